@@ -1,0 +1,230 @@
+/*
+ * ingest.c — `dossier ingest PATH...`: files, directories (recursively,
+ * .txt and .md, in name order) and - for standard input.  One line on
+ * stderr for each refused file or unchanged article, a progress line on
+ * stderr when it is a terminal, and a summary line at the end.  The batch
+ * goes on past bad files; exit status 1 when any failed.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} paths;
+
+typedef struct {
+    size_t total, done, fresh, unchanged, failed;
+    int tty, quiet;
+} tally;
+
+/* Adds a copy of a path; returns -1 when out of memory. */
+static int add_path(paths *p, const char *path)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        char **v = realloc(p->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n] = strdup(path);
+    return p->v[p->n] ? (int)(p->n++, 0) : -1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Non-zero for names that look like articles: .txt and .md. */
+static int is_article_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
+                              (n > 3 && strcmp(name + n - 3, ".md") == 0));
+}
+
+/* Collects the article files under a directory, recursively, in name order. */
+static int walk(paths *out, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_error("%s: cannot open directory: %s", dir, strerror(errno));
+        return -1;
+    }
+    paths names = {0};
+    struct dirent *e;
+    int rc = 0;
+    while (!rc && (e = readdir(d)))
+        if (e->d_name[0] != '.')
+            rc = add_path(&names, e->d_name);
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof(char *), by_name);
+    for (size_t i = 0; !rc && i < names.n; i++) {
+        size_t len = strlen(dir) + strlen(names.v[i]) + 2;
+        char *full = malloc(len);
+        struct stat st;
+        if (!full) {
+            rc = -1;
+            break;
+        }
+        snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+        if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
+            walk(out, full); /* an unreadable subdirectory is reported and skipped */
+        else if (is_article_name(names.v[i]) && stat(full, &st) == 0 && S_ISREG(st.st_mode))
+            rc = add_path(out, full);
+        free(full);
+    }
+    for (size_t i = 0; i < names.n; i++)
+        free(names.v[i]);
+    free(names.v);
+    return rc;
+}
+
+/* Called by the library for each article and warning. */
+static void on_event(const dossier_report *ev, void *userdata)
+{
+    tally *t = userdata;
+    if (ev->kind == DOSSIER_REPORT_WARNING) {
+        if (t->tty)
+            fputs("\r\033[K", stderr);
+        cli_error("%s: warning: %s", ev->source, ev->message ? ev->message : "");
+        return;
+    }
+    t->done++;
+    if (t->tty)
+        fputs("\r\033[K", stderr);
+    switch (ev->status) {
+    case DOSSIER_INGEST_NEW:
+        t->fresh++;
+        break;
+    case DOSSIER_INGEST_UNCHANGED:
+        t->unchanged++;
+        if (!t->quiet)
+            cli_error("%s: unchanged (already stored as article %lld)", ev->source, ev->article_id);
+        break;
+    case DOSSIER_INGEST_FAILED:
+        t->failed++;
+        cli_error("%s", ev->message ? ev->message : "failed");
+        break;
+    }
+    if (t->tty && t->done < t->total)
+        fprintf(stderr, "ingesting %zu/%zu %s", t->done + 1, t->total, ev->source);
+}
+
+/* Prints the help of `dossier ingest`. */
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: dossier ingest [--max-bytes N] [--quiet] PATH...\n"
+            "\n"
+            "Adds articles to the database: files, directories (recursively, .txt and .md)\n"
+            "and - for standard input.  Articles are plain text, optionally with YAML front\n"
+            "matter between --- lines (title, outlet, published, url, language).\n"
+            "Re-ingesting identical bytes changes nothing.  A refused file gets one line on\n"
+            "stderr and the batch goes on; the exit status is 1 when any file failed.\n"
+            "\n"
+            "  --max-bytes N   refuse articles larger than N bytes (default 4194304)\n"
+            "  --quiet         do not report unchanged articles\n");
+}
+
+/* Parses the options; returns the index of the first path, or minus an exit code. */
+static int parse(dossier_options *o, tally *t, int argc, char **argv)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (cli_is_help(argv[i])) {
+            usage(stdout);
+            return 0;
+        }
+        if (strcmp(argv[i], "--quiet") == 0) {
+            t->quiet = 1;
+        } else if (strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
+            char *end;
+            unsigned long long v = strtoull(argv[++i], &end, 10);
+            if (*end || v == 0) {
+                cli_error("ingest: --max-bytes needs a positive number, not '%s'", argv[i]);
+                return -CLI_USAGE;
+            }
+            o->max_article_bytes = (size_t)v;
+        } else if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else {
+            cli_error("ingest: unknown option '%s' (see 'dossier ingest --help')", argv[i]);
+            return -CLI_USAGE;
+        }
+    }
+    if (i >= argc) {
+        cli_error("ingest: give at least one file, directory or - (see 'dossier ingest --help')");
+        return -CLI_USAGE;
+    }
+    return i;
+}
+
+/* Expands the arguments into article paths; counts unusable ones as failed. */
+static int collect(paths *todo, tally *t, int argc, char **argv, int first)
+{
+    for (int i = first; i < argc; i++) {
+        struct stat st;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = todo->n;
+            if (walk(todo, argv[i]) < 0 && todo->n == before) {
+                t->failed++;
+                continue;
+            }
+            if (todo->n == before) {
+                cli_error("%s: no articles (.txt or .md files) in this directory", argv[i]);
+                t->failed++;
+            }
+        } else if (add_path(todo, argv[i]) < 0) {
+            cli_error("out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Runs `dossier ingest`. */
+int cli_ingest(int argc, char **argv, const cli_globals *g)
+{
+    dossier_options o = {0};
+    tally t = {0};
+    paths todo = {0};
+    int first = parse(&o, &t, argc, argv);
+    if (first <= 0)
+        return -first;
+    int status = CLI_ERROR;
+    t.tty = isatty(STDERR_FILENO);
+    o.callback = on_event;
+    o.userdata = &t;
+    dossier_db *db = NULL;
+    if (collect(&todo, &t, argc, argv, first) < 0)
+        goto done;
+    db = cli_open(g, &o);
+    if (!db)
+        goto done;
+    t.total = todo.n;
+    for (size_t i = 0; i < todo.n; i++)
+        dossier_ingest_file(db, todo.v[i], NULL);
+    if (t.tty)
+        fputs("\r\033[K", stderr);
+    printf("%zu new, %zu unchanged, %zu failed\n", t.fresh, t.unchanged, t.failed);
+    status = t.failed ? CLI_ERROR : CLI_OK;
+done:
+    dossier_close(db);
+    for (size_t i = 0; i < todo.n; i++)
+        free(todo.v[i]);
+    free(todo.v);
+    return status;
+}

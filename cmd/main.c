@@ -1,0 +1,154 @@
+/*
+ * main.c — the dossier CLI: global options, then a subcommand looked up in
+ * a {name, fn, summary} table.  Each subcommand lives in cmd/<name>.c with
+ * its own --help.  Exit codes: 0 ok, 1 error, 2 usage.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    {"ingest", cli_ingest, "add articles (files, directories, - for stdin) to the database"},
+    {"export", cli_export, "print the whole knowledge base as one JSON document"},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* See cli.h. */
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("dossier: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* See cli.h. */
+int cli_is_help(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+/* See cli.h. */
+dossier_db *cli_open(const cli_globals *g, dossier_options *opts)
+{
+    dossier_options local = {0};
+    dossier_options *o = opts ? opts : &local;
+    dossier_db *db = NULL;
+    o->lexicons = g->lexicons[0] ? g->lexicons : NULL;
+    o->gazetteers = g->gazetteers[0] ? g->gazetteers : NULL;
+    if (dossier_open(&db, g->db_path, o) != DOSSIER_OK) {
+        cli_error("%s", dossier_errmsg(db));
+        dossier_close(db);
+        return NULL;
+    }
+    for (size_t i = 0; g->queries[i]; i++)
+        if (dossier_queries_add_file(db, g->queries[i]) != DOSSIER_OK) {
+            cli_error("%s", dossier_errmsg(db));
+            dossier_close(db);
+            return NULL;
+        }
+    return db;
+}
+
+/* Prints the top-level help. */
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: dossier [--db FILE] [--lexicon FILE] [--gazetteer FILE] [--queries FILE] COMMAND [ARGS]\n"
+            "\n"
+            "dossier turns news articles into an SQLite knowledge base of people, organisations,\n"
+            "programmes, places, roles, events and statements: who said what about what, when,\n"
+            "and who reported it.\n"
+            "\n"
+            "Global options (before the command):\n"
+            "  --db FILE         the database (default: $DOSSIER_DB, else ./dossier.db)\n"
+            "  --lexicon FILE    add a language file (YAML, see schema/lang/) — repeatable\n"
+            "  --gazetteer FILE  add known entities (YAML, see schema/gazetteer.yaml) — repeatable\n"
+            "  --queries FILE    add canned queries (YAML, see schema/queries.yaml) — repeatable\n"
+            "  -h, --help        show this help\n"
+            "  --version         show the version\n"
+            "\n"
+            "Commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'dossier COMMAND --help' for a command's options.\n"
+                 "Exit status: 0 ok, 1 error, 2 usage.\n");
+}
+
+/* Adds a file to a NULL-terminated list of at most 15. */
+static int push_file(const char **list, const char *opt, const char *file)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    if (n >= 15) {
+        cli_error("too many %s options (at most 15)", opt);
+        return -1;
+    }
+    list[n] = file;
+    return 0;
+}
+
+/*
+ * Parses the global options; returns the index of the command, 0 when the
+ * work is done (--help, --version), or minus the exit code of a usage error.
+ */
+static int parse_globals(cli_globals *g, int argc, char **argv)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (cli_is_help(a)) {
+            usage(stdout);
+            return 0;
+        }
+        if (strcmp(a, "--version") == 0) {
+            printf("dossier %s (schema %d)\n", DOSSIER_VERSION, dossier_schema_version());
+            return 0;
+        }
+        const char **list = strcmp(a, "--lexicon") == 0     ? (const char **)g->lexicons
+                            : strcmp(a, "--gazetteer") == 0 ? (const char **)g->gazetteers
+                            : strcmp(a, "--queries") == 0   ? (const char **)g->queries
+                                                            : NULL;
+        if (strcmp(a, "--db") != 0 && !list) {
+            cli_error("unknown option '%s' (see 'dossier --help')", a);
+            return -CLI_USAGE;
+        }
+        if (i + 1 >= argc) {
+            cli_error("option %s needs a value", a);
+            return -CLI_USAGE;
+        }
+        if (!list)
+            g->db_path = argv[++i];
+        else if (push_file(list, a, argv[++i]))
+            return -CLI_USAGE;
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return -CLI_USAGE;
+    }
+    return i;
+}
+
+/* Runs the CLI. */
+int main(int argc, char **argv)
+{
+    cli_globals g;
+    memset(&g, 0, sizeof g);
+    g.db_path = getenv("DOSSIER_DB") && *getenv("DOSSIER_DB") ? getenv("DOSSIER_DB") : "dossier.db";
+    int at = parse_globals(&g, argc, argv);
+    if (at <= 0)
+        return -at;
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(argv[at], commands[i].name) == 0)
+            return commands[i].run(argc - at, argv + at, &g);
+    cli_error("unknown command '%s' (see 'dossier --help')", argv[at]);
+    return CLI_USAGE;
+}

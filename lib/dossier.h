@@ -1,0 +1,185 @@
+/*
+ * dossier.h — the public interface of libdossier.
+ *
+ * libdossier turns news articles into an SQLite knowledge base of
+ * organisations, people, programmes, places, roles, events and statements
+ * ("who said what about what, when, and who reported it").  This header is
+ * the whole contract: the CLI in cmd/ uses nothing else.
+ *
+ * Conventions: every function returns DOSSIER_OK (0) or a negative
+ * DOSSIER_E... code; out-parameters come first and are named `out`; the
+ * message of the last failure on a handle is dossier_errmsg(db).  Memory the
+ * library hands out is freed with dossier_free().  The library never prints
+ * and never aborts: progress and per-article warnings go to a callback.
+ *
+ * Example:
+ *
+ *     dossier_db *db;
+ *     if (dossier_open(&db, "news.db", NULL) != DOSSIER_OK) {
+ *         fprintf(stderr, "%s\n", dossier_errmsg(db));
+ *         dossier_close(db);
+ *         return 1;
+ *     }
+ *     dossier_ingest_file(db, "article.txt", NULL);
+ *     char *json;
+ *     if (dossier_export_json(&json, db) == DOSSIER_OK) {
+ *         puts(json);
+ *         dossier_free(json);
+ *     }
+ *     dossier_close(db);
+ */
+#ifndef DOSSIER_H
+#define DOSSIER_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DOSSIER_VERSION "0.1.0"
+
+/* Return codes.  0 is success; failures are negative. */
+#define DOSSIER_OK 0
+#define DOSSIER_ERROR -1    /* generic failure */
+#define DOSSIER_ENOMEM -2   /* out of memory */
+#define DOSSIER_EIO -3      /* a file could not be read or written */
+#define DOSSIER_EINPUT -4   /* the article is not acceptable text */
+#define DOSSIER_EYAML -5    /* front matter or a data file is not valid YAML */
+#define DOSSIER_EDB -6      /* SQLite failed */
+#define DOSSIER_ENOTFOUND -7 /* no such entity, article, query */
+#define DOSSIER_EUSAGE -8   /* a bad argument */
+
+/* Outcome of ingesting one article, reported through the callback. */
+typedef enum {
+    DOSSIER_INGEST_NEW = 0,       /* stored as a new article */
+    DOSSIER_INGEST_UNCHANGED = 1, /* identical bytes were already stored */
+    DOSSIER_INGEST_FAILED = 2     /* refused; nothing of it was stored */
+} dossier_ingest_status;
+
+/* What a callback is told about. */
+typedef enum {
+    DOSSIER_REPORT_ARTICLE = 0, /* an article was handled: see status, id */
+    DOSSIER_REPORT_WARNING = 1  /* something was odd but not fatal */
+} dossier_report_kind;
+
+typedef struct dossier_report {
+    dossier_report_kind kind;
+    const char *source;            /* the path or "-" the article came from */
+    dossier_ingest_status status;  /* for DOSSIER_REPORT_ARTICLE */
+    long long article_id;          /* the stored article, or 0 */
+    const char *message;           /* one line, without the source; or NULL */
+} dossier_report;
+
+typedef void (*dossier_callback)(const dossier_report *report, void *userdata);
+
+typedef struct dossier_db dossier_db;
+
+/* Options for dossier_open(); zero-initialise and set what you need. */
+typedef struct dossier_options {
+    size_t max_article_bytes;      /* 0 means the default, 4 MiB */
+    const char *const *lexicons;   /* NULL-terminated list of extra lexicon YAML files, or NULL */
+    const char *const *gazetteers; /* NULL-terminated list of extra gazetteer YAML files, or NULL */
+    dossier_callback callback;     /* progress and warnings, or NULL */
+    void *userdata;                /* passed to the callback */
+} dossier_options;
+
+#define DOSSIER_DEFAULT_MAX_BYTES (4u * 1024u * 1024u)
+
+/*
+ * Opens (creating if needed) the database at `path` (":memory:" works),
+ * applies pending schema migrations, and loads the built-in language data
+ * plus any files named in `opts` (which may be NULL).  On failure *out may
+ * still be set so that dossier_errmsg() can explain; close it either way.
+ */
+int dossier_open(dossier_db **out, const char *path, const dossier_options *opts);
+
+/* Closes the handle and frees everything it holds.  Accepts NULL. */
+void dossier_close(dossier_db *db);
+
+/* The message of the last failure on `db` (never NULL). */
+const char *dossier_errmsg(const dossier_db *db);
+
+/* Frees memory returned by the library.  Accepts NULL. */
+void dossier_free(void *p);
+
+/* The schema version this library writes (PRAGMA user_version). */
+int dossier_schema_version(void);
+
+/*
+ * Ingests one article from a file.  `source` "-" reads standard input.
+ * Stores the article and everything extracted from it in one transaction:
+ * a failure leaves no rows behind.  *out_status (may be NULL) says whether
+ * the article was new or already there.  Returns DOSSIER_EINPUT for text
+ * that is refused, with the reason and byte offset in dossier_errmsg().
+ */
+int dossier_ingest_file(dossier_db *db, const char *source, dossier_ingest_status *out_status);
+
+/*
+ * Ingests an article held in memory.  `source` names it in messages and in
+ * the articles table.  Same contract as dossier_ingest_file().
+ */
+int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes, size_t len,
+                          dossier_ingest_status *out_status);
+
+/*
+ * Re-runs cross-article resolution (entity merging, statement clusters,
+ * stories) over the whole database.  Ingest calls it already; this is for
+ * databases built by older versions.
+ */
+int dossier_resolve(dossier_db *db);
+
+/*
+ * Builds the export document described in shared/eval/README.md (articles,
+ * entities, roles, statements, events) as one JSON object.  The caller
+ * frees *out with dossier_free().
+ */
+int dossier_export_json(char **out, dossier_db *db);
+
+/* ---- queries and output (canned queries live in schema/queries.yaml) ---- */
+
+/* Output formats of the one formatter. */
+typedef enum {
+    DOSSIER_FORMAT_TABLE = 0,
+    DOSSIER_FORMAT_JSON = 1,
+    DOSSIER_FORMAT_CSV = 2,
+    DOSSIER_FORMAT_TSV = 3
+} dossier_format;
+
+typedef struct dossier_output {
+    dossier_format format;
+    int color;    /* non-zero: ANSI colour in tables */
+    int width;    /* terminal width for wrapping tables; 0 means no wrapping */
+} dossier_output;
+
+/* One parameter given to a canned query: --name value. */
+typedef struct dossier_param {
+    const char *name;
+    const char *value;
+} dossier_param;
+
+/*
+ * Adds the canned queries of a user's YAML file to those built in.
+ */
+int dossier_queries_add_file(dossier_db *db, const char *path);
+
+/*
+ * Lists the canned queries as rows (name, description, parameters),
+ * formatted into *out.  The caller frees *out with dossier_free().
+ */
+int dossier_query_list(char **out, dossier_db *db, const dossier_output *how);
+
+/*
+ * Runs the canned query `name` with `params` and formats its rows into *out;
+ * *out_rows (may be NULL) receives the number of rows.  The caller frees
+ * *out with dossier_free().  Unknown queries and missing parameters give
+ * DOSSIER_ENOTFOUND and DOSSIER_EUSAGE.
+ */
+int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
+                      const dossier_param *params, size_t nparams, const dossier_output *how);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DOSSIER_H */

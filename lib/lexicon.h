@@ -1,0 +1,124 @@
+/*
+ * lexicon.h — language knowledge and known entities, loaded from YAML.
+ *
+ * The built-in data is schema/lang/<code>.yaml (one file per language) and
+ * schema/gazetteer.yaml, compiled into the library; users add their own
+ * files with --lexicon and --gazetteer.  Code holds mechanisms, the YAML
+ * holds words.
+ *
+ * A language file is a mapping.  Nested mappings are flattened with dots, so
+ *
+ *     statement:
+ *       speech_verbs: [said, says, told]
+ *     months:
+ *       1: [January, Jan]
+ *
+ * gives the lists "statement.speech_verbs" and "months.1".  Every list holds
+ * phrases; a phrase is split into words with the same tokenizer as article
+ * text (token.h) and each word is folded (dossier_fold), so matching a
+ * phrase against an article is a comparison of folded tokens.  A user
+ * lexicon file names its language with a top-level `language: xx` key and
+ * its lists are added to the built-in ones.
+ *
+ * Key namespaces (one owner each): `abbreviations`, `months.N`,
+ * `weekdays.N`, `boilerplate.*`, `meta.*` (source, clean, meta, segment);
+ * `entity.*` (entities, roles); `statement.*` (statements, topics);
+ * `date.*`, `event.<kind>` (dates, events).
+ *
+ * The gazetteer is a list of {name, kind, names: [...], adjectives: [...]}:
+ * kind is person, organization, program or place; names are every name in
+ * every language and script; adjectives are the demonym forms of a place
+ * ("Chinese", "chinois", "chinesisch") which name no entity by themselves.
+ */
+#ifndef DOSSIER_LEXICON_H
+#define DOSSIER_LEXICON_H
+
+#include <stddef.h>
+
+typedef struct dossier_lexicon dossier_lexicon;
+
+/* A phrase of a list: as written in the YAML, and as folded words. */
+typedef struct {
+    const char *text;
+    const char *const *words;
+    size_t nwords;
+} dossier_phrase;
+
+enum dossier_entity_kind {
+    DOSSIER_KIND_PERSON = 0,
+    DOSSIER_KIND_ORGANIZATION = 1,
+    DOSSIER_KIND_PROGRAM = 2,
+    DOSSIER_KIND_PLACE = 3
+};
+
+/* "person", "organization", "program", "place"; and back (-1 if unknown). */
+const char *dossier_kind_name(int kind);
+int dossier_kind_parse(const char *name);
+
+/* A known entity of the gazetteer. */
+typedef struct {
+    const char *name;                 /* canonical name */
+    int kind;                         /* enum dossier_entity_kind */
+    const dossier_phrase *const *names;     /* every name, the canonical one first */
+    size_t nnames;
+    const dossier_phrase *const *adjectives; /* demonyms of a place */
+    size_t nadjectives;
+} dossier_gaz_entry;
+
+/*
+ * Loads the built-in language files and gazetteer.  On failure returns a
+ * negative code and writes a one-line reason into err.  The caller frees
+ * *out with dossier_lexicon_free().
+ */
+int dossier_lexicon_new(dossier_lexicon **out, char *err, size_t errlen);
+
+/* Adds a user's language file (with `language: xx`). */
+int dossier_lexicon_add_file(dossier_lexicon *lx, const char *path, char *err, size_t errlen);
+
+/* Adds a user's gazetteer file (same format as schema/gazetteer.yaml). */
+int dossier_lexicon_add_gazetteer(dossier_lexicon *lx, const char *path, char *err, size_t errlen);
+
+/* Frees the lexicon.  Accepts NULL. */
+void dossier_lexicon_free(dossier_lexicon *lx);
+
+/*
+ * The phrases of list `key` for language `lang`, or of every language when
+ * `lang` is NULL.  Sets *out to an array owned by the lexicon and returns
+ * its length (0 when the list does not exist).
+ */
+size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const char *key,
+                            const dossier_phrase *const **out);
+
+/*
+ * The longest phrase of list (lang, key) whose folded words equal
+ * words[0..k); returns k, or 0 when none matches.  `lang` NULL tries every
+ * language.  *out (may be NULL) receives the phrase.
+ */
+size_t dossier_lexicon_match(const dossier_lexicon *lx, const char *lang, const char *key,
+                             const char *const *words, size_t n, const dossier_phrase **out);
+
+/* Non-zero when the single folded word is a one-word phrase of (lang, key). */
+int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char *key,
+                        const char *folded_word);
+
+/* Languages that have a file, in load order; returns the count. */
+size_t dossier_lexicon_languages(const dossier_lexicon *lx, const char *const **out);
+
+/*
+ * The longest gazetteer name whose folded words equal words[0..k); returns
+ * k and sets *out, or returns 0.
+ */
+size_t dossier_gazetteer_match(const dossier_lexicon *lx, const char *const *words, size_t n,
+                               const dossier_gaz_entry **out);
+
+/*
+ * The longest demonym (adjective) of a gazetteer place at words[0..k);
+ * returns k and sets *out to the place, or returns 0.
+ */
+size_t dossier_gazetteer_match_adjective(const dossier_lexicon *lx, const char *const *words,
+                                         size_t n, const dossier_gaz_entry **out);
+
+/* The entry one of whose names folds to the same words as `name`, or NULL. */
+const dossier_gaz_entry *dossier_gazetteer_find(const dossier_lexicon *lx, const char *name);
+
+#endif /* DOSSIER_LEXICON_H */

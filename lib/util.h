@@ -1,0 +1,93 @@
+/*
+ * util.h — small shared mechanisms: growable arrays and strings, a string
+ * arena, UTF-8 helpers and the one text-folding function every matcher uses.
+ */
+#ifndef DOSSIER_UTIL_H
+#define DOSSIER_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A growable array of T: VEC(int) v = {0}; VEC_PUSH(&v, 3). */
+#define VEC(T) struct { T *v; size_t n, cap; }
+
+/*
+ * Makes room for one more element in a VEC; returns 0 or DOSSIER_ENOMEM.
+ * Use through VEC_PUSH / VEC_RESERVE.
+ */
+int dossier_util_grow(void **v, size_t *cap, size_t need, size_t size);
+
+#define VEC_RESERVE(vec, need) \
+    dossier_util_grow((void **)&(vec)->v, &(vec)->cap, (need), sizeof(*(vec)->v))
+/* Evaluates to 0 on success, DOSSIER_ENOMEM on failure. */
+#define VEC_PUSH(vec, x) \
+    (VEC_RESERVE((vec), (vec)->n + 1) ? -2 : ((vec)->v[(vec)->n++] = (x), 0))
+#define VEC_FREE(vec) do { free((vec)->v); (vec)->v = NULL; (vec)->n = (vec)->cap = 0; } while (0)
+
+/* A growable NUL-terminated byte string. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} dbuf;
+
+/* Appends `len` bytes; returns 0 or DOSSIER_ENOMEM.  The buffer stays NUL-terminated. */
+int dossier_buf_add(dbuf *b, const char *s, size_t len);
+/* Appends a NUL-terminated string. */
+int dossier_buf_puts(dbuf *b, const char *s);
+/* Appends printf-style formatted text. */
+int dossier_buf_printf(dbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hands the string to the caller (who frees it) and resets the buffer. */
+char *dossier_buf_take(dbuf *b);
+/* Frees the buffer's memory. */
+void dossier_buf_free(dbuf *b);
+
+/* A bump allocator for many small strings that die together. */
+typedef struct dossier_arena dossier_arena;
+struct dossier_arena {
+    struct arena_block *head;
+};
+/* Copies `len` bytes and a NUL into the arena; NULL when out of memory. */
+char *dossier_arena_strndup(dossier_arena *a, const char *s, size_t len);
+/* Frees every block of the arena. */
+void dossier_arena_free(dossier_arena *a);
+
+/* strndup that returns NULL on allocation failure; the caller frees. */
+char *dossier_strndup(const char *s, size_t len);
+char *dossier_strdup(const char *s);
+
+/*
+ * Decodes the code point at s[*pos] (s has `len` bytes), advances *pos, and
+ * returns it, or -1 on invalid UTF-8 (then *pos advances by one byte).
+ */
+int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos);
+/* The start of the code point before byte `pos`. */
+size_t dossier_utf8_prev(const char *s, size_t pos);
+
+/* Unicode category tests on a code point (from utf8proc). */
+int dossier_uc_is_letter(int32_t c);
+int dossier_uc_is_upper(int32_t c);   /* uppercase or titlecase letter */
+int dossier_uc_is_lower(int32_t c);
+int dossier_uc_is_digit(int32_t c);
+int dossier_uc_is_space(int32_t c);   /* any Unicode space or separator */
+int dossier_uc_is_mark(int32_t c);
+/* Quotation marks: 1 opening-only, 2 closing-only, 3 either (" ' etc), 0 not a quote. */
+int dossier_uc_quote_kind(int32_t c);
+
+/*
+ * Folds text for matching: case-folded, accents stripped, typographic
+ * apostrophes and dashes made ASCII, runs of space made one space, leading
+ * and trailing space removed.  The caller frees the result with free().
+ * Returns NULL when out of memory.  Every name and word comparison in the
+ * library goes through this function, so that both sides fold alike.
+ */
+char *dossier_fold(const char *s, size_t len);
+
+/* FNV-1a hash of `len` bytes. */
+uint64_t dossier_hash(const char *s, size_t len);
+
+#endif /* DOSSIER_UTIL_H */

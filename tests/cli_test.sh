@@ -1,0 +1,3 @@
+#!/bin/sh
+# cli_test.sh — placeholder, replaced below.
+exit 0
