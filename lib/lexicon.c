@@ -342,8 +342,11 @@ static int load_text(dossier_lexicon *lx, const char *name, const unsigned char 
     }
     have_doc = 1;
     yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (!root)
-        goto done; /* an empty file adds nothing */
+    if (!root) {
+        if (lang && !gazetteer)
+            rc = note_language(lx, lang); /* a language without words yet */
+        goto done;
+    }
     if (gazetteer) {
         if (root->type != YAML_SEQUENCE_NODE) {
             snprintf(err, errlen, "%s: a gazetteer is a list of entries", name);
