@@ -3,7 +3,11 @@
  *
  * Entities: a gazetteer entity is one row whatever name the article used;
  * a name found from text joins the entity of the same kind that already
- * has that folded name (full name, surname, spelling) as an alias.
+ * has that folded name as an alias.  People also join across spellings:
+ * a full name joins an earlier surname-only entity (which takes the full
+ * name), and a full name joins one with the same first name and a surname
+ * one letter apart ("Rogozine", "Rogozin").  A person's surname is one of
+ * its aliases, so a later "Mr Rogozin" finds him.
  *
  * Statement clusters: two statements by the same speaker report the same
  * utterance when their word stems overlap enough (Dice coefficient over
@@ -17,6 +21,7 @@
  */
 #include "resolve.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +58,9 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
         rc = add_alias(db, st, id, e->aliases.v[i]);
     for (size_t i = 0; !rc && e->gaz && i < e->gaz->nnames; i++)
         rc = add_alias(db, st, id, e->gaz->names[i]->text);
+    const char *last = e->kind == DOSSIER_KIND_PERSON && !e->gaz ? strrchr(e->name, ' ') : NULL;
+    if (!rc && last && strlen(last + 1) >= 3)
+        rc = add_alias(db, st, id, last + 1);
     sqlite3_finalize(st);
     return rc;
 }
@@ -97,11 +105,106 @@ static long long find_by_alias(dossier_db *db, const dossier_entity *e)
     return id;
 }
 
+/* Levenshtein distance of two short strings, capped at 3. */
+static int distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63 || (la > lb ? la - lb : lb - la) > 2)
+        return 3;
+    int row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb] > 3 ? 3 : row[lb];
+}
+
+/*
+ * A person entity that `folded` (a full name "first ... last") spells
+ * differently: the surname-only entity "last", or a name with the same
+ * first word and a last word one edit away.  0 when none.
+ */
+static long long find_person_variant(dossier_db *db, const char *folded, long long *out_surname_only)
+{
+    const char *sp = strchr(folded, ' '), *last = strrchr(folded, ' ');
+    sqlite3_stmt *st = NULL;
+    long long id = 0;
+    *out_surname_only = 0;
+    if (!sp || strlen(last + 1) < 4)
+        return 0;
+    if (dossier_db_prepare(&st, db,
+            "SELECT e.id, a.folded, e.name FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE e.kind = 'person' AND ((a.folded >= ?1 AND a.folded < ?2) OR a.folded = ?3)"
+            " ORDER BY e.id LIMIT 50"))
+        return DOSSIER_EDB;
+    size_t first = (size_t)(sp - folded);
+    sqlite3_bind_text(st, 1, folded, (int)first + 1, SQLITE_STATIC);          /* "first " */
+    char upper[128];
+    snprintf(upper, sizeof upper, "%.*s!", (int)first, folded);                /* "first!" */
+    sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, last + 1, -1, SQLITE_STATIC);
+    while (id == 0 && sqlite3_step(st) == SQLITE_ROW) {
+        const char *f = (const char *)sqlite3_column_text(st, 1);
+        const char *name = (const char *)sqlite3_column_text(st, 2);
+        if (!f || !name)
+            continue;
+        if (strcmp(f, last + 1) == 0) {
+            if (!strchr(name, ' ')) { /* a surname-only entity: it takes the full name */
+                id = sqlite3_column_int64(st, 0);
+                *out_surname_only = id;
+            }
+            continue;
+        }
+        const char *flast = strrchr(f, ' ');
+        if (flast && distance(flast + 1, last + 1) <= 1)
+            id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* For a person found from text: the entity a spelling variant of its name belongs to. */
+static long long find_person(dossier_db *db, const dossier_entity *ent)
+{
+    char *f = dossier_fold(ent->name, strlen(ent->name));
+    long long surname_only = 0, id;
+    if (!f)
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    id = find_person_variant(db, f, &surname_only);
+    free(f);
+    if (id > 0 && surname_only) {
+        sqlite3_stmt *st = NULL;
+        if (dossier_db_prepare(&st, db, "UPDATE entities SET name = ?2 WHERE id = ?1"))
+            return DOSSIER_EDB;
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_text(st, 2, ent->name, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return dossier_db_sqlfail(db, "entities");
+    }
+    return id;
+}
+
 /* See resolve.h. */
 int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d, int e)
 {
     const dossier_entity *ent = &d->entities.v[e];
     long long id = ent->gaz ? find_known(db, ent) : find_by_alias(db, ent);
+    if (id == 0 && !ent->gaz && ent->kind == DOSSIER_KIND_PERSON)
+        id = find_person(db, ent);
     if (id < 0)
         return (int)id;
     if (id == 0) {
