@@ -7,6 +7,7 @@
 #define DOSSIER_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "dossier.h"
 
@@ -58,8 +59,82 @@ int cli_output_option(dossier_output *how, int argc, char **argv, int *i);
 /* Sets the defaults of *how: table on a TTY-aware width, colour per NO_COLOR. */
 void cli_output_defaults(dossier_output *how);
 
+/* ---- query commands (cmd/output.c) ---- */
+
+/* An option of a query command and the canned-query parameter it sets. */
+typedef struct {
+    const char *option;   /* "--speaker" */
+    const char *param;    /* "speaker" */
+} cli_param_option;
+
+/* The parsed arguments of a query command. */
+typedef struct {
+    dossier_output how;
+    dossier_param params[24];
+    size_t nparams;
+    char positional[1024];  /* the positional words joined by spaces, or "" */
+    int has_positional;
+} cli_query_args;
+
+/*
+ * Parses a query command's arguments: --format, the options of `opts`
+ * (NULL-terminated; "--opt VALUE" or "--opt=VALUE"), and positional words
+ * (joined by spaces) when `positional` is non-zero.  Prints `usage` for
+ * --help.  Returns 0 to go on, -1 when help was shown, or CLI_USAGE.
+ */
+int cli_query_parse(cli_query_args *a, int argc, char **argv, const cli_param_option *opts, int positional,
+                    void (*usage)(FILE *out));
+
+/* Adds a parameter (value not copied) unless the list is full. */
+void cli_query_param(cli_query_args *a, const char *name, const char *value);
+
+/* The value of parameter `name`, or NULL. */
+const char *cli_query_value(const cli_query_args *a, const char *name);
+
+/*
+ * Runs canned query `name` and prints its rows on stdout.  Prints the
+ * error and returns the library's code on failure; *rows (may be NULL)
+ * gets the number of rows.
+ */
+int cli_query_print(dossier_db *db, const char *name, const dossier_param *params, size_t nparams,
+                    const dossier_output *how, size_t *rows);
+
+/* One part of a several-part answer (show, article). */
+typedef struct {
+    const char *key;      /* the JSON key and CSV heading: "roles" */
+    const char *title;    /* the table heading: "Roles over time" */
+    const char *query;    /* the canned query */
+    dossier_param params[4];
+    size_t nparams;
+} cli_section;
+
+/*
+ * Prints several canned queries as one answer: one JSON object keyed by
+ * section, headed tables, or CSV/TSV blocks each after a "# key" line.
+ * Returns CLI_OK or CLI_ERROR (after printing the error).
+ */
+int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dossier_output *how);
+
+/*
+ * Prints "no entity or text matches 'NAME'" (`what` says what was looked
+ * for) with a "did you mean" suggestion when a known name is near.
+ */
+void cli_no_match(dossier_db *db, const char *what, const char *name);
+
+/* Non-zero when s is a date of the form YYYY, YYYY-MM or YYYY-MM-DD. */
+int cli_is_date(const char *s);
+
 /* The subcommands (cmd/<name>.c each). */
 int cli_ingest(int argc, char **argv, const cli_globals *g);
 int cli_export(int argc, char **argv, const cli_globals *g);
+int cli_who_said(int argc, char **argv, const cli_globals *g);
+int cli_show(int argc, char **argv, const cli_globals *g);
+int cli_entities(int argc, char **argv, const cli_globals *g);
+int cli_articles(int argc, char **argv, const cli_globals *g);
+int cli_article(int argc, char **argv, const cli_globals *g);
+int cli_timeline(int argc, char **argv, const cli_globals *g);
+int cli_search(int argc, char **argv, const cli_globals *g);
+int cli_stats(int argc, char **argv, const cli_globals *g);
+int cli_query(int argc, char **argv, const cli_globals *g);
 
 #endif /* DOSSIER_CLI_H */

@@ -14,6 +14,15 @@
 static const cli_command commands[] = {
     {"ingest", cli_ingest, "add articles (files, directories, - for stdin) to the database"},
     {"export", cli_export, "print the whole knowledge base as one JSON document"},
+    {"who-said", cli_who_said, "who said what about an entity (any name, any language) or words"},
+    {"show", cli_show, "an entity's profile: names, roles, what it said and what was said about it"},
+    {"entities", cli_entities, "list entities, the most mentioned first"},
+    {"articles", cli_articles, "list articles, the newest first"},
+    {"article", cli_article, "one article's text with its statements marked"},
+    {"timeline", cli_timeline, "events in date order"},
+    {"search", cli_search, "full-text search of the articles, with snippets"},
+    {"stats", cli_stats, "what the database holds"},
+    {"query", cli_query, "run a canned query (see 'dossier query --list')"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

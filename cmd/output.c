@@ -55,3 +55,168 @@ int cli_output_option(dossier_output *how, int argc, char **argv, int *i)
     cli_error("unknown format '%s': use table, json, csv or tsv", v);
     return -1;
 }
+
+/* ---- query commands ---- */
+
+/* See cli.h. */
+void cli_query_param(cli_query_args *a, const char *name, const char *value)
+{
+    if (a->nparams < sizeof a->params / sizeof a->params[0]) {
+        a->params[a->nparams].name = name;
+        a->params[a->nparams].value = value;
+        a->nparams++;
+    }
+}
+
+/* See cli.h. */
+const char *cli_query_value(const cli_query_args *a, const char *name)
+{
+    const char *v = NULL;
+    for (size_t i = 0; i < a->nparams; i++)
+        if (strcmp(a->params[i].name, name) == 0)
+            v = a->params[i].value;
+    return v;
+}
+
+/* Appends a positional word to a->positional; returns -1 when too long. */
+static int add_word(cli_query_args *a, const char *w)
+{
+    size_t have = strlen(a->positional), n = strlen(w);
+    if (have + n + 2 > sizeof a->positional)
+        return -1;
+    if (have)
+        a->positional[have++] = ' ';
+    memcpy(a->positional + have, w, n + 1);
+    a->has_positional = 1;
+    return 0;
+}
+
+/* See cli.h. */
+int cli_query_parse(cli_query_args *a, int argc, char **argv, const cli_param_option *opts, int positional,
+                    void (*usage)(FILE *out))
+{
+    memset(a, 0, sizeof *a);
+    cli_output_defaults(&a->how);
+    int only_words = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!only_words && cli_is_help(arg)) {
+            usage(stdout);
+            return -1;
+        }
+        if (!only_words && strcmp(arg, "--") == 0) {
+            only_words = 1;
+            continue;
+        }
+        if (!only_words && arg[0] == '-' && arg[1] == '-') {
+            int r = cli_output_option(&a->how, argc, argv, &i);
+            if (r < 0)
+                return CLI_USAGE;
+            if (r > 0)
+                continue;
+            const cli_param_option *o = opts;
+            size_t n = 0;
+            for (; o && o->option; o++) {
+                n = strlen(o->option);
+                if (strncmp(arg, o->option, n) == 0 && (arg[n] == '\0' || arg[n] == '='))
+                    break;
+            }
+            if (!o || !o->option) {
+                cli_error("%s: unknown option '%s' (see '%s --help')", argv[0], arg, argv[0]);
+                return CLI_USAGE;
+            }
+            if (arg[n] == '=') {
+                cli_query_param(a, o->param, arg + n + 1);
+            } else if (i + 1 < argc) {
+                cli_query_param(a, o->param, argv[++i]);
+            } else {
+                cli_error("%s: option %s needs a value", argv[0], o->option);
+                return CLI_USAGE;
+            }
+            continue;
+        }
+        if (!positional) {
+            cli_error("%s: unexpected argument '%s' (see '%s --help')", argv[0], arg, argv[0]);
+            return CLI_USAGE;
+        }
+        if (add_word(a, arg)) {
+            cli_error("%s: argument too long", argv[0]);
+            return CLI_USAGE;
+        }
+    }
+    return 0;
+}
+
+/* See cli.h. */
+int cli_query_print(dossier_db *db, const char *name, const dossier_param *params, size_t nparams,
+                    const dossier_output *how, size_t *rows)
+{
+    char *out = NULL;
+    int rc = dossier_query_run(&out, rows, db, name, params, nparams, how);
+    if (rc == DOSSIER_OK)
+        fputs(out, stdout);
+    else
+        cli_error("%s", dossier_errmsg(db));
+    dossier_free(out);
+    return rc;
+}
+
+/* See cli.h. */
+int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dossier_output *how)
+{
+    int json = how->format == DOSSIER_FORMAT_JSON, table = how->format == DOSSIER_FORMAT_TABLE;
+    if (json)
+        fputs("{\n", stdout);
+    for (size_t i = 0; i < n; i++) {
+        char *out = NULL;
+        size_t rows = 0;
+        if (dossier_query_run(&out, &rows, db, s[i].query, s[i].params, s[i].nparams, how) != DOSSIER_OK) {
+            if (json)
+                fputs("}\n", stdout);
+            cli_error("%s", dossier_errmsg(db));
+            return CLI_ERROR;
+        }
+        if (json) {
+            size_t len = strlen(out);
+            while (len > 0 && out[len - 1] == '\n')
+                out[--len] = '\0';
+            printf("\"%s\": %s%s\n", s[i].key, out, i + 1 < n ? "," : "");
+        } else if (table) {
+            printf("%s%s%s%s\n", i ? "\n" : "", how->color ? "\033[1;4m" : "", s[i].title,
+                   how->color ? "\033[0m" : "");
+            fputs(rows ? out : "(none)\n", stdout);
+        } else {
+            printf("%s# %s\n%s", i ? "\n" : "", s[i].key, out);
+        }
+        dossier_free(out);
+    }
+    if (json)
+        fputs("}\n", stdout);
+    return CLI_OK;
+}
+
+/* See cli.h. */
+void cli_no_match(dossier_db *db, const char *what, const char *name)
+{
+    char *near = NULL;
+    dossier_entity_lookup(&near, db, name);
+    if (near)
+        cli_error("no %s matches '%s'; did you mean %s?", what, name, near);
+    else
+        cli_error("no %s matches '%s'", what, name);
+    dossier_free(near);
+}
+
+/* See cli.h. */
+int cli_is_date(const char *s)
+{
+    static const char *const shapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+    for (int k = 0; k < 3; k++) {
+        const char *p = shapes[k], *q = s;
+        while (*p && *q && (*p == 'd' ? (*q >= '0' && *q <= '9') : *q == *p))
+            p++, q++;
+        if (!*p && !*q)
+            return 1;
+    }
+    return 0;
+}

@@ -7,9 +7,13 @@
 #include "doc.h"
 
 /*
- * Splits text into lines and classifies each (enum dossier_line_class):
- * body, blank, meta, boilerplate, by language-neutral signals and the
- * boilerplate.* markers of every language.  Fills d->lines.
+ * Splits text into lines (spans trimmed of surrounding spaces) and classes
+ * each blank, body or boilerplate (enum dossier_line_class), by
+ * language-neutral signals (share bars, copyright signs, bullets, link
+ * blocks, teasers, the tail after the last paragraph) and the boilerplate.*
+ * markers of every language (lines, line_starts, contains, headers,
+ * counters, captions).  Fills d->lines; meta.c then picks TITLE and META
+ * lines out of them.
  */
 int dossier_clean_run(dossier_doc *d);
 

@@ -178,6 +178,32 @@ int dossier_query_list(char **out, dossier_db *db, const dossier_output *how);
 int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
                       const dossier_param *params, size_t nparams, const dossier_output *how);
 
+/*
+ * Describes the canned query `name` for people: a usage line, its
+ * description and its parameters with their defaults.  The caller frees
+ * *out with dossier_free().  DOSSIER_ENOTFOUND for an unknown query.
+ */
+int dossier_query_describe(char **out, dossier_db *db, const char *name);
+
+/*
+ * Looks `name` up among every name of every entity, folded alike in every
+ * language ("Rogozine" and "ROGOZIN" find the same aliases).  Returns
+ * DOSSIER_OK when an entity goes by it; DOSSIER_ENOTFOUND when none does,
+ * with *out (may be NULL) set to the nearest known name ("Rogozin" for
+ * "Rogozn", "Wang Wenbin" for "Wang") or to NULL when nothing is near.
+ * The caller frees *out with dossier_free().
+ */
+int dossier_entity_lookup(char **out, dossier_db *db, const char *name);
+
+/*
+ * The page of article `id` for people: title, outlet, date, language and
+ * source, then the cleaned text wrapped to how->width with each extracted
+ * statement marked ("[[words]]#12", or in colour when how->color; 12 is
+ * the statement's id).  The caller frees *out with dossier_free().
+ * DOSSIER_ENOTFOUND when there is no such article.
+ */
+int dossier_article_text(char **out, dossier_db *db, long long id, const dossier_output *how);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,15 +1,509 @@
 /*
  * entities.c — entity mentions: gazetteer names and names found from the text.
  *
- * Placeholder until the stage is written: finds nothing.
+ * Each sentence is cut into runs of capitalised words (with the small
+ * words that live inside names: "of", "de", "bin", and numbers after a
+ * name: "Falcon 9").  A run is then read left to right, one piece at a
+ * time: stop words, months and demonyms are skipped; titles are skipped
+ * and remembered as a person cue; an organisation head word ("Agency",
+ * "Ministère", "Behörde") makes an organisation of the words up to it and
+ * of an "of ..." tail; a gazetteer name is a known entity; anything else
+ * is an unknown name whose kind comes from its cues (names.c): a title or
+ * "Mr" before it, a speech verb or an apposition next to it, a first name,
+ * a programme word ("probe", "sonde") or a place word ("crater") beside it.
+ * Lists are in schema/lang/<code>.yaml under `entity.*`.  A name in
+ * parentheses after another is its acronym.  names.c then finds the other
+ * mentions of what was found: surnames, acronyms, repeats, descriptions.
  */
 #include "entities.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "dossier.h"
+#include "names.h"
+
+/* See names.h. */
+size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end)
+{
+    if (i < 0 || i >= end)
+        return 0;
+    return dossier_lexicon_match(c->d->lex, c->lang, key, (const char *const *)c->d->folds.v + i,
+                                 (size_t)(end - i), NULL);
+}
+
+/* See names.h. */
+size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int end)
+{
+    if (i < 0 || i >= end)
+        return 0;
+    return dossier_lexicon_match(c->d->lex, NULL, key, (const char *const *)c->d->folds.v + i,
+                                 (size_t)(end - i), NULL);
+}
+
+/* See names.h. */
+int dossier_names_is_cap(const dossier_names *c, int i)
+{
+    if (i < 0 || i >= (int)c->d->tokens.n)
+        return 0;
+    unsigned f = c->d->tokens.v[i].flags;
+    return (f & DOSSIER_TOK_WORD) && (f & (DOSSIER_TOK_UPPER | DOSSIER_TOK_ALLCAPS));
+}
+
+/* See names.h. */
+int dossier_names_sent_end(const dossier_names *c, int i)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[i].sentence];
+    return s->first_token + s->ntokens;
+}
+
+/* See names.h. */
+int dossier_names_sent_first(const dossier_names *c, int i)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[i].sentence];
+    int j = s->first_token;
+    /* Quotes, dashes, bullets and numbers that open a sentence do not count. */
+    while (j < i && !(c->d->tokens.v[j].flags & DOSSIER_TOK_WORD))
+        j++;
+    if (j == i)
+        return 1;
+    unsigned pf = c->d->tokens.v[i - 1].flags;
+    const char *pv = c->d->folds.v[i - 1];
+    return (pf & (DOSSIER_TOK_QUOTE | DOSSIER_TOK_DASH)) || strcmp(pv, ":") == 0 ||
+           strcmp(pv, "(") == 0 || strcmp(pv, "•") == 0 || strcmp(pv, "›") == 0;
+}
+
+/* See names.h. */
+size_t dossier_names_title(const dossier_names *c, int i, int end)
+{
+    size_t a = dossier_names_lex(c, "entity.titles", i, end);
+    size_t b = dossier_names_lex(c, "entity.occupations", i, end);
+    return a > b ? a : b;
+}
+
+/* See names.h. */
+int dossier_names_is_stop(const dossier_names *c, int i)
+{
+    const char *w = c->d->folds.v[i];
+    size_t n = strlen(w);
+    return (n >= 2 && w[n - 1] == '\'') || dossier_names_lex(c, "entity.stopwords", i, i + 1) == 1;
+}
+
+/* Non-zero for languages that capitalise month names. */
+static int months_capitalised(const char *lang)
+{
+    return strcmp(lang, "en") == 0 || strcmp(lang, "de") == 0;
+}
+
+/* See names.h: a month or weekday name that names no entity. */
+int dossier_names_is_calendar(const dossier_names *c, int i)
+{
+    char key[16];
+    if (!months_capitalised(c->lang) && !dossier_names_sent_first(c, i))
+        return 0;
+    for (int m = 1; m <= 12; m++) {
+        snprintf(key, sizeof key, "months.%d", m);
+        if (dossier_lexicon_has(c->d->lex, c->lang, key, c->d->folds.v[i]))
+            return 1;
+        if (m <= 7) {
+            snprintf(key, sizeof key, "weekdays.%d", m);
+            if (dossier_lexicon_has(c->d->lex, c->lang, key, c->d->folds.v[i]))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_connector(const dossier_names *c, int i);
+
+/* See names.h. */
+int dossier_names_is_connector(const dossier_names *c, int i)
+{
+    return is_connector(c, i);
+}
+
+/* Non-zero when the token is a small word inside names ("of", "bin"). */
+static int is_connector(const dossier_names *c, int i)
+{
+    const char *w = c->d->folds.v[i];
+    size_t n = strlen(w);
+    if (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER)
+        return 0;
+    return (n == 2 && w[1] == '\'') || dossier_names_lex_any(c, "entity.name_connectors", i, i + 1) == 1;
+}
+
+/* A single capital letter and its period: an initial ("S. Somanath"). */
+static int is_initial(const dossier_names *c, int i, int end)
+{
+    const dossier_token *t = &c->d->tokens.v[i];
+    return i + 2 < end && (t->flags & DOSSIER_TOK_UPPER) && t->span.end - t->span.start == 1 &&
+           strcmp(c->d->folds.v[i + 1], ".") == 0 && dossier_names_is_cap(c, i + 2);
+}
+
+/*
+ * Where the run of name words that starts at capitalised token i ends:
+ * capitalised words, initials, numbers after a name word, and connectors
+ * that sit between two name words.
+ */
+static int run_end(const dossier_names *c, int i, int end)
+{
+    int j = i;
+    while (j < end) {
+        if (dossier_names_is_cap(c, j)) {
+            j++;
+        } else if (is_initial(c, j, end)) {
+            j += 2;
+        } else if ((c->d->tokens.v[j].flags & DOSSIER_TOK_NUM) && j > i &&
+                   c->d->tokens.v[j].span.start - c->d->tokens.v[j - 1].span.end <= 1 &&
+                   (c->d->tokens.v[j - 1].flags & DOSSIER_TOK_WORD)) {
+            j++;
+        } else if (j > i && is_connector(c, j)) {
+            int k = j;
+            while (k < end && is_connector(c, k))
+                k++;
+            if (k - j > 3 || !dossier_names_is_cap(c, k))
+                break;
+            j = k;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* Creates (or finds) the entity and records a mention of tokens [i, j). */
+int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how)
+{
+    dossier_doc *d = c->d;
+    for (int k = i; k < j; k++)
+        if (c->owner[k] >= 0)
+            return DOSSIER_OK;
+    size_t s = d->tokens.v[i].span.start, e = d->tokens.v[j - 1].span.end;
+    int ent = dossier_doc_entity(d, d->body + s, e - s, kind, gaz);
+    if (ent < 0)
+        return ent;
+    int m = dossier_doc_mention(d, ent, how, i, j - i);
+    if (m < 0)
+        return m;
+    for (int k = i; k < j; k++)
+        c->owner[k] = m;
+    return DOSSIER_OK;
+}
+
+/* Non-zero when an organisation head word lies in [i, j). */
+static int head_within(const dossier_names *c, int i, int j)
+{
+    for (int q = i; q < j; q++)
+        if (dossier_names_is_head(c, q))
+            return 1;
+    return 0;
+}
+
+/* Non-zero when token i joins two names ("and", "et", "und"). */
+static int is_and(const dossier_names *c, int i)
+{
+    return dossier_names_lex_any(c, "entity.name_and", i, i + 1) == 1 &&
+           !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER);
+}
+
+/*
+ * An organisation whose head word ("Agency", "Office") lies in [i, end)
+ * after capitalised words only: returns where it ends (past its "of ..."
+ * tail), or 0.
+ */
+static int org_end(const dossier_names *c, int i, int end)
+{
+    int last = -1;
+    for (int q = i; q < end; q++) {
+        if (q > i && dossier_names_title(c, q, end) && !dossier_names_is_head(c, q))
+            break;
+        if (is_and(c, q)) {
+            if (last < 0)
+                return 0; /* "Bill Nelson and State Department": the organisation starts later */
+            break;
+        }
+        if (q > i && !dossier_names_is_cap(c, q) && dossier_names_lex_any(c, "entity.name_particles", q, q + 1) &&
+            q + 1 < end && dossier_names_is_cap(c, q + 1))
+            continue;
+        if (!dossier_names_is_cap(c, q) || (q > i && dossier_names_is_stop(c, q)))
+            break;
+        if (dossier_names_is_head(c, q))
+            last = q;
+    }
+    if (last < 0)
+        return 0;
+    int r = last + 1;
+    /* An "of ..." tail: "Ministry of Science and ICT", "Commission on Cooperation in the Field of". */
+    while (r < end && is_connector(c, r) && !is_and(c, r)) {
+        int k = r;
+        /* "Centre in Köln": a place after "in" is no part of the name. */
+        if (dossier_names_lex_any(c, "entity.name_in", r, r + 1) && r + 1 < end && dossier_names_is_cap(c, r + 1))
+            break;
+        while (k < end && is_connector(c, k))
+            k++;
+        const dossier_gaz_entry *g = NULL;
+        if (k >= end || !dossier_names_is_cap(c, k) || dossier_names_is_calendar(c, k) ||
+            dossier_names_gazetteer(c, k, dossier_names_sent_end(c, k), &g))
+            break; /* "Conseil de l'Agence spatiale européenne": the known name stands alone */
+        r = k;
+        while (r < end && dossier_names_is_cap(c, r) && !dossier_names_title(c, r, end))
+            r++;
+        if (r + 1 < end && is_and(c, r) && dossier_names_is_cap(c, r + 1) && !head_within(c, r + 1, end))
+            for (r++; r < end && dossier_names_is_cap(c, r); r++)
+                ;
+    }
+    /* A lone head word ("Ministry") is a description, not a name. */
+    return r - i < 2 ? 0 : r;
+}
+
+/*
+ * A place whose head phrase ("Space Center", "Cosmodrome", "crater")
+ * ends the capitalised words at [i, end), or follows them in lower
+ * case.  Returns where it ends, or 0.
+ */
+/*
+ * Capitalised words from i that end with a head phrase of list `key`
+ * ("Tanegashima Space Center", "Lunar Reconnaissance Orbiter"): returns
+ * where the longest such name ends, or 0.
+ */
+static int cap_head_end(const dossier_names *c, int i, int end, const char *key, int *head)
+{
+    int best = 0;
+    if (dossier_names_lex(c, key, i, end))
+        return 0; /* "Space Station" alone is no name */
+    for (int q = i + 1; q < end; q++) {
+        if (!dossier_names_is_cap(c, q) || dossier_names_is_stop(c, q) || dossier_names_title(c, q, end))
+            break;
+        size_t k = dossier_names_lex(c, key, q, end);
+        int all_cap = k > 0;
+        for (int t = q; all_cap && t < q + (int)k; t++)
+            all_cap = dossier_names_is_cap(c, t);
+        if (all_cap) {
+            best = q + (int)k;
+            *head = q;
+        }
+    }
+    return best;
+}
+
+static int place_end(const dossier_names *c, int i, int end, int sentend)
+{
+    for (int q = i + 1; q < end; q++) {
+        size_t k = dossier_names_lex(c, "entity.place_heads", q, end);
+        if (k && (int)(q + k) == end)
+            return end;
+    }
+    size_t k = dossier_names_lex(c, "entity.place_heads", end, sentend);
+    if (k && !(c->d->tokens.v[end].flags & DOSSIER_TOK_UPPER) &&
+        !dossier_names_lex(c, "entity.program_words", end, sentend))
+        return end + (int)k;
+    return 0;
+}
+
+/* Records "(ACRONYM)" after an entity's mention [i, j) as its alias; returns tokens used. */
+static int acronym_after(dossier_names *c, int j, int end)
+{
+    dossier_doc *d = c->d;
+    if (j + 2 >= end || strcmp(d->folds.v[j], "(") || strcmp(d->folds.v[j + 2], ")") ||
+        !(d->tokens.v[j + 1].flags & DOSSIER_TOK_ALLCAPS) || c->owner[j - 1] < 0)
+        return 0;
+    int ent = d->mentions.v[c->owner[j - 1]].entity;
+    const dossier_token *t = &d->tokens.v[j + 1];
+    if (dossier_doc_alias(d, ent, d->body + t->span.start, t->span.end - t->span.start))
+        return DOSSIER_ENOMEM;
+    int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_SHORT, j + 1, 1);
+    if (m < 0)
+        return m;
+    c->owner[j + 1] = m;
+    return 3;
+}
+
+/*
+ * Reads one run [i, end) of name words piece by piece.  `title` is set
+ * when a title precedes the run in the sentence.
+ */
+static int read_run(dossier_names *c, int i, int end, int title)
+{
+    dossier_doc *d = c->d;
+    int sentend = dossier_names_sent_end(c, i);
+    int p = i, prefix = 0, rc;
+    while (p < end) {
+        size_t k;
+        int q;
+        const dossier_gaz_entry *gaz = NULL;
+        if (c->owner[p] >= 0 || is_connector(c, p) || !(d->tokens.v[p].flags & DOSSIER_TOK_WORD)) {
+            p++;
+            continue;
+        }
+        if ((k = dossier_names_lex(c, "entity.person_prefixes", p, end))) {
+            prefix = 1;
+            p += (int)k;
+            continue;
+        }
+        if ((k = dossier_names_title(c, p, end)) && !dossier_names_is_head(c, p)) {
+            title = 1;
+            p += (int)k;
+            continue;
+        }
+        if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
+            p++;
+            continue;
+        }
+        size_t g = dossier_names_gazetteer(c, p, sentend, &gaz);
+        /* A known name, or capitalised words, before a place or programme head. */
+        int hq = 0, pk = cap_head_end(c, p, end, "entity.place_heads", &hq), kind = DOSSIER_KIND_PLACE;
+        if (!pk) {
+            pk = cap_head_end(c, p, end, "entity.program_words", &hq);
+            kind = DOSSIER_KIND_PROGRAM;
+        }
+        int oq = org_end(c, p, end);
+        /* "Mohammed bin Rashid Space Centre": named after a person, an organisation. */
+        if (pk && kind == DOSSIER_KIND_PLACE && oq == pk && dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+            pk = 0;
+        if (pk && (int)g < pk - p && !head_within(c, p, hq) && oq <= pk) {
+            if (g && gaz->kind == kind)
+                rc = dossier_names_add(c, p, pk, kind, gaz, DOSSIER_MENTION_NAME);
+            else
+                rc = dossier_names_add(c, p, pk, kind, NULL, DOSSIER_MENTION_NAME);
+            if (rc)
+                return rc;
+            p = pk;
+            continue;
+        }
+        if ((q = org_end(c, p, end)) > 0 && !(g && head_within(c, p, p + (int)g))) {
+            int o = q;
+            if ((q = place_end(c, p, o, sentend)) > 0 && q <= end) {
+                rc = dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+            } else {
+                q = o;
+                rc = dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+            }
+            if (rc)
+                return rc;
+            p = q;
+            title = 0;
+            continue;
+        }
+        if ((k = g) > 0) {
+            if ((rc = dossier_names_add(c, p, p + (int)k, gaz->kind, gaz, DOSSIER_MENTION_NAME)))
+                return rc;
+            p += (int)k;
+            continue;
+        }
+        if ((k = dossier_names_adjective(c, p, end)) > 0 ||
+            dossier_names_is_stop(c, p) || dossier_names_is_calendar(c, p)) {
+            p += k ? (int)k : 1;
+            continue;
+        }
+        q = dossier_names_unknown_end(c, p, end);
+        if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
+            return rc;
+        p = q;
+        prefix = 0;
+    }
+    return DOSSIER_OK;
+}
+
+/* Non-zero when a title phrase ends just before token i in its sentence. */
+static int title_before(const dossier_names *c, int i, int first)
+{
+    /* "PDG de X", "head of the X": small words may stand between. */
+    for (int k = 0; k < 2 && i - 1 > first && is_connector(c, i - 1); k++)
+        i--;
+    for (int s = i - 1; s >= first && s >= i - 4; s--) {
+        size_t k = dossier_names_title(c, s, i);
+        if (k && s + (int)k == i)
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when most words of the sentence are capitalised: a headline in title case. */
+static int title_case(const dossier_names *c, const dossier_sentence *s)
+{
+    int words = 0, caps = 0;
+    for (int i = s->first_token; i < s->first_token + s->ntokens; i++) {
+        if (!(c->d->tokens.v[i].flags & DOSSIER_TOK_WORD))
+            continue;
+        words++;
+        caps += dossier_names_is_cap(c, i);
+    }
+    return words >= 5 && caps * 10 >= words * 7;
+}
+
+/*
+ * Non-zero when token i lies inside a quoted title in title case
+ * ("On Cooperation in the Use of the GLONASS ... Systems"): five words or
+ * more between quotation marks, most of them capitalised.
+ */
+static int in_quoted_title(const dossier_names *c, int i, int first, int end)
+{
+    int open = -1, close = -1;
+    for (int k = i; k >= first; k--)
+        if (c->d->tokens.v[k].flags & DOSSIER_TOK_QUOTE) {
+            open = k;
+            break;
+        }
+    for (int k = i; k < end; k++)
+        if (c->d->tokens.v[k].flags & DOSSIER_TOK_QUOTE) {
+            close = k;
+            break;
+        }
+    if (open < 0 || close < 0 || !(c->d->tokens.v[open].flags & DOSSIER_TOK_QOPEN))
+        return 0;
+    int words = 0, caps = 0;
+    for (int k = open + 1; k < close; k++)
+        if (c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) {
+            words++;
+            caps += dossier_names_is_cap(c, k);
+        }
+    return words >= 5 && caps * 10 >= words * 6;
+}
+
+/* Finds the names of one sentence. */
+static int read_sentence(dossier_names *c, const dossier_sentence *s)
+{
+    int first = s->first_token, end = first + s->ntokens;
+    int headline = title_case(c, s);
+    for (int i = first; i < end;) {
+        if (!dossier_names_is_cap(c, i) || c->owner[i] >= 0) {
+            int rc = dossier_names_lowercase(c, i, end);
+            if (rc < 0)
+                return rc;
+            i += rc > 0 ? rc : 1;
+            continue;
+        }
+        int j = run_end(c, i, end);
+        int rc = headline || in_quoted_title(c, i, first, end) ? dossier_names_known_only(c, i, j)
+                          : read_run(c, i, j, title_before(c, i, first));
+        if (rc)
+            return rc;
+        int a = acronym_after(c, j, end);
+        if (a < 0)
+            return a;
+        i = j + a;
+    }
+    return DOSSIER_OK;
+}
 
 /* See entities.h. */
 int dossier_entities_run(dossier_doc *d)
 {
-    (void)d;
-    return DOSSIER_OK;
+    dossier_names c = {0};
+    int rc = DOSSIER_OK;
+    if (!d->tokens.n)
+        return DOSSIER_OK;
+    c.d = d;
+    c.lang = dossier_doc_lang(d);
+    c.owner = malloc(d->tokens.n * sizeof *c.owner);
+    if (!c.owner)
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; i < d->tokens.n; i++)
+        c.owner[i] = -1;
+    for (size_t s = 0; !rc && s < d->sentences.n; s++)
+        rc = read_sentence(&c, &d->sentences.v[s]);
+    if (!rc)
+        rc = dossier_names_second_pass(&c);
+    free(c.owner);
+    return rc;
 }

@@ -1,15 +1,677 @@
 /*
  * events.c — events from trigger words, with dates and participants.
  *
- * Placeholder until the stage is written: finds nothing.
+ * A sentence reports an event of a kind when it holds one of the kind's
+ * trigger phrases (event.<kind> in the language file: "launched", "signed an
+ * agreement", "accord", "запущен"), or, for interviews, a verb of telling
+ * followed by an organisation ("told CGTN").  A trigger does not count when
+ * it is part of an entity's name ("Jiuquan Satellite Launch Center"), when a
+ * blocking phrase starts there ("launch site", "named after"), when a
+ * negation precedes it in its clause, when a hypothetical word ("could",
+ * "would", "if", "pourrait") stands in its clause just before or after it,
+ * or when the clause speaks of the future and the sentence gives no date
+ * (plans without a date are vague).  Where several kinds' triggers overlap,
+ * the longest phrase wins; each sentence gives at most one event per kind.
+ *
+ * The event's date is the timex of its sentence nearest to the trigger.  A
+ * sentence that lists dated items after one trigger ("launched X in 2011, Y
+ * in 2018 and Z last May") gives one event per item.  Participants are the
+ * entities mentioned in the sentence (or item), else in the sentence before.
+ *
+ * Then events of one kind are merged: two dated ones when their dates agree
+ * at the precision both give and they share a participant; an undated one
+ * into a dated one of its kind (preferring one that shares a participant),
+ * or into the first undated one.  An event still without a date is dated to
+ * the publication month, by a timex added on its trigger (marked relative):
+ * the news an article reports is, unless it says otherwise, of its month.
  */
 #include "events.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "dossier.h"
+#include "token.h"
+#include "util.h"
+
+static const char *const kinds[] = {
+    "interview", "visit",     "meeting",  "agreement", "launch",       "construction", "decommissioning",
+    "sanctions", "conflict",  "forum",    "announcement", "landing",   "training",     "appointment",
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+#define KIND_INTERVIEW 0
+#define KIND_LAUNCH 4
+#define KIND_ANNOUNCEMENT 10
+
+/* What the matcher needs about the doc. */
+typedef struct {
+    dossier_doc *d;
+    const char *lang;           /* lexicon language for event lists, or NULL */
+    const char *const *w;       /* folded tokens */
+    unsigned char *in_mention;  /* per token: part of an entity mention */
+} ectx;
+
+/* An event on its way: trigger tokens, sentence, date, participants. */
+typedef struct {
+    int kind;
+    size_t t0, t1;
+    int sentence;
+    dossier_span span;
+    int timex;
+    VEC(int) parts;
+    int dead;
+} cand;
+
+typedef VEC(cand) cand_vec;
+
+/* ---- matching ------------------------------------------------------------- */
+
+/* The longest phrase of `key` at token i of [i, lim), or 0. */
+static size_t list_at(const ectx *c, const char *key, size_t i, size_t lim)
+{
+    if (i >= lim)
+        return 0;
+    return dossier_lexicon_match(c->d->lex, c->lang, key, c->w + i, lim - i, NULL);
+}
+
+/* Non-zero when the one word w is a one-word phrase of `key`. */
+static int word_in(const ectx *c, const char *key, const char *w)
+{
+    const char *one[1] = {w};
+    return dossier_lexicon_match(c->d->lex, c->lang, key, one, 1, NULL) == 1;
+}
+
+/*
+ * Non-zero when token i ends in one of the "-suffix" phrases of `key`
+ * ("Überlebenstraining" for "-training"), or is a hyphenated word with a
+ * capitalised first part whose last part is a trigger ("ESA-Training").
+ */
+static int compound_at(const ectx *c, const char *key, size_t i)
+{
+    const char *w = c->w[i];
+    size_t wl = strlen(w);
+    const dossier_phrase *const *all;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &all);
+    for (size_t k = 0; k < n; k++) {
+        if (all[k]->nwords != 2 || strcmp(all[k]->words[0], "-") != 0)
+            continue;
+        size_t sl = strlen(all[k]->words[1]);
+        if (wl > sl && strcmp(w + wl - sl, all[k]->words[1]) == 0)
+            return 1;
+    }
+    const char *dash = strrchr(w, '-');
+    return dash && dash[1] && (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && word_in(c, key, dash + 1);
+}
+
+/* The length of a trigger of kind k at token i, or 0. */
+static size_t trigger_at(const ectx *c, int k, size_t i, size_t lim)
+{
+    char key[48];
+    snprintf(key, sizeof key, "event.%s", kinds[k]);
+    size_t len = list_at(c, key, i, lim);
+    if (len)
+        return len;
+    return compound_at(c, key, i) ? 1 : 0;
+}
+
+/* Non-zero for a token that ends a clause: , ; : ( ) and dashes. */
+static int clause_break(const ectx *c, size_t i)
+{
+    const char *w = c->w[i];
+    return strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, "(") == 0 ||
+           strcmp(w, ")") == 0 || (c->d->tokens.v[i].flags & DOSSIER_TOK_DASH);
+}
+
+/* Non-zero when a phrase of `key` starts within `back` tokens before i in its clause. */
+static int cue_before(const ectx *c, const char *key, size_t s0, size_t i, size_t back)
+{
+    for (size_t j = i, n = 0; j-- > s0 && n < back; n++) {
+        if (clause_break(c, j))
+            return 0;
+        if (list_at(c, key, j, i))
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when a phrase of `key` starts within `ahead` tokens from i in its clause. */
+static int cue_after(const ectx *c, const char *key, size_t i, size_t s1, size_t ahead)
+{
+    for (size_t j = i, n = 0; j < s1 && n < ahead; j++, n++) {
+        if (clause_break(c, j))
+            return 0;
+        if (list_at(c, key, j, s1))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Non-zero when a resolved date stands near tokens [i, j) of sentence
+ * [s0, s1): in the sentence, on the same side of any quotation mark.
+ */
+static int near_dated(const ectx *c, size_t s0, size_t s1, size_t i, size_t j)
+{
+    const dossier_doc *d = c->d;
+    while (i > s0 && !(d->tokens.v[i - 1].flags & DOSSIER_TOK_QUOTE))
+        i--;
+    while (j < s1 && !(d->tokens.v[j].flags & DOSSIER_TOK_QUOTE))
+        j++;
+    for (size_t k = 0; k < d->timexes.n; k++) {
+        const dossier_timex *t = &d->timexes.v[k];
+        int a = dossier_doc_token_at(d, t->span.start);
+        if (t->value[0] && a >= (int)i && a < (int)j)
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an event. */
+static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len)
+{
+    if (c->in_mention[i])
+        return 0;
+    for (size_t j = i >= s0 + 2 ? i - 2 : s0; j <= i; j++) {
+        size_t k = list_at(c, "event.cue.not_trigger", j, s1);
+        if (k && j + k > i)
+            return 0;
+    }
+    if (cue_before(c, "event.cue.negation", s0, i, 3) || cue_after(c, "event.cue.negation", i + len, s1, 3))
+        return 0;
+    if (cue_before(c, "event.cue.hypothetical", s0, i, 8) || cue_after(c, "event.cue.hypothetical", i + len, s1, 3))
+        return 0;
+    if (cue_before(c, "date.future", s0, i, 8) && !near_dated(c, s0, s1, i, i + len))
+        return 0;
+    return 1;
+}
+
+/* Non-zero when an organisation's mention starts within 3 tokens from i. */
+static int organisation_follows(const ectx *c, size_t i, size_t s1)
+{
+    const dossier_doc *d = c->d;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        size_t f = (size_t)d->mentions.v[m].first_token;
+        if (f >= i && f < i + 3 && f < s1 && d->entities.v[d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- dates and participants -------------------------------------------------- */
+
+static void sent_range(const dossier_doc *d, int s, size_t *s0, size_t *s1);
+
+/* The token index where a timex starts, or ends (last token + 1). */
+static size_t timex_tok(const dossier_doc *d, size_t pos)
+{
+    int t = dossier_doc_token_at(d, pos);
+    return t < 0 ? 0 : (size_t)t;
+}
+
+/*
+ * Non-zero when the timex at tokens [a, b) dates a report ("said on
+ * Monday", "a annoncé dimanche", "am Donnerstag mitteilte") rather than
+ * the event: a reporting verb (event.cue.report) just before or after it.
+ */
+static int dates_report(const ectx *c, size_t s0, size_t s1, size_t a, size_t b)
+{
+    for (size_t j = a >= s0 + 3 ? a - 3 : s0; j < a; j++) {
+        size_t k = list_at(c, "event.cue.report", j, a);
+        if (k && j + k >= a - 1)
+            return 1;
+    }
+    return b < s1 && list_at(c, "event.cue.report", b, s1) > 0;
+}
+
+/*
+ * How far tokens [a, b) lie from [t0, t1): tokens between, plus 20 for each
+ * clause break and 3 for each conjunction crossed.  Ties favour a date after.
+ */
+static size_t distance(const ectx *c, size_t a, size_t b, size_t t0, size_t t1)
+{
+    size_t from = b <= t0 ? b : t1, to = b <= t0 ? t0 : a;
+    if (a < t1 && b > t0)
+        return 0;
+    size_t dist = 2 * (to - from) + (b <= t0);
+    for (size_t j = from; j < to; j++) {
+        if (clause_break(c, j))
+            dist += 40;
+        else if (word_in(c, "event.cue.and", c->w[j]))
+            dist += 6;
+    }
+    return dist;
+}
+
+/* The timex of sentence s nearest to the trigger [t0, t1) of a kind, or -1. */
+static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1)
+{
+    const dossier_doc *d = c->d;
+    size_t s0, s1;
+    sent_range(d, s, &s0, &s1);
+    int best = -1;
+    size_t bestd = (size_t)-1;
+    for (size_t i = 0; i < d->timexes.n; i++) {
+        const dossier_timex *t = &d->timexes.v[i];
+        if (t->sentence != s)
+            continue;
+        size_t a = timex_tok(d, t->span.start), b = timex_tok(d, t->span.end - 1) + 1;
+        if (kind != KIND_INTERVIEW && kind != KIND_ANNOUNCEMENT && dates_report(c, s0, s1, a, b))
+            continue;
+        size_t dist = distance(c, a, b, t0, t1);
+        if (dist < bestd) {
+            bestd = dist;
+            best = (int)i;
+        }
+    }
+    return best;
+}
+
+/* Adds entity e to a participant list unless it is there. */
+static int add_part(cand *e, int ent)
+{
+    for (size_t i = 0; i < e->parts.n; i++)
+        if (e->parts.v[i] == ent)
+            return DOSSIER_OK;
+    return VEC_PUSH(&e->parts, ent) ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* Adds the entities mentioned in tokens [a, b) of sentence s; counts them in *n. */
+static int add_parts_in(const dossier_doc *d, cand *e, int s, size_t a, size_t b, size_t *n)
+{
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        size_t f = (size_t)mt->first_token;
+        if (mt->sentence != s || f < a || f >= b)
+            continue;
+        if (add_part(e, mt->entity))
+            return DOSSIER_ENOMEM;
+        if (n)
+            (*n)++;
+    }
+    return DOSSIER_OK;
+}
+
+/* Sentence s's token range. */
+static void sent_range(const dossier_doc *d, int s, size_t *s0, size_t *s1)
+{
+    *s0 = (size_t)d->sentences.v[s].first_token;
+    *s1 = *s0 + (size_t)d->sentences.v[s].ntokens;
+}
+
+static int has_subject(const dossier_doc *d, const cand *e);
+
+/*
+ * Participants of a whole sentence, and of the sentence before in its
+ * paragraph when the sentence names no subject ("Elle avait été lancée
+ * depuis Vostotchny" after a sentence on the probe).
+ */
+static int sentence_parts(const dossier_doc *d, cand *e)
+{
+    size_t s0, s1;
+    sent_range(d, e->sentence, &s0, &s1);
+    int rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
+    if (!rc && !has_subject(d, e) && e->sentence > 0 &&
+        d->sentences.v[e->sentence - 1].paragraph == d->sentences.v[e->sentence].paragraph) {
+        sent_range(d, e->sentence - 1, &s0, &s1);
+        rc = add_parts_in(d, e, e->sentence - 1, s0, s1, NULL);
+    }
+    return rc;
+}
+
+/* Non-zero when a mention not of a place starts in tokens [a, b) of sentence s. */
+static int has_nonplace(const dossier_doc *d, int s, size_t a, size_t b)
+{
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        size_t f = (size_t)mt->first_token;
+        if (mt->sentence == s && f >= a && f < b && d->entities.v[mt->entity].kind != DOSSIER_KIND_PLACE)
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when a trigger of any kind starts in tokens [a, b). */
+static int has_trigger(const ectx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        for (size_t k = 0; k < NKINDS; k++)
+            if (trigger_at(c, (int)k, i, b))
+                return 1;
+    return 0;
+}
+
+/* The token after timex x: is it a separator of list items ("," ";" ":" "and")? */
+static int item_separator(const ectx *c, size_t b, size_t s1)
+{
+    if (b >= s1)
+        return 0;
+    const char *w = c->w[b];
+    return strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || word_in(c, "event.cue.and", w);
+}
+
+/*
+ * The dated items of a sentence that follow its trigger ("launched X in
+ * 2011, Y in 2018 and Z last May"): fills tx with their timexes and returns
+ * how many, or 0 when the sentence is no such list (fewer than two dates,
+ * an item without a named thing, another trigger inside the items).  The
+ * first item may hold only places; then its date gives way to the second's
+ * (and a list of two is one event with the second date).
+ */
+static size_t list_items(const ectx *c, const cand *base, int *tx, size_t max)
+{
+    const dossier_doc *d = c->d;
+    size_t s0, s1, n = 0;
+    sent_range(d, base->sentence, &s0, &s1);
+    for (size_t i = 0; i < d->timexes.n && n < max; i++) {
+        const dossier_timex *t = &d->timexes.v[i];
+        if (t->sentence == base->sentence && t->value[0] && timex_tok(d, t->span.start) >= base->t1 &&
+            (n == 0 || strcmp(d->timexes.v[tx[n - 1]].value, t->value) != 0))
+            tx[n++] = (int)i;
+    }
+    if (n < 2)
+        return 0;
+    size_t a = s0;
+    for (size_t k = 0; k < n; k++) {
+        size_t b = timex_tok(d, d->timexes.v[tx[k]].span.end - 1) + 1;
+        if (k + 1 < n && !item_separator(c, b, s1))
+            return 0;
+        if (k > 0 && (!has_nonplace(d, base->sentence, a, b) || has_trigger(c, a, b)))
+            return 0;
+        a = b;
+    }
+    size_t b0 = timex_tok(d, d->timexes.v[tx[0]].span.end - 1) + 1;
+    if (!has_nonplace(d, base->sentence, s0, b0)) {
+        memmove(tx, tx + 1, (n - 1) * sizeof *tx);
+        n--;
+    }
+    return n;
+}
+
+/* Pushes one event per dated item of a listing sentence; *pushed counts them. */
+static int split_items(const ectx *c, const cand *base, cand_vec *out, int *pushed)
+{
+    const dossier_doc *d = c->d;
+    int tx[16];
+    size_t s0, s1, n = list_items(c, base, tx, 16);
+    sent_range(d, base->sentence, &s0, &s1);
+    *pushed = 0;
+    size_t a = s0;
+    for (size_t k = 0; k < n; k++) {
+        size_t b = k + 1 == n ? s1 : timex_tok(d, d->timexes.v[tx[k]].span.end - 1) + 1;
+        cand e = *base;
+        memset(&e.parts, 0, sizeof e.parts);
+        e.timex = tx[k];
+        e.span.start = d->tokens.v[a].span.start;
+        e.span.end = d->tokens.v[b - 1].span.end;
+        if (add_parts_in(d, &e, base->sentence, a, b, NULL) || VEC_PUSH(out, e)) {
+            VEC_FREE(&e.parts);
+            return DOSSIER_ENOMEM;
+        }
+        a = b;
+    }
+    *pushed = (int)n;
+    return DOSSIER_OK;
+}
+
+/* Turns a trigger found in a sentence into one event or several. */
+static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t0, size_t t1)
+{
+    const dossier_doc *d = c->d;
+    cand e = {0};
+    e.kind = kind;
+    e.t0 = t0;
+    e.t1 = t1;
+    e.sentence = s;
+    e.span = d->sentences.v[s].span;
+    int pushed = 0;
+    if (split_items(c, &e, out, &pushed))
+        return DOSSIER_ENOMEM;
+    if (pushed)
+        return DOSSIER_OK;
+    e.timex = nearest_timex(c, kind, s, t0, t1);
+    if (sentence_parts(d, &e) || VEC_PUSH(out, e)) {
+        VEC_FREE(&e.parts);
+        return DOSSIER_ENOMEM;
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * The kind of a launch trigger: an announcement when an initiative, a
+ * campaign or a programme is launched (event.cue.announced_things within
+ * three tokens), none (-1) when an investigation, an attack or a website is
+ * (event.cue.not_launched just after it), else a launch.
+ */
+static int launch_kind(const ectx *c, size_t s0, size_t s1, size_t t0, size_t t1)
+{
+    if (cue_after(c, "event.cue.not_launched", t1, s1, 3))
+        return -1;
+    size_t a = t0 >= s0 + 3 ? t0 - 3 : s0, b = t1 + 3 < s1 ? t1 + 3 : s1;
+    for (size_t j = a; j < b; j++)
+        if (word_in(c, "event.cue.announced_things", c->w[j]))
+            return KIND_ANNOUNCEMENT;
+    return KIND_LAUNCH;
+}
+
+/* Finds the triggers of sentence s and adds their events. */
+static int scan_sentence(const ectx *c, cand_vec *out, int s)
+{
+    const dossier_doc *d = c->d;
+    size_t s0, s1;
+    sent_range(d, s, &s0, &s1);
+    int seen[NKINDS] = {0};
+    for (size_t i = s0; i < s1; i++) {
+        int kind = -1;
+        size_t len = 0;
+        for (size_t k = 0; k < NKINDS; k++) {
+            size_t l = trigger_at(c, (int)k, i, s1);
+            if (l > len) {
+                len = l;
+                kind = (int)k;
+            }
+        }
+        if (kind < 0) {
+            len = list_at(c, "event.cue.told", i, s1);
+            if (len && organisation_follows(c, i + len, s1))
+                kind = KIND_INTERVIEW;
+        }
+        if (kind < 0 || !trigger_ok(c, s0, s1, i, len))
+            continue;
+        if (kind == KIND_LAUNCH)
+            kind = launch_kind(c, s0, s1, i, i + len);
+        if (kind < 0 || seen[kind])
+            continue;
+        seen[kind] = 1;
+        if (add_candidate(c, out, kind, s, i, i + len))
+            return DOSSIER_ENOMEM;
+        i += len - 1;
+    }
+    return DOSSIER_OK;
+}
+
+/* ---- merging ------------------------------------------------------------------ */
+
+/* The date of an event: its timex's value, else the publication month, else "". */
+static const char *value_of(const dossier_doc *d, const cand *e, char month[8])
+{
+    if (e->timex >= 0 && d->timexes.v[e->timex].value[0])
+        return d->timexes.v[e->timex].value;
+    month[0] = '\0';
+    if (d->published[0]) {
+        memcpy(month, d->published, 7);
+        month[7] = '\0';
+    }
+    return month;
+}
+
+/* Non-zero when the event has a date of its own. */
+static int own_date(const dossier_doc *d, const cand *e)
+{
+    return e->timex >= 0 && d->timexes.v[e->timex].value[0];
+}
+
+static int share_part(const cand *a, const cand *b)
+{
+    for (size_t i = 0; i < a->parts.n; i++)
+        for (size_t j = 0; j < b->parts.n; j++)
+            if (a->parts.v[i] == b->parts.v[j])
+                return 1;
+    return 0;
+}
+
+/*
+ * Non-zero when two events of a kind report the same thing: their dates
+ * agree at the precision both give, and they share a participant or agree
+ * to the month; or one has no date of its own and follows the other closely
+ * in its paragraph.  Without any date (no publication date), they always do.
+ */
+static int same_event(const dossier_doc *d, const cand *a, const cand *b)
+{
+    char ma[8], mb[8];
+    const char *va = value_of(d, a, ma), *vb = value_of(d, b, mb);
+    size_t la = strlen(va), lb = strlen(vb), n = la < lb ? la : lb;
+    if (!la || !lb)
+        return !own_date(d, a) || !own_date(d, b);
+    if (own_date(d, a) != own_date(d, b)) {
+        const cand *dated = own_date(d, a) ? a : b, *other = own_date(d, a) ? b : a;
+        if (other->sentence > dated->sentence && other->sentence - dated->sentence <= 2 &&
+            d->sentences.v[other->sentence].paragraph == d->sentences.v[dated->sentence].paragraph)
+            return 1;
+    }
+    return strncmp(va, vb, n) == 0 && (n >= 7 || share_part(a, b));
+}
+
+/* Merges event `from` into `into`: the participants join, the finer date wins. */
+static int merge(const dossier_doc *d, cand *into, cand *from)
+{
+    char mi[8], mf[8];
+    for (size_t i = 0; i < from->parts.n; i++)
+        if (add_part(into, from->parts.v[i]))
+            return DOSSIER_ENOMEM;
+    if (own_date(d, from) &&
+        (!own_date(d, into) || strlen(value_of(d, from, mf)) > strlen(value_of(d, into, mi))))
+        into->timex = from->timex;
+    from->dead = 1;
+    return DOSSIER_OK;
+}
+
+/* Merges events of one kind that report the same thing into the earliest. */
+static int merge_all(const dossier_doc *d, cand_vec *v)
+{
+    for (size_t j = 0; j < v->n; j++) {
+        cand *e = &v->v[j];
+        for (size_t i = 0; i < j && !e->dead; i++) {
+            cand *o = &v->v[i];
+            if (!o->dead && o->kind == e->kind && same_event(d, o, e) && merge(d, o, e))
+                return DOSSIER_ENOMEM;
+        }
+    }
+    return DOSSIER_OK;
+}
+
+/* ---- the stage ------------------------------------------------------------------ */
+
+/* Adds a timex of the publication month on the trigger of an undated event. */
+static int date_to_publication(dossier_doc *d, cand *e)
+{
+    if (!d->published[0] || own_date(d, e))
+        return DOSSIER_OK;
+    dossier_timex t = {0};
+    t.span.start = d->tokens.v[e->t0].span.start;
+    t.span.end = d->tokens.v[e->t1 - 1].span.end;
+    value_of(d, e, t.value);
+    t.precision = DOSSIER_DATE_MONTH;
+    t.relative = 1;
+    t.sentence = e->sentence;
+    if (VEC_PUSH(&d->timexes, t))
+        return DOSSIER_ENOMEM;
+    e->timex = (int)d->timexes.n - 1;
+    return DOSSIER_OK;
+}
+
+/*
+ * Non-zero when the event names what it is about: any participant, and for
+ * things done to a craft or a station (launch, landing, construction,
+ * decommissioning) one that is not a place ("construction of spacecraft"
+ * between two countries is no event).
+ */
+static int has_subject(const dossier_doc *d, const cand *e)
+{
+    const char *k = kinds[e->kind];
+    int object = !strcmp(k, "launch") || !strcmp(k, "landing") || !strcmp(k, "construction") ||
+                 !strcmp(k, "decommissioning");
+    for (size_t i = 0; i < e->parts.n; i++)
+        if (!object || d->entities.v[e->parts.v[i]].kind != DOSSIER_KIND_PLACE)
+            return 1;
+    return 0;
+}
+
+/* Moves the surviving candidates that name their subject into d->events. */
+static int emit(dossier_doc *d, cand_vec *v)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        cand *e = &v->v[i];
+        if (e->dead || !has_subject(d, e))
+            continue;
+        if (date_to_publication(d, e))
+            return DOSSIER_ENOMEM;
+        dossier_event ev = {0};
+        ev.span = e->span;
+        ev.kind = kinds[e->kind];
+        size_t a = d->tokens.v[e->t0].span.start, b = d->tokens.v[e->t1 - 1].span.end;
+        ev.trigger = dossier_doc_strndup(d, d->body + a, b - a);
+        ev.timex = e->timex;
+        if (!ev.trigger || VEC_PUSH(&d->events, ev))
+            return DOSSIER_ENOMEM;
+        dossier_event *out = &d->events.v[d->events.n - 1];
+        out->participants.v = e->parts.v;
+        out->participants.n = e->parts.n;
+        out->participants.cap = e->parts.cap;
+        memset(&e->parts, 0, sizeof e->parts);
+    }
+    return DOSSIER_OK;
+}
+
+/* The lexicon language for event lists: the article's, else every language. */
+static const char *event_lang(const dossier_doc *d)
+{
+    const dossier_phrase *const *l;
+    const char *lang = dossier_doc_lang(d);
+    return dossier_lexicon_list(d->lex, lang, "event.launch", &l) > 0 ? lang : NULL;
+}
 
 /* See events.h. */
 int dossier_events_run(dossier_doc *d)
 {
-    (void)d;
-    return DOSSIER_OK;
+    if (!d->lex || d->tokens.n == 0)
+        return DOSSIER_OK;
+    int rc = DOSSIER_OK;
+    cand_vec v = {0};
+    ectx c = {d, event_lang(d), d->folds.v, calloc(d->tokens.n, 1)};
+    if (!c.in_mention) {
+        rc = DOSSIER_ENOMEM;
+        goto done;
+    }
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        if (mt->how == DOSSIER_MENTION_PRONOUN)
+            continue;
+        for (int t = mt->first_token; t < mt->first_token + mt->ntokens && (size_t)t < d->tokens.n; t++)
+            c.in_mention[t] = 1;
+    }
+    for (size_t s = 0; !rc && s < d->sentences.n; s++)
+        rc = scan_sentence(&c, &v, (int)s);
+    if (!rc)
+        rc = merge_all(d, &v);
+    if (!rc)
+        rc = emit(d, &v);
+done:
+    for (size_t i = 0; i < v.n; i++)
+        VEC_FREE(&v.v[i].parts);
+    VEC_FREE(&v);
+    free(c.in_mention);
+    if (rc == DOSSIER_ENOMEM)
+        return dossier_doc_fail(d, rc, "out of memory");
+    return rc;
 }

@@ -1,15 +1,391 @@
 /*
  * roles.c — who holds which title in which organisation.
  *
- * Placeholder until the stage is written: finds nothing.
+ * Around each person mention a title (schema/lang/<code>.yaml,
+ * `entity.titles`) ties the person to an organisation mention nearby:
+ *
+ *   before the name   "Roscosmos Director General X", "Iran's Minister of
+ *                     Communications X", "Director General of Roscosmos X",
+ *                     "le PDG de Roscosmos, X", "глава Роскосмоса X",
+ *                     "Russian Prime Minister X" (a demonym: the country),
+ *                     "ESA-Chef X" (an organisation-title compound),
+ *                     "KARI's head of lunar exploration, X", "Its director, X"
+ *   after the name    "X, the director general of Roscosmos", "X, CNSA
+ *                     deputy director", "X, India's ambassador to ...",
+ *                     "X, directeur de Y", "X, Leiter des Y", "X, who heads Y",
+ *                     and a second title after "and": "X, the UAE's vice
+ *                     president and ruler of Dubai".
+ *
+ * The organisation may be a country (heads of state and government,
+ * ministers, ambassadors) or a programme ("the chief designer of China's
+ * manned space programme").  A head of state or government whose country
+ * the sentence does not name is taken to lead the country the article
+ * names most.
  */
 #include "roles.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "dossier.h"
+#include "token.h"
+
+#define WINDOW 10
+
+typedef struct {
+    dossier_doc *d;
+    const char *lang;
+    int *owner;          /* per token: the mention covering it, or -1 */
+} roles_ctx;
+
+/* Length of a phrase of list `key` at tokens [i, end), or 0. */
+static int lex(const roles_ctx *c, const char *key, int i, int end)
+{
+    if (i < 0 || i >= end)
+        return 0;
+    return (int)dossier_lexicon_match(c->d->lex, c->lang, key, (const char *const *)c->d->folds.v + i,
+                                      (size_t)(end - i), NULL);
+}
+
+static const char *fold_at(const roles_ctx *c, int i)
+{
+    return c->d->folds.v[i];
+}
+
+/* The entity of an organisation-like mention (organisation, place, programme) at token i, or -1. */
+static int org_at(const roles_ctx *c, int i)
+{
+    if (i < 0 || i >= (int)c->d->tokens.n || c->owner[i] < 0)
+        return -1;
+    int e = c->d->mentions.v[c->owner[i]].entity;
+    return c->d->entities.v[e].kind == DOSSIER_KIND_PERSON ? -1 : e;
+}
+
+/* The country of a demonym at token i ("Russian", "chinois"), as an entity, or -1. */
+static int country_of_adjective(roles_ctx *c, int i, int end)
+{
+    const dossier_gaz_entry *g = NULL;
+    if (i < 0 || i >= end ||
+        !dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i, 1, &g))
+        return -1;
+    return dossier_doc_entity(c->d, g->name, strlen(g->name), g->kind, g);
+}
+
+/* The country the article names most often, or -1. */
+static int main_country(const roles_ctx *c)
+{
+    dossier_doc *d = c->d;
+    int best = -1, best_n = 0;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind == DOSSIER_KIND_PLACE && ent->gaz && ent->gaz->nadjectives && ent->nmentions > best_n) {
+            best_n = ent->nmentions;
+            best = (int)e;
+        }
+    }
+    return best;
+}
+
+/* The entity of `kind` mentioned most often before token i (the latest on a tie), or -1. */
+static int most_mentioned(const roles_ctx *c, int kind, int i)
+{
+    dossier_doc *d = c->d;
+    int best = -1, best_n = 0;
+    for (size_t m = 0; m < d->mentions.n && d->mentions.v[m].first_token < i; m++) {
+        int e = d->mentions.v[m].entity, n = 0;
+        if (d->entities.v[e].kind != kind)
+            continue;
+        for (size_t k = 0; k < d->mentions.n && d->mentions.v[k].first_token < i; k++)
+            n += d->mentions.v[k].entity == e;
+        if (n >= best_n) {
+            best_n = n;
+            best = e;
+        }
+    }
+    return best;
+}
+
+/* Non-zero when the person has a role already. */
+static int has_role(const roles_ctx *c, int person)
+{
+    for (size_t r = 0; r < c->d->roles.n; r++)
+        if (c->d->roles.v[r].person == person)
+            return 1;
+    return 0;
+}
+
+/* Records a role unless the same person and organisation have one already. */
+static int add_role(roles_ctx *c, int person, int org, int ts, int te)
+{
+    dossier_doc *d = c->d;
+    if (person < 0 || org < 0 || person == org || te <= ts)
+        return DOSSIER_OK;
+    for (size_t r = 0; r < d->roles.n; r++)
+        if (d->roles.v[r].person == person && d->roles.v[r].organization == org)
+            return DOSSIER_OK;
+    dossier_role role = {0};
+    role.person = person;
+    role.organization = org;
+    role.span.start = d->tokens.v[ts].span.start;
+    role.span.end = d->tokens.v[te - 1].span.end;
+    role.title = dossier_doc_strndup(d, d->body + role.span.start, role.span.end - role.span.start);
+    if (!role.title || VEC_PUSH(&d->roles, role))
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    return DOSSIER_OK;
+}
+
+/* Non-zero for a stop word or an elided article ("l'"). */
+static int is_stop(const roles_ctx *c, int i)
+{
+    size_t n = strlen(fold_at(c, i));
+    return (n >= 2 && fold_at(c, i)[n - 1] == '\'') || lex(c, "entity.stopwords", i, i + 1) == 1;
+}
+
+/* Non-zero for "of", "de", "du", "des", "the", "l'", "der" and such. */
+static int is_link(const roles_ctx *c, int i)
+{
+    size_t n = strlen(fold_at(c, i));
+    if (n == 2 && fold_at(c, i)[1] == '\'')
+        return 1;
+    return dossier_lexicon_match(c->d->lex, NULL, "entity.name_connectors", (const char *const *)c->d->folds.v + i,
+                                 1, NULL) == 1 &&
+           !dossier_lexicon_match(c->d->lex, NULL, "entity.name_and", (const char *const *)c->d->folds.v + i, 1, NULL);
+}
+
+/* An organisation before title start ts: "Roscosmos chief", "Iran's Minister", "Russian Premier". */
+static int org_before(roles_ctx *c, int ts, int first)
+{
+    int i = ts - 1;
+    if (i >= first && strcmp(fold_at(c, i), "'s") == 0)
+        i--;
+    else if (i >= first && strcmp(fold_at(c, i), "'") == 0)
+        i--;
+    if (i < first)
+        return -1;
+    int org = org_at(c, i);
+    if (org >= 0)
+        return org;
+    if (i < ts - 1 && !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER)) {
+        /* "the mission's chief designer", "the agency's head": the entity the article is about. */
+        if (lex(c, "entity.program_words", i, i + 1) == 1)
+            return most_mentioned(c, DOSSIER_KIND_PROGRAM, i);
+        if (lex(c, "entity.org_heads", i, i + 1) == 1)
+            return most_mentioned(c, DOSSIER_KIND_ORGANIZATION, i);
+    }
+    org = country_of_adjective(c, i, ts);
+    if (org >= 0)
+        return org;
+    /* "Its director, X": the organisation named last. */
+    if (lex(c, "entity.possessives", i, ts) == 1)
+        for (int m = (int)c->d->mentions.n - 1; m >= 0; m--) {
+            const dossier_mention *mm = &c->d->mentions.v[m];
+            if (mm->first_token < i && c->d->entities.v[mm->entity].kind == DOSSIER_KIND_ORGANIZATION)
+                return mm->entity;
+        }
+    return -1;
+}
+
+/* An organisation after a title ending at te: "of Roscosmos", "de l'ESA", "Роскосмоса"; sets *at. */
+static int org_after(roles_ctx *c, int te, int end, int *at)
+{
+    int i = te;
+    while (i < end && i < te + 4 && (is_link(c, i) || is_stop(c, i)) && org_at(c, i) < 0)
+        i++;
+    int org = org_at(c, i);
+    if (org < 0 && i > te)
+        org = country_of_adjective(c, i, end);
+    if (org < 0 && i == te)
+        org = country_of_adjective(c, te, end); /* "ministre brésilienne de ..." */
+    if (org >= 0 && at)
+        *at = i;
+    return org;
+}
+
+/*
+ * The first organisation mentioned within WINDOW tokens from i, before a
+ * comma or another person ("general designer of the rocket and space
+ * corporation Energia"); sets *at.  -1 when none.
+ */
+static int org_within(const roles_ctx *c, int i, int end, int *at)
+{
+    for (int k = i; k < end && k < i + WINDOW; k++) {
+        if (strcmp(fold_at(c, k), ",") == 0 || (c->d->tokens.v[k].flags & DOSSIER_TOK_SENTEND))
+            return -1;
+        if (c->owner[k] >= 0 && c->d->entities.v[c->d->mentions.v[c->owner[k]].entity].kind == DOSSIER_KIND_PERSON)
+            return -1;
+        int org = org_at(c, k);
+        if (org >= 0) {
+            *at = k;
+            return org;
+        }
+    }
+    return -1;
+}
+
+/* The start of the title phrase that ends exactly at `te`, searching back to `lo`, or -1. */
+static int title_ending_at(const roles_ctx *c, int te, int lo)
+{
+    for (int s = te - 5 > lo ? te - 5 : lo; s < te; s++)
+        if (lex(c, "entity.titles", s, te) == te - s)
+            return s;
+    return -1;
+}
+
+/* Roles whose title comes before the person mention [a, b). */
+static int before_name(roles_ctx *c, int person, int a, int first)
+{
+    dossier_doc *d = c->d;
+    int end = a;
+    if (end > first && strcmp(fold_at(c, end - 1), ",") == 0)
+        end--;
+    /* "ESA-Chef X": an organisation-title compound just before the name. */
+    if (end - 1 >= first && org_at(c, end - 1) >= 0) {
+        const dossier_token *t = &d->tokens.v[end - 1];
+        const char *s = d->body + t->span.start, *h = memchr(s, '-', t->span.end - t->span.start);
+        if (h) {
+            char *f = dossier_fold(h + 1, (size_t)(s + (t->span.end - t->span.start) - h - 1));
+            const char *w[1] = {f};
+            int title = f && dossier_lexicon_match(d->lex, c->lang, "entity.titles", w, 1, NULL) == 1;
+            free(f);
+            if (title)
+                return add_role(c, person, org_at(c, end - 1), end - 1, end);
+        }
+    }
+    /* The nearest title phrase within the window before the name. */
+    for (int te = end; te > first && te > end - WINDOW; te--) {
+        int ts = title_ending_at(c, te, first);
+        if (ts < 0)
+            continue;
+        int org = org_before(c, ts, first), at = -1;
+        if (org < 0) {
+            org = org_after(c, te, end, &at);
+            /* Only names and small words may stand between the organisation and the person. */
+            for (int i = at + 1; org >= 0 && i < end; i++)
+                if (!(d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && !is_link(c, i) && c->owner[i] < 0)
+                    org = -1;
+        }
+        int state = lex(c, "entity.state_titles", ts, te) == te - ts;
+        int stop = te;
+        while (stop < end && c->owner[stop] < 0 &&
+               (is_link(c, stop) || (d->tokens.v[stop].flags & DOSSIER_TOK_UPPER)))
+            stop++;
+        if (org < 0 && state && stop == end && !has_role(c, person))
+            org = main_country(c);
+        if (org >= 0)
+            return add_role(c, person, org, ts, stop == end ? stop : te);
+        return DOSSIER_OK;
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * One apposition title at token i (after "X, " or "X, ... and "): records
+ * the role and returns the token after it, 0 when none is there, or a
+ * negative code.
+ */
+static int apposition(roles_ctx *c, int person, int i, int end)
+{
+    dossier_doc *d = c->d;
+    int org = -1, at = -1;
+    if (i < end && is_stop(c, i) && !(org_at(c, i) >= 0))
+        i++;
+    /* "X, who heads Y" */
+    int hv = lex(c, "entity.head_verbs", i, end);
+    if (!hv && i + 1 < end)
+        hv = lex(c, "entity.head_verbs", i + 1, end) ? lex(c, "entity.head_verbs", i + 1, end) + 1 : 0;
+    if (hv) {
+        org = org_after(c, i + hv, end, &at);
+        if (org < 0)
+            return 0;
+        int rc = add_role(c, person, org, i, i + hv);
+        const dossier_phrase *const *ht;
+        if (!rc && dossier_lexicon_list(d->lex, c->lang, "entity.head_title", &ht) && d->roles.n &&
+            d->roles.v[d->roles.n - 1].person == person)
+            d->roles.v[d->roles.n - 1].title = ht[0]->text;
+        return rc ? rc : at + 1;
+    }
+    /* "X, ShadowCam's principal investigator", "X, CNSA deputy director", "X, the UAE's vice president" */
+    int pre = -1, j = i;
+    if (org_at(c, j) >= 0) {
+        pre = org_at(c, j);
+        while (j < end && c->owner[j] >= 0 && c->d->mentions.v[c->owner[j]].entity == pre)
+            j++;
+        if (j < end && (strcmp(fold_at(c, j), "'s") == 0 || strcmp(fold_at(c, j), "'") == 0))
+            j++;
+    } else if ((pre = country_of_adjective(c, j, end)) >= 0) {
+        j++;
+    }
+    int t = lex(c, "entity.titles", j, end);
+    if (!t)
+        return 0;
+    int te = j + t;
+    org = pre >= 0 ? pre : org_after(c, te, end, &at);
+    if (pre >= 0 || org < 0) {
+        /* A title extension: "minister of state for advanced technology", "head of human spaceflight". */
+        while (te < end && te < j + t + 6 && (d->tokens.v[te].flags & DOSSIER_TOK_WORD) &&
+               c->owner[te] < 0 && !lex(c, "entity.name_and", te, te + 1))
+            te++;
+    }
+    if (org < 0)
+        org = org_within(c, j + t, end, &at);
+    if (org < 0)
+        return 0;
+    int rc = add_role(c, person, org, j, te);
+    if (rc)
+        return rc;
+    int next = te;
+    if (at >= 0 && c->owner[at] >= 0) {
+        const dossier_mention *mm = &d->mentions.v[c->owner[at]];
+        if (mm->first_token + mm->ntokens > next)
+            next = mm->first_token + mm->ntokens;
+    }
+    return next;
+}
+
+/* Roles in appositions after the person mention [a, b). */
+static int after_name(roles_ctx *c, int person, int b, int end)
+{
+    if (b >= end || strcmp(fold_at(c, b), ",") != 0)
+        return DOSSIER_OK;
+    int i = apposition(c, person, b + 1, end);
+    /* "... and ruler of Dubai": a second title. */
+    while (i > 0 && i < end) {
+        while (i < end && c->owner[i] >= 0)
+            i++;
+        if (i >= end || !lex(c, "entity.name_and", i, i + 1))
+            break;
+        i = apposition(c, person, i + 1, end);
+    }
+    return i < 0 ? i : DOSSIER_OK;
+}
 
 /* See roles.h. */
 int dossier_roles_run(dossier_doc *d)
 {
-    (void)d;
-    return DOSSIER_OK;
+    roles_ctx c = {d, dossier_doc_lang(d), NULL};
+    int rc = DOSSIER_OK;
+    if (!d->tokens.n || !d->mentions.n)
+        return DOSSIER_OK;
+    c.owner = malloc(d->tokens.n * sizeof *c.owner);
+    if (!c.owner)
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; i < d->tokens.n; i++)
+        c.owner[i] = -1;
+    for (size_t m = 0; m < d->mentions.n; m++)
+        for (int k = 0; k < d->mentions.v[m].ntokens; k++)
+            c.owner[d->mentions.v[m].first_token + k] = (int)m;
+    size_t nmentions = d->mentions.n;
+    for (size_t m = 0; !rc && m < nmentions; m++) {
+        const dossier_mention mm = d->mentions.v[m];
+        if (d->entities.v[mm.entity].kind != DOSSIER_KIND_PERSON || mm.how == DOSSIER_MENTION_PRONOUN ||
+            mm.how == DOSSIER_MENTION_DESCRIPTION)
+            continue;
+        const dossier_sentence *s = &d->sentences.v[mm.sentence];
+        int first = s->first_token, end = s->first_token + s->ntokens;
+        rc = before_name(&c, mm.entity, mm.first_token, first);
+        if (!rc)
+            rc = after_name(&c, mm.entity, mm.first_token + mm.ntokens, end);
+    }
+    free(c.owner);
+    return rc;
 }

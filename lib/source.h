@@ -8,11 +8,13 @@
 
 /*
  * Takes the article's bytes (copied), refuses empty input, input over
- * max_bytes, NUL bytes and invalid UTF-8 (the message names the problem and
- * the byte offset), parses YAML front matter between --- lines (a YAML error
- * names line:column), normalises the rest to NFC with odd spaces made plain
- * spaces, and fills raw, text, text_offset and fm_*.  Returns DOSSIER_OK or a
- * negative code with the reason recorded on the doc.
+ * max_bytes (0: no limit), NUL bytes and invalid UTF-8 (DOSSIER_EINPUT; the
+ * message names the problem and its 0-based byte offset: "NUL byte at byte
+ * 17"), parses YAML front matter between --- lines (DOSSIER_EYAML, "front
+ * matter line L column C: problem", 1-based and counted in the file),
+ * normalises the rest to NFC with odd spaces made plain spaces, LF line
+ * ends and no byte-order mark, and fills raw, text, text_offset and fm_*.
+ * Returns DOSSIER_OK or a negative code with the reason recorded on the doc.
  */
 int dossier_source_load(dossier_doc *d, const char *bytes, size_t len, size_t max_bytes);
 

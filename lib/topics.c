@@ -1,15 +1,354 @@
 /*
  * topics.c — what each statement is about.
  *
- * Placeholder until the stage is written: finds nothing.
+ * A statement is about the entities named inside its span (not its
+ * speaker, not places), the gazetteer entities its wording names ("the
+ * Chinese orbital station", plural forms included), and the programme a
+ * bare programme word points to ("the station", "le satellite"): the
+ * programme last mentioned before it whose name or context holds the same
+ * word, else the last programme mentioned.  A statement that names no
+ * programme continues the programmes of the statement before it by the
+ * same speaker in the same or the previous paragraph.
  */
 #include "topics.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "dossier.h"
+#include "token.h"
+
+/* Adds entity e to the statement's topics unless it is there or is the speaker. */
+static int add_topic(dossier_doc *d, dossier_statement *s, int e)
+{
+    if (e < 0 || e == s->speaker || d->entities.v[e].kind == DOSSIER_KIND_PLACE)
+        return DOSSIER_OK;
+    for (size_t i = 0; i < s->about.n; i++)
+        if (s->about.v[i] == e)
+            return DOSSIER_OK;
+    return VEC_PUSH(&s->about, e) ? dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory") : DOSSIER_OK;
+}
+
+/* The first token at or after byte pos. */
+static int tok_from(const dossier_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->tokens.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tokens.v[mid].span.start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (int)lo;
+}
+
+/* Index of the mention covering token t, or -1. */
+static int mention_at(const dossier_doc *d, int t)
+{
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (t >= mm->first_token && t < mm->first_token + mm->ntokens)
+            return (int)m;
+    }
+    return -1;
+}
+
+/*
+ * A gazetteer name (not a place) at tokens [t, end), also with a plural
+ * last word made singular; returns its length and sets *out, or 0.
+ */
+static int gazetteer_at(const dossier_doc *d, int t, int end, const dossier_gaz_entry **out)
+{
+    const char *w[8];
+    int n = end - t < 8 ? end - t : 8;
+    size_t k = dossier_gazetteer_match(d->lex, (const char *const *)&d->folds.v[t], (size_t)n, out);
+    if (k && (*out)->kind != DOSSIER_KIND_PLACE)
+        return (int)k;
+    char single[64];
+    for (int len = n; len >= 2; len--) {
+        const char *last = d->folds.v[t + len - 1];
+        size_t ll = strlen(last);
+        if (ll < 3 || ll >= sizeof single || last[ll - 1] != 's')
+            continue;
+        memcpy(w, &d->folds.v[t], (size_t)len * sizeof *w);
+        memcpy(single, last, ll - 1);
+        single[ll - 1] = '\0';
+        w[len - 1] = single;
+        if (dossier_gazetteer_match(d->lex, w, (size_t)len, out) == (size_t)len && (*out)->kind != DOSSIER_KIND_PLACE)
+            return len;
+    }
+    return 0;
+}
+
+/* Non-zero when entity e's name holds the folded word `w`, or a mention of it stands within 3 tokens of `w`. */
+static int goes_with(const dossier_doc *d, int e, const char *w)
+{
+    char *name = dossier_fold(d->entities.v[e].name, strlen(d->entities.v[e].name));
+    int hit = name && strstr(name, w) != NULL;
+    free(name);
+    for (size_t m = 0; !hit && m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (mm->entity != e)
+            continue;
+        int from = mm->first_token - 3, to = mm->first_token + mm->ntokens + 3;
+        for (int t = from < 0 ? 0 : from; t < to && (size_t)t < d->tokens.n; t++)
+            if (strcmp(d->folds.v[t], w) == 0)
+                hit = 1;
+    }
+    return hit;
+}
+
+/* The programme a bare programme word at token t points to, or -1. */
+static int programme_for(const dossier_doc *d, int t, const char *word)
+{
+    int best = -1, best_any = -1, best_tok = -1, any_tok = -1;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (mm->first_token >= t || d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM)
+            continue;
+        if (mm->first_token > any_tok) {
+            any_tok = mm->first_token;
+            best_any = mm->entity;
+        }
+        if (mm->first_token > best_tok && goes_with(d, mm->entity, word)) {
+            best_tok = mm->first_token;
+            best = mm->entity;
+        }
+    }
+    return best >= 0 ? best : best_any;
+}
+
+/* Folded words [t, t+k) joined by spaces into buf; 0 when they do not fit. */
+static int join_folds(const dossier_doc *d, int t, int k, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (int i = t; i < t + k; i++) {
+        const char *w = d->folds.v[i];
+        size_t l = strlen(w);
+        if (n + l + 2 > cap)
+            return 0;
+        if (i > t)
+            buf[n++] = ' ';
+        memcpy(buf + n, w, l);
+        n += l;
+    }
+    buf[n] = '\0';
+    return 1;
+}
+
+/* Non-zero when the folded text `f` is entity e's name or one of its aliases. */
+static int names_entity(const dossier_doc *d, int e, const char *f)
+{
+    const dossier_entity *en = &d->entities.v[e];
+    int hit = 0;
+    for (size_t i = 0; !hit && i <= en->aliases.n; i++) {
+        const char *name = i ? en->aliases.v[i - 1] : en->name;
+        char *fn = dossier_fold(name, strlen(name));
+        char *p = fn;
+        while (p && *p) { /* the tokenizer splits on punctuation: compare letters and spaces */
+            if (*p == '-' || *p == '.')
+                *p = ' ';
+            p++;
+        }
+        hit = fn && strcmp(fn, f) == 0;
+        free(fn);
+    }
+    return hit;
+}
+
+/* An entity of the doc (not a place) named at capitalised tokens [t, ...): its index, *len set. */
+static int known_name_at(const dossier_doc *d, int t, int end, int *len)
+{
+    char buf[256];
+    if (!(d->tokens.v[t].flags & DOSSIER_TOK_UPPER))
+        return -1;
+    for (int k = end - t < 4 ? end - t : 4; k >= 1; k--) {
+        if (!join_folds(d, t, k, buf, sizeof buf))
+            continue;
+        for (size_t e = 0; e < d->entities.n; e++)
+            if (d->entities.v[e].kind != DOSSIER_KIND_PLACE && names_entity(d, (int)e, buf)) {
+                *len = k;
+                return (int)e;
+            }
+    }
+    return -1;
+}
+
+/*
+ * A programme word at tokens [t, end) ("station", "orbital stations"),
+ * plural forms included: its length, with *out the list's phrase, or 0.
+ */
+static int programme_word_at(const dossier_doc *d, int t, int end, const dossier_phrase **out)
+{
+    const char *lang = dossier_doc_lang(d);
+    const char *const *fw = (const char *const *)d->folds.v;
+    size_t k = dossier_lexicon_match(d->lex, lang, "statement.program_words", fw + t, (size_t)(end - t), out);
+    if (k)
+        return (int)k;
+    char single[64];
+    for (int len = 3; len >= 1; len--) {
+        if (t + len > end)
+            continue;
+        const char *w[3];
+        const char *last = fw[t + len - 1];
+        size_t ll = strlen(last);
+        if (ll < 4 || ll >= sizeof single || last[ll - 1] != 's')
+            continue;
+        for (int i = 0; i < len; i++)
+            w[i] = fw[t + i];
+        memcpy(single, last, ll - 1);
+        single[ll - 1] = '\0';
+        w[len - 1] = single;
+        if (dossier_lexicon_match(d->lex, lang, "statement.program_words", w, (size_t)len, out) == (size_t)len)
+            return len;
+    }
+    return 0;
+}
+
+/*
+ * A place's programme named by its adjective: "China's space station",
+ * "the Chinese orbital stations", "la station spatiale chinoise", when the
+ * gazetteer holds "<adjective> <programme word>" as a programme's name.
+ * Returns the tokens used and sets *out, or 0.
+ */
+static int place_programme(const dossier_doc *d, int t, int end, const dossier_gaz_entry **out)
+{
+    const char *lang = dossier_doc_lang(d);
+    const dossier_gaz_entry *place = NULL;
+    const char *const *fw = (const char *const *)d->folds.v;
+    int after = t;
+    size_t k = dossier_gazetteer_match_adjective(d->lex, fw + t, (size_t)(end - t), &place);
+    if (k) {
+        after = t + (int)k;
+    } else if ((k = dossier_gazetteer_match(d->lex, fw + t, (size_t)(end - t), &place)) && place->kind == DOSSIER_KIND_PLACE) {
+        after = t + (int)k;
+        if (after < end && strcmp(fw[after], "'s") == 0)
+            after++;
+    } else {
+        return 0;
+    }
+    const dossier_phrase *word = NULL;
+    int pk = after < end ? programme_word_at(d, after, end, &word) : 0;
+    if (!pk)
+        return 0;
+    /* the adjective with the word, or with another programme word of the same head ("space station") */
+    const dossier_phrase *const *list = NULL;
+    size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
+    const char *head = word->words[word->nwords - 1];
+    for (size_t a = 0; a < place->nadjectives; a++) {
+        const dossier_phrase *adj = place->adjectives[a];
+        for (size_t q = 0; q <= nlist; q++) {
+            const dossier_phrase *ph = q ? list[q - 1] : word;
+            if (strcmp(ph->words[ph->nwords - 1], head) != 0)
+                continue;
+            const char *w[12];
+            size_t n = 0;
+            for (size_t i = 0; i < adj->nwords && n < 12; i++)
+                w[n++] = adj->words[i];
+            for (size_t i = 0; i < ph->nwords && n < 12; i++)
+                w[n++] = ph->words[i];
+            if (dossier_gazetteer_match(d->lex, w, n, out) == n && (*out)->kind == DOSSIER_KIND_PROGRAM)
+                return after + pk - t;
+        }
+    }
+    return 0;
+}
+
+/* Topics of one statement from its own words. */
+static int own_topics(dossier_doc *d, dossier_statement *s)
+{
+    const char *lang = dossier_doc_lang(d);
+    int first = tok_from(d, s->span.start), end = tok_from(d, s->span.end);
+    int rc = DOSSIER_OK;
+    for (int t = first; t < end && !rc; t++) {
+        const dossier_gaz_entry *g = NULL;
+        int k = place_programme(d, t, end, &g);
+        if (k) {
+            int e = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+            if (e < 0)
+                return e;
+            rc = add_topic(d, s, e);
+            t += k - 1;
+            continue;
+        }
+        int m = mention_at(d, t);
+        if (m >= 0) {
+            const dossier_mention *mm = &d->mentions.v[m];
+            if (mm->how != DOSSIER_MENTION_PRONOUN)
+                rc = add_topic(d, s, mm->entity);
+            t = mm->first_token + mm->ntokens - 1;
+            continue;
+        }
+        k = gazetteer_at(d, t, end, &g);
+        if (k) {
+            int e = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+            if (e < 0)
+                return e;
+            if (dossier_doc_mention(d, e, DOSSIER_MENTION_DESCRIPTION, t, k) < 0)
+                return DOSSIER_ENOMEM;
+            rc = add_topic(d, s, e);
+            t += k - 1;
+            continue;
+        }
+        int known = known_name_at(d, t, end, &k);
+        if (known >= 0) {
+            rc = add_topic(d, s, known);
+            t += k - 1;
+            continue;
+        }
+        size_t n = d->tokens.n - (size_t)t;
+        const dossier_phrase *ph = NULL;
+        k = (int)dossier_lexicon_match(d->lex, lang, "statement.program_words",
+                                       (const char *const *)&d->folds.v[t], n > 4 ? 4 : n, &ph);
+        if (k) {
+            int near = mention_at(d, t + k);
+            if (t > 0 && near < 0)
+                near = mention_at(d, t - 1);
+            if (near >= 0 && d->entities.v[d->mentions.v[near].entity].kind == DOSSIER_KIND_PROGRAM)
+                rc = add_topic(d, s, d->mentions.v[near].entity);
+            else
+                rc = add_topic(d, s, programme_for(d, t, d->folds.v[t + k - 1]));
+            t += k - 1;
+        }
+    }
+    return rc;
+}
+
+/* Paragraph of byte pos. */
+static int para_of(const dossier_doc *d, size_t pos)
+{
+    int t = tok_from(d, pos);
+    if ((size_t)t >= d->tokens.n)
+        return -1;
+    return d->sentences.v[d->tokens.v[t].sentence].paragraph;
+}
+
+/* Non-zero when the statement names a programme. */
+static int has_programme(const dossier_doc *d, const dossier_statement *s)
+{
+    for (size_t i = 0; i < s->about.n; i++)
+        if (d->entities.v[s->about.v[i]].kind == DOSSIER_KIND_PROGRAM)
+            return 1;
+    return 0;
+}
 
 /* See topics.h. */
 int dossier_topics_run(dossier_doc *d)
 {
-    (void)d;
-    return DOSSIER_OK;
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; i < d->statements.n && !rc; i++)
+        rc = own_topics(d, &d->statements.v[i]);
+    for (size_t i = 1; i < d->statements.n && !rc; i++) {
+        dossier_statement *s = &d->statements.v[i], *p = &d->statements.v[i - 1];
+        if (has_programme(d, s) || s->speaker < 0 || p->speaker != s->speaker)
+            continue;
+        int ps = para_of(d, s->span.start), pp = para_of(d, p->span.start);
+        if (ps < 0 || pp < 0 || ps - pp > 1)
+            continue;
+        for (size_t j = 0; j < p->about.n && !rc; j++)
+            if (d->entities.v[p->about.v[j]].kind == DOSSIER_KIND_PROGRAM)
+                rc = add_topic(d, s, p->about.v[j]);
+    }
+    return rc;
 }

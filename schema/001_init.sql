@@ -45,8 +45,8 @@ CREATE TABLE aliases (
     entity  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE, -- the entity
     name    TEXT NOT NULL,                -- the name as written
     folded  TEXT NOT NULL,                -- case, accents and punctuation folded, for matching
-    PRIMARY KEY (entity, folded)
-) WITHOUT ROWID;
+    UNIQUE (entity, folded)
+);
 CREATE INDEX aliases_folded ON aliases(folded);
 
 -- Where an article refers to an entity, by name, short name, description or pronoun.

@@ -1,0 +1,58 @@
+/*
+ * search.c — `dossier search TEXT`: full-text search (FTS5) of article
+ * titles and bodies, best first, with snippets; the canned query "search".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Prints the help of `dossier search`. */
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: dossier search [--limit N] [--format FORMAT] TEXT\n"
+            "\n"
+            "Finds the articles whose title or text holds every word of TEXT (case and\n"
+            "accents ignored), best matches first: id, date, outlet, title and a snippet\n"
+            "with the matches in [brackets] (highlighted on a colour terminal).\n"
+            "\n"
+            "Options:\n"
+            "  --limit N         at most N rows (default 20; 0 for all)\n"
+            "  --format FORMAT   table (default), json, csv or tsv\n"
+            "\n"
+            "Exit status: 0 ok, 1 when nothing matches, 2 on bad usage.\n");
+}
+
+static const cli_param_option options[] = {{"--limit", "limit"}, {NULL, NULL}};
+
+/* Runs `dossier search`. */
+int cli_search(int argc, char **argv, const cli_globals *g)
+{
+    cli_query_args a;
+    int rc = cli_query_parse(&a, argc, argv, options, 1, usage);
+    if (rc)
+        return rc < 0 ? CLI_OK : rc;
+    if (!a.has_positional) {
+        cli_error("search: what for? (usage: dossier search TEXT)");
+        return CLI_USAGE;
+    }
+    dossier_db *db = cli_open(g, NULL);
+    if (!db)
+        return CLI_ERROR;
+    cli_query_param(&a, "text", a.positional);
+    char *out = NULL;
+    size_t rows = 0;
+    if (dossier_query_run(&out, &rows, db, "search", a.params, a.nparams, &a.how) != DOSSIER_OK) {
+        cli_error("%s", dossier_errmsg(db));
+        rc = CLI_ERROR;
+    } else if (rows == 0) {
+        cli_error("no article matches '%s'", a.positional);
+        rc = CLI_ERROR;
+    } else {
+        fputs(out, stdout);
+    }
+    dossier_free(out);
+    dossier_close(db);
+    return rc;
+}

@@ -1,0 +1,368 @@
+/*
+ * names.c — the kind of a name no list holds, known names in their
+ * inflected and compound forms, and the second pass of the entities stage.
+ *
+ * An unknown name gets a kind only from a cue: a place word after it
+ * ("crater", "Space Center"); a number in it or a programme word next to
+ * it ("Luna-25", "the Hope probe", "la sonde X"); for a person, a title or
+ * "Mr" before it, a first name, a speech verb next to it, an apposition
+ * ("X, the director of"); an acronym in capitals is an organisation.
+ * Without a cue the name is left alone: German capitalises every noun.
+ *
+ * The second pass finds the other mentions of what the first found: the
+ * same name again, a person's surname alone (also "Mr X" and Russian
+ * case forms), an acronym, and descriptions ("the agency", "la société
+ * d'État") of the organisation the article is mostly about.
+ */
+#include "names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "util.h"
+
+/* Non-zero when the folded word holds Cyrillic letters. */
+static int cyrillic(const char *w)
+{
+    for (; *w; w++)
+        if ((unsigned char)*w == 0xD0 || (unsigned char)*w == 0xD1)
+            return 1;
+    return 0;
+}
+
+/* Non-zero when the token's text holds a digit. */
+static int has_digit(const dossier_names *c, int i)
+{
+    for (const char *w = c->d->folds.v[i]; *w; w++)
+        if (*w >= '0' && *w <= '9')
+            return 1;
+    return 0;
+}
+
+/* See names.h.  German compounds count by their last part ("Weltraumorganisation"). */
+int dossier_names_is_head(const dossier_names *c, int i)
+{
+    if (dossier_names_lex(c, "entity.org_heads", i, i + 1) == 1)
+        return 1;
+    /* English names travel: "Deep Space Industries" in a French article. */
+    if (dossier_names_is_cap(c, i) &&
+        dossier_lexicon_match(c->d->lex, "en", "entity.org_heads", (const char *const *)c->d->folds.v + i, 1, NULL))
+        return 1;
+    if (strcmp(c->lang, "de") != 0)
+        return 0;
+    const dossier_phrase *const *heads;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "entity.org_heads", &heads);
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    static const char *const endings[] = {"", "s", "es", "n", "en"};
+    for (size_t h = 0; h < n; h++) {
+        if (heads[h]->nwords != 1)
+            continue;
+        const char *hw = heads[h]->words[0];
+        size_t hl = strlen(hw);
+        if (hl < 4)
+            continue;
+        for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++) {
+            size_t el = strlen(endings[e]);
+            if (wl >= hl + el && wl > hl && memcmp(w + wl - hl - el, hw, hl) == 0 &&
+                strcmp(w + wl - el, endings[e]) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Russian case endings, and the nominative endings that may replace them. */
+static const char *const ru_endings[] = {"ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым",
+                                         "им", "ом", "ем", "ую", "юю", "ы", "и", "а", "я", "у", "ю",
+                                         "е", "ь", ""};
+static const char *const ru_nominative[] = {"", "а", "я", "й", "ь", "ия", "ий", "ая", "ое", "ый", "о"};
+
+/* The gazetteer entry of a Russian word in another case, or 0. */
+static size_t gaz_russian(const dossier_names *c, int i, const dossier_gaz_entry **out)
+{
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    char buf[256];
+    if (wl >= sizeof buf - 16)
+        return 0;
+    for (size_t e = 0; e < sizeof ru_endings / sizeof ru_endings[0]; e++) {
+        size_t el = strlen(ru_endings[e]);
+        if (wl < el + 6 || strcmp(w + wl - el, ru_endings[e]) != 0)
+            continue;
+        for (size_t r = 0; r < sizeof ru_nominative / sizeof ru_nominative[0]; r++) {
+            memcpy(buf, w, wl - el);
+            strcpy(buf + wl - el, ru_nominative[r]);
+            const char *words[1] = {buf};
+            const dossier_gaz_entry *g = NULL;
+            if (dossier_gazetteer_match(c->d->lex, words, 1, &g) == 1 && g->nnames) {
+                *out = g;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A known name before the last hyphen of a compound ("ESA-Chef", "Shenzhou-Kapsel"). */
+static size_t gaz_compound(const dossier_names *c, int i, const dossier_gaz_entry **out)
+{
+    const dossier_token *t = &c->d->tokens.v[i];
+    const char *s = c->d->body + t->span.start;
+    size_t len = t->span.end - t->span.start, cut = len;
+    while (cut > 0 && s[cut - 1] != '-')
+        cut--;
+    if (cut < 2 || cut >= len)
+        return 0;
+    if (s[cut] >= '0' && s[cut] <= '9')
+        return 0; /* "CBERS-3" is not "CBERS" */
+    int upper_tail = s[cut] >= 'A' && s[cut] <= 'Z';
+    if (upper_tail && strcmp(c->lang, "de") != 0)
+        return 0;
+    char *f = dossier_fold(s, cut - 1);
+    if (!f)
+        return 0;
+    const char *words[1] = {f};
+    size_t k = dossier_gazetteer_match(c->d->lex, words, 1, out);
+    free(f);
+    return k == 1 && (*out)->kind != DOSSIER_KIND_PLACE ? 1 : 0;
+}
+
+/* See names.h. */
+size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
+{
+    size_t k = dossier_gazetteer_match(c->d->lex, (const char *const *)c->d->folds.v + i, (size_t)(end - i), out);
+    if (k) {
+        int cap = 0;
+        for (int t = i; t < i + (int)k; t++)
+            cap |= dossier_names_is_cap(c, t);
+        if (!cap)
+            return 0;
+        /* A lone capitalised common word opening a sentence is not a name. */
+        if (k == 1 && dossier_names_sent_first(c, i) && (*out)->kind != DOSSIER_KIND_PLACE &&
+            dossier_names_is_stop(c, i))
+            return 0;
+        return k;
+    }
+    if (!dossier_names_is_cap(c, i))
+        return 0;
+    if (cyrillic(c->d->folds.v[i]) && (k = gaz_russian(c, i, out)))
+        return k;
+    return gaz_compound(c, i, out);
+}
+
+/* See names.h. */
+size_t dossier_names_adjective(const dossier_names *c, int i, int end)
+{
+    const dossier_gaz_entry *g = NULL;
+    return dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i,
+                                             (size_t)(end - i), &g);
+}
+
+/* See names.h. */
+int dossier_names_unknown_end(const dossier_names *c, int p, int end)
+{
+    dossier_doc *d = c->d;
+    int q = p + 1;
+    const dossier_gaz_entry *g;
+    int person = dossier_names_lex_any(c, "entity.first_names", p, p + 1) > 0;
+    while (q < end && q - p < 7) {
+        if (dossier_names_is_cap(c, q)) {
+            if (dossier_names_title(c, q, end) || dossier_names_is_head(c, q) ||
+                dossier_names_lex(c, "entity.place_heads", q, end) ||
+                (!person && (dossier_names_gazetteer(c, q, end, &g) || dossier_names_adjective(c, q, end))))
+                break;
+            q++;
+        } else if ((d->tokens.v[q].flags & DOSSIER_TOK_NUM) &&
+                   (d->tokens.v[q - 1].flags & DOSSIER_TOK_WORD)) {
+            q++;
+        } else if (strcmp(d->folds.v[q], ".") == 0 && d->tokens.v[q - 1].span.end - d->tokens.v[q - 1].span.start == 1 &&
+                   q + 1 < end && dossier_names_is_cap(c, q + 1)) {
+            q++; /* an initial: "S. Somanath" */
+        } else if (dossier_names_lex_any(c, "entity.name_particles", q, q + 1) && q + 1 < end &&
+                   dossier_names_is_cap(c, q + 1) && !dossier_names_is_head(c, q + 1) && person) {
+            q++; /* a particle inside a person's name: "Lula da Silva", "bin Rashid" */
+        } else {
+            break;
+        }
+    }
+    return q;
+}
+
+/* Non-zero when a phrase of list `key` ends at token `at` (exclusive), starting within 4 tokens. */
+static int list_ends_at(const dossier_names *c, const char *key, int at, int first)
+{
+    for (int s = at - 1; s >= first && s >= at - 4; s--) {
+        size_t k = dossier_names_lex(c, key, s, at);
+        if (k && s + (int)k == at)
+            return 1;
+    }
+    return 0;
+}
+
+/* A programme word next to [p, q): after it (maybe past one adjective), or before it. */
+static int program_cue(const dossier_names *c, int p, int q)
+{
+    int first = c->d->sentences.v[c->d->tokens.v[p].sentence].first_token;
+    int end = dossier_names_sent_end(c, p);
+    if (q < end && !dossier_names_is_cap(c, q) && dossier_names_lex(c, "entity.program_words", q, end))
+        return 1;
+    if (q + 1 < end && !dossier_names_is_cap(c, q) && (c->d->tokens.v[q].flags & DOSSIER_TOK_WORD) &&
+        !dossier_names_is_cap(c, q + 1) && dossier_names_lex(c, "entity.program_words", q + 1, end))
+        return 1;
+    if (list_ends_at(c, "entity.program_words", p, first))
+        return 1;
+    /* "ShadowCam, a camera built for NASA": an apposition with a programme word. */
+    if (q + 2 < end && strcmp(c->d->folds.v[q], ",") == 0 &&
+        dossier_names_lex_any(c, "entity.indefinite_articles", q + 1, q + 2) &&
+        !dossier_names_title(c, q + 2, end) &&
+        (dossier_names_lex(c, "entity.program_words", q + 2, end) ||
+         (q + 3 < end && dossier_names_lex(c, "entity.program_words", q + 3, end))))
+        return 1;
+    /* "la fusée russe Proton": one demonym between the word and the name. */
+    return p - 1 > first && dossier_names_adjective(c, p - 1, p) &&
+           list_ends_at(c, "entity.program_words", p - 1, first);
+}
+
+/* A person cue around [p, q): a speech verb, an apposition with a title, a pronoun. */
+static int person_cue(const dossier_names *c, int p, int q)
+{
+    dossier_doc *d = c->d;
+    int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
+    int end = dossier_names_sent_end(c, p);
+    int r = q < end && strcmp(d->folds.v[q], ",") == 0 ? q + 1 : q;
+    if (dossier_names_lex(c, "entity.person_verbs", r, end))
+        return 1;
+    if (r > q) {
+        /* "X, the director of Y", "X, directeur de Y", "X, who heads Y" */
+        int s = r;
+        while (s < end && s < r + 4 && (dossier_names_is_stop(c, s) ||
+                                        dossier_names_is_cap(c, s) || strcmp(d->folds.v[s], "'s") == 0) &&
+               !dossier_names_title(c, s, end))
+            s++;
+        if (dossier_names_title(c, s, end) || dossier_names_lex(c, "entity.head_verbs", s, end) ||
+            (s + 1 < end && dossier_names_lex(c, "entity.head_verbs", s + 1, end)))
+            return 1;
+    }
+    int b = p > first && strcmp(d->folds.v[p - 1], ",") == 0 ? p - 1 : p;
+    if (list_ends_at(c, "entity.person_verbs", b, first))
+        return 1;
+    /* "India's ambassador to the US, X": a title a few name words before the comma. */
+    for (int s = b - 1; b < p && s >= first && s >= b - 8; s--) {
+        if (dossier_names_title(c, s, b))
+            return 1;
+        if (!(d->tokens.v[s].flags & DOSSIER_TOK_WORD) && strcmp(d->folds.v[s], "'s") != 0)
+            break;
+    }
+    return 0;
+}
+
+/* See names.h. */
+int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
+{
+    dossier_doc *d = c->d;
+    int end = dossier_names_sent_end(c, p);
+    int words = 0, digit = 0, place;
+    for (int i = p; i < q; i++) {
+        words += dossier_names_is_cap(c, i);
+        digit |= has_digit(c, i);
+    }
+    /* A single capitalised word that opens a sentence is usually a common word. */
+    if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS))
+        return DOSSIER_OK;
+    if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
+        !dossier_names_is_cap(c, q) && !dossier_names_lex(c, "entity.program_words", q, end))
+        return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+    if (digit || program_cue(c, p, q))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_PROGRAM, NULL, DOSSIER_MENTION_NAME);
+    int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
+    int after_of = title && p - 1 > first && dossier_names_is_connector(c, p - 1);
+    if (after_of && words >= 3) {
+        /* "Minister of Communications Issa Zarepour": the person is the last words. */
+        int k = p + 1;
+        while (k < q - 1 && !dossier_names_lex_any(c, "entity.first_names", k, k + 1))
+            k++;
+        if (k == q - 1)
+            k = q - 2;
+        return dossier_names_add(c, k, q, DOSSIER_KIND_PERSON, NULL, DOSSIER_MENTION_NAME);
+    }
+    int comma = q < end && strcmp(d->folds.v[q], ",") == 0;
+    int next_low = q >= end || (comma ? !dossier_names_is_cap(c, q + 1) : !dossier_names_is_cap(c, q));
+    if (after_of && next_low && (q >= end || strcmp(d->folds.v[q], ",") == 0 || !(d->tokens.v[q].flags & DOSSIER_TOK_PUNCT)) &&
+        !dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+        /* "PDG de Planetary Resources,": a name after "title of" that is no person. */
+        return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    int first_name = dossier_names_lex_any(c, "entity.first_names", p, q) > 0 ||
+                     (words >= 2 && dossier_names_lex_any(c, "entity.surname_first", p, p + 1) > 0);
+    if (words == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 2)
+        return DOSSIER_OK;
+    if (after_of && words == 1 && !prefix)
+        return DOSSIER_OK; /* "ministre de l'Économie": the field of a title, not a person */
+    if (words <= 4 && (prefix || ((title || first_name || person_cue(c, p, q)) &&
+                                  (words >= 2 || prefix || title))))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_PERSON, NULL,
+                                 words >= 2 ? DOSSIER_MENTION_NAME : DOSSIER_MENTION_SHORT);
+    if (words == 1 && (d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
+        d->tokens.v[p].span.end - d->tokens.v[p].span.start >= 3)
+        return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    return DOSSIER_OK;
+}
+
+/* Non-zero when token i joins two names ("and", "et"). */
+static int is_and_word(const dossier_names *c, int i)
+{
+    return dossier_names_lex_any(c, "entity.name_and", i, i + 1) == 1;
+}
+
+/* See names.h. */
+int dossier_names_lowercase(dossier_names *c, int i, int end)
+{
+    dossier_doc *d = c->d;
+    const dossier_gaz_entry *g = NULL;
+    size_t k;
+    if (!(d->tokens.v[i].flags & DOSSIER_TOK_WORD) || c->owner[i] >= 0)
+        return 0;
+    if ((k = dossier_names_gazetteer(c, i, end, &g)) > 1) {
+        int rc = dossier_names_add(c, i, i + (int)k, g->kind, g, DOSSIER_MENTION_NAME);
+        return rc ? rc : (int)k;
+    }
+    /* "ministère chinois des Affaires étrangères": a head, a demonym, "of", capitalised words. */
+    if (!dossier_names_is_head(c, i))
+        return 0;
+    int j = i + 1;
+    j += (int)dossier_names_adjective(c, j, end);
+    int conn = j;
+    while (j < end && j - conn < 3 && dossier_names_lex_any(c, "entity.name_connectors", j, j + 1) &&
+           !is_and_word(c, j) && strcmp(d->folds.v[j], "in") && strcmp(d->folds.v[j], "on") &&
+           (j > conn || !dossier_names_is_stop(c, j)))
+        j++;
+    if (j == conn || !dossier_names_is_cap(c, j) || dossier_names_gazetteer(c, j, end, &g) ||
+        dossier_names_is_calendar(c, j) || dossier_names_is_stop(c, j))
+        return 0;
+    while (j < end && (dossier_names_is_cap(c, j) ||
+                       (dossier_names_lex_any(c, "entity.name_connectors", j, j + 1) &&
+                        dossier_names_is_cap(c, j + 1))) &&
+           !dossier_names_title(c, j, end))
+        j++;
+    int rc = dossier_names_add(c, i, j, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    return rc ? rc : j - i;
+}
+
+/* See names.h. */
+int dossier_names_known_only(dossier_names *c, int i, int j)
+{
+    for (int p = i; p < j;) {
+        const dossier_gaz_entry *g = NULL;
+        size_t k = dossier_names_gazetteer(c, p, j, &g);
+        if (k) {
+            int rc = dossier_names_add(c, p, p + (int)k, g->kind, g, DOSSIER_MENTION_NAME);
+            if (rc)
+                return rc;
+            p += (int)k;
+        } else {
+            p++;
+        }
+    }
+    return DOSSIER_OK;
+}

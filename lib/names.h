@@ -1,0 +1,79 @@
+/*
+ * names.h — the parts of the entity finder shared by entities.c (runs of
+ * capitalised words, pieces) and names.c (unknown names, known names,
+ * repeated mentions).  Internal to the entities stage.
+ */
+#ifndef DOSSIER_NAMES_H
+#define DOSSIER_NAMES_H
+
+#include <stdio.h>
+
+#include "doc.h"
+#include "token.h"
+
+/* The state of one entities run over a doc. */
+typedef struct {
+    dossier_doc *d;
+    const char *lang;
+    int *owner;          /* per token: the mention that covers it, or -1 */
+} dossier_names;
+
+/* Length of the longest phrase of list `key` (doc language) at tokens [i, end), or 0. */
+size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end);
+/* The same over every language. */
+size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int end);
+
+/* Non-zero when token i is a word with a capital first letter (or all capitals). */
+int dossier_names_is_cap(const dossier_names *c, int i);
+/* The token index just past the sentence of token i. */
+int dossier_names_sent_end(const dossier_names *c, int i);
+/* Non-zero when token i opens its sentence (or a quotation, or follows a colon). */
+int dossier_names_sent_first(const dossier_names *c, int i);
+/* Length of a title or occupation phrase at [i, end) ("director general", "astronaut"), or 0. */
+size_t dossier_names_title(const dossier_names *c, int i, int end);
+/* Non-zero when token i is a stop word (entity.stopwords) or an elided article ("l'", "d'"). */
+int dossier_names_is_stop(const dossier_names *c, int i);
+/* Non-zero when token i is a small word inside names ("of", "de", "l'"). */
+int dossier_names_is_connector(const dossier_names *c, int i);
+/* Non-zero when token i is a month or weekday name. */
+int dossier_names_is_calendar(const dossier_names *c, int i);
+/* Non-zero when token i is an organisation head word ("Agency", "...behörde"). */
+int dossier_names_is_head(const dossier_names *c, int i);
+
+/*
+ * A gazetteer name at [i, end) written with at least one capital (Russian
+ * case endings tried too); returns its length and sets *out, or 0.
+ */
+size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out);
+/* Length of a demonym ("Chinese", "russe") at [i, end), or 0. */
+size_t dossier_names_adjective(const dossier_names *c, int i, int end);
+
+/* Records entity (kind, gaz) for tokens [i, j) unless a mention covers them already. */
+int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how);
+
+/* Where an unknown name starting at p ends within the run [p, end). */
+int dossier_names_unknown_end(const dossier_names *c, int p, int end);
+/*
+ * Decides the kind of the unknown name [p, q) from its cues and records
+ * it, or leaves it when no cue speaks.  `title`, `prefix`: a title or
+ * "Mr" came before it.
+ */
+int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix);
+
+/*
+ * Names that start with a lower-case word at token i ("lunar Gateway",
+ * "ministère chinois des Affaires étrangères"): returns the tokens used,
+ * 0 when none, or a negative code.
+ */
+int dossier_names_lowercase(dossier_names *c, int i, int end);
+
+/* In a title-case headline run [i, j): only gazetteer names. */
+int dossier_names_known_only(dossier_names *c, int i, int j);
+
+/*
+ * After the first pass: other mentions of what was found (repeats of a
+ * name, surnames, "Mr X", acronyms) and descriptions ("the agency").
+ */
+int dossier_names_second_pass(dossier_names *c);
+
+#endif /* DOSSIER_NAMES_H */

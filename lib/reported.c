@@ -1,0 +1,424 @@
+/*
+ * reported.c — indirect speech.
+ *
+ * Cues come from the language lists: speech verbs (statement.verbs), source
+ * phrases ("according to", "selon", "nach Angaben", "по словам":
+ * statement.according), "as X noted" clauses (statement.as_cues with a
+ * verb), naming verbs whose object is the statement ("described it as",
+ * "a qualifié": statement.object_cues).  The reported clause is what
+ * follows the complementizer ("that", "que", "dass", "что"), or the clause
+ * right after the verb, or — when the cue closes the sentence (", X said.",
+ * ", according to X.", ", wie X mitteilte.") — the sentence before it.
+ * A German sentence in the Konjunktiv right after a statement continues it.
+ */
+#include "reported.h"
+
+#include "dossier.h"
+
+/* Shorthands over the shared helpers. */
+#define MATCH(key, t) dossier_speakers_match(c, (key), (t))
+#define FLAGS(t) dossier_speakers_flags(c, (t))
+#define IS(t, ch) dossier_speakers_is(c, (t), (ch))
+
+/* A sentence's token range, cut at the paragraph. */
+typedef struct {
+    int first, end;      /* tokens [first, end) */
+    int trim;            /* end without the final punctuation */
+} sentence;
+
+/* Adds an indirect candidate for tokens [from, to) with its subject, when it has `min` words. */
+static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode,
+                   int min)
+{
+    while (from < to && (IS(from, ",") || IS(from, ":") || (FLAGS(from) & DOSSIER_TOK_DASH)))
+        from++;
+    while (to > from && (IS(to - 1, ",") || IS(to - 1, ":") || (FLAGS(to - 1) & DOSSIER_TOK_DASH)))
+        to--;
+    if (dossier_speakers_words(c, from, to) < min)
+        return DOSSIER_OK;
+    stm_cand k = {0};
+    k.kind = DOSSIER_STATEMENT_INDIRECT;
+    k.span.start = c->d->tokens.v[from].span.start;
+    k.span.end = c->d->tokens.v[to - 1].span.end;
+    k.cue = len ? dossier_speakers_cue(c, cue, len) : NULL;
+    k.cue_tok = len ? cue : -1;
+    k.subj_first = sf;
+    k.subj_end = se;
+    k.mode = mode;
+    k.para = dossier_speakers_para(c, from);
+    k.sentence = c->d->tokens.v[len ? cue : s->first].sentence;
+    return dossier_speakers_add(c, &k);
+}
+
+/* Adds an indirect candidate of four words or more. */
+static int add(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode)
+{
+    return add_min(c, s, from, to, cue, len, sf, se, mode, 4);
+}
+
+/* Marks tokens [from, to) as taken by a cue, so that no other cue reads them. */
+static void claim(stm_ctx *c, int from, int to)
+{
+    for (int t = from; t < to; t++)
+        if (!c->used[t])
+            c->used[t] = 1;
+}
+
+/* Where the reported clause ends: the sentence end or the first quotation kept as direct. */
+static int clause_end(const stm_ctx *c, const sentence *s, int from)
+{
+    for (int t = from; t < s->trim; t++)
+        if (c->used[t])
+            return t;
+    return s->trim;
+}
+
+/* Where the subject of a cue at `t` begins: after the last boundary before it. */
+static int subject_start(const stm_ctx *c, const sentence *s, int t)
+{
+    int first = s->first;
+    for (int u = t - 1; u >= s->first; u--) {
+        if (c->used[u] || IS(u, ":") || IS(u, ";") ||
+            (IS(u, ",") && MATCH("statement.clause_joins", u + 1))) {
+            first = u + 1;
+            break;
+        }
+    }
+    while (first < t && (MATCH("statement.clause_joins", first) || (FLAGS(first) & DOSSIER_TOK_PUNCT)))
+        first++;
+    return first;
+}
+
+/* The comma that closes a source phrase starting at `t` (skipping relative clauses), or -1. */
+static int source_comma(const stm_ctx *c, const sentence *s, int t)
+{
+    for (int u = t; u < s->trim && u < t + 16; u++) {
+        if (c->used[u])
+            return -1;
+        if (IS(u, ",")) {
+            if (!MATCH("statement.relatives", u + 1))
+                return u;
+            for (u = u + 1; u < s->trim && !IS(u, ","); u++)
+                ;
+            return u < s->trim ? u : -1;
+        }
+    }
+    return -1;
+}
+
+/* "according to X, S" / "S, according to X" / "nach Angaben der X S". */
+static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self)
+{
+    int sub = subject_start(c, s, t);
+    int at_start = sub == t || (t > s->first && c->used[t - 1]);
+    if (!at_start) {
+        int comma = source_comma(c, s, t + len);
+        int se = comma > 0 ? comma : s->trim;
+        claim(c, t, se);
+        return add(c, s, sub, t, t, len, self ? t : t + len, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
+    }
+    int np = t + len, from;
+    if (self) {
+        from = np;
+    } else {
+        int comma = source_comma(c, s, np);
+        from = comma;
+        for (int u = np; u < np + 3 && u < s->trim; u++) {
+            int m = c->tok_mention[u];
+            if (m < 0)
+                continue;
+            int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+            if (!IS(after, ",") && !IS(after, "(") && after < s->trim && !MATCH("statement.org_descriptions", after) &&
+                !MATCH("statement.person_roles", after) && !MATCH("statement.document_nouns", after))
+                from = after;
+            break;
+        }
+        if (from < 0) {
+            /* no comma (German): the source is the first name after the phrase */
+            for (int u = np; u < np + 4 && u < s->trim; u++) {
+                int m = c->tok_mention[u];
+                if (m >= 0) {
+                    from = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+                    break;
+                }
+            }
+            if (from < 0)
+                return DOSSIER_OK;
+        }
+    }
+    int sf = self ? t : np, se = self ? np : from;
+    claim(c, t, from);
+    return add(c, s, from, clause_end(c, s, from), t, len, sf, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
+}
+
+/* "as X noted, S" / "S, wie X mitteilte": the as-clause names the source. */
+static int as_clause(stm_ctx *c, const sentence *s, int t)
+{
+    int verb = -1, len = 0, end = t + 1;
+    for (; end < s->trim && end < t + 10 && !IS(end, ","); end++)
+        if (verb < 0 && (len = MATCH("statement.verbs", end)) > 0)
+            verb = end;
+    if (verb < 0)
+        return DOSSIER_OK;
+    int sub = subject_start(c, s, t), rc = DOSSIER_OK;
+    size_t before = c->cands.n;
+    if (sub == t && end < s->trim)
+        rc = add(c, s, end + 1, clause_end(c, s, end + 1), verb, len, t + 1, end, STM_SUBJ_SOURCE);
+    else if (t > s->first && IS(t - 1, ","))
+        rc = add(c, s, sub, t - 1, verb, len, t + 1, end, STM_SUBJ_SOURCE);
+    if (c->cands.n > before)
+        claim(c, t, end);
+    return rc;
+}
+
+/* Skips the hearer after "told": "told reporters in Beijing", "told the X (Y)". */
+static int skip_hearer(const stm_ctx *c, const sentence *s, int t)
+{
+    int depth = 0, read = 0;
+    while (t < s->trim) {
+        if (IS(t, "("))
+            depth++;
+        else if (IS(t, ")"))
+            depth--;
+        else if (!depth && read && MATCH("statement.articles", t))
+            break;
+        else if (!depth && !(FLAGS(t) & DOSSIER_TOK_UPPER) && !MATCH("statement.articles", t) &&
+                 !MATCH("statement.audience", t))
+            break;
+        else if (!MATCH("statement.articles", t))
+            read = 1;
+        t++;
+    }
+    return t;
+}
+
+/*
+ * Skips up to two short prepositional phrases after a cue ("said in a
+ * statement it was", "said on Friday the launch") when a clause follows;
+ * returns where the clause starts, or `t` unchanged.
+ */
+static int skip_adverbials(const stm_ctx *c, const sentence *s, int t)
+{
+    int u = t;
+    for (int pp = 0; pp < 2 && MATCH("statement.prepositions", u); pp++) {
+        int v = u + 1;
+        while (v < s->trim && v < u + 5 && !(FLAGS(v) & DOSSIER_TOK_PUNCT) && !MATCH("statement.prepositions", v) &&
+               !MATCH("statement.pronouns_person", v) && !MATCH("statement.pronouns_clause", v))
+            v++;
+        u = v;
+        if (MATCH("statement.pronouns_person", u) || MATCH("statement.pronouns_clause", u))
+            return u;
+    }
+    return t;
+}
+
+/* A speaker is named in the four tokens from `t`: a name, a pronoun, a role or an organisation word. */
+static int names_near(const stm_ctx *c, int t, int end)
+{
+    for (int u = t; u < end && u < t + 4; u++)
+        if ((c->tok_mention[u] >= 0 &&
+             c->d->entities.v[c->d->mentions.v[c->tok_mention[u]].entity].kind != DOSSIER_KIND_PLACE) ||
+            MATCH("statement.pronouns_person", u) ||
+            MATCH("statement.person_roles", u) || MATCH("statement.org_descriptions", u) ||
+            ((FLAGS(u) & DOSSIER_TOK_UPPER) && u > t))
+            return 1;
+    return 0;
+}
+
+/* A speech verb at `t`: the clause after its complementizer, after it, or before it. */
+static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_only)
+{
+    int after = t + len, sub = subject_start(c, s, t);
+    for (int g = after; g < s->trim && g <= after + 10; g++) {
+        unsigned f = FLAGS(g);
+        if (c->used[g] || (f & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_QUOTE)))
+            break;
+        int lc = MATCH("statement.complementizers", g);
+        if (lc)
+            return add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
+        if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
+            break;
+        if (g > after && MATCH("statement.verbs", g))
+            break;
+    }
+    if (that_only)
+        return DOSSIER_OK;
+    /* ", X said." / ", said X." closing the sentence: the statement is before */
+    int tail = s->trim - after;
+    int comma = -1;
+    for (int u = t - 1; u >= s->first && u >= t - 12; u--) {
+        if (c->used[u])
+            break;
+        if (IS(u, ",")) {
+            comma = u;
+            break;
+        }
+    }
+    int apposition = comma > s->first && c->tok_mention[comma - 1] >= 0 &&
+                     c->d->entities.v[c->d->mentions.v[c->tok_mention[comma - 1]].entity].kind != DOSSIER_KIND_PLACE;
+    int inv = comma == t - 1 && !apposition && names_near(c, after, s->trim);
+    int final = comma > s->first && comma < t - 1 &&
+                (tail <= 0 || IS(after, ",") || tail <= 2 || MATCH("statement.prepositions", after) ||
+                 MATCH("statement.audience", after));
+    if ((inv || final) && dossier_speakers_words(c, s->first, comma) >= 4) {
+        int from = s->first;
+        for (int u = comma - 1; u >= s->first; u--)
+            if (c->used[u]) {
+                from = u + 1;
+                break;
+            }
+        int inverted = comma == t - 1;
+        int se = after;
+        if (inverted)
+            se = s->trim < after + 15 ? s->trim : after + 15;
+        return add(c, s, from, comma, t, len, inverted ? after : comma + 1, inverted ? se : t,
+                   STM_SUBJ_CLAUSE);
+    }
+    /* "X said the station would ..." */
+    int from = MATCH("statement.tell_verbs", t) ? skip_hearer(c, s, after) : after;
+    if (IS(from, ",") && !MATCH("statement.prepositions", from + 1))
+        from++;
+    from = skip_adverbials(c, s, from);
+    if (from >= s->trim || MATCH("statement.prepositions", from) || (FLAGS(from) & DOSSIER_TOK_PUNCT))
+        return DOSSIER_OK;
+    return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);
+}
+
+/* "Pour M. X, S": a sentence-initial preposition, a person, a comma. */
+static int person_source(stm_ctx *c, const sentence *s, int t, int len)
+{
+    int u = t + len;
+    while (u < s->trim && u < t + len + 3 && c->tok_mention[u] < 0 &&
+           (MATCH("entity.titles", u) || IS(u, ".") ||
+            (c->d->tokens.v[u].span.end - c->d->tokens.v[u].span.start <= 3 && IS(u + 1, "."))))
+        u++;
+    int m = c->tok_mention[u < s->trim ? u : t];
+    if (m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON)
+        return DOSSIER_OK;
+    int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+    if (!IS(after, ","))
+        return DOSSIER_OK;
+    return add(c, s, after + 1, clause_end(c, s, after + 1), t, len, u, after, STM_SUBJ_SOURCE);
+}
+
+/* Looks for cues in one sentence; returns 0 or a negative code. */
+static int sentence_cues(stm_ctx *c, const sentence *s)
+{
+    int rc = DOSSIER_OK;
+    for (int t = s->first; t < s->trim && !rc; t++) {
+        if (c->used[t])
+            continue;
+        int len;
+        if ((len = MATCH("statement.according_self", t)) > 0) {
+            rc = source_phrase(c, s, t, len, 1);
+        } else if ((len = MATCH("statement.according", t)) > 0) {
+            rc = source_phrase(c, s, t, len, 0);
+        } else if (t == s->first && (len = MATCH("statement.according_person", t)) > 0) {
+            rc = person_source(c, s, t, len);
+            len = 1;
+        } else if (MATCH("statement.as_cues", t)) {
+            rc = as_clause(c, s, t);
+            len = 1;
+        } else if ((len = MATCH("statement.object_cues", t)) > 0) {
+            if (t > s->first && MATCH("statement.passive_aux", t - 1))
+                continue;
+            int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
+            rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
+        } else if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.verbs_that", t)) > 0) {
+            if (t > s->first && MATCH("statement.passive_aux", t - 1))
+                continue;
+            rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t));
+        } else {
+            len = 1;
+        }
+        t += len - 1;
+    }
+    return rc;
+}
+
+/* A sentence in the Konjunktiv with no cue, right after a statement: the speaker goes on. */
+static int konjunktiv(stm_ctx *c, const sentence *s, int had_before)
+{
+    if (!had_before)
+        return DOSSIER_OK;
+    for (int t = s->first; t < s->trim; t++) {
+        if (c->used[t])
+            return DOSSIER_OK;
+    }
+    for (int t = s->first; t < s->trim; t++)
+        if (MATCH("statement.konjunktiv", t))
+            return add(c, s, s->first, s->trim, t, 0, -1, -1, STM_SUBJ_NONE);
+    return DOSSIER_OK;
+}
+
+/* The token range of sentence i, without its final punctuation. */
+static sentence sentence_at(const stm_ctx *c, size_t i)
+{
+    const dossier_sentence *ds = &c->d->sentences.v[i];
+    sentence s = {ds->first_token, ds->first_token + ds->ntokens, ds->first_token + ds->ntokens};
+    while (s.trim > s.first && ((FLAGS(s.trim - 1) & DOSSIER_TOK_SENTEND) || IS(s.trim - 1, ",") ||
+                                IS(s.trim - 1, ":") || IS(s.trim - 1, ";")))
+        s.trim--;
+    return s;
+}
+
+/*
+ * "Das teilte X mit." / "Об этом сообщил X." / "C'est ce qu'a indiqué X.":
+ * the sentence before (same paragraph, free) is X's statement.  Returns
+ * 1 when the sentence was such a pointer, 0 when not, or a negative code.
+ */
+static int anaphora(stm_ctx *c, const sentence *s, size_t i)
+{
+    int la = MATCH("statement.anaphora", s->first);
+    if (!la || i == 0)
+        return 0;
+    int cue = -1, len = 0;
+    for (int t = s->first + la; t < s->trim && t <= s->first + la + 1 && cue < 0; t++)
+        if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.anaphora_verbs", t)) > 0)
+            cue = t;
+    const dossier_sentence *ps = &c->d->sentences.v[i - 1];
+    if (cue < 0 || ps->paragraph != c->d->sentences.v[i].paragraph)
+        return 0;
+    sentence prev = sentence_at(c, i - 1);
+    for (int t = prev.first; t < prev.trim; t++)
+        if (c->used[t])
+            return 0;
+    for (size_t k = 0; k < c->cands.n; k++)
+        if (c->cands.v[k].sentence == (int)i - 1)
+            return 0;
+    int rc = add(c, &prev, prev.first, prev.trim, cue, len, cue + len, s->trim, STM_SUBJ_CLAUSE);
+    if (rc)
+        return rc;
+    c->cands.v[c->cands.n - 1].sentence = (int)i - 1;
+    claim(c, s->first, s->trim);
+    return 1;
+}
+
+/* See reported.h. */
+int dossier_reported_find(stm_ctx *c)
+{
+    const dossier_doc *d = c->d;
+    int rc = DOSSIER_OK, prev_para = -1;
+    for (size_t i = 0; i < d->sentences.n && !rc; i++) {
+        const dossier_sentence *ds = &d->sentences.v[i];
+        if (!ds->ntokens || c->para_skip[ds->paragraph])
+            continue;
+        sentence s = sentence_at(c, i);
+        /* was there a statement in the sentence before, in this paragraph? */
+        int had = 0;
+        for (size_t k = 0; k < c->cands.n; k++)
+            if (c->cands.v[k].sentence == (int)i - 1 && ds->paragraph == prev_para)
+                had = 1;
+        prev_para = ds->paragraph;
+        rc = anaphora(c, &s, i);
+        if (rc)
+            rc = rc < 0 ? rc : DOSSIER_OK;
+        else {
+            size_t before = c->cands.n;
+            rc = sentence_cues(c, &s);
+            if (!rc && c->cands.n == before && !c->used[s.first])
+                rc = konjunktiv(c, &s, had);
+        }
+    }
+    return rc;
+}

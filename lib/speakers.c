@@ -1,0 +1,681 @@
+/*
+ * speakers.c — token helpers for the statements stage, and attribution:
+ * which entity speaks each candidate statement.
+ *
+ * A candidate names its speaker through a token range (the subject of the
+ * cue, or the phrase after "according to").  In that range a person's name
+ * wins, then a pronoun (the person last named in the paragraph, or the last
+ * person speaking), then an organisation's name; a role without a name
+ * ("the head of X", "the agency's chief") goes to the person holding it, a
+ * press service, spokesperson or "the agency" to the organisation, "the
+ * statement" to whoever spoke last.  Word lists are statement.* in
+ * schema/lang.
+ */
+#include "speakers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+
+/* See speakers.h. */
+int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
+{
+    const dossier_doc *d = c->d;
+    if (tok < 0 || (size_t)tok >= d->tokens.n)
+        return 0;
+    size_t n = d->tokens.n - (size_t)tok;
+    if (n > 8)
+        n = 8;
+    return (int)dossier_lexicon_match(d->lex, c->lang, key, (const char *const *)&d->folds.v[tok], n, NULL);
+}
+
+/* See speakers.h. */
+int dossier_speakers_sent_first(const stm_ctx *c, int tok)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
+    return s->first_token;
+}
+
+/* See speakers.h. */
+int dossier_speakers_sent_end(const stm_ctx *c, int tok)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
+    return s->first_token + s->ntokens;
+}
+
+/* See speakers.h. */
+int dossier_speakers_para(const stm_ctx *c, int tok)
+{
+    return c->d->sentences.v[c->d->tokens.v[tok].sentence].paragraph;
+}
+
+/* See speakers.h. */
+unsigned dossier_speakers_flags(const stm_ctx *c, int tok)
+{
+    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
+        return 0;
+    return c->d->tokens.v[tok].flags;
+}
+
+/* See speakers.h. */
+int dossier_speakers_is(const stm_ctx *c, int tok, const char *ch)
+{
+    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
+        return 0;
+    const dossier_span *s = &c->d->tokens.v[tok].span;
+    size_t n = strlen(ch);
+    return s->end - s->start == n && memcmp(c->d->body + s->start, ch, n) == 0;
+}
+
+/* See speakers.h. */
+int dossier_speakers_words(const stm_ctx *c, int first, int end)
+{
+    int n = 0;
+    for (int t = first; t < end; t++)
+        if (dossier_speakers_flags(c, t) & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM))
+            n++;
+    return n;
+}
+
+/* See speakers.h.  Binary search over the tokens, which are in text order. */
+int dossier_speakers_tok_from(const stm_ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->d->tokens.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->d->tokens.v[mid].span.start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (int)lo;
+}
+
+/* See speakers.h. */
+int dossier_speakers_add(stm_ctx *c, const stm_cand *k)
+{
+    return VEC_PUSH(&c->cands, *k) ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* See speakers.h. */
+const char *dossier_speakers_cue(stm_ctx *c, int first, int n)
+{
+    const dossier_doc *d = c->d;
+    size_t s = d->tokens.v[first].span.start, e = d->tokens.v[first + n - 1].span.end;
+    return dossier_doc_strndup(c->d, d->body + s, e - s);
+}
+
+/* Entity kind of mention m. */
+static int mention_kind(const stm_ctx *c, int m)
+{
+    return c->d->entities.v[c->d->mentions.v[m].entity].kind;
+}
+
+/* The token before `t` is a preposition ("of", "de", "von"), skipping an article. */
+static int after_preposition(const stm_ctx *c, int t, int first)
+{
+    for (int k = t - 1; k >= first && k >= t - 2; k--) {
+        if (dossier_speakers_match(c, "statement.prepositions", k))
+            return 1;
+        if (!dossier_speakers_match(c, "statement.articles", k))
+            return 0;
+    }
+    return 0;
+}
+
+/* The most recent speaker of `kind` (-1 any) among candidates already resolved. */
+static int last_speaker(const stm_ctx *c, const int *order, int upto, int kind)
+{
+    for (int i = upto - 1; i >= 0; i--) {
+        const stm_cand *k = &c->cands.v[order[i]];
+        if (k->dropped || k->speaker < 0)
+            continue;
+        if (kind < 0 || c->d->entities.v[k->speaker].kind == kind)
+            return k->speaker;
+    }
+    return -1;
+}
+
+/*
+ * The person a pronoun at token `t` refers to: the last person named in the
+ * paragraph outside quotations, else the last person speaking, else the
+ * last person named before.
+ */
+static int person_before(const stm_ctx *c, const int *order, int upto, int t)
+{
+    const dossier_doc *d = c->d;
+    int para = dossier_speakers_para(c, t), any = -1;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        const dossier_mention *m = &d->mentions.v[i];
+        if (m->first_token >= t)
+            continue;
+        if (mention_kind(c, (int)i) != DOSSIER_KIND_PERSON || m->how == DOSSIER_MENTION_PRONOUN)
+            continue;
+        if (c->used[m->first_token] == 2)
+            continue;   /* inside a quotation */
+        if (any < 0 || d->mentions.v[any].first_token < m->first_token)
+            any = (int)i;
+    }
+    if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
+        return d->mentions.v[any].entity;
+    int sp = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
+    if (sp >= 0)
+        return sp;
+    return any >= 0 ? d->mentions.v[any].entity : -1;
+}
+
+/*
+ * The organisation "the agency", "the press service" or "they" at token `t`
+ * stands for: the last organisation speaking, else the organisation named
+ * most often before `t`.
+ */
+static int org_before(const stm_ctx *c, const int *order, int upto, int t)
+{
+    int sp = last_speaker(c, order, upto, DOSSIER_KIND_ORGANIZATION);
+    if (sp >= 0)
+        return sp;
+    const dossier_doc *d = c->d;
+    int *count = calloc(d->entities.n + 1, sizeof *count), best = -1;
+    if (!count)
+        return -1;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        const dossier_mention *m = &d->mentions.v[i];
+        if (m->first_token >= t || mention_kind(c, (int)i) != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        count[m->entity]++;
+        if (best < 0 || count[m->entity] >= count[best])
+            best = m->entity;
+    }
+    free(count);
+    return best;
+}
+
+/* The person holding a role in organisation `org`, or -1. */
+static int role_holder(const stm_ctx *c, int org)
+{
+    for (size_t i = 0; org >= 0 && i < c->d->roles.n; i++)
+        if (c->d->roles.v[i].organization == org)
+            return c->d->roles.v[i].person;
+    return -1;
+}
+
+/* What a subject range names. */
+typedef struct {
+    int person, org, org_any, place;   /* mention indexes */
+    int known, known_tok;               /* an entity named by a bare surname, and where */
+    int desc, person_any;               /* a description or pronoun mention; a person after "of" */
+    int gov, gov_tok;                   /* the place of "the Luxembourg government", and where */
+    int pron_person, pron_group;        /* token indexes */
+    int role, org_desc, doc_noun, relative;
+} subject_scan;
+
+/*
+ * Non-zero when folded words a and b are one name, inflected: equal, or
+ * sharing all but at most two final letters of each over four or more
+ * letters ("Ашбахер" / "Ашбахера", "Petrov" / "Petrova").
+ */
+static int same_stem(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    size_t la = strlen(a), lb = strlen(b), pa = 0, pb = 0;
+    int common = 0, na = 0, nb = 0;
+    while (pa < la && pb < lb) {
+        size_t qa = pa, qb = pb;
+        if (dossier_utf8_next(a, la, &qa) != dossier_utf8_next(b, lb, &qb))
+            break;
+        pa = qa;
+        pb = qb;
+        common++;
+    }
+    while (pa < la) {
+        dossier_utf8_next(a, la, &pa);
+        na++;
+    }
+    while (pb < lb) {
+        dossier_utf8_next(b, lb, &pb);
+        nb++;
+    }
+    return common >= 4 && na <= 2 && nb <= 2 && (na || nb);
+}
+
+/* Non-zero when the folded `w` is the last word of `name` (or its first, when `first`). */
+static int last_word_is(const char *name, const char *w, int first)
+{
+    char *f = dossier_fold(name, strlen(name));
+    if (!f)
+        return 0;
+    char *sp = strrchr(f, ' ');
+    int same = sp && same_stem(sp + 1, w);
+    if (!same && first && sp) {
+        *strchr(f, ' ') = '\0';
+        same = strcmp(f, w) == 0;
+    }
+    free(f);
+    return same;
+}
+
+/*
+ * A surname the entities stage left alone: the first "Firstname Surname"
+ * earlier in the text whose second word is this one becomes a person with
+ * a mention there.  Returns the entity or -1.
+ */
+static int full_name_before(stm_ctx *c, int t)
+{
+    dossier_doc *d = c->d;
+    for (int u = 1; u < t; u++) {
+        if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
+            continue;
+        unsigned f = dossier_speakers_flags(c, u - 1);
+        if (!(f & DOSSIER_TOK_UPPER) || (f & DOSSIER_TOK_ALLCAPS) || c->tok_mention[u - 1] >= 0 ||
+            dossier_speakers_sent_first(c, u) == u || dossier_speakers_match(c, "statement.articles", u - 1) ||
+            dossier_speakers_match(c, "statement.person_roles", u - 1) ||
+            dossier_speakers_match(c, "statement.org_descriptions", u - 1) ||
+            dossier_speakers_match(c, "entity.titles", u - 1))
+            continue;
+        size_t s = d->tokens.v[u - 1].span.start, e = d->tokens.v[u].span.end;
+        int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_PERSON, NULL);
+        if (ent < 0)
+            return -1;
+        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, u - 1, 2);
+        if (m >= 0) {
+            c->tok_mention[u - 1] = m;
+            c->tok_mention[u] = m;
+        }
+        return ent;
+    }
+    return -1;
+}
+
+/*
+ * The person (or organisation of several words) a bare capitalised word
+ * at `t` names by its last word — "Sandhu", "Israël", "the Post" — when
+ * the entities stage left it without a mention; -1 when none.
+ */
+static int known_entity(stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
+        dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.pronouns_person", t) ||
+        dossier_speakers_match(c, "statement.pronouns_group", t) || dossier_speakers_match(c, "statement.pronouns_clause", t))
+        return -1;
+    const char *w = d->folds.v[t];
+    if (strlen(w) < 3)
+        return -1;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *en = &d->entities.v[e];
+        if (en->kind != DOSSIER_KIND_PERSON && en->kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        int person = en->kind == DOSSIER_KIND_PERSON;
+        if (last_word_is(en->name, w, person))
+            return (int)e;
+        for (size_t a = 0; a < en->aliases.n; a++)
+            if (last_word_is(en->aliases.v[a], w, 0))
+                return (int)e;
+    }
+    if (dossier_speakers_sent_first(c, t) == t && !(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD))
+        return -1;
+    return full_name_before(c, t);
+}
+
+/* The place whose adjective stands next to a government word at `t`, or -1. */
+static int government_place(stm_ctx *c, int t)
+{
+    dossier_doc *d = c->d;
+    const dossier_gaz_entry *g = NULL;
+    const char *const *fw = (const char *const *)d->folds.v;
+    for (int u = t - 1; u <= t + 1; u += 2) {
+        if (u < 0 || (size_t)u >= d->tokens.n)
+            continue;
+        if (dossier_gazetteer_match_adjective(d->lex, fw + u, 1, &g) == 1 ||
+            (dossier_gazetteer_match(d->lex, fw + u, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE))
+            return dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+    }
+    return -1;
+}
+
+/* Non-zero when token t is in a name mention (not a description or pronoun). */
+static int named(const stm_ctx *c, int t)
+{
+    int m = c->tok_mention[t];
+    return m >= 0 && c->d->mentions.v[m].how != DOSSIER_MENTION_DESCRIPTION &&
+           c->d->mentions.v[m].how != DOSSIER_MENTION_PRONOUN;
+}
+
+/* "l'Agence spatiale brésilienne (AEB)": an organisation word, lower-case words, an acronym; its end or -1. */
+static int org_with_acronym(const stm_ctx *c, int t, int end)
+{
+    int u = t + 1;
+    while (u < end && u < t + 6 && !(dossier_speakers_flags(c, u) & (DOSSIER_TOK_PUNCT | DOSSIER_TOK_UPPER)))
+        u++;
+    if (u + 2 < end + 1 && dossier_speakers_is(c, u, "(") && (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_ALLCAPS) &&
+        dossier_speakers_is(c, u + 2, ")"))
+        return u;
+    return -1;
+}
+
+/*
+ * A name no stage has found, in [first, end): the first run of two or more
+ * capitalised words (joined by lower-case connectors) that does not open
+ * the sentence.  Adds it as an entity — an organisation when it holds an
+ * organisation word, else a person when it has at most four words — with
+ * a mention, and returns the mention, or -1.
+ */
+static int new_name(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    for (int t = first; t < end; t++) {
+        if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || named(c, t) || c->used[t] == 2 ||
+            t == dossier_speakers_sent_first(c, t) || dossier_speakers_match(c, "statement.articles", t) ||
+            dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t))
+            continue;
+        int acro = dossier_speakers_match(c, "statement.org_descriptions", t) ? org_with_acronym(c, t, end) : -1;
+        if (acro > 0) {
+            size_t s = d->tokens.v[t].span.start, e = d->tokens.v[acro - 1].span.end;
+            int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+            if (ent < 0)
+                return -1;
+            const dossier_span *a = &d->tokens.v[acro + 1].span;
+            if (dossier_doc_alias(d, ent, d->body + a->start, a->end - a->start))
+                return -1;
+            int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, acro + 3 - t);
+            for (int k = t; m >= 0 && k < acro + 3; k++)
+                c->tok_mention[k] = m;
+            return m;
+        }
+        int u = t, upper = 0, org = 0, connectors = 0;
+        while (u < end && !named(c, u)) {
+            unsigned f = dossier_speakers_flags(c, u);
+            if (f & DOSSIER_TOK_UPPER) {
+                upper++;
+                org |= dossier_speakers_match(c, "statement.org_descriptions", u) > 0;
+                u++;
+            } else if ((dossier_speakers_match(c, "statement.prepositions", u) ||
+                        dossier_speakers_match(c, "statement.clause_joins", u) || strlen(d->folds.v[u]) == 1) &&
+                       (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_UPPER)) {
+                connectors++;
+                u++;
+            } else {
+                break;
+            }
+        }
+        if (upper < 2 || (!org && (connectors || upper > 4))) {
+            t = u;
+            continue;
+        }
+        size_t s = d->tokens.v[t].span.start, e = d->tokens.v[u - 1].span.end;
+        int ent = dossier_doc_entity(d, d->body + s, e - s, org ? DOSSIER_KIND_ORGANIZATION : DOSSIER_KIND_PERSON, NULL);
+        if (ent < 0)
+            return -1;
+        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, u - t);
+        if (m < 0)
+            return -1;
+        for (int k = t; k < u; k++)
+            c->tok_mention[k] = m;
+        return m;
+    }
+    return -1;
+}
+
+/* Records what each token of [first, end) is. */
+static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
+{
+    memset(s, -1, sizeof *s);
+    for (int t = first; t < end; t++) {
+        int m = c->tok_mention[t];
+        if (c->used[t] == 2)
+            continue;
+        if (m >= 0 && mention_kind(c, m) == DOSSIER_KIND_PLACE && c->d->mentions.v[m].ntokens == 1 &&
+            s->known < 0 && s->person < 0) {
+            int e = known_entity(c, t);   /* "Israël" the surname, not the country */
+            if (e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON) {
+                s->known = e;
+                s->known_tok = t;
+                continue;
+            }
+        }
+        if (m >= 0 && c->d->mentions.v[m].first_token == t) {
+            int kind = mention_kind(c, m), prep = after_preposition(c, t, first);
+            int how = c->d->mentions.v[m].how;
+            if (how == DOSSIER_MENTION_DESCRIPTION || how == DOSSIER_MENTION_PRONOUN) {
+                if (s->desc < 0 && (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION))
+                    s->desc = m;
+            } else if (kind == DOSSIER_KIND_PERSON && prep) {
+                if (s->person_any < 0)
+                    s->person_any = m;
+            } else if (kind == DOSSIER_KIND_PERSON && s->person < 0 && s->pron_person < 0)
+                s->person = m;
+            else if (kind == DOSSIER_KIND_ORGANIZATION && !prep && s->org < 0)
+                s->org = m;
+            else if (kind == DOSSIER_KIND_ORGANIZATION && s->org_any < 0)
+                s->org_any = m;
+            else if (kind == DOSSIER_KIND_PLACE && !prep && s->place < 0)
+                s->place = m;
+            continue;
+        }
+        if (m >= 0)
+            continue;
+        if (s->known < 0 && s->person < 0 && !after_preposition(c, t, first)) {
+            int e = known_entity(c, t);
+            if (e >= 0) {
+                s->known = e;
+                s->known_tok = t;
+            }
+        }
+        if (s->gov < 0 && dossier_speakers_match(c, "statement.government", t)) {
+            s->gov = government_place(c, t);
+            s->gov_tok = t;
+        }
+        if (s->pron_person < 0 && s->person < 0 && dossier_speakers_match(c, "statement.pronouns_person", t))
+            s->pron_person = t;
+        else if (s->pron_group < 0 && dossier_speakers_match(c, "statement.pronouns_group", t))
+            s->pron_group = t;
+        if (s->role < 0 && dossier_speakers_match(c, "statement.person_roles", t))
+            s->role = t;
+        if (s->org_desc < 0 && dossier_speakers_match(c, "statement.org_descriptions", t))
+            s->org_desc = t;
+        if (s->doc_noun < 0 && dossier_speakers_match(c, "statement.document_nouns", t))
+            s->doc_noun = t;
+        if (dossier_speakers_match(c, "statement.relatives", t))
+            s->relative = t;
+    }
+}
+
+/* The person or organisation just before a relative pronoun at `r`: its entity (*mention set), or -1. */
+static int relative_antecedent(stm_ctx *c, int r, int floor, int *mention)
+{
+    *mention = -1;
+    for (int t = r - 1; t >= floor && t >= r - 4; t--) {
+        int m = c->tok_mention[t];
+        int kind = m >= 0 ? mention_kind(c, m) : -1;
+        if (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION) {
+            *mention = m;
+            return c->d->mentions.v[m].entity;
+        }
+        if (m < 0 || kind == DOSSIER_KIND_PLACE) {
+            int e = (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ? known_entity(c, t) : -1;
+            if (e >= 0 || m >= 0)
+                return e;
+        }
+        if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_PUNCT))
+            return -1;
+    }
+    return -1;
+}
+
+/* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
+static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int *tok, int *how)
+{
+    const dossier_doc *d = c->d;
+    subject_scan s;
+    *tok = -1;
+    *how = -1;
+    scan_subject(c, k->subj_first, k->subj_end, &s);
+    for (int pass = 0; k->mode == STM_SUBJ_SOURCE && pass < 2; pass++) {
+        for (int t = k->subj_first; t < k->subj_end; t++) {
+            int m = c->tok_mention[t];
+            if (m < 0 || c->used[t] == 2 || (mention_kind(c, m) != DOSSIER_KIND_PERSON &&
+                                            mention_kind(c, m) != DOSSIER_KIND_ORGANIZATION))
+                continue;
+            if (!pass && d->mentions.v[m].how != DOSSIER_MENTION_NAME && d->mentions.v[m].how != DOSSIER_MENTION_SHORT)
+                continue;
+            k->speaker_mention = m;
+            return d->mentions.v[m].entity;
+        }
+    }
+    if (k->mode == STM_SUBJ_SOURCE && s.known < 0 && s.pron_person < 0) {
+        int nm = new_name(c, k->subj_first, k->subj_end);
+        if (nm >= 0) {
+            k->speaker_mention = nm;
+            return d->mentions.v[nm].entity;
+        }
+    }
+    if (s.relative >= 0 && s.person < 0) {
+        int rm, e = relative_antecedent(c, s.relative, 0, &rm);
+        if (e >= 0) {
+            k->speaker_mention = rm;
+            return e;
+        }
+    }
+    int m = s.person >= 0 ? s.person : -1;
+    if (m >= 0 && (s.pron_person < 0 || d->mentions.v[m].first_token < s.pron_person)) {
+        k->speaker_mention = m;
+        return d->mentions.v[m].entity;
+    }
+    if (s.known >= 0 && (s.pron_person < 0 || s.known_tok < s.pron_person) &&
+        (d->entities.v[s.known].kind == DOSSIER_KIND_PERSON || (s.org < 0 && s.role < 0))) {
+        *tok = s.known_tok;
+        *how = DOSSIER_MENTION_SHORT;
+        return s.known;
+    }
+    if (s.pron_person >= 0) {
+        *tok = s.pron_person;
+        *how = DOSSIER_MENTION_PRONOUN;
+        return person_before(c, order, upto, s.pron_person);
+    }
+    if (s.gov >= 0) {
+        *tok = s.gov_tok;
+        *how = DOSSIER_MENTION_DESCRIPTION;
+        return s.gov;
+    }
+    if (s.org < 0 && k->subj_first >= 0) {
+        int nm = new_name(c, k->subj_first, k->subj_end);
+        if (nm >= 0) {
+            k->speaker_mention = nm;
+            return d->mentions.v[nm].entity;
+        }
+    }
+    if (s.role >= 0) {
+        int org = s.org >= 0 ? d->mentions.v[s.org].entity
+                : s.org_any >= 0 ? d->mentions.v[s.org_any].entity
+                : s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_ORGANIZATION ? d->mentions.v[s.desc].entity
+                : s.org_desc >= 0 ? org_before(c, order, upto, s.org_desc) : -1;
+        int p = role_holder(c, org);
+        *tok = s.role;
+        *how = DOSSIER_MENTION_DESCRIPTION;
+        if (p < 0)
+            p = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
+        if (p < 0)
+            p = person_before(c, order, upto, s.role);
+        return p;
+    }
+    if (s.org >= 0) {
+        k->speaker_mention = s.org;
+        return d->mentions.v[s.org].entity;
+    }
+    if (s.desc >= 0) {
+        k->speaker_mention = s.desc;
+        return d->mentions.v[s.desc].entity;
+    }
+    if (s.person_any >= 0 && s.org_desc < 0) {
+        k->speaker_mention = s.person_any;
+        return d->mentions.v[s.person_any].entity;
+    }
+    if (s.org_desc >= 0 || s.pron_group >= 0) {
+        if (s.org_any >= 0) {
+            k->speaker_mention = s.org_any;
+            return d->mentions.v[s.org_any].entity;
+        }
+        *tok = s.org_desc >= 0 ? s.org_desc : s.pron_group;
+        *how = s.org_desc >= 0 ? DOSSIER_MENTION_DESCRIPTION : DOSSIER_MENTION_PRONOUN;
+        return org_before(c, order, upto, *tok);
+    }
+    if (s.doc_noun >= 0)
+        return last_speaker(c, order, upto, -1);
+    if (s.place >= 0 && k->mode == STM_SUBJ_CLAUSE && s.org_any < 0) {
+        k->speaker_mention = s.place;
+        return d->mentions.v[s.place].entity;
+    }
+    return -1;
+}
+
+/* Where a candidate is anchored in the text, for ordering. */
+static size_t anchor(const stm_ctx *c, const stm_cand *k)
+{
+    if (k->subj_first >= 0 && k->subj_first < k->subj_end)
+        return c->d->tokens.v[k->subj_first].span.start;
+    return k->span.start;
+}
+
+static const stm_ctx *sort_ctx;
+
+/* qsort comparator: candidates by anchor. */
+static int by_anchor(const void *a, const void *b)
+{
+    size_t x = anchor(sort_ctx, &sort_ctx->cands.v[*(const int *)a]);
+    size_t y = anchor(sort_ctx, &sort_ctx->cands.v[*(const int *)b]);
+    return x < y ? -1 : x > y;
+}
+
+/* The speaker of the candidate before, when `k` may inherit it. */
+static int inherit(const stm_ctx *c, const int *order, int upto, const stm_cand *k)
+{
+    for (int i = upto - 1; i >= 0; i--) {
+        const stm_cand *p = &c->cands.v[order[i]];
+        if (p->dropped)
+            continue;
+        if (p->sentence == k->sentence || p->para == k->para || (k->continues && p->para == k->para - 1) ||
+            (k->mode == STM_SUBJ_NONE && k->kind == DOSSIER_STATEMENT_DIRECT && p->para == k->para - 1 &&
+             p->kind == DOSSIER_STATEMENT_DIRECT))
+            return p->speaker;
+        return -1;
+    }
+    return -1;
+}
+
+/* See speakers.h. */
+int dossier_speakers_resolve(stm_ctx *c)
+{
+    int n = (int)c->cands.n;
+    int *order = malloc((size_t)(n ? n : 1) * sizeof *order);
+    if (!order)
+        return dossier_doc_fail(c->d, DOSSIER_ENOMEM, "out of memory");
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    sort_ctx = c;
+    qsort(order, (size_t)n, sizeof *order, by_anchor);
+    int rc = DOSSIER_OK;
+    for (int i = 0; i < n && !rc; i++) {
+        stm_cand *k = &c->cands.v[order[i]];
+        if (k->dropped)
+            continue;
+        int tok = -1, how = -1;
+        k->speaker = -1;
+        k->speaker_mention = -1;
+        if (k->mode != STM_SUBJ_NONE)
+            k->speaker = resolve_one(c, order, i, k, &tok, &how);
+        if (k->speaker < 0 && (k->mode == STM_SUBJ_NONE || dossier_speakers_words(c, k->subj_first, k->subj_end) == 0 ||
+                               k->kind == DOSSIER_STATEMENT_DIRECT || k->continues))
+            k->speaker = inherit(c, order, i, k);
+        if (k->speaker >= 0 && tok >= 0 && k->speaker_mention < 0) {
+            int m = dossier_doc_mention(c->d, k->speaker, how, tok, 1);
+            if (m < 0)
+                rc = m;
+            else
+                k->speaker_mention = m;
+        }
+    }
+    free(order);
+    return rc;
+}

@@ -1,0 +1,195 @@
+/*
+ * check_entities.c — the entities stage: gazetteer names, names found from
+ * their cues in several languages, and the false friends that must stay
+ * unnamed (a title alone, a sentence-initial common word, a month, a
+ * demonym).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util.h"
+
+/* The kind of the entity named `name` in an analysed text, or -1 when it was not found. */
+static int kind_of(const char *text, const char *name)
+{
+    dossier_doc *d = dossier_test_doc(text);
+    int e = dossier_test_entity(d, name);
+    int kind = e >= 0 && d->entities.v[e].nmentions > 0 ? d->entities.v[e].kind : -1;
+    dossier_test_doc_free(d);
+    return kind;
+}
+
+/* Non-zero when some entity of the text has a name or alias that folds like `name`. */
+static int has_alias(const char *text, const char *name)
+{
+    dossier_doc *d = dossier_test_doc(text);
+    char *want = dossier_fold(name, strlen(name));
+    int found = 0;
+    for (size_t e = 0; e < d->entities.n && !found; e++)
+        for (size_t a = 0; a < d->entities.v[e].aliases.n && !found; a++) {
+            const char *al = d->entities.v[e].aliases.v[a];
+            char *f = dossier_fold(al, strlen(al));
+            found = f && strcmp(f, want) == 0 && d->entities.v[e].nmentions > 0;
+            free(f);
+        }
+    free(want);
+    dossier_test_doc_free(d);
+    return found;
+}
+
+/* Number of entities with at least one mention. */
+static int count_entities(const char *text)
+{
+    dossier_doc *d = dossier_test_doc(text);
+    int n = 0;
+    for (size_t e = 0; e < d->entities.n; e++)
+        n += d->entities.v[e].nmentions > 0;
+    dossier_test_doc_free(d);
+    return n;
+}
+
+START_TEST(known_names)
+{
+    const char *t = "Roscosmos and NASA will keep flying crews to the International Space Station, "
+                    "the agencies said in Moscow on Tuesday.";
+    ck_assert_int_eq(kind_of(t, "Roscosmos"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(t, "NASA"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(t, "International Space Station"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of(t, "Moscow"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("La Chine et la Russie coopèrent sur la Lune depuis des années, selon Pékin.", "China"),
+                     DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("Die Astronauten trainierten in Köln mit Kollegen aus Japan.", "Cologne"),
+                     DOSSIER_KIND_PLACE);
+}
+END_TEST
+
+START_TEST(russian_cases)
+{
+    const char *t = "Глава Роскосмоса Юрий Борисов заявил, что станция будет построена к 2030 году. "
+                    "По словам Борисова, госкорпорация рассчитывает на поддержку правительства.";
+    ck_assert_int_eq(kind_of(t, "Roscosmos"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(t, "Yuri Borisov"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Пресс-секретарь Кремля Игорь Смирнов сообщил о переговорах с Индией.",
+                             "Игорь Смирнов"), DOSSIER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(people_from_cues)
+{
+    ck_assert_int_eq(kind_of("Agency spokesman Kwame Mensah said the launch would slip.", "Kwame Mensah"),
+                     DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("The deal was welcomed by Ingrid Solberg, the director of the Norwegian Space Agency.",
+                             "Ingrid Solberg"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("« Nous sommes prêts », a déclaré Amélie Durand-Vasseur, directrice du centre.",
+                             "Amélie Durand-Vasseur"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Der Leiter des Zentrums, Matthias Brenner, sagte, der Test sei gelungen.",
+                             "Matthias Brenner"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Los ingenieros trabajaron toda la noche, dijo Lucía Ferrández en Madrid.",
+                             "Lucía Ferrández"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("The mission is led by Zhang Haolin of the Purple Mountain Observatory.", "Zhang Haolin"),
+                     DOSSIER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(surnames_join)
+{
+    dossier_doc *d = dossier_test_doc("Agency chief Kwame Mensah visited the plant on Monday. "
+                                      "Mr Mensah said the engines were ready. Later Mensah flew home.");
+    int e = dossier_test_entity(d, "Kwame Mensah");
+    ck_assert_int_ge(e, 0);
+    ck_assert_int_eq(d->entities.v[e].nmentions, 3);
+    ck_assert_int_eq(dossier_test_entity(d, "Mensah"), -1);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(organisations_from_head_words)
+{
+    ck_assert_int_eq(kind_of("The Ghana Space Science and Technology Institute opened a new lab.",
+                             "Ghana Space Science and Technology Institute"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Officials at the Ministry of Digital Affairs and Transport declined to comment.",
+                             "Ministry of Digital Affairs and Transport"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("L'Agence spatiale du Sénégal a signé un accord avec Paris.", "Agence spatiale du Sénégal"),
+                     -1); /* lower-case words after the head: not a capitalised run */
+    ck_assert_int_eq(kind_of("Die Nordische Raumfahrtbehörde plant einen Satelliten.", "Nordische Raumfahrtbehörde"),
+                     DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Officials from Bill Nelson and State Department met.", "Bill Nelson and State Department"), -1);
+}
+END_TEST
+
+START_TEST(acronym_expansion)
+{
+    const char *t = "The Mongolian Space Research Agency (MSRA) said on Friday that MSRA would launch a cubesat.";
+    ck_assert_int_eq(kind_of(t, "Mongolian Space Research Agency"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert(has_alias(t, "MSRA"));
+    dossier_doc *d = dossier_test_doc(t);
+    int e = dossier_test_entity(d, "Mongolian Space Research Agency");
+    ck_assert_int_eq(d->entities.v[e].nmentions, 3);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(programmes_and_places)
+{
+    ck_assert_int_eq(kind_of("The Aurora-7 probe reached orbit after a two-day delay.", "Aurora-7"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Engineers tested the Kestrel lander in the desert.", "Kestrel"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("La sonde Pégase doit partir en mars.", "Pégase"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("It touched down near Korolev crater on the far side.", "Korolev crater"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("The rocket lifted off from the Alcantara Launch Center at dawn.", "Alcantara Launch Center"),
+                     DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("The Lunar Pathfinder Orbiter will relay data.", "Lunar Pathfinder Orbiter"),
+                     DOSSIER_KIND_PROGRAM);
+}
+END_TEST
+
+START_TEST(false_friends)
+{
+    /* A job title without a name, a sentence-initial common word, months, weekdays, demonyms. */
+    ck_assert_int_eq(count_entities("The spokesman said nothing. Director General remarks were brief."), 0);
+    ck_assert_int_eq(count_entities("However, Chinese and Russian engineers met in March and May."), 0);
+    ck_assert_int_eq(count_entities("On Monday, officials said the Ministry would reply."), 0);
+    ck_assert_int_eq(count_entities("Les ingénieurs chinois ont travaillé lundi. Mardi, le porte-parole a parlé."), 0);
+    ck_assert_int_eq(count_entities("Die Raumfahrer trainierten am Montag im Wasser. Die Kapsel hielt dicht."), 0);
+    ck_assert_int_eq(kind_of("Chinese engineers said so.", "China"), -1);
+}
+END_TEST
+
+START_TEST(descriptions)
+{
+    dossier_doc *d = dossier_test_doc("Roscosmos said the launch was delayed. According to the state corporation, "
+                                      "the rocket needs new valves, and the agency will test them.");
+    int e = dossier_test_entity(d, "Roscosmos");
+    int descriptions = 0;
+    for (size_t m = 0; m < d->mentions.n; m++)
+        descriptions += d->mentions.v[m].entity == e && d->mentions.v[m].how == DOSSIER_MENTION_DESCRIPTION;
+    ck_assert_int_eq(descriptions, 2);
+    for (size_t m = 1; m < d->mentions.n; m++)
+        ck_assert(d->mentions.v[m - 1].first_token <= d->mentions.v[m].first_token);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("entities");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, known_names);
+    tcase_add_test(tc, russian_cases);
+    tcase_add_test(tc, people_from_cues);
+    tcase_add_test(tc, surnames_join);
+    tcase_add_test(tc, organisations_from_head_words);
+    tcase_add_test(tc, acronym_expansion);
+    tcase_add_test(tc, programmes_and_places);
+    tcase_add_test(tc, false_friends);
+    tcase_add_test(tc, descriptions);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}

@@ -1,0 +1,188 @@
+/*
+ * check_events.c — events from trigger words (lib/events.c): kinds in
+ * several languages, their dates and participants, and the triggers that
+ * report no event ("launch site", "could launch", "has not signed", "named
+ * after", a construction without a thing built, boilerplate lines).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+/* An analysed article with language and publication date (or none). */
+static dossier_doc *article(const char *lang, const char *published, const char *body)
+{
+    static char text[4096];
+    if (published)
+        snprintf(text, sizeof text, "---\ntitle: Test\nlanguage: %s\npublished: %s\n---\n%s\n", lang, published,
+                 body);
+    else
+        snprintf(text, sizeof text, "---\ntitle: Test\nlanguage: %s\n---\n%s\n", lang, body);
+    return dossier_test_doc(text);
+}
+
+/* How many events of `kind` the doc holds; *first receives the first. */
+static size_t count(const dossier_doc *d, const char *kind, const dossier_event **first)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->events.n; i++)
+        if (strcmp(d->events.v[i].kind, kind) == 0 && n++ == 0 && first)
+            *first = &d->events.v[i];
+    return n;
+}
+
+/* The date of an event, "" when it has none. */
+static const char *date_of(const dossier_doc *d, const dossier_event *e)
+{
+    return e->timex >= 0 ? d->timexes.v[e->timex].value : "";
+}
+
+/* Non-zero when entity `name` takes part in the event. */
+static int takes_part(const dossier_doc *d, const dossier_event *e, const char *name)
+{
+    int ent = dossier_test_entity(d, name);
+    for (size_t i = 0; ent >= 0 && i < e->participants.n; i++)
+        if (e->participants.v[i] == ent)
+            return 1;
+    return 0;
+}
+
+/* Asserts one event of `kind` in `body`, dated `date`, with participant `who`. */
+static void event_is(const char *lang, const char *published, const char *body, const char *kind,
+                     const char *date, const char *who)
+{
+    dossier_doc *d = article(lang, published, body);
+    const dossier_event *e = NULL;
+    size_t n = count(d, kind, &e);
+    ck_assert_msg(n == 1, "\"%s\": %zu %s events, wanted 1", body, n, kind);
+    ck_assert_msg(strcmp(date_of(d, e), date) == 0, "\"%s\": %s dated \"%s\", wanted \"%s\"", body, kind,
+                  date_of(d, e), date);
+    ck_assert_msg(takes_part(d, e, who), "\"%s\": %s without %s", body, kind, who);
+    dossier_test_doc_free(d);
+}
+
+/* Asserts that `body` reports no event of `kind`. */
+static void no_event(const char *lang, const char *body, const char *kind)
+{
+    dossier_doc *d = article(lang, "2023-06-22", body);
+    size_t n = count(d, kind, NULL);
+    ck_assert_msg(n == 0, "\"%s\": %zu %s events, wanted none", body, n, kind);
+    dossier_test_doc_free(d);
+}
+
+START_TEST(test_kinds_en)
+{
+    event_is("en", "2023-06-22", "NASA launched the Orion capsule on Wednesday from Florida, the agency said.",
+             "launch", "2023-06-21", "Orion");
+    event_is("en", "2023-06-22", "India on Wednesday signed the Artemis Accords at a ceremony in Washington.",
+             "agreement", "2023-06-21", "India");
+    event_is("en", "2022-04-22", "In early April, Roscosmos chief Dmitry Rogozin said in an interview with CGTN "
+             "that talks went on.", "interview", "2022-04", "CGTN");
+    event_is("en", "2022-04-22", "Dmitry Rogozin, the head of Roscosmos, has told CGTN that he looks forward to "
+             "more work with China.", "interview", "2022-04", "CGTN");
+    event_is("en", "2022-08-16", "Yuri Borisov, who has headed Roscosmos since mid-July, said the station would "
+             "fly in a high orbit.", "appointment", "2022-07", "Roscosmos");
+    event_is("en", "2023-08-21", "Chandrayaan-3 is due to attempt its own landing near the lunar south pole, on "
+             "Wednesday, ISRO said.", "landing", "2023-08-23", "Chandrayaan-3");
+}
+END_TEST
+
+START_TEST(test_kinds_other_languages)
+{
+    event_is("fr", "2023-04-15", "Le Brésil et la Chine ont signé vendredi à Pékin un accord sur un nouveau "
+             "satellite commun.", "agreement", "2023-04-14", "Brazil");
+    event_is("de", "2017-08-25", "Zwei Astronauten der ESA absolvierten im August ein Überlebenstraining mit "
+             "chinesischen Kollegen vor der Küste Chinas.", "training", "2017-08", "European Space Agency");
+    event_is("ru", "2022-04-22", "Роскосмос в среду запустил с космодрома спутник для Ирана, сообщили в "
+             "корпорации.", "launch", "2022-04-20", "Roscosmos");
+    event_is("es", "2020-11-18", "El Vega despegó el martes desde Kurú con dos satélites de la ESA a bordo.",
+             "launch", "2020-11-17", "European Space Agency");
+}
+END_TEST
+
+START_TEST(test_dates_and_merging)
+{
+    /* an undated event is of the publication month; two reports of one event are one */
+    event_is("en", "2018-11-08", "Russia and China signed an agreement on satellite navigation with GLONASS. "
+             "The agreement makes GLONASS and BeiDou compatible, officials in Beijing said.", "agreement",
+             "2018-11", "GLONASS");
+    dossier_doc *d = article("en", "2018-11-08", "Russia and China have signed an agreement on GLONASS and "
+                             "BeiDou, officials said.\n\nThe document was signed in Beijing on Wednesday by "
+                             "Russia and China after long talks between the two sides.");
+    const dossier_event *e = NULL;
+    ck_assert_uint_eq(count(d, "agreement", &e), 1);
+    ck_assert_str_eq(date_of(d, e), "2018-11-07");
+    dossier_test_doc_free(d);
+    /* no publication date: undated */
+    d = article("en", NULL, "Russia and China signed an agreement on satellite navigation with GLONASS, officials "
+                "said.");
+    ck_assert_uint_eq(count(d, "agreement", &e), 1);
+    ck_assert_str_eq(date_of(d, e), "");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_listed_items)
+{
+    dossier_doc *d = article("en", "2025-04-23", "SpaceX launched Starlink satellites in 2019, a Dragon capsule in "
+                             "2020 and a Starship prototype last May, company officials said.");
+    ck_assert_uint_eq(count(d, "launch", NULL), 3);
+    const char *want[][2] = {{"2019", "Starlink"}, {"2020", "Dragon"}, {"2024-05", "Starship"}};
+    size_t k = 0;
+    for (size_t i = 0; i < d->events.n; i++) {
+        const dossier_event *e = &d->events.v[i];
+        if (strcmp(e->kind, "launch") != 0)
+            continue;
+        ck_assert_str_eq(date_of(d, e), want[k][0]);
+        ck_assert_msg(takes_part(d, e, want[k][1]), "launch %zu without %s", k, want[k][1]);
+        k++;
+    }
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_false_friends)
+{
+    no_event("en", "NASA engineers inspected the launch site in Florida on Monday, the agency said.", "launch");
+    no_event("en", "Officials said NASA could launch the Orion capsule next year from Florida.", "launch");
+    no_event("en", "Officials said NASA plans to launch another Orion capsule from Florida.", "launch");
+    no_event("en", "China and Russia have not signed the Artemis Accords, officials in Washington said.",
+             "agreement");
+    no_event("en", "The Tiangong station, named after a palace in a legend, orbits the Earth.", "appointment");
+    no_event("en", "China and Russia discussed the construction of spacecraft in Moscow on Monday.",
+             "construction");
+    no_event("en", "Russia threatened to let the International Space Station crash into the ocean.", "landing");
+    no_event("fr", "La NASA pourrait lancer la capsule Orion l'an prochain depuis la Floride.", "launch");
+    no_event("de", "Die ESA könnte die Mission Orion im nächsten Jahr starten, sagte ein Sprecher.", "launch");
+    no_event("ru", "Роскосмос не подписал соглашение с NASA, сообщили в корпорации.", "agreement");
+    /* the trigger is part of a name */
+    no_event("en", "Three astronauts arrived at the Jiuquan Satellite Launch Center on Monday for checks.",
+             "launch");
+}
+END_TEST
+
+START_TEST(test_boilerplate)
+{
+    dossier_doc *d = article("en", "2023-06-22",
+                             "India signed the Artemis Accords in Washington on Wednesday, officials said.\n\n"
+                             "Read more: SpaceX launched a Falcon 9 rocket from Florida\n\n"
+                             "Previous post NASA launches Orion capsule to the Moon");
+    ck_assert_uint_eq(count(d, "agreement", NULL), 1);
+    ck_assert_uint_eq(count(d, "launch", NULL), 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("events");
+    TCase *tc = tcase_create("events");
+    tcase_add_test(tc, test_kinds_en);
+    tcase_add_test(tc, test_kinds_other_languages);
+    tcase_add_test(tc, test_dates_and_merging);
+    tcase_add_test(tc, test_listed_items);
+    tcase_add_test(tc, test_false_friends);
+    tcase_add_test(tc, test_boilerplate);
+    suite_add_tcase(s, tc);
+    return dossier_test_run(s);
+}

@@ -1,0 +1,216 @@
+/*
+ * check_statements.c — direct quotations and reported speech with their
+ * speakers (lib/statements.c, quotes.c, reported.c, speakers.c): every
+ * quotation style, quotations over paragraphs, attribution before and
+ * after, inverted, by pronoun, role and press service; reported speech
+ * with "that", "according to", "selon", "dass", Konjunktiv, "по словам";
+ * and the false friends: scare quotes, quoted titles and names, a job
+ * title without a name, boilerplate holding a quotation.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+/* An analysed doc in language `lang` from body `text`. */
+static dossier_doc *doc(const char *lang, const char *text)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf, "---\nlanguage: %s\n---\nA headline without a period\n\n%s\n", lang, text);
+    return dossier_test_doc(buf);
+}
+
+/* The statement whose text holds `part`, or NULL; fails if two do. */
+static const dossier_statement *find(const dossier_doc *d, const char *part)
+{
+    const dossier_statement *hit = NULL;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), part)) {
+            ck_assert_msg(hit == NULL, "two statements hold \"%s\"", part);
+            hit = &d->statements.v[i];
+        }
+    }
+    return hit;
+}
+
+/* Asserts a statement holding `part`, of `kind`, spoken by `speaker` (NULL: unknown). */
+static void expect(const dossier_doc *d, const char *part, int kind, const char *speaker)
+{
+    const dossier_statement *s = find(d, part);
+    ck_assert_msg(s != NULL, "no statement holds \"%s\"", part);
+    ck_assert_int_eq(s->kind, kind);
+    if (!speaker) {
+        ck_assert_int_eq(s->speaker, -1);
+        return;
+    }
+    ck_assert_msg(s->speaker >= 0, "\"%s\": no speaker, want %s", part, speaker);
+    int want = dossier_test_entity(d, speaker);
+    ck_assert_msg(s->speaker == want, "\"%s\": speaker %s, want %s", part,
+                  d->entities.v[s->speaker].name, speaker);
+}
+
+#define DIRECT DOSSIER_STATEMENT_DIRECT
+#define INDIRECT DOSSIER_STATEMENT_INDIRECT
+
+START_TEST(test_direct_marks)
+{
+    dossier_doc *d = doc("en", "\u201cWe will build the new module together with our partners,\u201d Anna Berg said.\n\n"
+                               "Paul Weber said: \"The launch will take place next spring as planned.\"\n\n"
+                               "\u201cOur work is open for cooperation on equal terms\u201d, \u2014 Berg noted.\n\n"
+                               "\u201cThe probe is ready for launch next month,\u201d said Paul Weber.");
+    expect(d, "build the new module together", DIRECT, "Anna Berg");
+    expect(d, "launch will take place next spring", DIRECT, "Paul Weber");
+    expect(d, "open for cooperation on equal terms", DIRECT, "Anna Berg");
+    expect(d, "probe is ready for launch", DIRECT, "Paul Weber");
+    ck_assert_uint_eq(d->statements.n, 4);
+    /* the span is inside the marks */
+    ck_assert_str_eq(dossier_test_span(d, d->statements.v[1].span),
+                     "The launch will take place next spring as planned.");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_direct_languages)
+{
+    dossier_doc *d = doc("fr", "\u00ab Nous avons sign\u00e9 un accord important avec nos partenaires \u00bb, a d\u00e9clar\u00e9 Marie Dupont.\n\n"
+                               "\u00ab Le satellite est pr\u00eat pour son lancement en mai \u00bb, a-t-elle ajout\u00e9.");
+    expect(d, "avons sign\u00e9 un accord important", DIRECT, "Marie Dupont");
+    expect(d, "satellite est pr\u00eat pour son lancement", DIRECT, "Marie Dupont");
+    dossier_test_doc_free(d);
+
+    d = doc("de", "\u201eWir wollen die neue Station gemeinsam mit den Partnern bauen\u201c, sagte Peter Schmidt. "
+                  "Die Arbeit habe bisher sehr gut funktioniert.");
+    expect(d, "Wir wollen die neue Station", DIRECT, "Peter Schmidt");
+    expect(d, "Die Arbeit habe bisher sehr gut funktioniert", INDIRECT, "Peter Schmidt");
+    dossier_test_doc_free(d);
+
+    d = doc("ru", "\u00ab\u041c\u044b \u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0438\u043c \u0441\u043e\u0442\u0440\u0443\u0434\u043d\u0438\u0447\u0435\u0441\u0442\u0432\u043e \u0441 \u043d\u0430\u0448\u0438\u043c\u0438 \u043f\u0430\u0440\u0442\u043d\u0435\u0440\u0430\u043c\u0438 \u0432 \u043a\u043e\u0441\u043c\u043e\u0441\u0435\u00bb, \u2014 \u0441\u043a\u0430\u0437\u0430\u043b \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432.");
+    expect(d, "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0438\u043c \u0441\u043e\u0442\u0440\u0443\u0434\u043d\u0438\u0447\u0435\u0441\u0442\u0432\u043e", DIRECT, "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_direct_over_paragraphs)
+{
+    dossier_doc *d = doc("en", "Speaking on television, Anna Berg said: \u201cThe first part of the statement is here.\n\n"
+                               "\u201cThe second part of the statement continues here.\u201d\n\n"
+                               "\u201cA third paragraph opens with a new quotation mark,\u201d she added.");
+    expect(d, "first part of the statement", DIRECT, "Anna Berg");
+    expect(d, "second part of the statement", DIRECT, "Anna Berg");
+    expect(d, "third paragraph opens", DIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_indirect)
+{
+    dossier_doc *d = doc("en", "Anna Berg said that the agency would launch two satellites next year. "
+                               "According to Paul Weber, the new engine will be tested in March. "
+                               "The ground stations will be ready by the summer, Paul Weber told reporters.");
+    expect(d, "the agency would launch two satellites", INDIRECT, "Anna Berg");
+    expect(d, "the new engine will be tested in March", INDIRECT, "Paul Weber");
+    expect(d, "ground stations will be ready by the summer", INDIRECT, "Paul Weber");
+    dossier_test_doc_free(d);
+
+    d = doc("fr", "Selon Marie Dupont, le satellite sera lanc\u00e9 au printemps prochain. "
+                  "Marie Dupont a indiqu\u00e9 que la fus\u00e9e \u00e9tait d\u00e9j\u00e0 pr\u00eate pour le vol.");
+    expect(d, "le satellite sera lanc\u00e9 au printemps", INDIRECT, "Marie Dupont");
+    expect(d, "la fus\u00e9e \u00e9tait d\u00e9j\u00e0 pr\u00eate", INDIRECT, "Marie Dupont");
+    dossier_test_doc_free(d);
+
+    d = doc("de", "Peter Schmidt sagte, dass die Station im n\u00e4chsten Jahr fertig sein werde.");
+    expect(d, "die Station im n\u00e4chsten Jahr fertig", INDIRECT, "Peter Schmidt");
+    dossier_test_doc_free(d);
+
+    d = doc("ru", "\u041f\u043e \u0441\u043b\u043e\u0432\u0430\u043c \u0418\u0432\u0430\u043d\u0430 \u041f\u0435\u0442\u0440\u043e\u0432\u0430, \u0437\u0430\u043f\u0443\u0441\u043a \u0441\u043e\u0441\u0442\u043e\u0438\u0442\u0441\u044f \u0432 \u0441\u043b\u0435\u0434\u0443\u044e\u0449\u0435\u043c \u0433\u043e\u0434\u0443 \u043d\u0430 \u043d\u043e\u0432\u043e\u0439 \u0440\u0430\u043a\u0435\u0442\u0435.");
+    const dossier_statement *s = find(d, "\u0437\u0430\u043f\u0443\u0441\u043a \u0441\u043e\u0441\u0442\u043e\u0438\u0442\u0441\u044f");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(s->kind, INDIRECT);
+    ck_assert_int_ge(s->speaker, 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_pronoun_role_press_service)
+{
+    dossier_doc *d = doc("en", "Anna Berg visited the plant on Monday. She said that the engines had passed all their tests.\n\n"
+                               "NASA launched a new probe in May. The agency's press service said the probe had reached its orbit. "
+                               "They clarified that the instruments would be switched on in June.\n\n"
+                               "A spokesperson for NASA said the data would be shared with every partner.");
+    expect(d, "engines had passed all their tests", INDIRECT, "Anna Berg");
+    expect(d, "probe had reached its orbit", INDIRECT, "NASA");
+    expect(d, "instruments would be switched on", INDIRECT, "NASA");
+    expect(d, "data would be shared with every partner", INDIRECT, "NASA");
+    dossier_test_doc_free(d);
+
+    d = doc("en", "NASA chief Paul Weber visited the launch site.\n\n"
+                  "The agency's chief said the failure would not end the lunar programme at all.");
+    expect(d, "failure would not end the lunar programme", INDIRECT, "Paul Weber");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_partial_quote_in_reported_speech)
+{
+    dossier_doc *d = doc("en", "Anna Berg said the flight would be \u201ca matter of national pride\u201d for the whole country.");
+    ck_assert_uint_eq(d->statements.n, 1);
+    expect(d, "a matter of national pride", INDIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_false_friends)
+{
+    /* scare quotes, a quoted title, a quoted name, a job title without a name */
+    dossier_doc *d = doc("en", "Experts call the two missions a \u201cspace race\u201d these days. "
+                               "The treaty is formally titled \u201cOn the Peaceful Use of Outer Space by All States\u201d. "
+                               "The \u201cSoyuz-5\u201d rocket will fly next year. "
+                               "The head of the department visited the plant on Monday.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+
+    d = doc("de", "Die Astronauten, im Westen oft \u201eTaikonauten\u201c genannt, trainierten auf See.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+
+    /* an indirect statement with nobody to say it is dropped */
+    d = doc("en", "Commentators have described the trio as a traffic jam of spacecraft around the planet.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_boilerplate_quote)
+{
+    /* through the full pipeline: a related-stories list holding a quotation */
+    dossier_doc *d = dossier_test_doc("---\nlanguage: en\n---\nNew probe reaches the Moon\n\n"
+                                      "The probe entered lunar orbit on Tuesday after a long cruise.\n\n"
+                                      "Read more:\n"
+                                      "\u2022 Anna Berg: \u201cWe will return to the Moon very soon\u201d\n"
+                                      "\u2022 Paul Weber on the next four satellites\n");
+    ck_assert_ptr_null(find(d, "return to the Moon"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+/* The suite. */
+static Suite *suite(void)
+{
+    Suite *s = suite_create("statements");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_direct_marks);
+    tcase_add_test(tc, test_direct_languages);
+    tcase_add_test(tc, test_direct_over_paragraphs);
+    tcase_add_test(tc, test_indirect);
+    tcase_add_test(tc, test_pronoun_role_press_service);
+    tcase_add_test(tc, test_partial_quote_in_reported_speech);
+    tcase_add_test(tc, test_false_friends);
+    tcase_add_test(tc, test_boilerplate_quote);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}
