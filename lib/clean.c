@@ -8,16 +8,19 @@
  *  - markers, per language, from the boilerplate.* lists of every language
  *    file: whole lines ("Advertisement"), line starts ("Photo:", "Share
  *    on"), phrases anywhere ("use cookies"), counters after a number ("1,284
- *    views"), caption words before a colon, and headers that open a block of
- *    links ("More from this category", "Lire aussi");
- *  - shape, the same in every language: share bars (short items between
- *    | or · separators), copyright signs, "[REVEAL]"-style tags, staff
- *    initials, runs of bullet lines, truncated teasers ending in "…", and
- *    short unpunctuated lines after the last real paragraph.
+ *    views"), caption words before a colon ("Photo: X", "(AP Photo/X)"), and
+ *    headers that open a block of links ("More from this category");
+ *  - shape, the same in every language: share bars and breadcrumbs (short
+ *    items between | · › separators), copyright signs, "[REVEAL]"-style
+ *    tags, staff initials, a short line ending in ':' over bullet links,
+ *    runs of bullet links, truncated teasers ending in "…", and short
+ *    unpunctuated lines after the last real paragraph.
  *
- * A link block opened by a header runs until the next real paragraph: a
- * line of a dozen words or more that ends like a sentence and is neither a
- * bullet, nor a teaser, nor boilerplate by itself.
+ * A link block opened by a known header runs until the next real
+ * paragraph (a line of a dozen words or more that ends like a sentence and
+ * is neither a bullet, nor a teaser, nor boilerplate by itself), or, for a
+ * list of bullets, until the list ends.  Dash-led lines that end like
+ * sentences are quotations (Russian dialogue), not links.
  */
 #include "clean.h"
 
@@ -42,7 +45,7 @@ enum {
 /* What clean knows about one line. */
 typedef struct {
     const char **w;     /* folded words (punctuation left out), in the scratch arena */
-    unsigned char *colon; /* colon[i]: a ':' follows word i */
+    unsigned char *colon; /* colon[i]: 1 when a ':' follows word i, 2 for a '/' */
     unsigned *wflags;   /* token flags of each word */
     size_t nw;
     unsigned f;
@@ -171,7 +174,8 @@ static int counter(const dossier_doc *d, const info *l)
     return 0;
 }
 
-/* Non-zero when a caption word is followed by a colon ("Photo: X", "(Foto: Y)"). */
+/* Non-zero when a caption word is followed by a colon or a slash ("Photo: X",
+ * "(Foto: Y)", "(AP Photo/Jane Doe)"). */
 static int caption(const dossier_doc *d, const info *l)
 {
     for (size_t i = 0; i < l->nw; i++) {
@@ -186,17 +190,19 @@ static int caption(const dossier_doc *d, const info *l)
 static unsigned by_itself(const dossier_doc *d, const info *l, const char *s, size_t a, size_t b)
 {
     size_t k;
-    if (l->nw && match_at(d, l, "boilerplate.lines", 0) == l->nw)
+    if (l->nw == 0)
+        return F_BP; /* rules and ornaments: "---", "* * *" */
+    if (match_at(d, l, "boilerplate.lines", 0) == l->nw)
         return F_BP;
     /* "More from Science", "Related", "Lire aussi :"; a one-word header
      * ("Trending") only alone or before a colon, not opening a headline */
     if (l->nw <= 6 && !(l->f & F_FINAL) && (k = match_at(d, l, "boilerplate.headers", 0)) &&
-        (k > 1 || l->nw == 1 || l->colon[0]))
+        (k > 1 || l->nw == 1 || l->colon[0] == 1))
         return F_BP | F_HEADER;
-    /* "Photo: X", "Share on ...", "Comments (12)"; but not a headline that
-     * merely starts with "Share" or "Image" */
+    /* "Photo: X", "Share on ...", "Previous post ...", "Comments (12)"; but
+     * not a headline that merely starts with "Share" or "Image" */
     if ((k = match_at(d, l, "boilerplate.line_starts", 0)) &&
-        (l->colon[k - 1] || l->nw <= 3 || (k > 1 && l->nw <= 20 && !(l->f & F_FINAL))))
+        (l->colon[k - 1] == 1 || l->nw <= 3 || (k > 1 && l->nw <= 40)))
         return F_BP;
     if (l->nw <= 80 && contains(d, l, "boilerplate.contains"))
         return F_BP;
@@ -220,8 +226,8 @@ static int read_words(dossier_arena *ar, info *l, const char *s, size_t a, size_
     unsigned fl;
     while ((fl = dossier_token_next(s, b, &pos, &ts, &te)) != 0) {
         if (fl & DOSSIER_TOK_PUNCT) {
-            if (l->nw && s[ts] == ':')
-                l->colon[l->nw - 1] = 1;
+            if (l->nw && !l->colon[l->nw - 1] && (s[ts] == ':' || s[ts] == '/'))
+                l->colon[l->nw - 1] = s[ts] == ':' ? 1 : 2;
             continue;
         }
         if (l->nw == cap) {
@@ -296,18 +302,29 @@ static int link_item(const info *in, size_t i)
 }
 
 /*
- * Marks the block under a header from line `from`: up to the next real
- * paragraph after a known header, only the bullet items after a generic
- * one.  Returns the first line after the block.
+ * Marks the block under a header from line `from`: after a known header up
+ * to the next real paragraph, or, when the block is a list of bullets, up
+ * to its first non-bullet line after a blank one (so that a list at the top
+ * of a page does not swallow the headline); after a generic header only the
+ * bullet links.  Returns the first line after the block.
  */
 static size_t mark_block(const dossier_doc *d, info *in, size_t from, int known)
 {
     size_t j = from;
+    int bullets = 1, blank = 0;
     for (; j < d->lines.n; j++) {
-        if (d->lines.v[j].cls == DOSSIER_LINE_BLANK)
+        if (d->lines.v[j].cls == DOSSIER_LINE_BLANK) {
+            blank = 1;
             continue;
+        }
         if (known ? real_paragraph(in, j) : !link_item(in, j))
             break;
+        if (!(in[j].f & F_BULLET)) {
+            if (bullets && blank && j > from)
+                break;
+            bullets = 0;
+        }
+        blank = 0;
         in[j].f |= F_BP;
     }
     return j;

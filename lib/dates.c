@@ -1,13 +1,18 @@
 /*
  * dates.c — temporal expressions, resolved against the publication date.
  *
- * Each sentence is scanned for date expressions, tried in this order at
- * every token:
+ * Each sentence is scanned for date expressions (datematch.c), tried in
+ * this order at every token:
  *
  *   relative phrases   "last year", "im vergangenen Jahr", "в прошлом году",
  *                      "yesterday", "next month", "la semaine dernière"
  *                      (the date.{year,month,week}.{last,this,next} and
  *                      date.{today,yesterday,tomorrow} lists);
+ *   offsets            "two days ago", "il y a deux ans", "vor zwei Tagen",
+ *                      "three days later", "через два дня", "two days after
+ *                      [the offensive]" (date.number.N, date.unit.*, and
+ *                      date.ago_before, ago_after, later, later_before,
+ *                      earlier, after, before);
  *   numeric dates      "22.04.2022", "2022-04-22", "13/07/2022";
  *   weekdays           "on Wednesday", "mardi", "am Donnerstag", "last
  *                      Monday" (a weekday followed by a date is that date);
@@ -17,12 +22,8 @@
  *                      "mid-July", "julio del año pasado", "en mai dernier";
  *   years              "in 2021", "2014 and 2015", "в 2021 году".
  *
- * Month and weekday names come from the lexicon (months.N, weekdays.N of the
- * article's language).  A name standing alone must be written as the lexicon
- * writes it ("March" in English, "mars" in French, so the planet "Mars" is
- * no month), must not be an abbreviation, and must not follow a capitalised
- * word inside the sentence ("Long March 5", "Theresa May"), except a date
- * word such as "Ende" or "Mitte".
+ * Month and weekday names come from the lexicon (see datematch.c for the
+ * names that are no dates: "Long March 5", the planet "Mars").
  *
  * Resolution against d->published (YYYY-MM-DD, or "" when unknown):
  *   - a month (or day and month) without a year takes the year of an
@@ -37,7 +38,11 @@
  *     "next" exclude the publication day itself;
  *   - "last May" is the most recent May before the publication month;
  *   - weeks resolve to the month of the day seven days away (precision
- *     month); years, months and days to their own precision.
+ *     month); years, months and days to their own precision;
+ *   - "ago" counts back from publication; "later", "after", "before" count
+ *     from the sentence's previous date ("on July 20, and Tianwen-1 three
+ *     days later"; "le 26 février, deux jours après le début de l'offensive"
+ *     dates the offensive to 24 February), and are dropped without one.
  * The tense of a date is the nearest cue of the date.future or date.past
  * lists before it in its sentence (else after it); past when there is none.
  * Without a publication date every relative expression stays unresolved:
@@ -49,38 +54,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datematch.h"
 #include "dossier.h"
 #include "token.h"
 #include "util.h"
-
-/* The words of a text as the matcher sees them. */
-typedef struct {
-    const dossier_lexicon *lx;
-    const char *lang;           /* lexicon language, or NULL for every language */
-    const char *const *w;       /* folded words */
-    const unsigned *fl;         /* token flags */
-    size_t n;
-} tview;
-
-enum dkind {
-    K_ABS = 0,     /* y/m/day as given (y may be missing) */
-    K_DAYOFF,      /* publication day + off days */
-    K_WEEKOFF,     /* publication day + 7 * off days, at month precision */
-    K_MONTHOFF,    /* publication month + off */
-    K_YEAROFF,     /* publication year + off */
-    K_WEEKDAY,     /* weekday wday, dir -1 last, +1 next, 0 by tense */
-    K_MONTHDIR     /* month m, dir -1 the last one, +1 the next one */
-};
-
-/* One expression found: what it says, and its tokens [start, end). */
-typedef struct {
-    int kind;
-    int y, m, day;
-    int off, wday, dir;
-    int yearoff;        /* a relative year follows the month ("July last year") */
-    int anchor_y;       /* the year of an earlier date of the sentence, or 0 */
-    size_t start, end;
-} dmatch;
 
 /*
  * A month without a year up to this many months after the publication month
@@ -93,19 +70,6 @@ typedef struct {
 typedef struct {
     int ok, y, m, d;
 } pubdate;
-
-/* Relative phrase lists and what each means. */
-static const struct {
-    const char *key;
-    int kind, off;
-} rel_lists[] = {
-    {"date.today", K_DAYOFF, 0},       {"date.yesterday", K_DAYOFF, -1},
-    {"date.tomorrow", K_DAYOFF, 1},    {"date.week.last", K_WEEKOFF, -1},
-    {"date.week.this", K_WEEKOFF, 0},  {"date.week.next", K_WEEKOFF, 1},
-    {"date.month.last", K_MONTHOFF, -1}, {"date.month.this", K_MONTHOFF, 0},
-    {"date.month.next", K_MONTHOFF, 1}, {"date.year.last", K_YEAROFF, -1},
-    {"date.year.this", K_YEAROFF, 0},  {"date.year.next", K_YEAROFF, 1},
-};
 
 /* ---- calendar arithmetic ---------------------------------------------- */
 
@@ -140,6 +104,7 @@ static int iso_weekday(long z)
     return (int)(((z % 7) + 7 + 3) % 7) + 1;
 }
 
+/* The number of days of month m of year y. */
 static int days_in_month(int y, int m)
 {
     static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -157,418 +122,25 @@ static void parse_pub(pubdate *p, const char *s)
         p->ok = 1;
 }
 
-/* ---- words -------------------------------------------------------------- */
-
-/* The value of an all-digit word of at most `maxlen` digits, or -1. */
-static int number(const char *w, size_t maxlen)
-{
-    size_t n = strlen(w);
-    if (n == 0 || n > maxlen)
-        return -1;
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i] < '0' || w[i] > '9')
-            return -1;
-        v = v * 10 + (w[i] - '0');
-    }
-    return v;
-}
-
-/* A day of the month: "9", "09", or with an ordinal ending "1st", "1er", "3º". */
-static int day_word(const char *w)
-{
-    size_t i = 0;
-    int v = 0;
-    while (w[i] >= '0' && w[i] <= '9' && i < 2)
-        v = v * 10 + (w[i++] - '0');
-    if (i == 0 || v < 1 || v > 31)
-        return -1;
-    const char *rest = w + i;
-    static const char *const ords[] = {"", "st", "nd", "rd", "th", "er", "re", "e", "o", "\xc2\xba", "-go", "-e"};
-    for (size_t k = 0; k < sizeof ords / sizeof ords[0]; k++)
-        if (strcmp(rest, ords[k]) == 0)
-            return v;
-    return -1;
-}
-
-/* A plausible year: four digits from 1900 to 2100. */
-static int year_word(const char *w)
-{
-    int v = number(w, 4);
-    return strlen(w) == 4 && v >= 1900 && v <= 2100 ? v : -1;
-}
-
-/* The longest phrase of list `key` at token i (not past lim); 0 when none. */
-static size_t phrase_at(const tview *tv, const char *key, size_t i, size_t lim, const dossier_phrase **ph)
-{
-    if (i >= lim)
-        return 0;
-    return dossier_lexicon_match(tv->lx, tv->lang, key, tv->w + i, lim - i, ph);
-}
-
-/* Number of code points of a UTF-8 string. */
-static size_t cp_len(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-/*
- * Non-zero when `ph` (of list `key`) is an abbreviation: a prefix, two or
- * more letters shorter, of another name in the list ("Jan" of "January").
- */
-static int is_abbreviation(const tview *tv, const char *key, const dossier_phrase *ph)
-{
-    const dossier_phrase *const *all;
-    size_t n = dossier_lexicon_list(tv->lx, tv->lang, key, &all);
-    const char *w = ph->words[0];
-    size_t wl = strlen(w), wc = cp_len(w);
-    for (size_t i = 0; i < n; i++) {
-        const char *o = all[i]->words[0];
-        if (strlen(o) > wl && strncmp(o, w, wl) == 0 && cp_len(o) >= wc + 2)
-            return 1;
-    }
-    return 0;
-}
-
-/* Non-zero when the phrase is written with a capital in the lexicon. */
-static int written_capital(const dossier_phrase *ph)
-{
-    size_t pos = 0;
-    int32_t c = dossier_utf8_next(ph->text, strlen(ph->text), &pos);
-    return dossier_uc_is_upper(c);
-}
-
-/*
- * A name of list family `fam` ("months" or "weekdays", 1..count) at token
- * i: returns its number and sets *k to its length, *ph to the phrase.  A
- * hyphenated word whose first part is a date.part word ("mid-July") counts.
- */
-static int name_at(const tview *tv, const char *fam, int count, size_t i, size_t lim, size_t *k,
-                   const dossier_phrase **ph)
-{
-    char key[32];
-    int best = 0;
-    *k = 0;
-    for (int v = 1; v <= count; v++) {
-        const dossier_phrase *p = NULL;
-        snprintf(key, sizeof key, "%s.%d", fam, v);
-        size_t len = phrase_at(tv, key, i, lim, &p);
-        if (len > *k) {
-            *k = len;
-            best = v;
-            *ph = p;
-        }
-    }
-    if (best || i >= lim)
-        return best;
-    const char *dash = strrchr(tv->w[i], '-');
-    if (!dash || !dash[1])
-        return 0;
-    char *prefix = dossier_strndup(tv->w[i], (size_t)(dash - tv->w[i]));
-    const char *part[1] = {prefix}, *tail[1] = {dash + 1};
-    int ok = prefix && dossier_lexicon_match(tv->lx, tv->lang, "date.part", part, 1, NULL) == 1;
-    free(prefix);
-    for (int v = 1; ok && v <= count; v++) {
-        const dossier_phrase *p = NULL;
-        snprintf(key, sizeof key, "%s.%d", fam, v);
-        if (dossier_lexicon_match(tv->lx, tv->lang, key, tail, 1, &p) == 1) {
-            *k = 1;
-            *ph = p;
-            return v;
-        }
-    }
-    return 0;
-}
-
-/*
- * Non-zero when token i (of a sentence starting at s0) follows a capitalised
- * word inside the sentence that is no date word: "Long March 5", "Theresa
- * May", "Ash Wednesday" are names, "Ende Juli" and "Mitte März" are dates.
- */
-static int in_name(const tview *tv, size_t i, size_t s0)
-{
-    if (i <= s0 + 1 || !(tv->fl[i - 1] & DOSSIER_TOK_UPPER) || !(tv->fl[i - 1] & DOSSIER_TOK_WORD))
-        return 0;
-    static const char *const ok_lists[] = {"date.part", "date.last", "date.next", "date.this", "date.prep"};
-    for (size_t k = 0; k < sizeof ok_lists / sizeof ok_lists[0]; k++)
-        if (dossier_lexicon_match(tv->lx, tv->lang, ok_lists[k], tv->w + i - 1, 1, NULL))
-            return 0;
-    return 1;
-}
-
-/*
- * Non-zero when a month or weekday name standing alone at token i (first
- * token of its sentence s0) is really a date: written with the lexicon's
- * case, not abbreviated, not inside a capitalised name.
- */
-static int bare_name_ok(const tview *tv, const char *fam, int v, const dossier_phrase *ph, size_t i, size_t s0)
-{
-    char key[32];
-    snprintf(key, sizeof key, "%s.%d", fam, v);
-    if (is_abbreviation(tv, key, ph))
-        return 0;
-    int upper = (tv->fl[i] & DOSSIER_TOK_UPPER) != 0;
-    int hyphen = strchr(tv->w[i], '-') != NULL;
-    if (!hyphen && upper != written_capital(ph) && !(upper && i == s0))
-        return 0;
-    return !in_name(tv, i, s0);
-}
-
-/* Skips the connectors (date.of: "of", "de", "del") and commas from token i. */
-static size_t skip_connectors(const tview *tv, size_t i, size_t lim)
-{
-    for (;;) {
-        size_t k = phrase_at(tv, "date.of", i, lim, NULL);
-        if (k)
-            i += k;
-        else if (i < lim && strcmp(tv->w[i], ",") == 0)
-            i++;
-        else
-            return i;
-    }
-}
-
-/* ---- patterns ------------------------------------------------------------ */
-
-/* A relative phrase at i ("last year", "yesterday"). */
-static int match_relative(const tview *tv, size_t i, size_t lim, dmatch *m)
-{
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof rel_lists / sizeof rel_lists[0]; k++) {
-        size_t len = phrase_at(tv, rel_lists[k].key, i, lim, NULL);
-        if (len > best) {
-            best = len;
-            m->kind = rel_lists[k].kind;
-            m->off = rel_lists[k].off;
-        }
-    }
-    m->end = i + best;
-    return best > 0;
-}
-
-/* A relative year after a month ("July last year", "julio del año pasado"). */
-static int relative_year_after(const tview *tv, dmatch *m, size_t lim)
-{
-    size_t j = skip_connectors(tv, m->end, lim);
-    static const char *const keys[] = {"date.year.last", "date.year.this", "date.year.next"};
-    for (int k = 0; k < 3; k++) {
-        size_t len = phrase_at(tv, keys[k], j, lim, NULL);
-        if (len) {
-            m->yearoff = 1;
-            m->off = k - 1;
-            m->end = j + len;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* A date written as one token: "22.04.2022", "2022-04-22", "22-04-2022". */
-static int match_numeric(const tview *tv, size_t i, dmatch *m)
-{
-    const char *w = tv->w[i];
-    int a, b, c;
-    char s1, s2, tail;
-    if (strlen(w) != 10 || sscanf(w, "%d%c%d%c%d%c", &a, &s1, &b, &s2, &c, &tail) != 5 || s1 != s2 ||
-        (s1 != '.' && s1 != '-' && s1 != '/'))
-        return 0;
-    if (a >= 1900 && a <= 2100 && w[4] == s1) {
-        m->y = a, m->m = b, m->day = c;
-    } else if (c >= 1900 && c <= 2100 && w[2] == s1) {
-        m->y = c, m->m = b, m->day = a;
-    } else {
-        return 0;
-    }
-    m->kind = K_ABS;
-    m->end = i + 1;
-    return 1;
-}
-
-/* "13/07/2022" as five tokens; month first only in English when the day cannot be. */
-static int match_slashed(const tview *tv, size_t i, size_t lim, dmatch *m)
-{
-    if (i + 5 > lim)
-        return 0;
-    if (strcmp(tv->w[i + 1], "/") != 0 || strcmp(tv->w[i + 3], "/") != 0)
-        return 0;
-    int a = number(tv->w[i], 2), b = number(tv->w[i + 2], 2), y = year_word(tv->w[i + 4]);
-    if (a < 1 || b < 1 || y < 0)
-        return 0;
-    int day = a, mon = b;
-    if (b > 12 || (a <= 12 && tv->lang && strcmp(tv->lang, "en") == 0))
-        day = b, mon = a;
-    m->kind = K_ABS;
-    m->y = y, m->m = mon, m->day = day;
-    m->end = i + 5;
-    return 1;
-}
-
-static int match_daymonth(const tview *tv, size_t i, size_t lim, size_t s0, dmatch *m);
-static int match_monthfirst(const tview *tv, size_t i, size_t lim, size_t s0, dmatch *m, int dir);
-
-/* A weekday, maybe after last/next/this, maybe followed by its date. */
-static int match_weekday(const tview *tv, size_t i, size_t lim, size_t s0, dmatch *m, int dir, int modified)
-{
-    size_t k;
-    const dossier_phrase *ph = NULL;
-    int wd = name_at(tv, "weekdays", 7, i, lim, &k, &ph);
-    if (!wd || (!modified && in_name(tv, i, s0)))
-        return 0;
-    size_t j = skip_connectors(tv, i + k, lim);
-    dmatch sub = *m;
-    if (j < lim && (match_daymonth(tv, j, lim, s0, &sub) || match_monthfirst(tv, j, lim, s0, &sub, 0))) {
-        *m = sub;
-        return 1;
-    }
-    if (!modified && !bare_name_ok(tv, "weekdays", wd, ph, i, s0))
-        return 0;
-    m->kind = K_WEEKDAY;
-    m->wday = wd;
-    m->dir = dir;
-    m->end = i + k;
-    return 1;
-}
-
-/* Day first: "9 August [2023]", "le 1er août", "18 de noviembre de 2020", "am 9. August". */
-static int match_daymonth(const tview *tv, size_t i, size_t lim, size_t s0, dmatch *m)
-{
-    (void)s0;
-    int day = day_word(tv->w[i]);
-    if (day < 0)
-        return 0;
-    size_t j = i + 1;
-    if (j < lim && strcmp(tv->w[j], ".") == 0)
-        j++;
-    j = skip_connectors(tv, j, lim);
-    size_t k;
-    const dossier_phrase *ph = NULL;
-    int mon = name_at(tv, "months", 12, j, lim, &k, &ph);
-    if (!mon)
-        return 0;
-    m->kind = K_ABS;
-    m->day = day;
-    m->m = mon;
-    m->end = j + k;
-    if (m->end < lim && strcmp(tv->w[m->end], ".") == 0 && m->end + 1 < lim && year_word(tv->w[m->end + 1]) > 0)
-        m->end++;
-    size_t y = skip_connectors(tv, m->end, lim);
-    if (y < lim && year_word(tv->w[y]) > 0) {
-        m->y = year_word(tv->w[y]);
-        m->end = y + 1 + phrase_at(tv, "date.year_word", y + 1, lim, NULL);
-    } else {
-        relative_year_after(tv, m, lim);
-    }
-    return 1;
-}
-
-/* Month first: "August 9, 2023", "May 2021", "in March", "julio del año pasado". */
-static int match_monthfirst(const tview *tv, size_t i, size_t lim, size_t s0, dmatch *m, int dir)
-{
-    size_t k;
-    const dossier_phrase *ph = NULL;
-    int mon = name_at(tv, "months", 12, i, lim, &k, &ph);
-    if (!mon || in_name(tv, i, s0))
-        return 0;
-    m->kind = K_ABS;
-    m->m = mon;
-    m->end = i + k;
-    size_t j = m->end;
-    if (j < lim && strcmp(tv->w[j], ".") == 0)
-        j++;
-    if (j < lim && number(tv->w[j], 2) >= 1 && day_word(tv->w[j]) > 0) {
-        m->day = day_word(tv->w[j]);
-        m->end = j + 1;
-    }
-    size_t y = skip_connectors(tv, m->end, lim);
-    if (y < lim && year_word(tv->w[y]) > 0) {
-        m->y = year_word(tv->w[y]);
-        m->end = y + 1 + phrase_at(tv, "date.year_word", y + 1, lim, NULL);
-        return 1;
-    }
-    if (m->day)
-        return 1;
-    if (dir) {
-        m->kind = K_MONTHDIR;
-        m->dir = dir;
-        return 1;
-    }
-    if (relative_year_after(tv, m, lim))
-        return 1;
-    size_t p = skip_connectors(tv, m->end, lim);
-    size_t len;
-    if ((len = phrase_at(tv, "date.last", p, lim, NULL)) || (len = phrase_at(tv, "date.next", p, lim, NULL))) {
-        /* post-posed: "en mai dernier", "el mayo próximo" */
-        m->kind = K_MONTHDIR;
-        m->dir = phrase_at(tv, "date.last", p, lim, NULL) ? -1 : 1;
-        m->end = p + len;
-        return 1;
-    }
-    return bare_name_ok(tv, "months", mon, ph, i, s0);
-}
-
-/* A year: "2021", "в 2021 году"; not a sum of money or a percentage. */
-static int match_year(const tview *tv, size_t i, size_t lim, dmatch *m)
-{
-    int y = year_word(tv->w[i]);
-    if (y < 0)
-        return 0;
-    if (i + 1 < lim && (strcmp(tv->w[i + 1], "%") == 0 || phrase_at(tv, "date.not_year_after", i + 1, lim, NULL)))
-        return 0;
-    if (i > 0 && (strcmp(tv->w[i - 1], "$") == 0 || strcmp(tv->w[i - 1], "\xe2\x82\xac") == 0 ||
-                  strcmp(tv->w[i - 1], "\xc2\xa3") == 0))
-        return 0;
-    m->kind = K_ABS;
-    m->y = y;
-    m->end = i + 1 + phrase_at(tv, "date.year_word", i + 1, lim, NULL);
-    return 1;
-}
-
-/* Tries every pattern at token i of a sentence [s0, lim). */
-static int match_at(const tview *tv, size_t i, size_t lim, size_t s0, dmatch *m)
-{
-    memset(m, 0, sizeof *m);
-    m->start = i;
-    if (match_relative(tv, i, lim, m))
-        return 1;
-    size_t k;
-    int dir = 0;
-    if ((k = phrase_at(tv, "date.last", i, lim, NULL)))
-        dir = -1;
-    else if ((k = phrase_at(tv, "date.next", i, lim, NULL)))
-        dir = 1;
-    else
-        k = phrase_at(tv, "date.this", i, lim, NULL);
-    if (k && (match_weekday(tv, i + k, lim, s0, m, dir, 1) || (dir && match_monthfirst(tv, i + k, lim, s0, m, dir))))
-        return 1;
-    memset(m, 0, sizeof *m);
-    m->start = i;
-    return match_numeric(tv, i, m) || match_slashed(tv, i, lim, m) ||
-           match_weekday(tv, i, lim, s0, m, 0, 0) || match_daymonth(tv, i, lim, s0, m) ||
-           match_monthfirst(tv, i, lim, s0, m, 0) || match_year(tv, i, lim, m);
-}
-
 /* ---- resolution ---------------------------------------------------------- */
 
 /*
  * Non-zero when the date at tokens [a, b) of sentence [s0, s1) is spoken of
  * in the future: the nearest tense cue before it, else after it.
  */
-static int is_future(const tview *tv, size_t s0, size_t s1, size_t a, size_t b)
+static int is_future(const dossier_dtoks *tv, size_t s0, size_t s1, size_t a, size_t b)
 {
     for (size_t j = a; j-- > s0;) {
-        size_t kf = phrase_at(tv, "date.future", j, a, NULL);
+        size_t kf = dossier_datematch_phrase(tv, "date.future", j, a, NULL);
         if (kf)
             return 1;
-        if (phrase_at(tv, "date.past", j, a, NULL))
+        if (dossier_datematch_phrase(tv, "date.past", j, a, NULL))
             return 0;
     }
     for (size_t j = b; j < s1; j++) {
-        if (phrase_at(tv, "date.future", j, s1, NULL))
+        if (dossier_datematch_phrase(tv, "date.future", j, s1, NULL))
             return 1;
-        if (phrase_at(tv, "date.past", j, s1, NULL))
+        if (dossier_datematch_phrase(tv, "date.past", j, s1, NULL))
             return 0;
     }
     return 0;
@@ -589,7 +161,7 @@ static void set_value(dossier_timex *t, int y, int m, int d, int prec)
 }
 
 /* Resolves an absolute or partly given date (K_ABS, K_MONTHDIR). */
-static int resolve_abs(const dmatch *m, const pubdate *p, int future, dossier_timex *t)
+static int resolve_abs(const dossier_dmatch *m, const pubdate *p, int future, dossier_timex *t)
 {
     int prec = m->day ? DOSSIER_DATE_DAY : m->m ? DOSSIER_DATE_MONTH : DOSSIER_DATE_YEAR;
     int y = m->y;
@@ -619,17 +191,62 @@ static int resolve_abs(const dmatch *m, const pubdate *p, int future, dossier_ti
     return 0;
 }
 
+/* A resolved date: y, m, d and the precision they hold (0: none). */
+typedef struct {
+    int y, m, d, prec;
+} ymd;
+
+/* Moves date a by n units (enum dunit) and writes it into t, no finer than a. */
+static void shift(const ymd *a, int n, int unit, dossier_timex *t)
+{
+    int y = a->y, mo = a->m ? a->m : 1, d = a->d ? a->d : 1;
+    int prec = unit == U_YEAR ? DOSSIER_DATE_YEAR : unit == U_MONTH ? DOSSIER_DATE_MONTH : DOSSIER_DATE_DAY;
+    if (prec > a->prec)
+        prec = a->prec;
+    if (unit == U_DAY || unit == U_WEEK) {
+        civil_from_days(days_from_civil(y, mo, d) + (long)n * (unit == U_WEEK ? 7 : 1), &y, &mo, &d);
+    } else if (unit == U_MONTH) {
+        int idx = y * 12 + (mo - 1) + n;
+        y = idx / 12, mo = idx % 12 + 1;
+        if (d > days_in_month(y, mo))
+            d = days_in_month(y, mo);
+    } else {
+        y += n;
+    }
+    set_value(t, y, mo, d, prec);
+}
+
+/* Resolves an offset: from publication (K_AGO) or from the sentence's previous date. */
+static int resolve_offset(const dossier_dmatch *m, const pubdate *p, const ymd *anchor, dossier_timex *t)
+{
+    if (m->kind == K_AGO) {
+        t->relative = 1;
+        ymd pub = {p->y, p->m, p->d, DOSSIER_DATE_DAY};
+        if (p->ok)
+            shift(&pub, -m->num, m->unit, t);
+        return 0;
+    }
+    if (!anchor->prec)
+        return -1;
+    t->relative = 1;
+    shift(anchor, m->kind == K_LATER ? m->num : -m->num, m->unit, t);
+    return 0;
+}
+
 /*
- * Fills t->value/precision/relative for match m; returns -1 when the match
- * is no date after all (an impossible day), else 0 (unresolved included).
+ * Fills t->value/precision/relative for match m (`anchor` is the previous
+ * date of the sentence); returns -1 when the match is no date after all (an
+ * impossible day, an offset from nothing), else 0 (unresolved included).
  */
-static int resolve(const dmatch *m, const pubdate *p, int future, dossier_timex *t)
+static int resolve(const dossier_dmatch *m, const pubdate *p, int future, const ymd *anchor, dossier_timex *t)
 {
     t->value[0] = '\0';
     t->precision = DOSSIER_DATE_NONE;
     t->relative = 0;
     if (m->kind == K_ABS || m->kind == K_MONTHDIR)
         return resolve_abs(m, p, future, t);
+    if (m->kind == K_AGO || m->kind == K_LATER || m->kind == K_EARLIER)
+        return resolve_offset(m, p, anchor, t);
     t->relative = 1;
     if (!p->ok)
         return 0;
@@ -684,27 +301,32 @@ static const char *month_lang(const dossier_lexicon *lx, const char *lang)
 }
 
 /* Scans sentence tokens [s0, s1) and adds a timex for each date found. */
-static int scan_sentence(dossier_doc *d, const tview *tv, const pubdate *p, size_t s0, size_t s1, int sent)
+static int scan_sentence(dossier_doc *d, const dossier_dtoks *tv, const pubdate *p, size_t s0, size_t s1, int sent)
 {
     size_t i = s0;
-    int anchor = 0;
+    int year = 0;
+    ymd last = {0};
     while (i < s1) {
-        dmatch m;
-        if (!match_at(tv, i, s1, s0, &m) || m.end <= i) {
+        dossier_dmatch m;
+        if (!dossier_datematch_at(tv, i, s1, s0, &m) || m.end <= i) {
             i++;
             continue;
         }
         dossier_timex t = {0};
-        m.anchor_y = anchor;
+        m.anchor_y = year;
         int future = is_future(tv, s0, s1, m.start, m.end);
-        if (resolve(&m, p, future, &t) == 0) {
+        if (resolve(&m, p, future, &last, &t) == 0) {
             t.span.start = d->tokens.v[m.start].span.start;
             t.span.end = d->tokens.v[m.end - 1].span.end;
             t.sentence = sent;
             if (VEC_PUSH(&d->timexes, t))
                 return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
             if (t.value[0] && (m.y || m.yearoff || m.kind == K_YEAROFF || m.kind == K_MONTHDIR))
-                anchor = atoi(t.value);
+                year = atoi(t.value);
+            if (t.value[0]) {
+                last.prec = t.precision;
+                sscanf(t.value, "%d-%d-%d", &last.y, &last.m, &last.d);
+            }
         }
         i = m.end;
     }
@@ -722,7 +344,7 @@ int dossier_dates_run(dossier_doc *d)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->tokens.n; i++)
         fl[i] = d->tokens.v[i].flags;
-    tview tv = {d->lex, month_lang(d->lex, dossier_doc_lang(d)), d->folds.v, fl, d->tokens.n};
+    dossier_dtoks tv = {d->lex, month_lang(d->lex, dossier_doc_lang(d)), d->folds.v, fl, d->tokens.n};
     pubdate p;
     parse_pub(&p, d->published);
     for (size_t s = 0; !rc && s < d->sentences.n; s++) {
@@ -755,12 +377,13 @@ int dossier_dates_parse(char out[11], int *out_precision, const char *text, size
             goto done;
         }
     }
-    tview tv = {lx, lang ? month_lang(lx, lang) : NULL, words.v, flags.v, words.n};
+    dossier_dtoks tv = {lx, lang ? month_lang(lx, lang) : NULL, words.v, flags.v, words.n};
     pubdate none = {0};
+    ymd noanchor = {0};
     for (size_t i = 0; i < words.n; i++) {
-        dmatch m;
+        dossier_dmatch m;
         dossier_timex t = {0};
-        if (!match_at(&tv, i, words.n, 0, &m) || resolve(&m, &none, 0, &t) || !t.value[0])
+        if (!dossier_datematch_at(&tv, i, words.n, 0, &m) || resolve(&m, &none, 0, &noanchor, &t) || !t.value[0])
             continue;
         memcpy(out, t.value, sizeof t.value);
         *out_precision = t.precision;

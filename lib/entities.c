@@ -73,11 +73,31 @@ int dossier_names_sent_first(const dossier_names *c, int i)
            strcmp(pv, "(") == 0 || strcmp(pv, "•") == 0 || strcmp(pv, "›") == 0;
 }
 
+/* A German compound ending in a title ("Bundeswirtschaftsminister", "Projektleiterin"). */
+static int german_title_compound(const dossier_names *c, int i)
+{
+    const dossier_phrase *const *t;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "entity.titles", &t);
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    if (strchr(w, '-'))
+        return 0; /* "JAXA-Präsident" names its organisation: see dossier_names_compound_title */
+    for (size_t k = 0; k < n; k++) {
+        const char *x = t[k]->words[0];
+        size_t xl = strlen(x);
+        if (t[k]->nwords == 1 && xl >= 5 && wl > xl + 2 && strcmp(w + wl - xl, x) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* See names.h. */
 size_t dossier_names_title(const dossier_names *c, int i, int end)
 {
     size_t a = dossier_names_lex(c, "entity.titles", i, end);
     size_t b = dossier_names_lex(c, "entity.occupations", i, end);
+    if (!a && !b && strcmp(c->lang, "de") == 0 && i < end && german_title_compound(c, i))
+        return 1;
     return a > b ? a : b;
 }
 
@@ -171,6 +191,39 @@ static int run_end(const dossier_names *c, int i, int end)
     return j;
 }
 
+/* The entity that has this text as an alias (an acronym seen in parentheses), or -1. */
+static int entity_by_alias(const dossier_doc *d, const char *text, size_t len)
+{
+    char *f = dossier_fold(text, len);
+    int found = -1;
+    for (size_t e = 0; f && found < 0 && e < d->entities.n; e++)
+        for (size_t a = 0; found < 0 && a < d->entities.v[e].aliases.n; a++) {
+            const char *al = d->entities.v[e].aliases.v[a];
+            char *g = dossier_fold(al, strlen(al));
+            if (g && strcmp(f, g) == 0)
+                found = (int)e;
+            free(g);
+        }
+    free(f);
+    return found;
+}
+
+/* An entity found from text with this name or alias, whatever its kind, or -1. */
+static int entity_by_name(const dossier_doc *d, const char *text, size_t len)
+{
+    char *f = dossier_fold(text, len);
+    int found = -1;
+    for (size_t e = 0; f && found < 0 && e < d->entities.n; e++) {
+        const dossier_entity *ent = &d->entities.v[e];
+        char *g = ent->gaz ? NULL : dossier_fold(ent->name, strlen(ent->name));
+        if (g && strcmp(f, g) == 0)
+            found = (int)e;
+        free(g);
+    }
+    free(f);
+    return found >= 0 ? found : entity_by_alias(d, text, len);
+}
+
 /* Creates (or finds) the entity and records a mention of tokens [i, j). */
 int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how)
 {
@@ -179,7 +232,9 @@ int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_ga
         if (c->owner[k] >= 0)
             return DOSSIER_OK;
     size_t s = d->tokens.v[i].span.start, e = d->tokens.v[j - 1].span.end;
-    int ent = dossier_doc_entity(d, d->body + s, e - s, kind, gaz);
+    int ent = gaz ? -1 : entity_by_name(d, d->body + s, e - s);
+    if (ent < 0)
+        ent = dossier_doc_entity(d, d->body + s, e - s, kind, gaz);
     if (ent < 0)
         return ent;
     int m = dossier_doc_mention(d, ent, how, i, j - i);
@@ -218,9 +273,14 @@ static int org_end(const dossier_names *c, int i, int end)
         if (q > i && dossier_names_title(c, q, end) && !dossier_names_is_head(c, q))
             break;
         if (is_and(c, q)) {
-            if (last < 0)
-                return 0; /* "Bill Nelson and State Department": the organisation starts later */
-            break;
+            const dossier_gaz_entry *g = NULL;
+            if (last >= 0)
+                break;
+            /* "Bill Nelson and State Department": the organisation starts later. */
+            if (dossier_names_gazetteer(c, i, q, &g) == (size_t)(q - i) ||
+                dossier_names_lex_any(c, "entity.first_names", i, i + 1))
+                return 0;
+            continue;
         }
         if (q > i && !dossier_names_is_cap(c, q) && dossier_names_lex_any(c, "entity.name_particles", q, q + 1) &&
             q + 1 < end && dossier_names_is_cap(c, q + 1))
@@ -243,7 +303,7 @@ static int org_end(const dossier_names *c, int i, int end)
             k++;
         const dossier_gaz_entry *g = NULL;
         if (k >= end || !dossier_names_is_cap(c, k) || dossier_names_is_calendar(c, k) ||
-            dossier_names_gazetteer(c, k, dossier_names_sent_end(c, k), &g))
+            (dossier_names_gazetteer(c, k, dossier_names_sent_end(c, k), &g) && g->kind != DOSSIER_KIND_PLACE))
             break; /* "Conseil de l'Agence spatiale européenne": the known name stands alone */
         r = k;
         while (r < end && dossier_names_is_cap(c, r) && !dossier_names_title(c, r, end))
@@ -295,9 +355,26 @@ static int place_end(const dossier_names *c, int i, int end, int sentend)
     }
     size_t k = dossier_names_lex(c, "entity.place_heads", end, sentend);
     if (k && !(c->d->tokens.v[end].flags & DOSSIER_TOK_UPPER) &&
-        !dossier_names_lex(c, "entity.program_words", end, sentend))
+        !dossier_names_lex_any(c, "entity.program_words", end, sentend))
         return end + (int)k;
     return 0;
+}
+
+/*
+ * Non-zero when an acronym can stand for the name at tokens [i, j): its
+ * first letter is the initial of the name's first word ("CNSA" for China
+ * National Space Administration, "INPE" for Institut national de ...),
+ * so that "Smart Lander for Investigating Moon (SLIM)" does not make
+ * SLIM a name of the Moon.
+ */
+static int initials_fit(const dossier_names *c, int i, int j, const char *acr, size_t len)
+{
+    (void)j;
+    const char *w = c->d->folds.v[i];
+    char a = len ? acr[0] : 0;
+    if (a >= 'A' && a <= 'Z')
+        a = (char)(a - 'A' + 'a');
+    return len > 0 && w[0] == a;
 }
 
 /* Records "(ACRONYM)" after an entity's mention [i, j) as its alias; returns tokens used. */
@@ -307,8 +384,11 @@ static int acronym_after(dossier_names *c, int j, int end)
     if (j + 2 >= end || strcmp(d->folds.v[j], "(") || strcmp(d->folds.v[j + 2], ")") ||
         !(d->tokens.v[j + 1].flags & DOSSIER_TOK_ALLCAPS) || c->owner[j - 1] < 0)
         return 0;
-    int ent = d->mentions.v[c->owner[j - 1]].entity;
+    const dossier_mention *mm = &d->mentions.v[c->owner[j - 1]];
+    int ent = mm->entity;
     const dossier_token *t = &d->tokens.v[j + 1];
+    if (!initials_fit(c, mm->first_token, j, d->body + t->span.start, t->span.end - t->span.start))
+        return 0;
     if (dossier_doc_alias(d, ent, d->body + t->span.start, t->span.end - t->span.start))
         return DOSSIER_ENOMEM;
     int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_SHORT, j + 1, 1);
@@ -370,12 +450,20 @@ static int read_run(dossier_names *c, int i, int end, int title)
             p = pk;
             continue;
         }
+        if (!g && (q = dossier_names_sentence_case_org(c, p, sentend, &kind)) > 0 && org_end(c, p, end) <= p + 1) {
+            if ((rc = dossier_names_add(c, p, q, kind, NULL, DOSSIER_MENTION_NAME)))
+                return rc;
+            p = q;
+            continue;
+        }
         if ((q = org_end(c, p, end)) > 0 && !(g && head_within(c, p, p + (int)g))) {
             int o = q;
             if ((q = place_end(c, p, o, sentend)) > 0 && q <= end) {
                 rc = dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
             } else {
-                q = o;
+                /* "Ministère des Affaires étrangères": adjectives after the last capitalised word. */
+                for (q = o; q < sentend && q < o + 2 && dossier_names_adjective_like(c, q); q++)
+                    ;
                 rc = dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
             }
             if (rc)
@@ -387,6 +475,8 @@ static int read_run(dossier_names *c, int i, int end, int title)
         if ((k = g) > 0) {
             if ((rc = dossier_names_add(c, p, p + (int)k, gaz->kind, gaz, DOSSIER_MENTION_NAME)))
                 return rc;
+            if (k == 1 && dossier_names_compound_title(c, p))
+                title = 1;
             p += (int)k;
             continue;
         }

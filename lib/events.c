@@ -12,18 +12,27 @@
  * or when the clause speaks of the future and the sentence gives no date
  * (plans without a date are vague).  Where several kinds' triggers overlap,
  * the longest phrase wins; each sentence gives at most one event per kind.
+ * Launching an initiative or a campaign is an announcement, launching an
+ * investigation or an attack no event (event.cue.announced_things,
+ * event.cue.not_launched).
  *
- * The event's date is the timex of its sentence nearest to the trigger.  A
+ * The event's date is the timex of its sentence nearest to the trigger,
+ * counting clause breaks as far, and leaving out a date that belongs to a
+ * report ("said on Monday") or lies across one from the trigger.  A
  * sentence that lists dated items after one trigger ("launched X in 2011, Y
  * in 2018 and Z last May") gives one event per item.  Participants are the
  * entities mentioned in the sentence (or item), else in the sentence before.
  *
- * Then events of one kind are merged: two dated ones when their dates agree
- * at the precision both give and they share a participant; an undated one
- * into a dated one of its kind (preferring one that shares a participant),
- * or into the first undated one.  An event still without a date is dated to
- * the publication month, by a timex added on its trigger (marked relative):
- * the news an article reports is, unless it says otherwise, of its month.
+ * An event without a date of its own is dated to the publication month: the
+ * news an article reports is, unless it says otherwise, of its month (a
+ * timex on its trigger, marked relative, is added for those that remain).
+ * Then events of one kind are merged when their dates agree at the
+ * precision both give and they share a participant or agree to the month,
+ * or when one without a date of its own closely follows the other in its
+ * paragraph; wars and sanctions merge into one per article, dated by their
+ * earliest date.  Without a publication date, an undated event merges into
+ * the first event of its kind.  An event with no participant (or, for launches,
+ * landings, construction and decommissioning, none but places) is dropped.
  */
 #include "events.h"
 
@@ -225,6 +234,19 @@ static int dates_report(const ectx *c, size_t s0, size_t s1, size_t a, size_t b)
 }
 
 /*
+ * Non-zero when a reporting verb lies in tokens [a, b) between a date and a
+ * trigger: "On Monday, Roscosmos said the probe landed" dates the saying,
+ * "in an interview, he said the deal would be signed next year" the deal.
+ */
+static int report_between(const ectx *c, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if (list_at(c, "event.cue.report", j, b))
+            return 1;
+    return 0;
+}
+
+/*
  * How far tokens [a, b) lie from [t0, t1): tokens between, plus 20 for each
  * clause break and 3 for each conjunction crossed.  Ties favour a date after.
  */
@@ -257,6 +279,8 @@ static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1)
             continue;
         size_t a = timex_tok(d, t->span.start), b = timex_tok(d, t->span.end - 1) + 1;
         if (kind != KIND_INTERVIEW && kind != KIND_ANNOUNCEMENT && dates_report(c, s0, s1, a, b))
+            continue;
+        if (report_between(c, b <= t0 ? b : t1, b <= t0 ? t0 : a))
             continue;
         size_t dist = distance(c, a, b, t0, t1);
         if (dist < bestd) {
@@ -511,6 +535,7 @@ static int own_date(const dossier_doc *d, const cand *e)
     return e->timex >= 0 && d->timexes.v[e->timex].value[0];
 }
 
+/* Non-zero when two events have a participant in common. */
 static int share_part(const cand *a, const cand *b)
 {
     for (size_t i = 0; i < a->parts.n; i++)
@@ -556,9 +581,45 @@ static int merge(const dossier_doc *d, cand *into, cand *from)
     return DOSSIER_OK;
 }
 
+/* Non-zero when date value a is earlier than b (or the same, given finer). */
+static int earlier(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    int c = strncmp(a, b, la < lb ? la : lb);
+    return c ? c < 0 : la > lb;
+}
+
+/*
+ * A war or a sanctions regime is one lasting state however often an article
+ * mentions it: all events of these kinds merge into the first, dated by the
+ * earliest date given (when it began).
+ */
+static int merge_ongoing(const dossier_doc *d, cand_vec *v)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        cand *o = &v->v[i];
+        if (o->dead || (strcmp(kinds[o->kind], "conflict") && strcmp(kinds[o->kind], "sanctions")))
+            continue;
+        for (size_t j = i + 1; j < v->n; j++) {
+            cand *e = &v->v[j];
+            if (e->dead || e->kind != o->kind)
+                continue;
+            int t = o->timex;
+            if (merge(d, o, e))
+                return DOSSIER_ENOMEM;
+            o->timex = t;
+            if (own_date(d, e) && (!own_date(d, o) || earlier(value_of(d, e, NULL), value_of(d, o, NULL))))
+                o->timex = e->timex;
+        }
+    }
+    return DOSSIER_OK;
+}
+
 /* Merges events of one kind that report the same thing into the earliest. */
 static int merge_all(const dossier_doc *d, cand_vec *v)
 {
+    if (merge_ongoing(d, v))
+        return DOSSIER_ENOMEM;
     for (size_t j = 0; j < v->n; j++) {
         cand *e = &v->v[j];
         for (size_t i = 0; i < j && !e->dead; i++) {

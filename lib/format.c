@@ -89,8 +89,15 @@ static int char_width(int32_t c)
 size_t dossier_format_width(const char *s, size_t len)
 {
     size_t w = 0, pos = 0;
-    while (pos < len)
-        w += (size_t)char_width(dossier_utf8_next(s, len, &pos));
+    while (pos < len) {
+        unsigned char b = (unsigned char)s[pos];
+        if (b < 0x80) { /* ASCII, most text: no decoding */
+            w += b >= 0x20 && b < 0x7f;
+            pos++;
+        } else {
+            w += (size_t)char_width(dossier_utf8_next(s, len, &pos));
+        }
+    }
     return w;
 }
 
@@ -102,6 +109,16 @@ size_t dossier_format_width(const char *s, size_t len)
 static int sanitize(dbuf *b, const char *s, size_t len, int color)
 {
     for (size_t i = 0; i < len; i++) {
+        size_t run = i;
+        while (run < len && (unsigned char)s[run] >= 0x20)
+            run++;
+        if (run > i) { /* copy ordinary text in one piece */
+            if (dossier_buf_add(b, s + i, run - i))
+                return DOSSIER_ENOMEM;
+            i = run;
+            if (i == len)
+                break;
+        }
         char ch = s[i];
         if (ch == DOSSIER_MARK_ON || ch == DOSSIER_MARK_OFF) {
             if (!color)
@@ -419,6 +436,15 @@ static size_t cell_width(const dossier_cell *cell, int color, size_t *word, int 
     if (!cell->text)
         return 0;
     while (pos < cell->len) {
+        unsigned char b = (unsigned char)cell->text[pos];
+        if (b > 0x20 && b < 0x7f) { /* printable ASCII but space: one column, inside a word */
+            pos++;
+            if (++cur > best)
+                best = cur;
+            if (++w > *word)
+                *word = w;
+            continue;
+        }
         int32_t ch = dossier_utf8_next(cell->text, cell->len, &pos);
         size_t cw = ch == DOSSIER_MARK_ON || ch == DOSSIER_MARK_OFF ? (color ? 0 : 1) : ch == '\r' ? 0 :
                     ch >= 0 && ch < 0x20 ? 1 : (size_t)char_width(ch);
@@ -529,6 +555,15 @@ int dossier_format_json_string(dbuf *b, const char *s, size_t len)
     int rc = dossier_buf_add(b, "\"", 1);
     size_t pos = 0;
     while (!rc && pos < len) {
+        size_t run = pos;
+        while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x80 && s[run] != '"' &&
+               s[run] != '\\')
+            run++;
+        if (run > pos) { /* plain ASCII in one piece */
+            rc = dossier_buf_add(b, s + pos, run - pos);
+            pos = run;
+            continue;
+        }
         size_t at = pos;
         int32_t c = dossier_utf8_next(s, len, &pos);
         char m = mark_char(s[at]);
@@ -589,17 +624,29 @@ static int format_json(dbuf *b, const dossier_rows *r)
     return rc ? DOSSIER_ENOMEM : DOSSIER_OK;
 }
 
+/* Length of the run at s[0..len) free of the bytes in `special` (and of highlight marks). */
+static size_t plain_run(const char *s, size_t len, const char *special)
+{
+    size_t i = 0;
+    while (i < len && s[i] != DOSSIER_MARK_ON && s[i] != DOSSIER_MARK_OFF && !(s[i] && strchr(special, s[i])))
+        i++;
+    return i;
+}
+
 /* Appends one CSV field, quoted when RFC 4180 requires it. */
 static int csv_field(dbuf *b, const char *s, size_t len)
 {
-    int quote = 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-            quote = 1;
+    int quote = plain_run(s, len, ",\"\n\r") < len;
     int rc = quote ? dossier_buf_add(b, "\"", 1) : 0;
-    for (size_t i = 0; !rc && i < len; i++) {
-        char m = mark_char(s[i]);
-        rc = s[i] == '"' ? dossier_buf_add(b, "\"\"", 2) : dossier_buf_add(b, m ? &m : &s[i], 1);
+    for (size_t i = 0; !rc && i < len;) {
+        size_t run = plain_run(s + i, len - i, "\"");
+        rc = dossier_buf_add(b, s + i, run);
+        i += run;
+        if (!rc && i < len) {
+            char m = mark_char(s[i]);
+            rc = s[i] == '"' ? dossier_buf_add(b, "\"\"", 2) : dossier_buf_add(b, m ? &m : &s[i], 1);
+            i++;
+        }
     }
     if (!rc && quote)
         rc = dossier_buf_add(b, "\"", 1);
@@ -610,7 +657,12 @@ static int csv_field(dbuf *b, const char *s, size_t len)
 static int tsv_field(dbuf *b, const char *s, size_t len)
 {
     int rc = 0;
-    for (size_t i = 0; !rc && i < len; i++) {
+    for (size_t i = 0; !rc && i < len;) {
+        size_t run = plain_run(s + i, len - i, "\t\n\r\\");
+        rc = dossier_buf_add(b, s + i, run);
+        i += run;
+        if (rc || i >= len)
+            break;
         char m = mark_char(s[i]);
         switch (s[i]) {
         case '\t': rc = dossier_buf_add(b, "\\t", 2); break;
@@ -619,6 +671,7 @@ static int tsv_field(dbuf *b, const char *s, size_t len)
         case '\\': rc = dossier_buf_add(b, "\\\\", 2); break;
         default: rc = dossier_buf_add(b, m ? &m : &s[i], 1);
         }
+        i++;
     }
     return rc;
 }

@@ -220,20 +220,22 @@ static long find_date(const dossier_doc *d, const ltoks *t, size_t limit, char o
 
 /* ---- language ---- */
 
-/* Votes for the language whose meta.stopwords cover most body words. */
+/* Votes for the language whose meta.stopwords cover most body words (the
+ * first few thousand words are plenty). */
 static int detect_language(dossier_doc *d)
 {
     const char *const *langs;
     size_t nl = d->lex ? dossier_lexicon_languages(d->lex, &langs) : 0;
-    size_t votes[16] = {0};
+    size_t votes[16] = {0}, seen = 0;
     if (nl > 16)
         nl = 16;
-    for (size_t i = 0; nl && i < d->lines.n; i++) {
+    for (size_t i = 0; nl && i < d->lines.n && seen < 3000; i++) {
         const dossier_line *l = &d->lines.v[i];
         if (l->cls != DOSSIER_LINE_BODY && l->cls != DOSSIER_LINE_TITLE)
             continue;
         ltoks t;
         int rc = ltoks_read(&t, d->text, l->span.start, l->span.end);
+        seen += t.n;
         for (size_t k = 0; !rc && k < t.n; k++)
             for (size_t g = 0; g < nl; g++)
                 if (!(t.fl[k] & DOSSIER_TOK_PUNCT) && dossier_lexicon_has(d->lex, langs[g], "meta.stopwords", t.f[k]))
@@ -250,18 +252,27 @@ static int detect_language(dossier_doc *d)
     return DOSSIER_OK;
 }
 
-/* Sets the language from front matter ("fr", "FR", "fr-FR", "French" stays as
- * its first two letters lower-cased). */
+/* Sets the language from front matter: a code ("fr", "FR", "fr-FR") or a
+ * name listed in some language's meta.language_names ("French", "Deutsch");
+ * from the text when the value is neither. */
 static int front_language(dossier_doc *d)
 {
-    const char *v = d->fm_language;
-    char code[3] = {0};
-    for (int i = 0; i < 2 && v[i]; i++)
-        code[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
-    if (code[1] == '\0')
-        return DOSSIER_OK;
-    d->language = dossier_doc_strndup(d, code, 2);
-    return d->language ? DOSSIER_OK : dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    const char *const *langs;
+    size_t nl = dossier_lexicon_languages(d->lex, &langs);
+    char *f = dossier_fold(d->fm_language, strlen(d->fm_language));
+    if (!f)
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    const char *found = NULL;
+    for (size_t g = 0; g < nl && !found; g++)
+        if (dossier_lexicon_has(d->lex, langs[g], "meta.language_names", f))
+            found = langs[g];
+    if (!found && strlen(f) >= 2 && (f[2] == '\0' || f[2] == '-' || f[2] == '_'))
+        found = dossier_doc_strndup(d, f, 2);
+    free(f);
+    if (!found)
+        return detect_language(d); /* a value we cannot read */
+    d->language = found;
+    return DOSSIER_OK;
 }
 
 /* ---- lines ---- */
@@ -304,10 +315,12 @@ static size_t starts_with(const dossier_doc *d, const ltoks *t, const char *key)
     return t->n ? dossier_lexicon_match(d->lex, NULL, key, (const char *const *)t->f, t->n, NULL) : 0;
 }
 
-/* Non-zero for a byline: "By Jane Doe", "Par Claire Vasseur". */
+/* Non-zero for a byline: "By Jane Doe", "Par Claire Vasseur", "Автор: Иван Петров". */
 static int is_byline(const dossier_doc *d, const ltoks *t)
 {
     size_t k = starts_with(d, t, "meta.byline");
+    if (k && k < t->n && !strcmp(t->f[k], ":"))
+        k++;
     return k && k < t->n && t->nwords <= 8 && (t->fl[k] & DOSSIER_TOK_UPPER);
 }
 
@@ -470,6 +483,24 @@ static int take_date(dossier_doc *d, const ltoks *t, size_t limit)
     return 1;
 }
 
+/*
+ * Non-zero when the line starts with a date, maybe after one word or a
+ * place or weekday and a comma ("June 26, 2024 4:31 PM", "Le 13 juillet
+ * 2022", "Madrid, 18 de noviembre de 2020", "Wed, 21 Jun 2023"), and with
+ * `take` takes it.  A date further in ("Luna-25 crash on August 19, 2023") is the
+ * headline's, not the page's.
+ */
+static int date_line(dossier_doc *d, const ltoks *t, int take)
+{
+    char date[11];
+    long i = find_date(d, t, 3, date);
+    if (i < 0 || (i == 2 && strcmp(t->f[1], ",") != 0))
+        return 0;
+    if (take && !d->published[0])
+        memcpy(d->published, date, 11);
+    return 1;
+}
+
 /* Non-zero when line l folds to the same text as s. */
 static int same_text(const dossier_doc *d, const dossier_line *l, const char *s)
 {
@@ -606,7 +637,12 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
             ltoks_free(&t);
             return dossier_doc_fail(d, rc, "out of memory");
         }
-        int para = l->cls == DOSSIER_LINE_BODY && is_paragraph(d, l, &t);
+        /* the head ends at the first real paragraph, or, once there is a
+         * title, at the first body sentence of four words or more */
+        int para = l->cls == DOSSIER_LINE_BODY &&
+                   (is_paragraph(d, l, &t) ||
+                    ((d->title || d->fm_title) && t.nwords >= 4 && final_mark(d->text, l->span) == '.' &&
+                     !date_line(d, &t, 0)));
         int was_first = first;
         first = 0;
         if (para) {
@@ -619,7 +655,7 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
         else if (is_byline(d, &t) || (starts_with(d, &t, "meta.published") &&
                                        (take_date(d, &t, t.n) || t.nwords <= 6)))
             l->cls = DOSSIER_LINE_META, take_date(d, &t, t.n); /* "Updated 2 hours ago" too */
-        else if (t.nwords <= 20 && take_date(d, &t, 6)) { /* "June 26, 2024 4:31 PM GMT+2 Updated ..." */
+        else if (t.nwords <= 20 && date_line(d, &t, 1)) {
             if (l->cls == DOSSIER_LINE_BODY)
                 l->cls = DOSSIER_LINE_META;
         } else if (l->cls == DOSSIER_LINE_BODY && d->fm_title) {

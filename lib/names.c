@@ -73,11 +73,11 @@ int dossier_names_is_head(const dossier_names *c, int i)
     return 0;
 }
 
-/* Russian case endings, and the nominative endings that may replace them. */
-static const char *const ru_endings[] = {"ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым",
+/* Russian case endings, and the nominative endings that may replace them, folded (й is и). */
+static const char *const ru_endings[] = {"ами", "ями", "ого", "его", "ому", "ему", "ои", "еи", "ым",
                                          "им", "ом", "ем", "ую", "юю", "ы", "и", "а", "я", "у", "ю",
                                          "е", "ь", ""};
-static const char *const ru_nominative[] = {"", "а", "я", "й", "ь", "ия", "ий", "ая", "ое", "ый", "о"};
+static const char *const ru_nominative[] = {"", "а", "я", "и", "ь", "ия", "ии", "ая", "ое", "ыи", "о"};
 
 /* The gazetteer entry of a Russian word in another case, or 0. */
 static size_t gaz_russian(const dossier_names *c, int i, const dossier_gaz_entry **out)
@@ -101,6 +101,46 @@ static size_t gaz_russian(const dossier_names *c, int i, const dossier_gaz_entry
                 return 1;
             }
         }
+    }
+    return 0;
+}
+
+/*
+ * A known German name whose first word is in another case or gender
+ * ("Deutsche Zentrum" for "Deutsches Zentrum", "Europäischen" for
+ * "Europäische"): tries the usual endings; returns the length, or 0.
+ */
+static size_t gaz_german(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
+{
+    const char *words[16];
+    char buf[128];
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w), n = (size_t)(end - i) < 16 ? (size_t)(end - i) : 16;
+    if (wl < 4 || wl + 2 >= sizeof buf)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        words[k] = c->d->folds.v[i + k];
+    for (int v = 0; v < 4; v++) {
+        size_t bl = wl;
+        memcpy(buf, w, wl);
+        if (v == 0 || v == 2) {
+            if (!strchr("nsrm", w[wl - 1]))
+                continue;
+            bl--;
+        }
+        if (v == 1 || v == 2)
+            buf[bl++] = 's';
+        if (v == 3) {
+            if (wl < 6 || strcmp(w + wl - 2, "en") != 0)
+                continue;
+            bl -= 2; /* "Europäischen" -> "Europäisch" + "e" */
+            buf[bl++] = 'e';
+        }
+        buf[bl] = '\0';
+        words[0] = buf;
+        size_t k = dossier_gazetteer_match(c->d->lex, words, n, out);
+        if (k >= 2)
+            return k;
     }
     return 0;
 }
@@ -130,6 +170,24 @@ static size_t gaz_compound(const dossier_names *c, int i, const dossier_gaz_entr
 }
 
 /* See names.h. */
+int dossier_names_compound_title(const dossier_names *c, int i)
+{
+    const dossier_token *t = &c->d->tokens.v[i];
+    const char *s = c->d->body + t->span.start, *h = NULL;
+    for (const char *x = s; x < c->d->body + t->span.end; x++)
+        if (*x == '-')
+            h = x;
+    if (!h)
+        return 0;
+    char *f = dossier_fold(h + 1, (size_t)(c->d->body + t->span.end - h - 1));
+    const char *w[1] = {f};
+    int title = f && (dossier_lexicon_match(c->d->lex, c->lang, "entity.titles", w, 1, NULL) == 1 ||
+                      dossier_lexicon_match(c->d->lex, c->lang, "entity.occupations", w, 1, NULL) == 1);
+    free(f);
+    return title;
+}
+
+/* See names.h. */
 size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
 {
     size_t k = dossier_gazetteer_match(c->d->lex, (const char *const *)c->d->folds.v + i, (size_t)(end - i), out);
@@ -149,15 +207,30 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
         return 0;
     if (cyrillic(c->d->folds.v[i]) && (k = gaz_russian(c, i, out)))
         return k;
+    if (strcmp(c->lang, "de") == 0 && (k = gaz_german(c, i, end, out)))
+        return k;
     return gaz_compound(c, i, out);
 }
 
-/* See names.h. */
+/* See names.h.  A compound of demonyms ("Russian-Chinese", "sino-brésilien") counts as one. */
 size_t dossier_names_adjective(const dossier_names *c, int i, int end)
 {
     const dossier_gaz_entry *g = NULL;
-    return dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i,
-                                             (size_t)(end - i), &g);
+    size_t k = dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i,
+                                                 (size_t)(end - i), &g);
+    if (k || i >= end)
+        return k;
+    const char *w = c->d->folds.v[i], *h = strchr(w, '-');
+    if (!h || h == w)
+        return 0;
+    char first[64];
+    size_t n = (size_t)(h - w);
+    if (n >= sizeof first)
+        return 0;
+    memcpy(first, w, n);
+    first[n] = '\0';
+    const char *one[1] = {first};
+    return dossier_gazetteer_match_adjective(c->d->lex, one, 1, &g) == 1 ? 1 : 0;
 }
 
 /* See names.h. */
@@ -169,6 +242,8 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
     int person = dossier_names_lex_any(c, "entity.first_names", p, p + 1) > 0;
     while (q < end && q - p < 7) {
         if (dossier_names_is_cap(c, q)) {
+            if (!person && dossier_names_lex_any(c, "entity.first_names", q, q + 1))
+                break; /* "Bundeswirtschaftsminister Robert Habeck": the name starts at the first name */
             if (dossier_names_title(c, q, end) || dossier_names_is_head(c, q) ||
                 dossier_names_lex(c, "entity.place_heads", q, end) ||
                 (!person && (dossier_names_gazetteer(c, q, end, &g) || dossier_names_adjective(c, q, end))))
@@ -194,6 +269,17 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
 static int list_ends_at(const dossier_names *c, const char *key, int at, int first)
 {
     for (int s = at - 1; s >= first && s >= at - 4; s--) {
+        size_t k = dossier_names_lex_any(c, key, s, at);
+        if (k && s + (int)k == at)
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when a phrase of list `key` (doc language) ends just before token `at`. */
+static int list_ends_at_lang(const dossier_names *c, const char *key, int at, int first)
+{
+    for (int s = at - 1; s >= first && s >= at - 3; s--) {
         size_t k = dossier_names_lex(c, key, s, at);
         if (k && s + (int)k == at)
             return 1;
@@ -201,15 +287,45 @@ static int list_ends_at(const dossier_names *c, const char *key, int at, int fir
     return 0;
 }
 
+/*
+ * An organisation word next to [p, q): "the company Airbus", "la société
+ * SES" (a lower-case head before it, maybe past a demonym), "the Xinhua news
+ * agency", "Rossiya-24 television channel" (after it), "X, a company".
+ */
+static int org_cue(const dossier_names *c, int p, int q)
+{
+    const dossier_doc *d = c->d;
+    int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
+    int end = dossier_names_sent_end(c, p);
+    int b = p - 1;
+    if (b > first && dossier_names_adjective(c, b, p))
+        b--;
+    if ((q - p == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 3) ||
+        dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+        return 0;
+    if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b))
+        return 1;
+    int a = q;
+    if (a < end && !dossier_names_is_cap(c, a) && (d->tokens.v[a].flags & DOSSIER_TOK_WORD) && a + 1 < end &&
+        dossier_names_is_head(c, a + 1) && !dossier_names_is_cap(c, a + 1))
+        a++; /* "news agency", "television channel" */
+    if (a < end && !dossier_names_is_cap(c, a) && dossier_names_is_head(c, a) && !dossier_names_title(c, a, end) &&
+        strcmp(d->folds.v[a], "'s") != 0)
+        return 1;
+    return q + 2 < end && strcmp(d->folds.v[q], ",") == 0 &&
+           dossier_names_lex_any(c, "entity.indefinite_articles", q + 1, q + 2) &&
+           !dossier_names_is_cap(c, q + 2) && dossier_names_is_head(c, q + 2);
+}
+
 /* A programme word next to [p, q): after it (maybe past one adjective), or before it. */
 static int program_cue(const dossier_names *c, int p, int q)
 {
     int first = c->d->sentences.v[c->d->tokens.v[p].sentence].first_token;
     int end = dossier_names_sent_end(c, p);
-    if (q < end && !dossier_names_is_cap(c, q) && dossier_names_lex(c, "entity.program_words", q, end))
+    if (q < end && !dossier_names_is_cap(c, q) && dossier_names_lex_any(c, "entity.program_words", q, end))
         return 1;
     if (q + 1 < end && !dossier_names_is_cap(c, q) && (c->d->tokens.v[q].flags & DOSSIER_TOK_WORD) &&
-        !dossier_names_is_cap(c, q + 1) && dossier_names_lex(c, "entity.program_words", q + 1, end))
+        !dossier_names_is_cap(c, q + 1) && dossier_names_lex_any(c, "entity.program_words", q + 1, end))
         return 1;
     if (list_ends_at(c, "entity.program_words", p, first))
         return 1;
@@ -217,8 +333,8 @@ static int program_cue(const dossier_names *c, int p, int q)
     if (q + 2 < end && strcmp(c->d->folds.v[q], ",") == 0 &&
         dossier_names_lex_any(c, "entity.indefinite_articles", q + 1, q + 2) &&
         !dossier_names_title(c, q + 2, end) &&
-        (dossier_names_lex(c, "entity.program_words", q + 2, end) ||
-         (q + 3 < end && dossier_names_lex(c, "entity.program_words", q + 3, end))))
+        (dossier_names_lex_any(c, "entity.program_words", q + 2, end) ||
+         (q + 3 < end && dossier_names_lex_any(c, "entity.program_words", q + 3, end))))
         return 1;
     /* "la fusée russe Proton": one demonym between the word and the name. */
     return p - 1 > first && dossier_names_adjective(c, p - 1, p) &&
@@ -272,8 +388,10 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS))
         return DOSSIER_OK;
     if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
-        !dossier_names_is_cap(c, q) && !dossier_names_lex(c, "entity.program_words", q, end))
+        !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))
         return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+    if (org_cue(c, p, q))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     if (digit || program_cue(c, p, q))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PROGRAM, NULL, DOSSIER_MENTION_NAME);
     int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
@@ -293,14 +411,20 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         !dossier_names_lex_any(c, "entity.first_names", p, p + 1))
         /* "PDG de Planetary Resources,": a name after "title of" that is no person. */
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    /* "in Yantai", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
+    if (words == 1 && q - p == 1 && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) && !has_digit(c, p) &&
+        list_ends_at_lang(c, "entity.place_prepositions", p, first) &&
+        (q >= end || !dossier_names_is_cap(c, q)))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     int first_name = dossier_names_lex_any(c, "entity.first_names", p, q) > 0 ||
                      (words >= 2 && dossier_names_lex_any(c, "entity.surname_first", p, p + 1) > 0);
     if (words == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 2)
         return DOSSIER_OK;
     if (after_of && words == 1 && !prefix)
         return DOSSIER_OK; /* "ministre de l'Économie": the field of a title, not a person */
+    int title_one = title && (q >= end || !dossier_names_is_cap(c, q)); /* "President Lula", not "Chief Cabinet Secretary" */
     if (words <= 4 && (prefix || ((title || first_name || person_cue(c, p, q)) &&
-                                  (words >= 2 || prefix || title))))
+                                  (words >= 2 || prefix || title_one))))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PERSON, NULL,
                                  words >= 2 ? DOSSIER_MENTION_NAME : DOSSIER_MENTION_SHORT);
     if (words == 1 && (d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
@@ -347,6 +471,62 @@ int dossier_names_lowercase(dossier_names *c, int i, int end)
         j++;
     int rc = dossier_names_add(c, i, j, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     return rc ? rc : j - i;
+}
+
+/* Non-zero when the word at token i ends like an adjective of the doc language. */
+static int adjective_ending(const dossier_names *c, int i)
+{
+    const dossier_phrase *const *suf;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "entity.adjective_suffixes", &suf);
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    for (size_t k = 0; k < n; k++) {
+        const char *x = suf[k]->words[0];
+        size_t xl = strlen(x);
+        if (suf[k]->nwords == 1 && wl > xl + 2 && strcmp(w + wl - xl, x) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* See names.h. */
+int dossier_names_adjective_like(const dossier_names *c, int i)
+{
+    if (dossier_names_is_cap(c, i) || !(c->d->tokens.v[i].flags & DOSSIER_TOK_WORD))
+        return 0;
+    return dossier_names_adjective(c, i, i + 1) || adjective_ending(c, i);
+}
+
+/* See names.h. */
+int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, int *kind)
+{
+    int j = p + 1;
+    *kind = dossier_names_lex(c, "entity.place_heads", p, sentend) ? DOSSIER_KIND_PLACE : DOSSIER_KIND_ORGANIZATION;
+    if (dossier_names_is_head(c, p) || *kind == DOSSIER_KIND_PLACE) {
+        /* "Agence spatiale algérienne", "Administration spatiale nationale chinoise" */
+        while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j))
+            j++;
+        if (j == p + 1)
+            return 0;
+        /* "Institut national de recherches spatiales (INPE)": lower-case words up to an acronym. */
+        for (int k = j; k < sentend && k < j + 5; k++) {
+            if (k + 2 < sentend && strcmp(c->d->folds.v[k], "(") == 0 &&
+                (c->d->tokens.v[k + 1].flags & DOSSIER_TOK_ALLCAPS) && strcmp(c->d->folds.v[k + 2], ")") == 0)
+                return k;
+            if (!(c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) || dossier_names_is_cap(c, k))
+                break;
+        }
+        return j;
+    }
+    /* "Европейское космическое агентство": adjectives, then a lower-case head. */
+    if (!dossier_names_is_cap(c, p) || !(c->d->folds.v[p][0] & 0x80) || !adjective_ending(c, p))
+        return 0;
+    while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j))
+        j++;
+    if (j < sentend && !dossier_names_is_cap(c, j) && dossier_names_is_head(c, j) &&
+        c->d->folds.v[j][0] & 0x80 && j > p)
+        return j + 1;
+    return 0;
 }
 
 /* See names.h. */

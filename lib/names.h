@@ -45,8 +45,13 @@ int dossier_names_is_head(const dossier_names *c, int i);
  * case endings tried too); returns its length and sets *out, or 0.
  */
 size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out);
+/* Non-zero when token i is an organisation-title compound ("ESA-Chef", "JAXA-Präsident"). */
+int dossier_names_compound_title(const dossier_names *c, int i);
 /* Length of a demonym ("Chinese", "russe") at [i, end), or 0. */
 size_t dossier_names_adjective(const dossier_names *c, int i, int end);
+
+/* Non-zero when token i is a lower-case adjective (a demonym, or by its ending in the doc language). */
+int dossier_names_adjective_like(const dossier_names *c, int i);
 
 /* Records entity (kind, gaz) for tokens [i, j) unless a mention covers them already. */
 int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how);
@@ -66,6 +71,14 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
  * 0 when none, or a negative code.
  */
 int dossier_names_lowercase(dossier_names *c, int i, int end);
+
+/*
+ * An organisation written in sentence case from capitalised token p:
+ * a head and adjectives ("Agence spatiale algérienne") or adjectives and
+ * a head ("Европейское космическое агентство").  Returns where it ends,
+ * or 0; *kind is a place when the head is a place's ("Centre spatial").
+ */
+int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, int *kind);
 
 /* In a title-case headline run [i, j): only gazetteer names. */
 int dossier_names_known_only(dossier_names *c, int i, int j);

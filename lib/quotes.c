@@ -8,8 +8,10 @@
  * continues it).  A quotation is a statement when it has four words or
  * more, is not a title (after "titled", or in title case), and stands on
  * its own (it opens a sentence or follows a colon, dash or comma) or is
- * followed by an attribution ("…,” X said").  Quotations inside a sentence
- * with neither are scare quotes or partial quotations of reported speech.
+ * followed by an attribution ("…,” X said", "„…“, so X", or a short clause
+ * naming someone after the comma, whatever its verb).  Three words are
+ * enough with an attribution.  Quotations inside a sentence with neither
+ * are scare quotes or partial quotations of reported speech.
  */
 #include "quotes.h"
 
@@ -123,6 +125,33 @@ static int title_case(const stm_ctx *c, int first, int end)
     return words >= 3 && upper * 10 >= words * 8 && strcmp(c->lang, "de") != 0;
 }
 
+/*
+ * "…», s'est félicité X." with a verb no list holds: a short clause after
+ * the comma that names a person or organisation within its first four
+ * tokens attributes the quotation to it.  Returns non-zero when found.
+ */
+static int attribution_unknown_verb(stm_ctx *c, stm_cand *k, int close_tok, int start, int limit)
+{
+    if (start == close_tok || limit - start > 14)
+        return 0;
+    for (int t = start; t < limit && t < start + 4; t++) {
+        int m = c->tok_mention[t];
+        if (m < 0 || c->used[t])
+            continue;
+        int kind = c->d->entities.v[c->d->mentions.v[m].entity].kind;
+        if (kind != DOSSIER_KIND_PERSON && kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        k->mode = STM_SUBJ_CLAUSE;
+        k->subj_first = start;
+        k->subj_end = limit;
+        for (int u = close_tok; u < limit; u++)
+            if (!c->used[u])
+                c->used[u] = 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* The attribution after a quotation: sets the subject of k; returns non-zero when found. */
 static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, int ends_sentence, int standalone)
 {
@@ -136,6 +165,8 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
         if (c->used[cue] || (dossier_speakers_flags(c, cue) & (DOSSIER_TOK_QUOTE | DOSSIER_TOK_SENTEND)))
             return 0;
         int src = dossier_speakers_match(c, "statement.according", cue);
+        if (!src && cue == start)
+            src = dossier_speakers_match(c, "statement.according_after", cue);
         int len = src ? src : dossier_speakers_match(c, "statement.verbs", cue);
         if (!len)
             continue;
@@ -161,7 +192,7 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
                 c->used[u] = 1;
         return 1;
     }
-    return 0;
+    return standalone && attribution_unknown_verb(c, k, close_tok, start, limit);
 }
 
 /* The attribution before a quotation ("X said: “…"); returns non-zero when found. */
@@ -215,7 +246,7 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
                      dossier_speakers_is(c, prev, ":") || dossier_speakers_is(c, prev, ",");
     int titled = dossier_speakers_match(c, "statement.title_cues", prev) ||
                  dossier_speakers_match(c, "statement.title_cues", prev - 1) || title_case(c, first, end);
-    if (words < 4 || titled)
+    if (words < 3 || titled)
         return DOSSIER_OK;
     stm_cand k = {0};
     k.kind = DOSSIER_STATEMENT_DIRECT;
@@ -239,6 +270,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
         return DOSSIER_OK;
     if (!found)
         found = attribution_before(c, &k, open_tok);
+    if (!found && words < 4)
+        return DOSSIER_OK;  /* three words stand only with their attribution */
     if (!found) {
         k.mode = STM_SUBJ_NONE;
         k.continues = open_tok <= pfirst && first_in_para;

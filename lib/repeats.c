@@ -113,6 +113,51 @@ static int merge_surnames(dossier_names *c)
     return DOSSIER_OK;
 }
 
+/* Non-zero when two full names are the same words, some in other Russian cases ("Юрия Борисова"). */
+static int same_full_name(const char *a, const char *b)
+{
+    char *wa[MAXW], *wb[MAXW];
+    size_t na = name_words(a, wa), nb = name_words(b, wb);
+    int same = na >= 2 && na == nb;
+    for (size_t k = 0; same && k < na; k++)
+        same = wa[k] && wb[k] && (strcmp(wa[k], wb[k]) == 0 || same_stem(wa[k], wb[k]));
+    free_words(wa, na);
+    free_words(wb, nb);
+    return same;
+}
+
+/* Moves the mentions of a full name in another case to the first spelling seen. */
+static int merge_inflected(dossier_names *c)
+{
+    dossier_doc *d = c->d;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind != DOSSIER_KIND_PERSON || ent->gaz || !ent->nmentions)
+            continue;
+        for (size_t f = 0; f < e; f++) {
+            dossier_entity *to = &d->entities.v[f];
+            if (to->kind != DOSSIER_KIND_PERSON || !to->nmentions || !same_full_name(to->name, ent->name))
+                continue;
+            for (size_t m = 0; m < d->mentions.n; m++)
+                if (d->mentions.v[m].entity == (int)e) {
+                    d->mentions.v[m].entity = (int)f;
+                    to->nmentions++;
+                }
+            ent->nmentions = 0;
+            if (strlen(ent->name) < strlen(to->name)) {
+                /* The shorter form is the nominative: "Игорь Смирнов", not "Игоря Смирнова". */
+                const char *old = to->name;
+                to->name = ent->name;
+                ent->name = old;
+            }
+            if (dossier_doc_alias(d, (int)f, ent->name, strlen(ent->name)))
+                return DOSSIER_ENOMEM;
+            break;
+        }
+    }
+    return DOSSIER_OK;
+}
+
 /* Length of entity e's name (or a one-word alias) at token i, or 0. */
 static int name_at(const dossier_names *c, int e, int i, int end)
 {
@@ -207,7 +252,12 @@ static int find_descriptions(dossier_names *c)
             continue;
         int end = dossier_names_sent_end(c, i);
         int k = (int)dossier_names_lex(c, "entity.org_descriptions", i, end);
-        if (!k || (i + k < end && dossier_names_is_cap(c, i + k)))
+        for (int t = i; k && t < i + k; t++)
+            if (c->owner[t] >= 0)
+                k = 0; /* "Le Centre national ...": the start of a name */
+        /* "l'agence spatiale indienne", "the agency Xinhua": another organisation, named or not. */
+        if (!k || (i + k < end && (dossier_names_is_cap(c, i + k) || dossier_names_adjective(c, i + k, end) ||
+                                dossier_names_adjective_like(c, i + k))))
             continue;
         int org = dominant_org(c, i);
         if (org < 0)
@@ -230,7 +280,9 @@ static int by_position(const void *a, const void *b)
 /* See names.h. */
 int dossier_names_second_pass(dossier_names *c)
 {
-    int rc = merge_surnames(c);
+    int rc = merge_inflected(c);
+    if (!rc)
+        rc = merge_surnames(c);
     if (!rc)
         rc = find_repeats(c);
     if (!rc)

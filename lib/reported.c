@@ -8,8 +8,10 @@
  * "a qualifié": statement.object_cues).  The reported clause is what
  * follows the complementizer ("that", "que", "dass", "что"), or the clause
  * right after the verb, or — when the cue closes the sentence (", X said.",
- * ", according to X.", ", wie X mitteilte.") — the sentence before it.
- * A German sentence in the Konjunktiv right after a statement continues it.
+ * ", according to X.", ", wie X mitteilte.", ", so X.") — the sentence
+ * before it.  A clause stops before another speaker's cue ("…, Weber said").
+ * A German sentence in the Konjunktiv right after a statement continues it;
+ * "Das teilte X mit." / "Об этом сообщил X." gives X the sentence before.
  */
 #include "reported.h"
 
@@ -64,12 +66,37 @@ static void claim(stm_ctx *c, int from, int to)
             c->used[t] = 1;
 }
 
-/* Where the reported clause ends: the sentence end or the first quotation kept as direct. */
+/* Non-zero when a speech verb is among tokens [from, to). */
+static int has_verb(const stm_ctx *c, int from, int to)
+{
+    for (int t = from; t < to; t++)
+        if (MATCH("statement.verbs", t))
+            return 1;
+    return 0;
+}
+
+/*
+ * Where the reported clause ends: the sentence end, the first quotation
+ * kept as direct, or a comma before another speaker's cue ("…, Weber said
+ * Europe needed …").
+ */
 static int clause_end(const stm_ctx *c, const sentence *s, int from)
 {
-    for (int t = from; t < s->trim; t++)
+    for (int t = from; t < s->trim; t++) {
         if (c->used[t])
             return t;
+        if (!IS(t, ",") || t == from)
+            continue;
+        int named = 0;
+        for (int u = t + 1; u < s->trim && u <= t + 4; u++) {
+            if (c->tok_mention[u] >= 0 || (FLAGS(u) & DOSSIER_TOK_UPPER))
+                named = 1;
+            else if (named && MATCH("statement.verbs", u) && u + 1 < s->trim)
+                return t;
+            else if (!MATCH("statement.articles", u))
+                break;
+        }
+    }
     return s->trim;
 }
 
@@ -79,7 +106,7 @@ static int subject_start(const stm_ctx *c, const sentence *s, int t)
     int first = s->first;
     for (int u = t - 1; u >= s->first; u--) {
         if (c->used[u] || IS(u, ":") || IS(u, ";") ||
-            (IS(u, ",") && MATCH("statement.clause_joins", u + 1))) {
+            (IS(u, ",") && (MATCH("statement.clause_joins", u + 1) || has_verb(c, s->first, u)))) {
             first = u + 1;
             break;
         }
@@ -215,37 +242,66 @@ static int skip_adverbials(const stm_ctx *c, const sentence *s, int t)
 /* A speaker is named in the four tokens from `t`: a name, a pronoun, a role or an organisation word. */
 static int names_near(const stm_ctx *c, int t, int end)
 {
-    for (int u = t; u < end && u < t + 4; u++)
+    for (int u = t; u < end && u < t + 4; u++) {
+        if (MATCH("statement.pronouns_person", u) || MATCH("statement.pronouns_group", u)) {
+            /* "…, said he." — a pronoun closes the sentence; "said he was" is not inverted */
+            if (u + 1 >= end || (FLAGS(u + 1) & DOSSIER_TOK_PUNCT))
+                return 1;
+            continue;
+        }
         if ((c->tok_mention[u] >= 0 &&
              c->d->entities.v[c->d->mentions.v[c->tok_mention[u]].entity].kind != DOSSIER_KIND_PLACE) ||
-            MATCH("statement.pronouns_person", u) ||
             MATCH("statement.person_roles", u) || MATCH("statement.org_descriptions", u) ||
             ((FLAGS(u) & DOSSIER_TOK_UPPER) && u > t))
             return 1;
+    }
     return 0;
 }
 
-/* A speech verb at `t`: the clause after its complementizer, after it, or before it. */
-static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_only)
+/*
+ * "X said on Monday that S": the clause after a complementizer within ten
+ * tokens of the cue.  Returns 1 when one was found (and *rc set), else 0.
+ */
+static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, int *rc)
 {
-    int after = t + len, sub = subject_start(c, s, t);
+    int after = t + len;
     for (int g = after; g < s->trim && g <= after + 10; g++) {
-        unsigned f = FLAGS(g);
-        if (c->used[g] || (f & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_QUOTE)))
+        if (c->used[g] || (FLAGS(g) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_QUOTE)))
             break;
         int lc = MATCH("statement.complementizers", g);
-        if (lc)
-            return add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
+        if (lc) {
+            *rc = add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
+            return 1;
+        }
         if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
             break;
         if (g > after && MATCH("statement.verbs", g))
             break;
     }
-    if (that_only)
-        return DOSSIER_OK;
-    /* ", X said." / ", said X." closing the sentence: the statement is before */
-    int tail = s->trim - after;
-    int comma = -1;
+    return 0;
+}
+
+/* Non-zero when the sentence opens with a name and its apposition: "Name, the agency's director, said". */
+static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
+{
+    int before = comma > s->first ? c->tok_mention[comma - 1] : -1;
+    if (before >= 0 && c->d->entities.v[c->d->mentions.v[before].entity].kind != DOSSIER_KIND_PLACE)
+        return 1;
+    int lead = c->tok_mention[s->first];
+    if (lead >= 0 && IS(c->d->mentions.v[lead].first_token + c->d->mentions.v[lead].ntokens, ","))
+        return 1;
+    return lead < 0 && (FLAGS(s->first) & DOSSIER_TOK_UPPER) && (FLAGS(s->first + 1) & DOSSIER_TOK_UPPER) &&
+           IS(s->first + 2, ",");
+}
+
+/*
+ * "S, X said." / "S, said X." / "S, a annoncé X, …": a cue that closes
+ * the sentence reports what comes before its comma.  Returns 1 when it
+ * did (and *rc set), else 0.
+ */
+static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
+{
+    int after = t + len, tail = s->trim - after, comma = -1;
     for (int u = t - 1; u >= s->first && u >= t - 12; u--) {
         if (c->used[u])
             break;
@@ -254,34 +310,53 @@ static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_o
             break;
         }
     }
-    int apposition = comma > s->first && c->tok_mention[comma - 1] >= 0 &&
-                     c->d->entities.v[c->d->mentions.v[c->tok_mention[comma - 1]].entity].kind != DOSSIER_KIND_PLACE;
-    int inv = comma == t - 1 && !apposition && names_near(c, after, s->trim);
+    int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && names_near(c, after, s->trim);
     int final = comma > s->first && comma < t - 1 &&
-                (tail <= 0 || IS(after, ",") || tail <= 2 || MATCH("statement.prepositions", after) ||
+                (tail <= 2 || IS(after, ",") || MATCH("statement.prepositions", after) ||
                  MATCH("statement.audience", after));
-    if ((inv || final) && dossier_speakers_words(c, s->first, comma) >= 4) {
-        int from = s->first;
-        for (int u = comma - 1; u >= s->first; u--)
-            if (c->used[u]) {
-                from = u + 1;
-                break;
-            }
-        int inverted = comma == t - 1;
-        int se = after;
-        if (inverted)
-            se = s->trim < after + 15 ? s->trim : after + 15;
-        return add(c, s, from, comma, t, len, inverted ? after : comma + 1, inverted ? se : t,
-                   STM_SUBJ_CLAUSE);
-    }
-    /* "X said the station would ..." */
+    if (!(inverted || final) || dossier_speakers_words(c, s->first, comma) < 4)
+        return 0;
+    int from = s->first;
+    for (int u = comma - 1; u >= s->first; u--)
+        if (c->used[u]) {
+            from = u + 1;
+            break;
+        }
+    int se = s->trim < after + 15 ? s->trim : after + 15;
+    *rc = add(c, s, from, comma, t, len, inverted ? after : comma + 1, inverted ? se : t, STM_SUBJ_CLAUSE);
+    return 1;
+}
+
+/* "X said the station would …", "X told the Y (Z) he …", "X erklärte gegenüber Journalisten, S". */
+static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
+{
+    int after = t + len;
     int from = MATCH("statement.tell_verbs", t) ? skip_hearer(c, s, after) : after;
     if (IS(from, ",") && !MATCH("statement.prepositions", from + 1))
         from++;
     from = skip_adverbials(c, s, from);
+    if (MATCH("statement.prepositions", from) || MATCH("statement.audience", from)) {
+        for (int u = from + 1; u < s->trim && u <= from + 5; u++) {
+            if (IS(u, ",")) {
+                from = u + 1;
+                break;
+            }
+            if (FLAGS(u) & DOSSIER_TOK_PUNCT)
+                break;
+        }
+    }
     if (from >= s->trim || MATCH("statement.prepositions", from) || (FLAGS(from) & DOSSIER_TOK_PUNCT))
         return DOSSIER_OK;
     return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);
+}
+
+/* A speech verb at `t`: the clause after its complementizer, before it, or right after it. */
+static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_only)
+{
+    int rc = DOSSIER_OK, sub = subject_start(c, s, t);
+    if (that_clause(c, s, t, len, sub, &rc) || that_only || cue_closes(c, s, t, len, &rc))
+        return rc;
+    return clause_after(c, s, t, len, sub);
 }
 
 /* "Pour M. X, S": a sentence-initial preposition, a person, a comma. */
@@ -290,7 +365,7 @@ static int person_source(stm_ctx *c, const sentence *s, int t, int len)
     int u = t + len;
     while (u < s->trim && u < t + len + 3 && c->tok_mention[u] < 0 &&
            (MATCH("entity.titles", u) || IS(u, ".") ||
-            (c->d->tokens.v[u].span.end - c->d->tokens.v[u].span.start <= 3 && IS(u + 1, "."))))
+            ((FLAGS(u) & DOSSIER_TOK_UPPER) && c->d->tokens.v[u].span.end - c->d->tokens.v[u].span.start <= 4)))
         u++;
     int m = c->tok_mention[u < s->trim ? u : t];
     if (m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON)
@@ -312,6 +387,9 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
         if ((len = MATCH("statement.according_self", t)) > 0) {
             rc = source_phrase(c, s, t, len, 1);
         } else if ((len = MATCH("statement.according", t)) > 0) {
+            rc = source_phrase(c, s, t, len, 0);
+        } else if (t > s->first && IS(t - 1, ",") && (len = MATCH("statement.according_after", t)) > 0 &&
+                   s->trim - t <= 10 && names_near(c, t + len, s->trim)) {
             rc = source_phrase(c, s, t, len, 0);
         } else if (t == s->first && (len = MATCH("statement.according_person", t)) > 0) {
             rc = person_source(c, s, t, len);

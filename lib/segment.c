@@ -4,8 +4,9 @@
  * The body is the title and body lines of the text (clean.c and meta.c
  * classed them), one paragraph each, separated by "\n\n".  A hard-wrapped
  * line (ending with a comma, or without final punctuation before a line
- * that starts lower-case) is joined to the next with a space.  Every token of the body is folded once here
- * (d->folds), so extractors compare folded words without folding again.
+ * that starts lower-case) is joined to the next with a space.  Every token
+ * of the body is folded once here (d->folds), so extractors compare folded
+ * words without folding again.
  *
  * Sentences end at . ! ? … when the next word could start a sentence,
  * unless the period closes an abbreviation (the `abbreviations` list of the
@@ -40,7 +41,7 @@ static int32_t last_cp(const char *s, size_t start, size_t end)
     return dossier_utf8_next(s, end, &p);
 }
 
-/* Non-zero for punctuation that can end a sentence or a quoted one. */
+/* Non-zero for punctuation after which a line is complete (no hard wrap). */
 static int is_final(int32_t c)
 {
     return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' ||
@@ -187,7 +188,7 @@ static int is_abbreviation(const dossier_doc *d, const char *w)
            dossier_lexicon_has(d->lex, "en", "abbreviations", w);
 }
 
-/* Number of letters in token t, or more than 1 when not all letters. */
+/* Non-zero when token t is one capital letter: an initial ("J"). */
 static int single_letter(const dossier_doc *d, const dossier_token *t)
 {
     size_t p = t->span.start;
@@ -198,7 +199,7 @@ static int single_letter(const dossier_doc *d, const dossier_token *t)
 /*
  * Non-zero when the period token `i` (first token of the paragraph `first`)
  * does not end a sentence: it closes an abbreviation, an initial, a list
- * number, or a day number before a month.
+ * number, a day number before a month or a German ordinal.
  */
 static int period_binds(const dossier_doc *d, size_t i, size_t first, size_t end)
 {

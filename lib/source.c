@@ -208,12 +208,14 @@ static int fm_value(dossier_doc *d, const char **slot, const char *v)
     return rc;
 }
 
-/* The doc's slot for front-matter key `k`, or NULL for keys we ignore. */
+/* The doc's slot for front-matter key `k` (a few common synonyms too:
+ * "date" for published, "source" for outlet), or NULL for keys we ignore. */
 static const char **fm_slot(dossier_doc *d, const char *k)
 {
     if (!strcmp(k, "title") || !strcmp(k, "headline"))
         return &d->fm_title;
-    if (!strcmp(k, "outlet") || !strcmp(k, "publisher"))
+    if (!strcmp(k, "outlet") || !strcmp(k, "publisher") || !strcmp(k, "publication") || !strcmp(k, "source") ||
+        !strcmp(k, "site"))
         return &d->fm_outlet;
     if (!strcmp(k, "published") || !strcmp(k, "date"))
         return &d->fm_published;

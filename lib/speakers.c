@@ -12,6 +12,7 @@
  * schema/lang.
  */
 #include "speakers.h"
+#include "speakernames.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -165,17 +166,60 @@ static int person_before(const stm_ctx *c, const int *order, int upto, int t)
     return any >= 0 ? d->mentions.v[any].entity : -1;
 }
 
+/* Non-zero when one of organisation e's names holds a word of the same stem as `w` ("госкорпорация"). */
+static int org_fits(const stm_ctx *c, int e, const char *w)
+{
+    const dossier_gaz_entry *g = c->d->entities.v[e].gaz;
+    for (size_t i = 0; g && i < g->nnames; i++)
+        for (size_t j = 0; j < g->names[i]->nwords; j++)
+            if (dossier_speakernames_same_stem(g->names[i]->words[j], w))
+                return 1;
+    char *f = dossier_fold(c->d->entities.v[e].name, strlen(c->d->entities.v[e].name));
+    int hit = 0;
+    for (char *tok = f ? strtok(f, " ") : NULL; tok && !hit; tok = strtok(NULL, " "))
+        hit = dossier_speakernames_same_stem(tok, w);
+    free(f);
+    return hit;
+}
+
+/*
+ * The organisation a description word at `t` ("госкорпорации", "the
+ * agency") fits by name: the last one speaking, else the last one named;
+ * -1 when none.
+ */
+static int org_fitting(const stm_ctx *c, const int *order, int upto, int t)
+{
+    const dossier_doc *d = c->d;
+    const char *w = d->folds.v[t];
+    int described = dossier_speakers_match(c, "statement.org_descriptions", t) > 0;
+    for (int i = upto - 1; described && i >= 0; i--) {
+        const stm_cand *k = &c->cands.v[order[i]];
+        if (!k->dropped && k->speaker >= 0 && d->entities.v[k->speaker].kind == DOSSIER_KIND_ORGANIZATION &&
+            org_fits(c, k->speaker, w))
+            return k->speaker;
+    }
+    for (size_t i = d->mentions.n; described && i-- > 0;) {
+        const dossier_mention *m = &d->mentions.v[i];
+        if (m->first_token < t && mention_kind(c, (int)i) == DOSSIER_KIND_ORGANIZATION && org_fits(c, m->entity, w))
+            return m->entity;
+    }
+    return -1;
+}
+
 /*
  * The organisation "the agency", "the press service" or "they" at token `t`
- * stands for: the last organisation speaking, else the organisation named
- * most often before `t`.
+ * stands for: one whose names hold the description's word, else the last
+ * organisation speaking, else the organisation named most often before `t`.
  */
 static int org_before(const stm_ctx *c, const int *order, int upto, int t)
 {
+    const dossier_doc *d = c->d;
+    int fit = org_fitting(c, order, upto, t);
+    if (fit >= 0)
+        return fit;
     int sp = last_speaker(c, order, upto, DOSSIER_KIND_ORGANIZATION);
     if (sp >= 0)
         return sp;
-    const dossier_doc *d = c->d;
     int *count = calloc(d->entities.n + 1, sizeof *count), best = -1;
     if (!count)
         return -1;
@@ -210,212 +254,11 @@ typedef struct {
     int role, org_desc, doc_noun, relative;
 } subject_scan;
 
-/*
- * Non-zero when folded words a and b are one name, inflected: equal, or
- * sharing all but at most two final letters of each over four or more
- * letters ("Ашбахер" / "Ашбахера", "Petrov" / "Petrova").
- */
-static int same_stem(const char *a, const char *b)
+/* "ESA-Chef", "NASA-Chefin": a compound whose last part is a role. */
+static int compound_role(const stm_ctx *c, int t)
 {
-    if (strcmp(a, b) == 0)
-        return 1;
-    size_t la = strlen(a), lb = strlen(b), pa = 0, pb = 0;
-    int common = 0, na = 0, nb = 0;
-    while (pa < la && pb < lb) {
-        size_t qa = pa, qb = pb;
-        if (dossier_utf8_next(a, la, &qa) != dossier_utf8_next(b, lb, &qb))
-            break;
-        pa = qa;
-        pb = qb;
-        common++;
-    }
-    while (pa < la) {
-        dossier_utf8_next(a, la, &pa);
-        na++;
-    }
-    while (pb < lb) {
-        dossier_utf8_next(b, lb, &pb);
-        nb++;
-    }
-    return common >= 4 && na <= 2 && nb <= 2 && (na || nb);
-}
-
-/* Non-zero when the folded `w` is the last word of `name` (or its first, when `first`). */
-static int last_word_is(const char *name, const char *w, int first)
-{
-    char *f = dossier_fold(name, strlen(name));
-    if (!f)
-        return 0;
-    char *sp = strrchr(f, ' ');
-    int same = sp && same_stem(sp + 1, w);
-    if (!same && first && sp) {
-        *strchr(f, ' ') = '\0';
-        same = strcmp(f, w) == 0;
-    }
-    free(f);
-    return same;
-}
-
-/*
- * A surname the entities stage left alone: the first "Firstname Surname"
- * earlier in the text whose second word is this one becomes a person with
- * a mention there.  Returns the entity or -1.
- */
-static int full_name_before(stm_ctx *c, int t)
-{
-    dossier_doc *d = c->d;
-    for (int u = 1; u < t; u++) {
-        if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
-            continue;
-        unsigned f = dossier_speakers_flags(c, u - 1);
-        if (!(f & DOSSIER_TOK_UPPER) || (f & DOSSIER_TOK_ALLCAPS) || c->tok_mention[u - 1] >= 0 ||
-            dossier_speakers_sent_first(c, u) == u || dossier_speakers_match(c, "statement.articles", u - 1) ||
-            dossier_speakers_match(c, "statement.person_roles", u - 1) ||
-            dossier_speakers_match(c, "statement.org_descriptions", u - 1) ||
-            dossier_speakers_match(c, "entity.titles", u - 1))
-            continue;
-        size_t s = d->tokens.v[u - 1].span.start, e = d->tokens.v[u].span.end;
-        int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_PERSON, NULL);
-        if (ent < 0)
-            return -1;
-        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, u - 1, 2);
-        if (m >= 0) {
-            c->tok_mention[u - 1] = m;
-            c->tok_mention[u] = m;
-        }
-        return ent;
-    }
-    return -1;
-}
-
-/*
- * The person (or organisation of several words) a bare capitalised word
- * at `t` names by its last word — "Sandhu", "Israël", "the Post" — when
- * the entities stage left it without a mention; -1 when none.
- */
-static int known_entity(stm_ctx *c, int t)
-{
-    const dossier_doc *d = c->d;
-    if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
-        dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.pronouns_person", t) ||
-        dossier_speakers_match(c, "statement.pronouns_group", t) || dossier_speakers_match(c, "statement.pronouns_clause", t))
-        return -1;
-    const char *w = d->folds.v[t];
-    if (strlen(w) < 3)
-        return -1;
-    for (size_t e = 0; e < d->entities.n; e++) {
-        const dossier_entity *en = &d->entities.v[e];
-        if (en->kind != DOSSIER_KIND_PERSON && en->kind != DOSSIER_KIND_ORGANIZATION)
-            continue;
-        int person = en->kind == DOSSIER_KIND_PERSON;
-        if (last_word_is(en->name, w, person))
-            return (int)e;
-        for (size_t a = 0; a < en->aliases.n; a++)
-            if (last_word_is(en->aliases.v[a], w, 0))
-                return (int)e;
-    }
-    if (dossier_speakers_sent_first(c, t) == t && !(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD))
-        return -1;
-    return full_name_before(c, t);
-}
-
-/* The place whose adjective stands next to a government word at `t`, or -1. */
-static int government_place(stm_ctx *c, int t)
-{
-    dossier_doc *d = c->d;
-    const dossier_gaz_entry *g = NULL;
-    const char *const *fw = (const char *const *)d->folds.v;
-    for (int u = t - 1; u <= t + 1; u += 2) {
-        if (u < 0 || (size_t)u >= d->tokens.n)
-            continue;
-        if (dossier_gazetteer_match_adjective(d->lex, fw + u, 1, &g) == 1 ||
-            (dossier_gazetteer_match(d->lex, fw + u, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE))
-            return dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
-    }
-    return -1;
-}
-
-/* Non-zero when token t is in a name mention (not a description or pronoun). */
-static int named(const stm_ctx *c, int t)
-{
-    int m = c->tok_mention[t];
-    return m >= 0 && c->d->mentions.v[m].how != DOSSIER_MENTION_DESCRIPTION &&
-           c->d->mentions.v[m].how != DOSSIER_MENTION_PRONOUN;
-}
-
-/* "l'Agence spatiale brésilienne (AEB)": an organisation word, lower-case words, an acronym; its end or -1. */
-static int org_with_acronym(const stm_ctx *c, int t, int end)
-{
-    int u = t + 1;
-    while (u < end && u < t + 6 && !(dossier_speakers_flags(c, u) & (DOSSIER_TOK_PUNCT | DOSSIER_TOK_UPPER)))
-        u++;
-    if (u + 2 < end + 1 && dossier_speakers_is(c, u, "(") && (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_ALLCAPS) &&
-        dossier_speakers_is(c, u + 2, ")"))
-        return u;
-    return -1;
-}
-
-/*
- * A name no stage has found, in [first, end): the first run of two or more
- * capitalised words (joined by lower-case connectors) that does not open
- * the sentence.  Adds it as an entity — an organisation when it holds an
- * organisation word, else a person when it has at most four words — with
- * a mention, and returns the mention, or -1.
- */
-static int new_name(stm_ctx *c, int first, int end)
-{
-    dossier_doc *d = c->d;
-    for (int t = first; t < end; t++) {
-        if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || named(c, t) || c->used[t] == 2 ||
-            t == dossier_speakers_sent_first(c, t) || dossier_speakers_match(c, "statement.articles", t) ||
-            dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t))
-            continue;
-        int acro = dossier_speakers_match(c, "statement.org_descriptions", t) ? org_with_acronym(c, t, end) : -1;
-        if (acro > 0) {
-            size_t s = d->tokens.v[t].span.start, e = d->tokens.v[acro - 1].span.end;
-            int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
-            if (ent < 0)
-                return -1;
-            const dossier_span *a = &d->tokens.v[acro + 1].span;
-            if (dossier_doc_alias(d, ent, d->body + a->start, a->end - a->start))
-                return -1;
-            int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, acro + 3 - t);
-            for (int k = t; m >= 0 && k < acro + 3; k++)
-                c->tok_mention[k] = m;
-            return m;
-        }
-        int u = t, upper = 0, org = 0, connectors = 0;
-        while (u < end && !named(c, u)) {
-            unsigned f = dossier_speakers_flags(c, u);
-            if (f & DOSSIER_TOK_UPPER) {
-                upper++;
-                org |= dossier_speakers_match(c, "statement.org_descriptions", u) > 0;
-                u++;
-            } else if ((dossier_speakers_match(c, "statement.prepositions", u) ||
-                        dossier_speakers_match(c, "statement.clause_joins", u) || strlen(d->folds.v[u]) == 1) &&
-                       (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_UPPER)) {
-                connectors++;
-                u++;
-            } else {
-                break;
-            }
-        }
-        if (upper < 2 || (!org && (connectors || upper > 4))) {
-            t = u;
-            continue;
-        }
-        size_t s = d->tokens.v[t].span.start, e = d->tokens.v[u - 1].span.end;
-        int ent = dossier_doc_entity(d, d->body + s, e - s, org ? DOSSIER_KIND_ORGANIZATION : DOSSIER_KIND_PERSON, NULL);
-        if (ent < 0)
-            return -1;
-        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, u - t);
-        if (m < 0)
-            return -1;
-        for (int k = t; k < u; k++)
-            c->tok_mention[k] = m;
-        return m;
-    }
-    return -1;
+    const char *w = c->d->folds.v[t], *dash = strrchr(w, '-');
+    return dash && dash[1] && dossier_lexicon_has(c->d->lex, c->lang, "statement.person_roles", dash + 1);
 }
 
 /* Records what each token of [first, end) is. */
@@ -428,13 +271,15 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
             continue;
         if (m >= 0 && mention_kind(c, m) == DOSSIER_KIND_PLACE && c->d->mentions.v[m].ntokens == 1 &&
             s->known < 0 && s->person < 0) {
-            int e = known_entity(c, t);   /* "Israël" the surname, not the country */
+            int e = dossier_speakernames_known(c, t);   /* "Israël" the surname, not the country */
             if (e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON) {
                 s->known = e;
                 s->known_tok = t;
                 continue;
             }
         }
+        if (m >= 0 && s->role < 0 && c->d->mentions.v[m].ntokens == 1 && compound_role(c, t))
+            s->role = t;
         if (m >= 0 && c->d->mentions.v[m].first_token == t) {
             int kind = mention_kind(c, m), prep = after_preposition(c, t, first);
             int how = c->d->mentions.v[m].how;
@@ -457,21 +302,21 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
         if (m >= 0)
             continue;
         if (s->known < 0 && s->person < 0 && !after_preposition(c, t, first)) {
-            int e = known_entity(c, t);
+            int e = dossier_speakernames_known(c, t);
             if (e >= 0) {
                 s->known = e;
                 s->known_tok = t;
             }
         }
         if (s->gov < 0 && dossier_speakers_match(c, "statement.government", t)) {
-            s->gov = government_place(c, t);
+            s->gov = dossier_speakernames_government(c, t);
             s->gov_tok = t;
         }
         if (s->pron_person < 0 && s->person < 0 && dossier_speakers_match(c, "statement.pronouns_person", t))
             s->pron_person = t;
         else if (s->pron_group < 0 && dossier_speakers_match(c, "statement.pronouns_group", t))
             s->pron_group = t;
-        if (s->role < 0 && dossier_speakers_match(c, "statement.person_roles", t))
+        if (s->role < 0 && (dossier_speakers_match(c, "statement.person_roles", t) || compound_role(c, t)))
             s->role = t;
         if (s->org_desc < 0 && dossier_speakers_match(c, "statement.org_descriptions", t))
             s->org_desc = t;
@@ -494,7 +339,7 @@ static int relative_antecedent(stm_ctx *c, int r, int floor, int *mention)
             return c->d->mentions.v[m].entity;
         }
         if (m < 0 || kind == DOSSIER_KIND_PLACE) {
-            int e = (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ? known_entity(c, t) : -1;
+            int e = (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ? dossier_speakernames_known(c, t) : -1;
             if (e >= 0 || m >= 0)
                 return e;
         }
@@ -502,6 +347,25 @@ static int relative_antecedent(stm_ctx *c, int r, int floor, int *mention)
             return -1;
     }
     return -1;
+}
+
+/*
+ * The entity of a description mention made by the entities stage, unless
+ * its description word fits another organisation better by name.
+ */
+static int desc_entity(const stm_ctx *c, const int *order, int upto, int m)
+{
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    if (mm->how != DOSSIER_MENTION_DESCRIPTION || mention_kind(c, m) != DOSSIER_KIND_ORGANIZATION)
+        return mm->entity;
+    for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++) {
+        if (!dossier_speakers_match(c, "statement.org_descriptions", t) || org_fits(c, mm->entity, c->d->folds.v[t]))
+            continue;
+        int fit = org_fitting(c, order, upto, t);
+        if (fit >= 0)
+            return fit;
+    }
+    return mm->entity;
 }
 
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
@@ -520,12 +384,29 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
                 continue;
             if (!pass && d->mentions.v[m].how != DOSSIER_MENTION_NAME && d->mentions.v[m].how != DOSSIER_MENTION_SHORT)
                 continue;
+            if (mention_kind(c, m) == DOSSIER_KIND_ORGANIZATION) {
+                /* "NASA chief Bill Nelson", "so der ESA-Chef": the person, or the role holder, speaks */
+                const dossier_mention *mm = &d->mentions.v[m];
+                int u = mm->first_token + mm->ntokens, role = compound_role(c, mm->first_token + mm->ntokens - 1);
+                while (u < k->subj_end && u < mm->first_token + mm->ntokens + 3 && c->tok_mention[u] < 0 &&
+                       dossier_speakers_match(c, "statement.person_roles", u)) {
+                    role = 1;
+                    u++;
+                }
+                int pm = u < k->subj_end ? c->tok_mention[u] : -1;
+                if (role && pm >= 0 && mention_kind(c, pm) == DOSSIER_KIND_PERSON) {
+                    k->speaker_mention = pm;
+                    return d->mentions.v[pm].entity;
+                }
+                if (role)
+                    break;
+            }
             k->speaker_mention = m;
-            return d->mentions.v[m].entity;
+            return desc_entity(c, order, upto, m);
         }
     }
     if (k->mode == STM_SUBJ_SOURCE && s.known < 0 && s.pron_person < 0) {
-        int nm = new_name(c, k->subj_first, k->subj_end);
+        int nm = dossier_speakernames_new(c, k->subj_first, k->subj_end, 0);
         if (nm >= 0) {
             k->speaker_mention = nm;
             return d->mentions.v[nm].entity;
@@ -559,8 +440,9 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         *how = DOSSIER_MENTION_DESCRIPTION;
         return s.gov;
     }
-    if (s.org < 0 && k->subj_first >= 0) {
-        int nm = new_name(c, k->subj_first, k->subj_end);
+    if (k->subj_first >= 0) {
+        /* with an organisation named too, only a person's name is its speaker ("DLR chief Anke X") */
+        int nm = dossier_speakernames_new(c, k->subj_first, k->subj_end, s.org >= 0);
         if (nm >= 0) {
             k->speaker_mention = nm;
             return d->mentions.v[nm].entity;
@@ -586,7 +468,7 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     }
     if (s.desc >= 0) {
         k->speaker_mention = s.desc;
-        return d->mentions.v[s.desc].entity;
+        return desc_entity(c, order, upto, s.desc);
     }
     if (s.person_any >= 0 && s.org_desc < 0) {
         k->speaker_mention = s.person_any;
@@ -603,6 +485,10 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     }
     if (s.doc_noun >= 0)
         return last_speaker(c, order, upto, -1);
+    if (s.org_any >= 0) {
+        k->speaker_mention = s.org_any;   /* "сообщили в Центре управления полетами" */
+        return d->mentions.v[s.org_any].entity;
+    }
     if (s.place >= 0 && k->mode == STM_SUBJ_CLAUSE && s.org_any < 0) {
         k->speaker_mention = s.place;
         return d->mentions.v[s.place].entity;
@@ -618,14 +504,19 @@ static size_t anchor(const stm_ctx *c, const stm_cand *k)
     return k->span.start;
 }
 
-static const stm_ctx *sort_ctx;
+/* A candidate's index and anchor, sorted by anchor. */
+typedef struct {
+    size_t at;
+    int index;
+} anchored;
 
-/* qsort comparator: candidates by anchor. */
+/* qsort comparator: by anchor, then by index. */
 static int by_anchor(const void *a, const void *b)
 {
-    size_t x = anchor(sort_ctx, &sort_ctx->cands.v[*(const int *)a]);
-    size_t y = anchor(sort_ctx, &sort_ctx->cands.v[*(const int *)b]);
-    return x < y ? -1 : x > y;
+    const anchored *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
 }
 
 /* The speaker of the candidate before, when `k` may inherit it. */
@@ -649,12 +540,20 @@ int dossier_speakers_resolve(stm_ctx *c)
 {
     int n = (int)c->cands.n;
     int *order = malloc((size_t)(n ? n : 1) * sizeof *order);
-    if (!order)
+    anchored *by = malloc((size_t)(n ? n : 1) * sizeof *by);
+    if (!order || !by) {
+        free(order);
+        free(by);
         return dossier_doc_fail(c->d, DOSSIER_ENOMEM, "out of memory");
+    }
+    for (int i = 0; i < n; i++) {
+        by[i].at = anchor(c, &c->cands.v[i]);
+        by[i].index = i;
+    }
+    qsort(by, (size_t)n, sizeof *by, by_anchor);
     for (int i = 0; i < n; i++)
-        order[i] = i;
-    sort_ctx = c;
-    qsort(order, (size_t)n, sizeof *order, by_anchor);
+        order[i] = by[i].index;
+    free(by);
     int rc = DOSSIER_OK;
     for (int i = 0; i < n && !rc; i++) {
         stm_cand *k = &c->cands.v[order[i]];

@@ -36,14 +36,17 @@ static int skip_paragraph(const stm_ctx *c, size_t p)
         return 1;
     if (dossier_uc_is_digit(ch) && (next == '.' || next == ')') && len < 200)
         return 1;
+    /* a headline, subhead or caption: no sentence punctuation at all, short or first, or no quotation */
     const dossier_sentence *ls = &d->sentences.v[pa->first_sentence + pa->nsentences - 1];
-    int last = ls->first_token + ls->ntokens - 1, first = d->sentences.v[pa->first_sentence].first_token;
-    while (last > first && (dossier_speakers_flags(c, last) & DOSSIER_TOK_QUOTE))
-        last--;
-    if (last >= 0 && !(dossier_speakers_flags(c, last) & DOSSIER_TOK_SENTEND) &&
-        dossier_speakers_words(c, first, last + 1) < 25)
-        return 1;
-    return 0;
+    int end = ls->first_token + ls->ntokens, first = d->sentences.v[pa->first_sentence].first_token;
+    int quotes = 0;
+    for (int t = first; t < end; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        if (f & DOSSIER_TOK_SENTEND)
+            return 0;
+        quotes |= (f & DOSSIER_TOK_QUOTE) != 0;
+    }
+    return p == 0 || !quotes || dossier_speakers_words(c, first, end) < 12;
 }
 
 /* Candidate a's span holds candidate b's. */

@@ -281,6 +281,8 @@ static int own_topics(dossier_doc *d, dossier_statement *s)
             continue;
         }
         k = gazetteer_at(d, t, end, &g);
+        if (k == 1 && !(d->tokens.v[t].flags & DOSSIER_TOK_UPPER))
+            k = 0;  /* "progress", "hope": a name only when written as one */
         if (k) {
             int e = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
             if (e < 0)

@@ -5,9 +5,65 @@
 -- Dates are YYYY-MM-DD strings (events: YYYY, YYYY-MM or YYYY-MM-DD), so
 -- they sort and compare as text.
 
--- Lists of articles by date without reading their bodies (which come
--- first in the row, so reading a later column walks through them).
+-- An article's metadata without reading its original bytes and body, which
+-- come first in the row (reading a later column walks through them): by
+-- date for lists, by id for joins (views join with INDEXED BY articles_meta).
 CREATE INDEX articles_listing ON articles(published, id, language, story, outlet, title, source);
+CREATE INDEX articles_meta ON articles(id, published, language, outlet, title, source);
+
+-- A person's roles stated in one article.
+CREATE INDEX roles_person_article ON roles(person, article);
+
+-- Each distinct role of each person, with when it was stated: kept by the
+-- triggers below from roles and articles, so that "the role at the time"
+-- looks at a person's few distinct roles, not at every article that names them.
+CREATE TABLE role_spans (
+    person       INTEGER NOT NULL,  -- entities.id of the holder
+    organization INTEGER NOT NULL,  -- entities.id of the organisation
+    title_folded TEXT NOT NULL,     -- lower(title): "Director General" and "director general" are one role
+    title        TEXT NOT NULL,     -- the title as written (the first in sort order)
+    first_seen   TEXT,              -- the earliest publication date of an article stating it, NULL when none is dated
+    last_seen    TEXT,              -- the latest such date
+    articles     INTEGER NOT NULL,  -- how many roles rows state it
+    PRIMARY KEY (person, organization, title_folded)
+) WITHOUT ROWID;
+
+INSERT INTO role_spans
+SELECT r.person, r.organization, lower(r.title), min(r.title), min(a.published), max(a.published), count(*)
+FROM roles r JOIN articles a ON a.id = r.article
+GROUP BY r.person, r.organization, lower(r.title);
+
+CREATE TRIGGER role_spans_insert AFTER INSERT ON roles BEGIN -- recounts the span of the new row's role
+    DELETE FROM role_spans
+    WHERE person = new.person AND organization = new.organization AND title_folded = lower(new.title);
+    INSERT INTO role_spans
+    SELECT r.person, r.organization, lower(r.title), min(r.title), min(a.published), max(a.published), count(*)
+    FROM roles r JOIN articles a INDEXED BY articles_meta ON a.id = r.article
+    WHERE r.person = new.person AND r.organization = new.organization AND lower(r.title) = lower(new.title)
+    GROUP BY r.person, r.organization, lower(r.title);
+END;
+
+CREATE TRIGGER role_spans_delete AFTER DELETE ON roles BEGIN -- recounts (or drops) the span of the deleted row's role
+    DELETE FROM role_spans
+    WHERE person = old.person AND organization = old.organization AND title_folded = lower(old.title);
+    INSERT INTO role_spans
+    SELECT r.person, r.organization, lower(r.title), min(r.title), min(a.published), max(a.published), count(*)
+    FROM roles r JOIN articles a INDEXED BY articles_meta ON a.id = r.article
+    WHERE r.person = old.person AND r.organization = old.organization AND lower(r.title) = lower(old.title)
+    GROUP BY r.person, r.organization, lower(r.title);
+END;
+
+CREATE TRIGGER role_spans_update AFTER UPDATE OF person, organization, title, article ON roles BEGIN -- both spans
+    DELETE FROM role_spans
+    WHERE (person = old.person AND organization = old.organization AND title_folded = lower(old.title))
+       OR (person = new.person AND organization = new.organization AND title_folded = lower(new.title));
+    INSERT INTO role_spans
+    SELECT r.person, r.organization, lower(r.title), min(r.title), min(a.published), max(a.published), count(*)
+    FROM roles r JOIN articles a INDEXED BY articles_meta ON a.id = r.article
+    WHERE (r.person = old.person AND r.organization = old.organization AND lower(r.title) = lower(old.title))
+       OR (r.person = new.person AND r.organization = new.organization AND lower(r.title) = lower(new.title))
+    GROUP BY r.person, r.organization, lower(r.title);
+END;
 
 -- Statements of one cluster and their articles, for "reported by" lists.
 CREATE INDEX statements_cluster_article ON statements(cluster, article);
@@ -37,7 +93,7 @@ CREATE VIEW who_said ( -- one row per statement: who said what, in what role, wh
     cluster,     -- statements reporting the same utterance share this value (NULL: not clustered)
     speaker_id,  -- entities.id of the speaker, NULL when unknown
     speaker,     -- the speaker's canonical name, NULL when unknown
-    speaker_role, -- "title, organization" held by the speaker at the time: as stated in the same article, else in the latest article published before, else in the earliest after
+    speaker_role, -- "title, organization" held by the speaker at the time: the role stated in the same article, else, of the roles first stated before, the one stated last, else the role stated most often
     kind,        -- 'direct' (a quotation) or 'indirect' (reported speech)
     text,        -- the words stated, as the article gives them
     cue,         -- the speech verb or phrase: "said", "a déclaré", "according to"
@@ -53,18 +109,17 @@ SELECT s.id, s.cluster, s.speaker, sp.name,
        coalesce(
         (SELECT r.title || ', ' || o.name FROM roles r JOIN entities o ON o.id = r.organization
          WHERE r.person = s.speaker AND r.article = s.article ORDER BY r.id LIMIT 1),
-        (SELECT r.title || ', ' || o.name
-         FROM roles r JOIN entities o ON o.id = r.organization JOIN articles ra ON ra.id = r.article
-         WHERE r.person = s.speaker AND ra.published <= a.published ORDER BY ra.published DESC, r.id DESC LIMIT 1),
-        (SELECT r.title || ', ' || o.name
-         FROM roles r JOIN entities o ON o.id = r.organization JOIN articles ra ON ra.id = r.article
-         WHERE r.person = s.speaker ORDER BY ra.published IS NULL, ra.published, r.id LIMIT 1)),
+        (SELECT rs.title || ', ' || o.name FROM role_spans rs JOIN entities o ON o.id = rs.organization
+         WHERE rs.person = s.speaker AND rs.first_seen <= a.published
+         ORDER BY rs.last_seen DESC, rs.articles DESC LIMIT 1),
+        (SELECT rs.title || ', ' || o.name FROM role_spans rs JOIN entities o ON o.id = rs.organization
+         WHERE rs.person = s.speaker ORDER BY rs.articles DESC, rs.first_seen LIMIT 1)),
        s.kind, s.text, s.cue,
        (SELECT group_concat(e.name, '; ') FROM statement_topics t JOIN entities e ON e.id = t.entity
         WHERE t.statement = s.id),
        a.published, a.id, a.title, a.outlet, a.language,
        coalesce(a.outlet, a.title, replace(a.source, rtrim(a.source, replace(a.source, '/', '')), ''))
-FROM statements s JOIN articles a ON a.id = s.article
+FROM statements s JOIN articles a INDEXED BY articles_meta ON a.id = s.article
 LEFT JOIN entities sp ON sp.id = s.speaker;
 
 CREATE VIEW entity_roles ( -- who holds which title in which organisation, one row per article that says so
@@ -80,7 +135,7 @@ CREATE VIEW entity_roles ( -- who holds which title in which organisation, one r
 SELECT r.person, p.name, r.title, r.organization, o.name, a.published, a.id,
        coalesce(a.outlet, a.title, replace(a.source, rtrim(a.source, replace(a.source, '/', '')), ''))
 FROM roles r JOIN entities p ON p.id = r.person JOIN entities o ON o.id = r.organization
-JOIN articles a ON a.id = r.article;
+JOIN articles a INDEXED BY articles_meta ON a.id = r.article;
 
 CREATE VIEW timeline ( -- events with their dates and participants; ORDER BY sort_date for date order
     event,       -- events.id
@@ -110,7 +165,7 @@ CREATE VIEW entity_articles ( -- which articles mention which entity, and how of
     reported_in  -- the outlet, else the headline, else the source file's name
 ) AS
 SELECT m.entity, m.article, count(*), a.published, a.title, coalesce(a.outlet, a.title, replace(a.source, rtrim(a.source, replace(a.source, '/', '')), ''))
-FROM mentions m JOIN articles a ON a.id = m.article
+FROM mentions m JOIN articles a INDEXED BY articles_meta ON a.id = m.article
 GROUP BY m.entity, m.article;
 
 CREATE VIEW article_list ( -- the articles without their text: one row each

@@ -73,6 +73,8 @@ START_TEST(test_single_lines)
         "Home › News › Space", "Subscribe", "Follow us on Twitter and LinkedIn",
         "Reporting by Polina Ivanova; Editing by Mark Trevelyan", "Lesezeit: 3 Min.", "Просмотров: 1234",
         "Подписывайтесь на ТАСС в Telegram", "Temps de lecture : 3 min",
+        "Image caption, The rocket lifted off from Baikonur on Tuesday.", "Нашли ошибку? Выделите ее и нажмите Ctrl+Enter",
+        "Story continues below advertisement", "* * *", "---", "The crew waves before the launch. (AP Photo/Alex Brandon)",
         NULL};
     for (int i = 0; bp[i]; i++)
         line_is(bp[i], 1);
@@ -142,6 +144,12 @@ START_TEST(test_generic_shapes)
     ck_assert_int_eq(class_of(d, "Title of the piece"), DOSSIER_LINE_BODY);
     ck_assert_int_eq(class_of(d, "- one single"), DOSSIER_LINE_BODY);
     ck_assert_int_eq(class_of(d, "Follow the desk"), DOSSIER_LINE_BOILERPLATE);
+    dossier_test_doc_free(d);
+
+    /* a list of links at the top of the page ends before the headline */
+    d = cleaned("Related\n• First story about rockets\n• Second story about probes\n\nNASA picks a new rocket\n\n" REAL);
+    ck_assert_int_eq(class_of(d, "• Second"), DOSSIER_LINE_BOILERPLATE);
+    ck_assert_int_eq(class_of(d, "NASA picks"), DOSSIER_LINE_BODY);
     dossier_test_doc_free(d);
 
     /* Russian dialogue dashes are quotations, not bullet links */

@@ -158,6 +158,26 @@ START_TEST(test_relative)
 }
 END_TEST
 
+START_TEST(test_offsets)
+{
+    date_is("en", "2021-02-10", "Hope left on July 20, 2020, and Tianwen-1 three days later on a Long March 5.",
+            "three days later", "2020-07-23", DOSSIER_DATE_DAY);
+    date_is("fr", "2022-07-13", "Dès le 26 février, deux jours après le début de l'offensive, Roscosmos a réagi.",
+            "deux jours après", "2022-02-24", DOSSIER_DATE_DAY);
+    date_is("fr", "2022-07-13", "Il y a deux ans, l'agence a signé un accord.", "deux ans", "2020",
+            DOSSIER_DATE_YEAR);
+    date_is("de", "2017-08-25", "Vor zwei Tagen hat die ESA das Training beendet.", "zwei Tagen", "2017-08-23",
+            DOSSIER_DATE_DAY);
+    date_is("ru", "2022-04-22", "Три дня назад Роскосмос подписал соглашение.", "дня назад", "2022-04-19",
+            DOSSIER_DATE_DAY);
+    date_is("en", "2023-08-21", "Luna-25 entered lunar orbit on August 16, five days after launch.",
+            "five days after", "2023-08-11", DOSSIER_DATE_DAY);
+    /* an offset with nothing to count from is no date */
+    no_date("en", "2023-08-21", "The probe entered lunar orbit five days later, officials said.", "later");
+    no_date("en", "2023-08-21", "The commission meets once a year in Moscow.", "year");
+}
+END_TEST
+
 START_TEST(test_weekdays)
 {
     /* 2023-06-22 is a Thursday */
@@ -176,6 +196,10 @@ START_TEST(test_weekdays)
     date_is("de", "2017-08-25", "Das teilte die ESA am Donnerstag mit.", "Donnerstag", "2017-08-24",
             DOSSIER_DATE_DAY);
     date_is("es", "2020-11-18", "El fallo ocurrió en la madrugada del martes.", "martes", "2020-11-17",
+            DOSSIER_DATE_DAY);
+    date_is("de", "2024-07-10", "Die Rakete ist am Dienstagabend vom Weltraumbahnhof gestartet.", "Dienstagabend",
+            "2024-07-09", DOSSIER_DATE_DAY);
+    date_is("en", "2023-06-22", "The deal was signed last Thursday in Delhi.", "last Thursday", "2023-06-15",
             DOSSIER_DATE_DAY);
     date_is("ru", "2022-04-22", "В среду глава агентства выступил.", "среду", "2022-04-20", DOSSIER_DATE_DAY);
     date_is("en", NULL, "India on Wednesday signed the Artemis Accords.", "Wednesday", "", DOSSIER_DATE_NONE);
@@ -236,6 +260,7 @@ int main(void)
     tcase_add_test(tc, test_two_years);
     tcase_add_test(tc, test_months_without_year);
     tcase_add_test(tc, test_relative);
+    tcase_add_test(tc, test_offsets);
     tcase_add_test(tc, test_weekdays);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_parse);

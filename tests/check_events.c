@@ -97,11 +97,20 @@ START_TEST(test_kinds_other_languages)
              "корпорации.", "launch", "2022-04-20", "Roscosmos");
     event_is("es", "2020-11-18", "El Vega despegó el martes desde Kurú con dos satélites de la ESA a bordo.",
              "launch", "2020-11-17", "European Space Agency");
+    event_is("fr", "2021-11-09", "L'astronaute Thomas Pesquet a amerri lundi au large de la Floride à bord "
+             "d'une capsule de SpaceX.", "landing", "2021-11-08", "SpaceX");
+    event_is("en", "2022-04-22", "Speaking at the international navigation forum in Moscow on Wednesday, Roscosmos "
+             "chief Dmitry Rogozin praised GLONASS.", "forum", "2022-04-20", "Dmitry Rogozin");
 }
 END_TEST
 
 START_TEST(test_dates_and_merging)
 {
+    /* a date inside reported speech dates what is reported, not the interview */
+    event_is("ru", "2023-06-02", "В интервью ТАСС Юрий Борисов заявил, что Россия и Китай подпишут соглашение в "
+             "следующем году.", "interview", "2023-06", "TASS");
+    event_is("en", "2021-11-09", "Thomas Pesquet returned to Earth on Monday aboard a SpaceX capsule, the ESA said.",
+             "landing", "2021-11-08", "SpaceX");
     /* an undated event is of the publication month; two reports of one event are one */
     event_is("en", "2018-11-08", "Russia and China signed an agreement on satellite navigation with GLONASS. "
              "The agreement makes GLONASS and BeiDou compatible, officials in Beijing said.", "agreement",
@@ -118,6 +127,20 @@ START_TEST(test_dates_and_merging)
                 "said.");
     ck_assert_uint_eq(count(d, "agreement", &e), 1);
     ck_assert_str_eq(date_of(d, e), "");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_ongoing)
+{
+    /* one war per article, dated when it began */
+    dossier_doc *d = article("fr", "2022-07-13", "La coopération est suspendue depuis le mois de mars après "
+                             "l'invasion de l'Ukraine par la Russie.\n\nDès le 26 février, deux jours après le début "
+                             "de l'offensive russe contre l'Ukraine, Roscosmos a rappelé ses techniciens.");
+    const dossier_event *e = NULL;
+    ck_assert_uint_eq(count(d, "conflict", &e), 1);
+    ck_assert_str_eq(date_of(d, e), "2022-02-24");
+    ck_assert(takes_part(d, e, "Ukraine"));
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -155,6 +178,9 @@ START_TEST(test_false_friends)
     no_event("fr", "La NASA pourrait lancer la capsule Orion l'an prochain depuis la Floride.", "launch");
     no_event("de", "Die ESA könnte die Mission Orion im nächsten Jahr starten, sagte ein Sprecher.", "launch");
     no_event("ru", "Роскосмос не подписал соглашение с NASA, сообщили в корпорации.", "agreement");
+    no_event("en", "NASA launched an investigation into the Orion heat shield on Monday.", "launch");
+    no_event("de", "Der Start war ursprünglich für 2020 geplant, sagte ein Sprecher der ESA.", "launch");
+    no_event("de", "Die ESA will im Herbst eine Entscheidung treffen, sagte Josef Aschbacher in Paris.", "meeting");
     /* the trigger is part of a name */
     no_event("en", "Three astronauts arrived at the Jiuquan Satellite Launch Center on Monday for checks.",
              "launch");
@@ -180,6 +206,7 @@ int main(void)
     tcase_add_test(tc, test_kinds_en);
     tcase_add_test(tc, test_kinds_other_languages);
     tcase_add_test(tc, test_dates_and_merging);
+    tcase_add_test(tc, test_ongoing);
     tcase_add_test(tc, test_listed_items);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_boilerplate);

@@ -71,6 +71,8 @@ START_TEST(test_date_formats)
     date_is("Posted 32.13.2022", EN, "");
     date_is("2,417 views", EN, "");
     date_is("A launch that was delayed until March 3, 2024 by the weather", EN, "");
+    date_is("Luna-25 crash on August 19, 2023", EN, "");
+    date_is("Le 13 juillet 2022", FR, "2022-07-13");
     date_is("June 26, 2024 4:31 PM GMT+2 Updated 2 hours ago, 3 min read, 12 comments", EN, "2024-06-26");
 }
 END_TEST
@@ -138,6 +140,32 @@ START_TEST(test_dates_in_link_lists_ignored)
 }
 END_TEST
 
+START_TEST(test_front_matter_dates)
+{
+    const struct { const char *fm, *want; } cases[] = {
+        {"2023-08-21T10:00:00Z", "2023-08-21"}, {"21.08.2023", "2023-08-21"}, {"August 21, 2023", "2023-08-21"},
+        {"21 août 2023", "2023-08-21"}, {"soon", ""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "---\npublished: %s\n---\n" EN "\n", cases[i].fm);
+        dossier_doc *d = meta(text);
+        ck_assert_msg(strcmp(d->published, cases[i].want) == 0, "%s: %s", cases[i].fm, d->published);
+        dossier_test_doc_free(d);
+    }
+}
+END_TEST
+
+START_TEST(test_short_paragraphs)
+{
+    /* a brief of short paragraphs: the link list's dates are not the article's */
+    dossier_doc *d = meta("Russia to quit the station after 2024.\n\nThe agency said so today.\n\nIt gave no reason.\n\n"
+                          "More from this category:\nSeptember 27, 2019\n\nA teaser about a launch…\n");
+    ck_assert_str_eq(d->title, "Russia to quit the station after 2024.");
+    ck_assert_str_eq(d->published, "");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_title)
 {
     dossier_doc *d = meta("THE ROSCOSMOS WEEK\n\nIran's satellite reaches orbit; a station model is shown\n\n"
@@ -157,6 +185,9 @@ START_TEST(test_title)
     ck_assert_int_eq(d->lines.v[4].cls, DOSSIER_LINE_META); /* byline */
     dossier_test_doc_free(d);
 
+    d = meta("Роскосмос показал модель новой станции\n\nАвтор: Иван Петров\n\n" RU "\n");
+    ck_assert_int_eq(d->lines.v[2].cls, DOSSIER_LINE_META);
+    dossier_test_doc_free(d);
     /* a rubric of three words over the headline */
     d = meta("Наука и техника\n\nРоскосмос показал модель новой орбитальной станции\n\n" RU "\n");
     ck_assert_str_eq(d->title, "Роскосмос показал модель новой орбитальной станции");
@@ -217,6 +248,15 @@ END_TEST
 
 START_TEST(test_language)
 {
+    const struct { const char *fm, *lang; } names[] = {
+        {"fr", "fr"}, {"DE", "de"}, {"ru-RU", "ru"}, {"German", "de"}, {"Français", "fr"}, {"español", "es"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "---\nlanguage: %s\n---\n" EN "\n", names[i].fm);
+        dossier_doc *d = meta(text);
+        ck_assert_msg(strcmp(d->language, names[i].lang) == 0, "%s: %s", names[i].fm, d->language);
+        dossier_test_doc_free(d);
+    }
     const struct { const char *text, *lang; } cases[] = {
         {EN, "en"}, {FR, "fr"}, {DE, "de"}, {ES, "es"}, {RU, "ru"}, {"12345 67890", "en"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -235,6 +275,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_date_formats);
     tcase_add_test(tc, test_dateline);
     tcase_add_test(tc, test_dates_in_link_lists_ignored);
+    tcase_add_test(tc, test_front_matter_dates);
+    tcase_add_test(tc, test_short_paragraphs);
     tcase_add_test(tc, test_title);
     tcase_add_test(tc, test_outlet);
     tcase_add_test(tc, test_language);

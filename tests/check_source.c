@@ -66,6 +66,14 @@ START_TEST(test_front_matter)
     ck_assert_uint_eq(d.text_offset, strstr(s, "Body") - s);
     dossier_doc_free(&d);
 
+    /* synonyms, quoting, a timestamp, and keys that are not scalars */
+    s = "---\nheadline: 'A title'\nsource: Wire\ndate: 2023-08-21T10:00:00Z\ntags: [a, b]\n---\nText.\n";
+    ck_assert_int_eq(load(&d, s, strlen(s), 0), DOSSIER_OK);
+    ck_assert_str_eq(d.fm_title, "A title");
+    ck_assert_str_eq(d.fm_outlet, "Wire");
+    ck_assert_str_eq(d.fm_published, "2023-08-21T10:00:00Z");
+    dossier_doc_free(&d);
+
     /* no front matter: a dash rule later in the text is text */
     s = "Title\n---\nBody.\n";
     ck_assert_int_eq(load(&d, s, strlen(s), 0), DOSSIER_OK);

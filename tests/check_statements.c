@@ -193,6 +193,39 @@ START_TEST(test_boilerplate_quote)
 }
 END_TEST
 
+START_TEST(test_more_patterns)
+{
+    /* an earlier sentence pointed to: "Об этом сообщили в …", "Das teilte X mit" */
+    dossier_doc *d = doc("ru", "\u0417\u0430\u043f\u0443\u0441\u043a \u0440\u0430\u043a\u0435\u0442\u044b \u043f\u0435\u0440\u0435\u043d\u0435\u0441\u0435\u043d \u043d\u0430 \u0441\u0443\u0442\u043a\u0438 \u0438\u0437-\u0437\u0430 \u043f\u043e\u0433\u043e\u0434\u044b. "
+                               "\u041e\u0431 \u044d\u0442\u043e\u043c \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0438 \u0432 \u043f\u0440\u0435\u0441\u0441-\u0441\u043b\u0443\u0436\u0431\u0435 \u0420\u043e\u0441\u043a\u043e\u0441\u043c\u043e\u0441\u0430.");
+    expect(d, "\u043f\u0435\u0440\u0435\u043d\u0435\u0441\u0435\u043d \u043d\u0430 \u0441\u0443\u0442\u043a\u0438", INDIRECT, "Roscosmos");
+    dossier_test_doc_free(d);
+
+    d = doc("de", "Die neue Sonde soll im Herbst zum Mond fliegen. Das teilte die Forscherin Anna Berg am Dienstag mit. "
+                  "\u201eDie Tests sind abgeschlossen und alles hat funktioniert\u201c, so Berg.");
+    expect(d, "Die neue Sonde soll im Herbst", INDIRECT, "Anna Berg");
+    expect(d, "Die Tests sind abgeschlossen", DIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+
+    /* two speakers in one sentence; a relative pronoun after an attribution */
+    d = doc("en", "While Anna Berg said the agency was ready for the flight, Paul Weber said Europe needed more time.\n\n"
+                  "\u201cWe will fly again in the spring,\u201d said Berg, who announced that a new engine was being built.");
+    expect(d, "the agency was ready for the flight", INDIRECT, "Anna Berg");
+    expect(d, "Europe needed more time", INDIRECT, "Paul Weber");
+    expect(d, "We will fly again in the spring", DIRECT, "Anna Berg");
+    expect(d, "a new engine was being built", INDIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+
+    /* "Pour M. X, S"; a role in place of the name */
+    d = doc("fr", "Marie Dupont dirige le projet depuis 2019.\n\n"
+                  "Pour Mme Dupont, ces retards obligent l'Europe \u00e0 revoir son calendrier. "
+                  "La dirigeante a indiqu\u00e9 que le premier vol aurait lieu en 2026.");
+    expect(d, "ces retards obligent l'Europe", INDIRECT, "Marie Dupont");
+    expect(d, "le premier vol aurait lieu en 2026", INDIRECT, "Marie Dupont");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -204,6 +237,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_indirect);
     tcase_add_test(tc, test_pronoun_role_press_service);
     tcase_add_test(tc, test_partial_quote_in_reported_speech);
+    tcase_add_test(tc, test_more_patterns);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_boilerplate_quote);
     suite_add_tcase(s, tc);

@@ -1,0 +1,247 @@
+/*
+ * speakernames.c — names of speakers that the entities stage left without
+ * a mention: a bare surname (also inflected: "Ашбахера") that ends a
+ * known person's name or a "Firstname Surname" written earlier, a run of
+ * capitalised words before a cue ("Pedro Duque", "Ministerio de Ciencia e
+ * Innovación"), an organisation word with an acronym ("l'Agence spatiale
+ * brésilienne (AEB)"), and the country of "the Luxembourg government".
+ * Found names are added with dossier_doc_entity() and a mention.
+ */
+#include "speakernames.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+
+/*
+ * Non-zero when folded words a and b are one name, inflected: equal, or
+ * sharing all but at most two final letters of each over four or more
+ * letters ("Ашбахер" / "Ашбахера", "Petrov" / "Petrova").
+ */
+int dossier_speakernames_same_stem(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    size_t la = strlen(a), lb = strlen(b), pa = 0, pb = 0;
+    int common = 0, na = 0, nb = 0;
+    while (pa < la && pb < lb) {
+        size_t qa = pa, qb = pb;
+        if (dossier_utf8_next(a, la, &qa) != dossier_utf8_next(b, lb, &qb))
+            break;
+        pa = qa;
+        pb = qb;
+        common++;
+    }
+    while (pa < la) {
+        dossier_utf8_next(a, la, &pa);
+        na++;
+    }
+    while (pb < lb) {
+        dossier_utf8_next(b, lb, &pb);
+        nb++;
+    }
+    return common >= 4 && na <= 2 && nb <= 2 && (na || nb);
+}
+
+/* Non-zero when the folded `w` is the last word of `name` (or its first, when `first`). */
+static int last_word_is(const char *name, const char *w, int first)
+{
+    char *f = dossier_fold(name, strlen(name));
+    if (!f)
+        return 0;
+    char *sp = strrchr(f, ' ');
+    int same = sp && dossier_speakernames_same_stem(sp + 1, w);
+    if (!same && first && sp) {
+        *strchr(f, ' ') = '\0';
+        same = strcmp(f, w) == 0;
+    }
+    free(f);
+    return same;
+}
+
+/*
+ * A surname the entities stage left alone: the first "Firstname Surname"
+ * earlier in the text whose second word is this one becomes a person with
+ * a mention there.  Returns the entity or -1.
+ */
+static int full_name_before(stm_ctx *c, int t)
+{
+    dossier_doc *d = c->d;
+    for (int u = 1; u < t; u++) {
+        if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
+            continue;
+        unsigned f = dossier_speakers_flags(c, u - 1);
+        if (!(f & DOSSIER_TOK_UPPER) || (f & DOSSIER_TOK_ALLCAPS) || c->tok_mention[u - 1] >= 0 ||
+            dossier_speakers_sent_first(c, u) == u || dossier_speakers_match(c, "statement.articles", u - 1) ||
+            dossier_speakers_match(c, "statement.person_roles", u - 1) ||
+            dossier_speakers_match(c, "statement.org_descriptions", u - 1) ||
+            dossier_speakers_match(c, "entity.titles", u - 1))
+            continue;
+        size_t s = d->tokens.v[u - 1].span.start, e = d->tokens.v[u].span.end;
+        int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_PERSON, NULL);
+        if (ent < 0)
+            return -1;
+        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, u - 1, 2);
+        if (m >= 0) {
+            c->tok_mention[u - 1] = m;
+            c->tok_mention[u] = m;
+        }
+        return ent;
+    }
+    return -1;
+}
+
+/*
+ * The person (or organisation of several words) a bare capitalised word
+ * at `t` names by its last word — "Sandhu", "Israël", "the Post" — when
+ * the entities stage left it without a mention; -1 when none.
+ */
+int dossier_speakernames_known(stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
+        dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.pronouns_person", t) ||
+        dossier_speakers_match(c, "statement.pronouns_group", t) || dossier_speakers_match(c, "statement.pronouns_clause", t))
+        return -1;
+    const char *w = d->folds.v[t];
+    if (strlen(w) < 3)
+        return -1;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *en = &d->entities.v[e];
+        if (en->kind != DOSSIER_KIND_PERSON && en->kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        int person = en->kind == DOSSIER_KIND_PERSON;
+        if (last_word_is(en->name, w, person))
+            return (int)e;
+        for (size_t a = 0; a < en->aliases.n; a++)
+            if (last_word_is(en->aliases.v[a], w, 0))
+                return (int)e;
+    }
+    if (dossier_speakers_sent_first(c, t) == t && !(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD))
+        return -1;
+    return full_name_before(c, t);
+}
+
+/* The place whose adjective stands next to a government word at `t`, or -1. */
+int dossier_speakernames_government(stm_ctx *c, int t)
+{
+    dossier_doc *d = c->d;
+    const dossier_gaz_entry *g = NULL;
+    const char *const *fw = (const char *const *)d->folds.v;
+    for (int u = t - 1; u <= t + 1; u += 2) {
+        if (u < 0 || (size_t)u >= d->tokens.n)
+            continue;
+        if (dossier_gazetteer_match_adjective(d->lex, fw + u, 1, &g) == 1 ||
+            (dossier_gazetteer_match(d->lex, fw + u, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE))
+            return dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+    }
+    return -1;
+}
+
+/* Non-zero when token t is a word of grammar that opens sentences ("The", "In", "According"). */
+static int function_word(stm_ctx *c, int t)
+{
+    static const char *const lists[] = {
+        "statement.articles", "statement.prepositions", "statement.pronouns_person", "statement.pronouns_group",
+        "statement.pronouns_clause", "statement.clause_joins", "statement.as_cues", "statement.according",
+        "statement.relatives", "statement.anaphora",
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        if (dossier_speakers_match(c, lists[i], t))
+            return 1;
+    return 0;
+}
+
+/* Non-zero when token t is in a name mention (not a description or pronoun). */
+static int named(const stm_ctx *c, int t)
+{
+    int m = c->tok_mention[t];
+    return m >= 0 && c->d->mentions.v[m].how != DOSSIER_MENTION_DESCRIPTION &&
+           c->d->mentions.v[m].how != DOSSIER_MENTION_PRONOUN;
+}
+
+/* "l'Agence spatiale brésilienne (AEB)": an organisation word, lower-case words, an acronym; its end or -1. */
+static int org_with_acronym(const stm_ctx *c, int t, int end)
+{
+    int u = t + 1;
+    while (u < end && u < t + 6 && !(dossier_speakers_flags(c, u) & (DOSSIER_TOK_PUNCT | DOSSIER_TOK_UPPER)))
+        u++;
+    if (u + 2 < end + 1 && dossier_speakers_is(c, u, "(") && (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_ALLCAPS) &&
+        dossier_speakers_is(c, u + 2, ")"))
+        return u;
+    return -1;
+}
+
+/*
+ * A name no stage has found, in [first, end): the first run of two or more
+ * capitalised words (joined by lower-case connectors) that does not open
+ * the sentence.  Adds it as an entity — an organisation when it holds an
+ * organisation word, else a person when it has at most four words — with
+ * a mention, and returns the mention, or -1.
+ */
+int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
+{
+    dossier_doc *d = c->d;
+    for (int t = first; t < end; t++) {
+        if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || named(c, t) || c->used[t] == 2 ||
+            (t == dossier_speakers_sent_first(c, t) && function_word(c, t)) ||
+            dossier_speakers_match(c, "statement.articles", t) ||
+            dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t))
+            continue;
+        int acro = !person_only && dossier_speakers_match(c, "statement.org_descriptions", t) ? org_with_acronym(c, t, end) : -1;
+        if (acro > 0) {
+            size_t s = d->tokens.v[t].span.start, e = d->tokens.v[acro - 1].span.end;
+            int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+            if (ent < 0)
+                return -1;
+            const dossier_span *a = &d->tokens.v[acro + 1].span;
+            if (dossier_doc_alias(d, ent, d->body + a->start, a->end - a->start))
+                return -1;
+            int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, acro + 3 - t);
+            for (int k = t; m >= 0 && k < acro + 3; k++)
+                c->tok_mention[k] = m;
+            return m;
+        }
+        int u = t, upper = 0, org = 0, connectors = 0, plain = 0, plain_end = t;
+        while (u < end && !named(c, u)) {
+            unsigned f = dossier_speakers_flags(c, u);
+            if (f & DOSSIER_TOK_UPPER) {
+                upper++;
+                org |= dossier_speakers_match(c, "statement.org_descriptions", u) > 0;
+                u++;
+                if (!connectors) {
+                    plain++;        /* the capitalised words before any connector */
+                    plain_end = u;
+                }
+            } else if ((dossier_speakers_match(c, "statement.prepositions", u) ||
+                        dossier_speakers_match(c, "statement.clause_joins", u) || strlen(d->folds.v[u]) == 1) &&
+                       (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_UPPER)) {
+                connectors++;
+                u++;
+            } else {
+                break;
+            }
+        }
+        if (!org) {         /* a person's name has no connector: "Anke X am Dienstag" */
+            upper = plain;
+            u = plain_end;
+            connectors = 0;
+        }
+        if (upper < 2 || (!org && upper > 4) || (org && person_only)) {
+            t = u;
+            continue;
+        }
+        size_t s = d->tokens.v[t].span.start, e = d->tokens.v[u - 1].span.end;
+        int ent = dossier_doc_entity(d, d->body + s, e - s, org ? DOSSIER_KIND_ORGANIZATION : DOSSIER_KIND_PERSON, NULL);
+        if (ent < 0)
+            return -1;
+        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, u - t);
+        if (m < 0)
+            return -1;
+        for (int k = t; k < u; k++)
+            c->tok_mention[k] = m;
+        return m;
+    }
+    return -1;
+}

@@ -1,0 +1,30 @@
+/*
+ * speakernames.h — speakers' names the entities stage did not find
+ * (speakernames.c).  Internal to the statements stage.
+ */
+#ifndef DOSSIER_SPEAKERNAMES_H
+#define DOSSIER_SPEAKERNAMES_H
+
+#include "speakers.h"
+
+/* Non-zero when folded words a and b are one name, allowing two inflected final letters. */
+int dossier_speakernames_same_stem(const char *a, const char *b);
+
+/*
+ * The person or organisation a bare capitalised word at `t` names by its
+ * last word ("Sandhu", "Israël", "the Post"), creating the person from a
+ * "Firstname Surname" earlier in the text when needed; -1 when none.
+ */
+int dossier_speakernames_known(stm_ctx *c, int t);
+
+/* The place whose adjective or name stands next to a government word at `t`, or -1. */
+int dossier_speakernames_government(stm_ctx *c, int t);
+
+/*
+ * A name no stage has found in tokens [first, end), added as an entity
+ * with a mention; returns the mention or -1.  With `person_only`, only a
+ * person's name is taken.
+ */
+int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only);
+
+#endif /* DOSSIER_SPEAKERNAMES_H */

@@ -1,0 +1,119 @@
+/*
+ * check_roles.c — (person, title, organisation) roles in the patterns of
+ * several languages, and sentences where a title must give no role.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "util.h"
+
+/* Non-zero when two names fold alike. */
+static int same(const char *a, const char *b)
+{
+    char *x = dossier_fold(a, strlen(a)), *y = dossier_fold(b, strlen(b));
+    int eq = x && y && strcmp(x, y) == 0;
+    free(x);
+    free(y);
+    return eq;
+}
+
+/*
+ * Non-zero when the text yields the role (person, organisation) and the
+ * title holds the word `title_word` (NULL: any title).
+ */
+static int has_role(const char *text, const char *person, const char *org, const char *title_word)
+{
+    dossier_doc *d = dossier_test_doc(text);
+    int found = 0;
+    for (size_t r = 0; r < d->roles.n && !found; r++) {
+        const dossier_role *ro = &d->roles.v[r];
+        if (!same(d->entities.v[ro->person].name, person) || !same(d->entities.v[ro->organization].name, org))
+            continue;
+        char *t = dossier_fold(ro->title, strlen(ro->title)), *w = title_word ? dossier_fold(title_word, strlen(title_word)) : NULL;
+        found = !w || (t && strstr(t, w) != NULL);
+        free(t);
+        free(w);
+    }
+    dossier_test_doc_free(d);
+    return found;
+}
+
+/* Number of roles the text yields. */
+static size_t count_roles(const char *text)
+{
+    dossier_doc *d = dossier_test_doc(text);
+    size_t n = d->roles.n;
+    dossier_test_doc_free(d);
+    return n;
+}
+
+START_TEST(title_before_name)
+{
+    ck_assert(has_role("Roscosmos Director General Anton Volkov said the work would go on.", "Anton Volkov",
+                       "Roscosmos", "director general"));
+    ck_assert(has_role("In April, Director General of Roscosmos Anton Volkov spoke to reporters.", "Anton Volkov",
+                       "Roscosmos", "director general"));
+    ck_assert(has_role("Chinese Foreign Ministry spokesman Wang Lixin said China was ready.", "Wang Lixin",
+                       "Chinese Foreign Ministry", "spokesman"));
+    ck_assert(has_role("Iran's Minister of Communications Reza Tavakoli watched the launch.", "Reza Tavakoli",
+                       "Iran", "minister"));
+    ck_assert(has_role("Russian Prime Minister Pavel Orlov chaired the meeting.", "Pavel Orlov", "Russia",
+                       "prime minister"));
+    ck_assert(has_role("Plus tard, le PDG de Roscosmos, Anton Volkov, a déclaré que le projet avançait.",
+                       "Anton Volkov", "Roscosmos", "PDG"));
+    ck_assert(has_role("ESA-Chef Jan Wörner sagte, Europa wolle mitfliegen.", "Jan Wörner", "European Space Agency",
+                       NULL));
+    ck_assert(has_role("Глава Роскосмоса Юрий Борисов заявил, что станция будет построена.", "Yuri Borisov",
+                       "Roscosmos", "глава"));
+    ck_assert(has_role("KARI's head of lunar exploration, Park Jinwoo, said the orbit was stable.", "Park Jinwoo",
+                       "Korea Aerospace Research Institute", "head"));
+}
+END_TEST
+
+START_TEST(apposition_after_name)
+{
+    ck_assert(has_role("\"We are ready,\" said Anton Volkov, the head of Roscosmos, on Monday.", "Anton Volkov",
+                       "Roscosmos", "head"));
+    ck_assert(has_role("The plan was confirmed by Wu Lihua, CNSA deputy director.", "Wu Lihua",
+                       "China National Space Administration", "deputy director"));
+    ck_assert(has_role("« Le rover est prêt », a dit Claire Morel, directrice de l'ESA.", "Claire Morel",
+                       "European Space Agency", "directrice"));
+    ck_assert(has_role("Frank Vogel, Leiter des Europäischen Astronautenzentrums, lobte die Zusammenarbeit.",
+                       "Frank Vogel", "European Astronaut Centre", "Leiter"));
+    ck_assert(has_role("Lee Minho, who heads KARI, called it a great moment.", "Lee Minho",
+                       "Korea Aerospace Research Institute", "head"));
+    ck_assert(has_role("Amira Haddad, the UAE's vice president and ruler of Dubai, welcomed the news.",
+                       "Amira Haddad", "Dubai", "ruler"));
+    ck_assert(has_role("Amira Haddad, the UAE's vice president and ruler of Dubai, welcomed the news.",
+                       "Amira Haddad", "United Arab Emirates", "vice president"));
+}
+END_TEST
+
+START_TEST(no_role)
+{
+    /* A title with no name, a name with no title, an occupation is no role. */
+    ck_assert_uint_eq(count_roles("The director of Roscosmos said the launch was delayed."), 0);
+    ck_assert_uint_eq(count_roles("Anton Volkov visited Roscosmos on Monday."), 0);
+    ck_assert_uint_eq(count_roles("ESA astronaut Clara Brandt trained in Cologne."), 0);
+    ck_assert_uint_eq(count_roles("Le porte-parole a refusé de commenter en mars."), 0);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("roles");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, title_before_name);
+    tcase_add_test(tc, apposition_after_name);
+    tcase_add_test(tc, no_role);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}
