@@ -150,6 +150,10 @@ static int is_future(const dossier_dtoks *tv, size_t s0, size_t s1, size_t a, si
 static void set_value(dossier_timex *t, int y, int m, int d, int prec)
 {
     t->precision = prec;
+    /* Bounds keep the value within its 10 characters (and the compiler sure of it). */
+    y = y < 0 ? 0 : y > 9999 ? 9999 : y;
+    m = m < 1 ? 1 : m > 12 ? 12 : m;
+    d = d < 1 ? 1 : d > 31 ? 31 : d;
     if (prec == DOSSIER_DATE_YEAR)
         snprintf(t->value, sizeof t->value, "%04d", y);
     else if (prec == DOSSIER_DATE_MONTH)

@@ -317,11 +317,6 @@ static int org_end(const dossier_names *c, int i, int end)
 }
 
 /*
- * A place whose head phrase ("Space Center", "Cosmodrome", "crater")
- * ends the capitalised words at [i, end), or follows them in lower
- * case.  Returns where it ends, or 0.
- */
-/*
  * Capitalised words from i that end with a head phrase of list `key`
  * ("Tanegashima Space Center", "Lunar Reconnaissance Orbiter"): returns
  * where the longest such name ends, or 0.
@@ -346,6 +341,11 @@ static int cap_head_end(const dossier_names *c, int i, int end, const char *key,
     return best;
 }
 
+/*
+ * A place whose head phrase ("Space Center", "Cosmodrome", "crater")
+ * ends the capitalised words at [i, end), or follows them in lower
+ * case.  Returns where it ends, or 0.
+ */
 static int place_end(const dossier_names *c, int i, int end, int sentend)
 {
     for (int q = i + 1; q < end; q++) {
@@ -399,8 +399,52 @@ static int acronym_after(dossier_names *c, int j, int end)
 }
 
 /*
- * Reads one run [i, end) of name words piece by piece.  `title` is set
- * when a title precedes the run in the sentence.
+ * A name built on a head word at p, in the run [p, end): capitalised
+ * words before a place or programme head ("Tanegashima Space Center",
+ * "Lunar Reconnaissance Orbiter"), an organisation in sentence case
+ * ("Agence spatiale algérienne") or with a head word ("China Satellite
+ * Navigation Office", "Ministère des Affaires étrangères").  `g` and
+ * `gaz` are the known name at p, if any.  Records it and returns where it
+ * ends, 0 when there is none, or a negative code.
+ */
+static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_gaz_entry *gaz)
+{
+    int sentend = dossier_names_sent_end(c, p), rc, q;
+    int hq = 0, pk = cap_head_end(c, p, end, "entity.place_heads", &hq), kind = DOSSIER_KIND_PLACE;
+    if (!pk) {
+        pk = cap_head_end(c, p, end, "entity.program_words", &hq);
+        kind = DOSSIER_KIND_PROGRAM;
+    }
+    int oq = org_end(c, p, end);
+    /* "Mohammed bin Rashid Space Centre": named after a person, an organisation. */
+    if (pk && kind == DOSSIER_KIND_PLACE && oq == pk && dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+        pk = 0;
+    if (pk && (int)g < pk - p && !head_within(c, p, hq) && oq <= pk) {
+        rc = dossier_names_add(c, p, pk, kind, g && gaz->kind == kind ? gaz : NULL, DOSSIER_MENTION_NAME);
+        return rc ? rc : pk;
+    }
+    if (!g && oq == 0 && (q = dossier_names_sentence_case_org(c, p, sentend, &kind)) > 0) {
+        rc = dossier_names_add(c, p, q, kind, NULL, DOSSIER_MENTION_NAME);
+        return rc ? rc : q;
+    }
+    if (oq == 0 || (g && head_within(c, p, p + (int)g)))
+        return 0;
+    if ((q = place_end(c, p, oq, sentend)) > 0 && q <= end) {
+        rc = dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+        return rc ? rc : q;
+    }
+    /* "Ministère des Affaires étrangères": adjectives after the last capitalised word. */
+    for (q = oq; q < sentend && q < oq + 2 && dossier_names_adjective_like(c, q); q++)
+        ;
+    rc = dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    return rc ? rc : q;
+}
+
+/*
+ * Reads one run [i, end) of name words piece by piece: "Mr", titles and
+ * stop words are skipped (a title is remembered as a person cue), then a
+ * name built on a head word, a known name, a demonym or month (skipped),
+ * or an unknown name.  `title` is set when a title precedes the run.
  */
 static int read_run(dossier_names *c, int i, int end, int title)
 {
@@ -413,83 +457,34 @@ static int read_run(dossier_names *c, int i, int end, int title)
         const dossier_gaz_entry *gaz = NULL;
         if (c->owner[p] >= 0 || is_connector(c, p) || !(d->tokens.v[p].flags & DOSSIER_TOK_WORD)) {
             p++;
-            continue;
-        }
-        if ((k = dossier_names_lex(c, "entity.person_prefixes", p, end))) {
+        } else if ((k = dossier_names_lex(c, "entity.person_prefixes", p, end))) {
             prefix = 1;
             p += (int)k;
-            continue;
-        }
-        if ((k = dossier_names_title(c, p, end)) && !dossier_names_is_head(c, p)) {
+        } else if ((k = dossier_names_title(c, p, end)) && !dossier_names_is_head(c, p)) {
             title = 1;
             p += (int)k;
-            continue;
-        }
-        if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
+        } else if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
             p++;
-            continue;
-        }
-        size_t g = dossier_names_gazetteer(c, p, sentend, &gaz);
-        /* A known name, or capitalised words, before a place or programme head. */
-        int hq = 0, pk = cap_head_end(c, p, end, "entity.place_heads", &hq), kind = DOSSIER_KIND_PLACE;
-        if (!pk) {
-            pk = cap_head_end(c, p, end, "entity.program_words", &hq);
-            kind = DOSSIER_KIND_PROGRAM;
-        }
-        int oq = org_end(c, p, end);
-        /* "Mohammed bin Rashid Space Centre": named after a person, an organisation. */
-        if (pk && kind == DOSSIER_KIND_PLACE && oq == pk && dossier_names_lex_any(c, "entity.first_names", p, p + 1))
-            pk = 0;
-        if (pk && (int)g < pk - p && !head_within(c, p, hq) && oq <= pk) {
-            if (g && gaz->kind == kind)
-                rc = dossier_names_add(c, p, pk, kind, gaz, DOSSIER_MENTION_NAME);
-            else
-                rc = dossier_names_add(c, p, pk, kind, NULL, DOSSIER_MENTION_NAME);
-            if (rc)
-                return rc;
-            p = pk;
-            continue;
-        }
-        if (!g && (q = dossier_names_sentence_case_org(c, p, sentend, &kind)) > 0 && org_end(c, p, end) <= p + 1) {
-            if ((rc = dossier_names_add(c, p, q, kind, NULL, DOSSIER_MENTION_NAME)))
-                return rc;
-            p = q;
-            continue;
-        }
-        if ((q = org_end(c, p, end)) > 0 && !(g && head_within(c, p, p + (int)g))) {
-            int o = q;
-            if ((q = place_end(c, p, o, sentend)) > 0 && q <= end) {
-                rc = dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
-            } else {
-                /* "Ministère des Affaires étrangères": adjectives after the last capitalised word. */
-                for (q = o; q < sentend && q < o + 2 && dossier_names_adjective_like(c, q); q++)
-                    ;
-                rc = dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
-            }
-            if (rc)
-                return rc;
+        } else if ((k = dossier_names_gazetteer(c, p, sentend, &gaz)), (q = head_piece(c, p, end, k, gaz)) != 0) {
+            if (q < 0)
+                return q;
             p = q;
             title = 0;
-            continue;
-        }
-        if ((k = g) > 0) {
+        } else if (k > 0) {
             if ((rc = dossier_names_add(c, p, p + (int)k, gaz->kind, gaz, DOSSIER_MENTION_NAME)))
                 return rc;
             if (k == 1 && dossier_names_compound_title(c, p))
-                title = 1;
+                title = 1; /* "ESA-Chef X" */
             p += (int)k;
-            continue;
-        }
-        if ((k = dossier_names_adjective(c, p, end)) > 0 ||
-            dossier_names_is_stop(c, p) || dossier_names_is_calendar(c, p)) {
+        } else if ((k = dossier_names_adjective(c, p, end)) > 0 || dossier_names_is_calendar(c, p)) {
             p += k ? (int)k : 1;
-            continue;
+        } else {
+            q = dossier_names_unknown_end(c, p, end);
+            if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
+                return rc;
+            p = q;
+            prefix = 0;
         }
-        q = dossier_names_unknown_end(c, p, end);
-        if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
-            return rc;
-        p = q;
-        prefix = 0;
     }
     return DOSSIER_OK;
 }

@@ -608,7 +608,8 @@ static int merge_ongoing(const dossier_doc *d, cand_vec *v)
             if (merge(d, o, e))
                 return DOSSIER_ENOMEM;
             o->timex = t;
-            if (own_date(d, e) && (!own_date(d, o) || earlier(value_of(d, e, NULL), value_of(d, o, NULL))))
+            char me[8], mo[8];
+            if (own_date(d, e) && (!own_date(d, o) || earlier(value_of(d, e, me), value_of(d, o, mo))))
                 o->timex = e->timex;
         }
     }

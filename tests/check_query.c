@@ -440,6 +440,53 @@ START_TEST(test_views_documented)
 }
 END_TEST
 
+/* Reads one text value with SQL ("" for NULL); the caller frees. */
+static char *sql_text(dossier_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+    char *v = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        v = dossier_strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v ? v : dossier_strdup("");
+}
+
+START_TEST(test_role_at_the_time)
+{
+    dossier_db *db = kb();
+    char *v = sql_text(db, "SELECT group_concat(title || '|' || first_seen || '|' || articles, ',')"
+                           " FROM role_spans WHERE person = 1");
+    ck_assert_str_eq(v, "Director General|2022-04-22|1,PDG|2022-04-23|1");
+    free(v);
+    /* statement 6 (article 3, 2022-05-02) has no role in its article: the role stated last before it */
+    v = sql_text(db, "SELECT speaker_role FROM who_said WHERE statement = 6");
+    ck_assert_str_eq(v, "PDG, Roscosmos");
+    free(v);
+    v = sql_text(db, "SELECT speaker_role FROM who_said WHERE statement = 1");
+    ck_assert_str_eq(v, "Director General, Roscosmos");
+    free(v);
+    /* the spans follow the roles: a second statement of a title, a deleted article, a changed title */
+    exec(db, "INSERT INTO roles(article, person, title, organization, start, end) VALUES (3, 1, 'director general', 2, 0, 7)");
+    v = sql_text(db, "SELECT last_seen || '|' || articles FROM role_spans WHERE person = 1 AND title_folded = 'director general'");
+    ck_assert_str_eq(v, "2022-05-02|2");
+    free(v);
+    v = sql_text(db, "SELECT speaker_role FROM who_said WHERE statement = 6");
+    ck_assert_str_eq(v, "director general, Roscosmos"); /* now stated in its own article */
+    free(v);
+    exec(db, "DELETE FROM statements WHERE article = 2; DELETE FROM statement_topics WHERE statement = 2;"
+             " DELETE FROM mentions WHERE article = 2; DELETE FROM articles WHERE id = 2");
+    v = sql_text(db, "SELECT count(*) FROM role_spans WHERE person = 1 AND title = 'PDG'");
+    ck_assert_str_eq(v, "0");
+    free(v);
+    exec(db, "UPDATE roles SET title = 'head' WHERE person = 4");
+    v = sql_text(db, "SELECT group_concat(title) FROM role_spans WHERE person = 4");
+    ck_assert_str_eq(v, "head");
+    free(v);
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *query_suite(void)
 {
@@ -457,6 +504,7 @@ static Suite *query_suite(void)
     tcase_add_test(tc, test_user_queries);
     tcase_add_test(tc, test_user_query_errors);
     tcase_add_test(tc, test_views_documented);
+    tcase_add_test(tc, test_role_at_the_time);
     suite_add_tcase(s, tc);
     return s;
 }
