@@ -39,6 +39,7 @@ static double cpu_ms(void)
 
 static double cpu[1000]; /* CPU time of each run, beside the wall time */
 
+/* Orders doubles, for qsort. */
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -56,6 +57,7 @@ static void pick(char *buf, size_t len, sqlite3 *s, const char *sql)
     sqlite3_finalize(st);
 }
 
+/* One timed query: its label, the canned query and its parameters. */
 typedef struct {
     const char *label, *query;
     dossier_param p[3];
@@ -71,6 +73,7 @@ static void report(const char *label, double *t, int runs, size_t rows)
     printf("%-44s %8.2f %8.2f %8.2f %7zu\n", label, t[runs / 2], p95, cpu[runs / 2], rows);
 }
 
+/* Opens the database, times each query RUNS times, prints the table. */
 int main(int argc, char **argv)
 {
     if (argc < 2) {

@@ -41,7 +41,7 @@ int cli_article(int argc, char **argv, const cli_globals *g)
         cli_error("article: wants one article id, a positive number (see 'dossier articles')");
         return CLI_USAGE;
     }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     if (a.how.format == DOSSIER_FORMAT_TABLE) {

@@ -44,7 +44,7 @@ int cli_articles(int argc, char **argv, const cli_globals *g)
             cli_error("articles: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", dates[k]);
             return CLI_USAGE;
         }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     rc = cli_query_print(db, "articles", a.params, a.nparams, &a.how, NULL);

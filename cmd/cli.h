@@ -121,6 +121,14 @@ int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dos
  */
 void cli_no_match(dossier_db *db, const char *what, const char *name);
 
+/*
+ * cli_open() for commands that only read: a database file that does not
+ * exist is an error ("run 'dossier ingest' first"), not a new empty file;
+ * with `empty_ok` an in-memory database stands in for it instead (for
+ * listing and describing queries).  Prints the reason and returns NULL on failure.
+ */
+dossier_db *cli_open_existing(const cli_globals *g, int empty_ok);
+
 /* Non-zero when s is a date of the form YYYY, YYYY-MM or YYYY-MM-DD. */
 int cli_is_date(const char *s);
 

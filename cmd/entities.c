@@ -42,7 +42,7 @@ int cli_entities(int argc, char **argv, const cli_globals *g)
             return CLI_USAGE;
         }
     }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     rc = cli_query_print(db, "entities", a.params, a.nparams, &a.how, NULL);

@@ -208,6 +208,21 @@ void cli_no_match(dossier_db *db, const char *what, const char *name)
 }
 
 /* See cli.h. */
+dossier_db *cli_open_existing(const cli_globals *g, int empty_ok)
+{
+    if (strcmp(g->db_path, ":memory:") == 0 || access(g->db_path, F_OK) == 0)
+        return cli_open(g, NULL);
+    if (!empty_ok) {
+        cli_error("%s: no such database (add articles with 'dossier --db %s ingest FILE...')", g->db_path,
+                  g->db_path);
+        return NULL;
+    }
+    cli_globals mem = *g;
+    mem.db_path = ":memory:";
+    return cli_open(&mem, NULL);
+}
+
+/* See cli.h. */
 int cli_is_date(const char *s)
 {
     static const char *const shapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};

@@ -80,7 +80,7 @@ int cli_query(int argc, char **argv, const cli_globals *g)
         usage(stderr);
         return CLI_USAGE;
     }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, list || help);
     if (!db)
         return CLI_ERROR;
     char *out = NULL;

@@ -37,15 +37,16 @@ int cli_search(int argc, char **argv, const cli_globals *g)
         cli_error("search: what for? (usage: dossier search TEXT)");
         return CLI_USAGE;
     }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     cli_query_param(&a, "text", a.positional);
     char *out = NULL;
     size_t rows = 0;
-    if (dossier_query_run(&out, &rows, db, "search", a.params, a.nparams, &a.how) != DOSSIER_OK) {
+    int qrc = dossier_query_run(&out, &rows, db, "search", a.params, a.nparams, &a.how);
+    if (qrc != DOSSIER_OK) {
         cli_error("%s", dossier_errmsg(db));
-        rc = CLI_ERROR;
+        rc = qrc == DOSSIER_EUSAGE ? CLI_USAGE : CLI_ERROR;
     } else if (rows == 0) {
         cli_error("no article matches '%s'", a.positional);
         rc = CLI_ERROR;

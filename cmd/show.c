@@ -40,7 +40,7 @@ int cli_show(int argc, char **argv, const cli_globals *g)
         cli_error("show: whom? (usage: dossier show NAME)");
         return CLI_USAGE;
     }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     const char *name = a.positional;

@@ -25,7 +25,7 @@ int cli_stats(int argc, char **argv, const cli_globals *g)
     int rc = cli_query_parse(&a, argc, argv, NULL, 0, usage);
     if (rc)
         return rc < 0 ? CLI_OK : rc;
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     rc = cli_query_print(db, "stats", NULL, 0, &a.how, NULL);

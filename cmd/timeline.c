@@ -46,7 +46,7 @@ int cli_timeline(int argc, char **argv, const cli_globals *g)
             cli_error("timeline: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", dates[k]);
             return CLI_USAGE;
         }
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     const char *about = cli_query_value(&a, "about");

@@ -99,15 +99,16 @@ int cli_who_said(int argc, char **argv, const cli_globals *g)
         return rc < 0 ? CLI_OK : rc;
     if ((rc = check(&a)) != 0)
         return rc;
-    dossier_db *db = cli_open(g, NULL);
+    dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;
     cli_query_param(&a, "topic", a.positional);
     char *out = NULL;
     size_t rows = 0;
-    if (dossier_query_run(&out, &rows, db, "who-said", a.params, a.nparams, &a.how) != DOSSIER_OK) {
+    int qrc = dossier_query_run(&out, &rows, db, "who-said", a.params, a.nparams, &a.how);
+    if (qrc != DOSSIER_OK) {
         cli_error("%s", dossier_errmsg(db));
-        rc = CLI_ERROR;
+        rc = qrc == DOSSIER_EUSAGE ? CLI_USAGE : CLI_ERROR;
     } else {
         rc = rows > 0 ? CLI_OK : explain_empty(db, &a);
         if (rc == CLI_OK)

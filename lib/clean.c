@@ -360,6 +360,8 @@ static void mark_blocks(dossier_doc *d, info *in)
         if (j - i >= 3)
             for (size_t k = i; k < j; k++)
                 in[k].f |= F_BP;
+        if (j > i)
+            i = j - 1; /* past the run: each line is looked at once */
     }
     for (size_t i = 0; i < n; i++)
         if (d->lines.v[i].cls != DOSSIER_LINE_BLANK && real_paragraph(in, i))

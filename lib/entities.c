@@ -12,11 +12,13 @@
  * "Mr" before it, a speech verb or an apposition next to it, a first name,
  * a programme word ("probe", "sonde") or a place word ("crater") beside it.
  * Lists are in schema/lang/<code>.yaml under `entity.*`.  A name in
- * parentheses after another is its acronym.  names.c then finds the other
- * mentions of what was found: surnames, acronyms, repeats, descriptions.
+ * parentheses after another is its acronym.  repeats.c then finds the
+ * other mentions of what was found: surnames, acronyms, repeats, and
+ * descriptions ("the agency") of the organisation the article is about.
  */
 #include "entities.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +136,7 @@ int dossier_names_is_calendar(const dossier_names *c, int i)
     return 0;
 }
 
+/* Defined below; see there. */
 static int is_connector(const dossier_names *c, int i);
 
 /* See names.h. */

@@ -1,6 +1,6 @@
 /*
- * names.c — the kind of a name no list holds, known names in their
- * inflected and compound forms, and the second pass of the entities stage.
+ * names.c — the kind of a name no list holds, and known names in their
+ * inflected and compound forms (Russian cases, German endings, "ESA-Chef").
  *
  * An unknown name gets a kind only from a cue: a place word after it
  * ("crater", "Space Center"); a number in it or a programme word next to
@@ -8,11 +8,10 @@
  * "Mr" before it, a first name, a speech verb next to it, an apposition
  * ("X, the director of"); an acronym in capitals is an organisation.
  * Without a cue the name is left alone: German capitalises every noun.
- *
- * The second pass finds the other mentions of what the first found: the
- * same name again, a person's surname alone (also "Mr X" and Russian
- * case forms), an acronym, and descriptions ("the agency", "la société
- * d'État") of the organisation the article is mostly about.
+ * Organisations written in sentence case ("Agence spatiale algérienne",
+ * "Европейское космическое агентство") are found from a head word and
+ * adjective endings (`entity.adjective_suffixes`).  repeats.c holds the
+ * second pass.
  */
 #include "names.h"
 
@@ -139,8 +138,8 @@ static size_t gaz_german(const dossier_names *c, int i, int end, const dossier_g
         buf[bl] = '\0';
         words[0] = buf;
         size_t k = dossier_gazetteer_match(c->d->lex, words, n, out);
-        if (k >= 2)
-            return k;
+        if (k >= 2 || (k == 1 && v == 0 && w[wl - 1] == 's'))
+            return k; /* one word only as a genitive: "Russlands", "Frankreichs" */
     }
     return 0;
 }

@@ -1,12 +1,11 @@
 /*
  * names.h — the parts of the entity finder shared by entities.c (runs of
- * capitalised words, pieces) and names.c (unknown names, known names,
- * repeated mentions).  Internal to the entities stage.
+ * capitalised words, pieces), names.c (unknown names, known names in other
+ * forms) and repeats.c (surnames, repeats, descriptions).  Internal to
+ * the entities stage.
  */
 #ifndef DOSSIER_NAMES_H
 #define DOSSIER_NAMES_H
-
-#include <stdio.h>
 
 #include "doc.h"
 #include "token.h"

@@ -24,7 +24,7 @@
 
 #define MAXW 8
 
-/* The folded words of a name (up to MAXW); returns their count.  Frees nothing: see free_words. */
+/* The folded words of a name (up to MAXW); returns their count.  The caller frees them with free_words(). */
 static size_t name_words(const char *name, char **out)
 {
     size_t n = 0, pos = 0, s, e, len = strlen(name);
@@ -35,6 +35,7 @@ static size_t name_words(const char *name, char **out)
     return n;
 }
 
+/* Frees the words name_words() gave. */
 static void free_words(char **w, size_t n)
 {
     for (size_t i = 0; i < n; i++)

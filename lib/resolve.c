@@ -9,15 +9,10 @@
  * one letter apart ("Rogozine", "Rogozin").  A person's surname is one of
  * its aliases, so a later "Mr Rogozin" finds him.
  *
- * Statement clusters: two statements by the same speaker report the same
- * utterance when their word stems overlap enough (Dice coefficient over
- * the first five letters of words of five letters or more, so that
- * "coopération" and "cooperation", "stratégique" and "strategic" meet
- * across languages).  A cluster is named by its smallest statement id.
- *
- * Stories: an article joins the story of an article it shares a statement
- * cluster with, or of an article published within three days that shares
- * most of its named entities.  A story is named by its smallest article id.
+ * Stories: an article joins the story of an article published within three
+ * days that shares most of its named entities, or else of an article it
+ * shares a statement cluster with (cluster.c places statements, knowing
+ * the story).  A story is named by its smallest article id.
  */
 #include "resolve.h"
 
@@ -25,11 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "token.h"
+#include "cluster.h"
 #include "util.h"
 
-#define STEM 5
-#define CLUSTER_DICE 0.45
 #define STORY_OVERLAP 0.5
 
 /* Inserts one alias (folded) for entity `id`. */
@@ -225,144 +218,37 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
     return add_aliases(db, id, ent);
 }
 
-/* ---- statement clusters ---- */
-
-typedef VEC(uint64_t) stems;
-
-/* Compares two stem hashes, for qsort. */
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The sorted, distinct stems of the long words of a text. */
-static int text_stems(stems *out, const char *text, size_t len)
-{
-    size_t pos = 0, start, end;
-    unsigned flags;
-    out->n = 0;
-    while ((flags = dossier_token_next(text, len, &pos, &start, &end))) {
-        if (!(flags & DOSSIER_TOK_WORD))
-            continue;
-        char *f = dossier_fold(text + start, end - start);
-        if (!f)
-            return DOSSIER_ENOMEM;
-        size_t chars = 0, cut = 0, i = 0;
-        for (; f[i] && chars < STEM; i++)
-            if (((unsigned char)f[i] & 0xC0) != 0x80)
-                chars++;
-        cut = i;
-        while (f[cut] && ((unsigned char)f[cut] & 0xC0) == 0x80)
-            cut++;
-        int rc = chars >= STEM ? VEC_PUSH(out, dossier_hash(f, cut)) : 0;
-        free(f);
-        if (rc)
-            return DOSSIER_ENOMEM;
-    }
-    if (out->n)
-        qsort(out->v, out->n, sizeof(uint64_t), cmp_u64);
-    size_t w = 0;
-    for (size_t i = 0; i < out->n; i++)
-        if (w == 0 || out->v[w - 1] != out->v[i])
-            out->v[w++] = out->v[i];
-    out->n = w;
-    return DOSSIER_OK;
-}
-
-/* Dice coefficient of two sorted stem sets. */
-static double dice(const stems *a, const stems *b)
-{
-    size_t i = 0, j = 0, common = 0;
-    if (!a->n || !b->n)
-        return 0;
-    while (i < a->n && j < b->n) {
-        if (a->v[i] == b->v[j])
-            common++, i++, j++;
-        else if (a->v[i] < b->v[j])
-            i++;
-        else
-            j++;
-    }
-    return 2.0 * (double)common / (double)(a->n + b->n);
-}
-
-/* The cluster of the most similar earlier statement by the same speaker, or 0. */
-static long long best_cluster(dossier_db *db, sqlite3_stmt *cand, long long sid, long long speaker,
-                              const stems *mine, stems *theirs)
-{
-    long long best = 0;
-    double best_score = CLUSTER_DICE;
-    sqlite3_bind_int64(cand, 1, speaker);
-    sqlite3_bind_int64(cand, 2, sid);
-    while (sqlite3_step(cand) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(cand, 1);
-        if (!t || text_stems(theirs, t, (size_t)sqlite3_column_bytes(cand, 1)))
-            continue;
-        double s = dice(mine, theirs);
-        if (s >= best_score) {
-            best_score = s;
-            best = sqlite3_column_int64(cand, 0);
-        }
-    }
-    sqlite3_reset(cand);
-    (void)db;
-    return best;
-}
-
-/* Gives every statement of the article a cluster. */
-static int cluster_statements(dossier_db *db, long long article)
-{
-    sqlite3_stmt *mine = NULL, *cand = NULL, *set = NULL;
-    stems a = {0}, b = {0};
-    int rc = dossier_db_prepare(&mine, db, "SELECT id, speaker, text FROM statements WHERE article = ?1 ORDER BY id");
-    if (!rc)
-        rc = dossier_db_prepare(&cand, db,
-            "SELECT coalesce(cluster, id), text FROM statements WHERE speaker = ?1 AND id < ?2");
-    if (!rc)
-        rc = dossier_db_prepare(&set, db, "UPDATE statements SET cluster = ?2 WHERE id = ?1");
-    if (rc)
-        goto done;
-    sqlite3_bind_int64(mine, 1, article);
-    while (!rc && sqlite3_step(mine) == SQLITE_ROW) {
-        long long sid = sqlite3_column_int64(mine, 0), cluster = 0;
-        if (sqlite3_column_type(mine, 1) != SQLITE_NULL) {
-            const char *t = (const char *)sqlite3_column_text(mine, 2);
-            rc = text_stems(&a, t, (size_t)sqlite3_column_bytes(mine, 2));
-            if (!rc)
-                cluster = best_cluster(db, cand, sid, sqlite3_column_int64(mine, 1), &a, &b);
-        }
-        sqlite3_bind_int64(set, 1, sid);
-        sqlite3_bind_int64(set, 2, cluster ? cluster : sid);
-        if (!rc && sqlite3_step(set) != SQLITE_DONE)
-            rc = dossier_db_sqlfail(db, "statement clusters");
-        sqlite3_reset(set);
-    }
-done:
-    VEC_FREE(&a);
-    VEC_FREE(&b);
-    sqlite3_finalize(mine);
-    sqlite3_finalize(cand);
-    sqlite3_finalize(set);
-    return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
-}
-
 /* ---- stories ---- */
 
+/* The story of an earlier article that shares a statement cluster with this one, or 0. */
+static long long story_by_clusters(dossier_db *db, long long article)
+{
+    sqlite3_stmt *st = NULL;
+    long long story = 0;
+    if (dossier_db_prepare(&st, db,
+            "SELECT coalesce(a.story, a.id) FROM statements s JOIN statements o ON o.cluster = s.cluster"
+            " JOIN articles a ON a.id = o.article"
+            " WHERE s.article = ?1 AND o.article != ?1 ORDER BY a.id LIMIT 1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, article);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        story = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return story;
+}
+
 /*
- * The story of an earlier article that shares a statement cluster with
- * this one, or that was published within three days and shares at least
- * half the named entities of the smaller of the two.  0 when none.
+ * The story of an earlier article published within three days (or undated)
+ * that shares at least half the entities other than places of the smaller
+ * of the two (places are shared by too many stories to tell them apart).
+ * Only the 500 latest such articles are compared.  0 when none.
  */
-static long long find_story(dossier_db *db, long long article)
+static long long story_by_entities(dossier_db *db, long long article)
 {
     static const char *const sql =
-        "SELECT coalesce(a.story, a.id) FROM statements s JOIN statements o ON o.cluster = s.cluster"
-        " JOIN articles a ON a.id = o.article"
-        " WHERE s.article = ?1 AND o.article != ?1 ORDER BY a.id LIMIT 1";
-    static const char *const by_entities =
         "WITH me AS (SELECT published p FROM articles WHERE id = ?1),"
-        " mine AS (SELECT DISTINCT entity FROM mentions WHERE article = ?1),"
+        " mine AS (SELECT DISTINCT m.entity FROM mentions m JOIN entities e ON e.id = m.entity"
+        "   WHERE m.article = ?1 AND e.kind != 'place'),"
         " near AS (SELECT a.id, a.story FROM articles a, me WHERE a.id != ?1 AND"
         "   (me.p IS NULL OR a.published IS NULL OR abs(julianday(a.published) - julianday(me.p)) <= 3)"
         "   ORDER BY a.id DESC LIMIT 500),"
@@ -370,49 +256,55 @@ static long long find_story(dossier_db *db, long long article)
         "   JOIN mentions m ON m.article = n.id JOIN mine USING(entity) GROUP BY n.id)"
         " SELECT coalesce(s.story, s.id), s.k,"
         "   (SELECT count(*) FROM mine),"
-        "   (SELECT count(DISTINCT entity) FROM mentions WHERE article = s.id)"
+        "   (SELECT count(DISTINCT m.entity) FROM mentions m JOIN entities e ON e.id = m.entity"
+        "    WHERE m.article = s.id AND e.kind != 'place')"
         " FROM shared s ORDER BY s.k DESC, s.id LIMIT 5";
     sqlite3_stmt *st = NULL;
     long long story = 0;
     if (dossier_db_prepare(&st, db, sql))
         return DOSSIER_EDB;
     sqlite3_bind_int64(st, 1, article);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        story = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (story || dossier_db_prepare(&st, db, by_entities))
-        return story;
-    sqlite3_bind_int64(st, 1, article);
     while (!story && sqlite3_step(st) == SQLITE_ROW) {
         double k = sqlite3_column_double(st, 1);
         double smaller = sqlite3_column_double(st, 2);
         if (sqlite3_column_double(st, 3) < smaller)
             smaller = sqlite3_column_double(st, 3);
-        if (smaller >= 4 && k / smaller >= STORY_OVERLAP)
+        if (smaller >= 3 && k >= 2 && k / smaller >= STORY_OVERLAP)
             story = sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
     return story;
 }
 
-/* See resolve.h. */
-int dossier_resolve_article(dossier_db *db, long long article)
+/* Sets the story of an article. */
+static int set_story(dossier_db *db, long long article, long long story)
 {
-    int rc = cluster_statements(db, article);
-    if (rc)
-        return rc;
-    long long story = find_story(db, article);
-    if (story < 0)
-        return (int)story;
     sqlite3_stmt *st = NULL;
-    rc = dossier_db_prepare(&st, db, "UPDATE articles SET story = ?2 WHERE id = ?1");
+    int rc = dossier_db_prepare(&st, db, "UPDATE articles SET story = ?2 WHERE id = ?1");
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, article);
-    sqlite3_bind_int64(st, 2, story ? story : article);
+    sqlite3_bind_int64(st, 2, story);
     rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "stories");
     sqlite3_finalize(st);
     return rc;
+}
+
+/* See resolve.h.  The story first, so that clustering can use it. */
+int dossier_resolve_article(dossier_db *db, long long article)
+{
+    long long story = story_by_entities(db, article);
+    if (story < 0)
+        return (int)story;
+    int rc = set_story(db, article, story ? story : article);
+    if (!rc)
+        rc = dossier_cluster_article(db, article);
+    if (rc || story)
+        return rc;
+    story = story_by_clusters(db, article);
+    if (story < 0)
+        return (int)story;
+    return story ? set_story(db, article, story) : DOSSIER_OK;
 }
 
 /* See dossier.h: clusters and stories again, article by article in id order. */

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "names.h"
 #include "token.h"
 
 #define WINDOW 10
@@ -189,7 +190,11 @@ static int org_before(roles_ctx *c, int ts, int first)
 static int org_after(roles_ctx *c, int te, int end, int *at)
 {
     int i = te;
-    while (i < end && i < te + 4 && (is_link(c, i) || is_stop(c, i)) && org_at(c, i) < 0)
+    /* Small words, quotes, a describing head: "of the", "госкорпорации «", "der US-Raumfahrtbehörde". */
+    dossier_names nc = {c->d, c->lang, c->owner};
+    while (i < end && i < te + 4 && org_at(c, i) < 0 &&
+           (is_link(c, i) || is_stop(c, i) || (c->d->tokens.v[i].flags & DOSSIER_TOK_QUOTE) ||
+            dossier_names_is_head(&nc, i)))
         i++;
     int org = org_at(c, i);
     if (org < 0 && i > te)
@@ -261,7 +266,8 @@ static int before_name(roles_ctx *c, int person, int a, int first)
             org = org_after(c, te, end, &at);
             /* Only names and small words may stand between the organisation and the person. */
             for (int i = at + 1; org >= 0 && i < end; i++)
-                if (!(d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && !is_link(c, i) && c->owner[i] < 0)
+                if (!(d->tokens.v[i].flags & (DOSSIER_TOK_UPPER | DOSSIER_TOK_QUOTE)) && !is_link(c, i) &&
+                    c->owner[i] < 0)
                     org = -1;
         }
         int state = lex(c, "entity.state_titles", ts, te) == te - ts;

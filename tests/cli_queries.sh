@@ -31,8 +31,16 @@ lines() { wc -l <"$1" | tr -d ' '; }
 db=$tmp/kb.db
 q() { "$bin" --db "$db" "$@"; }
 
-# ---- a knowledge base by hand
-expect_status 0 q stats
+# ---- no database: an error, and no empty file left behind
+expect_status 1 q stats
+expect_in "$tmp/err" "kb.db: no such database"
+[ -e "$db" ] && fail "a query created $db"
+expect_status 0 q query --list
+[ -e "$db" ] && fail "query --list created $db"
+
+# ---- a knowledge base by hand (the schema from an ingest, emptied)
+expect_status 0 "$bin" --db "$db" ingest "$fixtures/articles/$(ls "$fixtures/articles" | head -n 1)"
+sqlite3 "$db" "PRAGMA foreign_keys = ON; DELETE FROM articles; DELETE FROM aliases; DELETE FROM entities" || fail "emptying"
 sqlite3 "$db" <<'SQL' || fail "inserting rows"
 INSERT INTO articles(id, source, hash, original, body, title, outlet, language, published) VALUES
  (1, 'a/one.txt', 'h1', 'x', 'Rogozin said Russia could build joint modules for the orbital station. Wang Wenbin said foreign astronauts are invited to the station. Hao Chun noted the station is national.', 'Opening Asia', 'TASS', 'en', '2022-04-22'),
@@ -111,6 +119,10 @@ expect_status 2 q who-said Tiangong --kind loud
 expect_status 2 q who-said Tiangong --since yesterday
 expect_status 2 q who-said Tiangong --format xml
 expect_status 2 q who-said Tiangong --bogus 1
+expect_status 2 q who-said Tiangong --limit many
+expect_in "$tmp/err" "wants an integer"
+expect_status 2 q search station --limit many
+expect_status 2 q entities --limit many
 
 # ---- show
 expect_status 0 q show Rogozin
