@@ -133,7 +133,11 @@ static int migrate(dossier_db *db)
     return DOSSIER_OK;
 }
 
-/* Loads the built-in language data and the user's extra files. */
+/*
+ * Loads the built-in language data and the user's extra files.  Called by
+ * dossier_open() when the user names files (so their errors show at once)
+ * and otherwise on first use.
+ */
 static int load_lexicon(dossier_db *db, const dossier_options *opts)
 {
     char err[512];
@@ -167,8 +171,16 @@ int dossier_open(dossier_db **out, const char *path, const dossier_options *opts
         return dossier_db_fail(db, rc, "%s", keep);
     }
     rc = migrate(db);
-    if (!rc)
+    if (!rc && opts && ((opts->lexicons && opts->lexicons[0]) || (opts->gazetteers && opts->gazetteers[0])))
         rc = load_lexicon(db, opts);
+    return rc;
+}
+
+/* See db.h. */
+int dossier_db_lexicon(dossier_lexicon **out, dossier_db *db)
+{
+    int rc = db->lex ? DOSSIER_OK : load_lexicon(db, NULL);
+    *out = db->lex;
     return rc;
 }
 

@@ -13,7 +13,7 @@
 
 struct dossier_db {
     sqlite3 *sql;
-    dossier_lexicon *lex;
+    dossier_lexicon *lex;             /* language data: loaded on first use (dossier_db_lexicon) */
     size_t max_bytes;
     dossier_callback callback;
     void *userdata;
@@ -39,6 +39,13 @@ int dossier_db_exec(dossier_db *db, const char *sql);
 
 /* Prepares a statement; returns DOSSIER_OK or DOSSIER_EDB.  Finalize *out. */
 int dossier_db_prepare(sqlite3_stmt **out, dossier_db *db, const char *sql);
+
+/*
+ * The language data and gazetteer, loaded on first use: queries never need
+ * them, and loading costs more than a query.  Returns DOSSIER_OK or the
+ * loading failure with the message set.
+ */
+int dossier_db_lexicon(dossier_lexicon **out, dossier_db *db);
 
 /* Sends an event to the callback, if there is one. */
 void dossier_db_notify(dossier_db *db, const dossier_report *ev);

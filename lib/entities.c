@@ -285,8 +285,9 @@ static int org_end(const dossier_names *c, int i, int end)
                 return 0;
             continue;
         }
+        /* "Mohammed bin Rashid Space Centre": a particle inside a person's name the organisation bears. */
         if (q > i && !dossier_names_is_cap(c, q) && dossier_names_lex_any(c, "entity.name_particles", q, q + 1) &&
-            q + 1 < end && dossier_names_is_cap(c, q + 1))
+            q + 1 < end && dossier_names_is_cap(c, q + 1) && dossier_names_lex_any(c, "entity.first_names", i, i + 1))
             continue;
         if (!dossier_names_is_cap(c, q) || (q > i && dossier_names_is_stop(c, q)))
             break;
@@ -506,17 +507,18 @@ static int title_before(const dossier_names *c, int i, int first)
     return 0;
 }
 
-/* Non-zero when most words of the sentence are capitalised: a headline in title case. */
+/* Non-zero when most words of the sentence are capitalised: a headline in title case or capitals. */
 static int title_case(const dossier_names *c, const dossier_sentence *s)
 {
-    int words = 0, caps = 0;
+    int words = 0, caps = 0, allcaps = 0;
     for (int i = s->first_token; i < s->first_token + s->ntokens; i++) {
         if (!(c->d->tokens.v[i].flags & DOSSIER_TOK_WORD))
             continue;
         words++;
         caps += dossier_names_is_cap(c, i);
+        allcaps += (c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) != 0;
     }
-    return words >= 5 && caps * 10 >= words * 7;
+    return (words >= 5 && caps * 10 >= words * 7) || (words >= 2 && allcaps == words);
 }
 
 /*

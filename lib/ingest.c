@@ -65,8 +65,12 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
     long long id = 0;
     dossier_doc d;
     dossier_ingest_status status = DOSSIER_INGEST_FAILED;
-    dossier_doc_init(&d, db->lex, source);
-    int rc = dossier_source_load(&d, bytes, len, db->max_bytes);
+    dossier_lexicon *lex = NULL;
+    int rc = dossier_db_lexicon(&lex, db);
+    dossier_doc_init(&d, lex, source);
+    if (rc)
+        goto done;
+    rc = dossier_source_load(&d, bytes, len, db->max_bytes);
     if (rc) {
         dossier_db_fail(db, rc, "%s: %s", source, d.errmsg);
         goto done;

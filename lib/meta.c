@@ -383,9 +383,10 @@ static const char *copyright_outlet(dossier_doc *d, const ltoks *t)
         i++;
     else
         return NULL;
-    while (i < t->n && (!strcmp(t->f[i], "\xC2\xA9") || !strcmp(t->f[i], "copyright") ||
-                        plain_num(t->f[i], 4) || (t->fl[i] & DOSSIER_TOK_PUNCT)))
-        i++;
+    while (i < t->n && (!strcmp(t->f[i], "\xC2\xA9") || !strcmp(t->f[i], "copyright") || !strcmp(t->f[i], "c") ||
+                        plain_num(t->f[i], 4) || (t->fl[i] & DOSSIER_TOK_PUNCT) ||
+                        dossier_lexicon_has(d->lex, NULL, "meta.byline", t->f[i])))
+        i++; /* "Copyright (c) 2023 by" */
     size_t first = i, last = i, words = 0;
     for (; i < t->n; i++) {
         if (plain_num(t->f[i], 4) || ((t->fl[i] & DOSSIER_TOK_PUNCT) && strcmp(t->f[i], "&") != 0))

@@ -363,6 +363,10 @@ static int person_cue(const dossier_names *c, int p, int q)
     int b = p > first && strcmp(d->folds.v[p - 1], ",") == 0 ? p - 1 : p;
     if (list_ends_at(c, "entity.person_verbs", b, first))
         return 1;
+    /* "... X said ... . He added": the next sentence opens with "he" or "she". */
+    if (end < (int)d->tokens.n && q - p >= 2 && dossier_names_lex(c, "entity.person_pronouns", end, end + 1) &&
+        d->tokens.v[end].sentence == d->tokens.v[p].sentence + 1)
+        return 1;
     /* "India's ambassador to the US, X": a title a few name words before the comma. */
     for (int s = b - 1; b < p && s >= first && s >= b - 8; s--) {
         if (dossier_names_title(c, s, b))

@@ -90,6 +90,8 @@ START_TEST(people_from_cues)
                              "Lucía Ferrández"), DOSSIER_KIND_PERSON);
     ck_assert_int_eq(kind_of("The mission is led by Zhang Haolin of the Purple Mountain Observatory.", "Zhang Haolin"),
                      DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("The plan was drawn up by Lerato Mokoena in Pretoria last year. She believes it will fly.",
+                             "Lerato Mokoena"), DOSSIER_KIND_PERSON);
 }
 END_TEST
 
@@ -145,6 +147,41 @@ START_TEST(programmes_and_places)
 }
 END_TEST
 
+START_TEST(inflections_and_sentence_case)
+{
+    /* German endings, Russian cases, organisations in sentence case. */
+    ck_assert_int_eq(kind_of("Der Präsident Frankreichs sprach über Russlands Pläne.", "France"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("Das Deutsche Zentrum für Luft- und Raumfahrt testet die Kapsel.", "German Aerospace Center"),
+                     DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Национальное космическое агентство Кении подписало соглашение с Россией.",
+                             "Национальное космическое агентство"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("L'Agence spatiale malienne a signé un accord avec la Chine.", "Agence spatiale malienne"),
+                     DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Le Ministère des Affaires étrangères a confirmé la visite.",
+                             "Ministère des Affaires étrangères"), DOSSIER_KIND_ORGANIZATION);
+    dossier_doc *d = dossier_test_doc("По словам Игоря Смирнова, проект расширят. Игорь Смирнов заявил, что всё готово.");
+    int e = dossier_test_entity(d, "Игорь Смирнов");
+    ck_assert_int_ge(e, 0);
+    ck_assert_int_eq(d->entities.v[e].nmentions, 2);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(context_cues)
+{
+    ck_assert_int_eq(kind_of("The officials met reporters in Sagamihara on Friday.", "Sagamihara"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("The American company Orbitex is preparing its lander.", "Orbitex"),
+                     DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Pictures were shown by the Rossiya-24 television channel.", "Rossiya-24"),
+                     DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("The sixth is ShadeCam, a camera built for the agency.", "ShadeCam"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Meanwhile it was known in Arabic as Al Amal.", "Arabic"), -1);
+    /* An acronym whose letters do not fit the name before it is not its alias. */
+    ck_assert(!has_alias("The Smart Lander for Investigating Moon (SLIM) landed.", "SLIM") ||
+              kind_of("The Smart Lander for Investigating Moon (SLIM) landed.", "Moon") == -1);
+}
+END_TEST
+
 START_TEST(false_friends)
 {
     /* A job title without a name, a sentence-initial common word, months, weekdays, demonyms. */
@@ -184,6 +221,8 @@ static Suite *suite(void)
     tcase_add_test(tc, organisations_from_head_words);
     tcase_add_test(tc, acronym_expansion);
     tcase_add_test(tc, programmes_and_places);
+    tcase_add_test(tc, inflections_and_sentence_case);
+    tcase_add_test(tc, context_cues);
     tcase_add_test(tc, false_friends);
     tcase_add_test(tc, descriptions);
     suite_add_tcase(s, tc);

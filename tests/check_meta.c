@@ -237,6 +237,9 @@ START_TEST(test_outlet)
     d = meta("A title for it\n\n" EN "\n\n(c) 2021 Space Wire Inc.\n");
     ck_assert_str_eq(d->outlet, "Space Wire Inc");
     dossier_test_doc_free(d);
+    d = meta("A title for it\n\n" EN "\n\nCopyright © 2023 by Space Wire. All rights reserved.\n");
+    ck_assert_str_eq(d->outlet, "Space Wire");
+    dossier_test_doc_free(d);
     d = meta(EN "\n\nTop stories\n");
     ck_assert_ptr_null(d->outlet);
     dossier_test_doc_free(d);

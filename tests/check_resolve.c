@@ -16,7 +16,9 @@ static long long resolve_name(dossier_db *db, const char *name, int kind)
 {
     dossier_doc d;
     long long id = 0;
-    dossier_doc_init(&d, db->lex, "test");
+    dossier_lexicon *lex = NULL;
+    ck_assert_dossier_ok(db, dossier_db_lexicon(&lex, db));
+    dossier_doc_init(&d, lex, "test");
     int e = dossier_doc_entity(&d, name, strlen(name), kind, NULL);
     ck_assert_int_ge(e, 0);
     ck_assert_dossier_ok(db, dossier_resolve_entity(&id, db, &d, e));
@@ -64,15 +66,17 @@ START_TEST(test_known)
     FILE *f = fopen("/tmp/dossier_resolve_gaz.yaml", "w");
     fputs("- name: Sylvanian Space Board\n  kind: organization\n  names: [SSB, Office spatial sylvanien]\n", f);
     fclose(f);
-    ck_assert_int_eq(dossier_lexicon_add_gazetteer(db->lex, "/tmp/dossier_resolve_gaz.yaml", err, sizeof err), 0);
+    dossier_lexicon *lex = NULL;
+    ck_assert_dossier_ok(db, dossier_db_lexicon(&lex, db));
+    ck_assert_int_eq(dossier_lexicon_add_gazetteer(lex, "/tmp/dossier_resolve_gaz.yaml", err, sizeof err), 0);
     remove("/tmp/dossier_resolve_gaz.yaml");
-    const dossier_gaz_entry *g = dossier_gazetteer_find(db->lex, "SSB");
+    const dossier_gaz_entry *g = dossier_gazetteer_find(lex, "SSB");
     ck_assert_ptr_nonnull(g);
     long long ids[2];
     const char *names[2] = {"SSB", "Office spatial sylvanien"};
     for (int i = 0; i < 2; i++) {
         dossier_doc d;
-        dossier_doc_init(&d, db->lex, "t");
+        dossier_doc_init(&d, lex, "t");
         int e = dossier_doc_entity(&d, names[i], strlen(names[i]), DOSSIER_KIND_ORGANIZATION, g);
         ck_assert_dossier_ok(db, dossier_resolve_entity(&ids[i], db, &d, e));
         dossier_doc_free(&d);

@@ -67,6 +67,13 @@ START_TEST(title_before_name)
                        NULL));
     ck_assert(has_role("Глава Роскосмоса Юрий Борисов заявил, что станция будет построена.", "Yuri Borisov",
                        "Roscosmos", "глава"));
+    ck_assert(has_role("Генеральный директор госкорпорации «Роскосмос» Юрий Борисов заявил о планах.",
+                       "Yuri Borisov", "Roscosmos", "директор"));
+    ck_assert(has_role("Der Chef der US-Raumfahrtbehörde Nasa, Bill Nelson, kündigte die Mission an.", "Bill Nelson",
+                       "NASA", "Chef"));
+    ck_assert(has_role("Об этом сообщили в Москве. Министр иностранных дел Индии Субрахманьям Джайшанкар "
+                       "подтвердил планы, а также рассказал о новой станции.",
+                       "Субрахманьям Джайшанкар", "India", "министр"));
     ck_assert(has_role("KARI's head of lunar exploration, Park Jinwoo, said the orbit was stable.", "Park Jinwoo",
                        "Korea Aerospace Research Institute", "head"));
 }
