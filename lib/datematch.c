@@ -318,7 +318,21 @@ static int match_slashed(const dossier_dtoks *tv, size_t i, size_t lim, dossier_
 static int match_daymonth(const dossier_dtoks *tv, size_t i, size_t lim, size_t s0, dossier_dmatch *m);
 static int match_monthfirst(const dossier_dtoks *tv, size_t i, size_t lim, size_t s0, dossier_dmatch *m, int dir);
 
-/* A weekday, maybe after last/next/this, maybe followed by its date. */
+/*
+ * Non-zero when a bare weekday at token i may be read as a day: in a
+ * language whose weekday names are also common nouns (Russian "среда",
+ * Wednesday and environment) the list date.weekday_before is not empty and
+ * the weekday must follow one of its words ("в среду", "во вторник").
+ */
+static int weekday_preposition_ok(const dossier_dtoks *tv, size_t i, size_t s0)
+{
+    const dossier_phrase *const *l;
+    if (!tv->lang || dossier_lexicon_list(tv->lx, tv->lang, "date.weekday_before", &l) == 0)
+        return 1;
+    return i > s0 && dossier_lexicon_match(tv->lx, tv->lang, "date.weekday_before", tv->w + i - 1, 1, NULL) == 1;
+}
+
+/* A weekday, maybe after last/next/this, maybe followed by its date or by last/next ("mardi dernier"). */
 static int match_weekday(const dossier_dtoks *tv, size_t i, size_t lim, size_t s0, dossier_dmatch *m, int dir, int modified)
 {
     size_t k;
@@ -332,12 +346,20 @@ static int match_weekday(const dossier_dtoks *tv, size_t i, size_t lim, size_t s
         *m = sub;
         return 1;
     }
-    if (!modified && !bare_name_ok(tv, "weekdays", wd, ph, i, s0))
+    if (!modified && (!bare_name_ok(tv, "weekdays", wd, ph, i, s0) || !weekday_preposition_ok(tv, i, s0)))
         return 0;
     m->kind = K_WEEKDAY;
     m->wday = wd;
     m->dir = dir;
     m->end = i + k;
+    size_t after;
+    if (!modified && (after = dossier_datematch_phrase(tv, "date.last", i + k, lim, NULL))) {
+        m->dir = -1;
+        m->end = i + k + after;
+    } else if (!modified && (after = dossier_datematch_phrase(tv, "date.next", i + k, lim, NULL))) {
+        m->dir = 1;
+        m->end = i + k + after;
+    }
     return 1;
 }
 
@@ -466,12 +488,22 @@ static int unit_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t *k)
 
 /*
  * An offset: "two days ago", "il y a deux ans", "vor zwei Tagen", "три дня
- * назад" (from publication); "three days later", "через два дня" (after the
+ * назад" (from publication); "three days later", "через два дня", "the
+ * previous day", "le lendemain" (date.day_before, date.day_after: one day; after the
  * sentence's previous date); "two days after [the offensive]" (before it).
  */
 static int match_offset(const dossier_dtoks *tv, size_t i, size_t lim, dossier_dmatch *m)
 {
     size_t k, j = i;
+    if ((k = dossier_datematch_phrase(tv, "date.day_before", i, lim, NULL)) ||
+        (k = dossier_datematch_phrase(tv, "date.day_after", i, lim, NULL))) {
+        /* "the previous day", "le lendemain": one day from the sentence's previous date */
+        m->kind = dossier_datematch_phrase(tv, "date.day_before", i, lim, NULL) == k ? K_EARLIER : K_LATER;
+        m->num = 1;
+        m->unit = U_DAY;
+        m->end = i + k;
+        return 1;
+    }
     int pre = 0;
     if ((k = dossier_datematch_phrase(tv, "date.ago_before", j, lim, NULL)))
         pre = K_AGO;

@@ -388,11 +388,27 @@ static int acronym_after(dossier_names *c, int j, int end)
     if (j + 2 >= end || strcmp(d->folds.v[j], "(") || strcmp(d->folds.v[j + 2], ")") ||
         !(d->tokens.v[j + 1].flags & DOSSIER_TOK_ALLCAPS) || c->owner[j - 1] < 0)
         return 0;
-    const dossier_mention *mm = &d->mentions.v[c->owner[j - 1]];
+    dossier_mention *mm = &d->mentions.v[c->owner[j - 1]];
     int ent = mm->entity;
     const dossier_token *t = &d->tokens.v[j + 1];
-    if (!initials_fit(c, mm->first_token, j, d->body + t->span.start, t->span.end - t->span.start))
+    const dossier_gaz_entry *g = NULL;
+    dossier_entity *found = &d->entities.v[ent];
+    if (!found->gaz && found->kind != DOSSIER_KIND_PERSON && found->kind != DOSSIER_KIND_PLACE &&
+        dossier_names_gazetteer(c, j + 1, j + 2, &g) == 1 && g->kind == found->kind) {
+        /* "l'Agence spatiale nationale chinoise (CNSA)": a known acronym names the expansion. */
+        int known = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+        if (known < 0)
+            return known;
+        found = &d->entities.v[ent]; /* the entities array may have moved */
+        mm->entity = known;
+        found->nmentions--;
+        d->entities.v[known].nmentions++;
+        if (dossier_doc_alias(d, known, d->body + mm->span.start, mm->span.end - mm->span.start))
+            return DOSSIER_ENOMEM;
+        ent = known;
+    } else if (!initials_fit(c, mm->first_token, j, d->body + t->span.start, t->span.end - t->span.start)) {
         return 0;
+    }
     if (dossier_doc_alias(d, ent, d->body + t->span.start, t->span.end - t->span.start))
         return DOSSIER_ENOMEM;
     int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_SHORT, j + 1, 1);
@@ -568,6 +584,9 @@ static int read_sentence(dossier_names *c, const dossier_sentence *s)
                           : read_run(c, i, j, title_before(c, i, first));
         if (rc)
             return rc;
+        /* A name may run past the capitalised words: "Agence spatiale nationale chinoise (CNSA)". */
+        while (j < end && c->owner[j] >= 0 && c->owner[j - 1] == c->owner[j])
+            j++;
         int a = acronym_after(c, j, end);
         if (a < 0)
             return a;

@@ -41,25 +41,32 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "eventtrig.h"
 #include "token.h"
 #include "util.h"
 
-static const char *const kinds[] = {
-    "interview", "visit",     "meeting",  "agreement", "launch",       "construction", "decommissioning",
-    "sanctions", "conflict",  "forum",    "announcement", "landing",   "training",     "appointment",
-};
-#define NKINDS (sizeof kinds / sizeof kinds[0])
+/* The kinds (eventtrig.c) and the indices this file needs. */
+#define NKINDS 14
 #define KIND_INTERVIEW 0
 #define KIND_LAUNCH 4
 #define KIND_ANNOUNCEMENT 10
+#define KIND_APPOINTMENT 13
 
-/* What the matcher needs about the doc. */
-typedef struct {
-    dossier_doc *d;
-    const char *lang;           /* lexicon language for event lists, or NULL */
-    const char *const *w;       /* folded tokens */
-    unsigned char *in_mention;  /* per token: part of an entity mention */
-} ectx;
+/* Short names for the matcher of eventtrig.c. */
+typedef dossier_ectx ectx;
+#define list_at dossier_evtrig_list_at
+#define word_in dossier_evtrig_word_in
+#define trigger_at dossier_evtrig_trigger_at
+#define clause_break dossier_evtrig_clause_break
+#define cue_before dossier_evtrig_cue_before
+#define cue_after dossier_evtrig_cue_after
+
+/* The name of kind k ("launch"). */
+static const char *kind_name(int k)
+{
+    size_t n;
+    return dossier_evtrig_kinds(&n)[k];
+}
 
 /* An event on its way: trigger tokens, sentence, date, participants. */
 typedef struct {
@@ -75,86 +82,6 @@ typedef struct {
 typedef VEC(cand) cand_vec;
 
 /* ---- matching ------------------------------------------------------------- */
-
-/* The longest phrase of `key` at token i of [i, lim), or 0. */
-static size_t list_at(const ectx *c, const char *key, size_t i, size_t lim)
-{
-    if (i >= lim)
-        return 0;
-    return dossier_lexicon_match(c->d->lex, c->lang, key, c->w + i, lim - i, NULL);
-}
-
-/* Non-zero when the one word w is a one-word phrase of `key`. */
-static int word_in(const ectx *c, const char *key, const char *w)
-{
-    const char *one[1] = {w};
-    return dossier_lexicon_match(c->d->lex, c->lang, key, one, 1, NULL) == 1;
-}
-
-/*
- * Non-zero when token i ends in one of the "-suffix" phrases of `key`
- * ("Überlebenstraining" for "-training"), or is a hyphenated word with a
- * capitalised first part whose last part is a trigger ("ESA-Training").
- */
-static int compound_at(const ectx *c, const char *key, size_t i)
-{
-    const char *w = c->w[i];
-    size_t wl = strlen(w);
-    const dossier_phrase *const *all;
-    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &all);
-    for (size_t k = 0; k < n; k++) {
-        if (all[k]->nwords != 2 || strcmp(all[k]->words[0], "-") != 0)
-            continue;
-        size_t sl = strlen(all[k]->words[1]);
-        if (wl > sl && strcmp(w + wl - sl, all[k]->words[1]) == 0)
-            return 1;
-    }
-    const char *dash = strrchr(w, '-');
-    return dash && dash[1] && (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && word_in(c, key, dash + 1);
-}
-
-/* The length of a trigger of kind k at token i, or 0. */
-static size_t trigger_at(const ectx *c, int k, size_t i, size_t lim)
-{
-    char key[48];
-    snprintf(key, sizeof key, "event.%s", kinds[k]);
-    size_t len = list_at(c, key, i, lim);
-    if (len)
-        return len;
-    return compound_at(c, key, i) ? 1 : 0;
-}
-
-/* Non-zero for a token that ends a clause: , ; : ( ) and dashes. */
-static int clause_break(const ectx *c, size_t i)
-{
-    const char *w = c->w[i];
-    return strcmp(w, ",") == 0 || strcmp(w, ";") == 0 || strcmp(w, ":") == 0 || strcmp(w, "(") == 0 ||
-           strcmp(w, ")") == 0 || (c->d->tokens.v[i].flags & DOSSIER_TOK_DASH);
-}
-
-/* Non-zero when a phrase of `key` starts within `back` tokens before i in its clause. */
-static int cue_before(const ectx *c, const char *key, size_t s0, size_t i, size_t back)
-{
-    for (size_t j = i, n = 0; j-- > s0 && n < back; n++) {
-        if (clause_break(c, j))
-            return 0;
-        if (list_at(c, key, j, i))
-            return 1;
-    }
-    return 0;
-}
-
-/* Non-zero when a phrase of `key` starts within `ahead` tokens from i in its clause. */
-static int cue_after(const ectx *c, const char *key, size_t i, size_t s1, size_t ahead)
-{
-    for (size_t j = i, n = 0; j < s1 && n < ahead; j++, n++) {
-        if (clause_break(c, j))
-            return 0;
-        if (list_at(c, key, j, s1))
-            return 1;
-    }
-    return 0;
-}
 
 /*
  * Non-zero when a resolved date stands near tokens [i, j) of sentence
@@ -176,9 +103,15 @@ static int near_dated(const ectx *c, size_t s0, size_t s1, size_t i, size_t j)
     return 0;
 }
 
-/* Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an event. */
-static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len)
+/*
+ * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an
+ * event.  *future is set when its clause speaks of the future ("will
+ * launch") or of a purpose (event.cue.purpose just before it: "a contract
+ * to land", "um ... zu landen"); such an event needs a date near it.
+ */
+static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len, int *future)
 {
+    *future = 0;
     if (c->in_mention[i])
         return 0;
     for (size_t j = i >= s0 + 2 ? i - 2 : s0; j <= i; j++) {
@@ -190,7 +123,8 @@ static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len)
         return 0;
     if (cue_before(c, "event.cue.hypothetical", s0, i, 8) || cue_after(c, "event.cue.hypothetical", i + len, s1, 3))
         return 0;
-    if (cue_before(c, "date.future", s0, i, 8) && !near_dated(c, s0, s1, i, i + len))
+    *future = cue_before(c, "date.future", s0, i, 8) || (i > s0 && word_in(c, "event.cue.purpose", c->w[i - 1]));
+    if (*future && !near_dated(c, s0, s1, i, i + len))
         return 0;
     return 1;
 }
@@ -328,15 +262,19 @@ static int has_subject(const dossier_doc *d, const cand *e);
 /*
  * Participants of a whole sentence, and of the sentence before in its
  * paragraph when the sentence names no subject ("Elle avait été lancée
- * depuis Vostotchny" after a sentence on the probe).
+ * depuis Vostotchny" after a sentence on the probe), or before it in the
+ * paragraph before when the sentence names nothing at all and opens its
+ * paragraph ("The contract is worth $3 billion.").
  */
 static int sentence_parts(const dossier_doc *d, cand *e)
 {
     size_t s0, s1;
     sent_range(d, e->sentence, &s0, &s1);
     int rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
+    int here = e->sentence > 0 ? d->sentences.v[e->sentence].paragraph : 0;
+    int before = e->sentence > 0 ? d->sentences.v[e->sentence - 1].paragraph : 0;
     if (!rc && !has_subject(d, e) && e->sentence > 0 &&
-        d->sentences.v[e->sentence - 1].paragraph == d->sentences.v[e->sentence].paragraph) {
+        (before == here || (e->parts.n == 0 && before + 1 == here))) {
         sent_range(d, e->sentence - 1, &s0, &s1);
         rc = add_parts_in(d, e, e->sentence - 1, s0, s1, NULL);
     }
@@ -438,8 +376,26 @@ static int split_items(const ectx *c, const cand *base, cand_vec *out, int *push
     return DOSSIER_OK;
 }
 
-/* Turns a trigger found in a sentence into one event or several. */
-static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t0, size_t t1)
+/*
+ * Non-zero when timex x is earlier than the publication date at the
+ * precision both give: the date of something else than a coming event.
+ */
+static int before_publication(const dossier_doc *d, int x)
+{
+    if (x < 0 || !d->published[0] || !d->timexes.v[x].value[0])
+        return 0;
+    const char *v = d->timexes.v[x].value;
+    size_t n = strlen(v);
+    return strncmp(v, d->published, n < 10 ? n : 10) < 0;
+}
+
+/*
+ * Turns a trigger found in a sentence into one event or several.  An
+ * event spoken of in the future whose date lies before publication is no
+ * event ("Today we announce it will build"; "in 2021 it won a contract to
+ * land").
+ */
+static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t0, size_t t1, int future)
 {
     const dossier_doc *d = c->d;
     cand e = {0};
@@ -454,6 +410,8 @@ static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t
     if (pushed)
         return DOSSIER_OK;
     e.timex = nearest_timex(c, kind, s, t0, t1);
+    if (future && (e.timex < 0 || before_publication(d, e.timex)))
+        return DOSSIER_OK;
     if (sentence_parts(d, &e) || VEC_PUSH(out, e)) {
         VEC_FREE(&e.parts);
         return DOSSIER_ENOMEM;
@@ -500,16 +458,20 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
             if (len && organisation_follows(c, i + len, s1))
                 kind = KIND_INTERVIEW;
         }
-        if (kind < 0 || !trigger_ok(c, s0, s1, i, len))
+        if (kind < 0)
+            continue;
+        size_t at = i;
+        i += len - 1; /* a trigger's words are no other trigger ("press conference") */
+        int future;
+        if (!trigger_ok(c, s0, s1, at, len, &future))
             continue;
         if (kind == KIND_LAUNCH)
-            kind = launch_kind(c, s0, s1, i, i + len);
+            kind = launch_kind(c, s0, s1, at, at + len);
         if (kind < 0 || seen[kind])
             continue;
         seen[kind] = 1;
-        if (add_candidate(c, out, kind, s, i, i + len))
+        if (add_candidate(c, out, kind, s, at, at + len, future))
             return DOSSIER_ENOMEM;
-        i += len - 1;
     }
     return DOSSIER_OK;
 }
@@ -598,7 +560,7 @@ static int merge_ongoing(const dossier_doc *d, cand_vec *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         cand *o = &v->v[i];
-        if (o->dead || (strcmp(kinds[o->kind], "conflict") && strcmp(kinds[o->kind], "sanctions")))
+        if (o->dead || (strcmp(kind_name(o->kind), "conflict") && strcmp(kind_name(o->kind), "sanctions")))
             continue;
         for (size_t j = i + 1; j < v->n; j++) {
             cand *e = &v->v[j];
@@ -653,14 +615,22 @@ static int date_to_publication(dossier_doc *d, cand *e)
 }
 
 /*
- * Non-zero when the event names what it is about: any participant, and for
+ * Non-zero when the event names what it is about: a person for an
+ * appointment (companies "designated" for a site are no appointment), any
+ * participant for other kinds, and for
  * things done to a craft or a station (launch, landing, construction,
  * decommissioning) one that is not a place ("construction of spacecraft"
  * between two countries is no event).
  */
 static int has_subject(const dossier_doc *d, const cand *e)
 {
-    const char *k = kinds[e->kind];
+    if (e->kind == KIND_APPOINTMENT) {
+        for (size_t i = 0; i < e->parts.n; i++)
+            if (d->entities.v[e->parts.v[i]].kind == DOSSIER_KIND_PERSON)
+                return 1;
+        return 0;
+    }
+    const char *k = kind_name(e->kind);
     int object = !strcmp(k, "launch") || !strcmp(k, "landing") || !strcmp(k, "construction") ||
                  !strcmp(k, "decommissioning");
     for (size_t i = 0; i < e->parts.n; i++)
@@ -680,7 +650,7 @@ static int emit(dossier_doc *d, cand_vec *v)
             return DOSSIER_ENOMEM;
         dossier_event ev = {0};
         ev.span = e->span;
-        ev.kind = kinds[e->kind];
+        ev.kind = kind_name(e->kind);
         size_t a = d->tokens.v[e->t0].span.start, b = d->tokens.v[e->t1 - 1].span.end;
         ev.trigger = dossier_doc_strndup(d, d->body + a, b - a);
         ev.timex = e->timex;

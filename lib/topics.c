@@ -2,13 +2,20 @@
  * topics.c — what each statement is about.
  *
  * A statement is about the entities named inside its span (not its
- * speaker, not places), the gazetteer entities its wording names ("the
- * Chinese orbital station", plural forms included), and the programme a
- * bare programme word points to ("the station", "le satellite"): the
- * programme last mentioned before it whose name or context holds the same
- * word, else the last programme mentioned.  A statement that names no
- * programme continues the programmes of the statement before it by the
- * same speaker in the same or the previous paragraph.
+ * speaker; places only as its subject or object, not after a locative
+ * preposition of statement.place_adjuncts: "in Houston"), also in an
+ * inflected form ("Роскосмосом", inflect.h) or as the known first part of
+ * a compound name ("Shenzhou-16-Besatzung"); the gazetteer entities its
+ * wording names ("the Chinese orbital station", plural forms included);
+ * and the programme a bare programme word points to ("the station", "die
+ * Station", "станцию"): the programme last mentioned before it whose name
+ * or context holds the same word (or a compound ending with it:
+ * "Raumstation"), else the last programme mentioned.  A statement that
+ * names no programme continues the programmes of the statement before it
+ * by the same speaker in the same or the previous paragraph, else takes
+ * the programme its paragraph is about (the one named before it there,
+ * most mentioned in the article); one that names nothing is about the
+ * article's subject (the programme, else organisation, of the headline).
  */
 #include "topics.h"
 
@@ -16,12 +23,13 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "inflect.h"
 #include "token.h"
 
 /* Adds entity e to the statement's topics unless it is there or is the speaker. */
 static int add_topic(dossier_doc *d, dossier_statement *s, int e)
 {
-    if (e < 0 || e == s->speaker || d->entities.v[e].kind == DOSSIER_KIND_PLACE)
+    if (e < 0 || e == s->speaker)
         return DOSSIER_OK;
     for (size_t i = 0; i < s->about.n; i++)
         if (s->about.v[i] == e)

@@ -131,6 +131,10 @@ START_TEST(acronym_expansion)
     int e = dossier_test_entity(d, "Mongolian Space Research Agency");
     ck_assert_int_eq(d->entities.v[e].nmentions, 3);
     dossier_test_doc_free(d);
+    /* A known acronym names the expansion before it, whatever its language. */
+    const char *f = "Selon l'article, l'Agence spatiale nationale chinoise (CNSA) a confirmé l'atterrissage mardi.";
+    ck_assert(has_alias(f, "Agence spatiale nationale chinoise"));
+    ck_assert_int_eq(kind_of(f, "Agence spatiale nationale chinoise"), -1);
 }
 END_TEST
 

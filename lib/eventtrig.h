@@ -1,0 +1,45 @@
+/*
+ * eventtrig.h — trigger matching for events.c (internal to the events stage).
+ *
+ * eventtrig.c finds where a sentence says an event of a kind happened: the
+ * kind's trigger phrases (event.<kind>), compounds ending in one
+ * ("-training"), and stems (event.stem.<kind>: "запуск" for "запуска",
+ * "запуском"), plus the clause-bounded cue lookups the events stage uses.
+ */
+#ifndef DOSSIER_EVENTTRIG_H
+#define DOSSIER_EVENTTRIG_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+/* What the matcher needs about the doc. */
+typedef struct {
+    dossier_doc *d;
+    const char *lang;           /* lexicon language for event lists, or NULL */
+    const char *const *w;       /* folded tokens */
+    unsigned char *in_mention;  /* per token: part of an entity mention */
+} dossier_ectx;
+
+/* The event kinds, in the order of eval/README.md; *n receives the count. */
+const char *const *dossier_evtrig_kinds(size_t *n);
+
+/* The longest phrase of list `key` at token i of [i, lim), or 0. */
+size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim);
+
+/* Non-zero when the one folded word w is a one-word phrase of `key`. */
+int dossier_evtrig_word_in(const dossier_ectx *c, const char *key, const char *w);
+
+/* The length of a trigger of kind k at token i of [i, lim), or 0. */
+size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t lim);
+
+/* Non-zero for a token that ends a clause: , ; : ( ) and dashes. */
+int dossier_evtrig_clause_break(const dossier_ectx *c, size_t i);
+
+/* Non-zero when a phrase of `key` starts within `back` tokens before i in its clause (from s0). */
+int dossier_evtrig_cue_before(const dossier_ectx *c, const char *key, size_t s0, size_t i, size_t back);
+
+/* Non-zero when a phrase of `key` starts within `ahead` tokens from i in its clause (up to s1). */
+int dossier_evtrig_cue_after(const dossier_ectx *c, const char *key, size_t i, size_t s1, size_t ahead);
+
+#endif /* DOSSIER_EVENTTRIG_H */
