@@ -200,14 +200,14 @@ int dossier_cluster_article(dossier_db *db, long long article)
     sqlite3_stmt *mine = NULL, *cand = NULL, *set = NULL;
     features me = {0}, other = {0};
     ids used = {0};
-    int rc = dossier_db_prepare(&mine, db, ROW_COLUMNS " WHERE s.article = ?1 ORDER BY s.start");
+    int rc = dossier_db_cached(&mine, db, ROW_COLUMNS " WHERE s.article = ?1 ORDER BY s.start");
     if (!rc)
-        rc = dossier_db_prepare(&cand, db, "SELECT * FROM (" ROW_COLUMNS
+        rc = dossier_db_cached(&cand, db, "SELECT * FROM (" ROW_COLUMNS
                                 " WHERE s.speaker = ?1 AND s.article != ?2 AND s.article IN"
                                 " (SELECT article FROM statements WHERE speaker = ?1"
                                 "  ORDER BY id DESC LIMIT " CANDIDATES "))");
     if (!rc)
-        rc = dossier_db_prepare(&set, db, "UPDATE statements SET cluster = ?2 WHERE id = ?1");
+        rc = dossier_db_cached(&set, db, "UPDATE statements SET cluster = ?2 WHERE id = ?1");
     if (rc)
         goto done;
     sqlite3_bind_int64(mine, 1, article);
@@ -232,8 +232,8 @@ done:
     VEC_FREE(&other.stems);
     VEC_FREE(&other.numbers);
     VEC_FREE(&used);
-    sqlite3_finalize(mine);
-    sqlite3_finalize(cand);
-    sqlite3_finalize(set);
+    sqlite3_reset(mine);
+    sqlite3_reset(cand);
+    sqlite3_reset(set);
     return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
 }

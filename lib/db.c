@@ -59,6 +59,29 @@ int dossier_db_prepare(sqlite3_stmt **out, dossier_db *db, const char *sql)
 }
 
 /* See db.h. */
+int dossier_db_cached(sqlite3_stmt **out, dossier_db *db, const char *sql)
+{
+    for (int i = 0; i < db->ncache; i++)
+        if (db->cache[i].sql == sql) {
+            *out = db->cache[i].st;
+            sqlite3_reset(*out);
+            sqlite3_clear_bindings(*out);
+            return DOSSIER_OK;
+        }
+    if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
+        *out = NULL;
+        return dossier_db_fail(db, DOSSIER_ERROR, "internal: the statement cache is full");
+    }
+    if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK) {
+        *out = NULL;
+        return dossier_db_sqlfail(db, "database");
+    }
+    db->cache[db->ncache].sql = sql;
+    db->cache[db->ncache++].st = *out;
+    return DOSSIER_OK;
+}
+
+/* See db.h. */
 void dossier_db_notify(dossier_db *db, const dossier_report *ev)
 {
     if (db->callback)
@@ -189,6 +212,8 @@ void dossier_close(dossier_db *db)
 {
     if (!db)
         return;
+    for (int i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].st);
     dossier_queries_free(db->queries);
     dossier_lexicon_free(db->lex);
     sqlite3_close(db->sql);

@@ -18,6 +18,11 @@ struct dossier_db {
     dossier_callback callback;
     void *userdata;
     struct dossier_queries *queries;  /* canned queries, loaded on first use (query.c) */
+    struct {
+        const char *sql;              /* the constant SQL text, compared by address */
+        sqlite3_stmt *st;
+    } cache[64];                      /* statements prepared once per handle (dossier_db_cached) */
+    int ncache;
     char errmsg[1024];
 };
 
@@ -46,6 +51,14 @@ int dossier_db_prepare(sqlite3_stmt **out, dossier_db *db, const char *sql);
  * loading failure with the message set.
  */
 int dossier_db_lexicon(dossier_lexicon **out, dossier_db *db);
+
+/*
+ * A prepared statement for a constant SQL text (a string literal: the cache
+ * compares addresses), prepared once per handle and reset with its
+ * bindings cleared on every call.  The handle owns it: reset it after use,
+ * never finalize it.  For the statements run once per entity or row.
+ */
+int dossier_db_cached(sqlite3_stmt **out, dossier_db *db, const char *sql);
 
 /* Sends an event to the callback, if there is one. */
 void dossier_db_notify(dossier_db *db, const dossier_report *ev);

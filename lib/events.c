@@ -264,13 +264,17 @@ static int has_subject(const dossier_doc *d, const cand *e);
  * paragraph when the sentence names no subject ("Elle avait été lancée
  * depuis Vostotchny" after a sentence on the probe), or before it in the
  * paragraph before when the sentence names nothing at all and opens its
- * paragraph ("The contract is worth $3 billion.").
+ * paragraph ("The contract is worth $3 billion.").  The trigger's own
+ * region [ra, rb) of the sentence comes first (see trigger_regions); the
+ * rest of the sentence only when the region names no subject.
  */
-static int sentence_parts(const dossier_doc *d, cand *e)
+static int sentence_parts(const dossier_doc *d, cand *e, size_t ra, size_t rb)
 {
     size_t s0, s1;
     sent_range(d, e->sentence, &s0, &s1);
-    int rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
+    int rc = add_parts_in(d, e, e->sentence, ra, rb, NULL);
+    if (!rc && !has_subject(d, e) && (ra > s0 || rb < s1))
+        rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
     int here = e->sentence > 0 ? d->sentences.v[e->sentence].paragraph : 0;
     int before = e->sentence > 0 ? d->sentences.v[e->sentence - 1].paragraph : 0;
     if (!rc && !has_subject(d, e) && e->sentence > 0 &&
@@ -395,7 +399,8 @@ static int before_publication(const dossier_doc *d, int x)
  * event ("Today we announce it will build"; "in 2021 it won a contract to
  * land").
  */
-static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t0, size_t t1, int future)
+static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t0, size_t t1, int future,
+                         size_t ra, size_t rb)
 {
     const dossier_doc *d = c->d;
     cand e = {0};
@@ -412,7 +417,7 @@ static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t
     e.timex = nearest_timex(c, kind, s, t0, t1);
     if (future && (e.timex < 0 || before_publication(d, e.timex)))
         return DOSSIER_OK;
-    if (sentence_parts(d, &e) || VEC_PUSH(out, e)) {
+    if (sentence_parts(d, &e, ra, rb) || VEC_PUSH(out, e)) {
         VEC_FREE(&e.parts);
         return DOSSIER_ENOMEM;
     }
@@ -436,6 +441,35 @@ static int launch_kind(const ectx *c, size_t s0, size_t s1, size_t t0, size_t t1
     return KIND_LAUNCH;
 }
 
+/* A trigger accepted in a sentence, before it becomes an event. */
+typedef struct {
+    int kind, future;
+    size_t at, len;
+} trig;
+
+/*
+ * Where each of the n triggers of sentence [s0, s1) takes its participants:
+ * between two triggers the border is the first clause break after the
+ * earlier one ("ispace's lander crashed in April, and Astrobotic's
+ * Peregrine burned up"); without one both take the whole sentence ("said
+ * in an interview with CGTN that talks went on").  Fills ra[k], rb[k].
+ */
+static void trigger_regions(const ectx *c, const trig *t, size_t n, size_t s0, size_t s1, size_t *ra, size_t *rb)
+{
+    ra[0] = s0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        size_t a = t[k].at + t[k].len, b = t[k + 1].at, border = s0;
+        for (size_t j = a; j < b; j++)
+            if (clause_break(c, j)) {
+                border = j;
+                break;
+            }
+        rb[k] = border == s0 ? s1 : border;
+        ra[k + 1] = border;
+    }
+    rb[n - 1] = s1;
+}
+
 /* Finds the triggers of sentence s and adds their events. */
 static int scan_sentence(const ectx *c, cand_vec *out, int s)
 {
@@ -443,6 +477,8 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
     size_t s0, s1;
     sent_range(d, s, &s0, &s1);
     int seen[NKINDS] = {0};
+    trig t[NKINDS];
+    size_t nt = 0, ra[NKINDS], rb[NKINDS];
     for (size_t i = s0; i < s1; i++) {
         int kind = -1;
         size_t len = 0;
@@ -470,9 +506,13 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
         if (kind < 0 || seen[kind])
             continue;
         seen[kind] = 1;
-        if (add_candidate(c, out, kind, s, at, at + len, future))
-            return DOSSIER_ENOMEM;
+        t[nt++] = (trig){kind, future, at, len};
     }
+    if (nt)
+        trigger_regions(c, t, nt, s0, s1, ra, rb);
+    for (size_t k = 0; k < nt; k++)
+        if (add_candidate(c, out, t[k].kind, s, t[k].at, t[k].at + t[k].len, t[k].future, ra[k], rb[k]))
+            return DOSSIER_ENOMEM;
     return DOSSIER_OK;
 }
 

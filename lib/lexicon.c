@@ -4,7 +4,7 @@
  *
  * Every list is an array of phrases sorted by first folded word, so a match
  * is a binary search plus a comparison of the few phrases that share the
- * first word.  Lists are found by "lang\x1fkey" in a sorted array.  Each
+ * first word.  Lists are found by "lang\x1fkey" in a hash index.  Each
  * phrase is also added to the "*" language, which answers lang == NULL.
  * The gazetteer's names and adjectives are two more such lists whose
  * phrases point back to their entry.  libyaml is used here and in
@@ -30,6 +30,7 @@ typedef struct {
 
 typedef struct {
     char *id;                     /* "lang\x1fkey" */
+    uint64_t hash;                /* list_hash() of the id */
     VEC(const dossier_phrase *) items;
     int sorted;
 } list;
@@ -43,8 +44,9 @@ typedef struct {
 struct dossier_lexicon {
     dossier_arena arena;          /* every string */
     VEC(phrase *) phrases;        /* owned */
-    VEC(list *) lists;            /* sorted by id when `sorted` */
-    int lists_sorted;
+    VEC(list *) lists;            /* in creation order */
+    list **index;                 /* open addressing by list_hash(), index_size slots */
+    size_t index_size;
     VEC(gaz_entry *) entries;     /* owned */
     VEC(const char *) languages;
 };
@@ -68,12 +70,6 @@ int dossier_kind_parse(const char *name)
     return -1;
 }
 
-/* Compares lists by id, for qsort and bsearch. */
-static int list_cmp(const void *a, const void *b)
-{
-    return strcmp((*(list *const *)a)->id, (*(list *const *)b)->id);
-}
-
 /* Compares phrases by first word, then by more words first (longest match wins). */
 static int phrase_cmp(const void *a, const void *b)
 {
@@ -85,29 +81,68 @@ static int phrase_cmp(const void *a, const void *b)
     return x->nwords < y->nwords ? 1 : x->nwords > y->nwords ? -1 : 0;
 }
 
+/* The hash of a list id "lang\x1fkey", computed without building it. */
+static uint64_t list_hash(const char *lang, const char *key)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = lang; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    h = (h ^ 0x1f) * 1099511628211ULL;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h;
+}
+
+/* Non-zero when a list's id is "lang\x1fkey". */
+static int list_is(const list *l, const char *lang, const char *key)
+{
+    size_t n = strlen(lang);
+    return strncmp(l->id, lang, n) == 0 && l->id[n] == '\x1f' && strcmp(l->id + n + 1, key) == 0;
+}
+
+/* Rebuilds the open-addressing index of the lists (twice as many slots as lists). */
+static int index_lists(dossier_lexicon *lx)
+{
+    size_t size = 16;
+    while (size < 2 * lx->lists.n)
+        size *= 2;
+    list **slots = calloc(size, sizeof *slots);
+    if (!slots)
+        return DOSSIER_ENOMEM;
+    for (size_t i = 0; i < lx->lists.n; i++) {
+        list *l = lx->lists.v[i];
+        size_t at = (size_t)l->hash & (size - 1);
+        while (slots[at])
+            at = (at + 1) & (size - 1);
+        slots[at] = l;
+    }
+    free(lx->index);
+    lx->index = slots;
+    lx->index_size = size;
+    return DOSSIER_OK;
+}
+
 /*
- * The list with this id, or NULL.  Sorts the list table, and with
- * `sort_items` the list's phrases, when they changed since the last look.
+ * The list with this id, or NULL.  With `sort_items`, sorts the list's
+ * phrases when they changed since the last look (sorting is invisible to
+ * callers, hence the cast).
  */
 static list *find_list(const dossier_lexicon *lx, const char *lang, const char *key, int sort_items)
 {
-    char id[256];
-    snprintf(id, sizeof id, "%s\x1f%s", lang ? lang : "*", key);
-    dossier_lexicon *m = (dossier_lexicon *)lx; /* sorting is invisible to callers */
-    if (!m->lists_sorted) {
-        if (m->lists.n)
-            qsort(m->lists.v, m->lists.n, sizeof(list *), list_cmp);
-        m->lists_sorted = 1;
-    }
-    list probe = {.id = id}, *pp = &probe;
-    list **hit = m->lists.n ? bsearch(&pp, m->lists.v, m->lists.n, sizeof(list *), list_cmp) : NULL;
-    if (!hit)
+    if (!lang)
+        lang = "*";
+    if (!lx->index_size)
         return NULL;
-    if (sort_items && !(*hit)->sorted) {
-        qsort((*hit)->items.v, (*hit)->items.n, sizeof(void *), phrase_cmp);
-        (*hit)->sorted = 1;
+    uint64_t h = list_hash(lang, key);
+    size_t at = (size_t)h & (lx->index_size - 1);
+    list *l;
+    while ((l = lx->index[at]) && !(l->hash == h && list_is(l, lang, key)))
+        at = (at + 1) & (lx->index_size - 1);
+    if (l && sort_items && !l->sorted) {
+        qsort(l->items.v, l->items.n, sizeof(void *), phrase_cmp);
+        l->sorted = 1;
     }
-    return *hit;
+    return l;
 }
 
 /* The list with this id, created when missing; NULL when out of memory. */
@@ -127,7 +162,13 @@ static list *get_list(dossier_lexicon *lx, const char *lang, const char *key)
         return NULL;
     }
     snprintf(l->id, n, "%s\x1f%s", lang, key);
-    lx->lists_sorted = 0;
+    l->hash = list_hash(lang, key);
+    if (2 * lx->lists.n > lx->index_size)
+        return index_lists(lx) ? NULL : l;
+    size_t at = (size_t)l->hash & (lx->index_size - 1);
+    while (lx->index[at])
+        at = (at + 1) & (lx->index_size - 1);
+    lx->index[at] = l;
     return l;
 }
 
@@ -487,6 +528,7 @@ void dossier_lexicon_free(dossier_lexicon *lx)
     }
     VEC_FREE(&lx->phrases);
     VEC_FREE(&lx->lists);
+    free(lx->index);
     VEC_FREE(&lx->entries);
     VEC_FREE(&lx->languages);
     dossier_arena_free(&lx->arena);

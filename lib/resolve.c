@@ -44,7 +44,7 @@ static int add_alias(dossier_db *db, sqlite3_stmt *st, long long id, const char 
 static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db, "INSERT OR IGNORE INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)");
+    int rc = dossier_db_cached(&st, db, "INSERT OR IGNORE INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)");
     if (!rc)
         rc = add_alias(db, st, id, e->name);
     for (size_t i = 0; !rc && i < e->aliases.n; i++)
@@ -54,7 +54,7 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
     const char *last = e->kind == DOSSIER_KIND_PERSON && !e->gaz ? strrchr(e->name, ' ') : NULL;
     if (!rc && last && strlen(last + 1) >= 3)
         rc = add_alias(db, st, id, last + 1);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -63,13 +63,13 @@ static long long find_known(dossier_db *db, const dossier_entity *e)
 {
     sqlite3_stmt *st = NULL;
     long long id = 0;
-    if (dossier_db_prepare(&st, db, "SELECT id FROM entities WHERE known = 1 AND name = ?1 AND kind = ?2"))
+    if (dossier_db_cached(&st, db, "SELECT id FROM entities WHERE known = 1 AND name = ?1 AND kind = ?2"))
         return DOSSIER_EDB;
     sqlite3_bind_text(st, 1, e->gaz->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, dossier_kind_name(e->kind), -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return id;
 }
 
@@ -78,7 +78,7 @@ static long long find_by_alias(dossier_db *db, const dossier_entity *e)
 {
     sqlite3_stmt *st = NULL;
     long long id = 0;
-    if (dossier_db_prepare(&st, db,
+    if (dossier_db_cached(&st, db,
             "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
             " WHERE a.folded = ?1 AND e.kind = ?2 ORDER BY e.known DESC, e.id LIMIT 1"))
         return DOSSIER_EDB;
@@ -94,7 +94,7 @@ static long long find_by_alias(dossier_db *db, const dossier_entity *e)
         sqlite3_reset(st);
         free(f);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return id;
 }
 
@@ -137,7 +137,7 @@ static long long find_person_variant(dossier_db *db, const char *folded, long lo
     *out_surname_only = 0;
     if (!sp || strlen(last + 1) < 4)
         return 0;
-    if (dossier_db_prepare(&st, db,
+    if (dossier_db_cached(&st, db,
             "SELECT e.id, a.folded, e.name FROM aliases a JOIN entities e ON e.id = a.entity"
             " WHERE e.kind = 'person' AND ((a.folded >= ?1 AND a.folded < ?2) OR a.folded = ?3)"
             " ORDER BY e.id LIMIT 50"))
@@ -164,7 +164,7 @@ static long long find_person_variant(dossier_db *db, const char *folded, long lo
         if (flast && distance(flast + 1, last + 1) <= 1)
             id = sqlite3_column_int64(st, 0);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return id;
 }
 
@@ -179,12 +179,12 @@ static long long find_person(dossier_db *db, const dossier_entity *ent)
     free(f);
     if (id > 0 && surname_only) {
         sqlite3_stmt *st = NULL;
-        if (dossier_db_prepare(&st, db, "UPDATE entities SET name = ?2 WHERE id = ?1"))
+        if (dossier_db_cached(&st, db, "UPDATE entities SET name = ?2 WHERE id = ?1"))
             return DOSSIER_EDB;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_text(st, 2, ent->name, -1, SQLITE_STATIC);
         int rc = sqlite3_step(st);
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
         if (rc != SQLITE_DONE)
             return dossier_db_sqlfail(db, "entities");
     }
@@ -202,14 +202,14 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
         return (int)id;
     if (id == 0) {
         sqlite3_stmt *st = NULL;
-        int rc = dossier_db_prepare(&st, db, "INSERT INTO entities(kind, name, known) VALUES (?1, ?2, ?3)");
+        int rc = dossier_db_cached(&st, db, "INSERT INTO entities(kind, name, known) VALUES (?1, ?2, ?3)");
         if (rc)
             return rc;
         sqlite3_bind_text(st, 1, dossier_kind_name(ent->kind), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, ent->name, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 3, ent->gaz != NULL);
         rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "entities");
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
         if (rc)
             return rc;
         id = sqlite3_last_insert_rowid(db->sql);
@@ -225,7 +225,7 @@ static long long story_by_clusters(dossier_db *db, long long article)
 {
     sqlite3_stmt *st = NULL;
     long long story = 0;
-    if (dossier_db_prepare(&st, db,
+    if (dossier_db_cached(&st, db,
             "SELECT coalesce(a.story, a.id) FROM statements s JOIN statements o ON o.cluster = s.cluster"
             " JOIN articles a ON a.id = o.article"
             " WHERE s.article = ?1 AND o.article != ?1 ORDER BY a.id LIMIT 1"))
@@ -233,7 +233,7 @@ static long long story_by_clusters(dossier_db *db, long long article)
     sqlite3_bind_int64(st, 1, article);
     if (sqlite3_step(st) == SQLITE_ROW)
         story = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return story;
 }
 
@@ -261,7 +261,7 @@ static long long story_by_entities(dossier_db *db, long long article)
         " FROM shared s ORDER BY s.k DESC, s.id LIMIT 5";
     sqlite3_stmt *st = NULL;
     long long story = 0;
-    if (dossier_db_prepare(&st, db, sql))
+    if (dossier_db_cached(&st, db, sql))
         return DOSSIER_EDB;
     sqlite3_bind_int64(st, 1, article);
     while (!story && sqlite3_step(st) == SQLITE_ROW) {
@@ -272,7 +272,7 @@ static long long story_by_entities(dossier_db *db, long long article)
         if (smaller >= 3 && k >= 2 && k / smaller >= STORY_OVERLAP)
             story = sqlite3_column_int64(st, 0);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return story;
 }
 
@@ -280,13 +280,13 @@ static long long story_by_entities(dossier_db *db, long long article)
 static int set_story(dossier_db *db, long long article, long long story)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db, "UPDATE articles SET story = ?2 WHERE id = ?1");
+    int rc = dossier_db_cached(&st, db, "UPDATE articles SET story = ?2 WHERE id = ?1");
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, article);
     sqlite3_bind_int64(st, 2, story);
     rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "stories");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 

@@ -123,6 +123,16 @@ int dossier_speakernames_known(stm_ctx *c, int t)
     return full_name_before(c, t);
 }
 
+/* See speakernames.h. */
+int dossier_speakernames_surname(stm_ctx *c, int t)
+{
+    int e = dossier_speakernames_known(c, t);
+    if (e >= 0 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(c->d->folds.v[t]) < 3 ||
+        dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.org_descriptions", t))
+        return e;
+    return full_name_before(c, t);
+}
+
 /* The place whose adjective stands next to a government word at `t`, or -1. */
 int dossier_speakernames_government(stm_ctx *c, int t)
 {
@@ -173,6 +183,14 @@ static int org_with_acronym(const stm_ctx *c, int t, int end)
     return -1;
 }
 
+/* An initial: one capital letter, its period, and a capitalised word after them. */
+static int initial(const stm_ctx *c, int t, int end)
+{
+    const dossier_span *sp = &c->d->tokens.v[t].span;
+    return t + 2 < end && (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) && sp->end - sp->start == 1 &&
+           dossier_speakers_is(c, t + 1, ".") && (dossier_speakers_flags(c, t + 2) & DOSSIER_TOK_UPPER);
+}
+
 /*
  * A name no stage has found, in [first, end): the first run of two or more
  * capitalised words (joined by lower-case connectors) that does not open
@@ -206,7 +224,14 @@ int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
         int u = t, upper = 0, org = 0, connectors = 0, plain = 0, plain_end = t;
         while (u < end && !named(c, u)) {
             unsigned f = dossier_speakers_flags(c, u);
-            if (f & DOSSIER_TOK_UPPER) {
+            if (initial(c, u, end)) {   /* "P. Veeramuthuvel": the initial and its period */
+                upper++;
+                u += 2;
+                if (!connectors) {
+                    plain++;
+                    plain_end = u;
+                }
+            } else if (f & DOSSIER_TOK_UPPER) {
                 upper++;
                 org |= dossier_speakers_match(c, "statement.org_descriptions", u) > 0;
                 u++;

@@ -17,6 +17,12 @@ int dossier_speakernames_same_stem(const char *a, const char *b);
  */
 int dossier_speakernames_known(stm_ctx *c, int t);
 
+/*
+ * Like dossier_speakernames_known(), also for a word opening its sentence
+ * ("Василевская, бывшая ..."): a surname of a full name written earlier.
+ */
+int dossier_speakernames_surname(stm_ctx *c, int t);
+
 /* The place whose adjective or name stands next to a government word at `t`, or -1. */
 int dossier_speakernames_government(stm_ctx *c, int t);
 

@@ -139,11 +139,59 @@ static int last_speaker(const stm_ctx *c, const int *order, int upto, int kind)
 }
 
 /*
- * The person a pronoun at token `t` refers to: the last person named in the
- * paragraph outside quotations, else the last person speaking, else the
- * last person named before.
+ * The entity of `kind` last named (not described) in the paragraph of token
+ * `t` before it, outside quotations; -1 when none.
  */
-static int person_before(const stm_ctx *c, const int *order, int upto, int t)
+static int named_in_para(const stm_ctx *c, int t, int kind)
+{
+    const dossier_doc *d = c->d;
+    int para = dossier_speakers_para(c, t), best = -1, at = -1;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        const dossier_mention *m = &d->mentions.v[i];
+        if (m->first_token >= t || m->first_token <= at || mention_kind(c, (int)i) != kind ||
+            m->how == DOSSIER_MENTION_PRONOUN || m->how == DOSSIER_MENTION_DESCRIPTION ||
+            c->used[m->first_token] == 2 || dossier_speakers_para(c, m->first_token) != para)
+            continue;
+        best = m->entity;
+        at = m->first_token;
+    }
+    return best;
+}
+
+/*
+ * A person written in the paragraph of token `t` before it whom the
+ * entities stage did not find: a surname known from a full name earlier
+ * ("Василевская, ..." after "Марина Василевская"), else a new "Firstname
+ * Surname", the nearest first.  Returns the entity or -1.
+ */
+static int unnamed_in_para(stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    int para = dossier_speakers_para(c, t);
+    const dossier_paragraph *pa = &d->paragraphs.v[para];
+    int first = d->sentences.v[pa->first_sentence].first_token;
+    for (int u = t - 1; u >= first; u--) {
+        if (c->used[u] == 2 || c->tok_mention[u] >= 0 || !(dossier_speakers_flags(c, u) & DOSSIER_TOK_UPPER))
+            continue;
+        int e = dossier_speakernames_surname(c, u);
+        if (e >= 0 && d->entities.v[e].kind == DOSSIER_KIND_PERSON)
+            return e;
+    }
+    for (int s = d->tokens.v[t].sentence; s >= pa->first_sentence; s--) {
+        int sf = d->sentences.v[s].first_token, se = sf + d->sentences.v[s].ntokens;
+        int m = dossier_speakernames_new(c, sf, se < t ? se : t, 1);
+        if (m >= 0)
+            return d->mentions.v[m].entity;
+    }
+    return -1;
+}
+
+/*
+ * The person a pronoun at token `t` refers to: the last person named in the
+ * paragraph outside quotations (or written there without a mention), else
+ * the last person speaking, else the last person named before.
+ */
+static int person_before(stm_ctx *c, const int *order, int upto, int t)
 {
     const dossier_doc *d = c->d;
     int para = dossier_speakers_para(c, t), any = -1;
@@ -160,6 +208,9 @@ static int person_before(const stm_ctx *c, const int *order, int upto, int t)
     }
     if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
         return d->mentions.v[any].entity;
+    int un = unnamed_in_para(c, t);
+    if (un >= 0)
+        return un;
     int sp = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
     if (sp >= 0)
         return sp;
@@ -208,13 +259,16 @@ static int org_fitting(const stm_ctx *c, const int *order, int upto, int t)
 
 /*
  * The organisation "the agency", "the press service" or "they" at token `t`
- * stands for: one whose names hold the description's word, else the last
- * organisation speaking, else the organisation named most often before `t`.
+ * stands for: one whose names hold the description's word, else the one
+ * last named in the paragraph, else the last organisation speaking, else
+ * the organisation named most often before `t`.
  */
 static int org_before(const stm_ctx *c, const int *order, int upto, int t)
 {
     const dossier_doc *d = c->d;
     int fit = org_fitting(c, order, upto, t);
+    if (fit < 0)
+        fit = named_in_para(c, t, DOSSIER_KIND_ORGANIZATION);
     if (fit >= 0)
         return fit;
     int sp = last_speaker(c, order, upto, DOSSIER_KIND_ORGANIZATION);
@@ -365,7 +419,8 @@ static int desc_entity(const stm_ctx *c, const int *order, int upto, int m)
         if (fit >= 0)
             return fit;
     }
-    return mm->entity;
+    int named = named_in_para(c, mm->first_token, DOSSIER_KIND_ORGANIZATION);
+    return named >= 0 ? named : mm->entity;
 }
 
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
@@ -456,6 +511,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         int p = role_holder(c, org);
         *tok = s.role;
         *how = DOSSIER_MENTION_DESCRIPTION;
+        if (p < 0)  /* "Bundesfinanzminister X verteidigte ... , sagte der FDP-Vorsitzende" */
+            p = named_in_para(c, s.role, DOSSIER_KIND_PERSON);
         if (p < 0)
             p = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
         if (p < 0)

@@ -2,9 +2,9 @@
  * store.c — writes an analysed article and everything extracted from it.
  *
  * Runs inside the ingest transaction; every row keeps its article and byte
- * span into articles.body.  Statements are prepared once per table and
- * reset per row.  Doc entity indexes become database ids through
- * dossier_resolve_entity() (resolve.c).
+ * span into articles.body.  Statements are prepared once per handle
+ * (dossier_db_cached) and reset per row.  Doc entity indexes become
+ * database ids through dossier_resolve_entity() (resolve.c).
  */
 #include "store.h"
 
@@ -35,7 +35,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 static int store_article(long long *out, dossier_db *db, const dossier_doc *d, const char *hash)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO articles(source, hash, original, body, title, outlet, language, published, url)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (rc)
@@ -50,7 +50,7 @@ static int store_article(long long *out, dossier_db *db, const dossier_doc *d, c
     bind_text(st, 8, d->published);
     bind_text(st, 9, d->url);
     rc = step_reset(db, st);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     *out = sqlite3_last_insert_rowid(db->sql);
     return rc;
 }
@@ -59,7 +59,7 @@ static int store_article(long long *out, dossier_db *db, const dossier_doc *d, c
 static int store_sentences(dossier_db *db, const dossier_doc *d, long long art)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO sentences(article, paragraph, start, end) VALUES (?1, ?2, ?3, ?4)");
     for (size_t i = 0; !rc && i < d->sentences.n; i++) {
         const dossier_sentence *s = &d->sentences.v[i];
@@ -69,7 +69,7 @@ static int store_sentences(dossier_db *db, const dossier_doc *d, long long art)
         sqlite3_bind_int64(st, 4, (long long)s->span.end);
         rc = step_reset(db, st);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -89,7 +89,7 @@ static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, c
 {
     static const char *const how[] = {"name", "short", "description", "pronoun"};
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO mentions(article, entity, how, start, end) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (size_t i = 0; !rc && i < d->mentions.n; i++) {
         const dossier_mention *m = &d->mentions.v[i];
@@ -100,7 +100,7 @@ static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, c
         sqlite3_bind_int64(st, 5, (long long)m->span.end);
         rc = step_reset(db, st);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -108,7 +108,7 @@ static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, c
 static int store_roles(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO roles(article, person, title, organization, start, end)"
         " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE article = ?1"
         " AND person = ?2 AND organization = ?4 AND title = ?3)");
@@ -122,7 +122,7 @@ static int store_roles(dossier_db *db, const dossier_doc *d, long long art, cons
         sqlite3_bind_int64(st, 6, (long long)r->span.end);
         rc = step_reset(db, st);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -143,11 +143,11 @@ static int store_topics(dossier_db *db, sqlite3_stmt *st, long long sid, const d
 static int store_statements(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     sqlite3_stmt *st = NULL, *top = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO statements(article, kind, text, cue, speaker, speaker_start, speaker_end, start, end)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!rc)
-        rc = dossier_db_prepare(&top, db,
+        rc = dossier_db_cached(&top, db,
             "INSERT OR IGNORE INTO statement_topics(statement, entity) VALUES (?1, ?2)");
     for (size_t i = 0; !rc && i < d->statements.n; i++) {
         const dossier_statement *s = &d->statements.v[i];
@@ -169,8 +169,8 @@ static int store_statements(dossier_db *db, const dossier_doc *d, long long art,
         if (!rc)
             rc = store_topics(db, top, sqlite3_last_insert_rowid(db->sql), s, ids);
     }
-    sqlite3_finalize(st);
-    sqlite3_finalize(top);
+    sqlite3_reset(st);
+    sqlite3_reset(top);
     return rc;
 }
 
@@ -179,7 +179,7 @@ static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
 {
     static const char *const prec[] = {"none", "year", "month", "day"};
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO dates(article, value, precision, relative, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (size_t i = 0; !rc && i < d->timexes.n; i++) {
         const dossier_timex *t = &d->timexes.v[i];
@@ -191,7 +191,7 @@ static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
         sqlite3_bind_int64(st, 6, (long long)t->span.end);
         rc = step_reset(db, st);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc;
 }
 
@@ -212,10 +212,10 @@ static int store_participants(dossier_db *db, sqlite3_stmt *st, long long eid, c
 static int store_events(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     sqlite3_stmt *st = NULL, *part = NULL;
-    int rc = dossier_db_prepare(&st, db,
+    int rc = dossier_db_cached(&st, db,
         "INSERT INTO events(article, kind, trigger, date, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!rc)
-        rc = dossier_db_prepare(&part, db,
+        rc = dossier_db_cached(&part, db,
             "INSERT OR IGNORE INTO event_participants(event, entity) VALUES (?1, ?2)");
     for (size_t i = 0; !rc && i < d->events.n; i++) {
         const dossier_event *e = &d->events.v[i];
@@ -229,8 +229,8 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
         if (!rc)
             rc = store_participants(db, part, sqlite3_last_insert_rowid(db->sql), e, ids);
     }
-    sqlite3_finalize(st);
-    sqlite3_finalize(part);
+    sqlite3_reset(st);
+    sqlite3_reset(part);
     return rc;
 }
 

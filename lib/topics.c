@@ -89,6 +89,12 @@ static int gazetteer_at(const dossier_doc *d, int t, int end, const dossier_gaz_
     return 0;
 }
 
+/* Non-zero when folded word `v` is the programme word `w`: inflected, or a compound ending with it. */
+static int same_word(const dossier_doc *d, const char *v, const char *w)
+{
+    return dossier_inflect_same(d->lex, dossier_doc_lang(d), v, w) || dossier_inflect_compound(v, w);
+}
+
 /* Non-zero when entity e's name holds the folded word `w`, or a mention of it stands within 3 tokens of `w`. */
 static int goes_with(const dossier_doc *d, int e, const char *w)
 {
@@ -101,7 +107,7 @@ static int goes_with(const dossier_doc *d, int e, const char *w)
             continue;
         int from = mm->first_token - 3, to = mm->first_token + mm->ntokens + 3;
         for (int t = from < 0 ? 0 : from; t < to && (size_t)t < d->tokens.n; t++)
-            if (strcmp(d->folds.v[t], w) == 0)
+            if (same_word(d, d->folds.v[t], w))
                 hit = 1;
     }
     return hit;
@@ -211,6 +217,14 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
         if (dossier_lexicon_match(d->lex, lang, "statement.program_words", w, (size_t)len, out) == (size_t)len)
             return len;
     }
+    /* an inflected single word: "станцию", "Stationen" */
+    const dossier_phrase *const *list = NULL;
+    size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
+    for (size_t i = 0; i < nlist; i++)
+        if (list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, fw[t], list[i]->words[0])) {
+            *out = list[i];
+            return 1;
+        }
     return 0;
 }
 
@@ -263,10 +277,158 @@ static int place_programme(const dossier_doc *d, int t, int end, const dossier_g
     return 0;
 }
 
-/* Topics of one statement from its own words. */
-static int own_topics(dossier_doc *d, dossier_statement *s)
+/* The names of one entity as folded words, for inflected matching. */
+typedef struct {
+    int entity;
+    const char *w[8];
+    int n;
+} folded_name;
+
+typedef VEC(folded_name) name_list;
+
+/* Adds `name` of entity e, split and folded, to the list (words in the doc's arena). */
+static int add_name(dossier_doc *d, name_list *l, int e, const char *name)
+{
+    folded_name f = {.entity = e};
+    size_t pos = 0, st, en, len = strlen(name);
+    while (f.n < 8 && dossier_token_next(name, len, &pos, &st, &en)) {
+        char *w = dossier_fold(name + st, en - st);
+        f.w[f.n] = w ? dossier_doc_strndup(d, w, strlen(w)) : NULL;
+        free(w);
+        if (!f.w[f.n])
+            return DOSSIER_ENOMEM;
+        f.n++;
+    }
+    return f.n && VEC_PUSH(l, f) ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* Every name, alias and gazetteer name of the doc's entities. */
+static int collect_names(dossier_doc *d, name_list *l)
+{
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *en = &d->entities.v[e];
+        int rc = add_name(d, l, (int)e, en->name);
+        for (size_t a = 0; !rc && a < en->aliases.n; a++)
+            rc = add_name(d, l, (int)e, en->aliases.v[a]);
+        for (size_t g = 0; !rc && en->gaz && g < en->gaz->nnames; g++) {
+            folded_name f = {.entity = (int)e};
+            const dossier_phrase *ph = en->gaz->names[g];
+            for (size_t i = 0; i < ph->nwords && f.n < 8; i++)
+                f.w[f.n++] = ph->words[i];
+            if (f.n && VEC_PUSH(l, f))
+                rc = DOSSIER_ENOMEM;
+        }
+        if (rc)
+            return rc;
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * An entity named at capitalised tokens [t, end) in an inflected form
+ * ("Российской орбитальной станции" for "Российская орбитальная
+ * станция"): the longest name matching word by word; *len set, or -1.
+ */
+static int inflected_name_at(const dossier_doc *d, const name_list *l, int t, int end, int *len)
 {
     const char *lang = dossier_doc_lang(d);
+    int best = -1, best_n = 0;
+    if (!(d->tokens.v[t].flags & DOSSIER_TOK_UPPER))
+        return -1;
+    for (size_t i = 0; i < l->n; i++) {
+        const folded_name *f = &l->v[i];
+        if (f->n <= best_n || t + f->n > end)
+            continue;
+        int k = 0;
+        while (k < f->n && dossier_inflect_same(d->lex, lang, d->folds.v[t + k], f->w[k]))
+            k++;
+        if (k == f->n) {
+            best = f->entity;
+            best_n = k;
+        }
+    }
+    *len = best_n;
+    return best;
+}
+
+/*
+ * A name found from text whose first part is a known name: "Shenzhou-16-
+ * Besatzung" (a gazetteer name before a hyphen), "Kleinraketen-Hersteller
+ * Isar Aerospace" (another entity's name inside).  Returns that entity or -1.
+ */
+static int inner_known(dossier_doc *d, const dossier_mention *mm)
+{
+    if (d->entities.v[mm->entity].gaz)
+        return -1;
+    for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++) {
+        const char *w = d->folds.v[t];
+        char part[128];
+        const char *h = strrchr(w, '-');
+        size_t n = h ? (size_t)(h - w) : 0;
+        if (h && n > 1 && n < sizeof part && dossier_uc_is_letter(dossier_utf8_next(h + 1, strlen(h + 1), &(size_t){0}))) {
+            /* the compound's last part is a common noun: the name is what comes before it */
+            memcpy(part, w, n);
+            part[n] = '\0';
+            const char *one[1] = {part};
+            const dossier_gaz_entry *g = NULL;
+            if (dossier_gazetteer_match(d->lex, one, 1, &g) == 1)
+                return dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+            if (mm->ntokens == 1 && strchr(part, '-'))
+                return dossier_doc_entity(d, d->body + d->tokens.v[t].span.start, n, d->entities.v[mm->entity].kind, NULL);
+        }
+        int len = 0, e = t > mm->first_token ? known_name_at(d, t, mm->first_token + mm->ntokens, &len) : -1;
+        if (e >= 0 && e != mm->entity && t + len == mm->first_token + mm->ntokens)
+            return e;
+    }
+    return -1;
+}
+
+/* A place mention at token t after a locative preposition ("in Houston", "aus Köln"), an article between. */
+static int place_adjunct(const dossier_doc *d, int t, int first)
+{
+    const char *lang = dossier_doc_lang(d);
+    const char *const *fw = (const char *const *)d->folds.v;
+    for (int k = t - 1; k >= first && k >= t - 2; k--) {
+        if (dossier_lexicon_match(d->lex, lang, "statement.place_adjuncts", fw + k, (size_t)(t - k), NULL) ==
+            (size_t)(t - k))
+            return 1;
+        if (!dossier_lexicon_has(d->lex, lang, "statement.articles", fw[k]))
+            return 0;
+    }
+    return 0;
+}
+
+/* The topic of a mention inside a statement, or -1 when it gives none. */
+static int mention_topic(dossier_doc *d, const dossier_mention *mm, int first)
+{
+    if (mm->how == DOSSIER_MENTION_PRONOUN)
+        return -1;
+    if (d->entities.v[mm->entity].kind == DOSSIER_KIND_PLACE && place_adjunct(d, mm->first_token, first))
+        return -1;
+    int inner = inner_known(d, mm);
+    return inner >= 0 ? inner : mm->entity;
+}
+
+/* The programme word at t and the programme it points to, added as a topic; its length or 0. */
+static int programme_word_topic(dossier_doc *d, dossier_statement *s, int t, int end, int *rc)
+{
+    const dossier_phrase *ph = NULL;
+    int k = programme_word_at(d, t, end < t + 4 ? end : t + 4, &ph);
+    if (!k)
+        return 0;
+    int near = mention_at(d, t + k);
+    if (t > 0 && near < 0)
+        near = mention_at(d, t - 1);
+    if (near >= 0 && d->entities.v[d->mentions.v[near].entity].kind == DOSSIER_KIND_PROGRAM)
+        *rc = add_topic(d, s, d->mentions.v[near].entity);
+    else
+        *rc = add_topic(d, s, programme_for(d, t, d->folds.v[t + k - 1]));
+    return k;
+}
+
+/* Topics of one statement from its own words. */
+static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *names)
+{
     int first = tok_from(d, s->span.start), end = tok_from(d, s->span.end);
     int rc = DOSSIER_OK;
     for (int t = first; t < end && !rc; t++) {
@@ -283,8 +445,7 @@ static int own_topics(dossier_doc *d, dossier_statement *s)
         int m = mention_at(d, t);
         if (m >= 0) {
             const dossier_mention *mm = &d->mentions.v[m];
-            if (mm->how != DOSSIER_MENTION_PRONOUN)
-                rc = add_topic(d, s, mm->entity);
+            rc = add_topic(d, s, mention_topic(d, mm, first));
             t = mm->first_token + mm->ntokens - 1;
             continue;
         }
@@ -302,25 +463,16 @@ static int own_topics(dossier_doc *d, dossier_statement *s)
             continue;
         }
         int known = known_name_at(d, t, end, &k);
-        if (known >= 0) {
+        if (known < 0)
+            known = inflected_name_at(d, names, t, end, &k);
+        if (known >= 0 && !(d->entities.v[known].kind == DOSSIER_KIND_PLACE && place_adjunct(d, t, first))) {
             rc = add_topic(d, s, known);
             t += k - 1;
             continue;
         }
-        size_t n = d->tokens.n - (size_t)t;
-        const dossier_phrase *ph = NULL;
-        k = (int)dossier_lexicon_match(d->lex, lang, "statement.program_words",
-                                       (const char *const *)&d->folds.v[t], n > 4 ? 4 : n, &ph);
-        if (k) {
-            int near = mention_at(d, t + k);
-            if (t > 0 && near < 0)
-                near = mention_at(d, t - 1);
-            if (near >= 0 && d->entities.v[d->mentions.v[near].entity].kind == DOSSIER_KIND_PROGRAM)
-                rc = add_topic(d, s, d->mentions.v[near].entity);
-            else
-                rc = add_topic(d, s, programme_for(d, t, d->folds.v[t + k - 1]));
+        k = programme_word_topic(d, s, t, end, &rc);
+        if (k)
             t += k - 1;
-        }
     }
     return rc;
 }
@@ -343,22 +495,75 @@ static int has_programme(const dossier_doc *d, const dossier_statement *s)
     return 0;
 }
 
-/* See topics.h. */
-int dossier_topics_run(dossier_doc *d)
+/*
+ * The programme paragraph `p` is about before token `before`: of the
+ * programmes named there, the one the article mentions most; -1 if none.
+ */
+static int paragraph_programme(const dossier_doc *d, int p, int before)
 {
-    int rc = DOSSIER_OK;
-    for (size_t i = 0; i < d->statements.n && !rc; i++)
-        rc = own_topics(d, &d->statements.v[i]);
-    for (size_t i = 1; i < d->statements.n && !rc; i++) {
-        dossier_statement *s = &d->statements.v[i], *p = &d->statements.v[i - 1];
-        if (has_programme(d, s) || s->speaker < 0 || p->speaker != s->speaker)
+    int best = -1;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (mm->first_token >= before || d->sentences.v[mm->sentence].paragraph != p ||
+            mm->how == DOSSIER_MENTION_PRONOUN || d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM)
             continue;
-        int ps = para_of(d, s->span.start), pp = para_of(d, p->span.start);
-        if (ps < 0 || pp < 0 || ps - pp > 1)
+        if (best < 0 || d->entities.v[mm->entity].nmentions > d->entities.v[best].nmentions)
+            best = mm->entity;
+    }
+    return best;
+}
+
+/*
+ * The article's subject: of the programmes named in the headline (the
+ * first paragraph) the most mentioned, else of its organisations; -1.
+ */
+static int article_subject(const dossier_doc *d)
+{
+    int best[2] = {-1, -1};
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        int kind = d->entities.v[mm->entity].kind, i = kind == DOSSIER_KIND_PROGRAM ? 0 : 1;
+        if (d->sentences.v[mm->sentence].paragraph != 0 || (kind != DOSSIER_KIND_PROGRAM && kind != DOSSIER_KIND_ORGANIZATION))
             continue;
-        for (size_t j = 0; j < p->about.n && !rc; j++)
+        if (best[i] < 0 || d->entities.v[mm->entity].nmentions > d->entities.v[best[i]].nmentions)
+            best[i] = mm->entity;
+    }
+    return best[0] >= 0 ? best[0] : best[1];
+}
+
+/*
+ * Topics from the context of statement i: the programmes of the same
+ * speaker's statement just before, else of its paragraph; the article's
+ * subject when it has no topic at all.
+ */
+static int context_topics(dossier_doc *d, size_t i, int subject)
+{
+    dossier_statement *s = &d->statements.v[i];
+    int rc = DOSSIER_OK, ps = para_of(d, s->span.start);
+    if (i > 0 && !has_programme(d, s) && s->speaker >= 0 && d->statements.v[i - 1].speaker == s->speaker) {
+        const dossier_statement *p = &d->statements.v[i - 1];
+        int pp = para_of(d, p->span.start);
+        for (size_t j = 0; ps >= 0 && pp >= 0 && ps - pp <= 1 && j < p->about.n && !rc; j++)
             if (d->entities.v[p->about.v[j]].kind == DOSSIER_KIND_PROGRAM)
                 rc = add_topic(d, s, p->about.v[j]);
     }
+    if (!rc && !has_programme(d, s) && ps >= 0)
+        rc = add_topic(d, s, paragraph_programme(d, ps, tok_from(d, s->span.start)));
+    if (!rc && !s->about.n)
+        rc = add_topic(d, s, subject);
     return rc;
+}
+
+/* See topics.h. */
+int dossier_topics_run(dossier_doc *d)
+{
+    name_list names = {0};
+    int rc = collect_names(d, &names);
+    for (size_t i = 0; i < d->statements.n && !rc; i++)
+        rc = own_topics(d, &d->statements.v[i], &names);
+    int subject = article_subject(d);
+    for (size_t i = 0; i < d->statements.n && !rc; i++)
+        rc = context_topics(d, i, subject);
+    VEC_FREE(&names);
+    return rc < 0 ? rc : DOSSIER_OK;
 }

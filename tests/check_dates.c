@@ -206,6 +206,33 @@ START_TEST(test_weekdays)
 }
 END_TEST
 
+START_TEST(test_day_shifts_and_weekday_cues)
+{
+    /* one day from the sentence's previous date */
+    date_is("en", "2023-04-29", "The crew reached the station on March 3, launched from Florida the previous day.",
+            "previous day", "2023-03-02", DOSSIER_DATE_DAY);
+    date_is("fr", "2024-06-01", "La sonde est arrivée en orbite le 5 mai et s'est posée le lendemain.", "lendemain",
+            "2024-05-06", DOSSIER_DATE_DAY);
+    date_is("de", "2023-04-29", "Die Crew erreichte die Station am 3. März, gestartet war sie am Vortag.", "Vortag",
+            "2023-03-02", DOSSIER_DATE_DAY);
+    date_is("ru", "2023-04-29", "Экипаж прибыл на станцию 3 марта, а стартовал днём ранее.", "днём ранее", "2023-03-02",
+            DOSSIER_DATE_DAY);
+    no_date("en", "2023-04-29", "The probe had been launched the previous day, officials said.", "previous day");
+    /* a weekday followed by last / next (2024-02-08 and 2024-01-25 are Thursdays) */
+    date_is("fr", "2024-02-08", "Les entreprises désignées mardi dernier pourront lancer leurs fusées.",
+            "mardi dernier", "2024-02-06", DOSSIER_DATE_DAY);
+    date_is("fr", "2024-01-25", "La sonde américaine s'est désintégrée jeudi dernier.", "jeudi dernier",
+            "2024-01-18", DOSSIER_DATE_DAY);
+    date_is("fr", "2024-01-25", "Le ministre se rendra à Kourou jeudi prochain.", "jeudi prochain", "2024-02-01",
+            DOSSIER_DATE_DAY);
+    /* Russian weekdays need a preposition: "среда" is also the environment */
+    date_is("ru", "2022-04-22", "Агентство сообщило об этом во вторник.", "вторник", "2022-04-19", DOSSIER_DATE_DAY);
+    no_date("ru", "2022-04-22", "Окружающая среда на станции остаётся стабильной.", "среда");
+    no_date("ru", "2022-04-22", "Учёные изучают, как космическая среда влияет на экипаж.", "среда");
+    no_date("ru", "2022-04-22", "Загрязнение среды обитания растёт.", "среды");
+}
+END_TEST
+
 START_TEST(test_false_friends)
 {
     no_date("en", "2020-07-23", "China's Long March 5 lifted off from Wenchang.", "March");
@@ -262,6 +289,7 @@ int main(void)
     tcase_add_test(tc, test_relative);
     tcase_add_test(tc, test_offsets);
     tcase_add_test(tc, test_weekdays);
+    tcase_add_test(tc, test_day_shifts_and_weekday_cues);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_parse);
     suite_add_tcase(s, tc);

@@ -187,6 +187,77 @@ START_TEST(test_false_friends)
 }
 END_TEST
 
+START_TEST(test_stems_and_forms)
+{
+    /* Russian forms not listed word by word, found by their stems */
+    event_is("ru", "2024-04-07", "Корабль «Союз» совершил посадку в Казахстане в субботу.", "landing",
+             "2024-04-06", "Soyuz");
+    event_is("ru", "2024-03-25", "Роскосмос руководил запуском корабля «Союз» с Байконура в субботу.", "launch",
+             "2024-03-23", "Soyuz");
+    event_is("ru", "2023-04-26", "Указ о назначении Юрий Борисов получил в июле 2022 года.", "appointment",
+             "2022-07", "Yuri Borisov");
+    event_is("ru", "2023-04-26", "Экипаж вернётся на Землю 6 апреля на корабле «Союз».", "landing", "2023-04-06",
+             "Soyuz");
+    /* boarding is no landing */
+    no_event("ru", "Экипаж помахал родным перед посадкой в корабль «Союз» на Байконуре.", "landing");
+    /* German and French forms */
+    event_is("de", "2023-03-10", "Die Regierung in Berlin hat am Mittwoch die neue Strategie beschlossen.",
+             "announcement", "2023-03-08", "Berlin");
+    event_is("fr", "2023-11-08", "Le dernier vol d'Ariane 5 a eu lieu en juillet depuis Kourou.", "launch",
+             "2023-07", "Ariane 5");
+}
+END_TEST
+
+START_TEST(test_announcements_and_contracts)
+{
+    event_is("en", "2024-01-26", "The results were presented at a press conference in Tokyo on Thursday.",
+             "announcement", "2024-01-25", "Tokyo");
+    event_is("fr", "2024-02-08", "Le ministre a présenté le projet lors d'une conférence de presse à Paris.",
+             "announcement", "2024-02", "Paris");
+    /* the words of a press conference are no forum */
+    no_event("en", "Officials spoke at a press conference in Tokyo on Monday.", "forum");
+    event_is("en", "2023-05-19", "In April 2021, NASA awarded SpaceX a contract for a lunar lander.", "agreement",
+             "2021-04", "SpaceX");
+    /* a sentence naming nothing that opens its paragraph takes the paragraph before's last sentence */
+    event_is("en", "2023-05-19", "NASA on Friday selected SpaceX for a second lunar lander.\n\n"
+             "The contract is worth two billion dollars.", "agreement", "2023-05", "SpaceX");
+}
+END_TEST
+
+START_TEST(test_future_purpose_and_people)
+{
+    /* a purpose ("to land") or a future whose date lies before publication is no event */
+    no_event("en", "In 2021, NASA picked SpaceX for a contract to land astronauts on the Moon.", "landing");
+    no_event("en", "In 2020, NASA decided that Boeing will build the core stage.", "construction");
+    /* a coming event with a coming date stays */
+    event_is("en", "2023-05-19", "NASA said Boeing will build a new stage in 2026.", "construction", "2026",
+             "Boeing");
+    /* an appointment needs a person */
+    no_event("fr", "Le CNES a désigné mardi les sociétés Arianespace et Avio pour le site de Kourou.",
+             "appointment");
+    /* the previous day of the sentence's date */
+    event_is("en", "2023-04-29", "The crew reached the station on March 3 aboard a Crew Dragon capsule, "
+             "launched from Florida the previous day.", "launch", "2023-03-02", "Dragon");
+}
+END_TEST
+
+/* Two triggers in one sentence split its participants at the first clause break after the first. */
+START_TEST(test_regions)
+{
+    dossier_doc *d = article("en", "2023-06-22",
+                             "Roscosmos launched the Soyuz rocket in March, and NASA signed an agreement with "
+                             "Japan in May.");
+    const dossier_event *l = NULL, *a = NULL;
+    ck_assert_uint_eq(count(d, "launch", &l), 1);
+    ck_assert_uint_eq(count(d, "agreement", &a), 1);
+    ck_assert(takes_part(d, l, "Soyuz"));
+    ck_assert(!takes_part(d, l, "Japan"));
+    ck_assert(takes_part(d, a, "Japan"));
+    ck_assert(!takes_part(d, a, "Soyuz"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_boilerplate)
 {
     dossier_doc *d = article("en", "2023-06-22",
@@ -209,6 +280,10 @@ int main(void)
     tcase_add_test(tc, test_ongoing);
     tcase_add_test(tc, test_listed_items);
     tcase_add_test(tc, test_false_friends);
+    tcase_add_test(tc, test_stems_and_forms);
+    tcase_add_test(tc, test_announcements_and_contracts);
+    tcase_add_test(tc, test_future_purpose_and_people);
+    tcase_add_test(tc, test_regions);
     tcase_add_test(tc, test_boilerplate);
     suite_add_tcase(s, tc);
     return dossier_test_run(s);
