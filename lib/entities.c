@@ -211,8 +211,8 @@ static int entity_by_alias(const dossier_doc *d, const char *text, size_t len)
     return found;
 }
 
-/* An entity found from text with this name or alias, whatever its kind, or -1. */
-static int entity_by_name(const dossier_doc *d, const char *text, size_t len)
+/* See names.h. */
+int dossier_names_find(const dossier_doc *d, const char *text, size_t len)
 {
     char *f = dossier_fold(text, len);
     int found = -1;
@@ -230,14 +230,21 @@ static int entity_by_name(const dossier_doc *d, const char *text, size_t len)
 /* Creates (or finds) the entity and records a mention of tokens [i, j). */
 int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how)
 {
+    size_t s = c->d->tokens.v[i].span.start, e = c->d->tokens.v[j - 1].span.end;
+    return dossier_names_add_named(c, i, j, kind, gaz, how, c->d->body + s, e - s);
+}
+
+/* See names.h. */
+int dossier_names_add_named(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how,
+                            const char *name, size_t len)
+{
     dossier_doc *d = c->d;
     for (int k = i; k < j; k++)
         if (c->owner[k] >= 0)
             return DOSSIER_OK;
-    size_t s = d->tokens.v[i].span.start, e = d->tokens.v[j - 1].span.end;
-    int ent = gaz ? -1 : entity_by_name(d, d->body + s, e - s);
+    int ent = gaz ? -1 : dossier_names_find(d, name, len);
     if (ent < 0)
-        ent = dossier_doc_entity(d, d->body + s, e - s, kind, gaz);
+        ent = dossier_doc_entity(d, name, len, kind, gaz);
     if (ent < 0)
         return ent;
     int m = dossier_doc_mention(d, ent, how, i, j - i);
@@ -281,13 +288,13 @@ static int org_end(const dossier_names *c, int i, int end)
                 break;
             /* "Bill Nelson and State Department": the organisation starts later. */
             if (dossier_names_gazetteer(c, i, q, &g) == (size_t)(q - i) ||
-                dossier_names_lex_any(c, "entity.first_names", i, i + 1))
+                dossier_names_first_name(c, i))
                 return 0;
             continue;
         }
         /* "Mohammed bin Rashid Space Centre": a particle inside a person's name the organisation bears. */
         if (q > i && !dossier_names_is_cap(c, q) && dossier_names_lex_any(c, "entity.name_particles", q, q + 1) &&
-            q + 1 < end && dossier_names_is_cap(c, q + 1) && dossier_names_lex_any(c, "entity.first_names", i, i + 1))
+            q + 1 < end && dossier_names_is_cap(c, q + 1) && dossier_names_first_name(c, i))
             continue;
         if (!dossier_names_is_cap(c, q) || (q > i && dossier_names_is_stop(c, q)))
             break;
@@ -437,7 +444,7 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
     }
     int oq = org_end(c, p, end);
     /* "Mohammed bin Rashid Space Centre": named after a person, an organisation. */
-    if (pk && kind == DOSSIER_KIND_PLACE && oq == pk && dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+    if (pk && kind == DOSSIER_KIND_PLACE && oq == pk && dossier_names_first_name(c, p))
         pk = 0;
     if (pk && (int)g < pk - p && !head_within(c, p, hq) && oq <= pk) {
         rc = dossier_names_add(c, p, pk, kind, g && gaz->kind == kind ? gaz : NULL, DOSSIER_MENTION_NAME);
@@ -477,6 +484,10 @@ static int read_run(dossier_names *c, int i, int end, int title)
         const dossier_gaz_entry *gaz = NULL;
         if (c->owner[p] >= 0 || is_connector(c, p) || !(d->tokens.v[p].flags & DOSSIER_TOK_WORD)) {
             p++;
+        } else if ((q = dossier_names_compound(c, p, &title)) != 0) {
+            if (q < 0)
+                return q;
+            p++;
         } else if ((k = dossier_names_lex(c, "entity.person_prefixes", p, end))) {
             prefix = 1;
             p += (int)k;
@@ -490,6 +501,10 @@ static int read_run(dossier_names *c, int i, int end, int title)
                 return q;
             p = q;
             title = 0;
+        } else if (k > 0 && (q = dossier_names_designated(c, p, (int)k, gaz, end)) != 0) {
+            if (q < 0)
+                return q;
+            p = q;
         } else if (k > 0) {
             if ((rc = dossier_names_add(c, p, p + (int)k, gaz->kind, gaz, DOSSIER_MENTION_NAME)))
                 return rc;

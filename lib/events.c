@@ -129,14 +129,22 @@ static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len,
     return 1;
 }
 
-/* Non-zero when an organisation's mention starts within 3 tokens from i. */
+/*
+ * Non-zero when an organisation's mention starts within 3 tokens from i,
+ * and is no first part of a compound ("sagte der FDP-Vorsitzende": a
+ * hyphenated token for a name without a hyphen).
+ */
 static int organisation_follows(const ectx *c, size_t i, size_t s1)
 {
     const dossier_doc *d = c->d;
     for (size_t m = 0; m < d->mentions.n; m++) {
-        size_t f = (size_t)d->mentions.v[m].first_token;
-        if (f >= i && f < i + 3 && f < s1 && d->entities.v[d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION)
-            return 1;
+        const dossier_mention *mt = &d->mentions.v[m];
+        size_t f = (size_t)mt->first_token, last = f + (size_t)(mt->ntokens > 0 ? mt->ntokens - 1 : 0);
+        if (f < i || f >= i + 3 || f >= s1 || d->entities.v[mt->entity].kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        if (last < d->tokens.n && strchr(c->w[last], '-') && !strchr(d->entities.v[mt->entity].name, '-'))
+            continue;
+        return 1;
     }
     return 0;
 }

@@ -653,6 +653,13 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
         }
         if (was_first && has_bar(d->text, l->span) && (*masthead = masthead_outlet(d, l)) != NULL)
             l->cls = DOSSIER_LINE_META;
+        else if (was_first && t.n == 1 && t.nwords == 1 && all_caps(d->text, l->span) &&
+                 !any_marker(d, &t)) {
+            /* one capitalised word heading the page ("ASTRO-KURIER") is the masthead;
+             * column names ("THE SPACE WEEK") have several words */
+            l->cls = DOSSIER_LINE_META;
+            *masthead = keep(d, l->span.start, l->span.end);
+        }
         else if (is_byline(d, &t) || (starts_with(d, &t, "meta.published") &&
                                        (take_date(d, &t, t.n) || t.nwords <= 6)))
             l->cls = DOSSIER_LINE_META, take_date(d, &t, t.n); /* "Updated 2 hours ago" too */

@@ -233,15 +233,39 @@ size_t dossier_names_adjective(const dossier_names *c, int i, int end)
 }
 
 /* See names.h. */
+int dossier_names_first_name(const dossier_names *c, int i)
+{
+    if (dossier_names_lex_any(c, "entity.first_names", i, i + 1))
+        return 1;
+    const char *w = c->d->folds.v[i], *h = strchr(w, '-');
+    char buf[64];
+    if (!h || h == w || (size_t)(h - w) >= sizeof buf || !dossier_names_is_cap(c, i))
+        return 0;
+    memcpy(buf, w, (size_t)(h - w));
+    buf[h - w] = '\0';
+    const char *one[1] = {buf};
+    return dossier_lexicon_match(c->d->lex, NULL, "entity.first_names", one, 1, NULL) == 1;
+}
+
+/* Non-zero when token i is a capitalised particle inside a surname ("Le" of "Le Maire", "Van" of "Van Allen"). */
+static int cap_particle(const dossier_names *c, int i)
+{
+    return dossier_names_is_cap(c, i) && !(c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) &&
+           dossier_names_lex_any(c, "entity.name_particles", i, i + 1);
+}
+
+/* See names.h. */
 int dossier_names_unknown_end(const dossier_names *c, int p, int end)
 {
     dossier_doc *d = c->d;
     int q = p + 1;
     const dossier_gaz_entry *g;
-    int person = dossier_names_lex_any(c, "entity.first_names", p, p + 1) > 0;
+    int person = dossier_names_first_name(c, p) > 0;
     while (q < end && q - p < 7) {
-        if (dossier_names_is_cap(c, q)) {
-            if (!person && dossier_names_lex_any(c, "entity.first_names", q, q + 1))
+        if (dossier_names_is_cap(c, q) && person && q - 1 > p && cap_particle(c, q - 1)) {
+            q++; /* "Bruno Le Maire": a title word after a particle is the surname */
+        } else if (dossier_names_is_cap(c, q)) {
+            if (!person && dossier_names_first_name(c, q))
                 break; /* "Bundeswirtschaftsminister Robert Habeck": the name starts at the first name */
             if (dossier_names_title(c, q, end) || dossier_names_is_head(c, q) ||
                 dossier_names_lex(c, "entity.place_heads", q, end) ||
@@ -300,10 +324,12 @@ static int org_cue(const dossier_names *c, int p, int q)
     if (b > first && dossier_names_adjective(c, b, p))
         b--;
     if ((q - p == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 3) ||
-        dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+        dossier_names_first_name(c, p))
         return 0;
     if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b))
         return 1;
+    if (p >= c->org_from && q <= c->org_until)
+        return 1; /* "Hersteller A, B und C" */
     int a = q;
     if (a < end && !dossier_names_is_cap(c, a) && (d->tokens.v[a].flags & DOSSIER_TOK_WORD) && a + 1 < end &&
         dossier_names_is_head(c, a + 1) && !dossier_names_is_cap(c, a + 1))
@@ -368,10 +394,15 @@ static int person_cue(const dossier_names *c, int p, int q)
         d->tokens.v[end].sentence == d->tokens.v[p].sentence + 1)
         return 1;
     /* "India's ambassador to the US, X": a title a few name words before the comma. */
-    for (int s = b - 1; b < p && s >= first && s >= b - 8; s--) {
-        if (dossier_names_title(c, s, b))
+    for (int s = b - 1; b < p && s >= first && s >= b - 14; s--) {
+        if (dossier_names_title(c, s, b) && !dossier_names_is_cap(c, s - 1))
             return 1;
-        if (!(d->tokens.v[s].flags & DOSSIER_TOK_WORD) && strcmp(d->folds.v[s], "'s") != 0)
+        /* "le directeur de l'Institut ... (ISAS), X": past names, small words and an acronym in brackets */
+        int owned = c->owner[s] >= 0 && d->entities.v[d->mentions.v[c->owner[s]].entity].kind != DOSSIER_KIND_PERSON;
+        if (!owned && !(d->tokens.v[s].flags & DOSSIER_TOK_WORD) && strcmp(d->folds.v[s], "'s") != 0 &&
+            strcmp(d->folds.v[s], "(") != 0 && strcmp(d->folds.v[s], ")") != 0)
+            break;
+        if (!owned && s < b - 8 && !dossier_names_is_connector(c, s) && !dossier_names_is_stop(c, s))
             break;
     }
     return 0;
@@ -402,7 +433,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     if (after_of && words >= 3) {
         /* "Minister of Communications Issa Zarepour": the person is the last words. */
         int k = p + 1;
-        while (k < q - 1 && !dossier_names_lex_any(c, "entity.first_names", k, k + 1))
+        while (k < q - 1 && !dossier_names_first_name(c, k))
             k++;
         if (k == q - 1)
             k = q - 2;
@@ -411,7 +442,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     int comma = q < end && strcmp(d->folds.v[q], ",") == 0;
     int next_low = q >= end || (comma ? !dossier_names_is_cap(c, q + 1) : !dossier_names_is_cap(c, q));
     if (after_of && next_low && (q >= end || strcmp(d->folds.v[q], ",") == 0 || !(d->tokens.v[q].flags & DOSSIER_TOK_PUNCT)) &&
-        !dossier_names_lex_any(c, "entity.first_names", p, p + 1))
+        !dossier_names_first_name(c, p))
         /* "PDG de Planetary Resources,": a name after "title of" that is no person. */
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     /* "in Yantai", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
@@ -419,7 +450,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         list_ends_at_lang(c, "entity.place_prepositions", p, first) &&
         (q >= end || !dossier_names_is_cap(c, q)))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
-    int first_name = dossier_names_lex_any(c, "entity.first_names", p, q) > 0 ||
+    int first_name = dossier_names_first_name(c, p) ||
                      (words >= 2 && dossier_names_lex_any(c, "entity.surname_first", p, p + 1) > 0);
     if (words == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 2)
         return DOSSIER_OK;

@@ -15,6 +15,7 @@ typedef struct {
     dossier_doc *d;
     const char *lang;
     int *owner;          /* per token: the mention that covers it, or -1 */
+    int org_from, org_until; /* tokens [org_from, org_until): a list of organisations ("Hersteller A, B und C") */
 } dossier_names;
 
 /* Length of the longest phrase of list `key` (doc language) at tokens [i, end), or 0. */
@@ -54,6 +55,34 @@ int dossier_names_adjective_like(const dossier_names *c, int i);
 
 /* Records entity (kind, gaz) for tokens [i, j) unless a mention covers them already. */
 int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how);
+
+/* Records [i, j) like dossier_names_add, but names the entity `name` (len bytes). */
+int dossier_names_add_named(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how,
+                            const char *name, size_t len);
+/* An entity found from text with this name or alias, whatever its kind, or -1. */
+int dossier_names_find(const dossier_doc *d, const char *text, size_t len);
+
+/* Non-zero when the folded word is a title or occupation (German: or ends in a title). */
+int dossier_names_word_title(const dossier_names *c, const char *w);
+/* Non-zero when token i ends in "-<title>" ("ESA-Chef", "BDLI-Hauptgeschäftsführerin"). */
+int dossier_names_tail_title(const dossier_names *c, int i);
+/*
+ * A hyphenated compound at capitalised token p (compounds.c): "ACRONYM-Title",
+ * "Name-12-Title", German "Name-12-Noun", "X-Hersteller" (a list of
+ * organisations follows).  Records the entity before the hyphen, sets
+ * *title when the tail is a title; returns 1 when the token is used, 0
+ * when it is no such compound, or a negative code.
+ */
+int dossier_names_compound(dossier_names *c, int p, int *title);
+/*
+ * A known programme [p, p+k) followed by a designator ("Langer Marsch 2F",
+ * "Союз МС-25"): records the whole as a new programme and returns where
+ * it ends, 0 when there is none, or a negative code.
+ */
+int dossier_names_designated(dossier_names *c, int p, int k, const dossier_gaz_entry *g, int end);
+
+/* Non-zero when token i is a first name (or a hyphenated one: "Marie-Claire"). */
+int dossier_names_first_name(const dossier_names *c, int i);
 
 /* Where an unknown name starting at p ends within the run [p, end). */
 int dossier_names_unknown_end(const dossier_names *c, int p, int end);

@@ -264,7 +264,10 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     int ends_sentence = end > first && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_SENTEND) &&
                         (dossier_speakers_flags(c, close_tok) & DOSSIER_TOK_UPPER);
     int punct_inside = end > first && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_PUNCT);
-    int found = q->closed && (standalone || punct_inside) &&
+    /* "X said: “…” The company said …": after a colon the attribution is the one before */
+    int found = dossier_speakers_is(c, prev, ":") && attribution_before(c, &k, open_tok);
+    if (!found)
+        found = q->closed && (standalone || punct_inside) &&
                 attribution_after(c, &k, close_tok, limit, ends_sentence, standalone);
     if (!found && !standalone)
         return DOSSIER_OK;

@@ -150,7 +150,9 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
     } else {
         int comma = source_comma(c, s, np);
         from = comma;
-        for (int u = np; u < np + 3 && u < s->trim; u++) {
+        /* a name right before the comma ends the source: "По словам председателя … Владимира Гусакова, S" */
+        int named_end = comma > np && c->tok_mention[comma - 1] >= 0;
+        for (int u = np; !named_end && u < np + 3 && u < s->trim; u++) {
             int m = c->tok_mention[u];
             if (m < 0)
                 continue;

@@ -191,7 +191,7 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
 {
     int i = te;
     /* Small words, quotes, a describing head: "of the", "госкорпорации «", "der US-Raumfahrtbehörde". */
-    dossier_names nc = {c->d, c->lang, c->owner};
+    dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
     while (i < end && i < te + 4 && org_at(c, i) < 0 &&
            (is_link(c, i) || is_stop(c, i) || (c->d->tokens.v[i].flags & DOSSIER_TOK_QUOTE) ||
             dossier_names_is_head(&nc, i)))
@@ -245,16 +245,9 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         end--;
     /* "ESA-Chef X": an organisation-title compound just before the name. */
     if (end - 1 >= first && org_at(c, end - 1) >= 0) {
-        const dossier_token *t = &d->tokens.v[end - 1];
-        const char *s = d->body + t->span.start, *h = memchr(s, '-', t->span.end - t->span.start);
-        if (h) {
-            char *f = dossier_fold(h + 1, (size_t)(s + (t->span.end - t->span.start) - h - 1));
-            const char *w[1] = {f};
-            int title = f && dossier_lexicon_match(d->lex, c->lang, "entity.titles", w, 1, NULL) == 1;
-            free(f);
-            if (title)
-                return add_role(c, person, org_at(c, end - 1), end - 1, end);
-        }
+        dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
+        if (dossier_names_tail_title(&nc, end - 1))
+            return add_role(c, person, org_at(c, end - 1), end - 1, end);
     }
     /* The nearest title phrase within the window before the name. */
     for (int te = end; te > first && te > end - WINDOW; te--) {

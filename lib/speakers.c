@@ -13,7 +13,9 @@
  */
 #include "speakers.h"
 #include "speakernames.h"
+#include "inflect.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,6 +291,55 @@ static int org_before(const stm_ctx *c, const int *order, int upto, int t)
     return best;
 }
 
+/*
+ * The person whose role, stated before token `t`, has the role phrase at
+ * `t` as the end of its title ("the centre's director general" after "X,
+ * director general of the centre"), when nothing follows the phrase in
+ * the subject ("глава государства" is another head); -1 when none or
+ * when two people do.
+ */
+static int role_by_title(const stm_ctx *c, int t, int subj_end)
+{
+    const dossier_doc *d = c->d;
+    int len = dossier_speakers_match(c, "statement.person_roles", t), found = -1;
+    len = len ? len : 1;
+    if (t + len < subj_end && !(dossier_speakers_flags(c, t + len) & DOSSIER_TOK_PUNCT))
+        return -1;
+    char phrase[256];
+    size_t n = 0;
+    for (int u = t; u < t + len; u++) {
+        const char *w = d->folds.v[u];
+        if (n + strlen(w) + 2 > sizeof phrase)
+            return -1;
+        n += (size_t)snprintf(phrase + n, sizeof phrase - n, "%s%s", u > t ? " " : "", w);
+    }
+    for (size_t i = 0; i < d->roles.n; i++) {
+        const dossier_role *r = &d->roles.v[i];
+        if (r->span.start >= d->tokens.v[t].span.start || !r->title)
+            continue;
+        char *f = dossier_fold(r->title, strlen(r->title));
+        size_t lf = f ? strlen(f) : 0;
+        int hit = lf >= n && strcmp(f + lf - n, phrase) == 0 && (lf == n || f[lf - n - 1] == ' ' || f[lf - n - 1] == '-');
+        free(f);
+        if (hit && found >= 0 && found != r->person)
+            return -1;
+        if (hit)
+            found = r->person;
+    }
+    return found;
+}
+
+/* Non-zero when the last candidate before `upto` with a speaker stands in paragraph `para`. */
+static int spoke_in_para(const stm_ctx *c, const int *order, int upto, int para)
+{
+    for (int i = upto - 1; i >= 0; i--) {
+        const stm_cand *k = &c->cands.v[order[i]];
+        if (!k->dropped && k->speaker >= 0)
+            return k->para == para;
+    }
+    return 0;
+}
+
 /* The person holding a role in organisation `org`, or -1. */
 static int role_holder(const stm_ctx *c, int org)
 {
@@ -413,14 +464,35 @@ static int desc_entity(const stm_ctx *c, const int *order, int upto, int m)
     if (mm->how != DOSSIER_MENTION_DESCRIPTION || mention_kind(c, m) != DOSSIER_KIND_ORGANIZATION)
         return mm->entity;
     for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++) {
-        if (!dossier_speakers_match(c, "statement.org_descriptions", t) || org_fits(c, mm->entity, c->d->folds.v[t]))
+        if (!dossier_speakers_match(c, "statement.org_descriptions", t))
             continue;
+        if (org_fits(c, mm->entity, c->d->folds.v[t]))
+            return mm->entity;   /* "the agency" for an agency */
         int fit = org_fitting(c, order, upto, t);
         if (fit >= 0)
             return fit;
     }
+    /* "В НАСА решение приветствовали. «…» — говорится в заявлении агентства": the one named just before */
     int named = named_in_para(c, mm->first_token, DOSSIER_KIND_ORGANIZATION);
     return named >= 0 ? named : mm->entity;
+}
+
+/*
+ * Non-zero when token t (after an article) is a person's role, also
+ * inflected ("председателя" for "председатель").
+ */
+static int role_word(const stm_ctx *c, int t)
+{
+    while (dossier_speakers_match(c, "statement.articles", t))
+        t++;
+    if (dossier_speakers_match(c, "statement.person_roles", t))
+        return 1;
+    const dossier_phrase *const *roles = NULL;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.person_roles", &roles);
+    for (size_t i = 0; i < n && (size_t)t < c->d->tokens.n; i++)
+        if (roles[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], roles[i]->words[0]))
+            return 1;
+    return 0;
 }
 
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
@@ -431,6 +503,12 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     *tok = -1;
     *how = -1;
     scan_subject(c, k->subj_first, k->subj_end, &s);
+    if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
+        role_word(c, k->subj_first)) {
+        /* "по словам председателя Президиума X Владимира Гусакова": the person, not the body they chair */
+        k->speaker_mention = s.person;
+        return d->mentions.v[s.person].entity;
+    }
     for (int pass = 0; k->mode == STM_SUBJ_SOURCE && pass < 2; pass++) {
         for (int t = k->subj_first; t < k->subj_end; t++) {
             int m = c->tok_mention[t];
@@ -449,7 +527,7 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
                     u++;
                 }
                 int pm = u < k->subj_end ? c->tok_mention[u] : -1;
-                if (role && pm >= 0 && mention_kind(c, pm) == DOSSIER_KIND_PERSON) {
+                if (pm >= 0 && mention_kind(c, pm) == DOSSIER_KIND_PERSON) {   /* "BDLI-Geschäftsführerin X" */
                     k->speaker_mention = pm;
                     return d->mentions.v[pm].entity;
                 }
@@ -511,8 +589,10 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         int p = role_holder(c, org);
         *tok = s.role;
         *how = DOSSIER_MENTION_DESCRIPTION;
-        if (p < 0)  /* "Bundesfinanzminister X verteidigte ... , sagte der FDP-Vorsitzende" */
-            p = named_in_para(c, s.role, DOSSIER_KIND_PERSON);
+        if (p < 0)
+            p = role_by_title(c, s.role, k->subj_end);
+        if (p < 0 && !spoke_in_para(c, order, upto, dossier_speakers_para(c, s.role)))
+            p = named_in_para(c, s.role, DOSSIER_KIND_PERSON);  /* "Minister X verteidigte …, sagte der FDP-Chef" */
         if (p < 0)
             p = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
         if (p < 0)
@@ -522,6 +602,12 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     if (s.org >= 0) {
         k->speaker_mention = s.org;
         return d->mentions.v[s.org].entity;
+    }
+    if (s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_PERSON) {
+        /* "Президент X следил за стартом. …, глава государства назвал …": the person just named */
+        int at = d->mentions.v[s.desc].first_token, p = named_in_para(c, at, DOSSIER_KIND_PERSON);
+        if (p >= 0 && p != d->mentions.v[s.desc].entity && !spoke_in_para(c, order, upto, dossier_speakers_para(c, at)))
+            return p;
     }
     if (s.desc >= 0) {
         k->speaker_mention = s.desc;

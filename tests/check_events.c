@@ -214,6 +214,8 @@ START_TEST(test_announcements_and_contracts)
              "announcement", "2024-01-25", "Tokyo");
     event_is("fr", "2024-02-08", "Le ministre a présenté le projet lors d'une conférence de presse à Paris.",
              "announcement", "2024-02", "Paris");
+    /* an organisation as the first part of a compound is no outlet */
+    no_event("de", "Alle Ressorts müssten sparen, sagte der FDP-Vorsitzende in Berlin.", "interview");
     /* the words of a press conference are no forum */
     no_event("en", "Officials spoke at a press conference in Tokyo on Monday.", "forum");
     event_is("en", "2023-05-19", "In April 2021, NASA awarded SpaceX a contract for a lunar lander.", "agreement",

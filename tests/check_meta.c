@@ -246,6 +246,14 @@ START_TEST(test_outlet)
     d = meta(EN "\n\nAdvertisement\n");
     ck_assert_ptr_null(d->outlet);
     dossier_test_doc_free(d);
+    /* one capitalised word over the headline is the masthead; a capitalised column name is not */
+    d = meta("STERNWARTE-BOTE\n\nEin neuer Satellit erreicht die Umlaufbahn\n\n" DE "\n");
+    ck_assert_str_eq(d->outlet, "STERNWARTE-BOTE");
+    ck_assert_str_eq(d->title, "Ein neuer Satellit erreicht die Umlaufbahn");
+    dossier_test_doc_free(d);
+    d = meta("THE LAUNCH PAD WEEK\n\nA new satellite reaches orbit\n\n" EN "\n");
+    ck_assert_ptr_null(d->outlet);
+    dossier_test_doc_free(d);
 }
 END_TEST
 
