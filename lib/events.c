@@ -9,6 +9,7 @@
  * blocking phrase starts there ("launch site", "named after"), when a
  * negation precedes it in its clause, when a hypothetical word ("could",
  * "would", "if", "pourrait") stands in its clause just before or after it,
+ * when it was called off (event.cue.cancelled: "scrubbed", "прервана"),
  * or when the clause speaks of the future and the sentence gives no date
  * (plans without a date are vague).  Where several kinds' triggers overlap,
  * the longest phrase wins; each sentence gives at most one event per kind.
@@ -122,6 +123,8 @@ static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len,
     if (cue_before(c, "event.cue.negation", s0, i, 3) || cue_after(c, "event.cue.negation", i + len, s1, 3))
         return 0;
     if (cue_before(c, "event.cue.hypothetical", s0, i, 8) || cue_after(c, "event.cue.hypothetical", i + len, s1, 3))
+        return 0;
+    if (cue_before(c, "event.cue.cancelled", s0, i, 3) || cue_after(c, "event.cue.cancelled", i + len, s1, 6))
         return 0;
     *future = cue_before(c, "date.future", s0, i, 8) || (i > s0 && word_in(c, "event.cue.purpose", c->w[i - 1]));
     if (*future && !near_dated(c, s0, s1, i, i + len))

@@ -367,8 +367,11 @@ static const char *source_outlet(dossier_doc *d, const dossier_line *l, const lt
     size_t nrest = t->n - k - 1;
     if (dossier_lexicon_match(d->lex, NULL, "meta.not_outlets", rest, nrest, NULL) == nrest)
         return NULL;
-    if (!(t->fl[k + 1] & DOSSIER_TOK_UPPER))
-        return NULL;
+    const dossier_gaz_entry *known = NULL;
+    if (!(t->fl[k + 1] & DOSSIER_TOK_UPPER) &&
+        !(dossier_gazetteer_match(d->lex, rest, nrest, &known) == nrest &&
+          known->kind == DOSSIER_KIND_ORGANIZATION))
+        return NULL; /* lower case only for a known organisation: "Quelle: dpa" */
     return keep(d, t->sp[k + 1].start, l->span.end);
 }
 

@@ -66,9 +66,15 @@ static int org_at(const roles_ctx *c, int i)
 static int country_of_adjective(roles_ctx *c, int i, int end)
 {
     const dossier_gaz_entry *g = NULL;
-    if (i < 0 || i >= end ||
-        !dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i, 1, &g))
+    if (i < 0 || i >= end)
         return -1;
+    if (!dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i, 1, &g)) {
+        /* "le ministre italien": a demonym spelt like a country's name in another language */
+        if ((c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) || !(c->d->tokens.v[i].flags & DOSSIER_TOK_WORD) ||
+            dossier_gazetteer_match(c->d->lex, (const char *const *)c->d->folds.v + i, 1, &g) != 1 ||
+            g->kind != DOSSIER_KIND_PLACE || !g->nadjectives)
+            return -1;
+    }
     return dossier_doc_entity(c->d, g->name, strlen(g->name), g->kind, g);
 }
 
@@ -197,6 +203,16 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
             dossier_names_is_head(&nc, i)))
         i++;
     int org = org_at(c, i);
+    /* "of JAXA's Institute of ...": the second organisation belongs to the first and is the one meant. */
+    while (org >= 0) {
+        int k = i;
+        while (k < end && org_at(c, k) == org)
+            k++;
+        if (k + 1 >= end || strcmp(fold_at(c, k), "'s") != 0 || org_at(c, k + 1) < 0)
+            break;
+        i = k + 1;
+        org = org_at(c, i);
+    }
     if (org < 0 && i > te)
         org = country_of_adjective(c, i, end);
     if (org < 0 && i == te)
@@ -227,13 +243,43 @@ static int org_within(const roles_ctx *c, int i, int end, int *at)
     return -1;
 }
 
+/* Non-zero when folded `w` ends with a one-word phrase of `key` of five letters or more ("Bundesfinanzminister"). */
+static int compound_of(const roles_ctx *c, const char *key, const char *w)
+{
+    const dossier_phrase *const *t;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &t), wl = strlen(w);
+    if (strcmp(c->lang, "de") != 0 || strchr(w, '-'))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t xl = strlen(t[k]->words[0]);
+        if (t[k]->nwords == 1 && xl >= 5 && wl > xl && strcmp(w + wl - xl, t[k]->words[0]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The start of the title phrase that ends exactly at `te`, searching back to `lo`, or -1. */
 static int title_ending_at(const roles_ctx *c, int te, int lo)
 {
     for (int s = te - 5 > lo ? te - 5 : lo; s < te; s++)
         if (lex(c, "entity.titles", s, te) == te - s)
             return s;
+    if (te - 1 >= lo && compound_of(c, "entity.titles", fold_at(c, te - 1)))
+        return te - 1; /* German: "Raumfahrtkoordinatorin" */
     return -1;
+}
+
+/* Where a title extension after an organisation ends ("по пилотируемым программам", "for science"), or i. */
+static int title_extension(const roles_ctx *c, int i, int end)
+{
+    int k = lex(c, "entity.title_extensions", i, end), stop = i + k + 6;
+    if (!k)
+        return i;
+    for (i += k; i < end && i < stop && (c->d->tokens.v[i].flags & DOSSIER_TOK_WORD) &&
+                 !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && c->owner[i] < 0;
+         i++)
+        ;
+    return i;
 }
 
 /* Roles whose title comes before the person mention [a, b). */
@@ -257,13 +303,18 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         int org = org_before(c, ts, first), at = -1;
         if (org < 0) {
             org = org_after(c, te, end, &at);
+            int from = at + 1;
+            while (org >= 0 && from < end && org_at(c, from) == org)
+                from++;
+            from = org >= 0 ? title_extension(c, from, end) : from;
             /* Only names and small words may stand between the organisation and the person. */
-            for (int i = at + 1; org >= 0 && i < end; i++)
+            for (int i = from; org >= 0 && i < end; i++)
                 if (!(d->tokens.v[i].flags & (DOSSIER_TOK_UPPER | DOSSIER_TOK_QUOTE)) && !is_link(c, i) &&
                     c->owner[i] < 0)
                     org = -1;
         }
-        int state = lex(c, "entity.state_titles", ts, te) == te - ts;
+        int state = lex(c, "entity.state_titles", ts, te) == te - ts ||
+                    (te - ts == 1 && compound_of(c, "entity.state_titles", fold_at(c, ts)));
         int stop = te;
         while (stop < end && c->owner[stop] < 0 &&
                (is_link(c, stop) || (d->tokens.v[stop].flags & DOSSIER_TOK_UPPER)))

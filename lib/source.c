@@ -215,7 +215,7 @@ static const char **fm_slot(dossier_doc *d, const char *k)
     if (!strcmp(k, "title") || !strcmp(k, "headline"))
         return &d->fm_title;
     if (!strcmp(k, "outlet") || !strcmp(k, "publisher") || !strcmp(k, "publication") || !strcmp(k, "source") ||
-        !strcmp(k, "site"))
+        !strcmp(k, "site") || !strcmp(k, "site_name") || !strcmp(k, "og:site_name"))
         return &d->fm_outlet;
     if (!strcmp(k, "published") || !strcmp(k, "date"))
         return &d->fm_published;

@@ -270,3 +270,32 @@ int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
     }
     return -1;
 }
+
+/* See speakernames.h. */
+int dossier_speakernames_head(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    if (first < 0 || first + 2 >= end || c->tok_mention[first] >= 0 || c->used[first] == 2 ||
+        !(dossier_speakers_flags(c, first) & DOSSIER_TOK_UPPER) || !dossier_speakers_is(c, first + 1, ",") ||
+        function_word(c, first) || dossier_speakers_match(c, "statement.person_roles", first) ||
+        dossier_speakers_match(c, "statement.org_descriptions", first) || dossier_speakers_match(c, "entity.titles", first))
+        return -1;
+    int role = 0, org = 0;
+    for (int t = first + 2; t < end && !dossier_speakers_is(c, t, ","); t++) {
+        int m = c->tok_mention[t];
+        role |= dossier_speakers_match(c, "statement.person_roles", t) > 0;
+        org |= dossier_speakers_match(c, "statement.org_descriptions", t) > 0 ||
+               (m >= 0 && d->entities.v[d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION);
+    }
+    if (!role && !org)
+        return -1;
+    const dossier_span *sp = &d->tokens.v[first].span;
+    int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start,
+                                 role ? DOSSIER_KIND_PERSON : DOSSIER_KIND_ORGANIZATION, NULL);
+    if (ent < 0)
+        return -1;
+    int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, first, 1);
+    if (m >= 0)
+        c->tok_mention[first] = m;
+    return m;
+}

@@ -33,4 +33,13 @@ int dossier_speakernames_government(stm_ctx *c, int t);
  */
 int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only);
 
+/*
+ * A single unknown capitalised word heading a subject with an apposition
+ * ("MaiaSpace, filiale d'ArianeGroup, a indiqué"): a person when the
+ * apposition holds a role word, an organisation when it holds an
+ * organisation word or name.  Adds it with a mention and returns the
+ * mention, or -1.
+ */
+int dossier_speakernames_head(stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

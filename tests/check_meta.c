@@ -254,6 +254,17 @@ START_TEST(test_outlet)
     d = meta("THE LAUNCH PAD WEEK\n\nA new satellite reaches orbit\n\n" EN "\n");
     ck_assert_ptr_null(d->outlet);
     dossier_test_doc_free(d);
+    /* a known agency in lower case after "Quelle:"; an unknown lower-case word is no outlet */
+    d = meta("Ein Titel\n\n" DE "\n\nQuelle: dpa\n");
+    ck_assert_str_eq(d->outlet, "dpa");
+    dossier_test_doc_free(d);
+    d = meta("Ein Titel\n\n" DE "\n\nQuelle: eigene recherche\n");
+    ck_assert_ptr_null(d->outlet);
+    dossier_test_doc_free(d);
+    /* front matter's site_name is the outlet */
+    d = meta("---\ntitle: Rover study\nsite_name: Orbit Journal\n---\n" EN "\n");
+    ck_assert_str_eq(d->outlet, "Orbit Journal");
+    dossier_test_doc_free(d);
 }
 END_TEST
 
