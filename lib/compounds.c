@@ -160,6 +160,10 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     char *tail = tail_of(c, p, &cut);
     if (!tail)
         return 0;
+    if (strspn(d->body + d->tokens.v[p].span.start, "0123456789") == cut) {
+        free(tail);
+        return 0; /* "53-Jährige" */
+    }
     const char *s = d->body + d->tokens.v[p].span.start;
     int tcap = (unsigned char)s[cut + 1] >= 'A' && (unsigned char)s[cut + 1] <= 'Z';
     int is_title = dossier_names_word_title(c, tail);

@@ -117,6 +117,25 @@ static int written_capital(const dossier_phrase *ph)
     return dossier_uc_is_upper(c);
 }
 
+/* The list key "months.N", "weekdays.N" or "date.number.N" (N from 1), spelt out once. */
+static const char *family_key(const char *fam, int v)
+{
+    static const char *const months[] = {"months.1", "months.2", "months.3", "months.4", "months.5",
+        "months.6", "months.7", "months.8", "months.9", "months.10", "months.11", "months.12"};
+    static const char *const weekdays[] = {"weekdays.1", "weekdays.2", "weekdays.3", "weekdays.4",
+        "weekdays.5", "weekdays.6", "weekdays.7"};
+    static const char *const numbers[] = {"date.number.1", "date.number.2", "date.number.3",
+        "date.number.4", "date.number.5", "date.number.6", "date.number.7", "date.number.8",
+        "date.number.9", "date.number.10", "date.number.11", "date.number.12"};
+    if (fam[0] == 'm' && v >= 1 && v <= 12)
+        return months[v - 1];
+    if (fam[0] == 'w' && v >= 1 && v <= 7)
+        return weekdays[v - 1];
+    if (fam[0] == 'd' && v >= 1 && v <= 12)
+        return numbers[v - 1];
+    return "";
+}
+
 /*
  * A weekday written as one word with a part of the day (date.day_part:
  * "Dienstagabend"): returns the weekday and sets *k and *ph, or returns 0.
@@ -134,9 +153,7 @@ static int weekday_compound(const dossier_dtoks *tv, size_t i, size_t *k, const 
         char *head = dossier_strndup(w, wl - pl);
         const char *one[1] = {head};
         for (int v = 1; head && v <= 7; v++) {
-            char key[32];
-            snprintf(key, sizeof key, "weekdays.%d", v);
-            if (dossier_lexicon_match(tv->lx, tv->lang, key, one, 1, ph) == 1) {
+            if (dossier_lexicon_match(tv->lx, tv->lang, family_key("weekdays", v), one, 1, ph) == 1) {
                 free(head);
                 *k = 1;
                 return v;
@@ -156,13 +173,11 @@ static int weekday_compound(const dossier_dtoks *tv, size_t i, size_t *k, const 
 static int name_at(const dossier_dtoks *tv, const char *fam, int count, size_t i, size_t lim, size_t *k,
                    const dossier_phrase **ph)
 {
-    char key[32];
     int best = 0;
     *k = 0;
     for (int v = 1; v <= count; v++) {
         const dossier_phrase *p = NULL;
-        snprintf(key, sizeof key, "%s.%d", fam, v);
-        size_t len = dossier_datematch_phrase(tv, key, i, lim, &p);
+        size_t len = dossier_datematch_phrase(tv, family_key(fam, v), i, lim, &p);
         if (len > *k) {
             *k = len;
             best = v;
@@ -182,8 +197,7 @@ static int name_at(const dossier_dtoks *tv, const char *fam, int count, size_t i
     free(prefix);
     for (int v = 1; ok && v <= count; v++) {
         const dossier_phrase *p = NULL;
-        snprintf(key, sizeof key, "%s.%d", fam, v);
-        if (dossier_lexicon_match(tv->lx, tv->lang, key, tail, 1, &p) == 1) {
+        if (dossier_lexicon_match(tv->lx, tv->lang, family_key(fam, v), tail, 1, &p) == 1) {
             *k = 1;
             *ph = p;
             return v;
@@ -215,9 +229,7 @@ static int in_name(const dossier_dtoks *tv, size_t i, size_t s0)
  */
 static int bare_name_ok(const dossier_dtoks *tv, const char *fam, int v, const dossier_phrase *ph, size_t i, size_t s0)
 {
-    char key[32];
-    snprintf(key, sizeof key, "%s.%d", fam, v);
-    if (is_abbreviation(tv, key, ph))
+    if (is_abbreviation(tv, family_key(fam, v), ph))
         return 0;
     int upper = (tv->fl[i] & DOSSIER_TOK_UPPER) != 0;
     int hyphen = strchr(tv->w[i], '-') != NULL;
@@ -464,10 +476,8 @@ static int count_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t *k)
     *k = v > 0;
     if (v > 0)
         return v;
-    char key[24];
     for (int n = 1; n <= 12; n++) {
-        snprintf(key, sizeof key, "date.number.%d", n);
-        size_t len = dossier_datematch_phrase(tv, key, i, lim, NULL);
+        size_t len = dossier_datematch_phrase(tv, family_key("date.number", n), i, lim, NULL);
         if (len > *k) {
             *k = len;
             v = n;

@@ -163,6 +163,15 @@ static int is_initial(const dossier_names *c, int i, int end)
            strcmp(c->d->folds.v[i + 1], ".") == 0 && dossier_names_is_cap(c, i + 2);
 }
 
+/* German: a year after a capitalised word is no part of a name ("Bundeshaushalt 2025", "Ende 2025"). */
+static int german_year(const dossier_names *c, int j)
+{
+    const dossier_token *t = &c->d->tokens.v[j];
+    const char *s = c->d->body + t->span.start;
+    return strcmp(c->lang, "de") == 0 && t->span.end - t->span.start == 4 && strspn(s, "0123456789") == 4 &&
+           (s[0] == '1' || s[0] == '2');
+}
+
 /*
  * Where the run of name words that starts at capitalised token i ends:
  * capitalised words, initials, numbers after a name word, and connectors
@@ -176,7 +185,7 @@ static int run_end(const dossier_names *c, int i, int end)
             j++;
         } else if (is_initial(c, j, end)) {
             j += 2;
-        } else if ((c->d->tokens.v[j].flags & DOSSIER_TOK_NUM) && j > i &&
+        } else if ((c->d->tokens.v[j].flags & DOSSIER_TOK_NUM) && j > i && !german_year(c, j) &&
                    c->d->tokens.v[j].span.start - c->d->tokens.v[j - 1].span.end <= 1 &&
                    (c->d->tokens.v[j - 1].flags & DOSSIER_TOK_WORD)) {
             j++;

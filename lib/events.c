@@ -107,8 +107,9 @@ static int near_dated(const ectx *c, size_t s0, size_t s1, size_t i, size_t j)
 /*
  * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an
  * event.  *future is set when its clause speaks of the future ("will
- * launch") or of a purpose (event.cue.purpose just before it: "a contract
- * to land", "um ... zu landen"); such an event needs a date near it.
+ * launch") or of a purpose (event.cue.purpose just before a lower-case
+ * trigger: "a contract to land", "um dort zu landen", but not "zu Besuch");
+ * such an event needs a date near it.
  */
 static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len, int *future)
 {
@@ -124,9 +125,11 @@ static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len,
         return 0;
     if (cue_before(c, "event.cue.hypothetical", s0, i, 8) || cue_after(c, "event.cue.hypothetical", i + len, s1, 3))
         return 0;
-    if (cue_before(c, "event.cue.cancelled", s0, i, 3) || cue_after(c, "event.cue.cancelled", i + len, s1, 6))
+    if (cue_before(c, "event.cue.cancelled", s0, i, 3) || cue_after(c, "event.cue.cancelled", i + len, s1, 8))
         return 0;
-    *future = cue_before(c, "date.future", s0, i, 8) || (i > s0 && word_in(c, "event.cue.purpose", c->w[i - 1]));
+    int verb = !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER); /* "zu landen", not "zu Besuch" */
+    *future = cue_before(c, "date.future", s0, i, 8) ||
+              (verb && i > s0 && word_in(c, "event.cue.purpose", c->w[i - 1]));
     if (*future && !near_dated(c, s0, s1, i, i + len))
         return 0;
     return 1;

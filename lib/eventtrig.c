@@ -24,6 +24,14 @@ static const char *const kinds[] = {
     "sanctions", "conflict",  "forum",    "announcement", "landing",   "training",     "appointment",
 };
 
+/* The trigger list keys of each kind, spelt out once: formatting them per token was most of the cost. */
+#define KEYS(prefix) {prefix "interview", prefix "visit", prefix "meeting", prefix "agreement", \
+    prefix "launch", prefix "construction", prefix "decommissioning", prefix "sanctions", \
+    prefix "conflict", prefix "forum", prefix "announcement", prefix "landing", prefix "training", \
+    prefix "appointment"}
+static const char *const trigger_keys[] = KEYS("event.");
+static const char *const stem_keys[] = KEYS("event.stem.");
+
 /* See eventtrig.h. */
 const char *const *dossier_evtrig_kinds(size_t *n)
 {
@@ -95,15 +103,12 @@ static size_t stem_at(const dossier_ectx *c, const char *key, size_t i, size_t l
 /* See eventtrig.h. */
 size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t lim)
 {
-    char key[48];
     if (i >= lim)
         return 0;
-    snprintf(key, sizeof key, "event.%s", kinds[k]);
-    size_t len = dossier_evtrig_list_at(c, key, i, lim);
-    if (!len && compound_at(c, key, i))
+    size_t len = dossier_evtrig_list_at(c, trigger_keys[k], i, lim);
+    if (!len && compound_at(c, trigger_keys[k], i))
         len = 1;
-    snprintf(key, sizeof key, "event.stem.%s", kinds[k]);
-    size_t st = stem_at(c, key, i, lim);
+    size_t st = stem_at(c, stem_keys[k], i, lim);
     return st > len ? st : len;
 }
 

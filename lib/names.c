@@ -39,6 +39,35 @@ static int has_digit(const dossier_names *c, int i)
     return 0;
 }
 
+static int adjective_ending(const dossier_names *c, int i);
+
+/*
+ * Non-zero when token i is a capitalised Russian adjective before a
+ * lower-case word ("Международной космической станции"): it opens a
+ * phrase in sentence case, no name of its own.
+ */
+static int ru_cap_adjective(const dossier_names *c, int i)
+{
+    int end = dossier_names_sent_end(c, i);
+    return i + 1 < end && cyrillic(c->d->folds.v[i]) && adjective_ending(c, i) &&
+           (c->d->tokens.v[i + 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, i + 1);
+}
+
+/* Non-zero when the German word at token i ends like a common noun ("-ung", "-keit"): no place. */
+static int noun_ending(const dossier_names *c, int i)
+{
+    const dossier_phrase *const *suf;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "entity.noun_suffixes", &suf);
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    for (size_t k = 0; k < n; k++) {
+        size_t xl = strlen(suf[k]->words[0]);
+        if (suf[k]->nwords == 1 && wl > xl + 2 && strcmp(w + wl - xl, suf[k]->words[0]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* See names.h.  German compounds count by their last part ("Weltraumorganisation"). */
 int dossier_names_is_head(const dossier_names *c, int i)
 {
@@ -264,6 +293,8 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
     while (q < end && q - p < 7) {
         if (dossier_names_is_cap(c, q) && person && q - 1 > p && cap_particle(c, q - 1)) {
             q++; /* "Bruno Le Maire": a title word after a particle is the surname */
+        } else if (dossier_names_is_cap(c, q) && ru_cap_adjective(c, q)) {
+            break; /* "Президиума Национальной академии": the adjective opens another name */
         } else if (dossier_names_is_cap(c, q)) {
             if (!person && dossier_names_first_name(c, q))
                 break; /* "Bundeswirtschaftsminister Robert Habeck": the name starts at the first name */
@@ -421,6 +452,14 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     /* A single capitalised word that opens a sentence is usually a common word. */
     if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS))
         return DOSSIER_OK;
+    if (q - p == 1 && ru_cap_adjective(c, p))
+        return DOSSIER_OK;
+    /* "модулем «Рассвет»", "Wüste Atacama": a common noun before the name gives its kind. */
+    int nk = dossier_names_noun_first(c, p, q);
+    if (nk >= 0)
+        return dossier_names_add(c, p + 1, q, nk, NULL, DOSSIER_MENTION_NAME);
+    if ((nk = dossier_names_noun_before(c, p)) >= 0 && !title && !prefix && !dossier_names_first_name(c, p))
+        return dossier_names_add(c, p, q, nk, NULL, DOSSIER_MENTION_NAME);
     if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
         !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))
         return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
@@ -447,7 +486,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     /* "in Yantai", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
     if (words == 1 && q - p == 1 && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) && !has_digit(c, p) &&
-        list_ends_at_lang(c, "entity.place_prepositions", p, first) &&
+        list_ends_at_lang(c, "entity.place_prepositions", p, first) && !noun_ending(c, p) &&
         (q >= end || !dossier_names_is_cap(c, q)))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     int first_name = dossier_names_first_name(c, p) ||

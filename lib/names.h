@@ -81,6 +81,13 @@ int dossier_names_compound(dossier_names *c, int p, int *title);
  */
 int dossier_names_designated(dossier_names *c, int p, int k, const dossier_gaz_entry *g, int end);
 
+/* Non-zero when token i is a one-word phrase of list `key`; Russian words in any case (cues.c). */
+int dossier_names_lex_stem(const dossier_names *c, const char *key, int i);
+/* The kind a lower-case common noun before unknown name p gives it ("модулем «X»", "the crater X"), or -1. */
+int dossier_names_noun_before(const dossier_names *c, int p);
+/* German: the kind the capitalised noun that opens [p, q) gives the rest ("Wüste X", "Mission X"), or -1. */
+int dossier_names_noun_first(const dossier_names *c, int p, int q);
+
 /* Non-zero when token i is a first name (or a hyphenated one: "Marie-Claire"). */
 int dossier_names_first_name(const dossier_names *c, int i);
 

@@ -15,6 +15,8 @@
  */
 #include "reported.h"
 
+#include <string.h>
+
 #include "dossier.h"
 
 /* Shorthands over the shared helpers. */
@@ -28,6 +30,23 @@ typedef struct {
     int trim;            /* end without the final punctuation */
 } sentence;
 
+/*
+ * Where a short reported clause starts: one that follows its cue with
+ * nothing but punctuation between ("has said the next flight could come
+ * soon", "kündigte an, sich … einzusetzen") is worded with its verb (and
+ * the auxiliary before it), as an object cue's clause is; others start
+ * where they start.
+ */
+static int with_cue(const stm_ctx *c, const sentence *s, int from, int to, int cue, int len)
+{
+    if (!len || cue + len > from || dossier_speakers_words(c, from, to) >= 8)
+        return from;
+    for (int t = cue + len; t < from; t++)
+        if (!(FLAGS(t) & DOSSIER_TOK_PUNCT))
+            return from;
+    return cue > s->first && MATCH("statement.aux", cue - 1) && !c->used[cue - 1] ? cue - 1 : cue;
+}
+
 /* Adds an indirect candidate for tokens [from, to) with its subject, when it has `min` words. */
 static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode,
                    int min)
@@ -38,6 +57,7 @@ static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int
         to--;
     if (dossier_speakers_words(c, from, to) < min)
         return DOSSIER_OK;
+    from = with_cue(c, s, from, to, cue, len);
     stm_cand k = {0};
     k.kind = DOSSIER_STATEMENT_INDIRECT;
     k.span.start = c->d->tokens.v[from].span.start;
@@ -138,6 +158,20 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
 {
     int sub = subject_start(c, s, t);
     int at_start = sub == t || (t > s->first && c->used[t - 1]);
+    if (!at_start && !self && !IS(t - 1, ",")) {
+        /* "Ihr Budget beträgt nach Angaben des Ministeriums rund 758 Milliarden": the whole sentence */
+        for (int u = t + len; u < t + len + 4 && u < s->trim; u++) {
+            int m = c->tok_mention[u];
+            if (m < 0)
+                continue;
+            int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+            if (after < s->trim && !IS(after, ",") && !(FLAGS(after) & DOSSIER_TOK_PUNCT)) {
+                claim(c, t, after);
+                return add(c, s, sub, clause_end(c, s, after), t, len, t + len, after, STM_SUBJ_SOURCE);
+            }
+            break;
+        }
+    }
     if (!at_start) {
         int comma = source_comma(c, s, t + len);
         int se = comma > 0 ? comma : s->trim;
@@ -416,6 +450,26 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
     return rc;
 }
 
+/*
+ * A verb in the Konjunktiv I that no list holds, in second place after a
+ * one-word subject: "Deutschland laufe Gefahr" (stem + e, where the
+ * indicative ends in -t).  Only for languages with a statement.konjunktiv
+ * list; the subject is a name or noun, not an article.
+ */
+static int konjunktiv_form(const stm_ctx *c, const sentence *s, int t)
+{
+    const dossier_phrase *const *list = NULL;
+    const char *w = c->d->folds.v[t];
+    size_t n = strlen(w);
+    if (!dossier_lexicon_list(c->d->lex, c->lang, "statement.konjunktiv", &list) || n < 4 || w[n - 1] != 'e' ||
+        (FLAGS(t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || !(FLAGS(s->first) & DOSSIER_TOK_UPPER) ||
+        MATCH("statement.articles", s->first) || MATCH("statement.prepositions", s->first) ||
+        MATCH("statement.articles", t) || MATCH("statement.prepositions", t) || MATCH("statement.clause_joins", t) ||
+        MATCH("statement.relatives", t))
+        return 0;
+    return 1;
+}
+
 /* A sentence in the Konjunktiv with no cue, right after a statement: the speaker goes on. */
 static int konjunktiv(stm_ctx *c, const sentence *s, int had_before)
 {
@@ -426,7 +480,7 @@ static int konjunktiv(stm_ctx *c, const sentence *s, int had_before)
             return DOSSIER_OK;
     }
     for (int t = s->first; t < s->trim; t++)
-        if (MATCH("statement.konjunktiv", t))
+        if (MATCH("statement.konjunktiv", t) || (t == s->first + 1 && konjunktiv_form(c, s, t)))
             return add(c, s, s->first, s->trim, t, 0, -1, -1, STM_SUBJ_NONE);
     return DOSSIER_OK;
 }

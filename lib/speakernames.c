@@ -123,13 +123,29 @@ int dossier_speakernames_known(stm_ctx *c, int t)
     return full_name_before(c, t);
 }
 
+/* Non-zero when the word at t is never written in lower case in the article (a proper noun). */
+static int proper_noun(const stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    for (size_t u = 0; u < d->tokens.n; u++)
+        if ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
+            strcmp(d->folds.v[u], d->folds.v[t]) == 0)
+            return 0;
+    return 1;
+}
+
+/* Forward: a word of grammar. */
+static int function_word(stm_ctx *c, int t);
+
 /* See speakernames.h. */
 int dossier_speakernames_surname(stm_ctx *c, int t)
 {
     int e = dossier_speakernames_known(c, t);
-    if (e >= 0 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(c->d->folds.v[t]) < 3 ||
-        dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.org_descriptions", t))
+    if (e >= 0 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(c->d->folds.v[t]) < 4 ||
+        function_word(c, t) || dossier_speakers_match(c, "statement.org_descriptions", t) || !proper_noun(c, t))
         return e;
+    if (dossier_speakers_sent_first(c, t) == t && !dossier_speakers_is(c, t + 1, ","))
+        return -1;
     return full_name_before(c, t);
 }
 
@@ -280,14 +296,16 @@ int dossier_speakernames_head(stm_ctx *c, int first, int end)
         function_word(c, first) || dossier_speakers_match(c, "statement.person_roles", first) ||
         dossier_speakers_match(c, "statement.org_descriptions", first) || dossier_speakers_match(c, "entity.titles", first))
         return -1;
-    int role = 0, org = 0;
-    for (int t = first + 2; t < end && !dossier_speakers_is(c, t, ","); t++) {
-        int m = c->tok_mention[t];
+    int role = 0, org = 0, t = first + 2;
+    for (; t < end && !dossier_speakers_is(c, t, ","); t++) {
+        int m = c->tok_mention[t], kind = m >= 0 ? d->entities.v[d->mentions.v[m].entity].kind : -1;
+        if (kind == DOSSIER_KIND_PERSON)
+            return -1;
         role |= dossier_speakers_match(c, "statement.person_roles", t) > 0;
-        org |= dossier_speakers_match(c, "statement.org_descriptions", t) > 0 ||
-               (m >= 0 && d->entities.v[d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION);
+        org |= dossier_speakers_match(c, "statement.org_descriptions", t) > 0 || kind == DOSSIER_KIND_ORGANIZATION;
     }
-    if (!role && !org)
+    /* an apposition closed by a comma ("W, filiale d'X, a indiqué"), W never written in lower case */
+    if ((!role && !org) || t >= end || c->tok_mention[first + 2] >= 0 || !proper_noun(c, first))
         return -1;
     const dossier_span *sp = &d->tokens.v[first].span;
     int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start,

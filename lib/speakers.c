@@ -502,7 +502,7 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     subject_scan s;
     *tok = -1;
     *how = -1;
-    scan_subject(c, k->subj_first, k->subj_end, &s); if (getenv("STMDBG")) fprintf(stderr, "scan %s mode %d person %d known %d org %d organy %d desc %d role %d rel %d\n", k->subj_first >= 0 ? c->d->folds.v[k->subj_first] : "-", k->mode, s.person, s.known, s.org, s.org_any, s.desc, s.role, s.relative);
+    scan_subject(c, k->subj_first, k->subj_end, &s);
     if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
         role_word(c, k->subj_first)) {
         /* "по словам председателя Президиума X Владимира Гусакова": the person, not the body they chair */
@@ -581,8 +581,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             return d->mentions.v[nm].entity;
         }
     }
-    if (s.person < 0 && s.org < 0 && k->mode == STM_SUBJ_CLAUSE) {
-        int hm = dossier_speakernames_head(c, k->subj_first, k->subj_end); if (getenv("STMDBG")) fprintf(stderr, "head %s %d\n", c->d->folds.v[k->subj_first], hm);
+    if (s.person < 0 && s.desc < 0 && k->mode == STM_SUBJ_CLAUSE) {
+        int hm = dossier_speakernames_head(c, k->subj_first, k->subj_end);
         if (hm >= 0) {
             k->speaker_mention = hm;
             return d->mentions.v[hm].entity;

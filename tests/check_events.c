@@ -234,6 +234,12 @@ START_TEST(test_future_purpose_and_people)
     /* a coming event with a coming date stays */
     event_is("en", "2023-05-19", "NASA said Boeing will build a new stage in 2026.", "construction", "2026",
              "Boeing");
+    no_event("de", "Im Jahr 2021 erhielt SpaceX den Auftrag, um Astronauten auf dem Mond zu landen.", "landing");
+    event_is("de", "2023-05-19", "Der Kanzler war am Montag zu Besuch in Moskau.", "visit", "2023-05-15", "Moscow");
+    /* an event called off did not take place */
+    no_event("en", "The launch of the Soyuz rocket on Thursday was scrubbed at the last minute.", "launch");
+    no_event("ru", "Первая попытка запуска ракеты «Союз» в четверг была прервана автоматикой.", "launch");
+    no_event("de", "Der Start der Sojus-Rakete am Donnerstag wurde kurzfristig abgesagt.", "launch");
     /* an appointment needs a person */
     no_event("fr", "Le CNES a désigné mardi les sociétés Arianespace et Avio pour le site de Kourou.",
              "appointment");

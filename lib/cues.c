@@ -1,0 +1,94 @@
+/*
+ * cues.c — the kind of an unknown name from the common noun just before
+ * it, for the entities stage:
+ *
+ *   "модулем «Рассвет»", "города Тверь", "авиакомпании «Победа»" (Russian,
+ *   the noun in any case), "Wüste Atacama", "Provinz Hebei" (German, the
+ *   noun capitalised), "le cratère Tycho", "the rover Zhurong".
+ *
+ * The nouns are the lists `entity.place_heads`, `entity.program_words`
+ * and `entity.org_heads` of schema/lang/<code>.yaml.  Russian words are
+ * compared by their stems, so one form in the list covers its cases.
+ */
+#include <string.h>
+
+#include "dossier.h"
+#include "names.h"
+
+/* Russian case endings, folded (й is и); the longest that fits is cut. */
+static const char *const ru_case_endings[] = {"ями", "ами", "ого", "его", "ому", "ему", "ии", "ия", "ию", "ие",
+                                              "ои", "еи", "ом", "ем", "ах", "ях", "ам", "ям", "ыи", "ую",
+                                              "а", "я", "у", "ю", "е", "ы", "и", "ь", "о"};
+
+/* The length in bytes of the stem of folded Russian word w: w without its case ending. */
+static size_t ru_stem(const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t e = 0; e < sizeof ru_case_endings / sizeof ru_case_endings[0]; e++) {
+        size_t el = strlen(ru_case_endings[e]);
+        if (wl >= el + 6 && strcmp(w + wl - el, ru_case_endings[e]) == 0)
+            return wl - el;
+    }
+    return wl;
+}
+
+/* See names.h. */
+int dossier_names_lex_stem(const dossier_names *c, const char *key, int i)
+{
+    if (dossier_names_lex(c, key, i, i + 1) == 1)
+        return 1;
+    if (strcmp(c->lang, "ru") != 0)
+        return 0;
+    const dossier_phrase *const *t;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &t);
+    const char *w = c->d->folds.v[i];
+    size_t sl = ru_stem(w);
+    if (sl < 6)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *x = t[k]->words[0];
+        if (t[k]->nwords == 1 && ru_stem(x) == sl && memcmp(x, w, sl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The kind a common noun at token b announces: a place, a programme or an organisation; -1 for none. */
+static int noun_kind(const dossier_names *c, int b)
+{
+    if (dossier_names_lex_stem(c, "entity.place_heads", b))
+        return DOSSIER_KIND_PLACE;
+    if (dossier_names_lex_stem(c, "entity.program_words", b))
+        return DOSSIER_KIND_PROGRAM;
+    if (dossier_names_lex_stem(c, "entity.org_heads", b) && !dossier_names_title(c, b, b + 1))
+        return DOSSIER_KIND_ORGANIZATION;
+    return -1;
+}
+
+/* See names.h. */
+int dossier_names_noun_before(const dossier_names *c, int p)
+{
+    const dossier_doc *d = c->d;
+    int first = d->sentences.v[d->tokens.v[p].sentence].first_token, b = p - 1;
+    if (b >= first && (d->tokens.v[b].flags & DOSSIER_TOK_QOPEN))
+        b--; /* "модулем «Рассвет»" */
+    if (b < first || !(d->tokens.v[b].flags & DOSSIER_TOK_WORD) || c->owner[b] >= 0)
+        return -1;
+    /* German capitalises the noun: "Wüste Atacama" is read as one run, see dossier_names_noun_first. */
+    if (dossier_names_is_cap(c, b))
+        return -1;
+    return noun_kind(c, b);
+}
+
+/* See names.h. */
+int dossier_names_noun_first(const dossier_names *c, int p, int q)
+{
+    if (strcmp(c->lang, "de") != 0 || q - p < 2 || !dossier_names_is_cap(c, p + 1))
+        return -1;
+    /* "Universität Stuttgart" names the university: only places and programmes. */
+    if (dossier_names_lex(c, "entity.place_heads", p, p + 1) == 1)
+        return DOSSIER_KIND_PLACE;
+    if (dossier_names_lex(c, "entity.program_words", p, p + 1) == 1)
+        return DOSSIER_KIND_PROGRAM;
+    return -1;
+}
