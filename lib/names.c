@@ -293,7 +293,8 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
     while (q < end && q - p < 7) {
         if (dossier_names_is_cap(c, q) && person && q - 1 > p && cap_particle(c, q - 1)) {
             q++; /* "Bruno Le Maire": a title word after a particle is the surname */
-        } else if (dossier_names_is_cap(c, q) && ru_cap_adjective(c, q)) {
+        } else if (dossier_names_is_cap(c, q) && (ru_cap_adjective(c, q) ||
+                                                  (strcmp(c->lang, "de") == 0 && dossier_names_is_stop(c, q)))) {
             break; /* "Президиума Национальной академии": the adjective opens another name */
         } else if (dossier_names_is_cap(c, q)) {
             if (!person && dossier_names_first_name(c, q))
@@ -449,17 +450,17 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         words += dossier_names_is_cap(c, i);
         digit |= has_digit(c, i);
     }
-    /* A single capitalised word that opens a sentence is usually a common word. */
-    if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS))
-        return DOSSIER_OK;
-    if (q - p == 1 && ru_cap_adjective(c, p))
-        return DOSSIER_OK;
+    if ((q - p == 1 && ru_cap_adjective(c, p)) || (d->tokens.v[p].flags & DOSSIER_TOK_NUM))
+        return DOSSIER_OK; /* "Международной космической", "53-Jährige" */
     /* "модулем «Рассвет»", "Wüste Atacama": a common noun before the name gives its kind. */
     int nk = dossier_names_noun_first(c, p, q);
     if (nk >= 0)
         return dossier_names_add(c, p + 1, q, nk, NULL, DOSSIER_MENTION_NAME);
     if ((nk = dossier_names_noun_before(c, p)) >= 0 && !title && !prefix && !dossier_names_first_name(c, p))
         return dossier_names_add(c, p, q, nk, NULL, DOSSIER_MENTION_NAME);
+    /* A single capitalised word that opens a sentence is usually a common word. */
+    if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS))
+        return DOSSIER_OK;
     if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
         !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))
         return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);

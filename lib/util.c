@@ -245,9 +245,42 @@ static int32_t plain_char(int32_t c)
     }
 }
 
+/*
+ * dossier_fold() for pure ASCII text, which most words are: lower-cased,
+ * spaces collapsed, without utf8proc's decomposition.  Same result as the
+ * general path on ASCII input.
+ */
+static char *fold_ascii(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    size_t o = 0;
+    int space = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = 1;
+            continue;
+        }
+        if (space && o > 0)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* See util.h. */
 char *dossier_fold(const char *s, size_t len)
 {
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80 && s[i] != '\0')
+        i++;
+    if (i == len)
+        return fold_ascii(s, len);
+
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |

@@ -17,6 +17,8 @@ START_TEST(test_fold)
         {"РОСКОСМОС", "роскосмос"},
         {"Russian–Chinese", "russian-chinese"},
         {"", ""},
+        {" Hello\tWORLD `x`\n", "hello world 'x'"},   /* the ASCII fast path */
+        {"Hello\tWÖRLD `x`", "hello world 'x'"},      /* the same through utf8proc */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *f = dossier_fold(cases[i][0], strlen(cases[i][0]));

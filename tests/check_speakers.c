@@ -1,0 +1,172 @@
+/*
+ * check_speakers.c — attribution across sentences (lib/speakers.c,
+ * speakernames.c): a role or description resolved to the person or
+ * organisation named just before in the paragraph, a role matched by its
+ * title, a pronoun whose antecedent no stage named, a speaker written with
+ * an initial, a source phrase headed by a role ("according to the
+ * chairman of X, Y"), a quotation after "said:" followed by another
+ * speaker's sentence, an unknown name heading an apposition; and the false
+ * friends: a sentence-initial adverb is no speaker, nor is a body someone
+ * chairs, nor a head of something else.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+/* An analysed doc in language `lang` from body `text`. */
+static dossier_doc *doc(const char *lang, const char *text)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf, "---\nlanguage: %s\n---\nA headline without a period\n\n%s\n", lang, text);
+    return dossier_test_doc(buf);
+}
+
+/* The speaker's name of the statement holding `part` ("" when unknown); fails when none holds it. */
+static const char *speaker_of(const dossier_doc *d, const char *part)
+{
+    for (size_t i = 0; i < d->statements.n; i++)
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), part))
+            return d->statements.v[i].speaker >= 0 ? d->entities.v[d->statements.v[i].speaker].name : "";
+    ck_abort_msg("no statement holds \"%s\"", part);
+    return NULL;
+}
+
+/* Asserts the speaker of the statement holding `part`. */
+#define ck_speaker(d, part, name) ck_assert_str_eq(speaker_of((d), (part)), (name))
+
+START_TEST(test_role_names_person_of_paragraph)
+{
+    /* the earlier speaker is in another paragraph; the role points to the person just named */
+    dossier_doc *d = doc("de", "\u201eWir brauchen mehr Geld f\u00fcr die Forschung\u201c, sagte Greta Olsen am Montag.\n\n"
+                               "Finanzminister Karl Brandt verteidigte den Plan. Alle Bereiche m\u00fcssten sparen, "
+                               "sagte der SPD-Vorsitzende in Hamburg.");
+    ck_speaker(d, "Alle Bereiche", "Karl Brandt");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_role_by_title)
+{
+    /* "the institute's director general" is the one stated with that title, not the person named last */
+    dossier_doc *d = doc("en", "Maria Lopez, director general of the Valdivia Institute, said the test had gone well, "
+                               "while Tom Reyes watched from the control room. \u201cEvery hour of practice paid off "
+                               "today,\u201d the institute's director general added.");
+    ck_speaker(d, "Every hour of practice", "Maria Lopez");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_org_description_of_paragraph)
+{
+    dossier_doc *d = doc("en", "Roscosmos said that the crew had arrived at the station on time.\n\n"
+                               "NASA welcomed the decision. \u201cWe value the long partnership and are glad it will "
+                               "continue,\u201d the American space agency said in a statement.");
+    ck_speaker(d, "We value the long partnership", "NASA");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_head_of_state_not_other_head)
+{
+    dossier_doc *d = doc("ru", "\u00ab\u041f\u043e\u043b\u0451\u0442 \u043f\u0440\u043e\u0448\u0451\u043b "
+                               "\u043e\u0442\u043b\u0438\u0447\u043d\u043e \u0438 \u0431\u0435\u0437 "
+                               "\u0437\u0430\u043c\u0435\u0447\u0430\u043d\u0438\u0439\u00bb, \u2014 "
+                               "\u0437\u0430\u044f\u0432\u0438\u043b \u0433\u043b\u0430\u0432\u0430 "
+                               "\u0420\u043e\u0441\u043a\u043e\u0441\u043c\u043e\u0441\u0430 \u042e\u0440\u0438\u0439 "
+                               "\u0411\u043e\u0440\u0438\u0441\u043e\u0432.\n\n"
+                               "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u041a\u0430\u0437\u0430\u0445\u0441\u0442\u0430\u043d\u0430 "
+                               "\u041a\u0430\u0441\u044b\u043c-\u0416\u043e\u043c\u0430\u0440\u0442 \u0422\u043e\u043a\u0430\u0435\u0432 "
+                               "\u0441\u043b\u0435\u0434\u0438\u043b \u0437\u0430 \u0441\u0442\u0430\u0440\u0442\u043e\u043c. "
+                               "\u041a\u0430\u043a \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0430 \u0435\u0433\u043e "
+                               "\u043f\u0440\u0435\u0441\u0441-\u0441\u043b\u0443\u0436\u0431\u0430, \u0433\u043b\u0430\u0432\u0430 "
+                               "\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0430 \u043d\u0430\u0437\u0432\u0430\u043b "
+                               "\u0437\u0430\u043f\u0443\u0441\u043a \u00ab\u0432\u0430\u0436\u043d\u044b\u043c "
+                               "\u0434\u043d\u0451\u043c \u0434\u043b\u044f \u0432\u0441\u0435\u0439 "
+                               "\u0441\u0442\u0440\u0430\u043d\u044b\u00bb.");
+    const char *who = speaker_of(d, "\u0432\u0430\u0436\u043d\u044b\u043c");
+    ck_assert_msg(strstr(who, "\u0422\u043e\u043a\u0430\u0435\u0432") != NULL, "speaker %s", who);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_pronoun_to_unnamed_person)
+{
+    dossier_doc *d = doc("fr", "\u00ab Le site est pr\u00eat pour les essais de printemps \u00bb, a d\u00e9clar\u00e9 "
+                               "Claire Martin, directrice du centre.\n\n"
+                               "Mardi, le directeur de l'observatoire r\u00e9gional, Karel Novotny, avait donn\u00e9 une "
+                               "note de 5 sur 10. Jeudi, il a indiqu\u00e9 qu'il \u00e9tait d\u00e9sormais satisfait du "
+                               "r\u00e9sultat obtenu.");
+    ck_speaker(d, "satisfait du r\u00e9sultat", "Karel Novotny");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_initial_in_name)
+{
+    dossier_doc *d = doc("en", "Anna Berg said that the lander was in good shape after the descent.\n\n"
+                               "R. Kumaraswamy, the project director of the lunar mission, told reporters that the "
+                               "rover would start work on Monday.");
+    ck_speaker(d, "rover would start work", "R. Kumaraswamy");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_source_headed_by_role)
+{
+    /* the person speaks, not the body they chair; without a role the organisation does */
+    dossier_doc *d = doc("en", "According to the chairman of the Space Council of Ruritania Peter Novak, the "
+                               "experiments will be ready in time for the flight.\n\n"
+                               "According to a fact sheet released by NASA after talks with Anna Berg, the two agencies "
+                               "will train their crews together.");
+    ck_speaker(d, "experiments will be ready", "Peter Novak");
+    ck_speaker(d, "train their crews together", "NASA");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_colon_quote_then_company)
+{
+    dossier_doc *d = doc("en", "The vice president of Orbital Works, John Smith, said: \u201cWe are proud to be part "
+                               "of this long journey.\u201d The company said in a statement that it would pay most of "
+                               "the development cost.");
+    ck_speaker(d, "proud to be part", "John Smith");
+    ck_speaker(d, "pay most of the development cost", "Orbital Works");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_unknown_head_of_apposition)
+{
+    dossier_doc *d = doc("fr", "Orbitex, filiale d'Airbus, a indiqu\u00e9 dans un communiqu\u00e9 que son lanceur "
+                               "volerait pour la premi\u00e8re fois en 2026.\n\n"
+                               "Samedi, l'agence Roscosmos, a indiqu\u00e9 que la sonde avait quitt\u00e9 son orbite. "
+                               "Le samedi suivant, rien ne s'est pass\u00e9.");
+    ck_speaker(d, "son lanceur volerait", "Orbitex");
+    ck_speaker(d, "la sonde avait quitt\u00e9", "Roscosmos");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+/* The suite. */
+static Suite *suite(void)
+{
+    Suite *s = suite_create("speakers");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_role_names_person_of_paragraph);
+    tcase_add_test(tc, test_role_by_title);
+    tcase_add_test(tc, test_org_description_of_paragraph);
+    tcase_add_test(tc, test_head_of_state_not_other_head);
+    tcase_add_test(tc, test_pronoun_to_unnamed_person);
+    tcase_add_test(tc, test_initial_in_name);
+    tcase_add_test(tc, test_source_headed_by_role);
+    tcase_add_test(tc, test_colon_quote_then_company);
+    tcase_add_test(tc, test_unknown_head_of_apposition);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}
