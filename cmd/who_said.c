@@ -17,7 +17,7 @@ static void usage(FILE *out)
             "usage: dossier who-said [OPTIONS] TOPIC\n"
             "\n"
             "Lists who said what about TOPIC: an entity named by any of its names in any\n"
-            "language (\"Tiangong\", \"station orbitale chinoise\"), or, when no entity goes by\n"
+            "language (\"ISS\", \"Station spatiale internationale\"), or, when no entity goes by\n"
             "that name, the words to find in statements (full-text search).  One row per\n"
             "utterance: speaker, the speaker's role at the time, direct or indirect, the\n"
             "statement, the article's date, id and outlet, and the other articles that\n"

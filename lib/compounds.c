@@ -157,6 +157,10 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     size_t cut;
     if (!(d->tokens.v[p].flags & DOSSIER_TOK_UPPER))
         return 0;
+    if (strcmp(c->lang, "de") == 0 && word_in(c, "entity.org_descriptors", d->folds.v[p])) {
+        org_list_after(c, p); /* "das Start-up X", "der Hersteller X" */
+        return 1;
+    }
     char *tail = tail_of(c, p, &cut);
     if (!tail)
         return 0;
@@ -217,4 +221,136 @@ int dossier_names_designated(dossier_names *c, int p, int k, const dossier_gaz_e
         return 0;
     int rc = dossier_names_add(c, p, q + 1, DOSSIER_KIND_PROGRAM, NULL, DOSSIER_MENTION_NAME);
     return rc ? rc : q + 1;
+}
+
+/* Non-zero when a place head or organisation head lies in [i, j). */
+static int heads_within(const dossier_names *c, int i, int j)
+{
+    for (int q = i; q < j; q++)
+        if (dossier_names_is_head(c, q) || dossier_names_lex(c, "entity.place_heads", q, j))
+            return 1;
+    return 0;
+}
+
+/* See names.h. */
+int dossier_names_before_program_word(dossier_names *c, int p, int end)
+{
+    const dossier_gaz_entry *g = NULL;
+    int sentend = dossier_names_sent_end(c, p);
+    if (end - p < 2 || end >= sentend || dossier_names_is_cap(c, end) ||
+        !(c->d->tokens.v[end].flags & DOSSIER_TOK_WORD) || !dossier_names_lex(c, "entity.program_words", end, sentend))
+        return 0;
+    if (dossier_names_gazetteer(c, p, end, &g) || dossier_names_adjective(c, p, end) ||
+        dossier_names_is_calendar(c, p) || heads_within(c, p, end))
+        return 0;
+    for (int q = p; q < end; q++)
+        if (!dossier_names_is_cap(c, q) || dossier_names_title(c, q, end) || c->owner[q] >= 0)
+            return 0;
+    int rc = dossier_names_add(c, p, end, DOSSIER_KIND_PROGRAM, NULL, DOSSIER_MENTION_NAME);
+    return rc ? rc : end;
+}
+
+/* The initial of token i, folded, or 0. */
+static char initial(const dossier_names *c, int i)
+{
+    return c->d->folds.v[i][0];
+}
+
+/* See names.h. */
+int dossier_names_expansion(dossier_names *c, int i, int j, int end)
+{
+    dossier_doc *d = c->d;
+    if (j + 2 >= end || strcmp(d->folds.v[j], "(") || strcmp(d->folds.v[j + 2], ")") ||
+        !(d->tokens.v[j + 1].flags & DOSSIER_TOK_ALLCAPS))
+        return -1;
+    const char *acr = d->folds.v[j + 1];
+    int n = (int)strlen(acr), s = j, got = 0;
+    if (n < 3 || n > 8)
+        return -1;
+    /* Capitalised words back from the acronym, small words between them skipped. */
+    while (s > i && got < n) {
+        s--;
+        if (dossier_names_is_cap(c, s)) {
+            if (initial(c, s) != acr[n - 1 - got])
+                return -1;
+            got++;
+        } else if (!dossier_names_is_connector(c, s)) {
+            return -1;
+        }
+    }
+    if (got < n || !dossier_names_is_cap(c, s))
+        return -1;
+    const dossier_gaz_entry *g = NULL;
+    const char *one[1] = {acr};
+    if (dossier_gazetteer_match(d->lex, one, 1, &g) != 1 || g->kind == DOSSIER_KIND_PLACE)
+        return -1; /* an unknown acronym: the head words decide, see head_piece */
+    for (int q = s; q < j; q++)
+        if (c->owner[q] >= 0)
+            return -1;
+    int rc = dossier_names_add(c, s, j, g->kind, g, DOSSIER_MENTION_NAME);
+    return rc ? rc : s;
+}
+
+/* See names.h. */
+int dossier_names_elided_and(const dossier_names *c, int j)
+{
+    const dossier_doc *d = c->d;
+    int end = dossier_names_sent_end(c, j);
+    return j > 0 && j + 2 < end && (d->tokens.v[j].flags & DOSSIER_TOK_DASH) &&
+           d->tokens.v[j].span.start == d->tokens.v[j - 1].span.end && dossier_names_is_cap(c, j - 1) &&
+           dossier_names_lex_any(c, "entity.name_and", j + 1, j + 2) && dossier_names_is_cap(c, j + 2);
+}
+
+/* See names.h. */
+int dossier_names_letter_compound(const dossier_names *c, int i)
+{
+    const dossier_token *t = &c->d->tokens.v[i];
+    const char *s = c->d->body + t->span.start;
+    return t->span.end - t->span.start > 2 && s[1] == '-' && s[2] >= 'a' && s[2] <= 'z';
+}
+
+/* The organisation mentioned at token i, or -1. */
+static int org_mention(const dossier_names *c, int i)
+{
+    if (i < 0 || c->owner[i] < 0)
+        return -1;
+    int e = c->d->mentions.v[c->owner[i]].entity;
+    return c->d->entities.v[e].kind == DOSSIER_KIND_ORGANIZATION ? e : -1;
+}
+
+/* See names.h. */
+int dossier_names_in_org_list(const dossier_names *c, int p, int q)
+{
+    const dossier_doc *d = c->d;
+    const dossier_gaz_entry *g = NULL;
+    int first = d->sentences.v[d->tokens.v[p].sentence].first_token, end = dossier_names_sent_end(c, p);
+    int b = p - 1;
+    /* "l'espagnole X", "the Japanese X": an article and a demonym may stand before the name. */
+    if (b > first && dossier_names_adjective(c, b, p))
+        b--;
+    if (b > first && dossier_names_is_stop(c, b) && !dossier_names_lex_any(c, "entity.name_and", b, b + 1))
+        b--;
+    int and_word = b > first && dossier_names_lex_any(c, "entity.name_and", b, b + 1);
+    if (b > first && (and_word || strcmp(d->folds.v[b], ",") == 0) && org_mention(c, b - 1) >= 0) {
+        /* After a comma only inside a longer list: "A, B, X", not "University of California, Berkeley". */
+        int m = d->mentions.v[c->owner[b - 1]].first_token;
+        if (and_word || (m - 1 > first && strcmp(d->folds.v[m - 1], ",") == 0))
+            return 1;
+    }
+    /* "X, Boeing and Y": a known organisation after the comma. */
+    return q + 1 < end && (strcmp(d->folds.v[q], ",") == 0 || dossier_names_lex_any(c, "entity.name_and", q, q + 1)) &&
+           dossier_names_gazetteer(c, q + 1, end, &g) && g->kind == DOSSIER_KIND_ORGANIZATION;
+}
+
+/* See names.h. */
+int dossier_names_dateline(const dossier_names *c, int p, int q)
+{
+    const dossier_doc *d = c->d;
+    if (q >= dossier_names_sent_end(c, p) || !(d->tokens.v[q].flags & DOSSIER_TOK_DASH) ||
+        d->tokens.v[p].sentence != 0 && !dossier_names_sent_first(c, p))
+        return 0;
+    for (int i = p; i < q; i++)
+        if (!(d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS))
+            return 0;
+    return dossier_names_sent_first(c, p);
 }

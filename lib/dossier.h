@@ -187,10 +187,11 @@ int dossier_query_describe(char **out, dossier_db *db, const char *name);
 
 /*
  * Looks `name` up among every name of every entity, folded alike in every
- * language ("Rogozine" and "ROGOZIN" find the same aliases).  Returns
+ * language ("Gagarine" and "GAGARIN" find the same aliases).  Returns
  * DOSSIER_OK when an entity goes by it; DOSSIER_ENOTFOUND when none does,
- * with *out (may be NULL) set to the nearest known name ("Rogozin" for
- * "Rogozn", "Wang Wenbin" for "Wang") or to NULL when nothing is near.
+ * with *out (may be NULL) set to the nearest known name ("Gagarin" for
+ * "Gagrin", "Valentina Tereshkova" for "Tereshkova") or to NULL when
+ * nothing is near.
  * The caller frees *out with dossier_free().
  */
 int dossier_entity_lookup(char **out, dossier_db *db, const char *name);

@@ -189,6 +189,8 @@ static int run_end(const dossier_names *c, int i, int end)
                    c->d->tokens.v[j].span.start - c->d->tokens.v[j - 1].span.end <= 1 &&
                    (c->d->tokens.v[j - 1].flags & DOSSIER_TOK_WORD)) {
             j++;
+        } else if (j > i && dossier_names_elided_and(c, j)) {
+            j += 2; /* "Luft- und Raumfahrt" */
         } else if (j > i && is_connector(c, j)) {
             int k = j;
             while (k < end && is_connector(c, k))
@@ -326,12 +328,17 @@ static int org_end(const dossier_names *c, int i, int end)
             (dossier_names_gazetteer(c, k, dossier_names_sent_end(c, k), &g) && g->kind != DOSSIER_KIND_PLACE))
             break; /* "Conseil de l'Agence spatiale européenne": the known name stands alone */
         r = k;
-        while (r < end && dossier_names_is_cap(c, r) && !dossier_names_title(c, r, end))
-            r++;
+        while (r < end && ((dossier_names_is_cap(c, r) && !dossier_names_title(c, r, end)) ||
+                           dossier_names_elided_and(c, r)))
+            r += dossier_names_is_cap(c, r) ? 1 : 2;
         if (r + 1 < end && is_and(c, r) && dossier_names_is_cap(c, r + 1) && !head_within(c, r + 1, end))
             for (r++; r < end && dossier_names_is_cap(c, r); r++)
                 ;
     }
+    /* "Universität Stuttgart": a head that takes the name of its town. */
+    if (r == last + 1 && r + 1 == end && dossier_names_is_cap(c, r) && !dossier_names_is_stop(c, r) &&
+        dossier_names_lex(c, "entity.heads_before_town", last, last + 1))
+        r++;
     /* A lone head word ("Ministry") is a description, not a name. */
     return r - i < 2 ? 0 : r;
 }
@@ -465,6 +472,10 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
     }
     if (oq == 0 || (g && head_within(c, p, p + (int)g)))
         return 0;
+    /* "das Bremer Raumfahrtunternehmen OHB": a describing noun before the name. */
+    if (strcmp(c->lang, "de") == 0 && oq < end && dossier_names_is_head(c, oq - 1) &&
+        ((c->d->tokens.v[oq].flags & DOSSIER_TOK_ALLCAPS) || dossier_names_gazetteer(c, oq, end, &gaz)))
+        return oq;
     if ((q = place_end(c, p, oq, sentend)) > 0 && q <= end) {
         rc = dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
         return rc ? rc : q;
@@ -505,6 +516,10 @@ static int read_run(dossier_names *c, int i, int end, int title)
             p += (int)k;
         } else if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
             p++;
+        } else if ((q = dossier_names_before_program_word(c, p, end)) != 0) {
+            if (q < 0)
+                return q;
+            p = q;
         } else if ((k = dossier_names_gazetteer(c, p, sentend, &gaz)), (q = head_piece(c, p, end, k, gaz)) != 0) {
             if (q < 0)
                 return q;
@@ -543,7 +558,14 @@ static int title_before(const dossier_names *c, int i, int first)
         size_t k = dossier_names_title(c, s, i);
         if (k && s + (int)k == i)
             return 1;
+        if (!k && s == i - 1 && !dossier_names_is_cap(c, s) && dossier_names_lex_stem(c, "entity.titles", s))
+            return 1; /* Russian: "главой X" */
     }
+    /* "глава Индийской организации ... X", "Leiter des Instituts X": a title, an organisation, the name. */
+    int m = i - 1 >= first ? c->owner[i - 1] : -1;
+    if (m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON &&
+        c->d->mentions.v[m].first_token > first && c->d->mentions.v[m].first_token < i)
+        return title_before(c, c->d->mentions.v[m].first_token, first);
     return 0;
 }
 
@@ -558,7 +580,9 @@ static int title_case(const dossier_names *c, const dossier_sentence *s)
         caps += dossier_names_is_cap(c, i);
         allcaps += (c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) != 0;
     }
-    return (words >= 5 && caps * 10 >= words * 7) || (words >= 2 && allcaps == words);
+    /* German capitalises every noun: only a sentence with no lower-case word is in title case. */
+    int need = strcmp(c->lang, "de") == 0 ? 10 : 7;
+    return (words >= 5 && caps * 10 >= words * need) || (words >= 2 && allcaps == words);
 }
 
 /*
@@ -603,9 +627,11 @@ static int read_sentence(dossier_names *c, const dossier_sentence *s)
             i += rc > 0 ? rc : 1;
             continue;
         }
-        int j = run_end(c, i, end);
+        int j = run_end(c, i, end), x = -1;
+        if (!headline && (x = dossier_names_expansion(c, i, j, end)) < -1)
+            return x;
         int rc = headline || in_quoted_title(c, i, first, end) ? dossier_names_known_only(c, i, j)
-                          : read_run(c, i, j, title_before(c, i, first));
+                          : read_run(c, i, x >= 0 ? x : j, title_before(c, i, first));
         if (rc)
             return rc;
         /* A name may run past the capitalised words: "Agence spatiale nationale chinoise (CNSA)". */

@@ -4,7 +4,7 @@
  * A sentence reports an event of a kind when it holds one of the kind's
  * trigger phrases (event.<kind> in the language file: "launched", "signed an
  * agreement", "accord", "запущен"), or, for interviews, a verb of telling
- * followed by an organisation ("told CGTN").  A trigger does not count when
+ * followed by an organisation ("told Reuters").  A trigger does not count when
  * it is part of an entity's name ("Jiuquan Satellite Launch Center"), when a
  * blocking phrase starts there ("launch site", "named after"), when a
  * negation precedes it in its clause, when a hypothetical word ("could",
@@ -183,7 +183,7 @@ static int dates_report(const ectx *c, size_t s0, size_t s1, size_t a, size_t b)
 
 /*
  * Non-zero when a reporting verb lies in tokens [a, b) between a date and a
- * trigger: "On Monday, Roscosmos said the probe landed" dates the saying,
+ * trigger: "On Monday, the agency said the probe landed" dates the saying,
  * "in an interview, he said the deal would be signed next year" the deal.
  */
 static int report_between(const ectx *c, size_t a, size_t b)
@@ -466,7 +466,7 @@ typedef struct {
  * between two triggers the border is the first clause break after the
  * earlier one ("ispace's lander crashed in April, and Astrobotic's
  * Peregrine burned up"); without one both take the whole sentence ("said
- * in an interview with CGTN that talks went on").  Fills ra[k], rb[k].
+ * in an interview with the BBC that talks went on").  Fills ra[k], rb[k].
  */
 static void trigger_regions(const ectx *c, const trig *t, size_t n, size_t s0, size_t s1, size_t *ra, size_t *rb)
 {

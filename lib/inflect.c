@@ -65,3 +65,19 @@ int dossier_inflect_compound(const char *w, const char *tail)
         return 0;
     return memcmp(w + lw - lt, tail, lt) == 0 && letters(w, lw - lt) >= 3;
 }
+
+/* See inflect.h. */
+int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail)
+{
+    size_t st[24], n = stems(lx, lang, w, st, 24);
+    char buf[256];
+    for (size_t i = 0; i < n; i++) {
+        if (st[i] >= sizeof buf)
+            continue;
+        memcpy(buf, w, st[i]);
+        buf[st[i]] = '\0';
+        if (dossier_inflect_compound(buf, tail))
+            return 1;
+    }
+    return 0;
+}

@@ -21,4 +21,7 @@ int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char
 /* Non-zero when folded word `w` ends with the folded word `tail` as a compound part ("raumstation", "station"). */
 int dossier_inflect_compound(const char *w, const char *tail);
 
+/* Like dossier_inflect_compound(), for `w` or `w` without a case ending ("bundesministeriums", "ministerium"). */
+int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail);
+
 #endif /* DOSSIER_INFLECT_H */

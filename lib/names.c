@@ -427,7 +427,7 @@ static int person_cue(const dossier_names *c, int p, int q)
         return 1;
     /* "India's ambassador to the US, X": a title a few name words before the comma. */
     for (int s = b - 1; b < p && s >= first && s >= b - 14; s--) {
-        if (dossier_names_title(c, s, b) && !dossier_names_is_cap(c, s - 1))
+        if (dossier_names_title(c, s, b) && (!dossier_names_is_cap(c, s - 1) || dossier_names_is_stop(c, s - 1)))
             return 1;
         /* "le directeur de l'Institut ... (ISAS), X": past names, small words and an acronym in brackets */
         int owned = c->owner[s] >= 0 && d->entities.v[d->mentions.v[c->owner[s]].entity].kind != DOSSIER_KIND_PERSON;
@@ -450,8 +450,11 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         words += dossier_names_is_cap(c, i);
         digit |= has_digit(c, i);
     }
-    if ((q - p == 1 && ru_cap_adjective(c, p)) || (d->tokens.v[p].flags & DOSSIER_TOK_NUM))
-        return DOSSIER_OK; /* "Международной космической", "53-Jährige" */
+    if (dossier_names_dateline(c, p, q))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+    if ((q - p == 1 && ru_cap_adjective(c, p)) || (d->tokens.v[p].flags & DOSSIER_TOK_NUM) ||
+        (q - p == 1 && dossier_names_letter_compound(c, p)))
+        return DOSSIER_OK; /* "Международной космической", "53-Jährige", "X-ray" */
     /* "модулем «Рассвет»", "Wüste Atacama": a common noun before the name gives its kind. */
     int nk = dossier_names_noun_first(c, p, q);
     if (nk >= 0)
@@ -501,8 +504,9 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
                                   (words >= 2 || prefix || title_one))))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PERSON, NULL,
                                  words >= 2 ? DOSSIER_MENTION_NAME : DOSSIER_MENTION_SHORT);
-    if (words == 1 && (d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
-        d->tokens.v[p].span.end - d->tokens.v[p].span.start >= 3)
+    if ((words == 1 && (d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
+         d->tokens.v[p].span.end - d->tokens.v[p].span.start >= 3) ||
+        (words <= 4 && !first_name && dossier_names_in_org_list(c, p, q)))
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     return DOSSIER_OK;
 }
@@ -571,6 +575,38 @@ int dossier_names_adjective_like(const dossier_names *c, int i)
     return dossier_names_adjective(c, i, i + 1) || adjective_ending(c, i);
 }
 
+/*
+ * Where a Russian organisation name that ends its head at j ends: past
+ * lower-case words in the genitive and the country they lead to
+ * ("академии наук Беларуси", "агентство России").
+ */
+static int ru_genitive_tail(const dossier_names *c, int j, int sentend)
+{
+    static const char *const gen[] = {"ых", "их", "ии", "ов", "ев", "еи", "ого", "его"};
+    const dossier_gaz_entry *g = NULL;
+    /* "организации космических исследований": words in the genitive plural belong to the name. */
+    for (int k = j; k < sentend && k < j + 3; k++) {
+        const char *w = c->d->folds.v[k];
+        size_t wl = strlen(w), e = 0;
+        if (!(c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) || dossier_names_is_cap(c, k) || !cyrillic(w) ||
+            dossier_names_is_stop(c, k) || wl < 10)
+            break;
+        while (e < sizeof gen / sizeof gen[0] && strcmp(w + wl - strlen(gen[e]), gen[e]) != 0)
+            e++;
+        if (e == sizeof gen / sizeof gen[0])
+            break;
+        j = k + 1;
+    }
+    for (int k = j; k < sentend && k < j + 3; k++) {
+        if (dossier_names_is_cap(c, k))
+            return dossier_names_gazetteer(c, k, k + 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE ? k + 1 : j;
+        if (!(c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) || !cyrillic(c->d->folds.v[k]) ||
+            dossier_names_is_stop(c, k) || dossier_names_adjective_like(c, k))
+            return j;
+    }
+    return j;
+}
+
 /* See names.h. */
 int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, int *kind)
 {
@@ -580,26 +616,26 @@ int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, 
         /* "Agence spatiale algérienne", "Administration spatiale nationale chinoise" */
         while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j))
             j++;
-        if (j == p + 1)
-            return 0;
-        /* "Institut national de recherches spatiales (INPE)": lower-case words up to an acronym. */
-        for (int k = j; k < sentend && k < j + 5; k++) {
+        /* "Institut national de recherches spatiales (INPE)", "Institut des sciences spatiales (ISS)":
+           lower-case words up to an acronym that starts with the head's initial. */
+        for (int k = j; k < sentend && k < j + 7; k++) {
             if (k + 2 < sentend && strcmp(c->d->folds.v[k], "(") == 0 &&
-                (c->d->tokens.v[k + 1].flags & DOSSIER_TOK_ALLCAPS) && strcmp(c->d->folds.v[k + 2], ")") == 0)
+                (c->d->tokens.v[k + 1].flags & DOSSIER_TOK_ALLCAPS) && strcmp(c->d->folds.v[k + 2], ")") == 0 &&
+                (j > p + 1 || (k > j + 1 && c->d->folds.v[k + 1][0] == c->d->folds.v[p][0])))
                 return k;
             if (!(c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) || dossier_names_is_cap(c, k))
                 break;
         }
-        return j;
+        return j == p + 1 ? 0 : j;
     }
     /* "Европейское космическое агентство": adjectives, then a lower-case head. */
     if (!dossier_names_is_cap(c, p) || !(c->d->folds.v[p][0] & 0x80) || !adjective_ending(c, p))
         return 0;
-    while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j))
+    while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j) && !dossier_names_lex_stem(c, "entity.org_heads", j))
         j++;
-    if (j < sentend && !dossier_names_is_cap(c, j) && dossier_names_is_head(c, j) &&
+    if (j < sentend && !dossier_names_is_cap(c, j) && dossier_names_lex_stem(c, "entity.org_heads", j) &&
         c->d->folds.v[j][0] & 0x80 && j > p)
-        return j + 1;
+        return ru_genitive_tail(c, j + 1, sentend);
     return 0;
 }
 

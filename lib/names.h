@@ -67,7 +67,9 @@ int dossier_names_word_title(const dossier_names *c, const char *w);
 /* Non-zero when token i ends in "-<title>" ("ESA-Chef", "BDLI-Hauptgeschäftsführerin"). */
 int dossier_names_tail_title(const dossier_names *c, int i);
 /*
- * A hyphenated compound at capitalised token p (compounds.c): "ACRONYM-Title",
+ * A describing noun ("Start-up", "Hersteller": the names after it are
+ * organisations) or a hyphenated compound at capitalised token p
+ * (compounds.c): "ACRONYM-Title",
  * "Name-12-Title", German "Name-12-Noun", "X-Hersteller" (a list of
  * organisations follows).  Records the entity before the hyphen, sets
  * *title when the tail is a title; returns 1 when the token is used, 0
@@ -87,6 +89,32 @@ int dossier_names_lex_stem(const dossier_names *c, const char *key, int i);
 int dossier_names_noun_before(const dossier_names *c, int p);
 /* German: the kind the capitalised noun that opens [p, q) gives the rest ("Wüste X", "Mission X"), or -1. */
 int dossier_names_noun_first(const dossier_names *c, int p, int q);
+
+/*
+ * Capitalised words [p, end) right before a lower-case programme word
+ * ("the Blue Moon lander"): records them as a programme and returns end,
+ * 0 when they are not such, or a negative code.
+ */
+int dossier_names_before_program_word(dossier_names *c, int p, int end);
+/*
+ * The run [i, j) followed by "(ACRONYM)" of a known entity whose letters
+ * are the initials of its last capitalised words ("Smart Lander for
+ * Investigating Moon (SLIM)"): records those words as that entity and
+ * returns where they start, -1 when there is none, or a negative code
+ * below -1.
+ */
+int dossier_names_expansion(dossier_names *c, int i, int j, int end);
+
+/* Non-zero when token j is the hyphen of an elided compound before "and" ("Luft- und Raumfahrt"). */
+int dossier_names_elided_and(const dossier_names *c, int j);
+
+/* Non-zero when token i is one letter, a hyphen and a lower-case word ("X-ray", "T-shirt"). */
+int dossier_names_letter_compound(const dossier_names *c, int i);
+/* Non-zero when [p, q) stands in a list next to an organisation ("Boeing, X and Y", "SES et l'allemande X"). */
+int dossier_names_in_org_list(const dossier_names *c, int p, int q);
+
+/* Non-zero when [p, q) is a dateline: words in capitals that open a sentence before a dash ("MONTRÉAL —"). */
+int dossier_names_dateline(const dossier_names *c, int p, int q);
 
 /* Non-zero when token i is a first name (or a hyphenated one: "Marie-Claire"). */
 int dossier_names_first_name(const dossier_names *c, int i);

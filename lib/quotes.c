@@ -1,7 +1,9 @@
 /*
  * quotes.c — direct quotations.
  *
- * Each paragraph is read character by character: an opening mark (“ „ "
+ * Dialogue opened by a dash at the start of a paragraph ("— Мы готовы, —
+ * сказал X.") is a quotation up to the dash that closes it.  Each
+ * paragraph is read character by character: an opening mark (“ „ "
  * « » ‹ › ‘ ‚) in opening position starts a quotation, the first mark that
  * can close it in closing position ends it, and one left open runs to the
  * end of its paragraph (the next paragraph that opens with a mark then
@@ -168,6 +170,8 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
         if (!src && cue == start)
             src = dossier_speakers_match(c, "statement.according_after", cue);
         int len = src ? src : dossier_speakers_match(c, "statement.verbs", cue);
+        if (!len)   /* "“…,” wrote X", "„…“, schrieb X" */
+            len = dossier_speakers_match(c, "statement.verbs_that", cue);
         if (!len)
             continue;
         k->cue = dossier_speakers_cue(c, cue, len);
@@ -284,6 +288,50 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     return dossier_speakers_add(c, &k);
 }
 
+/* A dash that opens or closes dialogue: — or –. */
+static int dialogue_dash(int32_t ch)
+{
+    return ch == 0x2014 || ch == 0x2013;
+}
+
+/*
+ * Dialogue opened by a dash at the start of paragraph [from, to): "— Мы
+ * готовы, — сказал X. — Погода мешает." The quotation runs to a dash after
+ * sentence punctuation and a space (", — "), then the attribution; a dash
+ * after a full stop later in the paragraph opens its continuation.
+ * Returns how many quotations went into q (at most max).
+ */
+static int scan_dialogue(const char *s, size_t from, size_t to, quote *q, int max)
+{
+    size_t pos = from;
+    int n = 0;
+    if (pos >= to || !dialogue_dash(dossier_utf8_next(s, to, &pos)) || pos >= to || s[pos] != ' ')
+        return 0;
+    size_t start = pos + 1;
+    while (start < to && n < max) {
+        q[n] = (quote){.open = start - 2, .start = start, .end = to, .close = to, .closed = 0};
+        size_t p = start, next = to;
+        while (p < to) {
+            size_t here = p;
+            int32_t ch = dossier_utf8_next(s, to, &p);
+            if (!dialogue_dash(ch) || here < start + 2 || s[here - 1] != ' ' || p >= to || s[p] != ' ')
+                continue;
+            int32_t punct = before(s, start, here - 1);
+            if (!q[n].closed && (punct == ',' || punct == '.' || punct == '!' || punct == '?' || punct == 0x2026)) {
+                q[n].end = here - 1;
+                q[n].close = p;
+                q[n].closed = 1;
+            } else if (q[n].closed && punct == '.') {
+                next = p + 1;   /* "— сказал X. — Дальше …" */
+                break;
+            }
+        }
+        n++;
+        start = next;
+    }
+    return n;
+}
+
 /* See quotes.h. */
 int dossier_quotes_find(stm_ctx *c)
 {
@@ -292,9 +340,13 @@ int dossier_quotes_find(stm_ctx *c)
         if (c->para_skip[p] || !c->d->paragraphs.v[p].nsentences)
             continue;
         const dossier_span *sp = &c->d->paragraphs.v[p].span;
-        int n = scan(c->d->body, sp->start, sp->end, q, 64);
+        int nd = scan_dialogue(c->d->body, sp->start, sp->end, q, 8);
+        int n = nd + scan(c->d->body, sp->start, sp->end, q + nd, 64 - nd);
         for (int i = 0; i < n; i++) {
-            int rc = consider(c, (int)p, &q[i], i == 0);
+            int inside = 0;     /* a quotation inside dialogue belongs to it */
+            for (int j = 0; j < nd && i >= nd; j++)
+                inside |= q[i].open >= q[j].start && q[i].open < q[j].end;
+            int rc = inside ? DOSSIER_OK : consider(c, (int)p, &q[i], i == 0);
             if (rc)
                 return rc;
         }

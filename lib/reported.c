@@ -11,6 +11,8 @@
  * ", according to X.", ", wie X mitteilte.", ", so X.") — the sentence
  * before it.  A clause stops before another speaker's cue ("…, Weber said").
  * A German sentence in the Konjunktiv right after a statement continues it;
+ * a sentence with no cue whose person subject's predicate holds a short
+ * quotation is that person's statement ("X had given it “a perfect score”");
  * "Das teilte X mit." / "Об этом сообщил X." gives X the sentence before.
  */
 #include "reported.h"
@@ -39,7 +41,8 @@ typedef struct {
  */
 static int with_cue(const stm_ctx *c, const sentence *s, int from, int to, int cue, int len)
 {
-    if (!len || cue + len > from || dossier_speakers_words(c, from, to) >= 8)
+    if (!len || cue + len > from || dossier_speakers_words(c, from, to) >= 8 ||
+        !(MATCH("statement.verbs", cue) || MATCH("statement.verbs_that", cue)))
         return from;
     for (int t = cue + len; t < from; t++)
         if (!(FLAGS(t) & DOSSIER_TOK_PUNCT))
@@ -153,6 +156,39 @@ static int source_comma(const stm_ctx *c, const sentence *s, int t)
     return -1;
 }
 
+/*
+ * Non-zero when token t cannot be in a source's noun phrase: a lower-case
+ * word (a verb) that is no article and no adjective before a capitalised
+ * noun ("Nach Angaben des Ministeriums erhält das Unternehmen").
+ */
+static int phrase_ends(const stm_ctx *c, int t)
+{
+    unsigned f = FLAGS(t);
+    return (f & DOSSIER_TOK_WORD) && !(f & DOSSIER_TOK_UPPER) && !MATCH("statement.articles", t) &&
+           !MATCH("statement.prepositions", t) && !(FLAGS(t + 1) & DOSSIER_TOK_UPPER) && c->tok_mention[t] < 0;
+}
+
+/*
+ * Where a source's noun phrase that no stage named ends, without a comma
+ * ("Laut dem Bundesverband BDLI sind …"): after articles, capitalised words
+ * and the lower-case words before one, at the first lower-case word that
+ * no capitalised word follows; -1 when there is none or no word before it.
+ */
+static int noun_phrase_end(const stm_ctx *c, const sentence *s, int np)
+{
+    int t = np, upper = 0;
+    while (t < s->trim && t < np + 8) {
+        if (FLAGS(t) & DOSSIER_TOK_UPPER)
+            upper++;
+        else if (!MATCH("statement.articles", t) && !(FLAGS(t + 1) & DOSSIER_TOK_UPPER))
+            break;
+        else if (FLAGS(t) & DOSSIER_TOK_PUNCT)
+            return -1;
+        t++;
+    }
+    return upper && t < s->trim && t < np + 8 && !(FLAGS(t) & DOSSIER_TOK_PUNCT) ? t : -1;
+}
+
 /* "according to X, S" / "S, according to X" / "nach Angaben der X S". */
 static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self)
 {
@@ -186,7 +222,7 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
         from = comma;
         /* a name right before the comma ends the source: "По словам председателя … Владимира Гусакова, S" */
         int named_end = comma > np && c->tok_mention[comma - 1] >= 0;
-        for (int u = np; !named_end && u < np + 3 && u < s->trim; u++) {
+        for (int u = np; !named_end && u < np + 3 && u < s->trim && !phrase_ends(c, u); u++) {
             int m = c->tok_mention[u];
             if (m < 0)
                 continue;
@@ -198,13 +234,15 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
         }
         if (from < 0) {
             /* no comma (German): the source is the first name after the phrase */
-            for (int u = np; u < np + 4 && u < s->trim; u++) {
+            for (int u = np; u < np + 4 && u < s->trim && !phrase_ends(c, u); u++) {
                 int m = c->tok_mention[u];
                 if (m >= 0) {
                     from = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
                     break;
                 }
             }
+            if (from < 0)
+                from = noun_phrase_end(c, s, np);
             if (from < 0)
                 return DOSSIER_OK;
         }
@@ -381,7 +419,9 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
                 break;
         }
     }
-    if (from >= s->trim || MATCH("statement.prepositions", from) || (FLAGS(from) & DOSSIER_TOK_PUNCT))
+    /* a quotation may open the clause: "s'est dite « très satisfaite » du résultat" */
+    if (from >= s->trim || MATCH("statement.prepositions", from) ||
+        ((FLAGS(from) & DOSSIER_TOK_PUNCT) && !(FLAGS(from) & DOSSIER_TOK_QOPEN)))
         return DOSSIER_OK;
     return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);
 }
@@ -461,13 +501,67 @@ static int konjunktiv_form(const stm_ctx *c, const sentence *s, int t)
     const dossier_phrase *const *list = NULL;
     const char *w = c->d->folds.v[t];
     size_t n = strlen(w);
-    if (!dossier_lexicon_list(c->d->lex, c->lang, "statement.konjunktiv", &list) || n < 4 || w[n - 1] != 'e' ||
-        (FLAGS(t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || !(FLAGS(s->first) & DOSSIER_TOK_UPPER) ||
-        MATCH("statement.articles", s->first) || MATCH("statement.prepositions", s->first) ||
+    /* the subject: one capitalised word, or an article and a capitalised noun ("Die Entscheidung falle") */
+    int subj = t == s->first + 1 ? s->first : t == s->first + 2 && MATCH("statement.articles", s->first) ? t - 1 : -1;
+    if (subj < 0 || !dossier_lexicon_list(c->d->lex, c->lang, "statement.konjunktiv", &list) || n < 4 || w[n - 1] != 'e' ||
+        (FLAGS(t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || !(FLAGS(subj) & DOSSIER_TOK_UPPER) ||
+        MATCH("statement.articles", subj) || MATCH("statement.prepositions", subj) ||
         MATCH("statement.articles", t) || MATCH("statement.prepositions", t) || MATCH("statement.clause_joins", t) ||
         MATCH("statement.relatives", t))
         return 0;
     return 1;
+}
+
+/* The token after the apposition that follows a name ending at `end`: "X, director of Y, had given". */
+static int after_apposition(const stm_ctx *c, int end, int limit)
+{
+    if (!IS(end, ","))
+        return end;
+    for (int t = end + 1; t < limit && t <= end + 16; t++)
+        if (IS(t, ","))
+            return t + 1;
+    return MATCH("statement.relatives", end + 1) ? -1 : end + 1;
+}
+
+/*
+ * "X, director of Y, had given the landing a score of “60 points out of
+ * 100”": a sentence with no cue whose subject is a person's name and
+ * whose predicate holds a short quotation (two to ten words, not a title)
+ * reports that person's words: the predicate is the statement.
+ */
+static int partial_quote(stm_ctx *c, const sentence *s)
+{
+    int q = -1, qend = -1, upper = 0;
+    for (int t = s->first; t < s->trim; t++) {
+        if (c->used[t])
+            return DOSSIER_OK;
+        if (q < 0 && (FLAGS(t) & DOSSIER_TOK_QOPEN))
+            q = t;
+        else if (q >= 0 && qend < 0 && (FLAGS(t) & DOSSIER_TOK_QCLOSE))
+            qend = t;
+        else if (q >= 0 && qend < 0)
+            upper += (FLAGS(t) & DOSSIER_TOK_UPPER) != 0;
+    }
+    int words = q >= 0 && qend > q ? dossier_speakers_words(c, q + 1, qend) : 0;
+    if (words < 2 || words > 10 || upper * 2 > words || MATCH("statement.title_cues", q - 1) ||
+        MATCH("statement.title_cues", q - 2))
+        return DOSSIER_OK;
+    int m = -1;
+    for (int t = s->first; t < q && m < 0; t++) {
+        int mm = c->tok_mention[t];
+        if (mm >= 0 && c->d->entities.v[c->d->mentions.v[mm].entity].kind == DOSSIER_KIND_PERSON &&
+            c->d->mentions.v[mm].how == DOSSIER_MENTION_NAME && c->d->mentions.v[mm].first_token == t)
+            m = mm;
+    }
+    if (m < 0)
+        return DOSSIER_OK;
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    if (mm->first_token != s->first && !IS(mm->first_token - 1, ","))
+        return DOSSIER_OK;      /* the name is the sentence's subject, not an object */
+    int end = mm->first_token + mm->ntokens, from = after_apposition(c, end, q);
+    if (from < 0 || from >= q || (FLAGS(from) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)))
+        return DOSSIER_OK;
+    return add(c, s, from, s->trim, from, 0, mm->first_token, end, STM_SUBJ_CLAUSE);
 }
 
 /* A sentence in the Konjunktiv with no cue, right after a statement: the speaker goes on. */
@@ -480,7 +574,7 @@ static int konjunktiv(stm_ctx *c, const sentence *s, int had_before)
             return DOSSIER_OK;
     }
     for (int t = s->first; t < s->trim; t++)
-        if (MATCH("statement.konjunktiv", t) || (t == s->first + 1 && konjunktiv_form(c, s, t)))
+        if (MATCH("statement.konjunktiv", t) || (t <= s->first + 2 && konjunktiv_form(c, s, t)))
             return add(c, s, s->first, s->trim, t, 0, -1, -1, STM_SUBJ_NONE);
     return DOSSIER_OK;
 }
@@ -552,6 +646,8 @@ int dossier_reported_find(stm_ctx *c)
             rc = sentence_cues(c, &s);
             if (!rc && c->cands.n == before && !c->used[s.first])
                 rc = konjunktiv(c, &s, had);
+            if (!rc && c->cands.n == before)
+                rc = partial_quote(c, &s);
         }
     }
     return rc;

@@ -6,8 +6,8 @@
  * has that folded name as an alias.  People also join across spellings:
  * a full name joins an earlier surname-only entity (which takes the full
  * name), and a full name joins one with the same first name and a surname
- * one letter apart ("Rogozine", "Rogozin").  A person's surname is one of
- * its aliases, so a later "Mr Rogozin" finds him.
+ * one letter apart ("Gagarine", "Gagarin").  A person's surname is one of
+ * its aliases, so a later "Mr Gagarin" finds him.
  *
  * Stories: an article joins the story of an article published within three
  * days that shares most of its named entities, or else of an article it

@@ -172,6 +172,14 @@ static int org_before(roles_ctx *c, int ts, int first)
     int org = org_at(c, i);
     if (org >= 0)
         return org;
+    if (i == ts - 1 && lex(c, "entity.company_words", i, ts) == 1) {
+        /* "Company president X": the organisation named last. */
+        for (int m = (int)c->d->mentions.n - 1; m >= 0; m--) {
+            const dossier_mention *mm = &c->d->mentions.v[m];
+            if (mm->first_token < i && c->d->entities.v[mm->entity].kind == DOSSIER_KIND_ORGANIZATION)
+                return mm->entity;
+        }
+    }
     if (i < ts - 1 && !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER)) {
         /* "the mission's chief designer", "the agency's head": the entity the article is about. */
         if (lex(c, "entity.program_words", i, i + 1) == 1)
@@ -200,7 +208,7 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
     dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
     while (i < end && i < te + 4 && org_at(c, i) < 0 &&
            (is_link(c, i) || is_stop(c, i) || (c->d->tokens.v[i].flags & DOSSIER_TOK_QUOTE) ||
-            dossier_names_is_head(&nc, i)))
+            dossier_names_is_head(&nc, i) || dossier_names_lex_stem(&nc, "entity.org_heads", i)))
         i++;
     int org = org_at(c, i);
     /* "of JAXA's Institute of ...": the second organisation belongs to the first and is the one meant. */
@@ -266,6 +274,10 @@ static int title_ending_at(const roles_ctx *c, int te, int lo)
             return s;
     if (te - 1 >= lo && compound_of(c, "entity.titles", fold_at(c, te - 1)))
         return te - 1; /* German: "Raumfahrtkoordinatorin" */
+    dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
+    if (te - 1 >= lo && !(c->d->tokens.v[te - 1].flags & DOSSIER_TOK_UPPER) &&
+        dossier_names_lex_stem(&nc, "entity.titles", te - 1))
+        return te - 1; /* Russian: "председателя" */
     return -1;
 }
 
@@ -287,6 +299,10 @@ static int before_name(roles_ctx *c, int person, int a, int first)
 {
     dossier_doc *d = c->d;
     int end = a;
+    /* "..., Professor X", "..., Dr. X": an occupation or a courtesy title before the name. */
+    while (end - 1 > first && c->owner[end - 1] < 0 &&
+           (lex(c, "entity.occupations", end - 1, a) == a - end + 1 || lex(c, "entity.person_prefixes", end - 1, a)))
+        end--;
     if (end > first && strcmp(fold_at(c, end - 1), ",") == 0)
         end--;
     /* "ESA-Chef X": an organisation-title compound just before the name. */
@@ -295,8 +311,13 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         if (dossier_names_tail_title(&nc, end - 1))
             return add_role(c, person, org_at(c, end - 1), end - 1, end);
     }
-    /* The nearest title phrase within the window before the name. */
-    for (int te = end; te > first && te > end - WINDOW; te--) {
+    /* The nearest title phrase within the window before the name (a name counts as one word). */
+    int lo = end;
+    for (int units = 0; lo > first && units < WINDOW; units++) {
+        int m = c->owner[lo - 1];
+        lo = m >= 0 && d->mentions.v[m].first_token < lo - 1 ? d->mentions.v[m].first_token : lo - 1;
+    }
+    for (int te = end; te > first && te > lo; te--) {
         int ts = title_ending_at(c, te, first);
         if (ts < 0)
             continue;
@@ -310,8 +331,8 @@ static int before_name(roles_ctx *c, int person, int a, int first)
             /* Only names and small words may stand between the organisation and the person. */
             for (int i = from; org >= 0 && i < end; i++)
                 if (!(d->tokens.v[i].flags & (DOSSIER_TOK_UPPER | DOSSIER_TOK_QUOTE)) && !is_link(c, i) &&
-                    c->owner[i] < 0)
-                    org = -1;
+                    c->owner[i] < 0 && strcmp(fold_at(c, i), "(") != 0 && strcmp(fold_at(c, i), ")") != 0)
+                    org = -1; /* an acronym in brackets may: "(ISAS)" */
         }
         int state = lex(c, "entity.state_titles", ts, te) == te - ts ||
                     (te - ts == 1 && compound_of(c, "entity.state_titles", fold_at(c, ts)));
@@ -409,6 +430,34 @@ static int after_name(roles_ctx *c, int person, int b, int end)
     return i < 0 ? i : DOSSIER_OK;
 }
 
+/*
+ * "Blue Origin, the company founded by X", "la société fondée par X":
+ * X founded the organisation named last before the phrase.
+ */
+static int founded_by(roles_ctx *c, int person, int a, int first)
+{
+    const dossier_phrase *const *ft;
+    for (int s = a - 1; s >= first && s >= a - 4; s--) {
+        int k = lex(c, "entity.founded_by", s, a);
+        if (!k || s + k != a)
+            continue;
+        if (!dossier_lexicon_list(c->d->lex, c->lang, "entity.founder_title", &ft))
+            return DOSSIER_OK;
+        for (int i = s - 1; i >= first && i >= s - WINDOW; i--) {
+            int org = org_at(c, i);
+            if (org >= 0 && c->d->entities.v[org].kind == DOSSIER_KIND_ORGANIZATION) {
+                int rc = add_role(c, person, org, s, a);
+                if (!rc && c->d->roles.n && c->d->roles.v[c->d->roles.n - 1].person == person &&
+                    c->d->roles.v[c->d->roles.n - 1].organization == org)
+                    c->d->roles.v[c->d->roles.n - 1].title = ft[0]->text;
+                return rc;
+            }
+        }
+        return DOSSIER_OK;
+    }
+    return DOSSIER_OK;
+}
+
 /* See roles.h. */
 int dossier_roles_run(dossier_doc *d)
 {
@@ -433,6 +482,8 @@ int dossier_roles_run(dossier_doc *d)
         const dossier_sentence *s = &d->sentences.v[mm.sentence];
         int first = s->first_token, end = s->first_token + s->ntokens;
         rc = before_name(&c, mm.entity, mm.first_token, first);
+        if (!rc)
+            rc = founded_by(&c, mm.entity, mm.first_token, first);
         if (!rc)
             rc = after_name(&c, mm.entity, mm.first_token + mm.ntokens, end);
     }

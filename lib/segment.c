@@ -12,7 +12,7 @@
  * unless the period closes an abbreviation (the `abbreviations` list of the
  * article's language and of English, written without the final period), a
  * single capital initial ("J. Smith"), a list number at the start of a
- * paragraph ("1. Khayyam"), a day number before a month ("am 1. August")
+ * paragraph ("1. Sputnik"), a day number before a month ("am 1. August")
  * or, in German, any short ordinal ("zum 2. Mal").
  * Closing quotation marks and brackets after the punctuation belong to the
  * sentence that ends there.  A paragraph end always ends a sentence.

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "inflect.h"
 
 /*
  * Non-zero when folded words a and b are one name, inflected: equal, or
@@ -44,14 +45,14 @@ int dossier_speakernames_same_stem(const char *a, const char *b)
     return common >= 4 && na <= 2 && nb <= 2 && (na || nb);
 }
 
-/* Non-zero when the folded `w` is the last word of `name` (or its first, when `first`). */
-static int last_word_is(const char *name, const char *w, int first)
+/* Non-zero when the folded `w` is the last word of `name` (also inflected, with `inflected`; or its first, when `first`). */
+static int last_word_is(const char *name, const char *w, int first, int inflected)
 {
     char *f = dossier_fold(name, strlen(name));
     if (!f)
         return 0;
     char *sp = strrchr(f, ' ');
-    int same = sp && dossier_speakernames_same_stem(sp + 1, w);
+    int same = sp && (inflected ? dossier_speakernames_same_stem(sp + 1, w) : strcmp(sp + 1, w) == 0);
     if (!same && first && sp) {
         *strchr(f, ' ') = '\0';
         same = strcmp(f, w) == 0;
@@ -92,6 +93,17 @@ static int full_name_before(stm_ctx *c, int t)
     return -1;
 }
 
+/* Non-zero when the word at t is never written in lower case in the article (a proper noun). */
+static int proper_noun(const stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    for (size_t u = 0; u < d->tokens.n; u++)
+        if ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
+            strcmp(d->folds.v[u], d->folds.v[t]) == 0)
+            return 0;
+    return 1;
+}
+
 /*
  * The person (or organisation of several words) a bare capitalised word
  * at `t` names by its last word — "Sandhu", "Israël", "the Post" — when
@@ -112,26 +124,16 @@ int dossier_speakernames_known(stm_ctx *c, int t)
         if (en->kind != DOSSIER_KIND_PERSON && en->kind != DOSSIER_KIND_ORGANIZATION)
             continue;
         int person = en->kind == DOSSIER_KIND_PERSON;
-        if (last_word_is(en->name, w, person))
+        if (last_word_is(en->name, w, person, person))   /* "Ашбахера"; but "Israeli" is not "Times of Israel" */
             return (int)e;
         for (size_t a = 0; a < en->aliases.n; a++)
-            if (last_word_is(en->aliases.v[a], w, 0))
+            if (last_word_is(en->aliases.v[a], w, 0, person))
                 return (int)e;
     }
-    if (dossier_speakers_sent_first(c, t) == t && !(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD))
-        return -1;
+    if (dossier_speakers_sent_first(c, t) == t &&
+        (!(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD) || !proper_noun(c, t)))
+        return -1;      /* "With the ISS …": a common word opening the sentence */
     return full_name_before(c, t);
-}
-
-/* Non-zero when the word at t is never written in lower case in the article (a proper noun). */
-static int proper_noun(const stm_ctx *c, int t)
-{
-    const dossier_doc *d = c->d;
-    for (size_t u = 0; u < d->tokens.n; u++)
-        if ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
-            strcmp(d->folds.v[u], d->folds.v[t]) == 0)
-            return 0;
-    return 1;
 }
 
 /* Forward: a word of grammar. */
@@ -140,12 +142,12 @@ static int function_word(stm_ctx *c, int t);
 /* See speakernames.h. */
 int dossier_speakernames_surname(stm_ctx *c, int t)
 {
-    int e = dossier_speakernames_known(c, t);
-    if (e >= 0 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(c->d->folds.v[t]) < 4 ||
-        function_word(c, t) || dossier_speakers_match(c, "statement.org_descriptions", t) || !proper_noun(c, t))
-        return e;
-    if (dossier_speakers_sent_first(c, t) == t && !dossier_speakers_is(c, t + 1, ","))
+    if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(c->d->folds.v[t]) < 4 || function_word(c, t) ||
+        dossier_speakers_match(c, "statement.org_descriptions", t) || !proper_noun(c, t))
         return -1;
+    int e = dossier_speakernames_known(c, t);
+    if (e >= 0 || (dossier_speakers_sent_first(c, t) == t && !dossier_speakers_is(c, t + 1, ",")))
+        return e;
     return full_name_before(c, t);
 }
 
@@ -223,6 +225,9 @@ int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
             dossier_speakers_match(c, "statement.articles", t) ||
             dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t))
             continue;
+        if (dossier_speakers_match(c, "statement.org_descriptions", t) && t > first &&
+            dossier_speakers_match(c, "statement.articles", t - 1) && org_with_acronym(c, t, end) < 0)
+            continue;   /* "das Unternehmen am Mittwoch": a description, not a name */
         int acro = !person_only && dossier_speakers_match(c, "statement.org_descriptions", t) ? org_with_acronym(c, t, end) : -1;
         if (acro > 0) {
             size_t s = d->tokens.v[t].span.start, e = d->tokens.v[acro - 1].span.end;
@@ -315,5 +320,52 @@ int dossier_speakernames_head(stm_ctx *c, int first, int end)
     int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, first, 1);
     if (m >= 0)
         c->tok_mention[first] = m;
+    return m;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_compound_org(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    const dossier_phrase *const *orgs = NULL;
+    size_t n = dossier_lexicon_list(d->lex, c->lang, "statement.org_descriptions", &orgs);
+    for (int t = first; t < end; t++) {
+        if (named(c, t) || c->used[t] == 2 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER))
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            if (orgs[i]->nwords != 1 || strlen(orgs[i]->words[0]) < 5 ||
+                !dossier_inflect_compound_of(d->lex, c->lang, d->folds.v[t], orgs[i]->words[0]))
+                continue;
+            const dossier_span *sp = &d->tokens.v[t].span;
+            int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start, DOSSIER_KIND_ORGANIZATION, NULL);
+            int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+            if (m >= 0)
+                c->tok_mention[t] = m;
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_before_cue(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    int t = end - 1;
+    if (t <= first || t <= dossier_speakers_sent_first(c, t) || named(c, t) || c->used[t] == 2 ||
+        !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(d->folds.v[t]) < 3 || function_word(c, t) ||
+        dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
+        dossier_speakers_match(c, "entity.titles", t) || !proper_noun(c, t) ||
+        (dossier_speakers_flags(c, t - 1) & DOSSIER_TOK_UPPER))
+        return -1;
+    int role = 0;
+    for (int u = first; u < t; u++)
+        role |= dossier_speakers_match(c, "statement.person_roles", u) > 0 || dossier_speakers_match(c, "entity.titles", u) > 0;
+    const dossier_span *sp = &d->tokens.v[t].span;
+    int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start,
+                                 role ? DOSSIER_KIND_PERSON : DOSSIER_KIND_ORGANIZATION, NULL);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+    if (m >= 0)
+        c->tok_mention[t] = m;
     return m;
 }

@@ -42,4 +42,20 @@ int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only);
  */
 int dossier_speakernames_head(stm_ctx *c, int first, int end);
 
+/*
+ * A one-word organisation in [first, end) that no stage named, a compound
+ * of an organisation word ("Bundeswirtschaftsministeriums" of
+ * "ministerium"): added as an entity with a mention; returns the mention
+ * or -1.
+ */
+int dossier_speakernames_compound_org(stm_ctx *c, int first, int end);
+
+/*
+ * A single capitalised word no stage named right before the cue, ending
+ * the subject [first, end): "The Israeli nonprofit SpaceIL said".  A
+ * person after a role word, else an organisation; added with a mention.
+ * Returns the mention or -1.
+ */
+int dossier_speakernames_before_cue(stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

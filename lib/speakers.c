@@ -140,6 +140,17 @@ static int last_speaker(const stm_ctx *c, const int *order, int upto, int kind)
     return -1;
 }
 
+/* Non-zero when the last candidate before `upto` with a speaker stands in paragraph `para`. */
+static int spoke_in_para(const stm_ctx *c, const int *order, int upto, int para)
+{
+    for (int i = upto - 1; i >= 0; i--) {
+        const stm_cand *k = &c->cands.v[order[i]];
+        if (!k->dropped && k->speaker >= 0)
+            return k->para == para;
+    }
+    return 0;
+}
+
 /*
  * The entity of `kind` last named (not described) in the paragraph of token
  * `t` before it, outside quotations; -1 when none.
@@ -190,8 +201,9 @@ static int unnamed_in_para(stm_ctx *c, int t)
 
 /*
  * The person a pronoun at token `t` refers to: the last person named in the
- * paragraph outside quotations (or written there without a mention), else
- * the last person speaking, else the last person named before.
+ * paragraph outside quotations, else whoever spoke last in the paragraph,
+ * else a person written there without a mention, else the last person
+ * speaking, else the last person named before.
  */
 static int person_before(stm_ctx *c, const int *order, int upto, int t)
 {
@@ -210,6 +222,9 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
     }
     if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
         return d->mentions.v[any].entity;
+    /* "A JAXA spokesperson said …. “…,” she said.": whoever spoke just before in the paragraph */
+    if (spoke_in_para(c, order, upto, para))
+        return last_speaker(c, order, upto, -1);
     int un = unnamed_in_para(c, t);
     if (un >= 0)
         return un;
@@ -327,17 +342,6 @@ static int role_by_title(const stm_ctx *c, int t, int subj_end)
             found = r->person;
     }
     return found;
-}
-
-/* Non-zero when the last candidate before `upto` with a speaker stands in paragraph `para`. */
-static int spoke_in_para(const stm_ctx *c, const int *order, int upto, int para)
-{
-    for (int i = upto - 1; i >= 0; i--) {
-        const stm_cand *k = &c->cands.v[order[i]];
-        if (!k->dropped && k->speaker >= 0)
-            return k->para == para;
-    }
-    return 0;
 }
 
 /* The person holding a role in organisation `org`, or -1. */
@@ -540,6 +544,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     }
     if (k->mode == STM_SUBJ_SOURCE && s.known < 0 && s.pron_person < 0) {
         int nm = dossier_speakernames_new(c, k->subj_first, k->subj_end, 0);
+        if (nm < 0)
+            nm = dossier_speakernames_compound_org(c, k->subj_first, k->subj_end);
         if (nm >= 0) {
             k->speaker_mention = nm;
             return d->mentions.v[nm].entity;
@@ -579,6 +585,14 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         if (nm >= 0) {
             k->speaker_mention = nm;
             return d->mentions.v[nm].entity;
+        }
+    }
+    if (s.person < 0 && s.org < 0 && s.desc < 0 && s.org_desc < 0 && s.pron_group < 0 && k->mode == STM_SUBJ_CLAUSE &&
+        k->subj_end <= k->cue_tok) {
+        int bm = dossier_speakernames_before_cue(c, k->subj_first, k->subj_end);
+        if (bm >= 0) {
+            k->speaker_mention = bm;
+            return d->mentions.v[bm].entity;
         }
     }
     if (s.person < 0 && s.desc < 0 && k->mode == STM_SUBJ_CLAUSE) {

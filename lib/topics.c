@@ -409,6 +409,37 @@ static int mention_topic(dossier_doc *d, const dossier_mention *mm, int first)
     return inner >= 0 ? inner : mm->entity;
 }
 
+/*
+ * "the agreement" after "an agreement on … GLONASS and BeiDou": the
+ * programmes named in the last sentence before the statement where the
+ * same word (inflected, or the head of a compound) was written.  Adds them
+ * and returns 1, or returns 0 when no such sentence names a programme, or
+ * a negative code.
+ */
+static int antecedent_sentence(dossier_doc *d, dossier_statement *s, const char *word)
+{
+    int first = tok_from(d, s->span.start);
+    for (int u = first - 1; u >= 0; u--) {
+        if (!same_word(d, d->folds.v[u], word))
+            continue;
+        int sent = d->tokens.v[u].sentence, found = 0;
+        for (size_t m = 0; m < d->mentions.n; m++) {
+            const dossier_mention *mm = &d->mentions.v[m];
+            if (mm->sentence != sent || d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM ||
+                mm->how == DOSSIER_MENTION_PRONOUN)
+                continue;
+            int rc = add_topic(d, s, mm->entity);
+            if (rc)
+                return rc;
+            found = 1;
+        }
+        if (found)
+            return 1;
+        u = d->sentences.v[sent].first_token;   /* on to the sentence before */
+    }
+    return 0;
+}
+
 /* The programme word at t and the programme it points to, added as a topic; its length or 0. */
 static int programme_word_topic(dossier_doc *d, dossier_statement *s, int t, int end, int *rc)
 {
@@ -421,8 +452,10 @@ static int programme_word_topic(dossier_doc *d, dossier_statement *s, int t, int
         near = mention_at(d, t - 1);
     if (near >= 0 && d->entities.v[d->mentions.v[near].entity].kind == DOSSIER_KIND_PROGRAM)
         *rc = add_topic(d, s, d->mentions.v[near].entity);
-    else
-        *rc = add_topic(d, s, programme_for(d, t, d->folds.v[t + k - 1]));
+    else {
+        int a = antecedent_sentence(d, s, d->folds.v[t + k - 1]);
+        *rc = a < 0 ? a : a ? DOSSIER_OK : add_topic(d, s, programme_for(d, t, d->folds.v[t + k - 1]));
+    }
     return k;
 }
 
@@ -473,6 +506,31 @@ static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *nam
         k = programme_word_topic(d, s, t, end, &rc);
         if (k)
             t += k - 1;
+    }
+    return rc;
+}
+
+/*
+ * "Roscosmos congratulated ISRO, calling the landing “…”": a statement
+ * worded from its cue after a comma is also about what the clause before
+ * the comma names after its speaker.
+ */
+static int clause_object_topics(dossier_doc *d, dossier_statement *s)
+{
+    int first = tok_from(d, s->span.start), rc = DOSSIER_OK;
+    size_t cl = s->cue ? strlen(s->cue) : 0;
+    if (!cl || first < 2 || s->speaker_mention < 0 || s->span.end - s->span.start < cl ||
+        strncmp(d->body + s->span.start, s->cue, cl) != 0 || strcmp(d->folds.v[first - 1], ",") != 0)
+        return DOSSIER_OK;
+    const dossier_mention *sp = &d->mentions.v[s->speaker_mention];
+    int from = sp->first_token + sp->ntokens;
+    if (from >= first || d->tokens.v[from].sentence != d->tokens.v[first].sentence)
+        return DOSSIER_OK;
+    for (int t = from; t < first - 1 && !rc; t++) {
+        int m = mention_at(d, t);
+        if (m >= 0 && d->entities.v[d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE &&
+            d->mentions.v[m].how != DOSSIER_MENTION_PRONOUN)
+            rc = add_topic(d, s, d->mentions.v[m].entity);
     }
     return rc;
 }
@@ -559,8 +617,11 @@ int dossier_topics_run(dossier_doc *d)
 {
     name_list names = {0};
     int rc = collect_names(d, &names);
-    for (size_t i = 0; i < d->statements.n && !rc; i++)
+    for (size_t i = 0; i < d->statements.n && !rc; i++) {
         rc = own_topics(d, &d->statements.v[i], &names);
+        if (!rc)
+            rc = clause_object_topics(d, &d->statements.v[i]);
+    }
     int subject = article_subject(d);
     for (size_t i = 0; i < d->statements.n && !rc; i++)
         rc = context_topics(d, i, subject);

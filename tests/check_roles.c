@@ -108,6 +108,45 @@ START_TEST(no_role)
 }
 END_TEST
 
+START_TEST(compound_and_inflected_titles)
+{
+    /* "ACRONYM-Title X", "Programme-12-Title X" */
+    ck_assert(has_role("Am Montag sagte VKRT-Hauptgeschäftsführer Jörn Vasquez in Bonn, die Branche brauche Aufträge.",
+                       "Jörn Vasquez", "VKRT", NULL));
+    ck_assert(has_role("Bei einer kurzen Zeremonie im Modul überreichte der Tianzhou-9-Kommandant Li Wenbo seinem "
+                       "Nachfolger einen Schlüssel, wie die Agentur berichtete.",
+                       "Li Wenbo", "Tianzhou-9", NULL));
+    /* A German title compound of a minister: the country. */
+    ck_assert(has_role("Deutschland will sparen. Bundesverkehrsminister Jonas Feldberg verteidigte am Montag den Entwurf.",
+                       "Jonas Feldberg", "Germany", NULL));
+    /* A Russian title in another case; the organisation with its country in the genitive. */
+    ck_assert(has_role("По словам председателя Президиума Национальной академии наук Казахстана Ивана Петрова, "
+                       "опыты будут продолжены.", "Ивана Петрова", "Национальной академии наук Казахстана", NULL));
+    /* A title extension between the organisation and the person. */
+    ck_assert(has_role("Исполнительный директор Роскосмоса по науке Игорь Смирнов сообщил журналистам о планах.",
+                       "Игорь Смирнов", "Roscosmos", NULL));
+}
+END_TEST
+
+START_TEST(organisation_links)
+{
+    /* "of X's Y": the second organisation is meant. */
+    ck_assert(has_role("Marco Bellini, director of NASA's Jet Propulsion Laboratory, said the probe was healthy.",
+                       "Marco Bellini", "Jet Propulsion Laboratory", NULL));
+    /* A demonym spelt like a country's name in another language. */
+    ck_assert(has_role("« L'accord est signé », a déclaré le ministre italien de la Défense, Marco Ferrandi.",
+                       "Marco Ferrandi", "Italy", NULL));
+    /* An acronym in brackets between the organisation and the person. */
+    ck_assert(has_role("Samedi, le directeur du Centre national d'études spatiales (CNES), Lucien Varenne, a salué le tir.",
+                       "Lucien Varenne", "Centre national d'études spatiales", "directeur"));
+    /* "founded by X", "Company president X" */
+    ck_assert(has_role("NASA picked SpaceX, the company founded by Elon Musk, for the lander.", "Elon Musk", "SpaceX",
+                       "founder"));
+    ck_assert(has_role("SpaceX flew its rocket again on Friday. Company president Mara Lindqvist said the next "
+                       "flight could come soon.", "Mara Lindqvist", "SpaceX", "president"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -116,6 +155,8 @@ static Suite *suite(void)
     tcase_add_test(tc, title_before_name);
     tcase_add_test(tc, apposition_after_name);
     tcase_add_test(tc, no_role);
+    tcase_add_test(tc, compound_and_inflected_titles);
+    tcase_add_test(tc, organisation_links);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,8 +4,12 @@
  * quotation style, quotations over paragraphs, attribution before and
  * after, inverted, by pronoun, role and press service; reported speech
  * with "that", "according to", "selon", "dass", Konjunktiv, "по словам";
- * and the false friends: scare quotes, quoted titles and names, a job
- * title without a name, boilerplate holding a quotation.
+ * Russian dialogue opened by a dash, a German source named by no stage,
+ * a short clause worded with its verb, object cues ("calling", "sprach
+ * von"), a German source phrase inside its sentence, a Konjunktiv verb no
+ * list holds; and the false friends: scare quotes, quoted titles and
+ * names, a job title without a name, boilerplate holding a quotation, an
+ * indicative after a statement.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +230,110 @@ START_TEST(test_more_patterns)
 }
 END_TEST
 
+/* The text of the statement holding `part`; fails when none does. */
+static const char *text_of(const dossier_doc *d, const char *part)
+{
+    const dossier_statement *s = find(d, part);
+    ck_assert_msg(s != NULL, "no statement holds \"%s\"", part);
+    return dossier_test_span(d, s->span);
+}
+
+START_TEST(test_short_clause_and_object_cues)
+{
+    /* a short clause right after its verb is worded with it; a long one is not */
+    dossier_doc *d = doc("en", "Paul Weber has said the rocket could fly within weeks.\n\n"
+                               "Anna Berg said the new engine had passed every test the team had planned for this year.\n\n"
+                               "Roscosmos congratulated the team, calling the flight \"a great day for science\" in a statement.");
+    ck_assert_str_eq(text_of(d, "could fly within weeks"), "has said the rocket could fly within weeks");
+    ck_assert_str_eq(text_of(d, "new engine had passed"), "the new engine had passed every test the team had planned for this year");
+    expect(d, "calling the flight", INDIRECT, "Roscosmos");
+    dossier_test_doc_free(d);
+
+    d = doc("de", "Der Verband der Raumfahrtindustrie (VRI) sprach von einem schweren Schlag f\u00fcr die Branche.\n\n"
+                  "Greta Olsen, Sprecherin der Regierung, k\u00fcndigte an, sich f\u00fcr mehr Geld einzusetzen.");
+    expect(d, "sprach von einem schweren Schlag", INDIRECT, "Verband der Raumfahrtindustrie");
+    ck_assert_str_eq(text_of(d, "mehr Geld"), "k\u00fcndigte an, sich f\u00fcr mehr Geld einzusetzen");
+    dossier_test_doc_free(d);
+
+    /* a quotation opening the clause after the verb */
+    d = doc("fr", "La ministre, Claire Martin, s'est dite \u00ab tr\u00e8s satisfaite \u00bb du r\u00e9sultat.");
+    expect(d, "tr\u00e8s satisfaite", INDIRECT, "Claire Martin");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_source_inside_sentence)
+{
+    /* German: "nach Angaben X" inside the sentence, no commas: the whole sentence is X's */
+    dossier_doc *d = doc("de", "Die Mission kostet nach Angaben der NASA rund 300 Millionen Dollar mehr als geplant.");
+    const char *t = text_of(d, "rund 300 Millionen Dollar");
+    ck_assert_msg(strstr(t, "Die Mission kostet") != NULL, "text %s", t);
+    expect(d, "rund 300 Millionen Dollar", INDIRECT, "NASA");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_konjunktiv_form)
+{
+    /* a Konjunktiv I verb no list holds, second after a one-word subject; not an indicative or an article */
+    dossier_doc *d = doc("de", "\u201eWir sind bereit f\u00fcr den n\u00e4chsten Schritt\u201c, sagte Greta Olsen am Montag. "
+                               "Europa verliere sonst den Anschluss an die gro\u00dfen Raumfahrtnationen.\n\n"
+                               "\u201eDie Arbeit geht weiter wie geplant\u201c, sagte Greta Olsen. "
+                               "Europa verliert seit Jahren Marktanteile bei den Tr\u00e4gerraketen.");
+    expect(d, "Europa verliere sonst", INDIRECT, "Greta Olsen");
+    ck_assert_ptr_null(find(d, "Europa verliert seit Jahren"));
+    dossier_test_doc_free(d);
+
+    d = doc("de", "\u201eDer Plan ist fertig\u201c, sagte Greta Olsen am Montag. Die Entscheidung falle im Herbst.\n\n"
+                  "\u201eWir warten ab\u201c, sagte Greta Olsen. Die neue Rakete steht schon in der Halle.");
+    expect(d, "Die Entscheidung falle", INDIRECT, "Greta Olsen");
+    ck_assert_ptr_null(find(d, "Die neue Rakete steht"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_partial_quote_predicate)
+{
+    /* a person's predicate holding a short quotation, with no verb of saying */
+    dossier_doc *d = doc("en", "Elena Ruiz, head of the regional observatory, had given the mission a mark of "
+                               "\"seven out of ten\" on Monday.\n\n"
+                               "Paul Weber visited the \"Vertical Assembly Building\" on Monday with his team.\n\n"
+                               "The crew tested the \"soft docking\" mode twice during the night.");
+    expect(d, "had given the mission a mark", INDIRECT, "Elena Ruiz");
+    ck_assert_str_eq(text_of(d, "had given the mission"), "had given the mission a mark of \"seven out of ten\" on Monday");
+    ck_assert_ptr_null(find(d, "Vertical Assembly Building"));
+    ck_assert_ptr_null(find(d, "soft docking"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_dialogue_dash)
+{
+    /* Russian dialogue: a dash opens the quotation, ", — " closes it, ". — " continues it */
+    dossier_doc *d = doc("ru", "\u0417\u0430\u043f\u0443\u0441\u043a \u043f\u0440\u043e\u0448\u0451\u043b \u0443\u0441\u043f\u0435\u0448\u043d\u043e.\n\n"
+                               "\u2014 \u0412\u0441\u0435 \u0441\u0438\u0441\u0442\u0435\u043c\u044b \u0440\u0430\u0431\u043e\u0442\u0430\u044e\u0442 \u0448\u0442\u0430\u0442\u043d\u043e, "
+                               "\u2014 \u0441\u043a\u0430\u0437\u0430\u043b \u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432. "
+                               "\u2014 \u041c\u044b \u0433\u043e\u0442\u043e\u0432\u044b \u043a \u043d\u043e\u0432\u043e\u043c\u0443 \u044d\u0442\u0430\u043f\u0443 \u0440\u0430\u0431\u043e\u0442\u044b.");
+    expect(d, "\u0412\u0441\u0435 \u0441\u0438\u0441\u0442\u0435\u043c\u044b", DIRECT, "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432");
+    expect(d, "\u041c\u044b \u0433\u043e\u0442\u043e\u0432\u044b", DIRECT, "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432");
+    ck_assert_str_eq(text_of(d, "\u0412\u0441\u0435 \u0441\u0438\u0441\u0442\u0435\u043c\u044b"),
+                     "\u0412\u0441\u0435 \u0441\u0438\u0441\u0442\u0435\u043c\u044b \u0440\u0430\u0431\u043e\u0442\u0430\u044e\u0442 \u0448\u0442\u0430\u0442\u043d\u043e");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_unnamed_source_without_comma)
+{
+    /* German: the source's noun phrase ends where a lower-case verb begins */
+    dossier_doc *d = doc("de", "Laut dem Bundesverband VRI sind die Kosten des Programms bisher v\u00f6llig unklar.");
+    const dossier_statement *s = find(d, "sind die Kosten");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_ge(s->speaker, 0);
+    ck_assert_str_eq(dossier_test_span(d, s->span), "sind die Kosten des Programms bisher v\u00f6llig unklar");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -240,6 +348,12 @@ static Suite *suite(void)
     tcase_add_test(tc, test_more_patterns);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_boilerplate_quote);
+    tcase_add_test(tc, test_short_clause_and_object_cues);
+    tcase_add_test(tc, test_source_inside_sentence);
+    tcase_add_test(tc, test_konjunktiv_form);
+    tcase_add_test(tc, test_partial_quote_predicate);
+    tcase_add_test(tc, test_dialogue_dash);
+    tcase_add_test(tc, test_unnamed_source_without_comma);
     suite_add_tcase(s, tc);
     return s;
 }

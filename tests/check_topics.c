@@ -2,8 +2,11 @@
  * check_topics.c — what statements are about (lib/topics.c): names inside
  * the statement, gazetteer descriptions ("China's space station", plural
  * and French word order), a bare programme word resolved to the programme
- * mentioned before, continuation of a speaker's topic, and the false
- * friends: the speaker and places are not topics.
+ * mentioned before (also inflected, or a compound: "Raumstation"), names
+ * in another case, compound names ("Shenzhou-15-Besatzung"), the
+ * programme of the paragraph and of the headline, continuation of a
+ * speaker's topic, places as subject or object; and the false friends:
+ * the speaker, a place after a locative preposition.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,14 +78,76 @@ END_TEST
 
 START_TEST(test_false_friends)
 {
-    /* the speaker is not a topic, nor is a place */
-    dossier_doc *d = doc("en", "NASA said that NASA and Japan would fly the new probe to the Moon together.");
+    /* the speaker is not a topic, nor a place where something happens; a place the statement is about is */
+    dossier_doc *d = doc("en", "NASA said that Japan would fly the new probe from Tokyo with NASA next year.");
     const dossier_statement *s = find(d, "would fly the new probe");
     ck_assert_int_ge(s->speaker, 0);
-    for (size_t i = 0; i < s->about.n; i++) {
+    for (size_t i = 0; i < s->about.n; i++)
         ck_assert_int_ne(s->about.v[i], s->speaker);
-        ck_assert_int_ne(d->entities.v[s->about.v[i]].kind, DOSSIER_KIND_PLACE);
-    }
+    ck_assert(about(d, s, "Japan"));
+    ck_assert(!about(d, s, "Tokyo"));
+    dossier_test_doc_free(d);
+
+    d = doc("fr", "Marie Dupont a d\u00e9clar\u00e9 que la Guyane deviendrait le port de tous les lanceurs, "
+                  "y compris ceux construits en Allemagne.");
+    s = find(d, "port de tous les lanceurs");
+    ck_assert(about(d, s, "French Guiana"));
+    ck_assert(!about(d, s, "Germany"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_inflected_and_compound_words)
+{
+    /* "die Station" is the station named "Raumstation X", not the capsule named after it */
+    dossier_doc *d = doc("de", "Die chinesische Raumstation Tiangong ist seit 2022 fertig. Die Crew von Shenzhou-15 "
+                               "kam im Winter an.\n\n"
+                               "\u201eWir haben eine Station vorgefunden, die in gutem Zustand ist\u201c, sagte Greta Olsen.");
+    ck_assert(about(d, find(d, "Station vorgefunden"), "Tiangong"));
+    dossier_test_doc_free(d);
+
+    /* a name in another case: "Российской орбитальной станции" for "Российская орбитальная станция" */
+    d = doc("ru", "\u0420\u043e\u0441\u0441\u0438\u0439\u0441\u043a\u0430\u044f \u043e\u0440\u0431\u0438\u0442\u0430\u043b\u044c\u043d\u0430\u044f "
+                  "\u0441\u0442\u0430\u043d\u0446\u0438\u044f \u0431\u0443\u0434\u0435\u0442 \u0433\u043e\u0442\u043e\u0432\u0430 \u043a 2030 \u0433\u043e\u0434\u0443.\n\n"
+                  "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e \u0440\u0430\u0431\u043e\u0442\u044b "
+                  "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f \u0434\u043e \u043f\u043e\u044f\u0432\u043b\u0435\u043d\u0438\u044f "
+                  "\u0420\u043e\u0441\u0441\u0438\u0439\u0441\u043a\u043e\u0439 \u043e\u0440\u0431\u0438\u0442\u0430\u043b\u044c\u043d\u043e\u0439 "
+                  "\u0441\u0442\u0430\u043d\u0446\u0438\u0438 \u043d\u0430 \u043e\u0440\u0431\u0438\u0442\u0435.");
+    ck_assert(about(d, find(d, "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f"), "Russian Orbital Station"));
+    dossier_test_doc_free(d);
+
+    /* a compound whose first part is the name: "Shenzhou-15-Besatzung" */
+    d = doc("de", "Ein Sprecher der Beh\u00f6rde CMSA sagte, die R\u00fcckkehr der Shenzhou-15-Besatzung sei f\u00fcr Dienstag geplant.");
+    const dossier_statement *s = find(d, "Besatzung sei");
+    int found = 0;
+    for (size_t i = 0; i < s->about.n; i++)
+        found |= strcmp(d->entities.v[s->about.v[i]].name, "Shenzhou-15") == 0;
+    ck_assert(found);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_context_topics)
+{
+    /* a statement naming no programme: the programme of its paragraph, most mentioned in the article */
+    dossier_doc *d = doc("en", "The Kestrel probe reached orbit in May. Kestrel carries six cameras.\n\n"
+                               "Kestrel was launched on a Falcon 9 rocket. Senator Anna Berg called the result "
+                               "\"a fine day\" but said she wanted to see the data first.");
+    ck_assert(about(d, find(d, "called the result"), "Kestrel"));
+    dossier_test_doc_free(d);
+
+    /* "X congratulated Y, calling …": about Y too */
+    d = doc("en", "Roscosmos congratulated NASA, calling the flight \"a fine result for science\" in a statement.");
+    ck_assert(about(d, find(d, "calling the flight"), "NASA"));
+    dossier_test_doc_free(d);
+
+    /* a statement naming nothing: the programme of the headline */
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "---\nlanguage: en\n---\nKestrel probe reaches orbit\n\n"
+             "The Kestrel probe reached orbit in May.\n\n"
+             "Paul Weber said that the result was better than anyone had hoped for.\n");
+    d = dossier_test_doc(buf);
+    ck_assert(about(d, find(d, "better than anyone"), "Kestrel"));
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -96,6 +161,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_descriptions);
     tcase_add_test(tc, test_programme_word);
     tcase_add_test(tc, test_false_friends);
+    tcase_add_test(tc, test_inflected_and_compound_words);
+    tcase_add_test(tc, test_context_topics);
     suite_add_tcase(s, tc);
     return s;
 }
