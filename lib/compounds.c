@@ -346,8 +346,7 @@ int dossier_names_in_org_list(const dossier_names *c, int p, int q)
 int dossier_names_dateline(const dossier_names *c, int p, int q)
 {
     const dossier_doc *d = c->d;
-    if (q >= dossier_names_sent_end(c, p) || !(d->tokens.v[q].flags & DOSSIER_TOK_DASH) ||
-        d->tokens.v[p].sentence != 0 && !dossier_names_sent_first(c, p))
+    if (q >= dossier_names_sent_end(c, p) || !(d->tokens.v[q].flags & DOSSIER_TOK_DASH))
         return 0;
     for (int i = p; i < q; i++)
         if (!(d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS))

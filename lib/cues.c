@@ -74,8 +74,9 @@ int dossier_names_noun_before(const dossier_names *c, int p)
         b--; /* "модулем «Рассвет»" */
     if (b < first || !(d->tokens.v[b].flags & DOSSIER_TOK_WORD) || c->owner[b] >= 0)
         return -1;
-    /* German capitalises the noun: "Wüste Atacama" is read as one run, see dossier_names_noun_first. */
-    if (dossier_names_is_cap(c, b))
+    /* German capitalises the noun ("Wüste Atacama" is read as one run, see dossier_names_noun_first):
+       a lower-case word there is an adjective ("eine zentrale Rolle"). */
+    if (dossier_names_is_cap(c, b) || strcmp(c->lang, "de") == 0)
         return -1;
     return noun_kind(c, b);
 }

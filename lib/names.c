@@ -40,6 +40,7 @@ static int has_digit(const dossier_names *c, int i)
 }
 
 static int adjective_ending(const dossier_names *c, int i);
+static int is_and_word(const dossier_names *c, int i);
 
 /*
  * Non-zero when token i is a capitalised Russian adjective before a
@@ -450,6 +451,8 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         words += dossier_names_is_cap(c, i);
         digit |= has_digit(c, i);
     }
+    if (p >= 2 && dossier_names_elided_and(c, p - 2))
+        return DOSSIER_OK; /* "Luft- und Raumfahrttechnik": the second half of a compound */
     if (dossier_names_dateline(c, p, q))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     if ((q - p == 1 && ru_cap_adjective(c, p)) || (d->tokens.v[p].flags & DOSSIER_TOK_NUM) ||
@@ -485,6 +488,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     int comma = q < end && strcmp(d->folds.v[q], ",") == 0;
     int next_low = q >= end || (comma ? !dossier_names_is_cap(c, q + 1) : !dossier_names_is_cap(c, q));
     if (after_of && next_low && (q >= end || strcmp(d->folds.v[q], ",") == 0 || !(d->tokens.v[q].flags & DOSSIER_TOK_PUNCT)) &&
+        !(words == 1 && noun_ending(c, p)) && !(q < end && is_and_word(c, q)) &&
         !dossier_names_first_name(c, p))
         /* "PDG de Planetary Resources,": a name after "title of" that is no person. */
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
@@ -616,6 +620,13 @@ int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, 
         /* "Agence spatiale algérienne", "Administration spatiale nationale chinoise" */
         while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j))
             j++;
+        /* "Agence japonaise d'exploration aérospatiale": "of", a noun and its adjective. */
+        while (j > p + 1 && j + 2 < sentend && dossier_names_is_connector(c, j) && !is_and_word(c, j) &&
+               (c->d->tokens.v[j + 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, j + 1) &&
+               !dossier_names_is_stop(c, j + 1) && !dossier_names_adjective_like(c, j + 1) &&
+               dossier_names_adjective_like(c, j + 2))
+            for (j += 3; j < sentend && j < p + 10 && dossier_names_adjective_like(c, j); j++)
+                ;
         /* "Institut national de recherches spatiales (INPE)", "Institut des sciences spatiales (ISS)":
            lower-case words up to an acronym that starts with the head's initial. */
         for (int k = j; k < sentend && k < j + 7; k++) {

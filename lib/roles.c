@@ -338,10 +338,17 @@ static int before_name(roles_ctx *c, int person, int a, int first)
                     (te - ts == 1 && compound_of(c, "entity.state_titles", fold_at(c, ts)));
         int stop = te;
         while (stop < end && c->owner[stop] < 0 &&
-               (is_link(c, stop) || (d->tokens.v[stop].flags & DOSSIER_TOK_UPPER)))
-            stop++;
+               (is_link(c, stop) || (d->tokens.v[stop].flags & DOSSIER_TOK_UPPER) ||
+                (stop > te && lex(c, "entity.name_and", stop, stop + 1) && stop + 1 < end &&
+                 (d->tokens.v[stop + 1].flags & DOSSIER_TOK_UPPER))))
+            stop++; /* "Ministerin für Bildung und Forschung" */
         if (org < 0 && state && stop == end && !has_role(c, person))
             org = main_country(c);
+        /* "Präsident Emmanuel Macron telefonierte mit X": the title is another person's. */
+        for (int i = te; org >= 0 && i < end; i++)
+            if (c->owner[i] >= 0 && d->mentions.v[c->owner[i]].entity != person &&
+                d->entities.v[d->mentions.v[c->owner[i]].entity].kind == DOSSIER_KIND_PERSON)
+                org = -1;
         if (org >= 0)
             return add_role(c, person, org, ts, stop == end ? stop : te);
         return DOSSIER_OK;

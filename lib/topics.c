@@ -113,8 +113,12 @@ static int goes_with(const dossier_doc *d, int e, const char *w)
     return hit;
 }
 
-/* The programme a bare programme word at token t points to, or -1. */
-static int programme_for(const dossier_doc *d, int t, const char *word)
+/*
+ * The programme a bare programme word at token t points to: the last one
+ * before t whose name or context holds the word, else (unless `fit_only`)
+ * the last one mentioned; -1 when none.
+ */
+static int programme_for(const dossier_doc *d, int t, const char *word, int fit_only)
 {
     int best = -1, best_any = -1, best_tok = -1, any_tok = -1;
     for (size_t m = 0; m < d->mentions.n; m++) {
@@ -130,7 +134,7 @@ static int programme_for(const dossier_doc *d, int t, const char *word)
             best = mm->entity;
         }
     }
-    return best >= 0 ? best : best_any;
+    return best >= 0 || fit_only ? best : best_any;
 }
 
 /* Folded words [t, t+k) joined by spaces into buf; 0 when they do not fit. */
@@ -453,8 +457,9 @@ static int programme_word_topic(dossier_doc *d, dossier_statement *s, int t, int
     if (near >= 0 && d->entities.v[d->mentions.v[near].entity].kind == DOSSIER_KIND_PROGRAM)
         *rc = add_topic(d, s, d->mentions.v[near].entity);
     else {
-        int a = antecedent_sentence(d, s, d->folds.v[t + k - 1]);
-        *rc = a < 0 ? a : a ? DOSSIER_OK : add_topic(d, s, programme_for(d, t, d->folds.v[t + k - 1]));
+        const char *w = d->folds.v[t + k - 1];
+        int fit = programme_for(d, t, w, 1), a = fit >= 0 ? 0 : antecedent_sentence(d, s, w);
+        *rc = a < 0 ? a : a ? DOSSIER_OK : add_topic(d, s, fit >= 0 ? fit : programme_for(d, t, w, 0));
     }
     return k;
 }

@@ -103,7 +103,8 @@ START_TEST(test_inflected_and_compound_words)
     dossier_doc *d = doc("de", "Die chinesische Raumstation Tiangong ist seit 2022 fertig. Die Crew von Shenzhou-15 "
                                "kam im Winter an.\n\n"
                                "\u201eWir haben eine Station vorgefunden, die in gutem Zustand ist\u201c, sagte Greta Olsen.");
-    ck_assert(about(d, find(d, "Station vorgefunden"), "Tiangong"));
+    const dossier_statement *s = find(d, "Station vorgefunden");
+    ck_assert(about(d, s, "Tiangong"));
     dossier_test_doc_free(d);
 
     /* a name in another case: "Российской орбитальной станции" for "Российская орбитальная станция" */
@@ -116,9 +117,18 @@ START_TEST(test_inflected_and_compound_words)
     ck_assert(about(d, find(d, "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f"), "Russian Orbital Station"));
     dossier_test_doc_free(d);
 
+    /* "the agreement": the programmes of the sentence that wrote "agreement" before */
+    d = doc("en", "Europe and Russia signed an agreement last year on the joint use of their navigation systems, "
+                  "Galileo and GLONASS, by civil aviation.\n\n"
+                  "Anna Berg said that the agreement would take effect in May.");
+    s = find(d, "would take effect");
+    ck_assert(about(d, s, "Galileo"));
+    ck_assert(about(d, s, "GLONASS"));
+    dossier_test_doc_free(d);
+
     /* a compound whose first part is the name: "Shenzhou-15-Besatzung" */
     d = doc("de", "Ein Sprecher der Beh\u00f6rde CMSA sagte, die R\u00fcckkehr der Shenzhou-15-Besatzung sei f\u00fcr Dienstag geplant.");
-    const dossier_statement *s = find(d, "Besatzung sei");
+    s = find(d, "Besatzung sei");
     int found = 0;
     for (size_t i = 0; i < s->about.n; i++)
         found |= strcmp(d->entities.v[s->about.v[i]].name, "Shenzhou-15") == 0;
