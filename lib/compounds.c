@@ -1,19 +1,24 @@
 /*
- * compounds.c — names inside hyphenated compounds and names with a
- * designator, for the entities stage.
+ * compounds.c — names found from their shape, for the entities stage.
  *
- *   "BDLI-Hauptgeschäftsführerin X", "Apollo-11-Kommandant X": the part
- *   before the last hyphen is an organisation (capitals) or a programme
- *   (a number in it), and the part after it a title that makes X a person.
+ *   "VKRT-Geschäftsführerin X", "Apollo-11-Kommandant X": the part before
+ *   the last hyphen is an organisation (capitals) or a programme (a
+ *   number in it), and the part after it a title that makes X a person.
  *   "die Rückkehr der Tianzhou-4-Besatzung" (German): a programme and a
- *   common noun.  "Kleinraketen-Hersteller A, B und C": a describing noun
- *   ending in an organisation word makes the names of the list after it
- *   organisations.
+ *   common noun.  "Wuhan-Universität": a compound ending in a head word
+ *   is an organisation.  "Satelliten-Hersteller A, B und C", "das
+ *   Start-up A": a describing noun makes the names after it organisations.
  *   "Langer Marsch 7A", "Ariane VI", "Прогресс МС-19": a known programme
  *   and a designator after it name a new programme.
+ *   "the Silver Arrow lander": capitalised words before a programme word.
+ *   "Lunar Reconnaissance Orbiter (LRO)": words whose initials spell a
+ *   known acronym are its name.
+ *   "Luft- und Raumfahrt": an elided compound stays inside a name.
+ *   "Boeing, X and Y", "ESA/X": names listed with an organisation.
+ *   "MONTRÉAL —": a dateline is a place.
  *
  * Lists: schema/lang/<code>.yaml `entity.titles`, `entity.occupations`,
- * `entity.org_descriptors`, `entity.org_heads`.
+ * `entity.org_descriptors`, `entity.org_heads`, `entity.program_words`.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +162,7 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     size_t cut;
     if (!(d->tokens.v[p].flags & DOSSIER_TOK_UPPER))
         return 0;
-    if (strcmp(c->lang, "de") == 0 && word_in(c, "entity.org_descriptors", d->folds.v[p])) {
+    if (dossier_names_descriptor(c, p)) {
         org_list_after(c, p); /* "das Start-up X", "der Hersteller X" */
         return 1;
     }
@@ -171,9 +176,24 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     const char *s = d->body + d->tokens.v[p].span.start;
     int tcap = (unsigned char)s[cut + 1] >= 'A' && (unsigned char)s[cut + 1] <= 'Z';
     int is_title = dossier_names_word_title(c, tail);
+    int head_tail = strcmp(c->lang, "de") == 0 && tcap && !is_title &&
+                    (word_in(c, "entity.org_heads", tail) || word_ends_in(c, "entity.org_heads", tail));
     int descr = strcmp(c->lang, "de") == 0 && tcap && !is_title &&
                 (word_in(c, "entity.org_descriptors", tail) || word_ends_in(c, "entity.org_descriptors", tail));
     int caps, digit = shape(s, cut, &caps);
+    if (head_tail && !caps && !digit) {
+        /* "Tsinghua-Universität", "Max-Planck-Institut": the whole word names the organisation. */
+        const dossier_gaz_entry *g = NULL;
+        char *f = dossier_fold(s, cut);
+        const char *w[1] = {f};
+        int country = f && dossier_gazetteer_match(d->lex, w, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE &&
+                      g->nadjectives;
+        free(f);
+        if (country || dossier_names_find(d, s, cut) >= 0)
+            return 0; /* "China-Agentur": a description; "Wuhan-Universität" is a name */
+        int rc = dossier_names_add(c, p, p + 1, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+        return rc < 0 ? rc : 1;
+    }
     /* German nouns after a programme or acronym: "Tianzhou-4-Besatzung", "ISS-Training". */
     int noun = strcmp(c->lang, "de") == 0 && tcap && (digit || caps) && !(tail[0] >= '0' && tail[0] <= '9');
     free(tail);
@@ -330,11 +350,17 @@ int dossier_names_in_org_list(const dossier_names *c, int p, int q)
         b--;
     if (b > first && dossier_names_is_stop(c, b) && !dossier_names_lex_any(c, "entity.name_and", b, b + 1))
         b--;
+    /* A credit line: "JAXA/X/Y". */
+    if ((p - 1 > first && strcmp(d->folds.v[p - 1], "/") == 0 && org_mention(c, p - 2) >= 0) ||
+        (q + 1 < end && strcmp(d->folds.v[q], "/") == 0 && dossier_names_gazetteer(c, q + 1, end, &g) &&
+         g->kind == DOSSIER_KIND_ORGANIZATION))
+        return 1;
     int and_word = b > first && dossier_names_lex_any(c, "entity.name_and", b, b + 1);
     if (b > first && (and_word || strcmp(d->folds.v[b], ",") == 0) && org_mention(c, b - 1) >= 0) {
         /* After a comma only inside a longer list: "A, B, X", not "University of California, Berkeley". */
         int m = d->mentions.v[c->owner[b - 1]].first_token;
-        if (and_word || (m - 1 > first && strcmp(d->folds.v[m - 1], ",") == 0))
+        if (and_word || (m - 1 > first && strcmp(d->folds.v[m - 1], ",") == 0) ||
+            (q < end && dossier_names_lex_any(c, "entity.name_and", q, q + 1)))
             return 1;
     }
     /* "X, Boeing and Y": a known organisation after the comma. */
@@ -352,4 +378,12 @@ int dossier_names_dateline(const dossier_names *c, int p, int q)
         if (!(d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS))
             return 0;
     return dossier_names_sent_first(c, p);
+}
+
+/* See names.h. */
+int dossier_names_descriptor(const dossier_names *c, int i)
+{
+    const char *w = c->d->folds.v[i];
+    return strcmp(c->lang, "de") == 0 && dossier_names_is_cap(c, i) &&
+           (word_in(c, "entity.org_descriptors", w) || (!strchr(w, '-') && word_ends_in(c, "entity.org_descriptors", w)));
 }

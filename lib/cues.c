@@ -76,7 +76,10 @@ int dossier_names_noun_before(const dossier_names *c, int p)
         return -1;
     /* German capitalises the noun ("Wüste Atacama" is read as one run, see dossier_names_noun_first):
        a lower-case word there is an adjective ("eine zentrale Rolle"). */
-    if (dossier_names_is_cap(c, b) || strcmp(c->lang, "de") == 0)
+    if ((dossier_names_is_cap(c, b) && !dossier_names_sent_first(c, b)) || strcmp(c->lang, "de") == 0)
+        return -1;
+    /* "конструктор программы X", "director of the mission X": the noun belongs to a title. */
+    if (b - 1 >= first && (dossier_names_title(c, b - 1, b) || dossier_names_lex_stem(c, "entity.titles", b - 1)))
         return -1;
     return noun_kind(c, b);
 }

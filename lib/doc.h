@@ -167,9 +167,10 @@ typedef struct dossier_doc {
     VEC(dossier_timex) timexes;
     VEC(dossier_event) events;
 
-    /* the failure, set once where it is found */
+    /* the failure, set once where it is found; a warning the article went in despite */
     int err;
     char errmsg[512];
+    char warning[256];
 } dossier_doc;
 
 /* Initialises an empty doc that will use `lex`. */

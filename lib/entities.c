@@ -297,8 +297,9 @@ static int org_end(const dossier_names *c, int i, int end)
             const dossier_gaz_entry *g = NULL;
             if (last >= 0)
                 break;
-            /* "Bill Nelson and State Department": the organisation starts later. */
+            /* "Bill Nelson and State Department", "Nexora, Vantor and Kyoto University": the organisation starts later. */
             if (dossier_names_gazetteer(c, i, q, &g) == (size_t)(q - i) ||
+                (i > 0 && strcmp(c->d->folds.v[i - 1], ",") == 0) ||
                 dossier_names_first_name(c, i))
                 return 0;
             continue;
@@ -620,6 +621,11 @@ static int read_sentence(dossier_names *c, const dossier_sentence *s)
     int first = s->first_token, end = first + s->ntokens;
     int headline = title_case(c, s);
     for (int i = first; i < end;) {
+        size_t tk;
+        if (!dossier_names_is_cap(c, i) && c->owner[i] < 0 && (tk = dossier_names_title(c, i, end)) > 1) {
+            i += (int)tk; /* "chef de l'État": a title, capitals and all */
+            continue;
+        }
         if (!dossier_names_is_cap(c, i) || c->owner[i] >= 0) {
             int rc = dossier_names_lowercase(c, i, end);
             if (rc < 0)

@@ -10,8 +10,12 @@
  * negation precedes it in its clause, when a hypothetical word ("could",
  * "would", "if", "pourrait") stands in its clause just before or after it,
  * when it was called off (event.cue.cancelled: "scrubbed", "прервана"),
- * or when the clause speaks of the future and the sentence gives no date
- * (plans without a date are vague).  Where several kinds' triggers overlap,
+ * when it is a verb after "a mission to" ("to reach orbit"), or when the
+ * clause speaks of the future or of a purpose ("will launch", "a contract
+ * for the construction of") and the sentence gives no date after
+ * publication (plans without a date are vague).  Headings (a paragraph of
+ * one sentence without final punctuation: headline, subhead, caption) give
+ * no events: the body tells them, with their dates.  Where several kinds' triggers overlap,
  * the longest phrase wins; each sentence gives at most one event per kind.
  * Launching an initiative or a campaign is an announcement, launching an
  * investigation or an attack no event (event.cue.announced_things,
@@ -19,7 +23,9 @@
  *
  * The event's date is the timex of its sentence nearest to the trigger,
  * counting clause breaks as far, and leaving out a date that belongs to a
- * report ("said on Monday") or lies across one from the trigger.  A
+ * report ("said on Monday") or lies across one from the trigger, and for
+ * one-time events a date after "since" ("first since 1978").  A date after
+ * "by", "bis", "d'ici" is a target: the event is a plan, dropped.  A
  * sentence that lists dated items after one trigger ("launched X in 2011, Y
  * in 2018 and Z last May") gives one event per item.  Participants are the
  * entities mentioned in the sentence (or item), else in the sentence before.
@@ -33,7 +39,10 @@
  * paragraph; wars and sanctions merge into one per article, dated by their
  * earliest date.  Without a publication date, an undated event merges into
  * the first event of its kind.  An event with no participant (or, for launches,
- * landings, construction and decommissioning, none but places) is dropped.
+ * landings, construction and decommissioning, none but places, unless a
+ * launch or landing with a date of its own) is dropped, and so is
+ * construction without a date of its own (work going on).  Opening a forum
+ * is the forum, not an announcement.
  */
 #include "events.h"
 
@@ -50,6 +59,8 @@
 #define NKINDS 14
 #define KIND_INTERVIEW 0
 #define KIND_LAUNCH 4
+#define KIND_CONSTRUCTION 5
+#define KIND_FORUM 9
 #define KIND_ANNOUNCEMENT 10
 #define KIND_APPOINTMENT 13
 
@@ -61,6 +72,8 @@ typedef dossier_ectx ectx;
 #define clause_break dossier_evtrig_clause_break
 #define cue_before dossier_evtrig_cue_before
 #define cue_after dossier_evtrig_cue_after
+#define trigger_ok dossier_evtrig_ok
+#define organisation_follows dossier_evtrig_org_follows
 
 /* The name of kind k ("launch"). */
 static const char *kind_name(int k)
@@ -81,79 +94,6 @@ typedef struct {
 } cand;
 
 typedef VEC(cand) cand_vec;
-
-/* ---- matching ------------------------------------------------------------- */
-
-/*
- * Non-zero when a resolved date stands near tokens [i, j) of sentence
- * [s0, s1): in the sentence, on the same side of any quotation mark.
- */
-static int near_dated(const ectx *c, size_t s0, size_t s1, size_t i, size_t j)
-{
-    const dossier_doc *d = c->d;
-    while (i > s0 && !(d->tokens.v[i - 1].flags & DOSSIER_TOK_QUOTE))
-        i--;
-    while (j < s1 && !(d->tokens.v[j].flags & DOSSIER_TOK_QUOTE))
-        j++;
-    for (size_t k = 0; k < d->timexes.n; k++) {
-        const dossier_timex *t = &d->timexes.v[k];
-        int a = dossier_doc_token_at(d, t->span.start);
-        if (t->value[0] && a >= (int)i && a < (int)j)
-            return 1;
-    }
-    return 0;
-}
-
-/*
- * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an
- * event.  *future is set when its clause speaks of the future ("will
- * launch") or of a purpose (event.cue.purpose just before a lower-case
- * trigger: "a contract to land", "um dort zu landen", but not "zu Besuch");
- * such an event needs a date near it.
- */
-static int trigger_ok(const ectx *c, size_t s0, size_t s1, size_t i, size_t len, int *future)
-{
-    *future = 0;
-    if (c->in_mention[i])
-        return 0;
-    for (size_t j = i >= s0 + 2 ? i - 2 : s0; j <= i; j++) {
-        size_t k = list_at(c, "event.cue.not_trigger", j, s1);
-        if (k && j + k > i)
-            return 0;
-    }
-    if (cue_before(c, "event.cue.negation", s0, i, 3) || cue_after(c, "event.cue.negation", i + len, s1, 3))
-        return 0;
-    if (cue_before(c, "event.cue.hypothetical", s0, i, 8) || cue_after(c, "event.cue.hypothetical", i + len, s1, 3))
-        return 0;
-    if (cue_before(c, "event.cue.cancelled", s0, i, 3) || cue_after(c, "event.cue.cancelled", i + len, s1, 8))
-        return 0;
-    int verb = !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER); /* "zu landen", not "zu Besuch" */
-    *future = cue_before(c, "date.future", s0, i, 8) ||
-              (verb && i > s0 && word_in(c, "event.cue.purpose", c->w[i - 1]));
-    if (*future && !near_dated(c, s0, s1, i, i + len))
-        return 0;
-    return 1;
-}
-
-/*
- * Non-zero when an organisation's mention starts within 3 tokens from i,
- * and is no first part of a compound ("sagte der FDP-Vorsitzende": a
- * hyphenated token for a name without a hyphen).
- */
-static int organisation_follows(const ectx *c, size_t i, size_t s1)
-{
-    const dossier_doc *d = c->d;
-    for (size_t m = 0; m < d->mentions.n; m++) {
-        const dossier_mention *mt = &d->mentions.v[m];
-        size_t f = (size_t)mt->first_token, last = f + (size_t)(mt->ntokens > 0 ? mt->ntokens - 1 : 0);
-        if (f < i || f >= i + 3 || f >= s1 || d->entities.v[mt->entity].kind != DOSSIER_KIND_ORGANIZATION)
-            continue;
-        if (last < d->tokens.n && strchr(c->w[last], '-') && !strchr(d->entities.v[mt->entity].name, '-'))
-            continue;
-        return 1;
-    }
-    return 0;
-}
 
 /* ---- dates and participants -------------------------------------------------- */
 
@@ -213,8 +153,31 @@ static size_t distance(const ectx *c, size_t a, size_t b, size_t t0, size_t t1)
     return dist;
 }
 
-/* The timex of sentence s nearest to the trigger [t0, t1) of a kind, or -1. */
-static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1)
+/*
+ * How the timex at token a bounds rather than dates an event of a kind
+ * that happens at one time: 1 after "since" ("for the first time since
+ * 1978": not the event's date), 2 after "by", "bis" ("nine launches a
+ * year by 2026": a target, the event a plan), else 0 (event.cue.since,
+ * event.cue.until).  Lasting things (construction, wars, sanctions,
+ * training, offices held, retirements) keep such dates: they began or end
+ * then.
+ */
+static int bound_date(const ectx *c, int kind, size_t s0, size_t a)
+{
+    const char *k = kind_name(kind);
+    if (!strcmp(k, "construction") || !strcmp(k, "conflict") || !strcmp(k, "sanctions") ||
+        !strcmp(k, "training") || !strcmp(k, "appointment") || !strcmp(k, "decommissioning"))
+        return 0;
+    if (dossier_evtrig_date_cue(c, "event.cue.since", s0, a))
+        return 1;
+    return dossier_evtrig_date_cue(c, "event.cue.until", s0, a) ? 2 : 0;
+}
+
+/*
+ * The timex of sentence s nearest to the trigger [t0, t1) of a kind, or
+ * -1; *target is set when it is a target date (bound_date 2).
+ */
+static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1, int *target)
 {
     const dossier_doc *d = c->d;
     size_t s0, s1;
@@ -228,12 +191,14 @@ static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1)
         size_t a = timex_tok(d, t->span.start), b = timex_tok(d, t->span.end - 1) + 1;
         if (kind != KIND_INTERVIEW && kind != KIND_ANNOUNCEMENT && dates_report(c, s0, s1, a, b))
             continue;
-        if (report_between(c, b <= t0 ? b : t1, b <= t0 ? t0 : a))
+        int bound = bound_date(c, kind, s0, a);
+        if (report_between(c, b <= t0 ? b : t1, b <= t0 ? t0 : a) || bound == 1)
             continue;
         size_t dist = distance(c, a, b, t0, t1);
         if (dist < bestd) {
             bestd = dist;
             best = (int)i;
+            *target = bound == 2;
         }
     }
     return best;
@@ -428,9 +393,10 @@ static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t
         return DOSSIER_ENOMEM;
     if (pushed)
         return DOSSIER_OK;
-    e.timex = nearest_timex(c, kind, s, t0, t1);
-    if (future && (e.timex < 0 || before_publication(d, e.timex)))
-        return DOSSIER_OK;
+    int target = 0;
+    e.timex = nearest_timex(c, kind, s, t0, t1, &target);
+    if (target || (future && (e.timex < 0 || before_publication(d, e.timex))))
+        return DOSSIER_OK; /* a target date makes a plan */
     if (sentence_parts(d, &e, ra, rb) || VEC_PUSH(out, e)) {
         VEC_FREE(&e.parts);
         return DOSSIER_ENOMEM;
@@ -522,6 +488,12 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
         seen[kind] = 1;
         t[nt++] = (trig){kind, future, at, len};
     }
+    for (size_t k = 0; seen[KIND_FORUM] && k < nt; k++)
+        if (t[k].kind == KIND_ANNOUNCEMENT && word_in(c, "event.cue.opening", c->w[t[k].at])) {
+            memmove(t + k, t + k + 1, (nt - k - 1) * sizeof *t); /* opening a congress is the congress */
+            nt--;
+            break;
+        }
     if (nt)
         trigger_regions(c, t, nt, s0, s1, ra, rb);
     for (size_t k = 0; k < nt; k++)
@@ -693,13 +665,23 @@ static int has_subject(const dossier_doc *d, const cand *e)
     return 0;
 }
 
-/* Moves the surviving candidates that name their subject into d->events. */
+/*
+ * Non-zero for a launch or a landing with a date of its own and a place
+ * ("the first test launch took place in December 2014 from Plesetsk"):
+ * dated, where from or where to, it is news even when the craft goes unnamed.
+ */
+static int dated_flight(const dossier_doc *d, const cand *e)
+{
+    return (e->kind == KIND_LAUNCH || !strcmp(kind_name(e->kind), "landing")) && own_date(d, e) && e->parts.n > 0;
+}
+
+/* Moves the surviving candidates that name their subject, or dated flights, into d->events. */
 static int emit(dossier_doc *d, cand_vec *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         cand *e = &v->v[i];
-        if (e->dead || !has_subject(d, e))
-            continue;
+        if (e->dead || (!has_subject(d, e) && !dated_flight(d, e)) || (e->kind == KIND_CONSTRUCTION && !own_date(d, e)))
+            continue; /* building without a date is work going on, not news */
         if (date_to_publication(d, e))
             return DOSSIER_ENOMEM;
         dossier_event ev = {0};
@@ -747,7 +729,8 @@ int dossier_events_run(dossier_doc *d)
             c.in_mention[t] = 1;
     }
     for (size_t s = 0; !rc && s < d->sentences.n; s++)
-        rc = scan_sentence(&c, &v, (int)s);
+        if (!dossier_evtrig_heading(&c, (int)s))
+            rc = scan_sentence(&c, &v, (int)s);
     if (!rc)
         rc = merge_all(d, &v);
     if (!rc)

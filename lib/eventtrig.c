@@ -143,3 +143,140 @@ int dossier_evtrig_cue_after(const dossier_ectx *c, const char *key, size_t i, s
     }
     return 0;
 }
+
+/* Non-zero for a token that ends a sentence: . ! ? and an ellipsis. */
+static int terminal(const char *w)
+{
+    return strcmp(w, ".") == 0 || strcmp(w, "!") == 0 || strcmp(w, "?") == 0 || strcmp(w, "\xe2\x80\xa6") == 0 ||
+           strcmp(w, "...") == 0;
+}
+
+/* See eventtrig.h. */
+int dossier_evtrig_heading(const dossier_ectx *c, int s)
+{
+    const dossier_doc *d = c->d;
+    const dossier_sentence *st = &d->sentences.v[s];
+    if (st->paragraph < 0 || (size_t)st->paragraph >= d->paragraphs.n || st->ntokens <= 0 ||
+        d->paragraphs.v[st->paragraph].nsentences != 1)
+        return 0;
+    size_t last = (size_t)(st->first_token + st->ntokens - 1);
+    while (last > (size_t)st->first_token && (d->tokens.v[last].flags & DOSSIER_TOK_QUOTE))
+        last--;
+    return !terminal(c->w[last]);
+}
+
+/* See eventtrig.h. */
+int dossier_evtrig_date_cue(const dossier_ectx *c, const char *key, size_t s0, size_t a)
+{
+    for (size_t j = a >= s0 + 2 ? a - 2 : s0; j < a; j++)
+        if (j + dossier_evtrig_list_at(c, key, j, a) == a)
+            return 1;
+    return 0;
+}
+
+/*
+ * Non-zero when a resolved date stands near tokens [i, j) of sentence
+ * [s0, s1): in the sentence, on the same side of any quotation mark.
+ */
+static int near_dated(const dossier_ectx *c, size_t s0, size_t s1, size_t i, size_t j)
+{
+    const dossier_doc *d = c->d;
+    while (i > s0 && !(d->tokens.v[i - 1].flags & DOSSIER_TOK_QUOTE))
+        i--;
+    while (j < s1 && !(d->tokens.v[j].flags & DOSSIER_TOK_QUOTE))
+        j++;
+    for (size_t k = 0; k < d->timexes.n; k++) {
+        const dossier_timex *t = &d->timexes.v[k];
+        int a = dossier_doc_token_at(d, t->span.start);
+        if (t->value[0] && a >= (int)i && a < (int)j)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Non-zero when a trigger ending at token `last` in a purpose word ("a
+ * mission to") goes on with a verb ("to reach orbit"), not a destination
+ * ("to the Moon", "to Mars"): a lower-case word not of event.cue.to_place.
+ */
+static int to_verb(const dossier_ectx *c, size_t last, size_t s1)
+{
+    const dossier_doc *d = c->d;
+    if (last + 1 >= s1 || !dossier_evtrig_word_in(c, "event.cue.purpose", c->w[last]))
+        return 0;
+    unsigned f = d->tokens.v[last + 1].flags;
+    return (f & DOSSIER_TOK_WORD) && !(f & DOSSIER_TOK_UPPER) && !dossier_evtrig_word_in(c, "event.cue.to_place", c->w[last + 1]);
+}
+
+/*
+ * Non-zero when a phrase of event.cue.purpose_noun ends just before token
+ * i ("for the construction"), or before an elided article there ("pour
+ * l'assemblage").
+ */
+static int purpose_noun(const dossier_ectx *c, size_t s0, size_t i)
+{
+    if (dossier_evtrig_date_cue(c, "event.cue.purpose_noun", s0, i))
+        return 1;
+    if (i <= s0 + 1)
+        return 0;
+    const char *w = c->w[i - 1];
+    size_t n = strlen(w);
+    int elided = (n >= 1 && w[n - 1] == '\'') || (n >= 3 && strcmp(w + n - 3, "\xe2\x80\x99") == 0);
+    return elided && dossier_evtrig_date_cue(c, "event.cue.purpose_noun", s0, i - 1);
+}
+
+/*
+ * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an
+ * event.  *future is set when its clause speaks of the future ("will
+ * launch") or of a purpose (event.cue.purpose just before a lower-case
+ * trigger: "a contract to land", "um dort zu landen", but not "zu Besuch";
+ * event.cue.purpose_noun just before any: "a contract for the construction",
+ * "des installations pour l'assemblage");
+ * such an event needs a date near it.
+ */
+int dossier_evtrig_ok(const dossier_ectx *c, size_t s0, size_t s1, size_t i, size_t len, int *future)
+{
+    *future = 0;
+    if (c->in_mention[i])
+        return 0;
+    for (size_t j = i >= s0 + 2 ? i - 2 : s0; j <= i; j++) {
+        size_t k = dossier_evtrig_list_at(c, "event.cue.not_trigger", j, s1);
+        if (k && j + k > i)
+            return 0;
+    }
+    if (dossier_evtrig_cue_before(c, "event.cue.negation", s0, i, 3) || dossier_evtrig_cue_after(c, "event.cue.negation", i + len, s1, 3))
+        return 0;
+    if (dossier_evtrig_cue_before(c, "event.cue.hypothetical", s0, i, 8) || dossier_evtrig_cue_after(c, "event.cue.hypothetical", i + len, s1, 3))
+        return 0;
+    if (dossier_evtrig_cue_before(c, "event.cue.cancelled", s0, i, 3) || dossier_evtrig_cue_after(c, "event.cue.cancelled", i + len, s1, 8))
+        return 0;
+    if (to_verb(c, i + len - 1, s1))
+        return 0;
+    int verb = !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER); /* "zu landen", not "zu Besuch" */
+    *future = dossier_evtrig_cue_before(c, "date.future", s0, i, 8) ||
+              (verb && i > s0 && dossier_evtrig_word_in(c, "event.cue.purpose", c->w[i - 1])) ||
+              purpose_noun(c, s0, i);
+    if (*future && !near_dated(c, s0, s1, i, i + len))
+        return 0;
+    return 1;
+}
+
+/*
+ * Non-zero when an organisation's mention starts within 3 tokens from i,
+ * and is no first part of a compound ("sagte der FDP-Vorsitzende": a
+ * hyphenated token for a name without a hyphen).
+ */
+int dossier_evtrig_org_follows(const dossier_ectx *c, size_t i, size_t s1)
+{
+    const dossier_doc *d = c->d;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        size_t f = (size_t)mt->first_token, last = f + (size_t)(mt->ntokens > 0 ? mt->ntokens - 1 : 0);
+        if (f < i || f >= i + 3 || f >= s1 || d->entities.v[mt->entity].kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        if (last < d->tokens.n && strchr(c->w[last], '-') && !strchr(d->entities.v[mt->entity].name, '-'))
+            continue;
+        return 1;
+    }
+    return 0;
+}

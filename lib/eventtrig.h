@@ -42,4 +42,29 @@ int dossier_evtrig_cue_before(const dossier_ectx *c, const char *key, size_t s0,
 /* Non-zero when a phrase of `key` starts within `ahead` tokens from i in its clause (up to s1). */
 int dossier_evtrig_cue_after(const dossier_ectx *c, const char *key, size_t i, size_t s1, size_t ahead);
 
+/*
+ * Non-zero when sentence s is a heading: alone in its paragraph and not
+ * ended by . ! ? (a headline, a subhead, a caption).  A heading sums up
+ * what the body tells, with dates of its own ("docking expected on
+ * Saturday") that are not the event's.
+ */
+int dossier_evtrig_heading(const dossier_ectx *c, int s);
+
+/*
+ * Non-zero when a phrase of `key` ends just before token a (from s0):
+ * "since 1978", "bis 2026", "d'ici 2030" put a date before a bound.
+ */
+int dossier_evtrig_date_cue(const dossier_ectx *c, const char *key, size_t s0, size_t a);
+
+/*
+ * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an
+ * event (not in a name, not blocked, negated, hypothetical, called off, a
+ * verb after "mission to"); *future is set when its clause speaks of the
+ * future or of a purpose, and such a trigger needs a date near it.
+ */
+int dossier_evtrig_ok(const dossier_ectx *c, size_t s0, size_t s1, size_t i, size_t len, int *future);
+
+/* Non-zero when an organisation's mention starts within 3 tokens from i (not a compound's first part). */
+int dossier_evtrig_org_follows(const dossier_ectx *c, size_t i, size_t s1);
+
 #endif /* DOSSIER_EVENTTRIG_H */

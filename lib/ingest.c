@@ -101,6 +101,10 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
         goto done;
     }
     status = DOSSIER_INGEST_NEW;
+    if (d.warning[0]) {
+        dossier_report w = {DOSSIER_REPORT_WARNING, source, status, id, d.warning};
+        dossier_db_notify(db, &w);
+    }
 done:
     if (out_status)
         *out_status = status;

@@ -277,7 +277,7 @@ int dossier_names_first_name(const dossier_names *c, int i)
     return dossier_lexicon_match(c->d->lex, NULL, "entity.first_names", one, 1, NULL) == 1;
 }
 
-/* Non-zero when token i is a capitalised particle inside a surname ("Le" of "Le Maire", "Van" of "Van Allen"). */
+/* Non-zero when token i is a capitalised particle inside a surname ("Le" of "Le Gouverneur", "Van" of "Van Allen"). */
 static int cap_particle(const dossier_names *c, int i)
 {
     return dossier_names_is_cap(c, i) && !(c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) &&
@@ -293,10 +293,10 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
     int person = dossier_names_first_name(c, p) > 0;
     while (q < end && q - p < 7) {
         if (dossier_names_is_cap(c, q) && person && q - 1 > p && cap_particle(c, q - 1)) {
-            q++; /* "Bruno Le Maire": a title word after a particle is the surname */
-        } else if (dossier_names_is_cap(c, q) && (ru_cap_adjective(c, q) ||
+            q++; /* "Alain Le Gouverneur": a title word after a particle is the surname */
+        } else if (dossier_names_is_cap(c, q) && (ru_cap_adjective(c, q) || dossier_names_descriptor(c, q) ||
                                                   (strcmp(c->lang, "de") == 0 && dossier_names_is_stop(c, q)))) {
-            break; /* "Президиума Национальной академии": the adjective opens another name */
+            break; /* "Совета Национального агентства": the adjective opens another name */
         } else if (dossier_names_is_cap(c, q)) {
             if (!person && dossier_names_first_name(c, q))
                 break; /* "Bundeswirtschaftsminister Robert Habeck": the name starts at the first name */
@@ -359,7 +359,8 @@ static int org_cue(const dossier_names *c, int p, int q)
     if ((q - p == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 3) ||
         dossier_names_first_name(c, p))
         return 0;
-    if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b))
+    /* German nouns are capitalised: a lower-case "zentrale" is an adjective. */
+    if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b) && strcmp(c->lang, "de") != 0)
         return 1;
     if (p >= c->org_from && q <= c->org_until)
         return 1; /* "Hersteller A, B und C" */
@@ -385,7 +386,9 @@ static int program_cue(const dossier_names *c, int p, int q)
     if (q + 1 < end && !dossier_names_is_cap(c, q) && (c->d->tokens.v[q].flags & DOSSIER_TOK_WORD) &&
         !dossier_names_is_cap(c, q + 1) && dossier_names_lex_any(c, "entity.program_words", q + 1, end))
         return 1;
-    if (list_ends_at(c, "entity.program_words", p, first))
+    /* "the mission X", but not "конструктор программы X" (the word belongs to a title) */
+    if (list_ends_at(c, "entity.program_words", p, first) &&
+        !(p - 2 >= first && (dossier_names_title(c, p - 2, p - 1) || dossier_names_lex_stem(c, "entity.titles", p - 2))))
         return 1;
     /* "ShadowCam, a camera built for NASA": an apposition with a programme word. */
     if (q + 2 < end && strcmp(c->d->folds.v[q], ",") == 0 &&

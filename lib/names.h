@@ -64,7 +64,7 @@ int dossier_names_find(const dossier_doc *d, const char *text, size_t len);
 
 /* Non-zero when the folded word is a title or occupation (German: or ends in a title). */
 int dossier_names_word_title(const dossier_names *c, const char *w);
-/* Non-zero when token i ends in "-<title>" ("ESA-Chef", "BDLI-Hauptgeschäftsführerin"). */
+/* Non-zero when token i ends in "-<title>" ("ESA-Chef", "VKRT-Geschäftsführerin"). */
 int dossier_names_tail_title(const dossier_names *c, int i);
 /*
  * A describing noun ("Start-up", "Hersteller": the names after it are
@@ -108,6 +108,8 @@ int dossier_names_expansion(dossier_names *c, int i, int j, int end);
 /* Non-zero when token j is the hyphen of an elided compound before "and" ("Luft- und Raumfahrt"). */
 int dossier_names_elided_and(const dossier_names *c, int j);
 
+/* German: non-zero when token i is a describing noun for companies ("Satellitenhersteller", "Start-up"). */
+int dossier_names_descriptor(const dossier_names *c, int i);
 /* Non-zero when token i is one letter, a hyphen and a lower-case word ("X-ray", "T-shirt"). */
 int dossier_names_letter_compound(const dossier_names *c, int i);
 /* Non-zero when [p, q) stands in a list next to an organisation ("Boeing, X and Y", "SES et l'allemande X"). */

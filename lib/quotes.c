@@ -134,15 +134,21 @@ static int title_case(const stm_ctx *c, int first, int end)
  */
 static int attribution_unknown_verb(stm_ctx *c, stm_cand *k, int close_tok, int start, int limit)
 {
-    if (start == close_tok || limit - start > 14)
+    if (start == close_tok)
         return 0;
     for (int t = start; t < limit && t < start + 4; t++) {
         int m = c->tok_mention[t];
         if (m < 0 || c->used[t])
             continue;
-        int kind = c->d->entities.v[c->d->mentions.v[m].entity].kind;
+        const dossier_mention *mm = &c->d->mentions.v[m];
+        int kind = c->d->entities.v[mm->entity].kind, after = mm->first_token + mm->ntokens;
         if (kind != DOSSIER_KIND_PERSON && kind != DOSSIER_KIND_ORGANIZATION)
             continue;
+        /* a longer clause only when the name closes it or its apposition follows: "a lancé X, directeur de Y, depuis …" */
+        if (limit - start > 14 && after < limit && !dossier_speakers_is(c, after, ","))
+            return 0;
+        if (limit - start > 14)
+            limit = after;
         k->mode = STM_SUBJ_CLAUSE;
         k->subj_first = start;
         k->subj_end = limit;
@@ -259,6 +265,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     k.sentence = c->d->tokens.v[first].sentence;
     k.span.start = q->start;
     k.span.end = q->end;
+    k.opens_para = open_tok <= pfirst;
+    k.open_end = !q->closed;
     int limit = close_tok < pend ? dossier_speakers_sent_end(c, close_tok) : pend;
     for (int t = close_tok; t < limit; t++)
         if ((dossier_speakers_flags(c, t) & DOSSIER_TOK_QOPEN) && !(dossier_speakers_flags(c, t) & DOSSIER_TOK_QCLOSE)) {

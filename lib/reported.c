@@ -222,7 +222,8 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
         from = comma;
         /* a name right before the comma ends the source: "По словам председателя … Владимира Гусакова, S" */
         int named_end = comma > np && c->tok_mention[comma - 1] >= 0;
-        for (int u = np; !named_end && u < np + 3 && u < s->trim && !phrase_ends(c, u); u++) {
+        /* "Laut der Polnischen Raumfahrtagentur POLSA wird …": up to four words of its noun phrase */
+        for (int u = np; !named_end && u < np + 5 && u < s->trim && !phrase_ends(c, u); u++) {
             int m = c->tok_mention[u];
             if (m < 0)
                 continue;
@@ -491,6 +492,23 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
 }
 
 /*
+ * Non-zero when folded word w (n bytes, ending in "e") has the shape of a
+ * weak preterite, not of a Konjunktiv I: "-tte" ("hatte"), "-sste"/"-ßte"
+ * ("musste"), or "-te" after a consonant that ends no verb stem taking
+ * "-e" there ("sagte", "machte", "plante"); "halte", "starte", "biete"
+ * and "leiste" stay possible.
+ */
+static int preterite(const char *w, size_t n)
+{
+    if (n < 3 || w[n - 2] != 't')
+        return 0;
+    if (w[n - 3] == 't' || (n >= 4 && w[n - 3] == 's' && w[n - 4] == 's') ||
+        (n >= 5 && (unsigned char)w[n - 4] == 0xc3 && (unsigned char)w[n - 3] == 0x9f))
+        return 1;
+    return strchr("bcfghkmnpvwxz", w[n - 3]) != NULL;
+}
+
+/*
  * A verb in the Konjunktiv I that no list holds, in second place after a
  * one-word subject: "Deutschland laufe Gefahr" (stem + e, where the
  * indicative ends in -t).  Only for languages with a statement.konjunktiv
@@ -504,6 +522,7 @@ static int konjunktiv_form(const stm_ctx *c, const sentence *s, int t)
     /* the subject: one capitalised word, or an article and a capitalised noun ("Die Entscheidung falle") */
     int subj = t == s->first + 1 ? s->first : t == s->first + 2 && MATCH("statement.articles", s->first) ? t - 1 : -1;
     if (subj < 0 || !dossier_lexicon_list(c->d->lex, c->lang, "statement.konjunktiv", &list) || n < 4 || w[n - 1] != 'e' ||
+        preterite(w, n) ||
         (FLAGS(t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || !(FLAGS(subj) & DOSSIER_TOK_UPPER) ||
         MATCH("statement.articles", subj) || MATCH("statement.prepositions", subj) ||
         MATCH("statement.articles", t) || MATCH("statement.prepositions", t) || MATCH("statement.clause_joins", t) ||
@@ -521,6 +540,22 @@ static int after_apposition(const stm_ctx *c, int end, int limit)
         if (IS(t, ","))
             return t + 1;
     return MATCH("statement.relatives", end + 1) ? -1 : end + 1;
+}
+
+/*
+ * Non-zero when tokens [first, end) are one to three capitalised words no
+ * stage named, titles or roles before a name that opens its sentence
+ * ("Ministerpräsidentin Giorgia Meloni hatte …", "President X had …").
+ */
+static int title_prefix(const stm_ctx *c, int first, int end)
+{
+    if (end - first < 1 || end - first > 3)
+        return 0;
+    for (int t = first; t < end; t++)
+        if (!(FLAGS(t) & DOSSIER_TOK_UPPER) || c->tok_mention[t] >= 0 || MATCH("statement.prepositions", t) ||
+            MATCH("statement.articles", t))
+            return 0;
+    return 1;
 }
 
 /*
@@ -556,7 +591,7 @@ static int partial_quote(stm_ctx *c, const sentence *s)
     if (m < 0)
         return DOSSIER_OK;
     const dossier_mention *mm = &c->d->mentions.v[m];
-    if (mm->first_token != s->first && !IS(mm->first_token - 1, ","))
+    if (mm->first_token != s->first && !IS(mm->first_token - 1, ",") && !title_prefix(c, s->first, mm->first_token))
         return DOSSIER_OK;      /* the name is the sentence's subject, not an object */
     int end = mm->first_token + mm->ntokens, from = after_apposition(c, end, q);
     if (from < 0 || from >= q || (FLAGS(from) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)))

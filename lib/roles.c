@@ -211,7 +211,18 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
             dossier_names_is_head(&nc, i) || dossier_names_lex_stem(&nc, "entity.org_heads", i)))
         i++;
     int org = org_at(c, i);
-    /* "of JAXA's Institute of ...": the second organisation belongs to the first and is the one meant. */
+    /* Russian: the field of the title and describing words before the organisation, all lower case:
+       "министр цифрового развития Казахстана", "руководитель пресс-службы Роскосмоса". */
+    if (org < 0 && strcmp(c->lang, "ru") == 0) {
+        int k = i;
+        while (k < end && k < te + 5 && org_at(c, k) < 0 && (c->d->tokens.v[k].flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_QUOTE)) &&
+               !(c->d->tokens.v[k].flags & DOSSIER_TOK_UPPER))
+            k++;
+        if (org_at(c, k) >= 0)
+            i = k;
+        org = org_at(c, i);
+    }
+    /* "of NASA's Jet Propulsion Laboratory": the second organisation belongs to the first and is the one meant. */
     while (org >= 0) {
         int k = i;
         while (k < end && org_at(c, k) == org)
@@ -251,7 +262,7 @@ static int org_within(const roles_ctx *c, int i, int end, int *at)
     return -1;
 }
 
-/* Non-zero when folded `w` ends with a one-word phrase of `key` of five letters or more ("Bundesfinanzminister"). */
+/* Non-zero when folded `w` ends with a one-word phrase of `key` of five letters or more ("Bundesverkehrsminister"). */
 static int compound_of(const roles_ctx *c, const char *key, const char *w)
 {
     const dossier_phrase *const *t;
@@ -311,6 +322,13 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         if (dossier_names_tail_title(&nc, end - 1))
             return add_role(c, person, org_at(c, end - 1), end - 1, end);
     }
+    /* "Arizona State University professor X": an academic occupation after its organisation. */
+    for (int ts = a - 3 > first ? a - 3 : first; ts < a; ts++)
+        if (lex(c, "entity.affiliations", ts, a) == a - ts) {
+            int org = org_before(c, ts, first);
+            if (org >= 0 && d->entities.v[org].kind == DOSSIER_KIND_ORGANIZATION)
+                return add_role(c, person, org, ts, a);
+        }
     /* The nearest title phrase within the window before the name (a name counts as one word). */
     int lo = end;
     for (int units = 0; lo > first && units < WINDOW; units++) {
@@ -339,7 +357,8 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         int stop = te;
         while (stop < end && c->owner[stop] < 0 &&
                (is_link(c, stop) || (d->tokens.v[stop].flags & DOSSIER_TOK_UPPER) ||
-                (stop > te && lex(c, "entity.name_and", stop, stop + 1) && stop + 1 < end &&
+                (stop > te && stop + 1 < end &&
+                 dossier_lexicon_match(d->lex, NULL, "entity.name_and", (const char *const *)d->folds.v + stop, 1, NULL) &&
                  (d->tokens.v[stop + 1].flags & DOSSIER_TOK_UPPER))))
             stop++; /* "Ministerin für Bildung und Forschung" */
         if (org < 0 && state && stop == end && !has_role(c, person))
@@ -394,6 +413,14 @@ static int apposition(roles_ctx *c, int person, int i, int end)
         j++;
     }
     int t = lex(c, "entity.titles", j, end);
+    if (!t && pre < 0 && (t = lex(c, "entity.affiliations", j, end)) > 0) {
+        /* "X, Professor an der Y-Universität", "X, professor at Y": an occupation at an organisation. */
+        int o = org_after(c, j + t, end, &at);
+        if (o < 0 || at == j + t || c->d->entities.v[o].kind != DOSSIER_KIND_ORGANIZATION)
+            return 0;
+        int rc = add_role(c, person, o, j, j + t);
+        return rc ? rc : at + 1;
+    }
     if (!t)
         return 0;
     int te = j + t;

@@ -14,6 +14,8 @@
  */
 #include "source.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -227,6 +229,43 @@ static const char **fm_slot(dossier_doc *d, const char *k)
 }
 
 /*
+ * Reads front matter that is not YAML only because a value holds ": "
+ * ("title: Budget: what changes"), as people write it by hand: every
+ * non-blank line must be "key: value" at the left margin.  Returns
+ * DOSSIER_OK when it could, DOSSIER_EYAML when a line is not of that shape.
+ */
+static int plain_front_matter(dossier_doc *d, const char *y, size_t n)
+{
+    size_t at = 0;
+    while (at < n) {
+        const char *line = y + at, *nl = memchr(line, '\n', n - at);
+        size_t len = nl ? (size_t)(nl - line) : n - at;
+        at += len + 1;
+        if (len == 0 || line[0] == '#' || strspn(line, " \t") == len)
+            continue;
+        size_t k = 0;
+        while (k < len && (isalnum((unsigned char)line[k]) || line[k] == '_' || line[k] == '-'))
+            k++;
+        if (k == 0 || k + 1 >= len || line[k] != ':' || line[k + 1] != ' ')
+            return DOSSIER_EYAML;
+        char key[64];
+        snprintf(key, sizeof key, "%.*s", (int)k, line);
+        const char **slot = fm_slot(d, key);
+        size_t v = k + 2, e = len;
+        while (v < e && line[v] == ' ')
+            v++;
+        if (e - v >= 2 && (line[v] == '"' || line[v] == '\'') && line[e - 1] == line[v])
+            v++, e--;
+        char *value = dossier_strndup(line + v, e - v);
+        int rc = !value ? DOSSIER_ENOMEM : slot ? fm_value(d, slot, value) : DOSSIER_OK;
+        free(value);
+        if (rc)
+            return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    }
+    return DOSSIER_OK;
+}
+
+/*
  * Parses the front matter YAML (which starts on file line `first_line`,
  * 1-based) and fills fm_*.  A YAML error gives DOSSIER_EYAML with the line
  * and column in the file.
@@ -240,6 +279,13 @@ static int parse_front_matter(dossier_doc *d, const char *y, size_t n, size_t fi
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     yaml_parser_set_input_string(&p, (const unsigned char *)y, n);
     if (!yaml_parser_load(&p, &doc)) {
+        if (p.problem && strstr(p.problem, "mapping values are not allowed") &&
+            plain_front_matter(d, y, n) == DOSSIER_OK) {
+            snprintf(d->warning, sizeof d->warning,
+                     "front matter line %zu column %zu: not valid YAML (a value holds \": \"); read as plain key: value lines",
+                     first_line + p.problem_mark.line, p.problem_mark.column + 1);
+            goto done;
+        }
         if (p.context)
             rc = dossier_doc_fail(d, DOSSIER_EYAML, "front matter line %zu column %zu: %s (%s at line %zu column %zu)",
                                   first_line + p.problem_mark.line, p.problem_mark.column + 1,

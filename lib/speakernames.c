@@ -369,3 +369,95 @@ int dossier_speakernames_before_cue(stm_ctx *c, int first, int end)
         c->tok_mention[t] = m;
     return m;
 }
+
+/* See speakernames.h. */
+int dossier_speakernames_same_description(const stm_ctx *c, int m)
+{
+    const dossier_doc *d = c->d;
+    const dossier_mention *mm = &d->mentions.v[m];
+    int same = 0;
+    for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++) {
+        if (!dossier_speakers_match(c, "statement.org_descriptions", t))
+            continue;
+        for (size_t i = 0; i < d->mentions.n; i++) {
+            const dossier_mention *o = &d->mentions.v[i];
+            if (o->first_token >= mm->first_token || o->how != DOSSIER_MENTION_DESCRIPTION)
+                continue;
+            for (int u = o->first_token; u < o->first_token + o->ntokens; u++) {
+                if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
+                    continue;
+                if (o->entity != mm->entity)
+                    return 0;
+                same = 1;
+            }
+        }
+    }
+    return same;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_org_word(const stm_ctx *c, int t)
+{
+    if (dossier_speakers_match(c, "statement.org_descriptions", t))
+        return 1;
+    const dossier_phrase *const *orgs = NULL;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.org_descriptions", &orgs);
+    for (size_t i = 0; i < n; i++)
+        if (orgs[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], orgs[i]->words[0]))
+            return 1;
+    return 0;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_acronym(const stm_ctx *c, int m, int end)
+{
+    const dossier_doc *d = c->d;
+    const dossier_mention *mm = &d->mentions.v[m];
+    int open = mm->first_token + mm->ntokens;
+    while (open < end && open < mm->first_token + mm->ntokens + 6 && !dossier_speakers_is(c, open, "(") &&
+           !(dossier_speakers_flags(c, open) & DOSSIER_TOK_PUNCT))
+        open++;     /* the rest of the name: "… гражданской авиации США (FAA)" */
+    if (open + 2 >= end || !dossier_speakers_is(c, open, "(") || d->entities.v[mm->entity].gaz)
+        return m;
+    int a = c->tok_mention[open + 1];
+    if (a < 0 || a == m || d->mentions.v[a].first_token != open + 1 ||
+        d->entities.v[d->mentions.v[a].entity].kind != DOSSIER_KIND_ORGANIZATION ||
+        !d->entities.v[d->mentions.v[a].entity].gaz ||
+        !dossier_speakers_is(c, open + 1 + d->mentions.v[a].ntokens, ")"))
+        return m;
+    return a;
+}
+
+/* Non-zero when token t can name a speaker: a person's or organisation's name, a role, an organisation word, a pronoun. */
+static int speaker_word(const stm_ctx *c, int t)
+{
+    int m = c->tok_mention[t];
+    if (m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE)
+        return 1;
+    return dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakernames_org_word(c, t) ||
+           dossier_speakers_match(c, "statement.pronouns_person", t) ||
+           dossier_speakers_match(c, "statement.pronouns_group", t);
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_coordinated_end(const stm_ctx *c, int first, int end)
+{
+    if (first < 0 || end - 1 <= first || !dossier_speakers_match(c, "statement.clause_joins", end - 1))
+        return end;
+    int t = first;
+    while (t < end - 1 && !speaker_word(c, t))
+        t++;
+    if (t >= end - 1)
+        return end;
+    int u = t + 1;
+    while (u < end - 1 && (c->tok_mention[u] >= 0 || speaker_word(c, u) ||
+                           (dossier_speakers_flags(c, u) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) ||
+                           dossier_speakers_match(c, "statement.articles", u) ||
+                           dossier_speakers_match(c, "statement.prepositions", u)))
+        u++;
+    /* the predicate before "and" ("congratulated SpaceX") names the object, not the speaker */
+    for (int v = u; v < end - 1; v++)
+        if (speaker_word(c, v))
+            return u;
+    return end;
+}

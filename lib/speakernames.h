@@ -58,4 +58,30 @@ int dossier_speakernames_compound_org(stm_ctx *c, int first, int end);
  */
 int dossier_speakernames_before_cue(stm_ctx *c, int first, int end);
 
+/*
+ * Non-zero when the organisation description mention m ("the company")
+ * repeats a description word that every earlier description mention with
+ * that word gave to the same entity: the entities stage's choice holds.
+ */
+int dossier_speakernames_same_description(const stm_ctx *c, int m);
+
+/* Non-zero when token t is an organisation word, also inflected ("Центра" for "центр"). */
+int dossier_speakernames_org_word(const stm_ctx *c, int t);
+
+/*
+ * An organisation mention m that no gazetteer entry names, followed by a
+ * known organisation's acronym in brackets before token `end` ("Федеральное
+ * управление … (FAA)" when the stage cut the name short): the acronym's
+ * mention; else m.
+ */
+int dossier_speakernames_acronym(const stm_ctx *c, int m, int end);
+
+/*
+ * The end of the subject [first, end) of a cue after a conjunction ("NASA
+ * congratulated SpaceX and said", "Администрация агентства поздравила
+ * SpaceX и сообщила"): the noun phrase that names the first speaker, when
+ * a predicate naming someone else follows it; else `end`.
+ */
+int dossier_speakernames_coordinated_end(const stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

@@ -291,7 +291,7 @@ static int org_before(const stm_ctx *c, const int *order, int upto, int t)
     int sp = last_speaker(c, order, upto, DOSSIER_KIND_ORGANIZATION);
     if (sp >= 0)
         return sp;
-    int *count = calloc(d->entities.n + 1, sizeof *count), best = -1;
+    int *count = calloc(d->entities.n + 1, sizeof *count), best = -1, first = -1;
     if (!count)
         return -1;
     for (size_t i = 0; i < d->mentions.n; i++) {
@@ -303,7 +303,17 @@ static int org_before(const stm_ctx *c, const int *order, int upto, int t)
             best = m->entity;
     }
     free(count);
-    return best;
+    /* "S, the organisation said, and X added …" before any name: the first organisation named after it there */
+    for (size_t i = 0, at = d->tokens.n; best < 0 && i < d->mentions.n; i++) {
+        const dossier_mention *m = &d->mentions.v[i];
+        if (m->first_token > t && (size_t)m->first_token < at && m->how == DOSSIER_MENTION_NAME &&
+            dossier_speakers_para(c, m->first_token) == dossier_speakers_para(c, t) &&
+            mention_kind(c, (int)i) == DOSSIER_KIND_ORGANIZATION) {
+            at = (size_t)m->first_token;
+            first = m->entity;
+        }
+    }
+    return best >= 0 ? best : first;
 }
 
 /*
@@ -391,6 +401,10 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
             s->role = t;
         if (m >= 0 && c->d->mentions.v[m].first_token == t) {
             int kind = mention_kind(c, m), prep = after_preposition(c, t, first);
+            if (kind == DOSSIER_KIND_PERSON && dossier_speakernames_org_word(c, t))
+                kind = DOSSIER_KIND_ORGANIZATION;   /* "Центра Хруничева" taken for a person's name */
+            if (kind == DOSSIER_KIND_ORGANIZATION)
+                m = dossier_speakernames_acronym(c, m, end);
             int how = c->d->mentions.v[m].how;
             if (how == DOSSIER_MENTION_DESCRIPTION || how == DOSSIER_MENTION_PRONOUN) {
                 if (s->desc < 0 && (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION))
@@ -412,6 +426,8 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
             continue;
         if (s->known < 0 && s->person < 0 && !after_preposition(c, t, first)) {
             int e = dossier_speakernames_known(c, t);
+            if (e < 0 && t == first && dossier_speakers_is(c, t + 1, ","))
+                e = dossier_speakernames_surname(c, t);   /* "Surname, a 44-year-old pilot, replied" */
             if (e >= 0) {
                 s->known = e;
                 s->known_tok = t;
@@ -465,7 +481,8 @@ static int relative_antecedent(stm_ctx *c, int r, int floor, int *mention)
 static int desc_entity(const stm_ctx *c, const int *order, int upto, int m)
 {
     const dossier_mention *mm = &c->d->mentions.v[m];
-    if (mm->how != DOSSIER_MENTION_DESCRIPTION || mention_kind(c, m) != DOSSIER_KIND_ORGANIZATION)
+    if (mm->how != DOSSIER_MENTION_DESCRIPTION || mention_kind(c, m) != DOSSIER_KIND_ORGANIZATION ||
+        dossier_speakernames_same_description(c, m))
         return mm->entity;
     for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++) {
         if (!dossier_speakers_match(c, "statement.org_descriptions", t))
@@ -506,6 +523,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     subject_scan s;
     *tok = -1;
     *how = -1;
+    if (k->mode == STM_SUBJ_CLAUSE && k->subj_end == k->cue_tok)
+        k->subj_end = dossier_speakernames_coordinated_end(c, k->subj_first, k->subj_end);
     scan_subject(c, k->subj_first, k->subj_end, &s);
     if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
         role_word(c, k->subj_first)) {
@@ -699,6 +718,31 @@ static int inherit(const stm_ctx *c, const int *order, int upto, const stm_cand 
     return -1;
 }
 
+/*
+ * A quotation left open at the end of its paragraph with no speaker takes
+ * the speaker of the quotation that opens the next paragraph and goes on
+ * with it ("“… space. ¶ “We will not stop here,” X said."), last first so
+ * that a chain over several paragraphs is followed.
+ */
+static void inherit_forward(stm_ctx *c)
+{
+    for (size_t i = c->cands.n; i-- > 0;) {
+        stm_cand *k = &c->cands.v[i];
+        if (k->dropped || k->speaker >= 0 || !k->open_end || k->kind != DOSSIER_STATEMENT_DIRECT)
+            continue;
+        const stm_cand *next = NULL;
+        for (size_t j = 0; j < c->cands.n; j++) {
+            const stm_cand *n = &c->cands.v[j];
+            if (!n->dropped && n->para == k->para + 1 && (!next || n->span.start < next->span.start))
+                next = n;
+        }
+        if (next && next->kind == DOSSIER_STATEMENT_DIRECT && next->opens_para && next->speaker >= 0) {
+            k->speaker = next->speaker;
+            k->speaker_mention = -1;
+        }
+    }
+}
+
 /* See speakers.h. */
 int dossier_speakers_resolve(stm_ctx *c)
 {
@@ -740,5 +784,7 @@ int dossier_speakers_resolve(stm_ctx *c)
         }
     }
     free(order);
+    if (!rc)
+        inherit_forward(c);
     return rc;
 }

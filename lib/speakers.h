@@ -28,6 +28,8 @@ typedef struct {
     int para;                   /* paragraph of the span's start */
     int sentence;               /* sentence of the cue (or span start) */
     int continues;              /* a quoted paragraph that continues the one before */
+    int opens_para;             /* a quotation that opens its paragraph */
+    int open_end;               /* a quotation left open at the end of its paragraph */
     int dropped;
     int speaker, speaker_mention;
 } stm_cand;

@@ -307,6 +307,68 @@ START_TEST(new_false_friends)
 }
 END_TEST
 
+START_TEST(descriptions_before_names)
+{
+    /* German: a describing noun before a name, a town after a head, no title case in mixed sentences. */
+    const char *de = "Das Bremer Raumfahrtunternehmen OHB hat einen Auftrag erhalten. Auch das Start-up Polarwerk "
+                     "aus Ottobrunn profitiert. Der Präsident der Universität Stuttgart, Wolfram Ressel, gratulierte.";
+    ck_assert_int_eq(kind_of(de, "Bremer Raumfahrtunternehmen"), -1);
+    ck_assert_int_eq(kind_of(de, "Polarwerk"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(de, "Start-up Polarwerk"), -1);
+    ck_assert_int_eq(kind_of(de, "Universität Stuttgart"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(de, "Wolfram Ressel"), DOSSIER_KIND_PERSON);
+    /* An adjective that is also a head noun is no cue in German. */
+    ck_assert_int_eq(kind_of("Die Zusammenarbeit werde dabei eine zentrale Rolle spielen, sagte die Sprecherin.", "Rolle"),
+                     -1);
+    ck_assert_int_eq(kind_of("Er war Professor für Luft- und Raumfahrttechnik an einer Universität in Seoul.",
+                             "Raumfahrttechnik"), -1);
+    /* A dateline in capitals is a place; "Limited" is a head word. */
+    ck_assert_int_eq(kind_of("MONTRÉAL — L'astronaute a été choisie jeudi pour une mission lunaire, a annoncé l'agence.",
+                             "MONTRÉAL"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("Officials at Hindustan Aeronautics Limited, which built the rocket, declined to comment.",
+                             "Hindustan Aeronautics Limited"), DOSSIER_KIND_ORGANIZATION);
+    /* French: "of", a noun and its adjective inside an organisation's name. */
+    ck_assert_int_eq(kind_of("Le président de l'Agence coréenne d'exploration spatiale a rencontré mardi ses homologues.",
+                             "Agence coréenne d'exploration spatiale"), DOSSIER_KIND_ORGANIZATION);
+}
+END_TEST
+
+START_TEST(russian_titles_and_genitives)
+{
+    const char *t = "Глава Роскосмоса встретился в Москве с главой Индийской организации космических исследований "
+                    "Вирендрой Пиллаи, сообщили в агентстве.";
+    ck_assert_int_eq(kind_of(t, "Индийской организации космических исследований"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(t, "Вирендрой Пиллаи"), DOSSIER_KIND_PERSON);
+    /* A common noun that opens the sentence still gives the kind; a noun after a title does not. */
+    const char *r = "Ракета «Ляньхэ-3» стартовала с космодрома вечером. Главный конструктор программы Ли Цзяньго "
+                    "заявил, что аппарат достигнет орбиты.";
+    ck_assert_int_eq(kind_of(r, "Ляньхэ-3"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of(r, "Ли Цзяньго"), DOSSIER_KIND_PERSON);
+}
+END_TEST
+
+START_TEST(lists_credits_and_compound_heads)
+{
+    /* "X and Y University" inside a list: the university starts after "and". */
+    const char *en = "The rover was built with toy maker Kawaboshi, Nexora and Kameoka University, the agency said.";
+    ck_assert_int_eq(kind_of(en, "Kawaboshi"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(en, "Nexora"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(en, "Kameoka University"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(en, "Nexora and Kameoka University"), -1);
+    /* Names on both sides of a slash next to a known organisation. */
+    ck_assert_int_eq(kind_of("The picture was supplied by ESA/Kestrel Optics to several newspapers on Monday.",
+                             "Kestrel Optics"), DOSSIER_KIND_ORGANIZATION);
+    /* German: a compound whose last part is an organisation's head. */
+    const char *de = "Er ist Professor an der Wuhan-Universität in China und forscht dort seit Jahren, sagte er.";
+    ck_assert_int_eq(kind_of(de, "Wuhan-Universität"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Auch der Münchner Satellitenhersteller Kinetik Orbital ist an dem Projekt beteiligt.",
+                             "Kinetik Orbital"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Le chef de l'État indien a félicité les équipes mercredi soir à Bangalore.", "État"), -1);
+    ck_assert_int_eq(kind_of("Die US-Raumfahrtbehörde NASA gratulierte dem Team am Montag zu dem Erfolg.",
+                             "US-Raumfahrtbehörde"), -1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -329,6 +391,9 @@ static Suite *suite(void)
     tcase_add_test(tc, russian_sentence_case);
     tcase_add_test(tc, lists_and_elisions);
     tcase_add_test(tc, new_false_friends);
+    tcase_add_test(tc, descriptions_before_names);
+    tcase_add_test(tc, russian_titles_and_genitives);
+    tcase_add_test(tc, lists_credits_and_compound_heads);
     suite_add_tcase(s, tc);
     return s;
 }

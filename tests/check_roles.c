@@ -147,6 +147,37 @@ START_TEST(organisation_links)
 }
 END_TEST
 
+START_TEST(fields_and_other_people)
+{
+    /* A field with "and" in a minister's title; the country the article names. */
+    ck_assert(has_role("Deutschland will mehr Geld ausgeben. Die Ministerin für Bildung und Forschung, Hanna Kreuzer, "
+                       "kündigte am Montag zusätzliche Mittel an.", "Hanna Kreuzer", "Germany", NULL));
+    /* An occupation between the comma and the name. */
+    ck_assert(has_role("Der Leiter des Europäischen Astronautenzentrums, Professor Jens Lindemann, sprach von einem "
+                       "Meilenstein für die Forschung.", "Jens Lindemann", "European Astronaut Centre", "Leiter"));
+    /* Russian: the field and describing words in lower case before the organisation. */
+    ck_assert(has_role("Министр цифрового развития Казахстана Жаслан Мадиев заявил, что космодром останется важным.",
+                       "Жаслан Мадиев", "Kazakhstan", NULL));
+    ck_assert(has_role("Как сообщил руководитель пресс-службы Роскосмоса Алексей Белякин, пуск намечен на осень.",
+                       "Алексей Белякин", "Roscosmos", NULL));
+    /* An academic occupation at an organisation; no role for an occupation alone. */
+    ck_assert(has_role("Li Mingzhe, Professor an der Wuhan-Universität in China, war der erste Zivilist im All.",
+                       "Li Mingzhe", "Wuhan-Universität", "Professor"));
+    ck_assert_uint_eq(count_roles("Sandra Okafor, an astronaut, said the training was hard but useful."), 0);
+    ck_assert(has_role("Arizona State University professor Nadia Brennan, who leads the camera team, said the images "
+                       "were stunning.", "Nadia Brennan", "Arizona State University", "professor"));
+    /* A head of state written with a capital inside the title. */
+    ck_assert(has_role("Le chef de l'État indien, Ravi Shankaran, a félicité les équipes mercredi soir.", "Ravi Shankaran",
+                       "India", NULL));
+    /* "dessen Geschäftsführer X": the organisation named last. */
+    ck_assert(has_role("Auch der Münchner Satellitenhersteller Kinetik Orbital ist beteiligt, wie dessen "
+                       "Geschäftsführer Tobias Brandl mitteilte.", "Tobias Brandl", "Kinetik Orbital", NULL));
+    /* The title belongs to the person named right after it, not to a later one. */
+    ck_assert(!has_role("Der französische Präsident Emmanuel Macron telefonierte am Montag mit Kanzler Scholz.",
+                        "Scholz", "France", NULL));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -157,6 +188,7 @@ static Suite *suite(void)
     tcase_add_test(tc, no_role);
     tcase_add_test(tc, compound_and_inflected_titles);
     tcase_add_test(tc, organisation_links);
+    tcase_add_test(tc, fields_and_other_people);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -87,8 +87,17 @@ START_TEST(test_broken_front_matter)
 {
     /* line 2 of the file, column 8 (the unclosed flow sequence ends the stream) */
     refused("---\ntitle: [unclosed\n---\nBody.\n", 31, 0, DOSSIER_EYAML, "front matter line ");
-    const char *s = "---\ntitle: ok\nbad: value: more\n---\nBody.\n";
-    refused(s, strlen(s), 0, DOSSIER_EYAML, "front matter line 3 column 11");
+    /* a value holding ": " is read as a plain line, with a warning naming the place */
+    const char *s = "---\ntitle: Budget: what changes\noutlet: \"Wire\"\n---\nBody.\n";
+    dossier_doc d;
+    ck_assert_int_eq(load(&d, s, strlen(s), 0), DOSSIER_OK);
+    ck_assert_str_eq(d.fm_title, "Budget: what changes");
+    ck_assert_str_eq(d.fm_outlet, "Wire");
+    ck_assert_msg(strstr(d.warning, "front matter line 2 column 14") != NULL, "warning: %s", d.warning);
+    dossier_doc_free(&d);
+    /* but not when a line is not "key: value" at the margin */
+    s = "---\ntitle: ok\n  bad: value: more\n---\nBody.\n";
+    refused(s, strlen(s), 0, DOSSIER_EYAML, "front matter line 3");
     s = "---\njust a sentence\n---\nBody.\n";
     refused(s, strlen(s), 0, DOSSIER_EYAML, "front matter line 2 column 1: not a mapping");
     s = "---\ntitle: x\n---\n\n";
