@@ -132,6 +132,13 @@ dossier_db *cli_open_existing(const cli_globals *g, int empty_ok);
 /* Non-zero when s is a date of the form YYYY, YYYY-MM or YYYY-MM-DD. */
 int cli_is_date(const char *s);
 
+/*
+ * Checks the --since and --until values of a query command: prints
+ * "CMD: 'X' is not a date ..." and returns CLI_USAGE for the first bad
+ * one, 0 when both are absent or dates.
+ */
+int cli_check_dates(const cli_query_args *a, const char *cmd);
+
 /* The subcommands (cmd/<name>.c each). */
 int cli_ingest(int argc, char **argv, const cli_globals *g);
 int cli_export(int argc, char **argv, const cli_globals *g);

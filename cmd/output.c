@@ -235,3 +235,15 @@ int cli_is_date(const char *s)
     }
     return 0;
 }
+
+/* See cli.h. */
+int cli_check_dates(const cli_query_args *a, const char *cmd)
+{
+    const char *dates[] = {cli_query_value(a, "since"), cli_query_value(a, "until")};
+    for (int k = 0; k < 2; k++)
+        if (dates[k] && !cli_is_date(dates[k])) {
+            cli_error("%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", cmd, dates[k]);
+            return CLI_USAGE;
+        }
+    return 0;
+}

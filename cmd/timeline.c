@@ -40,12 +40,8 @@ int cli_timeline(int argc, char **argv, const cli_globals *g)
     int rc = cli_query_parse(&a, argc, argv, options, 0, usage);
     if (rc)
         return rc < 0 ? CLI_OK : rc;
-    const char *dates[] = {cli_query_value(&a, "since"), cli_query_value(&a, "until")};
-    for (int k = 0; k < 2; k++)
-        if (dates[k] && !cli_is_date(dates[k])) {
-            cli_error("timeline: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", dates[k]);
-            return CLI_USAGE;
-        }
+    if (cli_check_dates(&a, "timeline"))
+        return CLI_USAGE;
     dossier_db *db = cli_open_existing(g, 0);
     if (!db)
         return CLI_ERROR;

@@ -45,7 +45,6 @@ static const cli_param_option options[] = {
 static int check(const cli_query_args *a)
 {
     const char *kind = cli_query_value(a, "kind");
-    const char *dates[] = {cli_query_value(a, "since"), cli_query_value(a, "until")};
     if (!a->has_positional) {
         cli_error("who-said: what about? (usage: dossier who-said [OPTIONS] TOPIC)");
         return CLI_USAGE;
@@ -54,12 +53,7 @@ static int check(const cli_query_args *a)
         cli_error("who-said: --kind is direct or indirect, not '%s'", kind);
         return CLI_USAGE;
     }
-    for (int k = 0; k < 2; k++)
-        if (dates[k] && !cli_is_date(dates[k])) {
-            cli_error("who-said: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", dates[k]);
-            return CLI_USAGE;
-        }
-    return 0;
+    return cli_check_dates(a, "who-said");
 }
 
 /*

@@ -155,6 +155,29 @@ static void org_list_after(dossier_names *c, int i)
     c->org_until = k;
 }
 
+/*
+ * "Tsinghua-Universität", "Max-Planck-Institut": compound token p whose
+ * tail is a head word names an organisation, unless the part before the
+ * hyphen is a country or a known name ("China-Agentur", "ESA-Zentrale").
+ * Returns 1 when recorded, 0 when not, or a negative code.
+ */
+static int whole_org(dossier_names *c, int p, size_t cut)
+{
+    dossier_doc *d = c->d;
+    const char *s = d->body + d->tokens.v[p].span.start;
+    const dossier_gaz_entry *g = NULL;
+    char *f = dossier_fold(s, cut);
+    if (!f)
+        return DOSSIER_ENOMEM;
+    const char *w[1] = {f};
+    int country = dossier_gazetteer_match(d->lex, w, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE && g->nadjectives;
+    free(f);
+    if (country || dossier_names_find(d, s, cut) >= 0)
+        return 0;
+    int rc = dossier_names_add(c, p, p + 1, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    return rc < 0 ? rc : 1;
+}
+
 /* See names.h. */
 int dossier_names_compound(dossier_names *c, int p, int *title)
 {
@@ -181,22 +204,11 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     int descr = strcmp(c->lang, "de") == 0 && tcap && !is_title &&
                 (word_in(c, "entity.org_descriptors", tail) || word_ends_in(c, "entity.org_descriptors", tail));
     int caps, digit = shape(s, cut, &caps);
-    if (head_tail && !caps && !digit) {
-        /* "Tsinghua-Universität", "Max-Planck-Institut": the whole word names the organisation. */
-        const dossier_gaz_entry *g = NULL;
-        char *f = dossier_fold(s, cut);
-        const char *w[1] = {f};
-        int country = f && dossier_gazetteer_match(d->lex, w, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE &&
-                      g->nadjectives;
-        free(f);
-        if (country || dossier_names_find(d, s, cut) >= 0)
-            return 0; /* "China-Agentur": a description; "Wuhan-Universität" is a name */
-        int rc = dossier_names_add(c, p, p + 1, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
-        return rc < 0 ? rc : 1;
-    }
     /* German nouns after a programme or acronym: "Tianzhou-4-Besatzung", "ISS-Training". */
     int noun = strcmp(c->lang, "de") == 0 && tcap && (digit || caps) && !(tail[0] >= '0' && tail[0] <= '9');
     free(tail);
+    if (head_tail && !caps && !digit)
+        return whole_org(c, p, cut);
     if (descr) {
         org_list_after(c, p);
         return 1;

@@ -16,6 +16,15 @@
  *                     and a second title after "and": "X, the UAE's vice
  *                     president and ruler of Dubai".
  *
+ * Also: German title compounds ("Bundesverkehrsminister X"), Russian
+ * titles in any case ("председателя ... X"), a title's field between
+ * the organisation and the name ("директор Роскосмоса по науке X",
+ * "Ministerin für Bildung und Forschung, X"), "of NASA's Jet Propulsion
+ * Laboratory" (the second organisation), "X, professor at Y" and "Y
+ * professor X" (`entity.affiliations`), "Y, the company founded by X"
+ * (`entity.founded_by`), "Company president X" (the organisation named
+ * last, `entity.company_words`).
+ *
  * The organisation may be a country (heads of state and government,
  * ministers, ambassadors) or a programme ("the chief designer of China's
  * manned space programme").  A head of state or government whose country

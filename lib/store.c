@@ -126,14 +126,17 @@ static int store_roles(dossier_db *db, const dossier_doc *d, long long art, cons
     return rc;
 }
 
-/* Inserts the topics of the statement just inserted. */
-static int store_topics(dossier_db *db, sqlite3_stmt *st, long long sid, const dossier_statement *s,
-                        const long long *ids)
+/*
+ * Inserts (parent, entity) link rows — a statement's topics, an event's
+ * participants — for the doc entity indexes v[0..n).
+ */
+static int store_links(dossier_db *db, sqlite3_stmt *st, long long parent, const int *v, size_t n,
+                       const long long *ids)
 {
     int rc = DOSSIER_OK;
-    for (size_t j = 0; !rc && j < s->about.n; j++) {
-        sqlite3_bind_int64(st, 1, sid);
-        sqlite3_bind_int64(st, 2, ids[s->about.v[j]]);
+    for (size_t j = 0; !rc && j < n; j++) {
+        sqlite3_bind_int64(st, 1, parent);
+        sqlite3_bind_int64(st, 2, ids[v[j]]);
         rc = step_reset(db, st);
     }
     return rc;
@@ -167,7 +170,7 @@ static int store_statements(dossier_db *db, const dossier_doc *d, long long art,
         sqlite3_bind_int64(st, 9, (long long)s->span.end);
         rc = step_reset(db, st);
         if (!rc)
-            rc = store_topics(db, top, sqlite3_last_insert_rowid(db->sql), s, ids);
+            rc = store_links(db, top, sqlite3_last_insert_rowid(db->sql), s->about.v, s->about.n, ids);
     }
     sqlite3_reset(st);
     sqlite3_reset(top);
@@ -195,19 +198,6 @@ static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
     return rc;
 }
 
-/* Inserts the participants of the event just inserted. */
-static int store_participants(dossier_db *db, sqlite3_stmt *st, long long eid, const dossier_event *e,
-                              const long long *ids)
-{
-    int rc = DOSSIER_OK;
-    for (size_t j = 0; !rc && j < e->participants.n; j++) {
-        sqlite3_bind_int64(st, 1, eid);
-        sqlite3_bind_int64(st, 2, ids[e->participants.v[j]]);
-        rc = step_reset(db, st);
-    }
-    return rc;
-}
-
 /* Inserts the events and their participants. */
 static int store_events(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
@@ -227,7 +217,8 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
         sqlite3_bind_int64(st, 6, (long long)e->span.end);
         rc = step_reset(db, st);
         if (!rc)
-            rc = store_participants(db, part, sqlite3_last_insert_rowid(db->sql), e, ids);
+            rc = store_links(db, part, sqlite3_last_insert_rowid(db->sql), e->participants.v,
+                             e->participants.n, ids);
     }
     sqlite3_reset(st);
     sqlite3_reset(part);

@@ -595,6 +595,39 @@ static int article_subject(const dossier_doc *d)
 }
 
 /*
+ * "Le bras principal … sera capable … Selon l'ASC, il sera piloté …": a
+ * statement that opens with a pronoun and names no programme is about the
+ * programme that heads the sentence before it in its paragraph (a name or
+ * a programme word among its first four tokens).
+ */
+static int pronoun_topic(dossier_doc *d, dossier_statement *s)
+{
+    const char *lang = dossier_doc_lang(d);
+    const char *const *fw = (const char *const *)d->folds.v;
+    int first = tok_from(d, s->span.start), rc = DOSSIER_OK;
+    if ((size_t)first >= d->tokens.n || has_programme(d, s) ||
+        (!dossier_lexicon_match(d->lex, lang, "statement.pronouns_clause", fw + first, 1, NULL) &&
+         !dossier_lexicon_match(d->lex, lang, "statement.pronouns_person", fw + first, 1, NULL)))
+        return DOSSIER_OK;
+    int sent = d->tokens.v[first].sentence;
+    if (sent == 0 || d->sentences.v[sent - 1].paragraph != d->sentences.v[sent].paragraph)
+        return DOSSIER_OK;
+    const dossier_sentence *ps = &d->sentences.v[sent - 1];
+    int end = ps->first_token + (ps->ntokens < 4 ? ps->ntokens : 4);
+    for (int t = ps->first_token; t < end && !rc; t++) {
+        int m = mention_at(d, t);
+        if (m >= 0) {
+            if (d->entities.v[d->mentions.v[m].entity].kind == DOSSIER_KIND_PROGRAM)
+                return add_topic(d, s, d->mentions.v[m].entity);
+            return DOSSIER_OK;  /* a person or organisation heads it */
+        }
+        if (programme_word_topic(d, s, t, end, &rc))
+            break;
+    }
+    return rc;
+}
+
+/*
  * Topics from the context of statement i: the programmes of the same
  * speaker's statement just before, else of its paragraph; the article's
  * subject when it has no topic at all.
@@ -602,8 +635,8 @@ static int article_subject(const dossier_doc *d)
 static int context_topics(dossier_doc *d, size_t i, int subject)
 {
     dossier_statement *s = &d->statements.v[i];
-    int rc = DOSSIER_OK, ps = para_of(d, s->span.start);
-    if (i > 0 && !has_programme(d, s) && s->speaker >= 0 && d->statements.v[i - 1].speaker == s->speaker) {
+    int rc = pronoun_topic(d, s), ps = para_of(d, s->span.start);
+    if (!rc && i > 0 && !has_programme(d, s) && s->speaker >= 0 && d->statements.v[i - 1].speaker == s->speaker) {
         const dossier_statement *p = &d->statements.v[i - 1];
         int pp = para_of(d, p->span.start);
         for (size_t j = 0; ps >= 0 && pp >= 0 && ps - pp <= 1 && j < p->about.n && !rc; j++)

@@ -278,6 +278,73 @@ START_TEST(test_boilerplate)
 }
 END_TEST
 
+/* A headline or subhead (no final punctuation) gives no event: the body tells it, with its own date. */
+START_TEST(test_headings)
+{
+    dossier_doc *d = article("en", "2023-06-22",
+                             "Orion lifts off from Florida; docking expected on Saturday\n\n"
+                             "NASA launched the Orion capsule on Tuesday from Florida, the agency said.");
+    const dossier_event *e = NULL;
+    ck_assert_uint_eq(count(d, "launch", &e), 1);
+    ck_assert_str_eq(date_of(d, e), "2023-06-20");
+    dossier_test_doc_free(d);
+    no_event("fr", "Ottawa confie à la NASA la construction du bras\n\nLe texte suit.", "interview");
+}
+END_TEST
+
+/* "since 1972" bounds a one-time event; "by 2030" makes it a plan; lasting things keep such dates. */
+START_TEST(test_bounding_dates)
+{
+    event_is("en", "2023-06-22", "For the first time since 1972, NASA launched a crewed Orion capsule.", "launch",
+             "2023-06", "Orion");
+    event_is("de", "2025-06-26", "Zum ersten Mal seit 1978 ist die Sojus-Kapsel der NASA wieder gestartet.",
+             "launch", "2025-06", "NASA");
+    no_event("en", "NASA expects ten Orion launches a year by 2030.", "launch");
+    no_event("de", "Nach Angaben der ESA soll die Zahl der Starts bis 2030 auf zehn steigen.", "launch");
+    no_event("fr", "Le CNES vise un premier décollage de la fusée Soyuz depuis Kourou dès 2030.", "launch");
+    event_is("ru", "2024-04-11", "Стартовый комплекс для ракеты «Союз» на Байконуре строился с 2018 года.",
+             "construction", "2018", "Soyuz");
+}
+END_TEST
+
+/* What a contract or a site is for is no event; building without a date is work going on. */
+START_TEST(test_purpose_nouns)
+{
+    dossier_doc *d = article("en", "2023-06-22",
+                             "NASA signed a contract with ESA on Monday for the construction of the Orion module.");
+    ck_assert_uint_eq(count(d, "agreement", NULL), 1);
+    ck_assert_uint_eq(count(d, "construction", NULL), 0);
+    dossier_test_doc_free(d);
+    no_event("fr", "L'ESA a signé mardi avec la NASA un contrat pour la construction du module Orion.",
+             "construction");
+    no_event("fr", "Entre 2010 et 2015, la NASA a ouvert des installations pour l'assemblage de la capsule Orion.",
+             "construction");
+    no_event("en", "Assembly of the Soyuz rockets is gradually moving from Moscow to Samara.", "construction");
+    no_event("ru", "Сборка ракет «Союз» постепенно переносится из Москвы в Самару.", "construction");
+    event_is("en", "2023-06-22", "NASA began the construction of the Orion module in 2021.", "construction", "2021",
+             "Orion");
+}
+END_TEST
+
+/* Opening a congress is the congress; "a mission to reach" no launch; a dated flight from a place is one. */
+START_TEST(test_kind_cues)
+{
+    dossier_doc *d = article("de", "2024-10-16", "Die ESA hatte den Kongress am Montag in Paris eröffnet.");
+    ck_assert_uint_eq(count(d, "forum", NULL), 1);
+    ck_assert_uint_eq(count(d, "announcement", NULL), 0);
+    dossier_test_doc_free(d);
+    no_event("en", "Orion was the first NASA mission to reach lunar orbit.", "launch");
+    event_is("en", "2023-06-22", "In 2022, NASA flew the Orion mission to the Moon.", "launch", "2022", "Orion");
+    event_is("ru", "2024-04-11", "Первый испытательный пуск состоялся в декабре 2014 года с космодрома Байконур.",
+             "launch", "2014-12", "Baikonur");
+    event_is("ru", "2024-06-07", "Ракета «Союз» в четверг совершила испытательный полёт с Байконура.", "launch",
+             "2024-06-06", "Soyuz");
+    no_event("ru", "Ракета «Союз» стоит на пусковой площадке Байконура.", "launch");
+    no_event("de", "Die Daten der Orion-Kapsel der NASA würden nach der Landung ausgewertet.", "landing");
+    no_event("fr", "Le bras de la NASA capture des véhicules de visite.", "visit");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("events");
@@ -293,6 +360,10 @@ int main(void)
     tcase_add_test(tc, test_future_purpose_and_people);
     tcase_add_test(tc, test_regions);
     tcase_add_test(tc, test_boilerplate);
+    tcase_add_test(tc, test_headings);
+    tcase_add_test(tc, test_bounding_dates);
+    tcase_add_test(tc, test_purpose_nouns);
+    tcase_add_test(tc, test_kind_cues);
     suite_add_tcase(s, tc);
     return dossier_test_run(s);
 }

@@ -117,6 +117,11 @@ expect_in "$tmp/err" "did you mean Wang Wenbin?"
 expect_status 2 q who-said
 expect_status 2 q who-said Tiangong --kind loud
 expect_status 2 q who-said Tiangong --since yesterday
+expect_in "$tmp/err" "who-said: 'yesterday' is not a date"
+expect_status 2 q articles --until 2024-13x
+expect_in "$tmp/err" "articles: '2024-13x' is not a date"
+expect_status 2 q timeline --since 24
+expect_in "$tmp/err" "timeline: '24' is not a date"
 expect_status 2 q who-said Tiangong --format xml
 expect_status 2 q who-said Tiangong --bogus 1
 expect_status 2 q who-said Tiangong --limit many
