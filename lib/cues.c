@@ -84,15 +84,33 @@ int dossier_names_noun_before(const dossier_names *c, int p)
     return noun_kind(c, b);
 }
 
+/* Non-zero when the word at token i ends in a one-word phrase of `key` of five letters or more. */
+static int ends_in(const dossier_names *c, const char *key, int i)
+{
+    const dossier_phrase *const *t;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &t);
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    if (strchr(w, '-'))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t xl = strlen(t[k]->words[0]);
+        if (t[k]->nwords == 1 && xl >= 5 && wl > xl + 2 && strcmp(w + wl - xl, t[k]->words[0]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* See names.h. */
 int dossier_names_noun_first(const dossier_names *c, int p, int q)
 {
     if (strcmp(c->lang, "de") != 0 || q - p < 2 || !dossier_names_is_cap(c, p + 1))
         return -1;
-    /* "Universität Stuttgart" names the university: only places and programmes. */
-    if (dossier_names_lex(c, "entity.place_heads", p, p + 1) == 1)
+    /* "Universität Stuttgart" names the university: only places and programmes, or their compounds
+       ("Wettersatellit Meteosat-9", "Raumfahrtbahnhof Kiruna"). */
+    if (dossier_names_lex(c, "entity.place_heads", p, p + 1) == 1 || ends_in(c, "entity.place_heads", p))
         return DOSSIER_KIND_PLACE;
-    if (dossier_names_lex(c, "entity.program_words", p, p + 1) == 1)
+    if (dossier_names_lex(c, "entity.program_words", p, p + 1) == 1 || ends_in(c, "entity.program_words", p))
         return DOSSIER_KIND_PROGRAM;
     return -1;
 }

@@ -245,6 +245,18 @@ int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_ga
     return dossier_names_add_named(c, i, j, kind, gaz, how, c->d->body + s, e - s);
 }
 
+/* An organisation of two words whose first is the one word `name` ("Firefly" of "Firefly Aerospace"), or -1. */
+static int short_org(const dossier_doc *d, const char *name, size_t len)
+{
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind == DOSSIER_KIND_ORGANIZATION && strlen(ent->name) > len + 1 &&
+            strncmp(ent->name, name, len) == 0 && ent->name[len] == ' ' && !strchr(ent->name + len + 1, ' '))
+            return (int)e;
+    }
+    return -1;
+}
+
 /* See names.h. */
 int dossier_names_add_named(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how,
                             const char *name, size_t len)
@@ -254,6 +266,9 @@ int dossier_names_add_named(dossier_names *c, int i, int j, int kind, const doss
         if (c->owner[k] >= 0)
             return DOSSIER_OK;
     int ent = gaz ? -1 : dossier_names_find(d, name, len);
+    if (ent < 0 && !gaz && kind == DOSSIER_KIND_ORGANIZATION && j - i == 1 && (ent = short_org(d, name, len)) >= 0 &&
+        dossier_doc_alias(d, ent, name, len))
+        return DOSSIER_ENOMEM;
     if (ent < 0)
         ent = dossier_doc_entity(d, name, len, kind, gaz);
     if (ent < 0)
@@ -484,7 +499,10 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
     /* "Ministère des Affaires étrangères": adjectives after the last capitalised word. */
     for (q = oq; q < sentend && q < oq + 2 && dossier_names_adjective_like(c, q); q++)
         ;
-    rc = dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    /* "the Commercial Lunar Payload Services initiative": a programme word after it. */
+    kind = q < sentend && !dossier_names_is_cap(c, q) && dossier_names_lex(c, "entity.program_words", q, sentend)
+               ? DOSSIER_KIND_PROGRAM : DOSSIER_KIND_ORGANIZATION;
+    rc = dossier_names_add(c, p, q, kind, NULL, DOSSIER_MENTION_NAME);
     return rc ? rc : q;
 }
 

@@ -157,8 +157,9 @@ static size_t distance(const ectx *c, size_t a, size_t b, size_t t0, size_t t1)
  * How the timex at token a bounds rather than dates an event of a kind
  * that happens at one time: 1 after "since" ("for the first time since
  * 1978": not the event's date), 2 after "by", "bis" ("nine launches a
- * year by 2026": a target, the event a plan), else 0 (event.cue.since,
- * event.cue.until).  Lasting things (construction, wars, sanctions,
+ * year by 2026": a target, the event a plan) and for flights after
+ * "between" (a series), else 0 (event.cue.since, event.cue.until,
+ * event.cue.span).  Lasting things (construction, wars, sanctions,
  * training, offices held, retirements) keep such dates: they began or end
  * then.
  */
@@ -170,7 +171,15 @@ static int bound_date(const ectx *c, int kind, size_t s0, size_t a)
         return 0;
     if (dossier_evtrig_date_cue(c, "event.cue.since", s0, a))
         return 1;
-    return dossier_evtrig_date_cue(c, "event.cue.until", s0, a) ? 2 : 0;
+    if ((kind == KIND_LAUNCH || !strcmp(k, "landing")) && dossier_evtrig_date_cue(c, "event.cue.span", s0, a))
+        return 2; /* "flew from there between 1970 and 1975": a series, no one flight */
+    size_t n = dossier_evtrig_date_cue(c, "event.cue.until", s0, a);
+    if (!n)
+        return 0;
+    for (size_t j = a - n, back = 0; j-- > s0 && back < 2; back++) /* "vom 12. bis 15. Mai": a range */
+        if (c->d->tokens.v[j].flags & DOSSIER_TOK_NUM)
+            return 0;
+    return 2;
 }
 
 /*

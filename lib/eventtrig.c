@@ -166,11 +166,11 @@ int dossier_evtrig_heading(const dossier_ectx *c, int s)
 }
 
 /* See eventtrig.h. */
-int dossier_evtrig_date_cue(const dossier_ectx *c, const char *key, size_t s0, size_t a)
+size_t dossier_evtrig_date_cue(const dossier_ectx *c, const char *key, size_t s0, size_t a)
 {
     for (size_t j = a >= s0 + 2 ? a - 2 : s0; j < a; j++)
         if (j + dossier_evtrig_list_at(c, key, j, a) == a)
-            return 1;
+            return a - j;
     return 0;
 }
 

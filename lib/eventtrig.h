@@ -51,10 +51,10 @@ int dossier_evtrig_cue_after(const dossier_ectx *c, const char *key, size_t i, s
 int dossier_evtrig_heading(const dossier_ectx *c, int s);
 
 /*
- * Non-zero when a phrase of `key` ends just before token a (from s0):
- * "since 1978", "bis 2026", "d'ici 2030" put a date before a bound.
+ * The length of a phrase of `key` that ends just before token a (from s0),
+ * or 0: "since 1978", "bis 2026", "d'ici 2030" put a date before a bound.
  */
-int dossier_evtrig_date_cue(const dossier_ectx *c, const char *key, size_t s0, size_t a);
+size_t dossier_evtrig_date_cue(const dossier_ectx *c, const char *key, size_t s0, size_t a);
 
 /*
  * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an

@@ -480,7 +480,9 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
             rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
         } else if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.verbs_that", t)) > 0) {
-            if (t > s->first && MATCH("statement.passive_aux", t - 1))
+            /* "la note de « 60 sur 100 »": after an article (not a relative "…, die sagte") "noté" is a noun */
+            if (t > s->first && (MATCH("statement.passive_aux", t - 1) ||
+                                 (MATCH("statement.articles", t - 1) && !IS(t - 2, ","))))
                 continue;
             rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t));
         } else {

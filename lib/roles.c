@@ -220,6 +220,17 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
             dossier_names_is_head(&nc, i) || dossier_names_lex_stem(&nc, "entity.org_heads", i)))
         i++;
     int org = org_at(c, i);
+    /* German: "des Europäischen Raumflugkontrollzentrums ESOC": a describing name before the acronym. */
+    if (org < 0 && strcmp(c->lang, "de") == 0) {
+        int k = i, head = 0;
+        while (k < end && k < te + 5 && org_at(c, k) < 0 && (c->d->tokens.v[k].flags & DOSSIER_TOK_UPPER)) {
+            head |= dossier_names_is_head(&nc, k);
+            k++;
+        }
+        if (head && org_at(c, k) >= 0)
+            i = k;
+        org = org_at(c, i);
+    }
     /* Russian: the field of the title and describing words before the organisation, all lower case:
        "министр цифрового развития Казахстана", "руководитель пресс-службы Роскосмоса". */
     if (org < 0 && strcmp(c->lang, "ru") == 0) {

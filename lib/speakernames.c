@@ -461,3 +461,40 @@ int dossier_speakernames_coordinated_end(const stm_ctx *c, int first, int end)
             return u;
     return end;
 }
+
+/* See speakernames.h. */
+int dossier_speakernames_clause_head(stm_ctx *c, const stm_cand *k)
+{
+    int first = dossier_speakers_tok_from(c, k->span.start), end = dossier_speakers_tok_from(c, k->span.end);
+    if (k->kind != DOSSIER_STATEMENT_INDIRECT || k->mode != STM_SUBJ_CLAUSE || k->cue_tok < end || first >= end)
+        return -1;
+    /* a dateline first: "TEL AVIV — Name, …" */
+    int t = first;
+    while (t < end && t < first + 4 && (dossier_speakers_flags(c, t) & DOSSIER_TOK_ALLCAPS))
+        t++;
+    if (t > first && t < end && (dossier_speakers_flags(c, t) & DOSSIER_TOK_DASH))
+        first = t + 1;
+    int m = c->tok_mention[first];
+    if (m >= 0 && c->d->mentions.v[m].first_token == first &&
+        c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION)
+        return m;
+    return dossier_speakernames_head(c, first, end);
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_gazetteer_before_cue(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    int t = end - 1;
+    const dossier_gaz_entry *g = NULL;
+    if (t <= first || named(c, t) || c->used[t] == 2 || (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ||
+        !dossier_speakernames_org_word(c, t - 1) ||
+        dossier_gazetteer_match(d->lex, (const char *const *)d->folds.v + t, 1, &g) != 1 ||
+        g->kind != DOSSIER_KIND_ORGANIZATION)
+        return -1;
+    int ent = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+    if (m >= 0)
+        c->tok_mention[t] = m;
+    return m;
+}

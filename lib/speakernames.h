@@ -84,4 +84,19 @@ int dossier_speakernames_acronym(const stm_ctx *c, int m, int end);
  */
 int dossier_speakernames_coordinated_end(const stm_ctx *c, int first, int end);
 
+/*
+ * "Name, the nonprofit behind …, has frozen work, the organisation said"
+ * with no organisation named before: the organisation that heads the
+ * reported clause (after a dateline), found or added by
+ * dossier_speakernames_head(); its mention or -1.
+ */
+int dossier_speakernames_clause_head(stm_ctx *c, const stm_cand *k);
+
+/*
+ * A known organisation written in lower case right before the cue, after
+ * an organisation word ("its operator ispace said"), which the entities
+ * stage leaves alone: added with a mention; returns the mention or -1.
+ */
+int dossier_speakernames_gazetteer_before_cue(stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

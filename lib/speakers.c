@@ -570,6 +570,12 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             return d->mentions.v[nm].entity;
         }
     }
+    int gm = s.person < 0 && s.org < 0 && k->mode == STM_SUBJ_CLAUSE && k->subj_end == k->cue_tok
+                 ? dossier_speakernames_gazetteer_before_cue(c, k->subj_first, k->subj_end) : -1;
+    if (gm >= 0) {
+        k->speaker_mention = gm;
+        return d->mentions.v[gm].entity;
+    }
     if (s.relative >= 0 && s.person < 0) {
         int rm, e = relative_antecedent(c, s.relative, 0, &rm);
         if (e >= 0) {
@@ -606,7 +612,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             return d->mentions.v[nm].entity;
         }
     }
-    if (s.person < 0 && s.org < 0 && s.desc < 0 && s.org_desc < 0 && s.pron_group < 0 && k->mode == STM_SUBJ_CLAUSE &&
+    if (s.person < 0 && s.org < 0 && s.desc < 0 && (s.org_desc < 0 || s.org_desc == k->subj_end - 2) &&
+        s.pron_group < 0 && k->mode == STM_SUBJ_CLAUSE &&
         k->subj_end <= k->cue_tok) {
         int bm = dossier_speakernames_before_cue(c, k->subj_first, k->subj_end);
         if (bm >= 0) {
@@ -772,6 +779,8 @@ int dossier_speakers_resolve(stm_ctx *c)
         k->speaker_mention = -1;
         if (k->mode != STM_SUBJ_NONE)
             k->speaker = resolve_one(c, order, i, k, &tok, &how);
+        if (k->speaker < 0 && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
+            k->speaker = c->d->mentions.v[k->speaker_mention].entity;
         if (k->speaker < 0 && (k->mode == STM_SUBJ_NONE || dossier_speakers_words(c, k->subj_first, k->subj_end) == 0 ||
                                k->kind == DOSSIER_STATEMENT_DIRECT || k->continues))
             k->speaker = inherit(c, order, i, k);

@@ -260,6 +260,10 @@ START_TEST(nouns_before_names)
     const char *de = "Die Kapsel soll auf dem Landeplatz Siwa in der Wüste Atacama aufsetzen, hieß es am Montag.";
     ck_assert_int_eq(kind_of(de, "Siwa"), DOSSIER_KIND_PLACE);
     ck_assert_int_eq(kind_of(de, "Atacama"), DOSSIER_KIND_PLACE);
+    /* A compound of a programme word before the name: "des Wettersatelliten X". */
+    const char *w = "Der Start des Wettersatelliten Polarstern-4 ist verschoben worden, teilte die Behörde mit.";
+    ck_assert_int_eq(kind_of(w, "Polarstern-4"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of(w, "Wettersatelliten Polarstern-4"), -1);
     ck_assert_int_eq(kind_of("Its Silver Arrow lander will fly an uncrewed mission in 2029, the company said.",
                              "Silver Arrow"), DOSSIER_KIND_PROGRAM);
 }
@@ -364,6 +368,12 @@ START_TEST(lists_credits_and_compound_heads)
     ck_assert_int_eq(kind_of("Auch der Münchner Satellitenhersteller Kinetik Orbital ist an dem Projekt beteiligt.",
                              "Kinetik Orbital"), DOSSIER_KIND_ORGANIZATION);
     ck_assert_int_eq(kind_of("Le chef de l'État indien a félicité les équipes mercredi soir à Bangalore.", "État"), -1);
+    /* A head word name before a programme word is a programme; the first word of a two-word
+       organisation is that organisation. */
+    ck_assert_int_eq(kind_of("The lander carries instruments under the Lunar Cargo Services initiative, NASA said.",
+                             "Lunar Cargo Services"), DOSSIER_KIND_PROGRAM);
+    ck_assert(has_alias("Kestrel Aerospace launched its rocket on Monday. Dana Price, chief executive of Kestrel, "
+                        "thanked the team.", "Kestrel"));
     ck_assert_int_eq(kind_of("Die US-Raumfahrtbehörde NASA gratulierte dem Team am Montag zu dem Erfolg.",
                              "US-Raumfahrtbehörde"), -1);
 }

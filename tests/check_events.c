@@ -304,6 +304,10 @@ START_TEST(test_bounding_dates)
     no_event("fr", "Le CNES vise un premier décollage de la fusée Soyuz depuis Kourou dès 2030.", "launch");
     event_is("ru", "2024-04-11", "Стартовый комплекс для ракеты «Союз» на Байконуре строился с 2018 года.",
              "construction", "2018", "Soyuz");
+    /* a range of days is no target; flights between two years are a series */
+    event_is("de", "2024-05-01", "Der Kongress der ESA fand vom 3. bis 5. April in Paris statt.", "forum",
+             "2024-04-05", "Paris");
+    no_event("fr", "Les fusées Soyuz de la NASA avaient décollé de Kourou entre 1970 et 1975.", "launch");
 }
 END_TEST
 

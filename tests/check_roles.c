@@ -172,6 +172,9 @@ START_TEST(fields_and_other_people)
     /* "dessen Geschäftsführer X": the organisation named last. */
     ck_assert(has_role("Auch der Münchner Satellitenhersteller Kinetik Orbital ist beteiligt, wie dessen "
                        "Geschäftsführer Tobias Brandl mitteilte.", "Tobias Brandl", "Kinetik Orbital", NULL));
+    /* German: a describing name before the acronym of the organisation. */
+    ck_assert(has_role("Der Leiter des Europäischen Raumflugkontrollzentrums ESOC, Karl Bremer, bestätigte die "
+                       "Verschiebung am Dienstag.", "Karl Bremer", "ESOC", "Leiter"));
     /* The title belongs to the person named right after it, not to a later one. */
     ck_assert(!has_role("Der französische Präsident Emmanuel Macron telefonierte am Montag mit Kanzler Scholz.",
                         "Scholz", "France", NULL));

@@ -7,7 +7,13 @@
  * chairman of X, Y"), a quotation after "said:" followed by another
  * speaker's sentence, an unknown name heading an apposition or standing
  * right before the verb, "wrote" after a quotation, a pronoun after an
- * unnamed spokesperson, German sources no stage named; and the false
+ * unnamed spokesperson, German sources no stage named, a quotation left
+ * open that the next paragraph attributes, a surname opening its sentence
+ * before an apposition, "the company" kept to the entity the article gave
+ * it, a name cut short before its acronym, a coordinated predicate ("X
+ * congratulated Y and said"), an organisation word taken for a name, an
+ * unknown verb before a name and its apposition, an organisation heading
+ * its own clause; and the false
  * friends: a sentence-initial adverb is no speaker, nor is a body someone
  * chairs, nor a head of something else, nor "das Unternehmen am Mittwoch",
  * nor an organisation whose last word looks like a demonym.
@@ -188,6 +194,100 @@ START_TEST(test_single_name_before_cue)
 }
 END_TEST
 
+START_TEST(test_open_quote_takes_next_speaker)
+{
+    /* a quotation left open at the end of its paragraph goes on in the next one, attributed there */
+    dossier_doc *d = doc("en", "Karin Lund watched the landing from the control room with the whole team on Friday evening.\n\n"
+                               "\u201cThe mission has taught us a great deal about the surface. We now know where to land "
+                               "next time and what to bring.\n\n"
+                               "\u201cWe will be back on the Moon before the end of the decade,\u201d Lund said.");
+    ck_speaker(d, "taught us a great deal", "Karin Lund");
+    ck_speaker(d, "back on the Moon", "Karin Lund");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_surname_opening_apposition)
+{
+    /* "Surname, a 39-year-old pilot, replied that": the person of a full name written earlier */
+    dossier_doc *d = doc("en", "Tomas Berggren joined the crew last year after a long selection process in which "
+                               "hundreds of pilots took part.\n\n"
+                               "Berggren, a 39-year-old navy pilot, replied that he would bring the flag back home "
+                               "safely after the flight.");
+    ck_speaker(d, "bring the flag back home", "Tomas Berggren");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_description_chain_and_acronym)
+{
+    /* "the company" keeps the entity the article gave it, not the agency in "NASA's test centre" */
+    dossier_doc *d = doc("en", "Northrop Grumman has fired its new motor at full power, a result the company says keeps "
+                               "the programme on schedule.\n\n"
+                               "The test took place at NASA's test centre in Utah on Tuesday. According to the company, the "
+                               "motor burned for 130 seconds and reached its full thrust.");
+    ck_speaker(d, "motor burned for 130 seconds", "Northrop Grumman");
+    dossier_test_doc_free(d);
+    /* an organisation cut short before a known acronym in brackets */
+    d = doc("ru", "\u0424\u0435\u0434\u0435\u0440\u0430\u043b\u044c\u043d\u043e\u0435 "
+                  "\u0443\u043f\u0440\u0430\u0432\u043b\u0435\u043d\u0438\u0435 \u0433\u0440\u0430\u0436\u0434\u0430\u043d"
+                  "\u0441\u043a\u043e\u0439 \u0430\u0432\u0438\u0430\u0446\u0438\u0438 (FAA) \u0441\u043e\u043e\u0431"
+                  "\u0449\u0438\u043b\u043e, \u0447\u0442\u043e \u043d\u0435 \u0431\u0443\u0434\u0435\u0442 "
+                  "\u0442\u0440\u0435\u0431\u043e\u0432\u0430\u0442\u044c \u043d\u043e\u0432\u043e\u0439 "
+                  "\u043f\u0440\u043e\u0432\u0435\u0440\u043a\u0438 \u043f\u043e\u0441\u043b\u0435 \u043f\u043e\u043b"
+                  "\u0451\u0442\u0430.");
+    ck_speaker(d, "\u0442\u0440\u0435\u0431\u043e\u0432\u0430\u0442\u044c", "Federal Aviation Administration");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_coordinated_predicate)
+{
+    /* "NASA congratulated X and said": the first noun phrase speaks, not the object of the first verb */
+    dossier_doc *d = doc("en", "The booster came down in the sea after a flight of about an hour on Thursday morning. "
+                               "NASA congratulated Northrop Grumman and said that it would study the data before "
+                               "choosing a date.");
+    ck_speaker(d, "study the data", "NASA");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_org_word_not_person)
+{
+    /* a person mention that opens with an organisation word ("Центра X") is not the speaker */
+    dossier_doc *d = doc("ru", "\u0413\u0435\u043d\u0435\u0440\u0430\u043b\u044c\u043d\u044b\u0439 \u0434\u0438\u0440"
+                               "\u0435\u043a\u0442\u043e\u0440 \u0426\u0435\u043d\u0442\u0440\u0430 \u041a\u0435\u043b"
+                               "\u0434\u044b\u0448\u0430 \u041e\u043b\u0435\u0433 \u0421\u043e\u043a\u043e\u043b\u043e\u0432 "
+                               "\u0441\u043a\u0430\u0437\u0430\u043b, \u0447\u0442\u043e \u0432 \u044d\u0442\u043e\u043c "
+                               "\u0433\u043e\u0434\u0443 \u0437\u0430\u0432\u043e\u0434 \u0438\u0437\u0433\u043e\u0442"
+                               "\u043e\u0432\u0438\u0442 \u0435\u0449\u0451 \u0442\u0440\u0438 \u0434\u0432\u0438\u0433"
+                               "\u0430\u0442\u0435\u043b\u044f.");
+    ck_speaker(d, "\u0437\u0430\u0432\u043e\u0434", "\u041e\u043b\u0435\u0433 \u0421\u043e\u043a\u043e\u043b\u043e\u0432");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_long_clause_unknown_verb)
+{
+    /* "», a lancé X, directeur de Y, depuis …": a verb no list holds, the name then its apposition */
+    dossier_doc *d = doc("fr", "\u00ab La fus\u00e9e a vol\u00e9 et le programme a retrouv\u00e9 son calendrier \u00bb, a lanc\u00e9 "
+                               "Claire Morel, directrice des lanceurs de l'Agence spatiale europ\u00e9enne (ESA), depuis la "
+                               "salle de contr\u00f4le.");
+    ck_speaker(d, "La fus\u00e9e a vol\u00e9", "Claire Morel");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_organisation_heading_its_clause)
+{
+    /* "Name, the nonprofit behind …, has …, the organisation said": no organisation named before */
+    dossier_doc *d = doc("en", "OSLO \u2014 Lunaria, the nonprofit behind the country's first lunar probe, has stopped work "
+                               "on its second mission after two donors withdrew their support, the organisation said on Monday.");
+    ck_speaker(d, "has stopped work on its second mission", "Lunaria");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -205,6 +305,13 @@ static Suite *suite(void)
     tcase_add_test(tc, test_pronoun_after_spokesperson);
     tcase_add_test(tc, test_german_sources_without_names);
     tcase_add_test(tc, test_single_name_before_cue);
+    tcase_add_test(tc, test_open_quote_takes_next_speaker);
+    tcase_add_test(tc, test_surname_opening_apposition);
+    tcase_add_test(tc, test_description_chain_and_acronym);
+    tcase_add_test(tc, test_coordinated_predicate);
+    tcase_add_test(tc, test_org_word_not_person);
+    tcase_add_test(tc, test_long_clause_unknown_verb);
+    tcase_add_test(tc, test_organisation_heading_its_clause);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,10 +6,13 @@
  * with "that", "according to", "selon", "dass", Konjunktiv, "по словам";
  * Russian dialogue opened by a dash, a German source named by no stage,
  * a short clause worded with its verb, object cues ("calling", "sprach
- * von"), a German source phrase inside its sentence, a Konjunktiv verb no
- * list holds; and the false friends: scare quotes, quoted titles and
+ * von"), a long German source phrase ("Laut der … Agentur X wird"), a
+ * title before a partial quotation's subject, a neuter Russian verb, a
+ * German source phrase inside its sentence, a Konjunktiv verb no list
+ * holds; and the false friends: scare quotes, quoted titles and
  * names, a job title without a name, boilerplate holding a quotation, an
- * indicative after a statement.
+ * indicative after a statement, a preterite in "-te", a noun that folds
+ * like a verb after an article ("la note").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +337,72 @@ START_TEST(test_unnamed_source_without_comma)
 }
 END_TEST
 
+START_TEST(test_source_phrase_of_four_words)
+{
+    /* "Laut der Nordischen Raumfahrtagentur NSA wird …": the verb right after a long source phrase */
+    dossier_doc *d = doc("de", "Die Mission wird mit rund 40 Millionen Euro finanziert. Laut der Nordischen "
+                               "Raumfahrtagentur NORSA wird die Besatzung w\u00e4hrend des Fluges zw\u00f6lf Experimente "
+                               "durchf\u00fchren, unter anderem zur Medizin.");
+    const dossier_statement *s = find(d, "Besatzung");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_msg(strstr(dossier_test_span(d, s->span), "wird die Besatzung") != NULL, "span: %s",
+                  dossier_test_span(d, s->span));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_preterite_is_no_konjunktiv)
+{
+    /* "Das Land hatte …" after a statement is the writer's indicative, not reported speech */
+    dossier_doc *d = doc("de", "Jonas Weber bezeichnete das Land als \u201eeinen der wichtigsten Partner Europas\u201c. "
+                               "Das Land hatte seinen Beitrag zur Agentur im Jahr 2022 deutlich erh\u00f6ht.");
+    ck_assert_ptr_null(find(d, "seinen Beitrag"));
+    dossier_test_doc_free(d);
+    d = doc("de", "\u201eDie Station ist bereit f\u00fcr die n\u00e4chste Besatzung\u201c, sagte Jonas Weber. "
+                  "Die Arbeit laufe seit Wochen nach Plan.");
+    expect(d, "Die Arbeit laufe seit Wochen", INDIRECT, "Jonas Weber");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_partial_quote_after_title)
+{
+    /* a title before the name opening the sentence: "Ministerpr\u00e4sidentin X hatte … „…“ erkl\u00e4rt" */
+    dossier_doc *d = doc("de", "Ministerpr\u00e4sidentin Anna Keller hatte den Kongress am Montag er\u00f6ffnet und die Raumfahrt "
+                               "zu einer \u201estrategischen Aufgabe\u201c ihrer Regierung erkl\u00e4rt.");
+    expect(d, "zu einer \u201estrategischen Aufgabe\u201c", INDIRECT, "Anna Keller");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_noun_after_article_is_no_cue)
+{
+    /* "la note" folds like "noté": after an article it is a noun, and the partial quotation stands */
+    dossier_doc *d = doc("fr", "Le directeur de l'Institut des sciences spatiales, Kenji Arima, avait attribu\u00e9 \u00e0 la "
+                               "mission la note de \u00ab 70 sur 100 \u00bb. Jeudi, il a indiqu\u00e9 qu'il lui accordait "
+                               "d\u00e9sormais \u00ab la note maximale \u00bb pour la pr\u00e9cision.");
+    expect(d, "avait attribu\u00e9 \u00e0 la mission la note", INDIRECT, "Kenji Arima");
+    ck_assert_ptr_null(find(d, "Le directeur de l'Institut"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_neuter_speech_verb)
+{
+    /* "управление сообщило, что": a neuter subject's verb */
+    dossier_doc *d = doc("ru", "\u0410\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u043e \u0415\u0432\u0440\u043e\u043f\u0435"
+                               "\u0439\u0441\u043a\u043e\u0435 \u043a\u043e\u0441\u043c\u0438\u0447\u0435\u0441\u043a\u043e"
+                               "\u0435 \u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u043e (ESA) \u0441\u043e\u043e\u0431"
+                               "\u0449\u0438\u043b\u043e, \u0447\u0442\u043e \u0437\u043e\u043d\u0434 \u0440\u0430\u0431\u043e"
+                               "\u0442\u0430\u0435\u0442 \u0448\u0442\u0430\u0442\u043d\u043e \u0438 \u043f\u0435\u0440\u0435"
+                               "\u0434\u0430\u0451\u0442 \u0434\u0430\u043d\u043d\u044b\u0435.");
+    const dossier_statement *s = find(d, "\u0437\u043e\u043d\u0434 \u0440\u0430\u0431\u043e\u0442\u0430\u0435\u0442");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(s->kind, INDIRECT);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -354,6 +423,11 @@ static Suite *suite(void)
     tcase_add_test(tc, test_partial_quote_predicate);
     tcase_add_test(tc, test_dialogue_dash);
     tcase_add_test(tc, test_unnamed_source_without_comma);
+    tcase_add_test(tc, test_source_phrase_of_four_words);
+    tcase_add_test(tc, test_preterite_is_no_konjunktiv);
+    tcase_add_test(tc, test_partial_quote_after_title);
+    tcase_add_test(tc, test_noun_after_article_is_no_cue);
+    tcase_add_test(tc, test_neuter_speech_verb);
     suite_add_tcase(s, tc);
     return s;
 }

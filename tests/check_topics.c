@@ -5,7 +5,8 @@
  * mentioned before (also inflected, or a compound: "Raumstation"), names
  * in another case, compound names ("Shenzhou-15-Besatzung"), the
  * programme of the paragraph and of the headline, continuation of a
- * speaker's topic, places as subject or object; and the false friends:
+ * speaker's topic, places as subject or object, engine words, a
+ * statement opening with a pronoun; and the false friends:
  * the speaker, a place after a locative preposition.
  */
 #include <stdio.h>
@@ -162,6 +163,28 @@ START_TEST(test_context_topics)
 }
 END_TEST
 
+START_TEST(test_engine_and_arm_words)
+{
+    /* "the engine", "le bras": programme words for engines and robotic arms */
+    dossier_doc *d = doc("en", "The Kestrel engine ran at full thrust on Tuesday for the first time at the test stand.\n\n"
+                               "\u201cThis is the day the engine stopped being a drawing,\u201d said Paul Weber, the "
+                               "company's founder.");
+    ck_assert(about(d, find(d, "stopped being a drawing"), "Kestrel"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_pronoun_opening_statement)
+{
+    /* "Le module … sera capable … Selon l'agence, il sera piloté …": the programme heading the sentence before */
+    dossier_doc *d = doc("fr", "La Chine a lanc\u00e9 jeudi le module Mengtian vers sa station orbitale.\n\n"
+                               "Le module sera capable de s'amarrer seul \u00e0 la station. Selon l'Agence "
+                               "spatiale chinoise, il sera pilot\u00e9 en grande partie par un logiciel autonome.");
+    ck_assert(about(d, find(d, "pilot\u00e9 en grande partie"), "Mengtian"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -173,6 +196,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_inflected_and_compound_words);
     tcase_add_test(tc, test_context_topics);
+    tcase_add_test(tc, test_engine_and_arm_words);
+    tcase_add_test(tc, test_pronoun_opening_statement);
     suite_add_tcase(s, tc);
     return s;
 }
