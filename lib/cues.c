@@ -114,3 +114,65 @@ int dossier_names_noun_first(const dossier_names *c, int p, int q)
         return DOSSIER_KIND_PROGRAM;
     return -1;
 }
+
+/* Case endings and the nominative endings that may replace them, folded (й is и): adjectives, then nouns. */
+static const char *const ru_forms[][2] = {
+    {"ои", "ая"}, {"ои", "ыи"}, {"ого", "ыи"}, {"ого", "ии"}, {"ого", "ое"}, {"его", "ии"}, {"его", "ее"},
+    {"ому", "ыи"}, {"ому", "ое"}, {"ым", "ыи"}, {"ым", "ое"}, {"ом", "ыи"}, {"ую", "ая"}, {"еи", "яя"},
+    {"ии", "ия"}, {"ии", "ие"}, {"ию", "ия"}, {"иеи", "ия"}, {"ва", "во"}, {"ву", "во"}, {"ве", "во"},
+    {"вом", "во"}, {"ра", "р"}, {"ру", "р"}, {"ре", "р"}, {"ром", "р"}, {"ы", "а"}, {"е", "а"}, {"у", "а"},
+    {"ои", "а"}, {"и", "я"}};
+
+#define RU_MAXW 4
+#define RU_MAXV 6
+
+/*
+ * Tries every choice of one form per word (variants v[w][0 .. nv[w]))
+ * for words [w, n) and returns the longest gazetteer match of all n
+ * words found, or 0.
+ */
+static size_t ru_try(const dossier_lexicon *lx, char v[RU_MAXW][RU_MAXV][96], const int *nv, const char **words,
+                     int w, int n, const dossier_gaz_entry **out)
+{
+    if (w == n)
+        return dossier_gazetteer_match(lx, words, (size_t)n, out) == (size_t)n ? (size_t)n : 0;
+    for (int k = 0; k < nv[w]; k++) {
+        words[w] = v[w][k];
+        size_t r = ru_try(lx, v, nv, words, w + 1, n, out);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* See names.h. */
+size_t dossier_names_gaz_russian_phrase(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
+{
+    char v[RU_MAXW][RU_MAXV][96];
+    int nv[RU_MAXW], n = 0;
+    const char *words[RU_MAXW];
+    /* A capitalised adjective, then lower-case words: "Индийской организации космических исследований". */
+    for (int t = i; t < end && n < RU_MAXW; t++, n++) {
+        const char *w = c->d->folds.v[t];
+        size_t wl = strlen(w);
+        if (!(c->d->tokens.v[t].flags & DOSSIER_TOK_WORD) || (unsigned char)w[0] < 0xD0 || wl >= 90 ||
+            (t > i && dossier_names_is_cap(c, t)))
+            break;
+        memcpy(v[n][0], w, wl + 1);
+        nv[n] = 1;
+        for (size_t f = 0; f < sizeof ru_forms / sizeof ru_forms[0] && nv[n] < RU_MAXV; f++) {
+            size_t el = strlen(ru_forms[f][0]);
+            if (wl < el + 6 || strcmp(w + wl - el, ru_forms[f][0]) != 0)
+                continue;
+            memcpy(v[n][nv[n]], w, wl - el);
+            strcpy(v[n][nv[n]] + wl - el, ru_forms[f][1]);
+            nv[n]++;
+        }
+    }
+    for (int k = n; k >= 2; k--) {
+        size_t r = ru_try(c->d->lex, v, nv, words, 0, k, out);
+        if (r)
+            return r;
+    }
+    return 0;
+}

@@ -234,6 +234,9 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
     }
     if (!dossier_names_is_cap(c, i))
         return 0;
+    if (cyrillic(c->d->folds.v[i]) && adjective_ending(c, i) && i + 1 < end && !dossier_names_is_cap(c, i + 1) &&
+        (k = dossier_names_gaz_russian_phrase(c, i, end, out)))
+        return k; /* "Индийской организации космических исследований" */
     if (cyrillic(c->d->folds.v[i]) && (k = gaz_russian(c, i, out)))
         return k;
     if (strcmp(c->lang, "de") == 0 && (k = gaz_german(c, i, end, out)))

@@ -87,6 +87,8 @@ int dossier_names_designated(dossier_names *c, int p, int k, const dossier_gaz_e
 int dossier_names_lex_stem(const dossier_names *c, const char *key, int i);
 /* The kind a lower-case common noun before unknown name p gives it ("модулем «X»", "the crater X"), or -1. */
 int dossier_names_noun_before(const dossier_names *c, int p);
+/* A known Russian name of several words in another case ("Индийской организации ..."): its length, or 0 (cues.c). */
+size_t dossier_names_gaz_russian_phrase(const dossier_names *c, int i, int end, const dossier_gaz_entry **out);
 /* German: the kind the capitalised noun that opens [p, q) gives the rest ("Wüste X", "Mission X"), or -1. */
 int dossier_names_noun_first(const dossier_names *c, int p, int q);
 

@@ -453,6 +453,20 @@ static int person_source(stm_ctx *c, const sentence *s, int t, int len)
     return add(c, s, after + 1, clause_end(c, s, after + 1), t, len, u, after, STM_SUBJ_SOURCE);
 }
 
+/*
+ * Non-zero when the verb at t and the sentence's last word are one speech
+ * verb of statement.verbs ("…, teilte das Unternehmen X mit."): a
+ * separable verb whose particle closes the sentence.
+ */
+static int separable(const stm_ctx *c, const sentence *s, int t)
+{
+    int last = s->trim - 1;
+    if (last <= t + 1 || (FLAGS(last) & DOSSIER_TOK_PUNCT))
+        return 0;
+    const char *w[2] = {c->d->folds.v[t], c->d->folds.v[last]};
+    return dossier_lexicon_match(c->d->lex, c->lang, "statement.verbs", w, 2, NULL) == 2;
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -484,7 +498,7 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             if (t > s->first && (MATCH("statement.passive_aux", t - 1) ||
                                  (MATCH("statement.articles", t - 1) && !IS(t - 2, ","))))
                 continue;
-            rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t));
+            rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t) && !separable(c, s, t));
         } else {
             len = 1;
         }

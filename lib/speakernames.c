@@ -498,3 +498,30 @@ int dossier_speakernames_gazetteer_before_cue(stm_ctx *c, int first, int end)
         c->tok_mention[t] = m;
     return m;
 }
+
+/* See speakernames.h. */
+int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    if (first < 0 || end - first < 2 || end - first > 6 || named(c, first) || c->used[first] == 2 ||
+        !(dossier_speakers_flags(c, first) & DOSSIER_TOK_UPPER) || dossier_speakers_sent_first(c, first) == first ||
+        !dossier_speakernames_org_word(c, first))
+        return -1;
+    int lower = 0;
+    for (int t = first + 1; t < end; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        int m = c->tok_mention[t];
+        if ((f & DOSSIER_TOK_PUNCT) || (m >= 0 && d->entities.v[d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE) ||
+            function_word(c, t))
+            return -1;
+        lower |= !(f & DOSSIER_TOK_UPPER);
+    }
+    if (!lower)
+        return -1;      /* a run of capitalised words is dossier_speakernames_new()'s */
+    size_t s = d->tokens.v[first].span.start, e = d->tokens.v[end - 1].span.end;
+    int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, first, end - first);
+    for (int t = first; m >= 0 && t < end; t++)
+        c->tok_mention[t] = m;
+    return m;
+}

@@ -99,4 +99,12 @@ int dossier_speakernames_clause_head(stm_ctx *c, const stm_cand *k);
  */
 int dossier_speakernames_gazetteer_before_cue(stm_ctx *c, int first, int end);
 
+/*
+ * An organisation's name that opens with a capitalised organisation word
+ * and goes on in lower case, the whole subject [first, end) after an
+ * inverted cue ("…, сообщило Министерство обороны России."), that no
+ * stage named: added with a mention; returns the mention or -1.
+ */
+int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

@@ -1,6 +1,6 @@
 /*
- * speakers.c — token helpers for the statements stage, and attribution:
- * which entity speaks each candidate statement.
+ * speakers.c — attribution: which entity speaks each candidate statement
+ * (the token helpers of speakers.h are in speakertokens.c).
  *
  * A candidate names its speaker through a token range (the subject of the
  * cue, or the phrase after "according to").  In that range a person's name
@@ -20,94 +20,6 @@
 #include <string.h>
 
 #include "dossier.h"
-
-/* See speakers.h. */
-int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
-{
-    const dossier_doc *d = c->d;
-    if (tok < 0 || (size_t)tok >= d->tokens.n)
-        return 0;
-    size_t n = d->tokens.n - (size_t)tok;
-    if (n > 8)
-        n = 8;
-    return (int)dossier_lexicon_match(d->lex, c->lang, key, (const char *const *)&d->folds.v[tok], n, NULL);
-}
-
-/* See speakers.h. */
-int dossier_speakers_sent_first(const stm_ctx *c, int tok)
-{
-    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
-    return s->first_token;
-}
-
-/* See speakers.h. */
-int dossier_speakers_sent_end(const stm_ctx *c, int tok)
-{
-    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
-    return s->first_token + s->ntokens;
-}
-
-/* See speakers.h. */
-int dossier_speakers_para(const stm_ctx *c, int tok)
-{
-    return c->d->sentences.v[c->d->tokens.v[tok].sentence].paragraph;
-}
-
-/* See speakers.h. */
-unsigned dossier_speakers_flags(const stm_ctx *c, int tok)
-{
-    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
-        return 0;
-    return c->d->tokens.v[tok].flags;
-}
-
-/* See speakers.h. */
-int dossier_speakers_is(const stm_ctx *c, int tok, const char *ch)
-{
-    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
-        return 0;
-    const dossier_span *s = &c->d->tokens.v[tok].span;
-    size_t n = strlen(ch);
-    return s->end - s->start == n && memcmp(c->d->body + s->start, ch, n) == 0;
-}
-
-/* See speakers.h. */
-int dossier_speakers_words(const stm_ctx *c, int first, int end)
-{
-    int n = 0;
-    for (int t = first; t < end; t++)
-        if (dossier_speakers_flags(c, t) & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM))
-            n++;
-    return n;
-}
-
-/* See speakers.h.  Binary search over the tokens, which are in text order. */
-int dossier_speakers_tok_from(const stm_ctx *c, size_t pos)
-{
-    size_t lo = 0, hi = c->d->tokens.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->d->tokens.v[mid].span.start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (int)lo;
-}
-
-/* See speakers.h. */
-int dossier_speakers_add(stm_ctx *c, const stm_cand *k)
-{
-    return VEC_PUSH(&c->cands, *k) ? DOSSIER_ENOMEM : DOSSIER_OK;
-}
-
-/* See speakers.h. */
-const char *dossier_speakers_cue(stm_ctx *c, int first, int n)
-{
-    const dossier_doc *d = c->d;
-    size_t s = d->tokens.v[first].span.start, e = d->tokens.v[first + n - 1].span.end;
-    return dossier_doc_strndup(c->d, d->body + s, e - s);
-}
 
 /* Entity kind of mention m. */
 static int mention_kind(const stm_ctx *c, int m)
@@ -663,6 +575,12 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     if (s.person_any >= 0 && s.org_desc < 0) {
         k->speaker_mention = s.person_any;
         return d->mentions.v[s.person_any].entity;
+    }
+    int pm = s.org_desc == k->subj_first && k->subj_first > k->cue_tok && k->mode == STM_SUBJ_CLAUSE
+                 ? dossier_speakernames_org_phrase(c, k->subj_first, k->subj_end) : -1;
+    if (pm >= 0) {
+        k->speaker_mention = pm;
+        return d->mentions.v[pm].entity;
     }
     if (s.org_desc >= 0 || s.pron_group >= 0) {
         if (s.org_any >= 0) {

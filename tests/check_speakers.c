@@ -13,7 +13,7 @@
  * it, a name cut short before its acronym, a coordinated predicate ("X
  * congratulated Y and said"), an organisation word taken for a name, an
  * unknown verb before a name and its apposition, an organisation heading
- * its own clause; and the false
+ * its own clause, a known name written in lower case; and the false
  * friends: a sentence-initial adverb is no speaker, nor is a body someone
  * chairs, nor a head of something else, nor "das Unternehmen am Mittwoch",
  * nor an organisation whose last word looks like a demonym.
@@ -288,6 +288,26 @@ START_TEST(test_organisation_heading_its_clause)
 }
 END_TEST
 
+START_TEST(test_lower_case_known_name_before_cue)
+{
+    /* "its operator iSpace said": a known organisation written in lower case, not the description's antecedent */
+    dossier_doc *d = doc("en", "The Hyperbola rocket failed shortly after lift-off on Sunday, the second failure in a row "
+                               "for the young company.\n\n"
+                               "The upper stage shut down early and the payload fell into the sea near the coast, its "
+                               "operator iSpace said in a statement.");
+    int want = dossier_test_entity(d, "iSpace");
+    ck_assert_int_ge(want, 0);
+    int found = 0;
+    for (size_t i = 0; i < d->statements.n; i++)
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), "upper stage shut down")) {
+            ck_assert_int_eq(d->statements.v[i].speaker, want);
+            found = 1;
+        }
+    ck_assert(found);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -312,6 +332,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_org_word_not_person);
     tcase_add_test(tc, test_long_clause_unknown_verb);
     tcase_add_test(tc, test_organisation_heading_its_clause);
+    tcase_add_test(tc, test_lower_case_known_name_before_cue);
     suite_add_tcase(s, tc);
     return s;
 }
