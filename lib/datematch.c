@@ -496,11 +496,16 @@ static int unit_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t *k)
     return 0;
 }
 
+/* The count taken for a vague one (date.few: "a few", "quelques", "einige", "несколько"). */
+#define VAGUE_COUNT 3
+
 /*
  * An offset: "two days ago", "il y a deux ans", "vor zwei Tagen", "три дня
  * назад" (from publication); "three days later", "через два дня", "the
  * previous day", "le lendemain" (date.day_before, date.day_after: one day; after the
  * sentence's previous date); "two days after [the offensive]" (before it).
+ * A vague count ("a few months later") is taken as VAGUE_COUNT, and
+ * dates.c says the result at a coarser precision.
  */
 static int match_offset(const dossier_dtoks *tv, size_t i, size_t lim, dossier_dmatch *m)
 {
@@ -520,7 +525,10 @@ static int match_offset(const dossier_dtoks *tv, size_t i, size_t lim, dossier_d
     else if ((k = dossier_datematch_phrase(tv, "date.later_before", j, lim, NULL)))
         pre = K_LATER;
     j += k;
-    if (j >= lim || !(m->num = count_at(tv, j, lim, &k)))
+    if (j < lim && (k = dossier_datematch_phrase(tv, "date.few", j, lim, NULL))) {
+        m->num = VAGUE_COUNT; /* "a few months later": about three, said roughly */
+        m->vague = 1;
+    } else if (j >= lim || !(m->num = count_at(tv, j, lim, &k)))
         return 0;
     j += k;
     if (j >= lim || !(m->unit = unit_at(tv, j, lim, &k)))

@@ -44,6 +44,7 @@ typedef struct {
     int off, wday, dir;
     int yearoff;        /* a relative year follows the month ("July last year") */
     int num, unit;      /* count and enum dunit of an offset */
+    int vague;          /* the count is vague ("a few", "quelques"): num is a guess */
     int anchor_y;       /* the year of an earlier date of the sentence, or 0 (set by the caller) */
     size_t start, end;
 } dossier_dmatch;

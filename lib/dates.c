@@ -43,10 +43,17 @@
  *     from the sentence's previous date ("on July 20, and Tianwen-1 three
  *     days later"; "le 26 février, deux jours après le début de l'offensive"
  *     dates the offensive to 24 February), and are dropped without one.
+ *     An offset with no earlier date in its sentence counts from the last
+ *     date of the sentence before in its paragraph ("In February 2019 ... A few months later");
+ *     a vague count (date.few: "a few", "quelques", "einige", "несколько")
+ *     is taken as three, and the date given one step coarser than its unit
+ *     (days and weeks to the month, months to the year, years to nothing).
+ * Without a publication date, a short dateline line among the first
+ * sentences ("Hanoi, 27. April 2010") gives one (and fills d->published).
  * The tense of a date is the nearest cue of the date.future or date.past
  * lists before it in its sentence (else after it); past when there is none.
- * Without a publication date every relative expression stays unresolved:
- * value "" and precision NONE.  Absolute dates always resolve.
+ * Without a publication date (nor dateline) every relative expression stays
+ * unresolved: value "" and precision NONE.  Absolute dates always resolve.
  */
 #include "dates.h"
 
@@ -220,6 +227,20 @@ static void shift(const ymd *a, int n, int unit, dossier_timex *t)
     set_value(t, y, mo, d, prec);
 }
 
+/*
+ * A vague offset ("a few months later") says its date one step coarser
+ * than its unit: days and weeks to the month, months to the year; years
+ * to nothing.
+ */
+static void coarsen(int unit, dossier_timex *t)
+{
+    int prec = unit == U_YEAR ? DOSSIER_DATE_NONE : unit == U_MONTH ? DOSSIER_DATE_YEAR : DOSSIER_DATE_MONTH;
+    if (prec >= t->precision)
+        return;
+    t->precision = prec;
+    t->value[prec == DOSSIER_DATE_NONE ? 0 : prec == DOSSIER_DATE_YEAR ? 4 : 7] = '\0';
+}
+
 /* Resolves an offset: from publication (K_AGO) or from the sentence's previous date. */
 static int resolve_offset(const dossier_dmatch *m, const pubdate *p, const ymd *anchor, dossier_timex *t)
 {
@@ -228,12 +249,14 @@ static int resolve_offset(const dossier_dmatch *m, const pubdate *p, const ymd *
         ymd pub = {p->y, p->m, p->d, DOSSIER_DATE_DAY};
         if (p->ok)
             shift(&pub, -m->num, m->unit, t);
-        return 0;
+    } else {
+        if (!anchor->prec)
+            return -1;
+        t->relative = 1;
+        shift(anchor, m->kind == K_LATER ? m->num : -m->num, m->unit, t);
     }
-    if (!anchor->prec)
-        return -1;
-    t->relative = 1;
-    shift(anchor, m->kind == K_LATER ? m->num : -m->num, m->unit, t);
+    if (m->vague && t->value[0])
+        coarsen(m->unit, t);
     return 0;
 }
 
@@ -304,12 +327,19 @@ static const char *month_lang(const dossier_lexicon *lx, const char *lang)
     return NULL;
 }
 
-/* Scans sentence tokens [s0, s1) and adds a timex for each date found. */
-static int scan_sentence(dossier_doc *d, const dossier_dtoks *tv, const pubdate *p, size_t s0, size_t s1, int sent)
+/*
+ * Scans sentence tokens [s0, s1) and adds a timex for each date found.
+ * *carry is the last date of the sentence before in the paragraph (zero
+ * prec when none): offsets count from it until the sentence gives one
+ * ("In February 2019 ... A few months later, ..."); it receives this
+ * sentence's last date.
+ */
+static int scan_sentence(dossier_doc *d, const dossier_dtoks *tv, const pubdate *p, size_t s0, size_t s1, int sent,
+                         ymd *carry)
 {
     size_t i = s0;
     int year = 0;
-    ymd last = {0};
+    ymd last = *carry;
     while (i < s1) {
         dossier_dmatch m;
         if (!dossier_datematch_at(tv, i, s1, s0, &m) || m.end <= i) {
@@ -334,7 +364,39 @@ static int scan_sentence(dossier_doc *d, const dossier_dtoks *tv, const pubdate 
         }
         i = m.end;
     }
+    *carry = last;
     return DOSSIER_OK;
+}
+
+/*
+ * Without a publication date, a dateline gives one: the first full date
+ * (day, month and year, as written) of a short sentence (at most
+ * DATELINE_TOKENS tokens) among the first DATELINE_SENTENCES sentences
+ * ("Hanoi/Toulouse, 27. April 2010").  Relative dates then resolve
+ * against it, and it fills d->published, which the meta stage left empty
+ * (the events stage dates undated news to it).
+ */
+#define DATELINE_SENTENCES 4
+#define DATELINE_TOKENS 10
+static void dateline_pub(dossier_doc *d, const dossier_dtoks *tv, pubdate *p)
+{
+    for (size_t s = 0; !p->ok && s < d->sentences.n && s < DATELINE_SENTENCES; s++) {
+        const dossier_sentence *se = &d->sentences.v[s];
+        size_t s0 = (size_t)se->first_token, s1 = s0 + (size_t)se->ntokens;
+        if (s1 > d->tokens.n || se->ntokens > DATELINE_TOKENS)
+            continue;
+        for (size_t i = s0; i < s1; i++) {
+            dossier_dmatch m;
+            if (!dossier_datematch_at(tv, i, s1, s0, &m) || m.kind != K_ABS || !m.y || !m.m || !m.day)
+                continue;
+            char v[16];
+            snprintf(v, sizeof v, "%04d-%02d-%02d", m.y, m.m, m.day);
+            parse_pub(p, v);
+            if (p->ok)
+                memcpy(d->published, v, sizeof d->published);
+            break;
+        }
+    }
 }
 
 /* See dates.h. */
@@ -351,12 +413,17 @@ int dossier_dates_run(dossier_doc *d)
     dossier_dtoks tv = {d->lex, month_lang(d->lex, dossier_doc_lang(d)), d->folds.v, fl, d->tokens.n};
     pubdate p;
     parse_pub(&p, d->published);
+    if (!p.ok)
+        dateline_pub(d, &tv, &p);
+    ymd carry = {0};
     for (size_t s = 0; !rc && s < d->sentences.n; s++) {
         const dossier_sentence *se = &d->sentences.v[s];
         size_t s0 = (size_t)se->first_token, s1 = s0 + (size_t)se->ntokens;
         if (s1 > d->tokens.n)
             s1 = d->tokens.n;
-        rc = scan_sentence(d, &tv, &p, s0, s1, (int)s);
+        if (s > 0 && d->sentences.v[s - 1].paragraph != se->paragraph)
+            memset(&carry, 0, sizeof carry);
+        rc = scan_sentence(d, &tv, &p, s0, s1, (int)s, &carry);
     }
     free(fl);
     return rc;

@@ -297,6 +297,45 @@ static int is_and(const dossier_names *c, int i)
            !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER);
 }
 
+/* Non-zero when token i may be one word of a title's field: capitalised, no known name, no acronym. */
+static int field_word(const dossier_names *c, int i, int end)
+{
+    const dossier_gaz_entry *g = NULL;
+    return i < end && dossier_names_is_cap(c, i) && !(c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) &&
+           c->owner[i] < 0 && !dossier_names_first_name(c, i) && !dossier_names_gazetteer(c, i, end, &g) &&
+           !dossier_names_title(c, i, end) && !dossier_names_is_head(c, i);
+}
+
+/* See names.h. */
+int dossier_names_field_list(const dossier_names *c, int i, int end, int need_comma)
+{
+    int k = i, commas = 0;
+    if (k >= end || !is_connector(c, k) || is_and(c, k) || dossier_names_lex_any(c, "entity.name_in", k, k + 1))
+        return 0; /* "Hochschulen in A, B und C": places, no field */
+    for (;;) {
+        while (k < end && is_connector(c, k) && !is_and(c, k))
+            k++;
+        if (!field_word(c, k, end))
+            return 0;
+        k++;
+        if (field_word(c, k, end) && k + 1 < end && !dossier_names_is_cap(c, k + 1))
+            k++; /* "Foreign Affairs, Trade and Development": an item of two words */
+        if (k < end && strcmp(c->d->folds.v[k], ",") == 0) {
+            commas++;
+            k++;
+        }
+        if (k < end && is_and(c, k))
+            break;
+        if (!commas || k >= end || strcmp(c->d->folds.v[k - 1], ",") != 0)
+            return 0;
+    }
+    for (k++; k < end && is_connector(c, k) && !is_and(c, k); k++)
+        ;
+    if (!field_word(c, k, end) || (need_comma && !commas))
+        return 0;
+    return k + 1;
+}
+
 /*
  * An organisation whose head word ("Agency", "Office") lies in [i, end)
  * after capitalised words only: returns where it ends (past its "of ..."
@@ -351,6 +390,10 @@ static int org_end(const dossier_names *c, int i, int end)
             for (r++; r < end && dossier_names_is_cap(c, r); r++)
                 ;
     }
+    /* "Ministry of Innovation, Science and Technology": a field of several items. */
+    int fl = dossier_names_field_list(c, last + 1, dossier_names_sent_end(c, i), 1);
+    if (fl > r)
+        r = fl;
     /* "Universität Stuttgart": a head that takes the name of its town. */
     if (r == last + 1 && r + 1 == end && dossier_names_is_cap(c, r) && !dossier_names_is_stop(c, r) &&
         dossier_names_lex(c, "entity.heads_before_town", last, last + 1))
@@ -469,6 +512,13 @@ static int acronym_after(dossier_names *c, int j, int end)
 static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_gaz_entry *gaz)
 {
     int sentend = dossier_names_sent_end(c, p), rc, q;
+    /* "Launch Complex 39A": a place word and its designator. */
+    int ph = (int)dossier_names_lex(c, "entity.place_heads", p, end);
+    if (ph && dossier_names_is_cap(c, p) && p + ph < sentend && c->owner[p + ph] < 0 &&
+        c->d->folds.v[p + ph][0] >= '0' && c->d->folds.v[p + ph][0] <= '9') {
+        rc = dossier_names_add(c, p, p + ph + 1, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+        return rc ? rc : p + ph + 1;
+    }
     int hq = 0, pk = cap_head_end(c, p, end, "entity.place_heads", &hq), kind = DOSSIER_KIND_PLACE;
     if (!pk) {
         pk = cap_head_end(c, p, end, "entity.program_words", &hq);
@@ -512,7 +562,7 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
  * name built on a head word, a known name, a demonym or month (skipped),
  * or an unknown name.  `title` is set when a title precedes the run.
  */
-static int read_run(dossier_names *c, int i, int end, int title)
+static int read_run(dossier_names *c, int i, int end, int title, int *field_until)
 {
     dossier_doc *d = c->d;
     int sentend = dossier_names_sent_end(c, i);
@@ -533,6 +583,14 @@ static int read_run(dossier_names *c, int i, int end, int title)
         } else if ((k = dossier_names_title(c, p, end)) && !dossier_names_is_head(c, p)) {
             title = 1;
             p += (int)k;
+            /* "Minister of Culture, Sport and Youth X": skip the title's field. */
+            if ((q = dossier_names_field_list(c, p, sentend, 0)) > 0) {
+                if (q > end) {
+                    *field_until = q;
+                    return DOSSIER_OK;
+                }
+                p = q;
+            }
         } else if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
             p++;
         } else if ((q = dossier_names_before_program_word(c, p, end)) != 0) {
@@ -637,9 +695,16 @@ static int in_quoted_title(const dossier_names *c, int i, int first, int end)
 static int read_sentence(dossier_names *c, const dossier_sentence *s)
 {
     int first = s->first_token, end = first + s->ntokens;
-    int headline = title_case(c, s);
+    int headline = title_case(c, s), field_until = -1, field_title = -1;
     for (int i = first; i < end;) {
         size_t tk;
+        if (field_until > i) {
+            i = field_title = field_until; /* the name after a title's field has the title */
+            continue;
+        }
+        if (!headline && !dossier_names_is_cap(c, i) && c->owner[i] < 0 && (tk = dossier_names_title(c, i, end)) > 0 &&
+            (field_until = dossier_names_field_list(c, i + (int)tk, end, 1)) > 0)
+            continue; /* "ministre de l'Innovation, des Sciences et de l'Industrie, X" */
         if (!dossier_names_is_cap(c, i) && c->owner[i] < 0 && (tk = dossier_names_title(c, i, end)) > 1) {
             i += (int)tk; /* "chef de l'État": a title, capitals and all */
             continue;
@@ -655,7 +720,10 @@ static int read_sentence(dossier_names *c, const dossier_sentence *s)
         if (!headline && (x = dossier_names_expansion(c, i, j, end)) < -1)
             return x;
         int rc = headline || in_quoted_title(c, i, first, end) ? dossier_names_known_only(c, i, j)
-                          : read_run(c, i, x >= 0 ? x : j, title_before(c, i, first));
+                          : read_run(c, i, x >= 0 ? x : j,
+                                     title_before(c, i, first) || i == field_title ||
+                                         (field_title >= 0 && i - 1 == field_title && strcmp(c->d->folds.v[i - 1], ",") == 0),
+                                     &field_until);
         if (rc)
             return rc;
         /* A name may run past the capitalised words: "Agence spatiale nationale chinoise (CNSA)". */

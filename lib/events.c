@@ -19,7 +19,15 @@
  * the longest phrase wins; each sentence gives at most one event per kind.
  * Launching an initiative or a campaign is an announcement, launching an
  * investigation or an attack no event (event.cue.announced_things,
- * event.cue.not_launched).
+ * event.cue.not_launched).  Approving a deal is the deal ("approved the
+ * merger": no announcement); a briefing tied to another event ("a press
+ * conference after the talks", "pre-launch") is none of its own
+ * (event.cue.briefing, event.cue.attached).  Three more ways give an
+ * announcement: something done "was announced" on a date of its own (a
+ * trigger phrase); an organisation calling something off on a date ("In
+ * June, the agency postponed the mission"; in the passive it is no event);
+ * and a lede sentence with no trigger whose news an organisation reported
+ * on a date ("..., teilte die Agentur am Dienstag mit").
  *
  * The event's date is the timex of its sentence nearest to the trigger,
  * counting clause breaks as far, and leaving out a date that belongs to a
@@ -28,7 +36,12 @@
  * "by", "bis", "d'ici" is a target: the event is a plan, dropped.  A
  * sentence that lists dated items after one trigger ("launched X in 2011, Y
  * in 2018 and Z last May") gives one event per item.  Participants are the
- * entities mentioned in the sentence (or item), else in the sentence before.
+ * entities mentioned in the sentence (or item), else in the sentence before;
+ * a dated event whose sentence names nothing ("the agreement on the project
+ * was signed in 2004") takes the article's two most mentioned entities (for
+ * agreements, no persons).  A planned event dated only by a date that opens
+ * the next coordinated verb ("to be built and in 2012 launched") and a
+ * construction to be done "by" a later date are plans, dropped.
  *
  * An event without a date of its own is dated to the publication month: the
  * news an article reports is, unless it says otherwise, of its month (a
@@ -58,6 +71,7 @@
 /* The kinds (eventtrig.c) and the indices this file needs. */
 #define NKINDS 14
 #define KIND_INTERVIEW 0
+#define KIND_AGREEMENT 3
 #define KIND_LAUNCH 4
 #define KIND_CONSTRUCTION 5
 #define KIND_FORUM 9
@@ -104,34 +118,6 @@ static size_t timex_tok(const dossier_doc *d, size_t pos)
 {
     int t = dossier_doc_token_at(d, pos);
     return t < 0 ? 0 : (size_t)t;
-}
-
-/*
- * Non-zero when the timex at tokens [a, b) dates a report ("said on
- * Monday", "a annoncé dimanche", "am Donnerstag mitteilte") rather than
- * the event: a reporting verb (event.cue.report) just before or after it.
- */
-static int dates_report(const ectx *c, size_t s0, size_t s1, size_t a, size_t b)
-{
-    for (size_t j = a >= s0 + 3 ? a - 3 : s0; j < a; j++) {
-        size_t k = list_at(c, "event.cue.report", j, a);
-        if (k && j + k >= a - 1)
-            return 1;
-    }
-    return b < s1 && list_at(c, "event.cue.report", b, s1) > 0;
-}
-
-/*
- * Non-zero when a reporting verb lies in tokens [a, b) between a date and a
- * trigger: "On Monday, the agency said the probe landed" dates the saying,
- * "in an interview, he said the deal would be signed next year" the deal.
- */
-static int report_between(const ectx *c, size_t a, size_t b)
-{
-    for (size_t j = a; j < b; j++)
-        if (list_at(c, "event.cue.report", j, b))
-            return 1;
-    return 0;
 }
 
 /*
@@ -198,10 +184,12 @@ static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1, i
         if (t->sentence != s)
             continue;
         size_t a = timex_tok(d, t->span.start), b = timex_tok(d, t->span.end - 1) + 1;
-        if (kind != KIND_INTERVIEW && kind != KIND_ANNOUNCEMENT && dates_report(c, s0, s1, a, b))
+        if (kind != KIND_INTERVIEW && kind != KIND_ANNOUNCEMENT && dossier_evtrig_dates_report(c, s0, s1, a, b))
             continue;
         int bound = bound_date(c, kind, s0, a);
-        if (report_between(c, b <= t0 ? b : t1, b <= t0 ? t0 : a) || bound == 1)
+        if (!bound && kind == KIND_CONSTRUCTION && dossier_evtrig_plan_deadline(c, s0, a, (int)i))
+            bound = 2;
+        if (dossier_evtrig_report_between(c, b <= t0 ? b : t1, b <= t0 ? t0 : a) || bound == 1)
             continue;
         size_t dist = distance(c, a, b, t0, t1);
         if (dist < bestd) {
@@ -246,6 +234,7 @@ static void sent_range(const dossier_doc *d, int s, size_t *s0, size_t *s1)
 }
 
 static int has_subject(const dossier_doc *d, const cand *e);
+static int own_date(const dossier_doc *d, const cand *e);
 
 /*
  * Participants of a whole sentence, and of the sentence before in its
@@ -254,13 +243,29 @@ static int has_subject(const dossier_doc *d, const cand *e);
  * paragraph before when the sentence names nothing at all and opens its
  * paragraph ("The contract is worth $3 billion.").  The trigger's own
  * region [ra, rb) of the sentence comes first (see trigger_regions); the
- * rest of the sentence only when the region names no subject.
+ * rest of the sentence only when the region names no subject.  A dated
+ * event whose sentence names nothing ("The agreement on the project was
+ * signed in 2004", "the cooperation of the three agencies") is about the
+ * article's main actors: its TOP_ACTORS most mentioned entities join
+ * (for an agreement, parties: no persons).
  */
+#define TOP_ACTORS 2
 static int sentence_parts(const dossier_doc *d, cand *e, size_t ra, size_t rb)
 {
-    size_t s0, s1;
+    size_t s0, s1, own = 0;
     sent_range(d, e->sentence, &s0, &s1);
-    int rc = add_parts_in(d, e, e->sentence, ra, rb, NULL);
+    int rc = add_parts_in(d, e, e->sentence, s0, s1, &own);
+    if (!rc && own && e->parts.n) { /* named: start again with the trigger's region */
+        VEC_FREE(&e->parts);
+        rc = add_parts_in(d, e, e->sentence, ra, rb, NULL);
+    }
+    if (!rc && !own && own_date(d, e)) {
+        int top[TOP_ACTORS];
+        dossier_evtrig_top_entities(d, top, TOP_ACTORS, e->kind == KIND_AGREEMENT);
+        for (size_t k = 0; !rc && k < TOP_ACTORS; k++)
+            if (top[k] >= 0)
+                rc = add_part(e, top[k]);
+    }
     if (!rc && !has_subject(d, e) && (ra > s0 || rb < s1))
         rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
     int here = e->sentence > 0 ? d->sentences.v[e->sentence].paragraph : 0;
@@ -385,7 +390,8 @@ static int before_publication(const dossier_doc *d, int x)
  * Turns a trigger found in a sentence into one event or several.  An
  * event spoken of in the future whose date lies before publication is no
  * event ("Today we announce it will build"; "in 2021 it won a contract to
- * land").
+ * land"), nor one whose date opens the next coordinated verb ("will be
+ * built in Toulouse and in 2012 launched").
  */
 static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t0, size_t t1, int future,
                          size_t ra, size_t rb)
@@ -404,8 +410,9 @@ static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t
         return DOSSIER_OK;
     int target = 0;
     e.timex = nearest_timex(c, kind, s, t0, t1, &target);
-    if (target || (future && (e.timex < 0 || before_publication(d, e.timex))))
-        return DOSSIER_OK; /* a target date makes a plan */
+    if (target || (future && (e.timex < 0 || before_publication(d, e.timex) ||
+                              dossier_evtrig_next_verb_date(c, t1, timex_tok(d, d->timexes.v[e.timex].span.start)))))
+        return DOSSIER_OK; /* a target date makes a plan; a plan needs a date of its own */
     if (sentence_parts(d, &e, ra, rb) || VEC_PUSH(out, e)) {
         VEC_FREE(&e.parts);
         return DOSSIER_ENOMEM;
@@ -459,6 +466,27 @@ static void trigger_regions(const ectx *c, const trig *t, size_t n, size_t s0, s
     rb[n - 1] = s1;
 }
 
+/*
+ * Approving or adopting a deal is the deal: an announcement trigger with an
+ * agreement trigger at most APPROVED_GAP tokens after it ("approved the
+ * merger", "ont approuvé jeudi la fusion") gives no announcement.
+ */
+#define APPROVED_GAP 4
+static void drop_approval(trig *t, size_t *nt)
+{
+    for (size_t k = 0; k < *nt; k++) {
+        if (t[k].kind != KIND_ANNOUNCEMENT)
+            continue;
+        for (size_t j = 0; j < *nt; j++)
+            if (t[j].kind == KIND_AGREEMENT && t[j].at >= t[k].at + t[k].len &&
+                t[j].at <= t[k].at + t[k].len + APPROVED_GAP) {
+                memmove(t + k, t + k + 1, (*nt - k - 1) * sizeof *t);
+                (*nt)--;
+                return;
+            }
+    }
+}
+
 /* Finds the triggers of sentence s and adds their events. */
 static int scan_sentence(const ectx *c, cand_vec *out, int s)
 {
@@ -482,13 +510,16 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
             len = list_at(c, "event.cue.told", i, s1);
             if (len && organisation_follows(c, i + len, s1))
                 kind = KIND_INTERVIEW;
+            else if ((len = dossier_evtrig_decision(c, s, s0, i, s1)))
+                kind = KIND_ANNOUNCEMENT;
         }
         if (kind < 0)
             continue;
         size_t at = i;
         i += len - 1; /* a trigger's words are no other trigger ("press conference") */
         int future;
-        if (!trigger_ok(c, s0, s1, at, len, &future))
+        if (!trigger_ok(c, s0, s1, at, len, &future) ||
+            (kind == KIND_ANNOUNCEMENT && dossier_evtrig_attached(c, s0, at, len, s1)))
             continue;
         if (kind == KIND_LAUNCH)
             kind = launch_kind(c, s0, s1, at, at + len);
@@ -503,6 +534,10 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
             nt--;
             break;
         }
+    drop_approval(t, &nt);
+    size_t at, len;
+    if (!nt && dossier_evtrig_dated_report(c, s, s0, s1, &at, &len))
+        t[nt++] = (trig){KIND_ANNOUNCEMENT, 0, at, len}; /* the lede's news, told on a date */
     if (nt)
         trigger_regions(c, t, nt, s0, s1, ra, rb);
     for (size_t k = 0; k < nt; k++)
@@ -725,7 +760,7 @@ int dossier_events_run(dossier_doc *d)
         return DOSSIER_OK;
     int rc = DOSSIER_OK;
     cand_vec v = {0};
-    ectx c = {d, event_lang(d), d->folds.v, calloc(d->tokens.n, 1)};
+    ectx c = {d, event_lang(d), d->folds.v, calloc(d->tokens.n, 1), -1};
     if (!c.in_mention) {
         rc = DOSSIER_ENOMEM;
         goto done;
@@ -737,6 +772,10 @@ int dossier_events_run(dossier_doc *d)
         for (int t = mt->first_token; t < mt->first_token + mt->ntokens && (size_t)t < d->tokens.n; t++)
             c.in_mention[t] = 1;
     }
+    c.lede = -1;
+    for (size_t s = 0; c.lede < 0 && s < d->sentences.n; s++)
+        if (!dossier_evtrig_heading(&c, (int)s))
+            c.lede = d->sentences.v[s].paragraph;
     for (size_t s = 0; !rc && s < d->sentences.n; s++)
         if (!dossier_evtrig_heading(&c, (int)s))
             rc = scan_sentence(&c, &v, (int)s);

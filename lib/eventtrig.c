@@ -9,10 +9,15 @@
  * other words follow exactly ("запуск" for "запуска", "запуском"; "вернул
  * на Землю" for "вернулся на Землю").  Stems let inflected languages list
  * each word once instead of every case and gender.
+ *
+ * It also holds the cue tests the events stage shares: report dates,
+ * deadlines, dated reports of the lede, decisions to call something off,
+ * briefings attached to another event, and the article's main actors.
  */
 #include "eventtrig.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier.h"
@@ -279,4 +284,182 @@ int dossier_evtrig_org_follows(const dossier_ectx *c, size_t i, size_t s1)
         return 1;
     }
     return 0;
+}
+
+/* See eventtrig.h. */
+void dossier_evtrig_top_entities(const dossier_doc *d, int *top, size_t n, int no_persons)
+{
+    for (size_t k = 0; k < n; k++)
+        top[k] = -1;
+    size_t *count = d->entities.n ? calloc(d->entities.n, sizeof *count) : NULL;
+    if (!count)
+        return;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        if (mt->how != DOSSIER_MENTION_PRONOUN && mt->entity >= 0 && (size_t)mt->entity < d->entities.n &&
+            !(no_persons && d->entities.v[mt->entity].kind == DOSSIER_KIND_PERSON))
+            count[mt->entity]++;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t best = 0;
+        for (size_t m = 0; m < d->mentions.n; m++) { /* in mention order: ties go to the first */
+            int e = d->mentions.v[m].entity;
+            if (e >= 0 && (size_t)e < d->entities.n && count[e] > best) {
+                best = count[e];
+                top[k] = e;
+            }
+        }
+        if (top[k] >= 0)
+            count[top[k]] = 0;
+    }
+    free(count);
+}
+
+/* Non-zero when an organisation's mention starts or ends within `gap` tokens of [i, j). */
+static int org_near(const dossier_ectx *c, size_t i, size_t j, size_t gap)
+{
+    const dossier_doc *d = c->d;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        size_t f = (size_t)mt->first_token, e = f + (size_t)mt->ntokens;
+        if (mt->entity < 0 || (size_t)mt->entity >= d->entities.n ||
+            d->entities.v[mt->entity].kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        if ((f >= j && f < j + gap) || (e <= i && e + gap > i))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Non-zero when a resolved timex of sentence s ends within 2 tokens before
+ * [i, j) or starts within 4 after it ("teilte das DLR am Dienstag mit").
+ */
+static int dated_near(const dossier_ectx *c, int s, size_t i, size_t j)
+{
+    const dossier_doc *d = c->d;
+    for (size_t k = 0; k < d->timexes.n; k++) {
+        const dossier_timex *t = &d->timexes.v[k];
+        if (t->sentence != s || !t->value[0])
+            continue;
+        int a = dossier_doc_token_at(d, t->span.start), b = dossier_doc_token_at(d, t->span.end - 1) + 1;
+        if (a < 0 || b <= 0)
+            continue;
+        if (((size_t)a >= j && (size_t)a < j + 4) || ((size_t)b <= i && (size_t)b + 2 > i))
+            return 1;
+    }
+    return 0;
+}
+
+#define REPORT_ORG_GAP 3
+/* See eventtrig.h. */
+int dossier_evtrig_dated_report(const dossier_ectx *c, int s, size_t s0, size_t s1, size_t *at, size_t *len)
+{
+    if (c->lede < 0 || c->d->sentences.v[s].paragraph != c->lede)
+        return 0;
+    for (size_t i = s0; i < s1; i++) {
+        size_t k = dossier_evtrig_list_at(c, "event.cue.report", i, s1);
+        if (!k || c->in_mention[i])
+            continue;
+        if (org_near(c, i, i + k, REPORT_ORG_GAP) && dated_near(c, s, i, i + k)) {
+            *at = i;
+            *len = k;
+            return 1;
+        }
+        i += k - 1;
+    }
+    return 0;
+}
+
+/* See eventtrig.h. */
+size_t dossier_evtrig_decision(const dossier_ectx *c, int s, size_t s0, size_t i, size_t s1)
+{
+    const dossier_doc *d = c->d;
+    size_t k = dossier_evtrig_list_at(c, "event.cue.cancelled", i, s1);
+    if (!k)
+        return 0;
+    int subject = 0, dated = 0;
+    for (size_t m = 0; m < d->mentions.n && !subject; m++) {
+        const dossier_mention *mt = &d->mentions.v[m];
+        size_t e = (size_t)mt->first_token + (size_t)mt->ntokens;
+        subject = mt->entity >= 0 && (size_t)mt->entity < d->entities.n &&
+                  d->entities.v[mt->entity].kind == DOSSIER_KIND_ORGANIZATION && e <= i && e + 2 > i && e > s0;
+    }
+    for (size_t t = 0; t < d->timexes.n && !dated; t++)
+        dated = d->timexes.v[t].sentence == s && d->timexes.v[t].value[0];
+    return subject && dated ? k : 0;
+}
+
+/* See eventtrig.h. */
+int dossier_evtrig_attached(const dossier_ectx *c, size_t s0, size_t i, size_t len, size_t s1)
+{
+    if (dossier_evtrig_list_at(c, "event.cue.briefing", i, s1) != len)
+        return 0;
+    if (i > s0 && dossier_evtrig_word_in(c, "event.cue.attached", c->w[i - 1]))
+        return 1;
+    size_t j = i + len, k = dossier_evtrig_list_at(c, "date.after", j, s1);
+    if (!k)
+        k = dossier_evtrig_list_at(c, "date.before", j, s1);
+    if (!k)
+        return 0;
+    size_t nk;
+    dossier_evtrig_kinds(&nk);
+    for (size_t a = j + k; a < j + k + 3 && a < s1; a++)
+        for (size_t t = 0; t < nk; t++)
+            if (dossier_evtrig_trigger_at(c, (int)t, a, s1))
+                return 1;
+    return 0;
+}
+
+/* See eventtrig.h. */
+int dossier_evtrig_next_verb_date(const dossier_ectx *c, size_t t1, size_t a)
+{
+    for (size_t j = a, n = 0; j-- > t1 && n < 2; n++)
+        if (dossier_evtrig_word_in(c, "event.cue.and", c->w[j]))
+            return 1;
+    return 0;
+}
+
+/* ---- dates of events (see eventtrig.h) ---- */
+
+/*
+ * Non-zero when the timex at tokens [a, b) dates a report ("said on
+ * Monday", "a annoncé dimanche", "am Donnerstag mitteilte") rather than
+ * the event: a reporting verb (event.cue.report) just before or after it.
+ */
+int dossier_evtrig_dates_report(const dossier_ectx *c, size_t s0, size_t s1, size_t a, size_t b)
+{
+    for (size_t j = a >= s0 + 3 ? a - 3 : s0; j < a; j++) {
+        size_t k = dossier_evtrig_list_at(c, "event.cue.report", j, a);
+        if (k && j + k >= a - 1)
+            return 1;
+    }
+    return b < s1 && dossier_evtrig_list_at(c, "event.cue.report", b, s1) > 0;
+}
+
+/*
+ * Non-zero when a reporting verb lies in tokens [a, b) between a date and a
+ * trigger: "On Monday, the agency said the probe landed" dates the saying,
+ * "in an interview, he said the deal would be signed next year" the deal.
+ */
+int dossier_evtrig_report_between(const dossier_ectx *c, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if (dossier_evtrig_list_at(c, "event.cue.report", j, b))
+            return 1;
+    return 0;
+}
+
+/*
+ * Non-zero when timex x at token a follows "by", "bis", "d'ici" and lies
+ * after publication: building finished by then is a plan ("a programme
+ * that foresees the build-up of an industry by 2030").
+ */
+int dossier_evtrig_plan_deadline(const dossier_ectx *c, size_t s0, size_t a, int x)
+{
+    const dossier_doc *d = c->d;
+    const char *v = d->timexes.v[x].value;
+    size_t n = strlen(v);
+    return n && d->published[0] && dossier_evtrig_date_cue(c, "event.cue.until", s0, a) &&
+           strncmp(v, d->published, n < 10 ? n : 10) > 0;
 }

@@ -19,6 +19,7 @@ typedef struct {
     const char *lang;           /* lexicon language for event lists, or NULL */
     const char *const *w;       /* folded tokens */
     unsigned char *in_mention;  /* per token: part of an entity mention */
+    int lede;                   /* the paragraph of the first sentence that is no heading, or -1 */
 } dossier_ectx;
 
 /* The event kinds, in the order of eval/README.md; *n receives the count. */
@@ -66,5 +67,62 @@ int dossier_evtrig_ok(const dossier_ectx *c, size_t s0, size_t s1, size_t i, siz
 
 /* Non-zero when an organisation's mention starts within 3 tokens from i (not a compound's first part). */
 int dossier_evtrig_org_follows(const dossier_ectx *c, size_t i, size_t s1);
+
+/*
+ * The n entities the article mentions most (pronouns left out; ties go to
+ * the one mentioned first; persons left out when no_persons) into
+ * top[0..n), -1 where there are fewer.
+ */
+void dossier_evtrig_top_entities(const dossier_doc *d, int *top, size_t n, int no_persons);
+
+/*
+ * The news of the lede reported by an organisation on a date ("X has
+ * frozen work, the organisation said on Monday"; "teilte das DLR am
+ * Dienstag mit"): when sentence [s0, s1) of the lede paragraph has a verb
+ * of event.cue.report with a resolved date just before or after it and an
+ * organisation within REPORT_ORG_GAP tokens of it, returns non-zero and sets
+ * *at to the verb's token and *len to its length.
+ */
+int dossier_evtrig_dated_report(const dossier_ectx *c, int s, size_t s0, size_t s1, size_t *at, size_t *len);
+
+/*
+ * A decision to call something off, taken by an organisation on a date
+ * ("In June 2022, NASA postponed the mission"): the length of the
+ * event.cue.cancelled phrase at token i when an organisation's mention ends
+ * at most 2 tokens before it and sentence s has a resolved date, else 0.
+ * (Called off in the passive, "the launch was postponed", it is no event.)
+ */
+size_t dossier_evtrig_decision(const dossier_ectx *c, int s, size_t s0, size_t i, size_t s1);
+
+/*
+ * Non-zero when the briefing at tokens [i, i+len) (event.cue.briefing: "press
+ * conference") belongs to another event: after a word of
+ * event.cue.attached ("pre-launch", "предстартовой"), or before "after",
+ * "before" and, within 2 tokens, another trigger ("at a press conference
+ * after the talks"): that event is the news.
+ */
+int dossier_evtrig_attached(const dossier_ectx *c, size_t s0, size_t i, size_t len, size_t s1);
+
+/*
+ * Non-zero when the timex at token a, after a trigger ending at t1, comes
+ * just after a conjunction (event.cue.and), with at most one word between
+ * ("soll gebaut werden und 2012 ins All starten"): it dates the next verb.
+ */
+int dossier_evtrig_next_verb_date(const dossier_ectx *c, size_t t1, size_t a);
+
+/*
+ * Non-zero when the timex at tokens [a, b) of sentence [s0, s1) dates a
+ * report ("said on Monday", "a annoncé dimanche") rather than the event.
+ */
+int dossier_evtrig_dates_report(const dossier_ectx *c, size_t s0, size_t s1, size_t a, size_t b);
+
+/* Non-zero when a reporting verb lies in tokens [a, b) between a date and a trigger. */
+int dossier_evtrig_report_between(const dossier_ectx *c, size_t a, size_t b);
+
+/*
+ * Non-zero when timex x at token a (from s0) follows "by", "bis", "d'ici"
+ * and lies after publication: building finished by then is a plan.
+ */
+int dossier_evtrig_plan_deadline(const dossier_ectx *c, size_t s0, size_t a, int x);
 
 #endif /* DOSSIER_EVENTTRIG_H */

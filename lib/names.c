@@ -379,6 +379,21 @@ static int org_cue(const dossier_names *c, int p, int q)
            !dossier_names_is_cap(c, q + 2) && dossier_names_is_head(c, q + 2);
 }
 
+/*
+ * "X, Zenitra's chief executive", "Zenitra's director Y": an unknown name
+ * owning a title is the organisation the title belongs to (a person's
+ * name would open with a first name or have been met before).
+ */
+static int possessive_title(const dossier_names *c, int p, int q, int titled)
+{
+    const dossier_doc *d = c->d;
+    int end = dossier_names_sent_end(c, p);
+    if (titled || q - p > 3 || q + 1 >= end || dossier_names_first_name(c, p) ||
+        (strcmp(d->folds.v[q], "'s") != 0 && strcmp(d->folds.v[q], "'") != 0))
+        return 0;
+    return dossier_names_title(c, q + 1, end) > 0 && !dossier_names_lex(c, "entity.state_titles", q + 1, end);
+}
+
 /* A programme word next to [p, q): after it (maybe past one adjective), or before it. */
 static int program_cue(const dossier_names *c, int p, int q)
 {
@@ -421,10 +436,19 @@ static int person_cue(const dossier_names *c, int p, int q)
                                         dossier_names_is_cap(c, s) || strcmp(d->folds.v[s], "'s") == 0) &&
                !dossier_names_title(c, s, end))
             s++;
+        if (s > r && s + 1 < end && !dossier_names_title(c, s, end) && (d->tokens.v[s].flags & DOSSIER_TOK_WORD) &&
+            !dossier_names_is_cap(c, s) && dossier_names_title(c, s + 1, end))
+            s++; /* "X, the project director of Y" */
         if (dossier_names_title(c, s, end) || dossier_names_lex(c, "entity.head_verbs", s, end) ||
             (s + 1 < end && dossier_names_lex(c, "entity.head_verbs", s + 1, end)))
             return 1;
     }
+    /* "X, the billionaire who ...": a relative pronoun that only stands for people. */
+    for (int s = r; r > q && q - p >= 2 && s < end && s < r + 4 && !dossier_names_is_cap(c, s) &&
+                    (d->tokens.v[s].flags & DOSSIER_TOK_WORD);
+         s++)
+        if (dossier_names_lex(c, "entity.person_relatives", s, s + 1))
+            return 1;
     int b = p > first && strcmp(d->folds.v[p - 1], ",") == 0 ? p - 1 : p;
     if (list_ends_at(c, "entity.person_verbs", b, first))
         return 1;
@@ -435,6 +459,9 @@ static int person_cue(const dossier_names *c, int p, int q)
     /* "India's ambassador to the US, X": a title a few name words before the comma. */
     for (int s = b - 1; b < p && s >= first && s >= b - 14; s--) {
         if (dossier_names_title(c, s, b) && (!dossier_names_is_cap(c, s - 1) || dossier_names_is_stop(c, s - 1)))
+            return 1;
+        /* "a second Turkish astronaut, X": an occupation just before the comma. */
+        if (s < b && dossier_names_lex(c, "entity.occupations", s, b) == (size_t)(b - s) && !dossier_names_is_cap(c, s))
             return 1;
         /* "le directeur de l'Institut ... (ISAS), X": past names, small words and an acronym in brackets */
         int owned = c->owner[s] >= 0 && d->entities.v[d->mentions.v[c->owner[s]].entity].kind != DOSSIER_KIND_PERSON;
@@ -476,7 +503,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
         !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))
         return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
-    if (org_cue(c, p, q))
+    if (org_cue(c, p, q) || possessive_title(c, p, q, title || prefix))
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     if (digit || program_cue(c, p, q))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PROGRAM, NULL, DOSSIER_MENTION_NAME);
@@ -495,8 +522,9 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     int next_low = q >= end || (comma ? !dossier_names_is_cap(c, q + 1) : !dossier_names_is_cap(c, q));
     if (after_of && next_low && (q >= end || strcmp(d->folds.v[q], ",") == 0 || !(d->tokens.v[q].flags & DOSSIER_TOK_PUNCT)) &&
         !(words == 1 && noun_ending(c, p)) && !(q < end && is_and_word(c, q)) &&
-        !dossier_names_first_name(c, p))
-        /* "PDG de Planetary Resources,": a name after "title of" that is no person. */
+        !dossier_names_first_name(c, p) && !dossier_names_lex(c, "entity.title_extensions", p - 1, p))
+        /* "PDG de Planetary Resources,": a name after "title of" that is no person;
+           after "für", "for" it is the title's field ("Direktor für Raumtransport"). */
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     /* "in Yantai", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
     if (words == 1 && q - p == 1 && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) && !has_digit(c, p) &&

@@ -18,6 +18,14 @@ typedef struct {
     int org_from, org_until; /* tokens [org_from, org_until): a list of organisations ("Hersteller A, B und C") */
 } dossier_names;
 
+/*
+ * A title's field of several items after token i ("of Culture, Sport and
+ * Youth", "de l'Innovation, des Sciences et de l'Industrie"), opening with
+ * a small word: returns where it ends, or 0.  `need_comma`: three items
+ * or more.
+ */
+int dossier_names_field_list(const dossier_names *c, int i, int end, int need_comma);
+
 /* Length of the longest phrase of list `key` (doc language) at tokens [i, end), or 0. */
 size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end);
 /* The same over every language. */

@@ -219,6 +219,11 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
         from = np;
     } else {
         int comma = source_comma(c, s, np);
+        int pm = comma > 0 ? c->tok_mention[comma + 1] : -1;
+        if (pm >= 0 && c->d->mentions.v[pm].first_token == comma + 1 &&
+            c->d->entities.v[c->d->mentions.v[pm].entity].kind == DOSSIER_KIND_PERSON &&
+            IS(comma + 1 + c->d->mentions.v[pm].ntokens, ","))
+            comma += 1 + c->d->mentions.v[pm].ntokens;  /* "D'après le PDG de X, Pierre Y, S": the name too */
         from = comma;
         /* a name right before the comma ends the source: "По словам председателя … Владимира Гусакова, S" */
         int named_end = comma > np && c->tok_mention[comma - 1] >= 0;
@@ -227,7 +232,12 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
             int m = c->tok_mention[u];
             if (m < 0)
                 continue;
-            int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+            int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens, pm = c->tok_mention[after];
+            if ((c->d->mentions.v[m].how == DOSSIER_MENTION_DESCRIPTION ||
+                 c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON) && pm >= 0 &&
+                c->d->mentions.v[pm].first_token == after && c->d->mentions.v[pm].how == DOSSIER_MENTION_NAME &&
+                c->d->entities.v[c->d->mentions.v[pm].entity].kind == DOSSIER_KIND_PERSON)
+                after += c->d->mentions.v[pm].ntokens;  /* "Laut Arianespace-Chef X verhinderte": the name too */
             if (!IS(after, ",") && !IS(after, "(") && after < s->trim && !MATCH("statement.org_descriptions", after) &&
                 !MATCH("statement.person_roles", after) && !MATCH("statement.document_nouns", after))
                 from = after;
@@ -301,6 +311,20 @@ static int skip_hearer(const stm_ctx *c, const sentence *s, int t)
  */
 static int skip_adverbials(const stm_ctx *c, const sentence *s, int t)
 {
+    /* "said on Monday the satellite …", "said in a statement the agency …": a preposition, its
+       articles and one word, twice at most, then an article or a name opens the clause */
+    int w = t;
+    for (int pp = 0; pp < 2 && MATCH("statement.prepositions", w); pp++) {
+        w++;
+        while (w < s->trim && MATCH("statement.articles", w))
+            w++;
+        if (w >= s->trim || !(FLAGS(w) & DOSSIER_TOK_WORD) || MATCH("statement.prepositions", w))
+            break;
+        w++;
+        if (w + 2 < s->trim && !MATCH("statement.prepositions", w) &&
+            (MATCH("statement.articles", w) || ((FLAGS(w) & DOSSIER_TOK_UPPER) && c->tok_mention[w] >= 0)))
+            return w;
+    }
     int u = t;
     for (int pp = 0; pp < 2 && MATCH("statement.prepositions", u); pp++) {
         int v = u + 1;
@@ -345,7 +369,11 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
             break;
         int lc = MATCH("statement.complementizers", g);
         if (lc) {
+            size_t n = c->cands.n;
             *rc = add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
+            /* "…, qui juge qu'un lancement …": a relative clause is worded from its pronoun */
+            if (!*rc && c->cands.n > n && t > s->first && MATCH("statement.relatives", t - 1))
+                c->cands.v[n].span.start = c->d->tokens.v[t - 1].span.start;
             return 1;
         }
         if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
@@ -386,7 +414,9 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
         }
     }
     int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && names_near(c, after, s->trim);
-    int final = comma > s->first && comma < t - 1 &&
+    /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
+    int goes_on = MATCH("statement.prepositions", after) && skip_adverbials(c, s, after) != after;
+    int final = comma > s->first && comma < t - 1 && !goes_on &&
                 (tail <= 2 || IS(after, ",") || MATCH("statement.prepositions", after) ||
                  MATCH("statement.audience", after));
     if (!(inverted || final) || dossier_speakers_words(c, s->first, comma) < 4)
@@ -420,8 +450,12 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
                 break;
         }
     }
-    /* a quotation may open the clause: "s'est dite « très satisfaite » du résultat" */
-    if (from >= s->trim || MATCH("statement.prepositions", from) ||
+    /* a quotation may open the clause: "s'est dite « très satisfaite » du résultat"; or follow the
+       preposition: "s'est félicité d'une décision qui « rend … »" */
+    int quoted = 0;
+    for (int u = from; u < s->trim && !quoted; u++)
+        quoted = (FLAGS(u) & DOSSIER_TOK_QOPEN) != 0;
+    if (from >= s->trim || (MATCH("statement.prepositions", from) && !quoted) ||
         ((FLAGS(from) & DOSSIER_TOK_PUNCT) && !(FLAGS(from) & DOSSIER_TOK_QOPEN)))
         return DOSSIER_OK;
     return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);

@@ -102,6 +102,19 @@ static int main_country(const roles_ctx *c)
     return best;
 }
 
+/* The organisation the article names most often (twice at least), or -1. */
+static int main_company(const roles_ctx *c)
+{
+    const dossier_doc *d = c->d;
+    int best = -1, best_n = 1;
+    for (size_t e = 0; e < d->entities.n; e++)
+        if (d->entities.v[e].kind == DOSSIER_KIND_ORGANIZATION && d->entities.v[e].nmentions > best_n) {
+            best_n = d->entities.v[e].nmentions;
+            best = (int)e;
+        }
+    return best;
+}
+
 /* The entity of `kind` mentioned most often before token i (the latest on a tie), or -1. */
 static int most_mentioned(const roles_ctx *c, int kind, int i)
 {
@@ -252,6 +265,13 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
         i = k + 1;
         org = org_at(c, i);
     }
+    /* "Koordinatorin der Bundesregierung", "of the German government": the country. */
+    if (org >= 0 && c->d->entities.v[org].kind == DOSSIER_KIND_ORGANIZATION && lex(c, "entity.government_words", i, end)) {
+        int k = i + lex(c, "entity.government_words", i, end), country = country_of_adjective(c, k, end);
+        if (country < 0)
+            country = country_of_adjective(c, i - 1, end);
+        org = country >= 0 ? country : main_country(c);
+    }
     if (org < 0 && i > te)
         org = country_of_adjective(c, i, end);
     if (org < 0 && i == te)
@@ -355,6 +375,15 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         int m = c->owner[lo - 1];
         lo = m >= 0 && d->mentions.v[m].first_token < lo - 1 ? d->mentions.v[m].first_token : lo - 1;
     }
+    /* "ministre de l'Innovation, des Sciences et de l'Industrie, X": a long field reaches further back. */
+    dossier_names fc = {c->d, c->lang, c->owner, 0, 0};
+    for (int s = end - 3 * WINDOW > first ? end - 3 * WINDOW : first; s < lo; s++) {
+        int k = lex(c, "entity.titles", s, end);
+        if (k && dossier_names_field_list(&fc, s + k, end, 1) == end) {
+            lo = s;
+            break;
+        }
+    }
     for (int te = end; te > first && te > lo; te--) {
         int ts = title_ending_at(c, te, first);
         if (ts < 0)
@@ -374,7 +403,9 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         }
         int state = lex(c, "entity.state_titles", ts, te) == te - ts ||
                     (te - ts == 1 && compound_of(c, "entity.state_titles", fold_at(c, ts)));
-        int stop = te;
+        dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
+        int stop = dossier_names_field_list(&nc, te, end, 0); /* "Minister of Culture, Sport and Youth" */
+        stop = stop > te && stop <= end ? stop : te;
         while (stop < end && c->owner[stop] < 0 &&
                (is_link(c, stop) || (d->tokens.v[stop].flags & DOSSIER_TOK_UPPER) ||
                 (stop > te && stop + 1 < end &&
@@ -383,6 +414,9 @@ static int before_name(roles_ctx *c, int person, int a, int first)
             stop++; /* "Ministerin für Bildung und Forschung" */
         if (org < 0 && state && stop == end && !has_role(c, person))
             org = main_country(c);
+        if (org < 0 && !state && stop == end && te == end && lex(c, "entity.company_titles", ts, te) == te - ts &&
+            !has_role(c, person))
+            org = main_company(c); /* "Chief financial officer X told analysts" */
         /* "Präsident Emmanuel Macron telefonierte mit X": the title is another person's. */
         for (int i = te; org >= 0 && i < end; i++)
             if (c->owner[i] >= 0 && d->mentions.v[c->owner[i]].entity != person &&
@@ -410,6 +444,10 @@ static int apposition(roles_ctx *c, int person, int i, int end)
     int hv = lex(c, "entity.head_verbs", i, end);
     if (!hv && i + 1 < end)
         hv = lex(c, "entity.head_verbs", i + 1, end) ? lex(c, "entity.head_verbs", i + 1, end) + 1 : 0;
+    /* "X, the engineer who led Y": a relative clause after a describing noun. */
+    for (int k = i + 1; !hv && k < end && k < i + 4 && (d->tokens.v[k].flags & DOSSIER_TOK_WORD) && c->owner[k] < 0; k++)
+        if (lex(c, "statement.relatives", k, k + 1) == 1 && lex(c, "entity.head_verbs", k + 1, end))
+            hv = k + 1 - i + lex(c, "entity.head_verbs", k + 1, end);
     if (hv) {
         org = org_after(c, i + hv, end, &at);
         if (org < 0)
@@ -420,6 +458,12 @@ static int apposition(roles_ctx *c, int person, int i, int end)
             d->roles.v[d->roles.n - 1].person == person)
             d->roles.v[d->roles.n - 1].title = ht[0]->text;
         return rc ? rc : at + 1;
+    }
+    /* "X, ESA-Direktor für Exploration": an organisation-title compound. */
+    dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
+    if (i < end && org_at(c, i) >= 0 && dossier_names_tail_title(&nc, i)) {
+        int rc = add_role(c, person, org_at(c, i), i, i + 1);
+        return rc ? rc : i + 1;
     }
     /* "X, ShadowCam's principal investigator", "X, CNSA deputy director", "X, the UAE's vice president" */
     int pre = -1, j = i;
@@ -433,6 +477,11 @@ static int apposition(roles_ctx *c, int person, int i, int end)
         j++;
     }
     int t = lex(c, "entity.titles", j, end);
+    /* "X, the project director of Y": one describing word before the title. */
+    if (!t && pre < 0 && j + 1 < end && (d->tokens.v[j].flags & DOSSIER_TOK_WORD) &&
+        !(d->tokens.v[j].flags & DOSSIER_TOK_UPPER) && c->owner[j] < 0 && !is_stop(c, j) &&
+        lex(c, "entity.titles", j + 1, end))
+        t = 1 + lex(c, "entity.titles", j + 1, end);
     if (!t && pre < 0 && (t = lex(c, "entity.affiliations", j, end)) > 0) {
         /* "X, Professor an der Y-Universität", "X, professor at Y": an occupation at an organisation. */
         int o = org_after(c, j + t, end, &at);

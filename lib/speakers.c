@@ -14,6 +14,7 @@
 #include "speakers.h"
 #include "speakernames.h"
 #include "inflect.h"
+#include "topics.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,11 +267,11 @@ static int role_by_title(const stm_ctx *c, int t, int subj_end)
     return found;
 }
 
-/* The person holding a role in organisation `org`, or -1. */
-static int role_holder(const stm_ctx *c, int org)
+/* The person holding a role in organisation `org` stated before byte `before`, or -1. */
+static int role_holder(const stm_ctx *c, int org, size_t before)
 {
     for (size_t i = 0; org >= 0 && i < c->d->roles.n; i++)
-        if (c->d->roles.v[i].organization == org)
+        if (c->d->roles.v[i].organization == org && c->d->roles.v[i].span.start < before)
             return c->d->roles.v[i].person;
     return -1;
 }
@@ -283,6 +284,7 @@ typedef struct {
     int gov, gov_tok;                   /* the place of "the Luxembourg government", and where */
     int pron_person, pron_group;        /* token indexes */
     int role, org_desc, doc_noun, relative;
+    int org_of_desc;                    /* an organisation after the description: "un responsable de l'ESA" */
 } subject_scan;
 
 /* "ESA-Chef", "NASA-Chefin": a compound whose last part is a role. */
@@ -291,6 +293,8 @@ static int compound_role(const stm_ctx *c, int t)
     const char *w = c->d->folds.v[t], *dash = strrchr(w, '-');
     return dash && dash[1] && dossier_lexicon_has(c->d->lex, c->lang, "statement.person_roles", dash + 1);
 }
+
+static int role_word(const stm_ctx *c, int t);
 
 /* Records what each token of [first, end) is. */
 static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
@@ -328,8 +332,12 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
                 s->person = m;
             else if (kind == DOSSIER_KIND_ORGANIZATION && !prep && s->org < 0)
                 s->org = m;
-            else if (kind == DOSSIER_KIND_ORGANIZATION && s->org_any < 0)
-                s->org_any = m;
+            else if (kind == DOSSIER_KIND_ORGANIZATION && (s->org_any < 0 || (s->org_desc >= 0 && s->org_of_desc < 0))) {
+                if (prep && s->org_desc >= 0 && s->org_of_desc < 0)
+                    s->org_of_desc = m;
+                if (s->org_any < 0)
+                    s->org_any = m;
+            }
             else if (kind == DOSSIER_KIND_PLACE && !prep && s->place < 0)
                 s->place = m;
             continue;
@@ -353,7 +361,7 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
             s->pron_person = t;
         else if (s->pron_group < 0 && dossier_speakers_match(c, "statement.pronouns_group", t))
             s->pron_group = t;
-        if (s->role < 0 && (dossier_speakers_match(c, "statement.person_roles", t) || compound_role(c, t)))
+        if (s->role < 0 && ((!dossier_speakers_match(c, "statement.articles", t) && role_word(c, t)) || compound_role(c, t)))
             s->role = t;
         if (s->org_desc < 0 && dossier_speakers_match(c, "statement.org_descriptions", t))
             s->org_desc = t;
@@ -368,6 +376,18 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
 static int relative_antecedent(stm_ctx *c, int r, int floor, int *mention)
 {
     *mention = -1;
+    /* "X, directeur de … l'ESA, qui juge": the person heading the apposition the comma closes */
+    int sf = dossier_speakers_sent_first(c, r);
+    for (int t = r - 2; dossier_speakers_is(c, r - 1, ",") && t > sf && t >= r - 20; t--) {
+        if (!dossier_speakers_is(c, t, ","))
+            continue;
+        int m = c->tok_mention[t - 1];
+        if (m >= 0 && mention_kind(c, m) == DOSSIER_KIND_PERSON && c->used[t - 1] != 2) {
+            *mention = m;
+            return c->d->mentions.v[m].entity;
+        }
+        break;
+    }
     for (int t = r - 1; t >= floor && t >= r - 4; t--) {
         int m = c->tok_mention[t];
         int kind = m >= 0 ? mention_kind(c, m) : -1;
@@ -456,6 +476,11 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
                 /* "NASA chief Bill Nelson", "so der ESA-Chef": the person, or the role holder, speaks */
                 const dossier_mention *mm = &d->mentions.v[m];
                 int u = mm->first_token + mm->ntokens, role = compound_role(c, mm->first_token + mm->ntokens - 1);
+                int b = mm->first_token - 1;    /* "по словам главы госкорпорации": the head, not the body */
+                while (b > k->subj_first && (dossier_speakers_match(c, "statement.articles", b) ||
+                                             dossier_speakers_match(c, "statement.prepositions", b)))
+                    b--;
+                role |= b >= k->subj_first && c->tok_mention[b] < 0 && role_word(c, b);
                 while (u < k->subj_end && u < mm->first_token + mm->ntokens + 3 && c->tok_mention[u] < 0 &&
                        dossier_speakers_match(c, "statement.person_roles", u)) {
                     role = 1;
@@ -540,12 +565,22 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             return d->mentions.v[hm].entity;
         }
     }
+    for (int t = k->subj_first; t >= 0 && t < k->subj_end && s.person < 0; t++) {
+        int len, head = c->used[t] == 2 ? -1 : dossier_topics_head_of_state(d, t, &len);
+        if (head >= 0) {    /* "как отметил глава государства": the head of state named before */
+            *tok = t;
+            *how = DOSSIER_MENTION_DESCRIPTION;
+            return head;
+        }
+    }
     if (s.role >= 0) {
+        /* an organisation after a preposition is the role's only right after it ("head of X", not "in X") */
+        int any = s.org_any >= 0 && d->mentions.v[s.org_any].first_token <= s.role + 3 ? s.org_any : -1;
         int org = s.org >= 0 ? d->mentions.v[s.org].entity
-                : s.org_any >= 0 ? d->mentions.v[s.org_any].entity
+                : any >= 0 ? d->mentions.v[any].entity
                 : s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_ORGANIZATION ? d->mentions.v[s.desc].entity
                 : s.org_desc >= 0 ? org_before(c, order, upto, s.org_desc) : -1;
-        int p = role_holder(c, org);
+        int p = role_holder(c, org, d->tokens.v[s.role].span.start);
         *tok = s.role;
         *how = DOSSIER_MENTION_DESCRIPTION;
         if (p < 0)
@@ -583,9 +618,10 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         return d->mentions.v[pm].entity;
     }
     if (s.org_desc >= 0 || s.pron_group >= 0) {
-        if (s.org_any >= 0) {
-            k->speaker_mention = s.org_any;
-            return d->mentions.v[s.org_any].entity;
+        int any = s.org_of_desc >= 0 ? s.org_of_desc : s.org_any;
+        if (any >= 0) {
+            k->speaker_mention = any;
+            return d->mentions.v[any].entity;
         }
         *tok = s.org_desc >= 0 ? s.org_desc : s.pron_group;
         *how = s.org_desc >= 0 ? DOSSIER_MENTION_DESCRIPTION : DOSSIER_MENTION_PRONOUN;

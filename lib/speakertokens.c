@@ -10,6 +10,30 @@
 
 #include "dossier.h"
 
+/*
+ * Tokens of the text from `w` (n of them) that phrase p matches when its
+ * elided words are written apart ("l'" read from the YAML as "l" and "'")
+ * but the text holds them as one token ("l'"); 0 when it does not match.
+ */
+static size_t elided_match(const dossier_phrase *p, const char *const *w, size_t n)
+{
+    size_t i = 0, j = 0;
+    while (i < p->nwords && j < n) {
+        size_t lw = strlen(p->words[i]), lt = strlen(w[j]);
+        if (i + 1 < p->nwords && strcmp(p->words[i + 1], "'") == 0 && lt == lw + 1 && w[j][lw] == '\'' &&
+            strncmp(w[j], p->words[i], lw) == 0) {
+            i += 2;
+            j++;
+        } else if (strcmp(w[j], p->words[i]) == 0) {
+            i++;
+            j++;
+        } else {
+            return 0;
+        }
+    }
+    return i == p->nwords ? j : 0;
+}
+
 /* See speakers.h. */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
 {
@@ -19,7 +43,21 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
     size_t n = d->tokens.n - (size_t)tok;
     if (n > 8)
         n = 8;
-    return (int)dossier_lexicon_match(d->lex, c->lang, key, (const char *const *)&d->folds.v[tok], n, NULL);
+    const char *const *w = (const char *const *)&d->folds.v[tok];
+    size_t k = dossier_lexicon_match(d->lex, c->lang, key, w, n, NULL), elided = 0;
+    for (size_t i = 0; i < n && !elided; i++) {
+        size_t l = strlen(w[i]);
+        elided = l > 1 && w[i][l - 1] == '\'';
+    }
+    if (!elided)
+        return (int)k;
+    const dossier_phrase *const *list = NULL;
+    size_t np = dossier_lexicon_list(d->lex, c->lang, key, &list);
+    for (size_t i = 0; i < np; i++) {
+        size_t m = elided_match(list[i], w, n);
+        k = m > k ? m : k;
+    }
+    return (int)k;
 }
 
 /* See speakers.h. */

@@ -464,6 +464,48 @@ static int programme_word_topic(dossier_doc *d, dossier_statement *s, int t, int
     return k;
 }
 
+/* Non-zero when the folded role title `title` holds a head of state's title word. */
+static int head_title(const dossier_doc *d, const char *lang, const char *title)
+{
+    const dossier_phrase *const *list = NULL;
+    size_t n = dossier_lexicon_list(d->lex, lang, "statement.head_of_state_titles", &list);
+    char *f = dossier_fold(title, strlen(title));
+    int hit = 0;
+    for (char *w = f ? strtok(f, " -") : NULL; w && !hit; w = strtok(NULL, " -"))
+        for (size_t i = 0; i < n && !hit; i++)
+            hit = list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, w, list[i]->words[0]);
+    free(f);
+    return hit;
+}
+
+/* See topics.h. */
+int dossier_topics_head_of_state(const dossier_doc *d, int t, int *len)
+{
+    const char *lang = dossier_doc_lang(d);
+    *len = 0;
+    if (t < 0 || (size_t)t >= d->tokens.n)
+        return -1;
+    size_t n = d->tokens.n - (size_t)t;
+    size_t k = dossier_lexicon_match(d->lex, lang, "statement.head_of_state", (const char *const *)d->folds.v + t,
+                                     n > 8 ? 8 : n, NULL);
+    if (!k)
+        return -1;
+    *len = (int)k;
+    int best = -1;
+    size_t at = 0;
+    for (size_t i = 0; i < d->roles.n; i++) {
+        const dossier_role *r = &d->roles.v[i];
+        if (r->span.start >= d->tokens.v[t].span.start || !r->title ||
+            (r->organization >= 0 && d->entities.v[r->organization].kind != DOSSIER_KIND_PLACE) ||
+            (best >= 0 && r->span.start < at) ||
+            !head_title(d, lang, r->title))
+            continue;
+        best = r->person;
+        at = r->span.start;
+    }
+    return best;
+}
+
 /* Topics of one statement from its own words. */
 static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *names)
 {
@@ -505,6 +547,12 @@ static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *nam
             known = inflected_name_at(d, names, t, end, &k);
         if (known >= 0 && !(d->entities.v[known].kind == DOSSIER_KIND_PLACE && place_adjunct(d, t, first))) {
             rc = add_topic(d, s, known);
+            t += k - 1;
+            continue;
+        }
+        int head = dossier_topics_head_of_state(d, t, &k);   /* "глава государства лично следил" */
+        if (head >= 0) {
+            rc = add_topic(d, s, head);
             t += k - 1;
             continue;
         }

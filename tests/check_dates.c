@@ -178,6 +178,55 @@ START_TEST(test_offsets)
 }
 END_TEST
 
+START_TEST(test_vague_and_carried_offsets)
+{
+    /* an offset opening a sentence counts from the last date of the sentence before, in its paragraph */
+    date_is("en", "2022-01-10", "The probe left Earth on 3 May 2021. Three weeks later, it reached orbit.",
+            "Three weeks later", "2021-05-24", DOSSIER_DATE_DAY);
+    /* a vague count gives its date one step coarser than its unit */
+    date_is("fr", "2021-04-15", "En février 2019, un satellite a été lancé. Quelques mois plus tard, un second a suivi.",
+            "Quelques mois plus tard", "2019", DOSSIER_DATE_YEAR);
+    date_is("en", "2022-01-10", "The crew docked on 3 May 2021, and a few days later the hatch opened.",
+            "a few days later", "2021-05", DOSSIER_DATE_MONTH);
+    date_is("de", "2022-01-10", "Im Mai 2015 startete die Sonde; nach einigen Wochen erreichte sie ihr Ziel.",
+            "einigen Wochen", "2015-05", DOSSIER_DATE_MONTH);
+    /* "a few years later" gives no year */
+    date_is("en", "2022-01-10", "The station opened in 2001, and several years later it closed.",
+            "several years later", "", DOSSIER_DATE_NONE);
+    /* no carrying across paragraphs */
+    no_date("en", "2022-01-10", "The probe left Earth on 3 May 2021.\n\nThree weeks later, it reached orbit.",
+            "Three weeks");
+}
+END_TEST
+
+START_TEST(test_past_auxiliary)
+{
+    /* "ont" + participle puts a weekday in the past even when a future cue follows it */
+    date_is("fr", "2024-05-17", "Les actionnaires ont approuvé mardi le projet, qui entend rivaliser avec les autres.",
+            "mardi", "2024-05-14", DOSSIER_DATE_DAY);
+}
+END_TEST
+
+START_TEST(test_dateline_anchor)
+{
+    /* without a publication date, a short dateline line gives one */
+    dossier_doc *d = dossier_test_doc("Ein Titel ohne Punkt\n\nBremen, 14. März 2024\n\n"
+                                      "Die Agentur unterzeichnete am Montag einen Vertrag mit einer Firma.\n");
+    const dossier_timex *t = timex_with(d, "Montag");
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(t->value, "2024-03-11");
+    ck_assert_str_eq(d->published, "2024-03-14");
+    dossier_test_doc_free(d);
+    /* a full date in a long sentence is no dateline */
+    d = dossier_test_doc("A title\n\nOn 4 October 1957 the first satellite went up and the space age began "
+                         "with a faint radio signal.\n\nIt was launched on a Monday.\n");
+    t = timex_with(d, "Monday");
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(t->value, "");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_weekdays)
 {
     /* 2023-06-22 is a Thursday */
@@ -289,6 +338,9 @@ int main(void)
     tcase_add_test(tc, test_relative);
     tcase_add_test(tc, test_offsets);
     tcase_add_test(tc, test_weekdays);
+    tcase_add_test(tc, test_vague_and_carried_offsets);
+    tcase_add_test(tc, test_past_auxiliary);
+    tcase_add_test(tc, test_dateline_anchor);
     tcase_add_test(tc, test_day_shifts_and_weekday_cues);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_parse);

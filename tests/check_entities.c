@@ -384,6 +384,38 @@ START_TEST(lists_credits_and_compound_heads)
 }
 END_TEST
 
+START_TEST(fields_possessives_and_designators)
+{
+    /* "Y's chief executive": an unknown name owning a title is an organisation. */
+    const char *en = "\"It will fly next year,\" said Oskar Lindqvist, Veltrona's chief executive.";
+    ck_assert_int_eq(kind_of(en, "Veltrona"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(en, "Oskar Lindqvist"), DOSSIER_KIND_PERSON);
+    /* A ministry whose field lists several items, and the minister named after such a field. */
+    const char *min = "The grant comes from the Ministry of Culture, Sport and Youth, which Minister of Culture, "
+                      "Sport and Youth Hedda Vasquez runs.";
+    ck_assert_int_eq(kind_of(min, "Ministry of Culture, Sport and Youth"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(min, "Hedda Vasquez"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of(min, "Sport"), -1);
+    ck_assert_int_eq(kind_of(min, "Youth Hedda Vasquez"), -1);
+    ck_assert_int_eq(kind_of("Le ministre de la Culture, des Sports et de la Jeunesse, Hedda Vasquez, a signé.",
+                             "Sports"), -1);
+    /* Places in a list after "in" are no field of the head before them. */
+    ck_assert_int_eq(kind_of("Die Studenten kommen von Hochschulen in Tarnowo, Belmar und Kestrup.",
+                             "Hochschulen in Tarnowo, Belmar und Kestrup"), -1);
+    /* "für X" after a title is the title's field, no organisation. */
+    ck_assert_int_eq(kind_of("Das sagte Jonas Ebert, Direktor für Bodenbetrieb bei der ESA, am Montag.", "Bodenbetrieb"),
+                     -1);
+    /* An occupation before the comma, a person-only relative pronoun after it. */
+    ck_assert_int_eq(kind_of("A second astronaut, Selin Akyurek Baran, will fly later this year.", "Selin Akyurek Baran"),
+                     DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Orvel Tanaka, the billionaire who funded the lander, said no.", "Orvel Tanaka"),
+                     DOSSIER_KIND_PERSON);
+    /* A place word with a designator. */
+    const char *pad = "The rocket lifted off from Launch Complex 17B on the coast.";
+    ck_assert_int_eq(kind_of(pad, "Launch Complex 17B"), DOSSIER_KIND_PLACE);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -409,6 +441,7 @@ static Suite *suite(void)
     tcase_add_test(tc, descriptions_before_names);
     tcase_add_test(tc, russian_titles_and_genitives);
     tcase_add_test(tc, lists_credits_and_compound_heads);
+    tcase_add_test(tc, fields_possessives_and_designators);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -349,6 +349,71 @@ START_TEST(test_kind_cues)
 }
 END_TEST
 
+START_TEST(test_mergers_and_approvals)
+{
+    /* a merger is an agreement; approving it is the agreement, no announcement */
+    event_is("en", "2024-05-16", "Shareholders of Arianespace on Tuesday approved the merger with Thales Alenia Space.",
+             "agreement", "2024-05-14", "Arianespace");
+    no_event("en", "Shareholders of Arianespace on Tuesday approved the merger with Thales Alenia Space.",
+             "announcement");
+    event_is("fr", "2024-05-17", "Les actionnaires d'Arianespace ont approuvé mardi la fusion, qui entend rivaliser "
+             "avec SpaceX.", "agreement", "2024-05-14", "Arianespace");
+    event_is("de", "2024-05-17", "Die Fusion von Arianespace mit einem Partner wurde im März besiegelt.",
+             "agreement", "2024-03", "Arianespace");
+    /* a law adopted stays an announcement */
+    event_is("fr", "2024-05-17", "Le Parlement a adopté mardi la loi sur l'espace proposée par le CNES.",
+             "announcement", "2024-05-14", "Centre national d'études spatiales");
+}
+END_TEST
+
+START_TEST(test_announced_and_decisions)
+{
+    /* a deal announced on a date of its own: the announcement */
+    event_is("en", "2024-06-10", "The partnership of ESA and JAXA was announced in March last year.",
+             "announcement", "2023-03", "European Space Agency");
+    event_is("fr", "2024-06-10", "Le projet du CNES avait été annoncé en mars 2023.", "announcement", "2023-03",
+             "Centre national d'études spatiales");
+    /* an organisation calling something off on a date decided it */
+    event_is("en", "2022-10-13", "In May 2021, ESA postponed the flight because of a software fault.",
+             "announcement", "2021-05", "European Space Agency");
+    no_event("en", "The flight of ESA's probe was postponed in May 2021.", "announcement");
+    /* the lede's news told by an organisation on a date */
+    event_is("de", "2024-03-13", "Die Sonde sei fertig. Sie sei am Montag übergeben worden, teilte die ESA am "
+             "Dienstag mit.", "announcement", "2024-03-12", "European Space Agency");
+    no_event("de", "Die Sonde ist fertig.\n\nSie sei am Montag übergeben worden, teilte die ESA am Dienstag mit.",
+             "announcement");
+}
+END_TEST
+
+START_TEST(test_attached_briefings)
+{
+    /* a press conference after the talks, or before a launch, is part of that event */
+    no_event("en", "“We are ready,” the ESA director said at a press conference after the talks on Monday.",
+             "announcement");
+    event_is("en", "2023-06-22", "“We are ready,” the ESA director said at a press conference after the talks "
+             "on Monday.", "meeting", "2023-06-19", "European Space Agency");
+    no_event("ru", "«Мы готовы», — сказал глава Роскосмоса на предстартовой пресс-конференции в понедельник.",
+             "announcement");
+    event_is("en", "2024-01-26", "“We are ready,” the ESA director said at a press conference in Paris on Thursday.",
+             "announcement", "2024-01-25", "European Space Agency");
+}
+END_TEST
+
+START_TEST(test_plans_and_progress)
+{
+    /* building finished by a later year is a plan */
+    no_event("en", "The programme of ESA foresees the construction of a spaceport by 2030.", "construction");
+    /* a date after "and" dates the next verb, not a planned build */
+    no_event("de", "Der Satellit der ESA soll in Bremen gebaut werden und 2027 ins All starten.", "construction");
+    /* the progress of construction is work going on */
+    no_event("ru", "Роскосмос и ЕКА в четверг обсудили ход строительства нового космодрома.", "construction");
+    no_event("en", "ESA on Thursday discussed progress on construction of the new spaceport.", "construction");
+    /* a dated deal whose sentence names nothing is about the article's main parties */
+    event_is("en", "2023-06-22", "ESA and CNES share the spaceport. ESA pays most of it.\n\n"
+             "The agreement on the project was signed in 2019.", "agreement", "2019", "European Space Agency");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("events");
@@ -368,6 +433,10 @@ int main(void)
     tcase_add_test(tc, test_bounding_dates);
     tcase_add_test(tc, test_purpose_nouns);
     tcase_add_test(tc, test_kind_cues);
+    tcase_add_test(tc, test_mergers_and_approvals);
+    tcase_add_test(tc, test_announced_and_decisions);
+    tcase_add_test(tc, test_attached_briefings);
+    tcase_add_test(tc, test_plans_and_progress);
     suite_add_tcase(s, tc);
     return dossier_test_run(s);
 }

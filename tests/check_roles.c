@@ -181,6 +181,34 @@ START_TEST(fields_and_other_people)
 }
 END_TEST
 
+START_TEST(fields_compounds_and_relatives)
+{
+    /* "X, Y's title" with an unknown Y. */
+    ck_assert(has_role("\"It will fly next year,\" said Oskar Lindqvist, Veltrona's chief executive.",
+                       "Oskar Lindqvist", "Veltrona", "chief executive"));
+    /* A minister after a field of several items: the country the article names. */
+    ck_assert(has_role("Norway will pay for the probe. Minister of Culture, Sport and Youth Hedda Vasquez said "
+                       "Norway was proud.", "Hedda Vasquez", "Norway", "minister"));
+    ck_assert(has_role("La Norvège paiera la sonde. Le ministre de la Culture, des Sports et de la Jeunesse, "
+                       "Hedda Vasquez, a salué l'accord de la Norvège.", "Hedda Vasquez", "Norway", "ministre"));
+    /* German: the field after "für", the organisation after "bei"; an organisation-title compound. */
+    ck_assert(has_role("„Wir sind zurück“, sagte Jonas Ebert, Direktor für Bodenbetrieb bei der ESA.", "Jonas Ebert",
+                       "European Space Agency", "Direktor"));
+    ck_assert(has_role("Daniel Wendt, ESA-Direktor für Wissenschaft, nannte den Flug einen Erfolg.", "Daniel Wendt",
+                       "European Space Agency", "Direktor"));
+    ck_assert(has_role("In Bremen unterzeichnete die stellvertretende NASA-Administratorin Lena Hoff den Vertrag.",
+                       "Lena Hoff", "NASA", "Administratorin"));
+    /* French: "chef de la direction de Y". */
+    ck_assert(has_role("Marc Tremblay, chef de la direction de la NASA, estime que le bras sera livré.", "Marc Tremblay",
+                       "NASA", "chef"));
+    /* A role across a relative clause after a describing noun. */
+    ck_assert(has_role("Orvel Tanaka, the billionaire who chaired NASA in the nineties, said no.", "Orvel Tanaka",
+                       "NASA", NULL));
+    /* False friend: a relative clause without a head verb gives nothing. */
+    ck_assert_uint_eq(count_roles("Orvel Tanaka, the billionaire who visited NASA in the nineties, said no."), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -192,6 +220,7 @@ static Suite *suite(void)
     tcase_add_test(tc, compound_and_inflected_titles);
     tcase_add_test(tc, organisation_links);
     tcase_add_test(tc, fields_and_other_people);
+    tcase_add_test(tc, fields_compounds_and_relatives);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -13,10 +13,13 @@
  * it, a name cut short before its acronym, a coordinated predicate ("X
  * congratulated Y and said"), an organisation word taken for a name, an
  * unknown verb before a name and its apposition, an organisation heading
- * its own clause, a known name written in lower case; and the false
- * friends: a sentence-initial adverb is no speaker, nor is a body someone
- * chairs, nor a head of something else, nor "das Unternehmen am Mittwoch",
- * nor an organisation whose last word looks like a demonym.
+ * its own clause, a known name written in lower case, a source phrase
+ * naming an organisation's head in another case, a compound role then a
+ * name after "Laut", a head-of-state phrase; and the false friends: a role is not bound to an
+ * organisation after a locative, nor to a holder named later; a
+ * sentence-initial adverb is no speaker, nor is a body someone chairs,
+ * nor a head of something else, nor "das Unternehmen am Mittwoch", nor an
+ * organisation whose last word looks like a demonym.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -308,6 +311,73 @@ START_TEST(test_lower_case_known_name_before_cue)
 }
 END_TEST
 
+START_TEST(test_source_role_of_organisation)
+{
+    /* "по словам главы госкорпорации": the head the article named, not the corporation */
+    dossier_doc *d = doc("ru", "\u0413\u043b\u0430\u0432\u0430 \u0420\u043e\u0441\u043a\u043e\u0441\u043c\u043e\u0441"
+                               "\u0430 \u041e\u043b\u0435\u0433 \u0421\u043e\u043a\u043e\u043b\u043e\u0432 \u0437\u0430\u044f"
+                               "\u0432\u0438\u043b \u0432 \u0447\u0435\u0442\u0432\u0435\u0440\u0433, \u0447\u0442\u043e "
+                               "\u043d\u043e\u0432\u044b\u0439 \u043c\u043e\u0434\u0443\u043b\u044c \u0431\u0443\u0434\u0435"
+                               "\u0442 \u0433\u043e\u0442\u043e\u0432 \u0432 2027 \u0433\u043e\u0434\u0443.\n\n"
+                               "\u041f\u043e \u0441\u043b\u043e\u0432\u0430\u043c \u0433\u043b\u0430\u0432\u044b "
+                               "\u0433\u043e\u0441\u043a\u043e\u0440\u043f\u043e\u0440\u0430\u0446\u0438\u0438, "
+                               "\u0444\u0438\u043d\u0430\u043d\u0441\u0438\u0440\u043e\u0432\u0430\u043d\u0438\u0435 "
+                               "\u043f\u0440\u043e\u0435\u043a\u0442\u0430 \u0443\u0436\u0435 \u0443\u0442\u0432\u0435\u0440"
+                               "\u0436\u0434\u0435\u043d\u043e.");
+    ck_speaker(d, "\u0444\u0438\u043d\u0430\u043d\u0441\u0438\u0440\u043e\u0432\u0430\u043d\u0438\u0435",
+               "\u041e\u043b\u0435\u0433 \u0421\u043e\u043a\u043e\u043b\u043e\u0432");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_role_not_bound_to_a_place_adjunct)
+{
+    /* "— сказал президент на совещании в Кремле": the president named before, not the Kremlin's spokesman named after */
+    dossier_doc *d = doc("ru", "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0420\u043e\u0441\u0441\u0438\u0438 "
+                               "\u0412\u043b\u0430\u0434\u0438\u043c\u0438\u0440 \u041f\u0443\u0442\u0438\u043d "
+                               "\u043f\u043e\u0440\u0443\u0447\u0438\u043b \u043f\u0440\u0430\u0432\u0438\u0442\u0435\u043b"
+                               "\u044c\u0441\u0442\u0432\u0443 \u043f\u043e\u0434\u0433\u043e\u0442\u043e\u0432\u0438\u0442"
+                               "\u044c \u043d\u043e\u0432\u0443\u044e \u043f\u0440\u043e\u0433\u0440\u0430\u043c\u043c\u0443 "
+                               "\u0434\u043e \u043a\u043e\u043d\u0446\u0430 \u0433\u043e\u0434\u0430.\n\n"
+                               "\u00ab\u041c\u044b \u0434\u043e\u043b\u0436\u043d\u044b \u0432\u0435\u0440\u043d\u0443\u0442"
+                               "\u044c \u0441\u0435\u0431\u0435 \u043b\u0438\u0434\u0435\u0440\u0441\u0442\u0432\u043e\u00bb, "
+                               "\u2014 \u0441\u043a\u0430\u0437\u0430\u043b \u043f\u0440\u0435\u0437\u0438\u0434\u0435\u043d"
+                               "\u0442 \u043d\u0430 \u0441\u043e\u0432\u0435\u0449\u0430\u043d\u0438\u0438 \u0432 \u041a"
+                               "\u0440\u0435\u043c\u043b\u0435.\n\n"
+                               "\u041f\u0440\u0435\u0441\u0441-\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u044c "
+                               "\u041a\u0440\u0435\u043c\u043b\u044f \u0418\u0432\u0430\u043d \u041e\u0440\u043b\u043e\u0432 "
+                               "\u0443\u0442\u043e\u0447\u043d\u0438\u043b, \u0447\u0442\u043e \u0444\u0438\u043d\u0430\u043d"
+                               "\u0441\u0438\u0440\u043e\u0432\u0430\u043d\u0438\u0435 \u0431\u0443\u0434\u0435\u0442 "
+                               "\u0443\u0432\u0435\u043b\u0438\u0447\u0435\u043d\u043e.");
+    ck_speaker(d, "\u043b\u0438\u0434\u0435\u0440\u0441\u0442\u0432\u043e", "Vladimir Putin");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_source_role_compound_then_name)
+{
+    /* "Laut Arianespace-Chef X verhinderte …": the name after the compound role belongs to the source */
+    dossier_doc *d = doc("de", "\u201eDer Start war ein gro\u00dfer Erfolg\u201c, sagte Jonas Keller, der Leiter des "
+                               "Kontrollzentrums.\n\n"
+                               "Laut Arianespace-Chef Lukas Brandt verhinderte eine St\u00f6rung im Triebwerk der Oberstufe "
+                               "die dritte Z\u00fcndung.");
+    ck_speaker(d, "verhinderte eine St\u00f6rung", "Lukas Brandt");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_head_of_state_phrase)
+{
+    /* "Selon le chef de l'État": the president named before, not the minister who spoke last */
+    dossier_doc *d = doc("fr", "Le pr\u00e9sident fran\u00e7ais Marc Delorme a re\u00e7u lundi les dirigeants du secteur spatial.\n\n"
+                               "Le ministre de l'\u00c9conomie, Louis Garnier, a estim\u00e9 que l'industrie devait se consolider "
+                               "rapidement.\n\n"
+                               "Selon le chef de l'\u00c9tat, la France doit rester la premi\u00e8re puissance spatiale d'Europe.");
+    ck_speaker(d, "rester la premi\u00e8re puissance", "Marc Delorme");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -333,6 +403,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_long_clause_unknown_verb);
     tcase_add_test(tc, test_organisation_heading_its_clause);
     tcase_add_test(tc, test_lower_case_known_name_before_cue);
+    tcase_add_test(tc, test_source_role_of_organisation);
+    tcase_add_test(tc, test_role_not_bound_to_a_place_adjunct);
+    tcase_add_test(tc, test_source_role_compound_then_name);
+    tcase_add_test(tc, test_head_of_state_phrase);
     suite_add_tcase(s, tc);
     return s;
 }

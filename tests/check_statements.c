@@ -8,6 +8,11 @@
  * a short clause worded with its verb, object cues ("calling", "sprach
  * von"), a long German source phrase ("Laut der … Agentur X wird"), a
  * title before a partial quotation's subject, a neuter Russian verb, a
+ * separable verb ("teilte X mit"), a name after a role in a source phrase,
+ * an organisation phrase no stage named after an inverted cue, elided
+ * list words ("qu'", "l'"), a relative clause after an apposition, a
+ * partial quotation after a preposition, short adverbials between the
+ * verb and a clause with no "that", a
  * German source phrase inside its sentence, a Konjunktiv verb no list
  * holds; and the false friends: scare quotes, quoted titles and
  * names, a job title without a name, boilerplate holding a quotation, an
@@ -403,6 +408,75 @@ START_TEST(test_neuter_speech_verb)
 }
 END_TEST
 
+START_TEST(test_separable_verb_and_named_source)
+{
+    /* ", teilte das Unternehmen X mit.": a separable verb whose particle closes the sentence */
+    dossier_doc *d = doc("de", "Die Rakete ist am Sonntag vom Weltraumbahnhof Kourou gestartet und hat zwei Satelliten "
+                               "ins All gebracht, teilte das Unternehmen Arianespace mit.");
+    expect(d, "hat zwei Satelliten ins All gebracht", INDIRECT, "Arianespace");
+    dossier_test_doc_free(d);
+    /* "D'après le PDG de la société, Pierre X, S": the name after the role belongs to the source */
+    d = doc("fr", "D'apr\u00e8s le PDG de la soci\u00e9t\u00e9, Pierre Lenoir, la cadence de tir augmentera d\u00e8s l'an "
+                  "prochain.");
+    expect(d, "la cadence de tir augmentera", INDIRECT, "Pierre Lenoir");
+    ck_assert_ptr_null(find(d, "Pierre Lenoir, la cadence"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_organisation_phrase_after_cue)
+{
+    /* "…, сообщило Министерство обороны X.": an organisation word heading lower-case words */
+    dossier_doc *d = doc("ru", "\u0420\u0430\u043a\u0435\u0442\u0430 \u0441\u0442\u0430\u0440\u0442\u043e\u0432\u0430"
+                               "\u043b\u0430 \u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c\u043d\u0438\u043a \u0438 "
+                               "\u0432\u044b\u0432\u0435\u043b\u0430 \u043d\u0430 \u043e\u0440\u0431\u0438\u0442\u0443 "
+                               "\u043d\u043e\u0432\u044b\u0439 \u0441\u043f\u0443\u0442\u043d\u0438\u043a, \u0441\u043e"
+                               "\u043e\u0431\u0449\u0438\u043b\u043e \u041c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441"
+                               "\u0442\u0432\u043e \u043e\u0431\u043e\u0440\u043e\u043d\u044b \u0420\u043e\u0441\u0441\u0438"
+                               "\u0438.");
+    const dossier_statement *s = find(d, "\u0441\u043f\u0443\u0442\u043d\u0438\u043a");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_ge(s->speaker, 0);
+    ck_assert_int_eq(d->entities.v[s->speaker].kind, DOSSIER_KIND_ORGANIZATION);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_elided_words_and_relative_clause)
+{
+    /* "qu'", "l'" as written in the lists match the text's elided tokens */
+    dossier_doc *d = doc("fr", "Le pr\u00e9sident du Centre national d'\u00e9tudes spatiales, Paul Girard, a estim\u00e9 mardi que "
+                               "l'Europe devait acc\u00e9l\u00e9rer ses programmes.\n\n"
+                               "Interrog\u00e9 par l'AFP, un responsable de l'Agence spatiale europ\u00e9enne a confirm\u00e9 que les "
+                               "discussions se poursuivaient avec les \u00c9tats membres.\n\n"
+                               "\u00ab Le module est pr\u00eat \u00bb, selon Anne Roux, directrice des vols habit\u00e9s de "
+                               "l'agence, qui juge qu'un lancement ne sera pas possible avant 2030.");
+    expect(d, "les discussions se poursuivaient", INDIRECT, "European Space Agency");
+    /* a relative clause after an apposition: worded from its pronoun, spoken by the person heading it */
+    expect(d, "qui juge qu'un lancement", INDIRECT, "Anne Roux");
+    dossier_test_doc_free(d);
+    /* a preposition opening the clause, with a partial quotation in it */
+    d = doc("fr", "La ministre de la Recherche, Claire Dumas, s'est f\u00e9licit\u00e9e d'une d\u00e9cision qui \u00ab rend au "
+                  "pays sa place dans l'Europe spatiale \u00bb.");
+    expect(d, "rend au pays sa place", INDIRECT, "Claire Dumas");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_adverbials_before_clause)
+{
+    /* "said on Monday the satellite would …": a short prepositional phrase, then the clause with no "that" */
+    dossier_doc *d = doc("en", "Maria Lopez, who heads the Valdivia Space Institute, said on Monday the new satellite would "
+                               "be launched in March.\n\n"
+                               "In an interview with Reuters, Paul Weber said in a statement the agency would not cancel "
+                               "the programme.");
+    expect(d, "the new satellite would be launched", INDIRECT, "Maria Lopez");
+    expect(d, "the agency would not cancel", INDIRECT, "Paul Weber");
+    ck_assert_ptr_null(find(d, "In an interview with Reuters"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -428,6 +502,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_partial_quote_after_title);
     tcase_add_test(tc, test_noun_after_article_is_no_cue);
     tcase_add_test(tc, test_neuter_speech_verb);
+    tcase_add_test(tc, test_separable_verb_and_named_source);
+    tcase_add_test(tc, test_organisation_phrase_after_cue);
+    tcase_add_test(tc, test_elided_words_and_relative_clause);
+    tcase_add_test(tc, test_adverbials_before_clause);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,8 +6,8 @@
  * in another case, compound names ("Shenzhou-15-Besatzung"), the
  * programme of the paragraph and of the headline, continuation of a
  * speaker's topic, places as subject or object, engine words, a
- * statement opening with a pronoun; and the false friends:
- * the speaker, a place after a locative preposition.
+ * statement opening with a pronoun, a head-of-state phrase; and the false
+ * friends: the speaker, a place after a locative preposition.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,6 +185,17 @@ START_TEST(test_pronoun_opening_statement)
 }
 END_TEST
 
+START_TEST(test_head_of_state_topic)
+{
+    /* "the head of state followed the launch": about the president named before */
+    dossier_doc *d = doc("en", "French President Marc Delorme watched the launch from the control centre on Thursday.\n\n"
+                               "A spokesman for the Valdivia Space Agency said the head of state had followed every step "
+                               "of the preparations.");
+    ck_assert(about(d, find(d, "followed every step"), "Marc Delorme"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -198,6 +209,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_context_topics);
     tcase_add_test(tc, test_engine_and_arm_words);
     tcase_add_test(tc, test_pronoun_opening_statement);
+    tcase_add_test(tc, test_head_of_state_topic);
     suite_add_tcase(s, tc);
     return s;
 }
