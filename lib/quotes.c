@@ -268,6 +268,11 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     k.opens_para = open_tok <= pfirst;
     k.open_end = !q->closed;
     int limit = close_tok < pend ? dossier_speakers_sent_end(c, close_tok) : pend;
+    /* a sentence cut after an initial ("…,” ISRO chairman S. Ramesh told"): the attribution goes on */
+    while (limit < pend && limit >= 2 && dossier_speakers_is(c, limit - 1, ".") &&
+           c->d->tokens.v[limit - 2].span.end - c->d->tokens.v[limit - 2].span.start == 1 &&
+           (dossier_speakers_flags(c, limit - 2) & DOSSIER_TOK_UPPER))
+        limit = dossier_speakers_sent_end(c, limit);
     for (int t = close_tok; t < limit; t++)
         if ((dossier_speakers_flags(c, t) & DOSSIER_TOK_QOPEN) && !(dossier_speakers_flags(c, t) & DOSSIER_TOK_QCLOSE)) {
             limit = t;
