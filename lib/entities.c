@@ -15,6 +15,10 @@
  * parentheses after another is its acronym.  repeats.c then finds the
  * other mentions of what was found: surnames, acronyms, repeats, and
  * descriptions ("the agency") of the organisation the article is about.
+ * A title's field of several items ("Minister of Culture, Sport and Youth
+ * X", "Ministry of Culture, Sport and Youth") is part of the title or of
+ * the organisation, never names of its own; a place word with a
+ * designator ("Launch Complex 39A") is a place.
  */
 #include "entities.h"
 
@@ -306,6 +310,14 @@ static int field_word(const dossier_names *c, int i, int end)
            !dossier_names_title(c, i, end) && !dossier_names_is_head(c, i);
 }
 
+/* A field list after a title at i that a name follows ("Minister of A, B and C Jane Roe", "..., Jane Roe"), or 0. */
+static int title_field(const dossier_names *c, int i, int end, int need_comma)
+{
+    int q = dossier_names_field_list(c, i, end, need_comma);
+    int n = q > 0 && q < end && strcmp(c->d->folds.v[q], ",") == 0 ? q + 1 : q;
+    return q > 0 && n < end && dossier_names_is_cap(c, n) ? q : 0;
+}
+
 /* See names.h. */
 int dossier_names_field_list(const dossier_names *c, int i, int end, int need_comma)
 {
@@ -584,7 +596,7 @@ static int read_run(dossier_names *c, int i, int end, int title, int *field_unti
             title = 1;
             p += (int)k;
             /* "Minister of Culture, Sport and Youth X": skip the title's field. */
-            if ((q = dossier_names_field_list(c, p, sentend, 0)) > 0) {
+            if ((q = title_field(c, p, sentend, 0)) > 0) {
                 if (q > end) {
                     *field_until = q;
                     return DOSSIER_OK;
@@ -637,6 +649,16 @@ static int title_before(const dossier_names *c, int i, int first)
             return 1;
         if (!k && s == i - 1 && !dossier_names_is_cap(c, s) && dossier_names_lex_stem(c, "entity.titles", s))
             return 1; /* Russian: "главой X" */
+    }
+    /* Russian: "министр экономики Франции X": the title's field, lower-case words in the genitive, between. */
+    if (strcmp(c->lang, "ru") == 0) {
+        int k = i;
+        while (k - 1 > first && k > i - 3 && (c->d->tokens.v[k - 1].flags & DOSSIER_TOK_WORD) &&
+               !dossier_names_is_cap(c, k - 1) && c->owner[k - 1] < 0 && !dossier_names_is_stop(c, k - 1))
+            k--;
+        if (k < i && k - 1 >= first &&
+            (dossier_names_lex_stem(c, "entity.titles", k - 1) || dossier_names_title(c, k - 1, k) == 1))
+            return 1;
     }
     /* "глава Индийской организации ... X", "Leiter des Instituts X": a title, an organisation, the name. */
     int m = i - 1 >= first ? c->owner[i - 1] : -1;
@@ -703,7 +725,7 @@ static int read_sentence(dossier_names *c, const dossier_sentence *s)
             continue;
         }
         if (!headline && !dossier_names_is_cap(c, i) && c->owner[i] < 0 && (tk = dossier_names_title(c, i, end)) > 0 &&
-            (field_until = dossier_names_field_list(c, i + (int)tk, end, 1)) > 0)
+            (field_until = title_field(c, i + (int)tk, end, 1)) > 0)
             continue; /* "ministre de l'Innovation, des Sciences et de l'Industrie, X" */
         if (!dossier_names_is_cap(c, i) && c->owner[i] < 0 && (tk = dossier_names_title(c, i, end)) > 1) {
             i += (int)tk; /* "chef de l'État": a title, capitals and all */

@@ -6,7 +6,10 @@
  * ("crater", "Space Center"); a number in it or a programme word next to
  * it ("Luna-25", "the Hope probe", "la sonde X"); for a person, a title or
  * "Mr" before it, a first name, a speech verb next to it, an apposition
- * ("X, the director of"); an acronym in capitals is an organisation.
+ * ("X, the director of", "X, the project director of"), an occupation
+ * before it ("a second astronaut, X"), "X, the billionaire who"
+ * (`entity.person_relatives`); an acronym in capitals is an organisation,
+ * and so is a name that owns a title ("Y's chief executive").
  * Without a cue the name is left alone: German capitalises every noun.
  * Organisations written in sentence case ("Agence spatiale algérienne",
  * "Европейское космическое агентство") are found from a head word and
@@ -620,9 +623,9 @@ int dossier_names_adjective_like(const dossier_names *c, int i)
  */
 static int ru_genitive_tail(const dossier_names *c, int j, int sentend)
 {
-    static const char *const gen[] = {"ых", "их", "ии", "ов", "ев", "еи", "ого", "его"};
+    static const char *const gen[] = {"ых", "их", "ии", "ов", "ев", "еи", "ого", "его", "ои"};
     const dossier_gaz_entry *g = NULL;
-    /* "организации космических исследований": words in the genitive plural belong to the name. */
+    /* "организации космических исследований", "управление гражданской авиации": words in the genitive belong to the name. */
     for (int k = j; k < sentend && k < j + 3; k++) {
         const char *w = c->d->folds.v[k];
         size_t wl = strlen(w), e = 0;

@@ -160,6 +160,14 @@ static int attribution_unknown_verb(stm_ctx *c, stm_cand *k, int close_tok, int 
     return 0;
 }
 
+/* Non-zero when token t is the period of an initial ("S. Ramesh"), which the segmenter took for a sentence end. */
+static int after_initial(const stm_ctx *c, int t)
+{
+    return t >= 1 && dossier_speakers_is(c, t, ".") &&
+           c->d->tokens.v[t - 1].span.end - c->d->tokens.v[t - 1].span.start == 1 &&
+           (dossier_speakers_flags(c, t - 1) & DOSSIER_TOK_UPPER) && (dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_UPPER);
+}
+
 /* The attribution after a quotation: sets the subject of k; returns non-zero when found. */
 static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, int ends_sentence, int standalone)
 {
@@ -170,7 +178,8 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
     for (int cue = start; cue < limit && cue < start + 14; cue++) {
         if (ends_sentence && cue > start + 3)
             return 0;
-        if (c->used[cue] || (dossier_speakers_flags(c, cue) & (DOSSIER_TOK_QUOTE | DOSSIER_TOK_SENTEND)))
+        if (c->used[cue] || (dossier_speakers_flags(c, cue) & DOSSIER_TOK_QUOTE) ||
+            ((dossier_speakers_flags(c, cue) & DOSSIER_TOK_SENTEND) && !after_initial(c, cue)))
             return 0;
         int src = dossier_speakers_match(c, "statement.according", cue);
         if (!src && cue == start)
@@ -269,9 +278,7 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     k.open_end = !q->closed;
     int limit = close_tok < pend ? dossier_speakers_sent_end(c, close_tok) : pend;
     /* a sentence cut after an initial ("…,” ISRO chairman S. Ramesh told"): the attribution goes on */
-    while (limit < pend && limit >= 2 && dossier_speakers_is(c, limit - 1, ".") &&
-           c->d->tokens.v[limit - 2].span.end - c->d->tokens.v[limit - 2].span.start == 1 &&
-           (dossier_speakers_flags(c, limit - 2) & DOSSIER_TOK_UPPER))
+    while (limit < pend && after_initial(c, limit - 1))
         limit = dossier_speakers_sent_end(c, limit);
     for (int t = close_tok; t < limit; t++)
         if ((dossier_speakers_flags(c, t) & DOSSIER_TOK_QOPEN) && !(dossier_speakers_flags(c, t) & DOSSIER_TOK_QCLOSE)) {

@@ -25,6 +25,8 @@
 #define MATCH(key, t) dossier_speakers_match(c, (key), (t))
 #define FLAGS(t) dossier_speakers_flags(c, (t))
 #define IS(t, ch) dossier_speakers_is(c, (t), (ch))
+/* A preposition that is no article too (German "der", "des" are both: after a comma they open a clause). */
+#define PREP(t) (MATCH("statement.prepositions", (t)) && !MATCH("statement.articles", (t)))
 
 /* A sentence's token range, cut at the paragraph. */
 typedef struct {
@@ -314,7 +316,7 @@ static int skip_adverbials(const stm_ctx *c, const sentence *s, int t)
     /* "said on Monday the satellite …", "said in a statement the agency …": a preposition, its
        articles and one word, twice at most, then an article or a name opens the clause */
     int w = t;
-    for (int pp = 0; pp < 2 && MATCH("statement.prepositions", w); pp++) {
+    for (int pp = 0; pp < 2 && PREP(w); pp++) {
         w++;
         while (w < s->trim && MATCH("statement.articles", w))
             w++;
@@ -437,10 +439,10 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
 {
     int after = t + len;
     int from = MATCH("statement.tell_verbs", t) ? skip_hearer(c, s, after) : after;
-    if (IS(from, ",") && !MATCH("statement.prepositions", from + 1))
+    if (IS(from, ",") && !PREP(from + 1))
         from++;
     from = skip_adverbials(c, s, from);
-    if (MATCH("statement.prepositions", from) || MATCH("statement.audience", from)) {
+    if (PREP(from) || MATCH("statement.audience", from)) {
         for (int u = from + 1; u < s->trim && u <= from + 5; u++) {
             if (IS(u, ",")) {
                 from = u + 1;
@@ -455,7 +457,7 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
     int quoted = 0;
     for (int u = from; u < s->trim && !quoted; u++)
         quoted = (FLAGS(u) & DOSSIER_TOK_QOPEN) != 0;
-    if (from >= s->trim || (MATCH("statement.prepositions", from) && !quoted) ||
+    if (from >= s->trim || (PREP(from) && !quoted) ||
         ((FLAGS(from) & DOSSIER_TOK_PUNCT) && !(FLAGS(from) & DOSSIER_TOK_QOPEN)))
         return DOSSIER_OK;
     return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);
@@ -488,13 +490,17 @@ static int person_source(stm_ctx *c, const sentence *s, int t, int len)
 }
 
 /*
- * Non-zero when the verb at t and the sentence's last word are one speech
- * verb of statement.verbs ("…, teilte das Unternehmen X mit."): a
- * separable verb whose particle closes the sentence.
+ * Non-zero when the verb at t and the word that closes its clause (before
+ * a comma or the sentence end) are one speech verb of statement.verbs
+ * ("…, teilte das Unternehmen X mit.", "teilte am Abend mit, …"): a
+ * separable verb and its particle.
  */
 static int separable(const stm_ctx *c, const sentence *s, int t)
 {
-    int last = s->trim - 1;
+    int last = t + 1;   /* the word before the first comma ("teilte am Abend mit, …"), or the last */
+    while (last < s->trim && !IS(last, ","))
+        last++;
+    last--;
     if (last <= t + 1 || (FLAGS(last) & DOSSIER_TOK_PUNCT))
         return 0;
     const char *w[2] = {c->d->folds.v[t], c->d->folds.v[last]};

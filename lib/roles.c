@@ -29,7 +29,15 @@
  * ministers, ambassadors) or a programme ("the chief designer of China's
  * manned space programme").  A head of state or government whose country
  * the sentence does not name is taken to lead the country the article
- * names most.
+ * names most; so is a minister whose field lists several items ("Minister
+ * of Culture, Sport and Youth X", "le ministre de la Culture, des Sports
+ * et de la Jeunesse, X").  A title of a government (`entity.government_words`:
+ * "Koordinatorin der Bundesregierung") belongs to its country.  A company
+ * title with no organisation (`entity.company_titles`: "Chief financial
+ * officer X told analysts") belongs to the organisation the article names
+ * most.  Also "X, ESA-Direktor für Y", "X, the project director of Y" (one
+ * describing word before the title) and "X, the billionaire who chaired Y"
+ * (a relative clause, `statement.relatives`, before a head verb).
  */
 #include "roles.h"
 
@@ -438,6 +446,9 @@ static int apposition(roles_ctx *c, int person, int i, int end)
 {
     dossier_doc *d = c->d;
     int org = -1, at = -1;
+    /* "X, who is the director of Y", "X, qui est le directeur de Y" */
+    if (i + 1 < end && lex(c, "statement.relatives", i, i + 1) == 1 && lex(c, "entity.copulas", i + 1, end))
+        i += 1 + lex(c, "entity.copulas", i + 1, end);
     if (i < end && is_stop(c, i) && !(org_at(c, i) >= 0))
         i++;
     /* "X, who heads Y" */
@@ -461,9 +472,14 @@ static int apposition(roles_ctx *c, int person, int i, int end)
     }
     /* "X, ESA-Direktor für Exploration": an organisation-title compound. */
     dossier_names nc = {c->d, c->lang, c->owner, 0, 0};
-    if (i < end && org_at(c, i) >= 0 && dossier_names_tail_title(&nc, i)) {
-        int rc = add_role(c, person, org_at(c, i), i, i + 1);
-        return rc ? rc : i + 1;
+    for (int k = i; k < end && k < i + 2; k++) {
+        if (org_at(c, k) >= 0 && dossier_names_tail_title(&nc, k)) {
+            int rc = add_role(c, person, org_at(c, k), i, k + 1);
+            return rc ? rc : k + 1;
+        }
+        /* "X, stellvertretender NASA-Administrator": one describing word before the compound. */
+        if (!(d->tokens.v[k].flags & DOSSIER_TOK_WORD) || (d->tokens.v[k].flags & DOSSIER_TOK_UPPER) || c->owner[k] >= 0)
+            break;
     }
     /* "X, ShadowCam's principal investigator", "X, CNSA deputy director", "X, the UAE's vice president" */
     int pre = -1, j = i;

@@ -97,13 +97,16 @@ static size_t word_end(const char *s, size_t len, size_t start)
             run = 0;
             continue;
         }
+        int elided = run == 1 || (run == 2 && (s[at - 2] == 'q' || s[at - 2] == 'Q'));
+        if (is_apostrophe(c) && elided && (next == -1 || dossier_uc_is_space(next)))
+            return pos; /* "l'" ending a lexicon phrase, or before a stray space */
         if (is_apostrophe(c) && dossier_uc_is_letter(next)) {
             size_t after = pos;
             dossier_utf8_next(s, len, &after);
             int32_t next2 = peek(s, len, after);
             if ((next == 's' || next == 'S') && !is_wordch(next2))
                 return at; /* possessive: "'s" is its own token */
-            if (run == 1 || (run == 2 && (s[at - 2] == 'q' || s[at - 2] == 'Q')))
+            if (elided)
                 return pos; /* elision: "l'", "d'", "qu'" */
             run = 0;
             continue;

@@ -410,6 +410,9 @@ START_TEST(fields_possessives_and_designators)
                      DOSSIER_KIND_PERSON);
     ck_assert_int_eq(kind_of("Orvel Tanaka, the billionaire who funded the lander, said no.", "Orvel Tanaka"),
                      DOSSIER_KIND_PERSON);
+    /* Russian: a feminine genitive adjective and its noun belong to the organisation's name. */
+    ck_assert_int_eq(kind_of("Федеральное управление гражданской авиации сообщило о новых правилах.",
+                             "Федеральное управление гражданской авиации"), DOSSIER_KIND_ORGANIZATION);
     /* A place word with a designator. */
     const char *pad = "The rocket lifted off from Launch Complex 17B on the coast.";
     ck_assert_int_eq(kind_of(pad, "Launch Complex 17B"), DOSSIER_KIND_PLACE);

@@ -204,6 +204,16 @@ START_TEST(fields_compounds_and_relatives)
     /* A role across a relative clause after a describing noun. */
     ck_assert(has_role("Orvel Tanaka, the billionaire who chaired NASA in the nineties, said no.", "Orvel Tanaka",
                        "NASA", NULL));
+    /* One describing word before the title in an apposition. */
+    ck_assert(has_role("Karl Ott, the project director of NASA, told reporters the rover was fine.", "Karl Ott", "NASA",
+                       "director"));
+    /* A government's title belongs to its country. */
+    ck_assert(has_role("Norwegen zahlt mit. Hedda Vasquez, Koordinatorin der Bundesregierung für Raumfahrt, sagte, "
+                       "Norwegen sei stolz.", "Hedda Vasquez", "Norway", "Koordinatorin"));
+    /* A company title with no organisation: the one the article names most. */
+    ck_assert(has_role("NASA signed the deal. NASA will pay. Chief financial officer Tom Bale told analysts it would help.",
+                       "Tom Bale", "NASA", "chief financial officer"));
+    ck_assert_uint_eq(count_roles("Chief financial officer Tom Bale told analysts it would help."), 0);
     /* False friend: a relative clause without a head verb gives nothing. */
     ck_assert_uint_eq(count_roles("Orvel Tanaka, the billionaire who visited NASA in the nineties, said no."), 0);
 }

@@ -12,7 +12,8 @@
  * an organisation phrase no stage named after an inverted cue, elided
  * list words ("qu'", "l'"), a relative clause after an apposition, a
  * partial quotation after a preposition, short adverbials between the
- * verb and a clause with no "that", a
+ * verb and a clause with no "that", an attribution over an initial's
+ * period ("K. Varadan told"), a
  * German source phrase inside its sentence, a Konjunktiv verb no list
  * holds; and the false friends: scare quotes, quoted titles and
  * names, a job title without a name, boilerplate holding a quotation, an
@@ -415,6 +416,10 @@ START_TEST(test_separable_verb_and_named_source)
                                "ins All gebracht, teilte das Unternehmen Arianespace mit.");
     expect(d, "hat zwei Satelliten ins All gebracht", INDIRECT, "Arianespace");
     dossier_test_doc_free(d);
+    /* "teilte mit, der Satellit habe …": "der" after the comma opens the clause, it is no preposition */
+    d = doc("de", "Der Hersteller Airbus teilte am Abend mit, der Satellit habe bereits erste Signale gesendet.");
+    expect(d, "der Satellit habe bereits erste Signale", INDIRECT, "Airbus");
+    dossier_test_doc_free(d);
     /* "D'après le PDG de la société, Pierre X, S": the name after the role belongs to the source */
     d = doc("fr", "D'apr\u00e8s le PDG de la soci\u00e9t\u00e9, Pierre Lenoir, la cadence de tir augmentera d\u00e8s l'an "
                   "prochain.");
@@ -477,6 +482,17 @@ START_TEST(test_adverbials_before_clause)
 }
 END_TEST
 
+START_TEST(test_attribution_after_initial)
+{
+    /* the segmenter ends a sentence at "S.": the attribution after the quotation goes on to the verb */
+    dossier_doc *d = doc("en", "The agency launched its heaviest rocket on Sunday, carrying 36 satellites for a company.\n\n"
+                               "\"This is a proud moment for the whole team,\" agency chairman K. Varadan told reporters "
+                               "at the launch site.");
+    expect(d, "proud moment for the whole team", DIRECT, "K. Varadan");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 /* The suite. */
 static Suite *suite(void)
 {
@@ -506,6 +522,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_organisation_phrase_after_cue);
     tcase_add_test(tc, test_elided_words_and_relative_clause);
     tcase_add_test(tc, test_adverbials_before_clause);
+    tcase_add_test(tc, test_attribution_after_initial);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -32,6 +32,10 @@ START_TEST(test_words)
     ck_assert(fl[8] & DOSSIER_TOK_NUM);
     tokens(out, sizeof out, "l'Agence d'État qu'il aujourd'hui", NULL, 0);
     ck_assert_str_eq(out, "l'|Agence|d'|État|qu'|il|aujourd'hui");
+    tokens(out, sizeof out, "selon l'", NULL, 0); /* a lexicon phrase ending in an elision */
+    ck_assert_str_eq(out, "selon|l'");
+    tokens(out, sizeof out, "Jones' book", NULL, 0);
+    ck_assert_str_eq(out, "Jones|'|book");
     tokens(out, sizeof out, "China’s station, Roscosmos' press", NULL, 0);
     ck_assert_str_eq(out, "China|’s|station|,|Roscosmos|'|press");
 }
