@@ -338,10 +338,27 @@ static int all_caps(const char *s, dossier_span sp)
     return letters >= 2;
 }
 
-/* Non-zero when the line holds a | separator (a masthead "NAME | Section"). */
+/* The first masthead separator of a line ("NAME | Section", "NAME · Section"), or NULL. */
+static const char *bar_of(const char *s, dossier_span sp)
+{
+    static const char *const bars[] = {"|", "\xC2\xB7", "\xE2\x80\xA2"}; /* | · • */
+    const char *best = NULL;
+    for (size_t k = 0; k < sizeof bars / sizeof bars[0]; k++) {
+        size_t n = strlen(bars[k]);
+        for (size_t p = sp.start; p + n <= sp.end; p++)
+            if (memcmp(s + p, bars[k], n) == 0) {
+                if (!best || s + p < best)
+                    best = s + p;
+                break;
+            }
+    }
+    return best;
+}
+
+/* Non-zero when the line holds a masthead separator. */
 static int has_bar(const char *s, dossier_span sp)
 {
-    return memchr(s + sp.start, '|', sp.end - sp.start) != NULL;
+    return bar_of(s, sp) != NULL;
 }
 
 /* Copies text[a..b) trimmed of spaces and trailing punctuation into the arena. */
@@ -363,6 +380,15 @@ static const char *source_outlet(dossier_doc *d, const dossier_line *l, const lt
     size_t k = starts_with(d, t, "meta.source");
     if (!k || k + 1 >= t->n || strcmp(t->f[k], ":") != 0 || t->nwords - k > 6)
         return NULL;
+    if (k + 2 < t->n && (t->fl[k + 1] & DOSSIER_TOK_QOPEN)) {
+        /* "Source: «Outlet»": the name inside the marks */
+        size_t close = k + 2;
+        while (close < t->n && !(t->fl[close] & DOSSIER_TOK_QCLOSE))
+            close++;
+        if (close > k + 2 && (t->fl[k + 2] & DOSSIER_TOK_UPPER))
+            return keep(d, t->sp[k + 2].start, t->sp[close - 1].end);
+        return NULL;
+    }
     const char *const *rest = (const char *const *)t->f + k + 1;
     size_t nrest = t->n - k - 1;
     if (dossier_lexicon_match(d->lex, NULL, "meta.not_outlets", rest, nrest, NULL) == nrest)
@@ -424,7 +450,7 @@ static const char *bracketed_agency(dossier_doc *d, const ltoks *t, size_t i, si
 /* The first bar-separated part of a masthead "NAME | Section", or NULL. */
 static const char *masthead_outlet(dossier_doc *d, const dossier_line *l)
 {
-    const char *bar = memchr(d->text + l->span.start, '|', l->span.end - l->span.start);
+    const char *bar = bar_of(d->text, l->span);
     if (!bar)
         return NULL;
     size_t b = (size_t)(bar - d->text);
@@ -624,6 +650,41 @@ static void title_line(dossier_doc *d, size_t i, const ltoks *t)
     d->title = dossier_doc_strndup(d, d->text + l->span.start, l->span.end - l->span.start);
 }
 
+/* Words of line i (0 when blank or unreadable). */
+static size_t line_words(const dossier_doc *d, size_t i)
+{
+    ltoks t;
+    size_t n = ltoks_read(&t, d->text, d->lines.v[i].span.start, d->lines.v[i].span.end) == DOSSIER_OK
+                   ? t.nwords : 0;
+    ltoks_free(&t);
+    return n;
+}
+
+/* The next non-blank line after i, or d->lines.n. */
+static size_t next_line(const dossier_doc *d, size_t i)
+{
+    for (i++; i < d->lines.n && d->lines.v[i].cls == DOSSIER_LINE_BLANK; i++)
+        ;
+    return i;
+}
+
+/*
+ * Non-zero when line i, the first of the page, written in capitals, is a
+ * masthead with a section line under it ("NAME OF PAPER" / "Science" /
+ * headline): the next line is a short unpunctuated label in mixed case and
+ * a longer line follows.  A capitalised column name stands right over its
+ * headline instead.
+ */
+static int masthead_over_section(const dossier_doc *d, size_t i)
+{
+    size_t j = next_line(d, i), k = j < d->lines.n ? next_line(d, j) : d->lines.n;
+    if (k >= d->lines.n)
+        return 0;
+    size_t wj = line_words(d, j);
+    return wj >= 1 && wj <= 4 && !final_mark(d->text, d->lines.v[j].span) &&
+           !all_caps(d->text, d->lines.v[j].span) && line_words(d, k) > wj + 2;
+}
+
 /*
  * Walks the head (lines up to the first real paragraph): date lines,
  * bylines, mastheads and column names become META, the first substantial
@@ -656,10 +717,11 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
         }
         if (was_first && has_bar(d->text, l->span) && (*masthead = masthead_outlet(d, l)) != NULL)
             l->cls = DOSSIER_LINE_META;
-        else if (was_first && t.n == 1 && t.nwords == 1 && all_caps(d->text, l->span) &&
-                 !any_marker(d, &t)) {
-            /* one capitalised word heading the page ("ASTRO-KURIER") is the masthead;
-             * column names ("THE SPACE WEEK") have several words */
+        else if (was_first && all_caps(d->text, l->span) && !any_marker(d, &t) &&
+                 ((t.n == 1 && t.nwords == 1) || (t.nwords <= 5 && masthead_over_section(d, i)))) {
+            /* one capitalised word heading the page ("ASTRO-KURIER"), or capitals
+             * over a section label, is the masthead; a column name ("THE SPACE
+             * WEEK") has several words right over the headline */
             l->cls = DOSSIER_LINE_META;
             *masthead = keep(d, l->span.start, l->span.end);
         }

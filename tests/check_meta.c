@@ -261,6 +261,18 @@ START_TEST(test_outlet)
     d = meta("Ein Titel\n\n" DE "\n\nQuelle: eigene recherche\n");
     ck_assert_ptr_null(d->outlet);
     dossier_test_doc_free(d);
+    /* a masthead with a · separator; capitals over a section label; a quoted source */
+    d = meta("ОРБИТАЛЬНЫЙ ЛИСТОК · Наука\n\nНовый спутник вышел на орбиту\n\n" RU "\n");
+    ck_assert_str_eq(d->outlet, "ОРБИТАЛЬНЫЙ ЛИСТОК");
+    ck_assert_str_eq(d->title, "Новый спутник вышел на орбиту");
+    dossier_test_doc_free(d);
+    d = meta("THE HARBOUR GAZETTE\nScience & Space\n\nA new satellite reaches its orbit at last\n\n" EN "\n");
+    ck_assert_str_eq(d->outlet, "THE HARBOUR GAZETTE");
+    ck_assert_str_eq(d->title, "A new satellite reaches its orbit at last");
+    dossier_test_doc_free(d);
+    d = meta("Заголовок статьи\n\n" RU "\n\nИсточник: «Орбитальный листок»\n© 2024 Все права защищены\n");
+    ck_assert_str_eq(d->outlet, "Орбитальный листок");
+    dossier_test_doc_free(d);
     /* front matter's site_name is the outlet */
     d = meta("---\ntitle: Rover study\nsite_name: Orbit Journal\n---\n" EN "\n");
     ck_assert_str_eq(d->outlet, "Orbit Journal");

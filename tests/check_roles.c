@@ -214,6 +214,18 @@ START_TEST(fields_compounds_and_relatives)
     ck_assert(has_role("NASA signed the deal. NASA will pay. Chief financial officer Tom Bale told analysts it would help.",
                        "Tom Bale", "NASA", "chief financial officer"));
     ck_assert_uint_eq(count_roles("Chief financial officer Tom Bale told analysts it would help."), 0);
+    /* "X, who is the director of Y", "X, qui est le directeur de Y". */
+    ck_assert(has_role("NASA will pay. Karl Ott, who is the director of NASA, said the lander was ready.", "Karl Ott",
+                       "NASA", "director"));
+    ck_assert(has_role("Karl Ott, qui est le directeur de la NASA, a déclaré que l'atterrisseur était prêt.", "Karl Ott",
+                       "NASA", "directeur"));
+    /* German: a describing adjective before an organisation-title compound. */
+    ck_assert(has_role("Laut Tom Bale, stellvertretender NASA-Administrator, geht es der Sonde gut.", "Tom Bale", "NASA",
+                       "Administrator"));
+    /* Russian: the title's field in the genitive, then the country, then the name. */
+    ck_assert(has_role("Космическое агентство заплатит за модуль. Министр экономики Франции Бруно Леметр приветствовал "
+                       "соглашение.", "Бруно Леметр", "France",
+                       "Министр"));
     /* False friend: a relative clause without a head verb gives nothing. */
     ck_assert_uint_eq(count_roles("Orvel Tanaka, the billionaire who visited NASA in the nineties, said no."), 0);
 }
