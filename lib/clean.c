@@ -332,7 +332,8 @@ static size_t mark_block(const dossier_doc *d, info *in, size_t from, int known)
 
 /*
  * Marks blocks and runs: a header's block of links (a known header from
- * boilerplate.headers, or a short line ending in ':' over bullet links);
+ * boilerplate.headers, or a short line ending in ':' or a marker line
+ * over bullet links);
  * runs of three or more bullet links; and the short unpunctuated lines
  * after the last real paragraph.
  */
@@ -349,7 +350,8 @@ static void mark_blocks(dossier_doc *d, info *in)
             i = mark_block(d, in, nx, 1) - 1;
             continue;
         }
-        if ((in[i].f & F_COLON) && in[i].nw <= 4 && nx < n && link_item(in, nx)) {
+        if (((in[i].f & F_COLON) || (in[i].f & F_BP)) && in[i].nw <= 4 && nx < n && link_item(in, nx)) {
+            /* "Related:", or a marker line ("Read more") over bullet links */
             in[i].f |= F_BP;
             i = mark_block(d, in, nx, 0) - 1;
             continue;
@@ -368,8 +370,8 @@ static void mark_blocks(dossier_doc *d, info *in)
             last_real = i;
     if (last_real < n)
         for (size_t i = last_real + 1; i < n; i++)
-            if (in[i].nw < REAL_PARAGRAPH_WORDS && !(in[i].f & F_FINAL))
-                in[i].f |= F_BP;
+            if ((in[i].nw < REAL_PARAGRAPH_WORDS || (in[i].f & F_BULLET)) && !(in[i].f & F_FINAL))
+                in[i].f |= F_BP; /* short lines, and bullet links of any length, after the article */
 }
 
 /* See clean.h. */

@@ -3,7 +3,8 @@
  *
  * Each word is reduced to its candidate stems: itself, and itself without
  * each ending of statement.case_endings that leaves four letters or more.
- * Two words are one when they share a stem.  Languages without the list
+ * Two words are one when they share a stem; a hyphenated name is one when
+ * its first part is ("Союза-5" / "Союз-5").  Languages without the list
  * (English, French) compare words exactly.
  */
 #include "inflect.h"
@@ -41,10 +42,30 @@ static size_t stems(const dossier_lexicon *lx, const char *lang, const char *w, 
     return n;
 }
 
+/*
+ * "союза-5" / "союз-5": two hyphenated words with the same part after
+ * their last hyphen whose first parts are one word inflected.
+ */
+static int same_hyphenated(const dossier_lexicon *lx, const char *lang, const char *a, const char *b)
+{
+    const char *ha = strrchr(a, '-'), *hb = strrchr(b, '-');
+    char pa[128], pb[128];
+    size_t na = ha ? (size_t)(ha - a) : 0, nb = hb ? (size_t)(hb - b) : 0;
+    if (!ha || !hb || !na || !nb || na >= sizeof pa || nb >= sizeof pb || strcmp(ha, hb) != 0 || na == nb)
+        return 0;
+    memcpy(pa, a, na);
+    pa[na] = '\0';
+    memcpy(pb, b, nb);
+    pb[nb] = '\0';
+    return !strchr(pa, '-') && !strchr(pb, '-') && dossier_inflect_same(lx, lang, pa, pb);
+}
+
 /* See inflect.h. */
 int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char *a, const char *b)
 {
     if (strcmp(a, b) == 0)
+        return 1;
+    if (same_hyphenated(lx, lang, a, b))
         return 1;
     size_t sa[24], sb[24];
     size_t na = stems(lx, lang, a, sa, 24), nb = stems(lx, lang, b, sb, 24);

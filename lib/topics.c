@@ -16,6 +16,9 @@
  * the programme its paragraph is about (the one named before it there,
  * most mentioned in the article); one that names nothing is about the
  * article's subject (the programme, else organisation, of the headline).
+ * A direct statement where a person says "we" is also about the
+ * organisation the person holds a role in; one that speaks of "a celestial
+ * body" is about the place last named as one ("the moon Phobos").
  */
 #include "topics.h"
 
@@ -588,6 +591,68 @@ static int clause_object_topics(dossier_doc *d, dossier_statement *s)
     return rc;
 }
 
+/*
+ * "Today we are creating …", said the chief executive of X: a direct
+ * statement whose speaker says "we" (statement.pronouns_we) is also about
+ * the organisation the speaker holds a role in.
+ */
+static int we_topic(dossier_doc *d, dossier_statement *s)
+{
+    const char *lang = dossier_doc_lang(d);
+    int first = tok_from(d, s->span.start), end = tok_from(d, s->span.end), we = 0;
+    if (s->kind != DOSSIER_STATEMENT_DIRECT || s->speaker < 0 ||
+        d->entities.v[s->speaker].kind != DOSSIER_KIND_PERSON)
+        return DOSSIER_OK;
+    for (int t = first; t < end && !we; t++)
+        we = dossier_lexicon_has(d->lex, lang, "statement.pronouns_we", d->folds.v[t]);
+    for (size_t r = 0; we && r < d->roles.n; r++) {
+        const dossier_role *ro = &d->roles.v[r];
+        if (ro->person == s->speaker && ro->organization >= 0 &&
+            d->entities.v[ro->organization].kind == DOSSIER_KIND_ORGANIZATION)
+            return add_topic(d, s, ro->organization);
+    }
+    return DOSSIER_OK;
+}
+
+/* Length of the celestial-body word (statement.body_words) at token t: "Himmelskörper", "Marsmond"; or 0. */
+static int body_word_at(const dossier_doc *d, int t, int end)
+{
+    const dossier_phrase *const *list = NULL;
+    const char *lang = dossier_doc_lang(d);
+    size_t n = dossier_lexicon_list(d->lex, lang, "statement.body_words", &list);
+    size_t k = dossier_lexicon_match(d->lex, lang, "statement.body_words", (const char *const *)d->folds.v + t,
+                                     (size_t)(end - t), NULL);
+    if (k)
+        return (int)k;
+    for (size_t i = 0; i < n; i++)
+        if (list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0]))
+            return 1;
+    return 0;
+}
+
+/*
+ * "… on so small a celestial body": a statement with a body word that
+ * names no place of its own is about the place last mentioned before it
+ * with such a word next to it ("the Martian moon Phobos"); -1 if none.
+ */
+static int body_topic(dossier_doc *d, dossier_statement *s)
+{
+    int first = tok_from(d, s->span.start), end = tok_from(d, s->span.end), found = 0, best = -1;
+    for (int t = first; t < end && !found; t++)
+        found = mention_at(d, t) < 0 && body_word_at(d, t, end);
+    for (size_t m = 0; found && m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (mm->first_token >= first || d->entities.v[mm->entity].kind != DOSSIER_KIND_PLACE)
+            continue;
+        int from = mm->first_token - 2, to = mm->first_token + mm->ntokens + 2, hit = 0;
+        for (int t = from < 0 ? 0 : from; t < to && (size_t)t < d->tokens.n && !hit; t++)
+            hit = (t < mm->first_token || t >= mm->first_token + mm->ntokens) && body_word_at(d, t, to);
+        if (hit)
+            best = mm->entity;
+    }
+    return best >= 0 ? add_topic(d, s, best) : DOSSIER_OK;
+}
+
 /* Paragraph of byte pos. */
 static int para_of(const dossier_doc *d, size_t pos)
 {
@@ -707,6 +772,10 @@ int dossier_topics_run(dossier_doc *d)
         rc = own_topics(d, &d->statements.v[i], &names);
         if (!rc)
             rc = clause_object_topics(d, &d->statements.v[i]);
+        if (!rc)
+            rc = we_topic(d, &d->statements.v[i]);
+        if (!rc)
+            rc = body_topic(d, &d->statements.v[i]);
     }
     int subject = article_subject(d);
     for (size_t i = 0; i < d->statements.n && !rc; i++)

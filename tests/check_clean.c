@@ -127,6 +127,14 @@ START_TEST(test_link_blocks)
     ck_assert_int_eq(class_of(d, "• Shenzhou-19"), DOSSIER_LINE_BOILERPLATE);
     ck_assert_int_eq(class_of(d, "1. A company"), DOSSIER_LINE_BOILERPLATE);
     dossier_test_doc_free(d);
+
+    /* a marker line over bullet links, one of them a long teaser with a quotation */
+    d = cleaned(REAL "\n\nRead more\n• A rival's chief: the rocket is back on the pad\n"
+                "• “We will reach orbit before the winter,” says a rival company's founder Jo Smith\n");
+    ck_assert_int_eq(class_of(d, "• A rival"), DOSSIER_LINE_BOILERPLATE);
+    ck_assert_int_eq(class_of(d, "• “We will"), DOSSIER_LINE_BOILERPLATE);
+    ck_assert_int_eq(d->lines.v[0].cls, DOSSIER_LINE_BODY);
+    dossier_test_doc_free(d);
 }
 END_TEST
 
