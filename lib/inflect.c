@@ -51,7 +51,7 @@ static int same_hyphenated(const dossier_lexicon *lx, const char *lang, const ch
     const char *ha = strrchr(a, '-'), *hb = strrchr(b, '-');
     char pa[128], pb[128];
     size_t na = ha ? (size_t)(ha - a) : 0, nb = hb ? (size_t)(hb - b) : 0;
-    if (!ha || !hb || !na || !nb || na >= sizeof pa || nb >= sizeof pb || strcmp(ha, hb) != 0 || na == nb)
+    if (!ha || !hb || !na || !nb || na >= sizeof pa || nb >= sizeof pb || strcmp(ha, hb) != 0)
         return 0;
     memcpy(pa, a, na);
     pa[na] = '\0';

@@ -3,7 +3,8 @@
  *
  * Entities: a gazetteer entity is one row whatever name the article used;
  * a name found from text joins the entity of the same kind that already
- * has that folded name as an alias.  People also join across spellings:
+ * has that folded name as an alias, and an entity found from text earlier
+ * becomes the gazetteer's when the gazetteer names it later.  People also join across spellings:
  * a full name joins an earlier surname-only entity (which takes the full
  * name), and a full name joins one with the same first name and a surname
  * one letter apart ("Gagarine", "Gagarin").  A person's surname is one of
@@ -73,29 +74,59 @@ static long long find_known(dossier_db *db, const dossier_entity *e)
     return id;
 }
 
-/* The id of an entity of the same kind with one of these names as alias, or 0. */
-static long long find_by_alias(dossier_db *db, const dossier_entity *e)
+/* The id of an entity of `kind` with the folded form of `name` as an alias, or 0. */
+static long long alias_lookup(dossier_db *db, const char *name, int kind, int unknown_only)
 {
     sqlite3_stmt *st = NULL;
     long long id = 0;
+    char *f = dossier_fold(name, strlen(name));
+    if (!f)
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (dossier_db_cached(&st, db,
             "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
-            " WHERE a.folded = ?1 AND e.kind = ?2 ORDER BY e.known DESC, e.id LIMIT 1"))
-        return DOSSIER_EDB;
-    for (size_t i = 0; id == 0 && i <= e->aliases.n; i++) {
-        const char *name = i == 0 ? e->name : e->aliases.v[i - 1];
-        char *f = dossier_fold(name, strlen(name));
-        if (!f)
-            break;
-        sqlite3_bind_text(st, 1, f, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, dossier_kind_name(e->kind), -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            id = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
+            " WHERE a.folded = ?1 AND e.kind = ?2 AND e.known <= ?3 ORDER BY e.known DESC, e.id LIMIT 1")) {
         free(f);
+        return DOSSIER_EDB;
     }
+    sqlite3_bind_text(st, 1, f, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, dossier_kind_name(kind), -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, unknown_only ? 0 : 1);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    free(f);
     return id;
+}
+
+/* The id of an entity of the same kind with one of these names as alias, or 0. */
+static long long find_by_alias(dossier_db *db, const dossier_entity *e)
+{
+    long long id = 0;
+    for (size_t i = 0; id == 0 && i <= e->aliases.n; i++)
+        id = alias_lookup(db, i == 0 ? e->name : e->aliases.v[i - 1], e->kind, 0);
+    return id;
+}
+
+/*
+ * For a gazetteer entity not stored yet: an entity found from text in an
+ * earlier article under one of its names, which it then becomes (known,
+ * with the gazetteer's name).  0 when none.
+ */
+static long long adopt_found(dossier_db *db, const dossier_entity *e)
+{
+    long long id = 0;
+    for (size_t i = 0; id == 0 && i < e->gaz->nnames; i++)
+        id = alias_lookup(db, e->gaz->names[i]->text, e->kind, 1);
+    if (id <= 0)
+        return id;
+    sqlite3_stmt *st = NULL;
+    if (dossier_db_cached(&st, db, "UPDATE entities SET known = 1, name = ?2 WHERE id = ?1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, e->gaz->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? id : dossier_db_sqlfail(db, "entities");
 }
 
 /* Levenshtein distance of two short strings, capped at 3. */
@@ -196,6 +227,8 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
 {
     const dossier_entity *ent = &d->entities.v[e];
     long long id = ent->gaz ? find_known(db, ent) : find_by_alias(db, ent);
+    if (id == 0 && ent->gaz)
+        id = adopt_found(db, ent);
     if (id == 0 && !ent->gaz && ent->kind == DOSSIER_KIND_PERSON)
         id = find_person(db, ent);
     if (id < 0)

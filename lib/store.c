@@ -73,15 +73,40 @@ static int store_sentences(dossier_db *db, const dossier_doc *d, long long art)
     return rc;
 }
 
-/* Maps every doc entity that is mentioned, or used by a row, to a database id (0: none). */
+/* Marks the doc entities some row refers to: mentions, roles, speakers, topics, participants. */
+static void mark_used(unsigned char *used, const dossier_doc *d)
+{
+    for (size_t i = 0; i < d->mentions.n; i++)
+        used[d->mentions.v[i].entity] = 1;
+    for (size_t i = 0; i < d->roles.n; i++)
+        used[d->roles.v[i].person] = used[d->roles.v[i].organization] = 1;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        const dossier_statement *st = &d->statements.v[i];
+        if (st->speaker >= 0)
+            used[st->speaker] = 1;
+        for (size_t j = 0; j < st->about.n; j++)
+            used[st->about.v[j]] = 1;
+    }
+    for (size_t i = 0; i < d->events.n; i++)
+        for (size_t j = 0; j < d->events.v[i].participants.n; j++)
+            used[d->events.v[i].participants.v[j]] = 1;
+}
+
+/*
+ * Maps every doc entity that a row refers to onto a database id; entities
+ * nothing refers to (candidates a stage set aside) are not stored.
+ */
 static int store_entities(long long *ids, dossier_db *db, const dossier_doc *d)
 {
-    for (size_t i = 0; i < d->entities.n; i++) {
-        int rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
-        if (rc)
-            return rc;
-    }
-    return DOSSIER_OK;
+    unsigned char *used = calloc(d->entities.n + 1, 1);
+    int rc = used ? DOSSIER_OK : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    if (used)
+        mark_used(used, d);
+    for (size_t i = 0; !rc && i < d->entities.n; i++)
+        if (used[i])
+            rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
+    free(used);
+    return rc;
 }
 
 /* Inserts the mentions. */

@@ -2,7 +2,8 @@
  * check_inflect.c — words compared across case endings (lib/inflect.c):
  * Russian and German inflected forms are one word, English and French
  * compare exactly, short stems and different words stay apart, and a
- * German compound ends with its head.
+ * German compound ends with its head; a hyphenated name ("Кометы-3" /
+ * "Комета-3") is one when its first part is.
  */
 #include <stdlib.h>
 
@@ -30,6 +31,17 @@ START_TEST(test_inflected_forms)
 }
 END_TEST
 
+START_TEST(test_hyphenated_names)
+{
+    /* "Вега-7" in the genitive: the part before the hyphen is inflected */
+    ck_assert(same("ru", "\u0412\u0435\u0433\u0438-7", "\u0412\u0435\u0433\u0430-7") == 0);   /* a stem under four letters */
+    ck_assert(same("ru", "\u041a\u043e\u043c\u0435\u0442\u044b-3", "\u041a\u043e\u043c\u0435\u0442\u0430-3"));
+    ck_assert(same("de", "Merkurs-2", "Merkur-2"));
+    ck_assert(!same("ru", "\u041a\u043e\u043c\u0435\u0442\u044b-3", "\u041a\u043e\u043c\u0435\u0442\u0430-4")); /* another number */
+    ck_assert(!same("en", "Falcons-9", "Falcon-9"));    /* English has no case endings */
+}
+END_TEST
+
 START_TEST(test_false_friends)
 {
     ck_assert(!same("en", "stations", "station"));      /* English has no case endings */
@@ -53,6 +65,7 @@ static Suite *suite(void)
     Suite *s = suite_create("inflect");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_inflected_forms);
+    tcase_add_test(tc, test_hyphenated_names);
     tcase_add_test(tc, test_false_friends);
     tcase_add_test(tc, test_compound);
     suite_add_tcase(s, tc);

@@ -83,6 +83,24 @@ START_TEST(test_known)
     }
     ck_assert_int_eq(ids[0], ids[1]);
     ck_assert_str_eq(entity_name(db, ids[0]), "Sylvanian Space Board");
+    /* An entity found from text before the gazetteer named it becomes the known one. */
+    dossier_close(db);
+    db = dossier_test_db();
+    long long early = resolve_name(db, "office spatial sylvanien", DOSSIER_KIND_ORGANIZATION);
+    ck_assert_dossier_ok(db, dossier_db_lexicon(&lex, db));
+    f = fopen("/tmp/dossier_resolve_gaz.yaml", "w");
+    fputs("- name: Sylvanian Space Board\n  kind: organization\n  names: [SSB, Office spatial sylvanien]\n", f);
+    fclose(f);
+    ck_assert_int_eq(dossier_lexicon_add_gazetteer(lex, "/tmp/dossier_resolve_gaz.yaml", err, sizeof err), 0);
+    remove("/tmp/dossier_resolve_gaz.yaml");
+    g = dossier_gazetteer_find(lex, "SSB");
+    dossier_doc d2;
+    dossier_doc_init(&d2, lex, "t");
+    int e2 = dossier_doc_entity(&d2, "SSB", 3, DOSSIER_KIND_ORGANIZATION, g);
+    ck_assert_dossier_ok(db, dossier_resolve_entity(&ids[0], db, &d2, e2));
+    dossier_doc_free(&d2);
+    ck_assert_int_eq(ids[0], early);
+    ck_assert_str_eq(entity_name(db, early), "Sylvanian Space Board");
     /* A name found from text that equals a known alias joins the known entity. */
     ck_assert_int_eq(resolve_name(db, "Office Spatial Sylvanien", DOSSIER_KIND_ORGANIZATION), ids[0]);
     dossier_close(db);

@@ -379,6 +379,18 @@ START_TEST(test_head_of_state_phrase)
 END_TEST
 
 /* The suite. */
+START_TEST(test_presidency_speaks_for_country)
+{
+    dossier_doc *d = doc("fr", "Dans un message publi\u00e9 sur Facebook, la pr\u00e9sidence s\u00e9n\u00e9galaise a estim\u00e9 "
+                               "que le nouveau satellite marquait une \u00e9tape importante pour le pays.");
+    ck_speaker(d, "nouveau satellite", "Senegal");
+    dossier_test_doc_free(d);
+    d = doc("en", "In a post on Facebook, the Ghanaian presidency said that the new satellite was a milestone.");
+    ck_speaker(d, "new satellite", "Ghana");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -407,6 +419,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_role_not_bound_to_a_place_adjunct);
     tcase_add_test(tc, test_source_role_compound_then_name);
     tcase_add_test(tc, test_head_of_state_phrase);
+    tcase_add_test(tc, test_presidency_speaks_for_country);
     suite_add_tcase(s, tc);
     return s;
 }

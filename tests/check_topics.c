@@ -197,6 +197,35 @@ START_TEST(test_head_of_state_topic)
 END_TEST
 
 /* The suite. */
+START_TEST(test_we_is_the_speakers_organisation)
+{
+    dossier_doc *d = doc("en", "Maria Lindqvist, chief executive of Arianespace, spoke in Paris.\n\n"
+                               "\u201cToday we are opening a new chapter for European launchers,\u201d Lindqvist said.");
+    ck_assert(about(d, find(d, "opening a new chapter"), "Arianespace"));
+    dossier_test_doc_free(d);
+    /* "they" is not the speaker's organisation */
+    d = doc("en", "Maria Lindqvist, chief executive of Arianespace, spoke in Paris.\n\n"
+                  "\u201cThey are opening a new chapter for launchers,\u201d Lindqvist said.");
+    ck_assert(!about(d, find(d, "opening a new chapter"), "Arianespace"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_celestial_body_word)
+{
+    dossier_doc *d = doc("de", "Die Sonde soll 2030 zum Saturnmond Enceladus fliegen.\n\n"
+                               "\u201eNoch nie ist ein Ger\u00e4t auf einem so eisigen Himmelsk\u00f6rper gelandet\u201c, "
+                               "sagte Jan Kowalski.");
+    ck_assert(about(d, find(d, "eisigen"), "Enceladus"));
+    dossier_test_doc_free(d);
+    /* a place named without a body word is not taken */
+    d = doc("en", "The team met in Toulouse on Monday.\n\n"
+                  "Anna Berg said that no probe had ever landed on so small an asteroid.");
+    ck_assert(!about(d, find(d, "so small an asteroid"), "Toulouse"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("topics");
@@ -210,6 +239,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_engine_and_arm_words);
     tcase_add_test(tc, test_pronoun_opening_statement);
     tcase_add_test(tc, test_head_of_state_topic);
+    tcase_add_test(tc, test_we_is_the_speakers_organisation);
+    tcase_add_test(tc, test_celestial_body_word);
     suite_add_tcase(s, tc);
     return s;
 }
