@@ -176,3 +176,19 @@ size_t dossier_names_gaz_russian_phrase(const dossier_names *c, int i, int end, 
     }
     return 0;
 }
+
+/*
+ * See names.h.  A one-word known place spelt like a first name
+ * (`entity.first_names`: "Dominique" is also a country in French), then a
+ * capitalised word no list holds: the two are a person's name.
+ */
+int dossier_names_place_first_name(const dossier_names *c, int p, int end)
+{
+    const dossier_gaz_entry *g = NULL, *h = NULL;
+    if (p + 1 >= end || !dossier_names_first_name(c, p) || dossier_names_gazetteer(c, p, end, &g) != 1 ||
+        g->kind != DOSSIER_KIND_PLACE || !dossier_names_is_cap(c, p + 1) ||
+        (c->d->tokens.v[p + 1].flags & DOSSIER_TOK_ALLCAPS) || dossier_names_gazetteer(c, p + 1, end, &h) ||
+        dossier_names_is_head(c, p + 1) || dossier_names_title(c, p + 1, end))
+        return 0;
+    return 1;
+}

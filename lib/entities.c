@@ -605,6 +605,11 @@ static int read_run(dossier_names *c, int i, int end, int title, int *field_unti
             }
         } else if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
             p++;
+        } else if (dossier_names_place_first_name(c, p, sentend)) {
+            q = dossier_names_unknown_end(c, p, end); /* "Dominique X": no place */
+            if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
+                return rc;
+            p = q;
         } else if ((q = dossier_names_before_program_word(c, p, end)) != 0) {
             if (q < 0)
                 return q;
@@ -650,16 +655,19 @@ static int title_before(const dossier_names *c, int i, int first)
         if (!k && s == i - 1 && !dossier_names_is_cap(c, s) && dossier_names_lex_stem(c, "entity.titles", s))
             return 1; /* Russian: "главой X" */
     }
-    /* Russian: "министр экономики Франции X": the title's field, lower-case words in the genitive, between. */
-    if (strcmp(c->lang, "ru") == 0) {
-        int k = i;
-        while (k - 1 > first && k > i - 3 && (c->d->tokens.v[k - 1].flags & DOSSIER_TOK_WORD) &&
-               !dossier_names_is_cap(c, k - 1) && c->owner[k - 1] < 0 && !dossier_names_is_stop(c, k - 1))
-            k--;
-        if (k < i && k - 1 >= first &&
-            (dossier_names_lex_stem(c, "entity.titles", k - 1) || dossier_names_title(c, k - 1, k) == 1))
-            return 1;
-    }
+    /* Russian: "министр экономики Франции X", "министр связи и информационных технологий Ирана X",
+       "министр цифрового развития, инноваций и ... X": the title's field, lower-case words in the
+       genitive (a list of them joined by commas and "и"), between. */
+    if (strcmp(c->lang, "ru") == 0)
+        for (int k = i; k - 1 >= first && k > i - 9 && c->owner[k - 1] < 0; k--) {
+            if (k < i && (dossier_names_lex_stem(c, "entity.titles", k - 1) || dossier_names_title(c, k - 1, k) == 1))
+                return 1;
+            int word = (c->d->tokens.v[k - 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, k - 1) &&
+                       !dossier_names_is_stop(c, k - 1);
+            int joint = k < i && (is_and(c, k - 1) || strcmp(c->d->folds.v[k - 1], ",") == 0);
+            if (!word && !joint)
+                break;
+        }
     /* "глава Индийской организации ... X", "Leiter des Instituts X": a title, an organisation, the name. */
     int m = i - 1 >= first ? c->owner[i - 1] : -1;
     if (m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON &&

@@ -48,13 +48,15 @@ static int is_and_word(const dossier_names *c, int i);
 /*
  * Non-zero when token i is a capitalised Russian adjective before a
  * lower-case word ("Международной космической станции"): it opens a
- * phrase in sentence case, no name of its own.
+ * phrase in sentence case, no name of its own.  Not before a speech
+ * verb: "... Саларие сообщил" ends a surname.
  */
 static int ru_cap_adjective(const dossier_names *c, int i)
 {
     int end = dossier_names_sent_end(c, i);
     return i + 1 < end && cyrillic(c->d->folds.v[i]) && adjective_ending(c, i) &&
-           (c->d->tokens.v[i + 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, i + 1);
+           (c->d->tokens.v[i + 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, i + 1) &&
+           !dossier_names_lex(c, "entity.person_verbs", i + 1, i + 2); /* "Хасан Саларие сообщил": a surname */
 }
 
 /* Non-zero when the German word at token i ends like a common noun ("-ung", "-keit"): no place. */
@@ -366,7 +368,9 @@ static int org_cue(const dossier_names *c, int p, int q)
         dossier_names_first_name(c, p))
         return 0;
     /* German nouns are capitalised: a lower-case "zentrale" is an adjective. */
-    if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b) && strcmp(c->lang, "de") != 0)
+    /* "агентство X", but not "глава Иранского космического агентства X": that head ends a known name. */
+    if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b) && strcmp(c->lang, "de") != 0 &&
+        c->owner[b] < 0)
         return 1;
     if (p >= c->org_from && q <= c->org_until)
         return 1; /* "Hersteller A, B und C" */

@@ -99,6 +99,8 @@ int dossier_names_noun_before(const dossier_names *c, int p);
 size_t dossier_names_gaz_russian_phrase(const dossier_names *c, int i, int end, const dossier_gaz_entry **out);
 /* German: the kind the capitalised noun that opens [p, q) gives the rest ("Wüste X", "Mission X"), or -1. */
 int dossier_names_noun_first(const dossier_names *c, int p, int q);
+/* Non-zero when known place p is rather a first name before an unknown capitalised word ("Dominique X") (cues.c). */
+int dossier_names_place_first_name(const dossier_names *c, int p, int end);
 
 /*
  * Capitalised words [p, end) right before a lower-case programme word

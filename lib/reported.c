@@ -566,7 +566,8 @@ static int preterite(const char *w, size_t n)
 
 /*
  * A verb in the Konjunktiv I that no list holds, in second place after a
- * one-word subject: "Deutschland laufe Gefahr" (stem + e, where the
+ * one-word subject or a preposition and a name: "Deutschland laufe
+ * Gefahr", "Im Orbit bleibe" (stem + e, where the
  * indicative ends in -t).  Only for languages with a statement.konjunktiv
  * list; the subject is a name or noun, not an article.
  */
@@ -575,8 +576,11 @@ static int konjunktiv_form(const stm_ctx *c, const sentence *s, int t)
     const dossier_phrase *const *list = NULL;
     const char *w = c->d->folds.v[t];
     size_t n = strlen(w);
-    /* the subject: one capitalised word, or an article and a capitalised noun ("Die Entscheidung falle") */
-    int subj = t == s->first + 1 ? s->first : t == s->first + 2 && MATCH("statement.articles", s->first) ? t - 1 : -1;
+    /* the first part: one capitalised word, or an article and a capitalised noun ("Die Entscheidung falle"),
+       or a preposition and a noun ("Im Orbit bleibe"; the verb stands second) */
+    int subj = t == s->first + 1 ? s->first
+             : t == s->first + 2 && (MATCH("statement.articles", s->first) || MATCH("statement.prepositions", s->first))
+                 ? t - 1 : -1;
     if (subj < 0 || !dossier_lexicon_list(c->d->lex, c->lang, "statement.konjunktiv", &list) || n < 4 || w[n - 1] != 'e' ||
         preterite(w, n) ||
         (FLAGS(t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || !(FLAGS(subj) & DOSSIER_TOK_UPPER) ||

@@ -256,9 +256,12 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
        "министр цифрового развития Казахстана", "руководитель пресс-службы Роскосмоса". */
     if (org < 0 && strcmp(c->lang, "ru") == 0) {
         int k = i;
-        while (k < end && k < te + 5 && org_at(c, k) < 0 && (c->d->tokens.v[k].flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_QUOTE)) &&
-               !(c->d->tokens.v[k].flags & DOSSIER_TOK_UPPER))
-            k++;
+        while (k < end && k < te + 9 && org_at(c, k) < 0 &&
+               (((c->d->tokens.v[k].flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_QUOTE)) &&
+                 !(c->d->tokens.v[k].flags & DOSSIER_TOK_UPPER)) ||
+                (k > te && strcmp(fold_at(c, k), ",") == 0 && k + 1 < end &&
+                 !(c->d->tokens.v[k + 1].flags & DOSSIER_TOK_UPPER))))
+            k++; /* "министр цифрового развития, инноваций и ... Казахстана": a list in the field */
         if (org_at(c, k) >= 0)
             i = k;
         org = org_at(c, i);
@@ -279,6 +282,15 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
         if (country < 0)
             country = country_of_adjective(c, i - 1, end);
         org = country >= 0 ? country : main_country(c);
+    }
+    /* "Projektleiter für IDEFIX beim DLR", "manager of the X mission at Y": the programme's organisation. */
+    if (org >= 0 && c->d->entities.v[org].kind == DOSSIER_KIND_PROGRAM) {
+        int k = i;
+        while (k < end && org_at(c, k) == org)
+            k++;
+        int n = lex(c, "entity.at_org", k, end);
+        if (n && org_at(c, k + n) >= 0 && c->d->entities.v[org_at(c, k + n)].kind == DOSSIER_KIND_ORGANIZATION)
+            org = org_at(c, (i = k + n));
     }
     if (org < 0 && i > te)
         org = country_of_adjective(c, i, end);

@@ -304,6 +304,9 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
         int m = c->tok_mention[t];
         if (c->used[t] == 2)
             continue;
+        if (t > first && dossier_speakers_is(c, t, ",") && dossier_speakers_match(c, "statement.relatives", t + 1) &&
+            (s->person >= 0 || s->role >= 0 || s->org >= 0 || s->desc >= 0 || s->known >= 0))
+            break;  /* "said the agency chief, who accompanied X": the relative clause names no speaker */
         if (m >= 0 && mention_kind(c, m) == DOSSIER_KIND_PLACE && c->d->mentions.v[m].ntokens == 1 &&
             s->known < 0 && s->person < 0) {
             int e = dossier_speakernames_known(c, t);   /* "Israël" the surname, not the country */

@@ -391,6 +391,15 @@ START_TEST(test_presidency_speaks_for_country)
 }
 END_TEST
 
+START_TEST(test_relative_clause_names_no_speaker)
+{
+    dossier_doc *d = doc("en", "Anna Berg, chief executive of Arianespace, met Paul Weber in Kourou.\n\n"
+                               "\u201cThe rocket is ready for its flight,\u201d said the company chief, who accompanied Weber on the visit.");
+    ck_speaker(d, "ready for its flight", "Anna Berg");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -420,6 +429,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_source_role_compound_then_name);
     tcase_add_test(tc, test_head_of_state_phrase);
     tcase_add_test(tc, test_presidency_speaks_for_country);
+    tcase_add_test(tc, test_relative_clause_names_no_speaker);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -494,6 +494,40 @@ START_TEST(test_attribution_after_initial)
 END_TEST
 
 /* The suite. */
+START_TEST(test_russian_imperfective_and_impersonal_cues)
+{
+    /* an imperfective past verb of saying ("заявлял") */
+    dossier_doc *d = doc("ru", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 "
+                               "\u0440\u0430\u043d\u0435\u0435 \u0437\u0430\u044f\u0432\u043b\u044f\u043b, "
+                               "\u0447\u0442\u043e \u043d\u043e\u0432\u0430\u044f \u0441\u0442\u0430\u043d\u0446\u0438\u044f "
+                               "\u0431\u0443\u0434\u0435\u0442 \u0433\u043e\u0442\u043e\u0432\u0430 \u0447\u0435\u0440\u0435\u0437 "
+                               "\u0433\u043e\u0434.");
+    expect(d, "\u0431\u0443\u0434\u0435\u0442 \u0433\u043e\u0442\u043e\u0432\u0430", INDIRECT, "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432");
+    dossier_test_doc_free(d);
+    /* "В узбекском правительстве подчёркивают, что …": the government speaks for its country */
+    d = doc("ru", "\u0412 \u0443\u0437\u0431\u0435\u043a\u0441\u043a\u043e\u043c "
+                  "\u043f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u0435 "
+                  "\u043f\u043e\u0434\u0447\u0451\u0440\u043a\u0438\u0432\u0430\u044e\u0442, \u0447\u0442\u043e "
+                  "\u043d\u043e\u0432\u044b\u0439 \u0441\u043f\u0443\u0442\u043d\u0438\u043a "
+                  "\u0431\u0443\u0434\u0435\u0442 \u0437\u0430\u043f\u0443\u0449\u0435\u043d "
+                  "\u0432\u0435\u0441\u043d\u043e\u0439.");
+    expect(d, "\u043d\u043e\u0432\u044b\u0439 \u0441\u043f\u0443\u0442\u043d\u0438\u043a", INDIRECT, "Uzbekistan");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_konjunktiv_after_prepositional_phrase)
+{
+    dossier_doc *d = doc("de", "Die Sonde sei bereit, sagte Jan Kowalski. Im Orbit bleibe sie mindestens zehn Jahre.");
+    expect(d, "Im Orbit bleibe sie", INDIRECT, "Jan Kowalski");
+    dossier_test_doc_free(d);
+    /* an adjective after the preposition is no first part: "Mit großer Freude" */
+    d = doc("de", "Die Sonde sei bereit, sagte Jan Kowalski. Mit gro\u00dfer Freude sahen die Ingenieure zu.");
+    ck_assert(find(d, "Ingenieure") == NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -523,6 +557,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_elided_words_and_relative_clause);
     tcase_add_test(tc, test_adverbials_before_clause);
     tcase_add_test(tc, test_attribution_after_initial);
+    tcase_add_test(tc, test_russian_imperfective_and_impersonal_cues);
+    tcase_add_test(tc, test_konjunktiv_after_prepositional_phrase);
     suite_add_tcase(s, tc);
     return s;
 }
