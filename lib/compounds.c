@@ -110,8 +110,9 @@ static int shape(const char *s, size_t n, int *caps)
  * the doc knows by that name, a gazetteer name, an acronym (an
  * organisation) or a name with a number (a programme).  Returns 1 when
  * recorded, 0 when the part is none of these, or a negative code.
+ * `program`: the tail is a programme word, so an acronym is a programme.
  */
-static int record_prefix(dossier_names *c, int i, size_t cut, int is_title)
+static int record_prefix(dossier_names *c, int i, size_t cut, int is_title, int program)
 {
     dossier_doc *d = c->d;
     const char *s = d->body + d->tokens.v[i].span.start;
@@ -135,8 +136,8 @@ static int record_prefix(dossier_names *c, int i, size_t cut, int is_title)
     else if (!digit && !caps)
         return 0;
     else
-        rc = dossier_names_add_named(c, i, i + 1, digit ? DOSSIER_KIND_PROGRAM : DOSSIER_KIND_ORGANIZATION, NULL,
-                                     DOSSIER_MENTION_NAME, s, cut);
+        rc = dossier_names_add_named(c, i, i + 1, digit || program ? DOSSIER_KIND_PROGRAM : DOSSIER_KIND_ORGANIZATION,
+                                     NULL, DOSSIER_MENTION_NAME, s, cut);
     return rc < 0 ? rc : 1;
 }
 
@@ -206,6 +207,8 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     int caps, digit = shape(s, cut, &caps);
     /* German nouns after a programme or acronym: "Tianzhou-4-Besatzung", "ISS-Training". */
     int noun = strcmp(c->lang, "de") == 0 && tcap && (digit || caps) && !(tail[0] >= '0' && tail[0] <= '9');
+    /* "ZORA-Satelliten", "XYZ-Mission": an acronym before a programme word names a programme. */
+    int program = noun && (word_in(c, "entity.program_words", tail) || word_ends_in(c, "entity.program_words", tail));
     free(tail);
     if (head_tail && !caps && !digit)
         return whole_org(c, p, cut);
@@ -215,7 +218,7 @@ int dossier_names_compound(dossier_names *c, int p, int *title)
     }
     if (!is_title && !noun)
         return 0;
-    int rc = record_prefix(c, p, cut, is_title);
+    int rc = record_prefix(c, p, cut, is_title, program);
     if (rc < 0)
         return rc;
     if (is_title)

@@ -536,6 +536,8 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
         pk = cap_head_end(c, p, end, "entity.program_words", &hq);
         kind = DOSSIER_KIND_PROGRAM;
     }
+    if (pk && dossier_names_adjective_compound(c, p))
+        pk = 0; /* "Deutsch-japanischer Rover": an adjective before a common noun */
     int oq = org_end(c, p, end);
     /* "Mohammed bin Rashid Space Centre": named after a person, an organisation. */
     if (pk && kind == DOSSIER_KIND_PLACE && oq == pk && dossier_names_first_name(c, p))
@@ -545,6 +547,7 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
         return rc ? rc : pk;
     }
     if (!g && oq == 0 && (q = dossier_names_sentence_case_org(c, p, sentend, &kind)) > 0) {
+        q = kind == DOSSIER_KIND_ORGANIZATION ? dossier_names_quoted_tail(c, q, sentend) : q;
         rc = dossier_names_add(c, p, q, kind, NULL, DOSSIER_MENTION_NAME);
         return rc ? rc : q;
     }
@@ -564,7 +567,10 @@ static int head_piece(dossier_names *c, int p, int end, size_t g, const dossier_
     /* "the Commercial Lunar Payload Services initiative": a programme word after it. */
     kind = q < sentend && !dossier_names_is_cap(c, q) && dossier_names_lex(c, "entity.program_words", q, sentend)
                ? DOSSIER_KIND_PROGRAM : DOSSIER_KIND_ORGANIZATION;
-    rc = dossier_names_add(c, p, q, kind, NULL, DOSSIER_MENTION_NAME);
+    /* German: "des chilenischen Ministeriums für ...": the demonym belongs to the name. */
+    int from = strcmp(c->lang, "de") == 0 && p - 1 >= 0 && c->owner[p - 1] < 0 && !dossier_names_is_cap(c, p - 1) &&
+               dossier_names_adjective(c, p - 1, p) == 1 ? p - 1 : p;
+    rc = dossier_names_add(c, from, q, kind, NULL, DOSSIER_MENTION_NAME);
     return rc ? rc : q;
 }
 
@@ -606,7 +612,7 @@ static int read_run(dossier_names *c, int i, int end, int title, int *field_unti
         } else if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
             p++;
         } else if (dossier_names_place_first_name(c, p, sentend)) {
-            q = dossier_names_unknown_end(c, p, end); /* "Dominique X": no place */
+            q = dossier_names_unknown_end(c, p, end); /* "Jordan X": no place */
             if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
                 return rc;
             p = q;

@@ -49,14 +49,14 @@ static int is_and_word(const dossier_names *c, int i);
  * Non-zero when token i is a capitalised Russian adjective before a
  * lower-case word ("Международной космической станции"): it opens a
  * phrase in sentence case, no name of its own.  Not before a speech
- * verb: "... Саларие сообщил" ends a surname.
+ * verb: "... Толоие сообщил" ends a surname.
  */
 static int ru_cap_adjective(const dossier_names *c, int i)
 {
     int end = dossier_names_sent_end(c, i);
     return i + 1 < end && cyrillic(c->d->folds.v[i]) && adjective_ending(c, i) &&
            (c->d->tokens.v[i + 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, i + 1) &&
-           !dossier_names_lex(c, "entity.person_verbs", i + 1, i + 2); /* "Хасан Саларие сообщил": a surname */
+           !dossier_names_lex(c, "entity.person_verbs", i + 1, i + 2); /* "Амир Толоие сообщил": a surname */
 }
 
 /* Non-zero when the German word at token i ends like a common noun ("-ung", "-keit"): no place. */
@@ -240,8 +240,11 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
     if (!dossier_names_is_cap(c, i))
         return 0;
     if (cyrillic(c->d->folds.v[i]) && adjective_ending(c, i) && i + 1 < end && !dossier_names_is_cap(c, i + 1) &&
-        (k = dossier_names_gaz_russian_phrase(c, i, end, out)))
+        (k = dossier_names_gaz_russian_phrase(c, i, end, 0, out)))
         return k; /* "Индийской организации космических исследований" */
+    if (cyrillic(c->d->folds.v[i]) && i + 1 < end && dossier_names_is_cap(c, i + 1) &&
+        (k = dossier_names_gaz_russian_phrase(c, i, end, 1, out)))
+        return k; /* "Центра Келдыша": a noun in another case, then a name */
     if (cyrillic(c->d->folds.v[i]) && (k = gaz_russian(c, i, out)))
         return k;
     if (strcmp(c->lang, "de") == 0 && (k = gaz_german(c, i, end, out)))
@@ -368,12 +371,16 @@ static int org_cue(const dossier_names *c, int p, int q)
         dossier_names_first_name(c, p))
         return 0;
     /* German nouns are capitalised: a lower-case "zentrale" is an adjective. */
-    /* "агентство X", but not "глава Иранского космического агентства X": that head ends a known name. */
+    /* "агентство X", but not "глава Европейского космического агентства X": that head ends a known name. */
     if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b) && strcmp(c->lang, "de") != 0 &&
         c->owner[b] < 0)
         return 1;
     if (p >= c->org_from && q <= c->org_until)
         return 1; /* "Hersteller A, B und C" */
+    /* "le japonais X", "l'américain X": a demonym in lower case used as a noun (a person's is capitalised). */
+    if (q - p == 1 && p - 2 >= first && !dossier_names_is_cap(c, p - 1) && dossier_names_adjective(c, p - 1, p) == 1 &&
+        dossier_names_lex(c, "statement.articles", p - 2, p - 1) == 1 && strcmp(c->lang, "fr") == 0)
+        return 1;
     int a = q;
     if (a < end && !dossier_names_is_cap(c, a) && (d->tokens.v[a].flags & DOSSIER_TOK_WORD) && a + 1 < end &&
         dossier_names_is_head(c, a + 1) && !dossier_names_is_cap(c, a + 1))
@@ -421,6 +428,11 @@ static int program_cue(const dossier_names *c, int p, int q)
         !dossier_names_title(c, q + 2, end) &&
         (dossier_names_lex_any(c, "entity.program_words", q + 2, end) ||
          (q + 3 < end && dossier_names_lex_any(c, "entity.program_words", q + 3, end))))
+        return 1;
+    /* "a laser experiment, Deep Laser Link,": the name in apposition. */
+    if (p - 1 > first && strcmp(c->d->folds.v[p - 1], ",") == 0 && list_ends_at(c, "entity.program_words", p - 1, first) &&
+        !dossier_names_is_cap(c, p - 2) &&
+        (q >= end || strcmp(c->d->folds.v[q], ",") == 0 || (c->d->tokens.v[q].flags & DOSSIER_TOK_SENTEND)))
         return 1;
     /* "la fusée russe Proton": one demonym between the word and the name. */
     return p - 1 > first && dossier_names_adjective(c, p - 1, p) &&
@@ -495,6 +507,10 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         return DOSSIER_OK; /* "Luft- und Raumfahrttechnik": the second half of a compound */
     if (dossier_names_dateline(c, p, q))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+    /* "в Тамбовской области", "Красноярского края": an adjective and a place word in lower case. */
+    if (q - p == 1 && ru_cap_adjective(c, p) && dossier_names_lex_stem(c, "entity.place_heads", q) &&
+        !dossier_names_lex_stem(c, "entity.program_words", q))
+        return dossier_names_add(c, p, q + 1, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     if ((q - p == 1 && ru_cap_adjective(c, p)) || (d->tokens.v[p].flags & DOSSIER_TOK_NUM) ||
         (q - p == 1 && dossier_names_letter_compound(c, p)))
         return DOSSIER_OK; /* "Международной космической", "53-Jährige", "X-ray" */
@@ -533,9 +549,12 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         /* "PDG de Planetary Resources,": a name after "title of" that is no person;
            after "für", "for" it is the title's field ("Direktor für Raumtransport"). */
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
+    if (words == 1 && q - p == 1 && dossier_names_place_compound(c, p))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     /* "in Yantai", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
     if (words == 1 && q - p == 1 && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) && !has_digit(c, p) &&
         list_ends_at_lang(c, "entity.place_prepositions", p, first) && !noun_ending(c, p) &&
+        !dossier_names_common_noun(c, p) &&
         (q >= end || !dossier_names_is_cap(c, q)))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     int first_name = dossier_names_first_name(c, p) ||
@@ -545,10 +564,14 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     if (after_of && words == 1 && !prefix)
         return DOSSIER_OK; /* "ministre de l'Économie": the field of a title, not a person */
     int title_one = title && (q >= end || !dossier_names_is_cap(c, q)); /* "President Lula", not "Chief Cabinet Secretary" */
+    if (p > first && (d->tokens.v[p - 1].flags & DOSSIER_TOK_NUM) && !prefix && !title)
+        return DOSSIER_OK; /* "55 Millionen Euro": a unit after a number */
     if (words <= 4 && (prefix || ((title || first_name || person_cue(c, p, q)) &&
                                   (words >= 2 || prefix || title_one))))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PERSON, NULL,
                                  words >= 2 ? DOSSIER_MENTION_NAME : DOSSIER_MENTION_SHORT);
+    if (words == 1 && list_ends_at_lang(c, "entity.clock_words", p, 0)) /* "p.m." may end a sentence */
+        return DOSSIER_OK; /* "10:19 a.m. EDT": a time zone */
     if ((words == 1 && (d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
          d->tokens.v[p].span.end - d->tokens.v[p].span.start >= 3) ||
         (words <= 4 && !first_name && dossier_names_in_org_list(c, p, q)))
@@ -573,6 +596,11 @@ int dossier_names_lowercase(dossier_names *c, int i, int end)
     if ((k = dossier_names_gazetteer(c, i, end, &g)) > 1) {
         int rc = dossier_names_add(c, i, i + (int)k, g->kind, g, DOSSIER_MENTION_NAME);
         return rc ? rc : (int)k;
+    }
+    int kind = dossier_names_camel(c, i);
+    if (kind >= 0) {
+        int rc = dossier_names_add(c, i, i + 1, kind, NULL, DOSSIER_MENTION_NAME);
+        return rc ? rc : 1;
     }
     /* "ministère chinois des Affaires étrangères": a head, a demonym, "of", capitalised words. */
     if (!dossier_names_is_head(c, i))
@@ -620,6 +648,18 @@ int dossier_names_adjective_like(const dossier_names *c, int i)
     return dossier_names_adjective(c, i, i + 1) || adjective_ending(c, i);
 }
 
+/* Non-zero when the Russian word at token i ends like a verb ("сообщили", "считает"): no noun of a name. */
+static int ru_verb_like(const dossier_names *c, int i)
+{
+    static const char *const ends[] = {"л", "ла", "ли", "ло", "ет", "ут", "ют", "ит", "ат", "ят"};
+    const char *w = c->d->folds.v[i];
+    size_t wl = strlen(w);
+    for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+        if (wl > strlen(ends[e]) && strcmp(w + wl - strlen(ends[e]), ends[e]) == 0)
+            return 1;
+    return dossier_names_lex(c, "statement.verbs", i, i + 1) == 1;
+}
+
 /*
  * Where a Russian organisation name that ends its head at j ends: past
  * lower-case words in the genitive and the country they lead to
@@ -661,6 +701,10 @@ int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, 
         /* "Agence spatiale algérienne", "Administration spatiale nationale chinoise" */
         while (j < sentend && j < p + 4 && dossier_names_adjective_like(c, j))
             j++;
+        /* Russian adjectives come before their noun: "Института космической политики". */
+        if (j > p + 1 && j < sentend && cyrillic(c->d->folds.v[p]) && (c->d->tokens.v[j].flags & DOSSIER_TOK_WORD) &&
+            !dossier_names_is_cap(c, j) && !dossier_names_is_stop(c, j) && !ru_verb_like(c, j))
+            return ru_genitive_tail(c, j + 1, sentend);
         /* "Agence japonaise d'exploration aérospatiale": "of", a noun and its adjective. */
         while (j > p + 1 && j + 2 < sentend && dossier_names_is_connector(c, j) && !is_and_word(c, j) &&
                (c->d->tokens.v[j + 1].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, j + 1) &&

@@ -95,12 +95,23 @@ int dossier_names_designated(dossier_names *c, int p, int k, const dossier_gaz_e
 int dossier_names_lex_stem(const dossier_names *c, const char *key, int i);
 /* The kind a lower-case common noun before unknown name p gives it ("модулем «X»", "the crater X"), or -1. */
 int dossier_names_noun_before(const dossier_names *c, int p);
-/* A known Russian name of several words in another case ("Индийской организации ..."): its length, or 0 (cues.c). */
-size_t dossier_names_gaz_russian_phrase(const dossier_names *c, int i, int end, const dossier_gaz_entry **out);
+/* A known Russian name of several words in another case ("Индийской организации ...", or with caps set,
+   capitalised words after the first: "Центра Келдыша"): its length, or 0 (cues.c). */
+size_t dossier_names_gaz_russian_phrase(const dossier_names *c, int i, int end, int caps, const dossier_gaz_entry **out);
 /* German: the kind the capitalised noun that opens [p, q) gives the rest ("Wüste X", "Mission X"), or -1. */
 int dossier_names_noun_first(const dossier_names *c, int p, int q);
-/* Non-zero when known place p is rather a first name before an unknown capitalised word ("Dominique X") (cues.c). */
+/* Non-zero when known place p is rather a first name before an unknown capitalised word ("Jordan X") (cues.c). */
 int dossier_names_place_first_name(const dossier_names *c, int p, int end);
+/* German: non-zero when the word at p stands after an article elsewhere in the text ("der Auftrag"): a noun (cues.c). */
+int dossier_names_common_noun(const dossier_names *c, int p);
+/* The kind of a word in lower case with capitals inside after a noun ("das Radiometer hyperSCAN"), or -1 (cues.c). */
+int dossier_names_camel(const dossier_names *c, int i);
+/* German: non-zero when token i is an adjective compound ("Deutsch-japanischer") (cues.c). */
+int dossier_names_adjective_compound(const dossier_names *c, int i);
+/* Where a quoted name right after an organisation at q ends ("центром «Гранит»"), or q (cues.c). */
+int dossier_names_quoted_tail(const dossier_names *c, int q, int sentend);
+/* German: non-zero for one word ending in a place word after "in", "im" ("im Orinocodelta") (cues.c). */
+int dossier_names_place_compound(const dossier_names *c, int p);
 
 /*
  * Capitalised words [p, end) right before a lower-case programme word

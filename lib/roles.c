@@ -38,6 +38,15 @@
  * most.  Also "X, ESA-Direktor für Y", "X, the project director of Y" (one
  * describing word before the title) and "X, the billionaire who chaired Y"
  * (a relative clause, `statement.relatives`, before a head verb).
+ * Appointments need no comma: "a nommé X directeur général de Y", "X was
+ * appointed director of Y" (`entity.appoint_verbs`, `entity.appointed`),
+ * also in a second relative clause: "X, the founder of Y, who will become
+ * co-chair of the new group" — a company word with no name there
+ * (`entity.company_words`) is the organisation the article names first.
+ * "X, the mission's principal investigator, who is based at Y" (`entity.based_at`):
+ * Y.  "Projektleiter für <programme> beim Y" (`entity.at_org`): the
+ * programme's organisation Y.  Russian fields may list several items:
+ * "министр науки, образования и ... Чили X".
  */
 #include "roles.h"
 
@@ -283,7 +292,7 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
             country = country_of_adjective(c, i - 1, end);
         org = country >= 0 ? country : main_country(c);
     }
-    /* "Projektleiter für IDEFIX beim DLR", "manager of the X mission at Y": the programme's organisation. */
+    /* "Projektleiter für ExoMars beim DLR", "manager of the X mission at Y": the programme's organisation. */
     if (org >= 0 && c->d->entities.v[org].kind == DOSSIER_KIND_PROGRAM) {
         int k = i;
         while (k < end && org_at(c, k) == org)
@@ -299,6 +308,59 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
     if (org >= 0 && at)
         *at = i;
     return org;
+}
+
+/* "..., who is based at Y", "..., qui travaille à Y" right after token i: Y, setting *at; or -1. */
+static int based_at(const roles_ctx *c, int i, int end, int *at)
+{
+    if (i + 1 >= end || strcmp(fold_at(c, i), ",") != 0)
+        return -1;
+    i++;
+    i += lex(c, "statement.relatives", i, i + 1) == 1;
+    int k = lex(c, "entity.based_at", i, end), org;
+    if (!k)
+        return -1;
+    for (i += k; i < end && c->owner[i] < 0 && (is_link(c, i) || is_stop(c, i)); i++)
+        ;
+    org = org_at(c, i);
+    if (org < 0 || c->d->entities.v[org].kind != DOSSIER_KIND_ORGANIZATION)
+        return -1;
+    *at = i;
+    return org;
+}
+
+/* The organisation the article names first (its subject, as a rule, named in the headline), or -1. */
+static int first_company(const roles_ctx *c)
+{
+    int best = -1, at = -1;
+    for (size_t m = 0; m < c->d->mentions.n; m++) {
+        const dossier_mention *mm = &c->d->mentions.v[m];
+        if (c->d->entities.v[mm->entity].kind == DOSSIER_KIND_ORGANIZATION && (at < 0 || mm->first_token < at)) {
+            at = mm->first_token;
+            best = mm->entity;
+        }
+    }
+    return best;
+}
+
+/*
+ * "co-chairman of the merged group", "coprésident du nouveau groupe": a
+ * company word after small words and at most two describing words, no
+ * name; the organisation the article names first.  -1 when none.
+ */
+static int company_anaphor(const roles_ctx *c, int i, int end)
+{
+    int k = i;
+    while (k < end && k < i + 3 && c->owner[k] < 0 && (is_link(c, k) || is_stop(c, k)))
+        k++;
+    if (k == i)
+        return -1;
+    for (int n = 0; n < 3 && k < end && c->owner[k] < 0 && (c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) &&
+                    !(c->d->tokens.v[k].flags & DOSSIER_TOK_UPPER);
+         n++, k++)
+        if (lex(c, "entity.company_words", k, k + 1) == 1)
+            return k + 1 < end && c->owner[k + 1] >= 0 ? -1 : first_company(c);
+    return -1;
 }
 
 /*
@@ -461,6 +523,8 @@ static int apposition(roles_ctx *c, int person, int i, int end)
     /* "X, who is the director of Y", "X, qui est le directeur de Y" */
     if (i + 1 < end && lex(c, "statement.relatives", i, i + 1) == 1 && lex(c, "entity.copulas", i + 1, end))
         i += 1 + lex(c, "entity.copulas", i + 1, end);
+    else if (i + 1 < end && lex(c, "statement.relatives", i, i + 1) == 1 && lex(c, "entity.appointed", i + 1, end))
+        i += 1 + lex(c, "entity.appointed", i + 1, end); /* "X, who will become co-chairman of Y" */
     if (i < end && is_stop(c, i) && !(org_at(c, i) >= 0))
         i++;
     /* "X, who heads Y" */
@@ -504,6 +568,16 @@ static int apposition(roles_ctx *c, int person, int i, int end)
     } else if ((pre = country_of_adjective(c, j, end)) >= 0) {
         j++;
     }
+    /* "X, the mission's principal investigator": the programme or organisation the article is about. */
+    int poss = -1;
+    if (pre < 0 && j + 2 < end && c->owner[j] < 0 && !(d->tokens.v[j].flags & DOSSIER_TOK_UPPER) &&
+        strcmp(fold_at(c, j + 1), "'s") == 0 && lex(c, "entity.titles", j + 2, end)) {
+        int prog = lex(c, "entity.program_words", j, j + 1) == 1, head = lex(c, "entity.org_heads", j, j + 1) == 1;
+        if (prog || head) {
+            poss = most_mentioned(c, prog ? DOSSIER_KIND_PROGRAM : DOSSIER_KIND_ORGANIZATION, j);
+            j += 2;
+        }
+    }
     int t = lex(c, "entity.titles", j, end);
     /* "X, the project director of Y": one describing word before the title. */
     if (!t && pre < 0 && j + 1 < end && (d->tokens.v[j].flags & DOSSIER_TOK_WORD) &&
@@ -530,6 +604,14 @@ static int apposition(roles_ctx *c, int person, int i, int end)
     }
     if (org < 0)
         org = org_within(c, j + t, end, &at);
+    if (org < 0 && (org = company_anaphor(c, j + t, end)) >= 0)
+        te = j + t;
+    if (org < 0) {
+        /* "..., who is based at Y": where the person works is the organisation. */
+        int o = based_at(c, j + t, end, &at);
+        org = o >= 0 ? o : poss;
+        te = j + t;
+    }
     if (org < 0)
         return 0;
     int rc = add_role(c, person, org, j, te);
@@ -544,19 +626,31 @@ static int apposition(roles_ctx *c, int person, int i, int end)
     return next;
 }
 
-/* Roles in appositions after the person mention [a, b). */
-static int after_name(roles_ctx *c, int person, int b, int end)
+/* Roles in appositions after the person mention [a, b), and after "appointed X" or "X was appointed". */
+static int after_name(roles_ctx *c, int person, int a, int b, int end)
 {
+    int first = c->d->sentences.v[c->d->tokens.v[a].sentence].first_token, i = 0;
+    /* "a nommé X directeur général de Y", "X was appointed director of Y": no comma. */
+    for (int s = a - 3 > first ? a - 3 : first; b < end && s < a && !i; s++)
+        if (lex(c, "entity.appoint_verbs", s, a) == a - s)
+            i = apposition(c, person, b, end);
+    if (!i && b < end && lex(c, "entity.appointed", b, end))
+        i = apposition(c, person, b + lex(c, "entity.appointed", b, end), end);
+    if (i)
+        return i < 0 ? i : DOSSIER_OK;
     if (b >= end || strcmp(fold_at(c, b), ",") != 0)
         return DOSSIER_OK;
-    int i = apposition(c, person, b + 1, end);
+    i = apposition(c, person, b + 1, end);
     /* "... and ruler of Dubai": a second title. */
     while (i > 0 && i < end) {
         while (i < end && c->owner[i] >= 0)
             i++;
-        if (i >= end || !lex(c, "entity.name_and", i, i + 1))
+        /* "..., who will become co-chairman of Y": a relative clause after the first title. */
+        if (i < end && (lex(c, "entity.name_and", i, i + 1) ||
+                        (strcmp(fold_at(c, i), ",") == 0 && lex(c, "statement.relatives", i + 1, i + 2) == 1)))
+            i = apposition(c, person, i + 1, end);
+        else
             break;
-        i = apposition(c, person, i + 1, end);
     }
     return i < 0 ? i : DOSSIER_OK;
 }
@@ -616,7 +710,7 @@ int dossier_roles_run(dossier_doc *d)
         if (!rc)
             rc = founded_by(&c, mm.entity, mm.first_token, first);
         if (!rc)
-            rc = after_name(&c, mm.entity, mm.first_token + mm.ntokens, end);
+            rc = after_name(&c, mm.entity, mm.first_token, mm.first_token + mm.ntokens, end);
     }
     free(c.owner);
     return rc;

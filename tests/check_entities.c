@@ -419,6 +419,56 @@ START_TEST(fields_possessives_and_designators)
 }
 END_TEST
 
+START_TEST(shapes_lists_and_naming_words)
+{
+    /* Russian: a long field before the person; a surname ending like an adjective before a speech verb. */
+    ck_assert_int_eq(kind_of("Вчера министр связи и информационных технологий Чили Пабло Варгас приехал в Москву.",
+                             "Пабло Варгас"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Глава Европейского космического агентства Амир Толоие сообщил, что всё готово.",
+                             "Амир Толоие"), DOSSIER_KIND_PERSON);
+    /* A place spelt like a first name, then a surname. */
+    ck_assert_int_eq(kind_of("Jordan O'Neill, chairman of the Airbus board, said yes.", "Jordan O'Neill"),
+                     DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Jordan signed an accord with Egypt on Monday.", "Jordan"), DOSSIER_KIND_PLACE);
+    /* Quoted names joined by "и" share the noun's kind; "компанией" is "компания" in another case. */
+    ck_assert_int_eq(kind_of("Ракета вывела спутники «Арктур» и «Веспер».", "Веспер"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Оба аппарата были созданы частной компанией «Сигма Лаб» в прошлом году.", "Сигма Лаб"),
+                     DOSSIER_KIND_ORGANIZATION);
+    /* "ZORA-Satelliten": an acronym before a programme word; "namens", "called"; a camel-case word. */
+    ck_assert_int_eq(kind_of("Das Land kaufte Bilder von den französischen ZORA-Satelliten.", "ZORA"),
+                     DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Ein Raman-Spektrometer namens KLAX stammt aus Spanien.", "KLAX"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Deutschland liefert das Radiometer hyperSCAN.", "hyperSCAN"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Le pays a lancé le satellite de communication Umurava en 2019.", "Umurava"),
+                     DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("The probe also carries a laser experiment, Deep Laser Link, which sends data.",
+                             "Deep Laser Link"), DOSSIER_KIND_PROGRAM);
+    ck_assert_int_eq(kind_of("Der Satellit wird auf Basis der Plattform Vega-200 gebaut.", "Vega-200"),
+                     DOSSIER_KIND_PROGRAM);
+    /* Russian: an adjective and a place word; a quoted name after a sentence-case organisation. */
+    ck_assert_int_eq(kind_of("Ракета стартовала с космодрома в Тамбовской области и вывела спутники.",
+                             "Тамбовской области"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("Ракету разработал Научно-производственным центром «Гранит» в Омске.",
+                             "Научно-производственным центром «Гранит»"), DOSSIER_KIND_ORGANIZATION);
+    /* Russian: a head, an adjective and its noun; a verb after them stays out. */
+    ck_assert_int_eq(kind_of("Вчера сотрудники Института лунной геологии сообщили о находке.",
+                             "Института лунной геологии"), DOSSIER_KIND_ORGANIZATION);
+    /* German: the demonym of a ministry; a compound ending in a place word after "im"; an adjective compound. */
+    ck_assert_int_eq(kind_of("Ein Sprecher des chilenischen Ministeriums für Bergbau und Energie sagte, es gehe voran.",
+                             "chilenischen Ministeriums für Bergbau und Energie"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("Die Daten helfen bei Fluten im Orinocodelta, sagte er.", "Orinocodelta"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of("Heute ist der Deutsch-japanischer Rover bereit für den Start.", "Deutsch-japanischer Rover"),
+                     -1);
+    /* French: "le japonais X", a company; a person's name after it keeps its kind. */
+    ck_assert_int_eq(kind_of("Les actionnaires sont le groupe Tarsis et le japonais Zentrix.", "Zentrix"),
+                     DOSSIER_KIND_ORGANIZATION);
+    /* False friends: a time zone after a clock time, a unit after a number, a German noun after "in". */
+    ck_assert_int_eq(kind_of("The rocket lifted off at 9:12 p.m. CDT after a delay.", "CDT"), -1);
+    ck_assert_int_eq(kind_of("Der Vertrag hat einen Wert von 55 Millionen Euro. Er wird bezahlt.", "Millionen Euro"), -1);
+    ck_assert_int_eq(kind_of("Das Land hat den Bau in Auftrag gegeben. Der Auftrag ist groß.", "Auftrag"), -1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -445,6 +495,7 @@ static Suite *suite(void)
     tcase_add_test(tc, russian_titles_and_genitives);
     tcase_add_test(tc, lists_credits_and_compound_heads);
     tcase_add_test(tc, fields_possessives_and_designators);
+    tcase_add_test(tc, shapes_lists_and_naming_words);
     suite_add_tcase(s, tc);
     return s;
 }

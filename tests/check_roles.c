@@ -231,6 +231,49 @@ START_TEST(fields_compounds_and_relatives)
 }
 END_TEST
 
+START_TEST(fields_lists_and_appointments)
+{
+    /* Russian: a field listing several items, joined by "и" and commas, before the country. */
+    ck_assert(has_role("«Мы готовы», — заявил министр связи и информационных технологий Чили Пабло Варгас.", "Пабло Варгас",
+                       "Chile", "министр"));
+    ck_assert(has_role("Министр цифрового развития, инноваций и промышленности Казахстана Ержан Абенов сообщил, что всё "
+                       "готово.", "Ержан Абенов", "Kazakhstan", "Министр"));
+    /* Russian: a head, an adjective and its noun in the genitive. */
+    ck_assert(has_role("Научный руководитель Института лунной геологии Иван Соколов считает, что это важно.",
+                       "Иван Соколов", "Института лунной геологии", "руководитель"));
+    /* Appointed: the title follows the name with no comma. */
+    ck_assert(has_role("Le gouvernement a nommé Claire Vautrin directrice générale du CNES en mai.", "Claire Vautrin",
+                       "Centre national d'études spatiales", "directrice"));
+    ck_assert(has_role("Sarah Adebayo was appointed director of NASA in 2020.", "Sarah Adebayo", "NASA", "director"));
+    ck_assert(has_role("Hans Walther wurde zum Direktor des DLR ernannt.", "Hans Walther", "German Aerospace Center",
+                       "Direktor"));
+    /* False friend: a title after a name that nobody appointed gives nothing. */
+    ck_assert_uint_eq(count_roles("Yesterday Olu Adebayo director of nothing came home."), 0);
+}
+END_TEST
+
+START_TEST(workplaces_and_merged_groups)
+{
+    /* The programme in the title's field belongs to the organisation after "beim", "at". */
+    ck_assert(has_role("„Es geht voran“, sagte Gerd Walther, Projektleiter für ExoMars beim DLR.", "Gerd Walther",
+                       "German Aerospace Center",
+                       "Projektleiter"));
+    ck_assert(!has_role("„Es geht voran“, sagte Gerd Walther, Projektleiter für ExoMars beim DLR.", "Gerd Walther",
+                        "ExoMars", NULL));
+    /* "who is based at Y": the person's organisation, not the mission of "the mission's". */
+    ck_assert(has_role("The probe launched on Friday. \"It works,\" said Mara Quist, the mission's principal "
+                       "investigator, who is based at Cornell University.", "Mara Quist", "Cornell University",
+                       "principal investigator"));
+    /* "who will become co-chairman of the merged group": the organisation the article names first. */
+    ck_assert(has_role("Airbus shareholders approved the merger with Boeing. Ravi Anand, the founder of Anand Holdings, "
+                       "who will become co-chairman of the merged group, praised the vote. Boeing agreed.",
+                       "Ravi Anand", "Airbus", "co-chairman"));
+    ck_assert(has_role("Airbus shareholders approved the merger with Boeing. Ravi Anand, the founder of Anand Holdings, "
+                       "who will become co-chairman of the merged group, praised the vote. Boeing agreed.",
+                       "Ravi Anand", "Anand Holdings", "founder"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -243,6 +286,8 @@ static Suite *suite(void)
     tcase_add_test(tc, organisation_links);
     tcase_add_test(tc, fields_and_other_people);
     tcase_add_test(tc, fields_compounds_and_relatives);
+    tcase_add_test(tc, fields_lists_and_appointments);
+    tcase_add_test(tc, workplaces_and_merged_groups);
     suite_add_tcase(s, tc);
     return s;
 }
