@@ -74,7 +74,7 @@ typedef struct {
 enum dossier_mention_how {
     DOSSIER_MENTION_NAME = 0,     /* the full name or a gazetteer name */
     DOSSIER_MENTION_SHORT,        /* surname only, "Mr X", an acronym */
-    DOSSIER_MENTION_DESCRIPTION,  /* "the head of Roscosmos", "the agency" */
+    DOSSIER_MENTION_DESCRIPTION,  /* "the head of JAXA", "the agency" */
     DOSSIER_MENTION_PRONOUN       /* "he", "she", "they", "il", "er" */
 };
 

@@ -1,6 +1,6 @@
 /*
  * inflect.h — comparing folded words across case endings, for languages
- * that inflect names and nouns ("Роскосмосом" / "Роскосмос", "Raumstation"
+ * that inflect names and nouns ("Главкосмосом" / "Главкосмос", "Raumstation"
  * / "Raumstationen").  The endings are data: statement.case_endings in
  * schema/lang/<code>.yaml.  Internal to the statements and topics stages.
  */

@@ -517,7 +517,7 @@ static int take_date(dossier_doc *d, const ltoks *t, size_t limit)
  * Non-zero when the line starts with a date, maybe after one word or a
  * place or weekday and a comma ("June 26, 2024 4:31 PM", "Le 13 juillet
  * 2022", "Madrid, 18 de noviembre de 2020", "Wed, 21 Jun 2023"), and with
- * `take` takes it.  A date further in ("Luna-25 crash on August 19, 2023") is the
+ * `take` takes it.  A date further in ("Venera-9 crash on August 19, 2023") is the
  * headline's, not the page's.
  */
 static int date_line(dossier_doc *d, const ltoks *t, int take)

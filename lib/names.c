@@ -4,7 +4,7 @@
  *
  * An unknown name gets a kind only from a cue: a place word after it
  * ("crater", "Space Center"); a number in it or a programme word next to
- * it ("Luna-25", "the Hope probe", "la sonde X"); for a person, a title or
+ * it ("Venera-9", "the Juno probe", "la sonde X"); for a person, a title or
  * "Mr" before it, a first name, a speech verb next to it, an apposition
  * ("X, the director of", "X, the project director of"), an occupation
  * before it ("a second astronaut, X"), "X, the billionaire who"
@@ -190,7 +190,7 @@ static size_t gaz_compound(const dossier_names *c, int i, const dossier_gaz_entr
     if (cut < 2 || cut >= len)
         return 0;
     if (s[cut] >= '0' && s[cut] <= '9')
-        return 0; /* "CBERS-3" is not "CBERS" */
+        return 0; /* "Sentinel-3" is not "Sentinel" */
     int upper_tail = s[cut] >= 'A' && s[cut] <= 'Z';
     if (upper_tail && strcmp(c->lang, "de") != 0)
         return 0;
@@ -422,7 +422,7 @@ static int program_cue(const dossier_names *c, int p, int q)
     if (list_ends_at(c, "entity.program_words", p, first) &&
         !(p - 2 >= first && (dossier_names_title(c, p - 2, p - 1) || dossier_names_lex_stem(c, "entity.titles", p - 2))))
         return 1;
-    /* "ShadowCam, a camera built for NASA": an apposition with a programme word. */
+    /* "MoonCam, a camera built for NASA": an apposition with a programme word. */
     if (q + 2 < end && strcmp(c->d->folds.v[q], ",") == 0 &&
         dossier_names_lex_any(c, "entity.indefinite_articles", q + 1, q + 2) &&
         !dossier_names_title(c, q + 2, end) &&
@@ -533,7 +533,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
     int after_of = title && p - 1 > first && dossier_names_is_connector(c, p - 1);
     if (after_of && words >= 3) {
-        /* "Minister of Communications Issa Zarepour": the person is the last words. */
+        /* "Minister of Mining Ana Ruiz": the person is the last words. */
         int k = p + 1;
         while (k < q - 1 && !dossier_names_first_name(c, k))
             k++;
@@ -551,7 +551,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     if (words == 1 && q - p == 1 && dossier_names_place_compound(c, p))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
-    /* "in Yantai", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
+    /* "in Tromsø", "à Toulouse", "в Самаре": a lone unknown word after a preposition of place. */
     if (words == 1 && q - p == 1 && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) && !has_digit(c, p) &&
         list_ends_at_lang(c, "entity.place_prepositions", p, first) && !noun_ending(c, p) &&
         !dossier_names_common_noun(c, p) &&

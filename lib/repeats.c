@@ -2,7 +2,7 @@
  * repeats.c — the second pass of the entities stage: once the first pass
  * has found names from their cues, find their other mentions.
  *
- * - A person known by a surname alone ("Mr Rogozin", "Borisov said")
+ * - A person known by a surname alone ("Mr Gagarin", "Titov said")
  *   joins the person of the same article whose full name ends (or, for
  *   family-name-first names, begins) with it; Russian case forms of the
  *   surname ("Борисова") count too.

@@ -239,7 +239,7 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
                  c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON) && pm >= 0 &&
                 c->d->mentions.v[pm].first_token == after && c->d->mentions.v[pm].how == DOSSIER_MENTION_NAME &&
                 c->d->entities.v[c->d->mentions.v[pm].entity].kind == DOSSIER_KIND_PERSON)
-                after += c->d->mentions.v[pm].ntokens;  /* "Laut Arianespace-Chef X verhinderte": the name too */
+                after += c->d->mentions.v[pm].ntokens;  /* "Laut Avio-Chef X verhinderte": the name too */
             if (!IS(after, ",") && !IS(after, "(") && after < s->trim && !MATCH("statement.org_descriptions", after) &&
                 !MATCH("statement.person_roles", after) && !MATCH("statement.document_nouns", after))
                 from = after;

@@ -4,13 +4,13 @@
  * Around each person mention a title (schema/lang/<code>.yaml,
  * `entity.titles`) ties the person to an organisation mention nearby:
  *
- *   before the name   "Roscosmos Director General X", "Iran's Minister of
- *                     Communications X", "Director General of Roscosmos X",
- *                     "le PDG de Roscosmos, X", "глава Роскосмоса X",
+ *   before the name   "JAXA Director General X", "Chile's Minister of
+ *                     Communications X", "Director General of JAXA X",
+ *                     "le PDG de JAXA, X", "глава Главкосмоса X",
  *                     "Russian Prime Minister X" (a demonym: the country),
  *                     "ESA-Chef X" (an organisation-title compound),
  *                     "KARI's head of lunar exploration, X", "Its director, X"
- *   after the name    "X, the director general of Roscosmos", "X, CNSA
+ *   after the name    "X, the director general of JAXA", "X, CNSA
  *                     deputy director", "X, India's ambassador to ...",
  *                     "X, directeur de Y", "X, Leiter des Y", "X, who heads Y",
  *                     and a second title after "and": "X, the UAE's vice
@@ -18,7 +18,7 @@
  *
  * Also: German title compounds ("Bundesverkehrsminister X"), Russian
  * titles in any case ("председателя ... X"), a title's field between
- * the organisation and the name ("директор Роскосмоса по науке X",
+ * the organisation and the name ("директор Главкосмоса по науке X",
  * "Ministerin für Bildung und Forschung, X"), "of NASA's Jet Propulsion
  * Laboratory" (the second organisation), "X, professor at Y" and "Y
  * professor X" (`entity.affiliations`), "Y, the company founded by X"
@@ -198,7 +198,7 @@ static int is_link(const roles_ctx *c, int i)
            !dossier_lexicon_match(c->d->lex, NULL, "entity.name_and", (const char *const *)c->d->folds.v + i, 1, NULL);
 }
 
-/* An organisation before title start ts: "Roscosmos chief", "Iran's Minister", "Russian Premier". */
+/* An organisation before title start ts: "JAXA chief", "Chile's Minister", "Russian Premier". */
 static int org_before(roles_ctx *c, int ts, int first)
 {
     int i = ts - 1;
@@ -239,7 +239,7 @@ static int org_before(roles_ctx *c, int ts, int first)
     return -1;
 }
 
-/* An organisation after a title ending at te: "of Roscosmos", "de l'ESA", "Роскосмоса"; sets *at. */
+/* An organisation after a title ending at te: "of JAXA", "de l'ESA", "Главкосмоса"; sets *at. */
 static int org_after(roles_ctx *c, int te, int end, int *at)
 {
     int i = te;
@@ -262,7 +262,7 @@ static int org_after(roles_ctx *c, int te, int end, int *at)
         org = org_at(c, i);
     }
     /* Russian: the field of the title and describing words before the organisation, all lower case:
-       "министр цифрового развития Казахстана", "руководитель пресс-службы Роскосмоса". */
+       "министр цифрового развития Казахстана", "руководитель пресс-службы Главкосмоса". */
     if (org < 0 && strcmp(c->lang, "ru") == 0) {
         int k = i;
         while (k < end && k < te + 9 && org_at(c, k) < 0 &&
@@ -366,7 +366,7 @@ static int company_anaphor(const roles_ctx *c, int i, int end)
 /*
  * The first organisation mentioned within WINDOW tokens from i, before a
  * comma or another person ("general designer of the rocket and space
- * corporation Energia"); sets *at.  -1 when none.
+ * corporation Progress"); sets *at.  -1 when none.
  */
 static int org_within(const roles_ctx *c, int i, int end, int *at)
 {
@@ -557,7 +557,7 @@ static int apposition(roles_ctx *c, int person, int i, int end)
         if (!(d->tokens.v[k].flags & DOSSIER_TOK_WORD) || (d->tokens.v[k].flags & DOSSIER_TOK_UPPER) || c->owner[k] >= 0)
             break;
     }
-    /* "X, ShadowCam's principal investigator", "X, CNSA deputy director", "X, the UAE's vice president" */
+    /* "X, MoonCam's principal investigator", "X, KARI deputy director", "X, the UAE's vice president" */
     int pre = -1, j = i;
     if (org_at(c, j) >= 0) {
         pre = org_at(c, j);

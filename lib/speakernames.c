@@ -4,7 +4,7 @@
  * known person's name or a "Firstname Surname" written earlier, a run of
  * capitalised words before a cue ("Pedro Duque", "Ministerio de Ciencia e
  * Innovación"), an organisation word with an acronym ("l'Agence spatiale
- * brésilienne (AEB)"), and the country of "the Luxembourg government".
+ * brésilienne (AEB)"), and the country of "the Monaco government".
  * Found names are added with dossier_doc_entity() and a mention.
  */
 #include "speakernames.h"

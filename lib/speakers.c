@@ -281,7 +281,7 @@ typedef struct {
     int person, org, org_any, place;   /* mention indexes */
     int known, known_tok;               /* an entity named by a bare surname, and where */
     int desc, person_any;               /* a description or pronoun mention; a person after "of" */
-    int gov, gov_tok;                   /* the place of "the Luxembourg government", and where */
+    int gov, gov_tok;                   /* the place of "the Monaco government", and where */
     int pron_person, pron_group;        /* token indexes */
     int role, org_desc, doc_noun, relative;
     int org_of_desc;                    /* an organisation after the description: "un responsable de l'ESA" */

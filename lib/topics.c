@@ -4,7 +4,7 @@
  * A statement is about the entities named inside its span (not its
  * speaker; places only as its subject or object, not after a locative
  * preposition of statement.place_adjuncts: "in Houston"), also in an
- * inflected form ("Роскосмосом", inflect.h) or as the known first part of
+ * inflected form ("Главкосмосом", inflect.h) or as the known first part of
  * a compound name ("Shenzhou-16-Besatzung"); the gazetteer entities its
  * wording names ("the Chinese orbital station", plural forms included);
  * and the programme a bare programme word points to ("the station", "die
@@ -567,7 +567,7 @@ static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *nam
 }
 
 /*
- * "Roscosmos congratulated ISRO, calling the landing “…”": a statement
+ * "JAXA congratulated ISRO, calling the landing “…”": a statement
  * worded from its cue after a comma is also about what the clause before
  * the comma names after its speaker.
  */
