@@ -3,16 +3,14 @@
 -- [start, end) of that text in articles.body, so that every answer can be
 -- shown in its source.  Names are in the plural; ids are INTEGER PRIMARY KEYs.
 
--- One ingested article: its original bytes untouched, the cleaned body the
--- spans point into, and the metadata found in front matter or text.
-CREATE TABLE articles (
+CREATE TABLE articles ( -- One ingested article: its original bytes untouched, the cleaned body the spans point into, and the metadata found in front matter or text.
     id          INTEGER PRIMARY KEY,
     source      TEXT NOT NULL,            -- the path (or "-") it was ingested from
     hash        TEXT NOT NULL UNIQUE,     -- SHA-256 of the original bytes, hex; identical bytes are one article
     original    BLOB NOT NULL,            -- the bytes as read, before any change
     body        TEXT NOT NULL,            -- the cleaned text: headline and paragraphs, boilerplate removed
     title       TEXT,                     -- headline, or NULL when the text has none
-    outlet      TEXT,                     -- publisher ("TASS", "India Today"), or NULL
+    outlet      TEXT,                     -- publisher ("Reuters", "Le Monde"), or NULL
     language    TEXT NOT NULL,            -- ISO 639-1 code (en, fr, de, es, ru, ...)
     published   TEXT,                     -- publication date YYYY-MM-DD, or NULL when unknown
     url         TEXT,                     -- where it was published, from front matter
@@ -20,8 +18,7 @@ CREATE TABLE articles (
     story       INTEGER                   -- articles reporting the same story share this value (the smallest article id of the story)
 );
 
--- Sentences of an article body, in order.
-CREATE TABLE sentences (
+CREATE TABLE sentences ( -- Sentences of an article body, in order.
     id        INTEGER PRIMARY KEY,
     article   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, -- the article
     paragraph INTEGER NOT NULL,           -- 0-based paragraph number in the body
@@ -30,9 +27,7 @@ CREATE TABLE sentences (
 );
 CREATE INDEX sentences_article ON sentences(article, start);
 
--- People, organisations, programmes and places, one row each across all
--- articles and languages ("Rogozin", "Dmitry Rogozine" and "Mr Rogozin" are one).
-CREATE TABLE entities (
+CREATE TABLE entities ( -- People, organisations, programmes and places, one row each across all articles and languages ("Gagarin", "Youri Gagarine" and "Mr Gagarin" are one).
     id        INTEGER PRIMARY KEY,
     kind      TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'program', 'place')), -- what it is
     name      TEXT NOT NULL,              -- canonical name (the gazetteer's, or the fullest form seen)
@@ -40,8 +35,7 @@ CREATE TABLE entities (
 );
 CREATE INDEX entities_name ON entities(name);
 
--- Every name an entity goes by: canonical, surface forms seen, gazetteer names.
-CREATE TABLE aliases (
+CREATE TABLE aliases ( -- Every name an entity goes by: canonical, surface forms seen, gazetteer names.
     entity  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE, -- the entity
     name    TEXT NOT NULL,                -- the name as written
     folded  TEXT NOT NULL,                -- case, accents and punctuation folded, for matching
@@ -49,8 +43,7 @@ CREATE TABLE aliases (
 );
 CREATE INDEX aliases_folded ON aliases(folded);
 
--- Where an article refers to an entity, by name, short name, description or pronoun.
-CREATE TABLE mentions (
+CREATE TABLE mentions ( -- Where an article refers to an entity, by name, short name, description or pronoun.
     id      INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, -- the article
     entity  INTEGER NOT NULL REFERENCES entities(id),                   -- who or what is meant
@@ -61,8 +54,7 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_entity ON mentions(entity, article);
 CREATE INDEX mentions_article ON mentions(article);
 
--- Who holds which title in which organisation, as an article states it.
-CREATE TABLE roles (
+CREATE TABLE roles ( -- Who holds which title in which organisation, as an article states it.
     id           INTEGER PRIMARY KEY,
     article      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, -- where it is stated
     person       INTEGER NOT NULL REFERENCES entities(id),  -- the holder
@@ -74,8 +66,7 @@ CREATE TABLE roles (
 CREATE INDEX roles_person ON roles(person);
 CREATE INDEX roles_organization ON roles(organization);
 
--- Things said: direct quotations and reported speech, with their speakers.
-CREATE TABLE statements (
+CREATE TABLE statements ( -- Things said: direct quotations and reported speech, with their speakers.
     id       INTEGER PRIMARY KEY,
     article  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, -- where it is reported
     kind     TEXT NOT NULL CHECK (kind IN ('direct', 'indirect')),     -- quotation or reported speech
@@ -92,16 +83,14 @@ CREATE INDEX statements_speaker ON statements(speaker);
 CREATE INDEX statements_article ON statements(article);
 CREATE INDEX statements_cluster ON statements(cluster);
 
--- What each statement is about.
-CREATE TABLE statement_topics (
+CREATE TABLE statement_topics ( -- What each statement is about.
     statement INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE, -- the statement
     entity    INTEGER NOT NULL REFERENCES entities(id),                     -- what it is about
     PRIMARY KEY (statement, entity)
 ) WITHOUT ROWID;
 CREATE INDEX statement_topics_entity ON statement_topics(entity);
 
--- Dates and time expressions, resolved against the article's publication date.
-CREATE TABLE dates (
+CREATE TABLE dates ( -- Dates and time expressions, resolved against the article's publication date.
     id        INTEGER PRIMARY KEY,
     article   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, -- the article
     value     TEXT,                       -- YYYY, YYYY-MM or YYYY-MM-DD; NULL when it cannot be resolved
@@ -112,8 +101,7 @@ CREATE TABLE dates (
 );
 CREATE INDEX dates_article ON dates(article);
 
--- Events: launches, agreements, visits, interviews, ... (kinds of shared/eval/README.md).
-CREATE TABLE events (
+CREATE TABLE events ( -- Events: launches, agreements, visits, interviews, ... (kinds of shared/eval/README.md).
     id        INTEGER PRIMARY KEY,
     article   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, -- where it is reported
     kind      TEXT NOT NULL,              -- interview, visit, meeting, agreement, launch, construction, ...
@@ -125,8 +113,7 @@ CREATE TABLE events (
 CREATE INDEX events_article ON events(article);
 CREATE INDEX events_date ON events(date);
 
--- Who and what took part in an event.
-CREATE TABLE event_participants (
+CREATE TABLE event_participants ( -- Who and what took part in an event.
     event  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, -- the event
     entity INTEGER NOT NULL REFERENCES entities(id),                 -- a participant
     PRIMARY KEY (event, entity)
