@@ -345,6 +345,19 @@ static int prepare(sqlite3_stmt **out, dossier_db *db, const query *qu)
     return DOSSIER_OK;
 }
 
+/* Loads the queries if needed and finds `name`; DOSSIER_ENOTFOUND with a hint when none. */
+static int lookup(const query **out, dossier_db *db, const char *name)
+{
+    int rc = ensure(db);
+    if (rc)
+        return rc;
+    *out = find(db->queries, name);
+    if (!*out)
+        return dossier_db_fail(db, DOSSIER_ENOTFOUND, "no canned query named '%s' (see 'dossier query --list')",
+                               name);
+    return DOSSIER_OK;
+}
+
 /* See dossier.h. */
 int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
                       const dossier_param *params, size_t nparams, const dossier_output *how)
@@ -355,13 +368,10 @@ int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *
     *out = NULL;
     if (out_rows)
         *out_rows = 0;
-    int rc = ensure(db);
+    const query *qu = NULL;
+    int rc = lookup(&qu, db, name);
     if (rc)
         return rc;
-    const query *qu = find(db->queries, name);
-    if (!qu)
-        return dossier_db_fail(db, DOSSIER_ENOTFOUND, "no canned query named '%s' (see 'dossier query --list')",
-                               name);
     rc = prepare(&st, db, qu);
     if (!rc)
         rc = bind_params(db, st, qu, params, nparams);
@@ -424,13 +434,10 @@ int dossier_query_list(char **out, dossier_db *db, const dossier_output *how)
 int dossier_query_describe(char **out, dossier_db *db, const char *name)
 {
     *out = NULL;
-    int rc = ensure(db);
+    const query *qu = NULL;
+    int rc = lookup(&qu, db, name);
     if (rc)
         return rc;
-    const query *qu = find(db->queries, name);
-    if (!qu)
-        return dossier_db_fail(db, DOSSIER_ENOTFOUND, "no canned query named '%s' (see 'dossier query --list')",
-                               name);
     dbuf b = {0};
     rc = dossier_buf_printf(&b, "usage: dossier query %s", qu->name);
     for (size_t i = 0; !rc && i < qu->params.n; i++)
