@@ -3,7 +3,7 @@
  * dates in English, French, German, Spanish and Russian, resolved against a
  * publication date or left unresolved without one; precision; month and
  * weekday names that are no dates ("Long March 5", the planet "Mars",
- * "Jan Wörner"); and dossier_dates_parse() on datelines.
+ * "Karl Haller"); and dossier_dates_parse() on datelines.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,12 +99,12 @@ END_TEST
 START_TEST(test_months_without_year)
 {
     /* past: the most recent such month */
-    date_is("en", "2022-04-22", "In early April, Rogozin gave an interview.", "April", "2022-04", DOSSIER_DATE_MONTH);
+    date_is("en", "2022-04-22", "In early April, Sorin gave an interview.", "April", "2022-04", DOSSIER_DATE_MONTH);
     date_is("en", "2025-04-23", "The agreement was signed in March in Islamabad.", "March", "2025-03",
             DOSSIER_DATE_MONTH);
     date_is("en", "2021-02-10", "The probe left Earth on July 20 from Japan.", "July 20", "2020-07-20",
             DOSSIER_DATE_DAY);
-    date_is("en", "2022-08-16", "Borisov has headed the agency since mid-July.", "mid-July", "2022-07",
+    date_is("en", "2022-08-16", "Markov has headed the agency since mid-July.", "mid-July", "2022-07",
             DOSSIER_DATE_MONTH);
     /* the coming months, and the future */
     date_is("en", "2023-06-23", "The lander was ready for launch in mid-July.", "mid-July", "2023-07",
@@ -124,7 +124,7 @@ START_TEST(test_months_without_year)
     date_is("es", "2020-11-18", "En julio del año pasado, el vuelo VV15 se perdió.", "julio", "2019-07",
             DOSSIER_DATE_MONTH);
     /* without a publication date: unresolved */
-    date_is("en", NULL, "In early April, Rogozin gave an interview.", "April", "", DOSSIER_DATE_NONE);
+    date_is("en", NULL, "In early April, Sorin gave an interview.", "April", "", DOSSIER_DATE_NONE);
 }
 END_TEST
 
@@ -234,7 +234,7 @@ START_TEST(test_weekdays)
             DOSSIER_DATE_DAY);
     date_is("en", "2023-06-22", "The White House said on Thursday that talks went well.", "Thursday", "2023-06-22",
             DOSSIER_DATE_DAY);
-    date_is("en", "2023-08-21", "Borisov said on Monday that the engine failed.", "Monday", "2023-08-21",
+    date_is("en", "2023-08-21", "Markov said on Monday that the engine failed.", "Monday", "2023-08-21",
             DOSSIER_DATE_DAY);
     date_is("en", "2023-08-21", "Chandrayaan-3 is due to land on Wednesday near the pole.", "Wednesday",
             "2023-08-23", DOSSIER_DATE_DAY);
@@ -288,7 +288,7 @@ START_TEST(test_false_friends)
     no_date("en", "2020-07-23", "Prime Minister Theresa May spoke to reporters.", "May");
     no_date("en", "2020-07-23", "The crew may land soon, officials said.", "may");
     no_date("fr", "2020-07-23", "Le rover doit se poser sur Mars grâce à la plateforme.", "Mars");
-    no_date("de", "2017-08-25", "ESA-Chef Jan Wörner sagte, Europa wolle Astronauten schicken.", "Jan");
+    no_date("de", "2017-08-25", "ESA-Chef Karl Haller sagte, Europa wolle Astronauten schicken.", "Jan");
     no_date("en", "2017-08-25", "The station orbits at about 2000 km above Earth.", "2000");
     no_date("de", "2017-08-25", "Die Station soll Anfang der 2020er Jahre fertig sein.", "2020");
     no_date("en", "2017-08-25", "The satellite rode a Falcon 9 into a low orbit.", "9");

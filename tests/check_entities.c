@@ -67,10 +67,10 @@ END_TEST
 
 START_TEST(russian_cases)
 {
-    const char *t = "Глава Роскосмоса Юрий Борисов заявил, что станция будет построена к 2030 году. "
-                    "По словам Борисова, госкорпорация рассчитывает на поддержку правительства.";
+    const char *t = "Глава Роскосмоса Илья Марков заявил, что станция будет построена к 2030 году. "
+                    "По словам Маркова, госкорпорация рассчитывает на поддержку правительства.";
     ck_assert_int_eq(kind_of(t, "Roscosmos"), DOSSIER_KIND_ORGANIZATION);
-    ck_assert_int_eq(kind_of(t, "Yuri Borisov"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of(t, "Илья Марков"), DOSSIER_KIND_PERSON);
     ck_assert_int_eq(kind_of("Пресс-секретарь Кремля Игорь Смирнов сообщил о переговорах с Индией.",
                              "Игорь Смирнов"), DOSSIER_KIND_PERSON);
 }

@@ -76,11 +76,11 @@ START_TEST(test_kinds_en)
              "launch", "2023-06-21", "Orion");
     event_is("en", "2023-06-22", "India on Wednesday signed the Artemis Accords at a ceremony in Washington.",
              "agreement", "2023-06-21", "India");
-    event_is("en", "2022-04-22", "In early April, Roscosmos chief Dmitry Rogozin said in an interview with CGTN "
-             "that talks went on.", "interview", "2022-04", "CGTN");
-    event_is("en", "2022-04-22", "Dmitry Rogozin, the head of Roscosmos, has told CGTN that he looks forward to "
-             "more work with China.", "interview", "2022-04", "CGTN");
-    event_is("en", "2022-08-16", "Yuri Borisov, who has headed Roscosmos since mid-July, said the station would "
+    event_is("en", "2022-04-22", "In early April, Roscosmos chief Oleg Sorin said in an interview with Reuters "
+             "that talks went on.", "interview", "2022-04", "Reuters");
+    event_is("en", "2022-04-22", "Oleg Sorin, the head of Roscosmos, has told Reuters that he looks forward to "
+             "more work with China.", "interview", "2022-04", "Reuters");
+    event_is("en", "2022-08-16", "Ilya Markov, who has headed Roscosmos since mid-July, said the station would "
              "fly in a high orbit.", "appointment", "2022-07", "Roscosmos");
     event_is("en", "2023-08-21", "Chandrayaan-3 is due to attempt its own landing near the lunar south pole, on "
              "Wednesday, ISRO said.", "landing", "2023-08-23", "Chandrayaan-3");
@@ -100,14 +100,14 @@ START_TEST(test_kinds_other_languages)
     event_is("fr", "2021-11-09", "L'astronaute Thomas Pesquet a amerri lundi au large de la Floride à bord "
              "d'une capsule de SpaceX.", "landing", "2021-11-08", "SpaceX");
     event_is("en", "2022-04-22", "Speaking at the international navigation forum in Moscow on Wednesday, Roscosmos "
-             "chief Dmitry Rogozin praised GLONASS.", "forum", "2022-04-20", "Dmitry Rogozin");
+             "chief Oleg Sorin praised GLONASS.", "forum", "2022-04-20", "Oleg Sorin");
 }
 END_TEST
 
 START_TEST(test_dates_and_merging)
 {
     /* a date inside reported speech dates what is reported, not the interview */
-    event_is("ru", "2023-06-02", "В интервью ТАСС Юрий Борисов заявил, что Россия и Китай подпишут соглашение в "
+    event_is("ru", "2023-06-02", "В интервью ТАСС Илья Марков заявил, что Россия и Китай подпишут соглашение в "
              "следующем году.", "interview", "2023-06", "TASS");
     event_is("en", "2021-11-09", "Thomas Pesquet returned to Earth on Monday aboard a SpaceX capsule, the ESA said.",
              "landing", "2021-11-08", "SpaceX");
@@ -194,8 +194,8 @@ START_TEST(test_stems_and_forms)
              "2024-04-06", "Soyuz");
     event_is("ru", "2024-03-25", "Роскосмос руководил запуском корабля «Союз» с Байконура в субботу.", "launch",
              "2024-03-23", "Soyuz");
-    event_is("ru", "2023-04-26", "Указ о назначении Юрий Борисов получил в июле 2022 года.", "appointment",
-             "2022-07", "Yuri Borisov");
+    event_is("ru", "2023-04-26", "Указ о назначении Илья Марков получил в июле 2022 года.", "appointment",
+             "2022-07", "Илья Марков");
     event_is("ru", "2023-04-26", "Экипаж вернётся на Землю 6 апреля на корабле «Союз».", "landing", "2023-04-06",
              "Soyuz");
     /* boarding is no landing */

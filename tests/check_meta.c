@@ -208,9 +208,9 @@ START_TEST(test_title)
     dossier_test_doc_free(d);
 
     /* front matter wins; the repeated headline in the body is the title line */
-    d = meta("---\ntitle: Danuri reaches orbit\npublished: 2022-12-29\nlanguage: EN\nurl: https://x.example/a\n---\n"
-             "Danuri reaches orbit\n\n" FR "\n");
-    ck_assert_str_eq(d->title, "Danuri reaches orbit");
+    d = meta("---\ntitle: Kestrel reaches orbit\npublished: 2022-12-29\nlanguage: EN\nurl: https://x.example/a\n---\n"
+             "Kestrel reaches orbit\n\n" FR "\n");
+    ck_assert_str_eq(d->title, "Kestrel reaches orbit");
     ck_assert_str_eq(d->published, "2022-12-29");
     ck_assert_str_eq(d->language, "en");
     ck_assert_str_eq(d->url, "https://x.example/a");

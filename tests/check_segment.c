@@ -66,8 +66,8 @@ START_TEST(test_abbreviations_other_languages)
 {
     sentences_are("Selon M. Aschbacher, la mission est prête. Mme Dupont a confirmé la date.",
                   (const char *[]){"Selon M. Aschbacher, la mission est prête.", "Mme Dupont a confirmé la date.", NULL});
-    sentences_are("Dr. Wörner sagte am 1. August, die Station Nr. 5 sei fertig. Die ESA schwieg dazu.",
-                  (const char *[]){"Dr. Wörner sagte am 1. August, die Station Nr. 5 sei fertig.", "Die ESA schwieg dazu.", NULL});
+    sentences_are("Dr. Haller sagte am 1. August, die Station Nr. 5 sei fertig. Die ESA schwieg dazu.",
+                  (const char *[]){"Dr. Haller sagte am 1. August, die Station Nr. 5 sei fertig.", "Die ESA schwieg dazu.", NULL});
     sentences_are("Die Rakete startete zum 2. Mal in diesem Jahr. Die 3. Stufe zündete nicht.",
                   (const char *[]){"Die Rakete startete zum 2. Mal in diesem Jahr.", "Die 3. Stufe zündete nicht.", NULL});
     sentences_are("El Sr. García y la Dra. López viajaron a EE.UU. en marzo. Ayer volvieron.",
@@ -85,8 +85,8 @@ START_TEST(test_quotations)
                   (const char *[]){"“We are ready,” he said.", "“Are you?” she asked.", "Nobody answered!", NULL});
     sentences_are("« Nous sommes prêts. » Il a ajouté que la date était fixée.",
                   (const char *[]){"« Nous sommes prêts. »", "Il a ajouté que la date était fixée.", NULL});
-    sentences_are("„Wir sind bereit.“ Das sagte Maurer (ESA). Dann ging er.",
-                  (const char *[]){"„Wir sind bereit.“", "Das sagte Maurer (ESA).", "Dann ging er.", NULL});
+    sentences_are("„Wir sind bereit.“ Das sagte Brenner (ESA). Dann ging er.",
+                  (const char *[]){"„Wir sind bereit.“", "Das sagte Brenner (ESA).", "Dann ging er.", NULL});
     sentences_are("Wait… what? Yes... it works. Done.",
                   (const char *[]){"Wait… what?", "Yes... it works.", "Done.", NULL});
 }
@@ -95,14 +95,14 @@ END_TEST
 START_TEST(test_lines_and_paragraphs)
 {
     dossier_doc *d = seg("Roscosmos plans a new station\n\nThe agency said so on Monday. It gave no date\n"
-                         "1. Khayyam reaches orbit\nA line that is wrapped\nacross two lines. Next one.\n");
+                         "1. Kestrel reaches orbit\nA line that is wrapped\nacross two lines. Next one.\n");
     ck_assert_uint_eq(d->paragraphs.n, 4);
     ck_assert_str_eq(dossier_test_span(d, d->paragraphs.v[0].span), "Roscosmos plans a new station");
     ck_assert_str_eq(dossier_test_span(d, d->paragraphs.v[3].span), "A line that is wrapped across two lines. Next one.");
     ck_assert_str_eq(sent(d, 0), "Roscosmos plans a new station");
     ck_assert_str_eq(sent(d, 1), "The agency said so on Monday.");
     ck_assert_str_eq(sent(d, 2), "It gave no date");
-    ck_assert_str_eq(sent(d, 3), "1. Khayyam reaches orbit");
+    ck_assert_str_eq(sent(d, 3), "1. Kestrel reaches orbit");
     ck_assert_str_eq(sent(d, 4), "A line that is wrapped across two lines.");
     ck_assert_uint_eq(d->sentences.n, 6);
     ck_assert_int_eq(d->paragraphs.v[1].first_sentence, 1);
@@ -112,9 +112,9 @@ START_TEST(test_lines_and_paragraphs)
     ck_assert(strstr(d->body, "station\n\nThe agency") != NULL);
     dossier_test_doc_free(d);
     /* a line that ends with a comma runs on, whatever the next one starts with */
-    d = seg("A headline for it\n\nThe head of the agency,\nDmitry Rogozin, said it was ready,\nChina agreed.\n");
+    d = seg("A headline for it\n\nThe head of the agency,\nOleg Sorin, said it was ready,\nChina agreed.\n");
     ck_assert_uint_eq(d->paragraphs.n, 2);
-    ck_assert_str_eq(sent(d, 1), "The head of the agency, Dmitry Rogozin, said it was ready, China agreed.");
+    ck_assert_str_eq(sent(d, 1), "The head of the agency, Oleg Sorin, said it was ready, China agreed.");
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -157,14 +157,14 @@ END_TEST
 
 START_TEST(test_front_matter_title)
 {
-    dossier_doc *d = seg("---\ntitle: Danuri reaches lunar orbit\n---\nThe orbiter is healthy. It works.\n");
+    dossier_doc *d = seg("---\ntitle: Kestrel reaches lunar orbit\n---\nThe orbiter is healthy. It works.\n");
     ck_assert_uint_eq(d->paragraphs.n, 2);
-    ck_assert_str_eq(sent(d, 0), "Danuri reaches lunar orbit");
+    ck_assert_str_eq(sent(d, 0), "Kestrel reaches lunar orbit");
     ck_assert_str_eq(sent(d, 1), "The orbiter is healthy.");
-    ck_assert_uint_eq(d->lines.v[0].body_start, strlen("Danuri reaches lunar orbit\n\n"));
+    ck_assert_uint_eq(d->lines.v[0].body_start, strlen("Kestrel reaches lunar orbit\n\n"));
     dossier_test_doc_free(d);
     /* the headline repeated in the text is not doubled */
-    d = seg("---\ntitle: Danuri reaches lunar orbit\n---\nDanuri reaches lunar orbit\n\nThe orbiter is healthy.\n");
+    d = seg("---\ntitle: Kestrel reaches lunar orbit\n---\nKestrel reaches lunar orbit\n\nThe orbiter is healthy.\n");
     ck_assert_uint_eq(d->paragraphs.n, 2);
     dossier_test_doc_free(d);
 }
