@@ -41,6 +41,21 @@ typedef struct {
     VEC(const dossier_phrase *) adjectives;
 } gaz_entry;
 
+/*
+ * A remembered lookup: extractors ask for the same few lists with the same
+ * (literal) key strings for every token, and hashing the id each time was
+ * a quarter of ingest.  A slot is chosen by the two pointers and trusted
+ * only when the texts still match, so a reused buffer is never mistaken;
+ * adding a list clears the memo.
+ */
+#define MEMO_SLOTS 256
+struct memo {
+    const char *lang_ptr, *key_ptr;
+    char lang[8], key[56];
+    list *l;                      /* NULL: the list does not exist */
+    int used;
+};
+
 struct dossier_lexicon {
     dossier_arena arena;          /* every string */
     VEC(phrase *) phrases;        /* owned */
@@ -49,6 +64,7 @@ struct dossier_lexicon {
     size_t index_size;
     VEC(gaz_entry *) entries;     /* owned */
     VEC(const char *) languages;
+    struct memo memo[MEMO_SLOTS];  /* recent lookups (find_list) */
 };
 
 #define GAZ_LANG "\x01gaz"
@@ -133,11 +149,27 @@ static list *find_list(const dossier_lexicon *lx, const char *lang, const char *
         lang = "*";
     if (!lx->index_size)
         return NULL;
-    uint64_t h = list_hash(lang, key);
-    size_t at = (size_t)h & (lx->index_size - 1);
+    dossier_lexicon *m = (dossier_lexicon *)lx; /* the memo and sorting are invisible to callers */
+    uintptr_t mix = ((uintptr_t)lang >> 3) * 31u + ((uintptr_t)key >> 3);
+    struct memo *slot = &m->memo[(mix ^ (mix >> 8)) & (MEMO_SLOTS - 1)];
     list *l;
-    while ((l = lx->index[at]) && !(l->hash == h && list_is(l, lang, key)))
-        at = (at + 1) & (lx->index_size - 1);
+    if (slot->used && slot->lang_ptr == lang && slot->key_ptr == key && !strcmp(slot->lang, lang) &&
+        !strcmp(slot->key, key)) {
+        l = slot->l;
+    } else {
+        uint64_t h = list_hash(lang, key);
+        size_t at = (size_t)h & (lx->index_size - 1);
+        while ((l = lx->index[at]) && !(l->hash == h && list_is(l, lang, key)))
+            at = (at + 1) & (lx->index_size - 1);
+        if (strlen(lang) < sizeof slot->lang && strlen(key) < sizeof slot->key) {
+            slot->lang_ptr = lang;
+            slot->key_ptr = key;
+            strcpy(slot->lang, lang);
+            strcpy(slot->key, key);
+            slot->l = l;
+            slot->used = 1;
+        }
+    }
     if (l && sort_items && !l->sorted) {
         qsort(l->items.v, l->items.n, sizeof(void *), phrase_cmp);
         l->sorted = 1;
@@ -163,6 +195,7 @@ static list *get_list(dossier_lexicon *lx, const char *lang, const char *key)
     }
     snprintf(l->id, n, "%s\x1f%s", lang, key);
     l->hash = list_hash(lang, key);
+    memset(lx->memo, 0, sizeof lx->memo); /* remembered misses may now be lists */
     if (2 * lx->lists.n > lx->index_size)
         return index_lists(lx) ? NULL : l;
     size_t at = (size_t)l->hash & (lx->index_size - 1);
