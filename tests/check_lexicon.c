@@ -47,6 +47,15 @@ START_TEST(test_user_lexicon)
     ck_assert(dossier_lexicon_has(lx, "xx", "months.1", "janvaro"));
     ck_assert(!dossier_lexicon_has(lx, "xx", "months.2", "janvaro"));
     ck_assert(!dossier_lexicon_has(lx, "xx", "no.such.list", "quoth"));
+    /* the same key buffer reused for another list: the remembered lookup must not stick */
+    char key[64];
+    strcpy(key, "months.1");
+    const char *jan[] = {"janvaro"};
+    ck_assert(dossier_lexicon_has(lx, "xx", key, jan[0]));
+    strcpy(key, "months.2");
+    ck_assert(!dossier_lexicon_has(lx, "xx", key, jan[0]));
+    strcpy(key, "months.1");
+    ck_assert(dossier_lexicon_has(lx, "xx", key, jan[0]));
     const dossier_phrase *const *all = NULL;
     ck_assert_uint_eq(dossier_lexicon_list(lx, "xx", "statement.speech_verbs", &all), 3);
     const char *const *langs = NULL;
