@@ -3,11 +3,13 @@
  */
 #include "testutil.h"
 
+#include "extract/pipeline.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "source.h"
-#include "util.h"
+#include "read/source.h"
+#include "base/util.h"
 
 static dossier_lexicon *lexicon;
 
@@ -28,7 +30,7 @@ dossier_doc *dossier_test_doc(const char *text)
     dossier_doc_init(d, dossier_test_lexicon(), "test");
     int rc = dossier_source_load(d, text, strlen(text), DOSSIER_DEFAULT_MAX_BYTES);
     ck_assert_msg(rc == DOSSIER_OK, "source: %s", d->errmsg);
-    rc = dossier_doc_analyse(d);
+    rc = dossier_pipeline_run(d);
     ck_assert_msg(rc == DOSSIER_OK, "analyse: %s", d->errmsg);
     return d;
 }

@@ -8,9 +8,9 @@
 #include <check.h>
 #include <string.h>
 
-#include "doc.h"
+#include "base/doc.h"
 #include "dossier.h"
-#include "lexicon.h"
+#include "base/lexicon.h"
 
 /* The built-in lexicon, loaded once per process (never freed: tests end). */
 const dossier_lexicon *dossier_test_lexicon(void);

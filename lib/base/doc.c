@@ -1,0 +1,153 @@
+/*
+ * doc.c — the article being ingested: lifetime, failure recording, and
+ * the entity and mention helpers every extractor shares.  The order of
+ * the stages is extract/pipeline.c's.
+ */
+#include "base/doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+
+/* See doc.h. */
+void dossier_doc_init(dossier_doc *d, const dossier_lexicon *lex, const char *source)
+{
+    memset(d, 0, sizeof *d);
+    d->lex = lex;
+    d->source = source;
+    d->language = "en";
+}
+
+/* See doc.h. */
+void dossier_doc_free(dossier_doc *d)
+{
+    free(d->raw);
+    free(d->text);
+    free(d->body);
+    VEC_FREE(&d->lines);
+    VEC_FREE(&d->paragraphs);
+    VEC_FREE(&d->sentences);
+    VEC_FREE(&d->tokens);
+    VEC_FREE(&d->folds);
+    for (size_t i = 0; i < d->entities.n; i++)
+        VEC_FREE(&d->entities.v[i].aliases);
+    VEC_FREE(&d->entities);
+    VEC_FREE(&d->mentions);
+    VEC_FREE(&d->roles);
+    for (size_t i = 0; i < d->statements.n; i++)
+        VEC_FREE(&d->statements.v[i].about);
+    VEC_FREE(&d->statements);
+    VEC_FREE(&d->timexes);
+    for (size_t i = 0; i < d->events.n; i++)
+        VEC_FREE(&d->events.v[i].participants);
+    VEC_FREE(&d->events);
+    dossier_arena_free(&d->arena);
+}
+
+/* See doc.h. */
+int dossier_doc_fail(dossier_doc *d, int code, const char *fmt, ...)
+{
+    if (d->err)
+        return code;
+    d->err = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* See doc.h. */
+const char *dossier_doc_strndup(dossier_doc *d, const char *s, size_t len)
+{
+    return dossier_arena_strndup(&d->arena, s, len);
+}
+
+/* Non-zero when a and b fold to the same text. */
+static int same_folded(const char *a, const char *b, size_t blen)
+{
+    char *fa = dossier_fold(a, strlen(a)), *fb = dossier_fold(b, blen);
+    int same = fa && fb && strcmp(fa, fb) == 0;
+    free(fa);
+    free(fb);
+    return same;
+}
+
+/* See doc.h. */
+int dossier_doc_entity(dossier_doc *d, const char *name, size_t len, int kind,
+                       const dossier_gaz_entry *gaz)
+{
+    for (size_t i = 0; i < d->entities.n; i++) {
+        dossier_entity *e = &d->entities.v[i];
+        if (gaz ? e->gaz == gaz : (e->kind == kind && !e->gaz && same_folded(e->name, name, len)))
+            return (int)i;
+    }
+    dossier_entity e = {0};
+    e.name = gaz ? dossier_doc_strndup(d, gaz->name, strlen(gaz->name)) : dossier_doc_strndup(d, name, len);
+    e.kind = gaz ? gaz->kind : kind;
+    e.gaz = gaz;
+    if (!e.name || VEC_PUSH(&d->entities, e))
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    int idx = (int)d->entities.n - 1;
+    if (gaz && !same_folded(e.name, name, len) && dossier_doc_alias(d, idx, name, len))
+        return DOSSIER_ENOMEM;
+    return idx;
+}
+
+/* See doc.h. */
+int dossier_doc_alias(dossier_doc *d, int e, const char *alias, size_t len)
+{
+    dossier_entity *ent = &d->entities.v[e];
+    if (same_folded(ent->name, alias, len))
+        return DOSSIER_OK;
+    for (size_t i = 0; i < ent->aliases.n; i++)
+        if (same_folded(ent->aliases.v[i], alias, len))
+            return DOSSIER_OK;
+    const char *copy = dossier_doc_strndup(d, alias, len);
+    if (!copy || VEC_PUSH(&ent->aliases, copy))
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    return DOSSIER_OK;
+}
+
+/* See doc.h. */
+int dossier_doc_mention(dossier_doc *d, int entity, int how, int first_token, int ntokens)
+{
+    dossier_mention m = {0};
+    m.entity = entity;
+    m.how = how;
+    m.first_token = first_token;
+    m.ntokens = ntokens;
+    m.span.start = d->tokens.v[first_token].span.start;
+    m.span.end = d->tokens.v[first_token + ntokens - 1].span.end;
+    m.sentence = d->tokens.v[first_token].sentence;
+    if (VEC_PUSH(&d->mentions, m))
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    d->entities.v[entity].nmentions++;
+    return (int)d->mentions.n - 1;
+}
+
+/* See doc.h.  Binary search over the tokens, which are in text order. */
+int dossier_doc_token_at(const dossier_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->tokens.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const dossier_span *s = &d->tokens.v[mid].span;
+        if (pos < s->start)
+            hi = mid;
+        else if (pos >= s->end)
+            lo = mid + 1;
+        else
+            return (int)mid;
+    }
+    return -1;
+}
+
+/* See doc.h. */
+const char *dossier_doc_lang(const dossier_doc *d)
+{
+    return d->language ? d->language : "en";
+}

@@ -1,0 +1,104 @@
+/*
+ * inflect.c — words compared across case endings (inflect.h).
+ *
+ * Each word is reduced to its candidate stems: itself, and itself without
+ * each ending of statement.case_endings that leaves four letters or more.
+ * Two words are one when they share a stem; a hyphenated name is one when
+ * its first part is ("Союза-5" / "Союз-5").  Languages without the list
+ * (English, French) compare words exactly.
+ */
+#include "base/inflect.h"
+
+#include <string.h>
+
+#include "base/util.h"
+
+/* Number of code points in s[0, len). */
+static size_t letters(const char *s, size_t len)
+{
+    size_t n = 0, pos = 0;
+    while (pos < len) {
+        dossier_utf8_next(s, len, &pos);
+        n++;
+    }
+    return n;
+}
+
+/* Lengths (bytes) of the stems of `w`, the word itself first; returns how many (at most max). */
+static size_t stems(const dossier_lexicon *lx, const char *lang, const char *w, size_t *out, size_t max)
+{
+    const dossier_phrase *const *ends = NULL;
+    size_t nends = dossier_lexicon_list(lx, lang, "statement.case_endings", &ends), n = 0, lw = strlen(w);
+    out[n++] = lw;
+    for (size_t i = 0; i < nends && n < max; i++) {
+        if (ends[i]->nwords != 1)
+            continue;
+        const char *e = ends[i]->words[0];
+        size_t le = strlen(e);
+        if (le >= lw || memcmp(w + lw - le, e, le) != 0 || letters(w, lw - le) < 4)
+            continue;
+        out[n++] = lw - le;
+    }
+    return n;
+}
+
+/*
+ * "союза-5" / "союз-5": two hyphenated words with the same part after
+ * their last hyphen whose first parts are one word inflected.
+ */
+static int same_hyphenated(const dossier_lexicon *lx, const char *lang, const char *a, const char *b)
+{
+    const char *ha = strrchr(a, '-'), *hb = strrchr(b, '-');
+    char pa[128], pb[128];
+    size_t na = ha ? (size_t)(ha - a) : 0, nb = hb ? (size_t)(hb - b) : 0;
+    if (!ha || !hb || !na || !nb || na >= sizeof pa || nb >= sizeof pb || strcmp(ha, hb) != 0)
+        return 0;
+    memcpy(pa, a, na);
+    pa[na] = '\0';
+    memcpy(pb, b, nb);
+    pb[nb] = '\0';
+    return !strchr(pa, '-') && !strchr(pb, '-') && dossier_inflect_same(lx, lang, pa, pb);
+}
+
+/* See inflect.h. */
+int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    if (same_hyphenated(lx, lang, a, b))
+        return 1;
+    size_t sa[24], sb[24];
+    size_t na = stems(lx, lang, a, sa, 24), nb = stems(lx, lang, b, sb, 24);
+    if (na == 1 && nb == 1)
+        return 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (sa[i] == sb[j] && memcmp(a, b, sa[i]) == 0 && letters(a, sa[i]) >= 4)
+                return 1;
+    return 0;
+}
+
+/* See inflect.h. */
+int dossier_inflect_compound(const char *w, const char *tail)
+{
+    size_t lw = strlen(w), lt = strlen(tail);
+    if (lt < 4 || lw < lt + 3)
+        return 0;
+    return memcmp(w + lw - lt, tail, lt) == 0 && letters(w, lw - lt) >= 3;
+}
+
+/* See inflect.h. */
+int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail)
+{
+    size_t st[24], n = stems(lx, lang, w, st, 24);
+    char buf[256];
+    for (size_t i = 0; i < n; i++) {
+        if (st[i] >= sizeof buf)
+            continue;
+        memcpy(buf, w, st[i]);
+        buf[st[i]] = '\0';
+        if (dossier_inflect_compound(buf, tail))
+            return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,27 @@
+/*
+ * inflect.h — comparing folded words across case endings, for languages
+ * that inflect names and nouns ("Главкосмосом" / "Главкосмос", "Raumstation"
+ * / "Raumstationen").  The endings are data: statement.case_endings in
+ * schema/lang/<code>.yaml.  Internal to the statements and topics stages.
+ */
+#ifndef DOSSIER_INFLECT_H
+#define DOSSIER_INFLECT_H
+
+#include <stddef.h>
+
+#include "base/lexicon.h"
+
+/*
+ * Non-zero when folded words a and b are one word in language `lang`:
+ * equal, or equal once a listed case ending (or none) is taken off each,
+ * leaving a stem of four letters or more.
+ */
+int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char *a, const char *b);
+
+/* Non-zero when folded word `w` ends with the folded word `tail` as a compound part ("raumstation", "station"). */
+int dossier_inflect_compound(const char *w, const char *tail);
+
+/* Like dossier_inflect_compound(), for `w` or `w` without a case ending ("bundesministeriums", "ministerium"). */
+int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail);
+
+#endif /* DOSSIER_INFLECT_H */

@@ -1,0 +1,680 @@
+/*
+ * lexicon.c — loads language lists and the gazetteer from YAML and answers
+ * "which phrase of this list starts at these words?".
+ *
+ * Every list is an array of phrases sorted by first folded word, so a match
+ * is a binary search plus a comparison of the few phrases that share the
+ * first word.  Lists are found by "lang\x1fkey" in a hash index.  Each
+ * phrase is also added to the "*" language, which answers lang == NULL.
+ * The gazetteer's names and adjectives are two more such lists whose
+ * phrases point back to their entry.  libyaml is used here and in
+ * source.c only; its 0-based marks are reported 1-based.
+ */
+#include "base/lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "dossier.h"
+#include "base/embed.h"
+#include "base/token.h"
+#include "base/util.h"
+
+/* A phrase and, for gazetteer names, the entry it names. */
+typedef struct {
+    dossier_phrase pub;           /* first member: a pub pointer is a phrase pointer */
+    const dossier_gaz_entry *entry;
+} phrase;
+
+typedef struct {
+    char *id;                     /* "lang\x1fkey" */
+    uint64_t hash;                /* list_hash() of the id */
+    VEC(const dossier_phrase *) items;
+    int sorted;
+} list;
+
+typedef struct {
+    dossier_gaz_entry pub;
+    VEC(const dossier_phrase *) names;
+    VEC(const dossier_phrase *) adjectives;
+} gaz_entry;
+
+/*
+ * A remembered lookup: extractors ask for the same few lists with the same
+ * (literal) key strings for every token, and hashing the id each time was
+ * a quarter of ingest.  A slot is chosen by the two pointers and trusted
+ * only when the texts still match, so a reused buffer is never mistaken;
+ * adding a list clears the memo.
+ */
+#define MEMO_SLOTS 256
+struct memo {
+    const char *lang_ptr, *key_ptr;
+    char lang[8], key[56];
+    list *l;                      /* NULL: the list does not exist */
+    int used;
+};
+
+struct dossier_lexicon {
+    dossier_arena arena;          /* every string */
+    VEC(phrase *) phrases;        /* owned */
+    VEC(list *) lists;            /* in creation order */
+    list **index;                 /* open addressing by list_hash(), index_size slots */
+    size_t index_size;
+    VEC(gaz_entry *) entries;     /* owned */
+    VEC(const char *) languages;
+    struct memo memo[MEMO_SLOTS];  /* recent lookups (find_list) */
+};
+
+#define GAZ_LANG "\x01gaz"
+
+static const char *const kind_names[] = {"person", "organization", "program", "place"};
+
+/* See lexicon.h. */
+const char *dossier_kind_name(int kind)
+{
+    return kind >= 0 && kind < 4 ? kind_names[kind] : "unknown";
+}
+
+/* See lexicon.h. */
+int dossier_kind_parse(const char *name)
+{
+    for (int i = 0; i < 4; i++)
+        if (name && strcmp(name, kind_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* Compares phrases by first word, then by more words first (longest match wins). */
+static int phrase_cmp(const void *a, const void *b)
+{
+    const dossier_phrase *x = *(const dossier_phrase *const *)a;
+    const dossier_phrase *y = *(const dossier_phrase *const *)b;
+    int c = strcmp(x->words[0], y->words[0]);
+    if (c)
+        return c;
+    return x->nwords < y->nwords ? 1 : x->nwords > y->nwords ? -1 : 0;
+}
+
+/* The hash of a list id "lang\x1fkey", computed without building it. */
+static uint64_t list_hash(const char *lang, const char *key)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = lang; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    h = (h ^ 0x1f) * 1099511628211ULL;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h;
+}
+
+/* Non-zero when a list's id is "lang\x1fkey". */
+static int list_is(const list *l, const char *lang, const char *key)
+{
+    size_t n = strlen(lang);
+    return strncmp(l->id, lang, n) == 0 && l->id[n] == '\x1f' && strcmp(l->id + n + 1, key) == 0;
+}
+
+/* Rebuilds the open-addressing index of the lists (twice as many slots as lists). */
+static int index_lists(dossier_lexicon *lx)
+{
+    size_t size = 16;
+    while (size < 2 * lx->lists.n)
+        size *= 2;
+    list **slots = calloc(size, sizeof *slots);
+    if (!slots)
+        return DOSSIER_ENOMEM;
+    for (size_t i = 0; i < lx->lists.n; i++) {
+        list *l = lx->lists.v[i];
+        size_t at = (size_t)l->hash & (size - 1);
+        while (slots[at])
+            at = (at + 1) & (size - 1);
+        slots[at] = l;
+    }
+    free(lx->index);
+    lx->index = slots;
+    lx->index_size = size;
+    return DOSSIER_OK;
+}
+
+/*
+ * The list with this id, or NULL.  With `sort_items`, sorts the list's
+ * phrases when they changed since the last look (sorting is invisible to
+ * callers, hence the cast).
+ */
+static list *find_list(const dossier_lexicon *lx, const char *lang, const char *key, int sort_items)
+{
+    if (!lang)
+        lang = "*";
+    if (!lx->index_size)
+        return NULL;
+    dossier_lexicon *m = (dossier_lexicon *)lx; /* the memo and sorting are invisible to callers */
+    uintptr_t mix = ((uintptr_t)lang >> 3) * 31u + ((uintptr_t)key >> 3);
+    struct memo *slot = &m->memo[(mix ^ (mix >> 8)) & (MEMO_SLOTS - 1)];
+    list *l;
+    if (slot->used && slot->lang_ptr == lang && slot->key_ptr == key && !strcmp(slot->lang, lang) &&
+        !strcmp(slot->key, key)) {
+        l = slot->l;
+    } else {
+        uint64_t h = list_hash(lang, key);
+        size_t at = (size_t)h & (lx->index_size - 1);
+        while ((l = lx->index[at]) && !(l->hash == h && list_is(l, lang, key)))
+            at = (at + 1) & (lx->index_size - 1);
+        if (strlen(lang) < sizeof slot->lang && strlen(key) < sizeof slot->key) {
+            slot->lang_ptr = lang;
+            slot->key_ptr = key;
+            strcpy(slot->lang, lang);
+            strcpy(slot->key, key);
+            slot->l = l;
+            slot->used = 1;
+        }
+    }
+    if (l && sort_items && !l->sorted) {
+        qsort(l->items.v, l->items.n, sizeof(void *), phrase_cmp);
+        l->sorted = 1;
+    }
+    return l;
+}
+
+/* The list with this id, created when missing; NULL when out of memory. */
+static list *get_list(dossier_lexicon *lx, const char *lang, const char *key)
+{
+    list *l = find_list(lx, lang, key, 0);
+    if (l)
+        return l;
+    l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    size_t n = strlen(lang) + strlen(key) + 2;
+    l->id = malloc(n);
+    if (!l->id || VEC_PUSH(&lx->lists, l)) {
+        free(l->id);
+        free(l);
+        return NULL;
+    }
+    snprintf(l->id, n, "%s\x1f%s", lang, key);
+    l->hash = list_hash(lang, key);
+    memset(lx->memo, 0, sizeof lx->memo); /* remembered misses may now be lists */
+    if (2 * lx->lists.n > lx->index_size)
+        return index_lists(lx) ? NULL : l;
+    size_t at = (size_t)l->hash & (lx->index_size - 1);
+    while (lx->index[at])
+        at = (at + 1) & (lx->index_size - 1);
+    lx->index[at] = l;
+    return l;
+}
+
+/* Splits `text` into folded tokens; NULL when out of memory or empty. */
+static phrase *make_phrase(dossier_lexicon *lx, const char *text, size_t len)
+{
+    VEC(const char *) words = {0};
+    phrase *p = NULL;
+    size_t pos = 0, start, end;
+    while (dossier_token_next(text, len, &pos, &start, &end)) {
+        char *f = dossier_fold(text + start, end - start);
+        const char *w = f ? dossier_arena_strndup(&lx->arena, f, strlen(f)) : NULL;
+        free(f);
+        if (!w || VEC_PUSH(&words, w))
+            goto done;
+    }
+    if (!words.n)
+        goto done;
+    p = calloc(1, sizeof *p);
+    if (!p || VEC_PUSH(&lx->phrases, p)) {
+        free(p);
+        p = NULL;
+        goto done;
+    }
+    p->pub.text = dossier_arena_strndup(&lx->arena, text, len);
+    p->pub.words = words.v;
+    p->pub.nwords = words.n;
+    return p;
+done:
+    VEC_FREE(&words);
+    return p;
+}
+
+/* Adds a phrase to (lang, key) and to ("*", key). */
+static int add_phrase(dossier_lexicon *lx, const char *lang, const char *key, const char *text,
+                      size_t len, const dossier_gaz_entry *entry, const dossier_phrase **out)
+{
+    phrase *p = make_phrase(lx, text, len);
+    if (!p)
+        return DOSSIER_OK; /* an empty phrase; out of memory shows up below */
+    p->entry = entry;
+    list *a = get_list(lx, lang, key);
+    list *b = strcmp(lang, "*") ? get_list(lx, "*", key) : a;
+    if (!a || !b || VEC_PUSH(&a->items, &p->pub) || (a != b && VEC_PUSH(&b->items, &p->pub)))
+        return DOSSIER_ENOMEM;
+    a->sorted = b->sorted = 0;
+    if (out)
+        *out = &p->pub;
+    return DOSSIER_OK;
+}
+
+/* ---- YAML ---- */
+
+/* Writes the parser's problem with its 1-based line and column into err. */
+static int yaml_fail(yaml_parser_t *parser, const char *name, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "%s:%zu:%zu: %s", name, parser->problem_mark.line + 1,
+             parser->problem_mark.column + 1, parser->problem ? parser->problem : "invalid YAML");
+    return DOSSIER_EYAML;
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Adds every scalar of a sequence (or a lone scalar) to (lang, key). */
+static int add_values(dossier_lexicon *lx, yaml_document_t *doc, yaml_node_t *v, const char *lang,
+                      const char *key)
+{
+    if (v->type == YAML_SCALAR_NODE)
+        return add_phrase(lx, lang, key, scalar(v), v->data.scalar.length, NULL, NULL);
+    if (v->type != YAML_SEQUENCE_NODE)
+        return DOSSIER_OK;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+        yaml_node_t *s = yaml_document_get_node(doc, *it);
+        if (s && s->type == YAML_SCALAR_NODE) {
+            int rc = add_phrase(lx, lang, key, scalar(s), s->data.scalar.length, NULL, NULL);
+            if (rc)
+                return rc;
+        }
+    }
+    return DOSSIER_OK;
+}
+
+/* Walks a mapping, flattening nested keys with dots. */
+static int add_mapping(dossier_lexicon *lx, yaml_document_t *doc, yaml_node_t *map, const char *lang,
+                       const char *prefix)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *k = scalar(yaml_document_get_node(doc, p->key));
+        yaml_node_t *v = yaml_document_get_node(doc, p->value);
+        if (!k || !v)
+            continue;
+        char key[200];
+        snprintf(key, sizeof key, "%s%s%s", prefix, *prefix ? "." : "", k);
+        int rc = v->type == YAML_MAPPING_NODE ? add_mapping(lx, doc, v, lang, key)
+                                              : add_values(lx, doc, v, lang, key);
+        if (rc)
+            return rc;
+    }
+    return DOSSIER_OK;
+}
+
+/* The language code of a user lexicon: its top-level `language` key. */
+static const char *doc_language(yaml_document_t *doc, yaml_node_t *root)
+{
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+        const char *k = scalar(yaml_document_get_node(doc, p->key));
+        if (k && strcmp(k, "language") == 0)
+            return scalar(yaml_document_get_node(doc, p->value));
+    }
+    return NULL;
+}
+
+/* Remembers a language code, once. */
+static int note_language(dossier_lexicon *lx, const char *lang)
+{
+    for (size_t i = 0; i < lx->languages.n; i++)
+        if (strcmp(lx->languages.v[i], lang) == 0)
+            return DOSSIER_OK;
+    const char *copy = dossier_arena_strndup(&lx->arena, lang, strlen(lang));
+    return copy && !VEC_PUSH(&lx->languages, copy) ? DOSSIER_OK : DOSSIER_ENOMEM;
+}
+
+/* Adds the names or adjectives of a gazetteer row. */
+static int add_entry_names(dossier_lexicon *lx, yaml_document_t *doc, yaml_node_t *v, gaz_entry *e,
+                           int adjectives)
+{
+    if (!v || v->type != YAML_SEQUENCE_NODE)
+        return DOSSIER_OK;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+        yaml_node_t *s = yaml_document_get_node(doc, *it);
+        const char *t = scalar(s);
+        const dossier_phrase *ph = NULL;
+        if (!t)
+            continue;
+        int rc = add_phrase(lx, GAZ_LANG, adjectives ? "adjectives" : "names", t,
+                            s->data.scalar.length, &e->pub, &ph);
+        if (rc)
+            return rc;
+        if (ph && (adjectives ? VEC_PUSH(&e->adjectives, ph) : VEC_PUSH(&e->names, ph)))
+            return DOSSIER_ENOMEM;
+    }
+    return DOSSIER_OK;
+}
+
+/* Adds one gazetteer row {name, kind, names, adjectives}. */
+static int add_entry(dossier_lexicon *lx, yaml_document_t *doc, yaml_node_t *row, const char *file,
+                     char *err, size_t errlen)
+{
+    yaml_node_t *names = NULL, *adjs = NULL;
+    const char *name = NULL, *kind = NULL;
+    for (yaml_node_pair_t *p = row->data.mapping.pairs.start; p < row->data.mapping.pairs.top; p++) {
+        const char *k = scalar(yaml_document_get_node(doc, p->key));
+        yaml_node_t *v = yaml_document_get_node(doc, p->value);
+        if (!k)
+            continue;
+        if (!strcmp(k, "name"))
+            name = scalar(v);
+        else if (!strcmp(k, "kind"))
+            kind = scalar(v);
+        else if (!strcmp(k, "names"))
+            names = v;
+        else if (!strcmp(k, "adjectives"))
+            adjs = v;
+    }
+    int k = dossier_kind_parse(kind);
+    if (!name || k < 0) {
+        snprintf(err, errlen, "%s:%zu: a gazetteer entry needs a name and a kind "
+                 "(person, organization, program, place)", file, row->start_mark.line + 1);
+        return DOSSIER_EYAML;
+    }
+    gaz_entry *e = calloc(1, sizeof *e);
+    if (!e || VEC_PUSH(&lx->entries, e)) {
+        free(e);
+        return DOSSIER_ENOMEM;
+    }
+    e->pub.name = dossier_arena_strndup(&lx->arena, name, strlen(name));
+    e->pub.kind = k;
+    const dossier_phrase *canon = NULL;
+    int rc = add_phrase(lx, GAZ_LANG, "names", name, strlen(name), &e->pub, &canon);
+    if (!rc && canon && VEC_PUSH(&e->names, canon))
+        rc = DOSSIER_ENOMEM;
+    if (!rc)
+        rc = add_entry_names(lx, doc, names, e, 0);
+    if (!rc)
+        rc = add_entry_names(lx, doc, adjs, e, 1);
+    e->pub.names = e->names.v;
+    e->pub.nnames = e->names.n;
+    e->pub.adjectives = e->adjectives.v;
+    e->pub.nadjectives = e->adjectives.n;
+    return rc;
+}
+
+/*
+ * Parses one YAML text and adds it: a language file when `lang` is set (or
+ * named inside it), a gazetteer when `gazetteer` is non-zero.
+ */
+static int load_text(dossier_lexicon *lx, const char *name, const unsigned char *text, size_t len,
+                     const char *lang, int gazetteer, char *err, size_t errlen)
+{
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    int rc = DOSSIER_OK, have_doc = 0;
+    if (!yaml_parser_initialize(&parser))
+        return DOSSIER_ENOMEM;
+    yaml_parser_set_input_string(&parser, text, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        rc = yaml_fail(&parser, name, err, errlen);
+        goto done;
+    }
+    have_doc = 1;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (!root) {
+        if (lang && !gazetteer)
+            rc = note_language(lx, lang); /* a language without words yet */
+        goto done;
+    }
+    if (gazetteer) {
+        if (root->type != YAML_SEQUENCE_NODE) {
+            snprintf(err, errlen, "%s: a gazetteer is a list of entries", name);
+            rc = DOSSIER_EYAML;
+            goto done;
+        }
+        for (yaml_node_item_t *it = root->data.sequence.items.start;
+             !rc && it < root->data.sequence.items.top; it++) {
+            yaml_node_t *row = yaml_document_get_node(&doc, *it);
+            if (row && row->type == YAML_MAPPING_NODE)
+                rc = add_entry(lx, &doc, row, name, err, errlen);
+        }
+        goto done;
+    }
+    if (root->type != YAML_MAPPING_NODE) {
+        snprintf(err, errlen, "%s: a lexicon is a mapping of lists", name);
+        rc = DOSSIER_EYAML;
+        goto done;
+    }
+    if (!lang)
+        lang = doc_language(&doc, root);
+    if (!lang) {
+        snprintf(err, errlen, "%s: a lexicon file needs a top-level 'language: xx' key", name);
+        rc = DOSSIER_EYAML;
+        goto done;
+    }
+    rc = note_language(lx, lang);
+    if (!rc)
+        rc = add_mapping(lx, &doc, root, lang, "");
+done:
+    if (rc == DOSSIER_ENOMEM)
+        snprintf(err, errlen, "%s: out of memory", name);
+    if (have_doc)
+        yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
+/* Reads a whole file; the caller frees *out. */
+static int read_file(char **out, size_t *out_len, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    dbuf b = {0};
+    char chunk[65536];
+    size_t n;
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open", path);
+        return DOSSIER_EIO;
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (dossier_buf_add(&b, chunk, n)) {
+            fclose(f);
+            dossier_buf_free(&b);
+            return DOSSIER_ENOMEM;
+        }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        dossier_buf_free(&b);
+        snprintf(err, errlen, "%s: read error", path);
+        return DOSSIER_EIO;
+    }
+    *out_len = b.len;
+    *out = dossier_buf_take(&b);
+    return *out ? DOSSIER_OK : DOSSIER_ENOMEM;
+}
+
+/* See lexicon.h. */
+int dossier_lexicon_new(dossier_lexicon **out, char *err, size_t errlen)
+{
+    dossier_lexicon *lx = calloc(1, sizeof *lx);
+    *out = NULL;
+    if (!lx) {
+        snprintf(err, errlen, "out of memory");
+        return DOSSIER_ENOMEM;
+    }
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < dossier_embedded_nfiles; i++) {
+        const dossier_embedded_file *f = &dossier_embedded_files[i];
+        if (strncmp(f->path, "lang/", 5) == 0) {
+            char lang[16];
+            snprintf(lang, sizeof lang, "%.*s", (int)strcspn(f->path + 5, "."), f->path + 5);
+            rc = load_text(lx, f->path, f->data, f->len, lang, 0, err, errlen);
+        } else if (strcmp(f->path, "gazetteer.yaml") == 0) {
+            rc = load_text(lx, f->path, f->data, f->len, NULL, 1, err, errlen);
+        }
+    }
+    if (rc) {
+        dossier_lexicon_free(lx);
+        return rc;
+    }
+    *out = lx;
+    return DOSSIER_OK;
+}
+
+/* Loads a user's file of either kind. */
+static int add_user_file(dossier_lexicon *lx, const char *path, int gazetteer, char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = read_file(&text, &len, path, err, errlen);
+    if (!rc)
+        rc = load_text(lx, path, (const unsigned char *)text, len, NULL, gazetteer, err, errlen);
+    free(text);
+    return rc;
+}
+
+/* See lexicon.h. */
+int dossier_lexicon_add_file(dossier_lexicon *lx, const char *path, char *err, size_t errlen)
+{
+    return add_user_file(lx, path, 0, err, errlen);
+}
+
+/* See lexicon.h. */
+int dossier_lexicon_add_gazetteer(dossier_lexicon *lx, const char *path, char *err, size_t errlen)
+{
+    return add_user_file(lx, path, 1, err, errlen);
+}
+
+/* See lexicon.h. */
+void dossier_lexicon_free(dossier_lexicon *lx)
+{
+    if (!lx)
+        return;
+    for (size_t i = 0; i < lx->phrases.n; i++) {
+        free((void *)lx->phrases.v[i]->pub.words);
+        free(lx->phrases.v[i]);
+    }
+    for (size_t i = 0; i < lx->lists.n; i++) {
+        VEC_FREE(&lx->lists.v[i]->items);
+        free(lx->lists.v[i]->id);
+        free(lx->lists.v[i]);
+    }
+    for (size_t i = 0; i < lx->entries.n; i++) {
+        VEC_FREE(&lx->entries.v[i]->names);
+        VEC_FREE(&lx->entries.v[i]->adjectives);
+        free(lx->entries.v[i]);
+    }
+    VEC_FREE(&lx->phrases);
+    VEC_FREE(&lx->lists);
+    free(lx->index);
+    VEC_FREE(&lx->entries);
+    VEC_FREE(&lx->languages);
+    dossier_arena_free(&lx->arena);
+    free(lx);
+}
+
+/* See lexicon.h. */
+size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const char *key,
+                            const dossier_phrase *const **out)
+{
+    list *l = find_list(lx, lang, key, 1);
+    *out = l ? l->items.v : NULL;
+    return l ? l->items.n : 0;
+}
+
+/* The longest phrase of `l` matching words[0..n). */
+static size_t match_list(list *l, const char *const *words, size_t n, const dossier_phrase **out)
+{
+    if (!l || !n || !words[0])
+        return 0;
+    /* Binary search for the first phrase whose first word is words[0]. */
+    size_t lo = 0, hi = l->items.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(l->items.v[mid]->words[0], words[0]) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < l->items.n && strcmp(l->items.v[i]->words[0], words[0]) == 0; i++) {
+        const dossier_phrase *p = l->items.v[i];
+        if (p->nwords > n)
+            continue;
+        size_t k = 1;
+        while (k < p->nwords && words[k] && strcmp(p->words[k], words[k]) == 0)
+            k++;
+        if (k == p->nwords) { /* longest first, so the first hit is the longest */
+            if (out)
+                *out = p;
+            return k;
+        }
+    }
+    return 0;
+}
+
+/* See lexicon.h. */
+size_t dossier_lexicon_match(const dossier_lexicon *lx, const char *lang, const char *key,
+                             const char *const *words, size_t n, const dossier_phrase **out)
+{
+    return match_list(find_list(lx, lang, key, 1), words, n, out);
+}
+
+/* See lexicon.h. */
+int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char *key,
+                        const char *folded_word)
+{
+    const dossier_phrase *p = NULL;
+    const char *words[1] = {folded_word};
+    return match_list(find_list(lx, lang, key, 1), words, 1, &p) == 1;
+}
+
+/* See lexicon.h. */
+size_t dossier_lexicon_languages(const dossier_lexicon *lx, const char *const **out)
+{
+    *out = lx->languages.v;
+    return lx->languages.n;
+}
+
+/* Matches a gazetteer list and maps the phrase back to its entry. */
+static size_t gaz_match(const dossier_lexicon *lx, const char *key, const char *const *words, size_t n,
+                        const dossier_gaz_entry **out)
+{
+    const dossier_phrase *p = NULL;
+    size_t k = match_list(find_list(lx, GAZ_LANG, key, 1), words, n, &p);
+    if (k && out)
+        *out = ((const phrase *)p)->entry;
+    return k;
+}
+
+/* See lexicon.h. */
+size_t dossier_gazetteer_match(const dossier_lexicon *lx, const char *const *words, size_t n,
+                               const dossier_gaz_entry **out)
+{
+    return gaz_match(lx, "names", words, n, out);
+}
+
+/* See lexicon.h. */
+size_t dossier_gazetteer_match_adjective(const dossier_lexicon *lx, const char *const *words,
+                                         size_t n, const dossier_gaz_entry **out)
+{
+    return gaz_match(lx, "adjectives", words, n, out);
+}
+
+/* See lexicon.h. */
+const dossier_gaz_entry *dossier_gazetteer_find(const dossier_lexicon *lx, const char *name)
+{
+    const dossier_gaz_entry *e = NULL;
+    VEC(const char *) words = {0};
+    char *folded[64];
+    size_t nf = 0, pos = 0, start, end, len = strlen(name);
+    while (nf < 64 && dossier_token_next(name, len, &pos, &start, &end)) {
+        folded[nf] = dossier_fold(name + start, end - start);
+        if (!folded[nf] || VEC_PUSH(&words, folded[nf])) {
+            free(folded[nf]);
+            goto done;
+        }
+        nf++;
+    }
+    if (gaz_match(lx, "names", words.v, words.n, &e) != words.n)
+        e = NULL;
+done:
+    for (size_t i = 0; i < nf; i++)
+        free(folded[i]);
+    VEC_FREE(&words);
+    return e;
+}

@@ -1,0 +1,153 @@
+/*
+ * token.c — the one tokenizer: splits text into words and punctuation.
+ *
+ * Used both on article bodies (segment.c) and on lexicon phrases
+ * (lexicon.c), so that a phrase matches text exactly when their folded
+ * tokens are equal.  Rules are in token.h.
+ */
+#include "base/token.h"
+
+#include "base/util.h"
+
+/* A character that can be part of a word. */
+static int is_wordch(int32_t c)
+{
+    return dossier_uc_is_letter(c) || dossier_uc_is_digit(c) || dossier_uc_is_mark(c);
+}
+
+static int is_apostrophe(int32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static int is_hyphen(int32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* The code point at `pos` without advancing; -1 at the end. */
+static int32_t peek(const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return -1;
+    return dossier_utf8_next(s, len, &pos);
+}
+
+/* Flags of a word token s[start..end). */
+static unsigned word_flags(const char *s, size_t start, size_t end)
+{
+    unsigned flags = 0;
+    size_t pos = start;
+    int letters = 0, lower = 0, first = 1;
+    while (pos < end) {
+        int32_t c = dossier_utf8_next(s, end, &pos);
+        if (first && dossier_uc_is_digit(c))
+            flags |= DOSSIER_TOK_NUM;
+        if (dossier_uc_is_letter(c)) {
+            if (!(flags & DOSSIER_TOK_WORD) && dossier_uc_is_upper(c))
+                flags |= DOSSIER_TOK_UPPER;
+            flags |= DOSSIER_TOK_WORD;
+            letters++;
+            if (dossier_uc_is_lower(c))
+                lower++;
+        }
+        first = 0;
+    }
+    if (letters >= 2 && lower == 0)
+        flags |= DOSSIER_TOK_ALLCAPS;
+    return flags;
+}
+
+/* Flags of a one-character punctuation token. */
+static unsigned punct_flags(int32_t c)
+{
+    unsigned flags = DOSSIER_TOK_PUNCT;
+    int q = dossier_uc_quote_kind(c);
+    if (q) {
+        flags |= DOSSIER_TOK_QUOTE;
+        if (q & 1)
+            flags |= DOSSIER_TOK_QOPEN;
+        if (q & 2)
+            flags |= DOSSIER_TOK_QCLOSE;
+    }
+    if (c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012 || c == 0x2015)
+        flags |= DOSSIER_TOK_DASH;
+    if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+        flags |= DOSSIER_TOK_SENTEND;
+    return flags;
+}
+
+/*
+ * Where a word that starts at `start` ends.  Inner hyphens, periods between
+ * word characters and apostrophes are kept, except that an elided article
+ * ("l'", "qu'") ends after its apostrophe and a possessive "'s" is split off.
+ */
+static size_t word_end(const char *s, size_t len, size_t start)
+{
+    size_t pos = start, run = 0;
+    while (pos < len) {
+        size_t at = pos;
+        int32_t c = dossier_utf8_next(s, len, &pos);
+        if (is_wordch(c)) {
+            run++;
+            continue;
+        }
+        int32_t next = peek(s, len, pos);
+        if ((is_hyphen(c) || c == '.') && is_wordch(next)) {
+            run = 0;
+            continue;
+        }
+        int elided = run == 1 || (run == 2 && (s[at - 2] == 'q' || s[at - 2] == 'Q'));
+        if (is_apostrophe(c) && elided && (next == -1 || dossier_uc_is_space(next)))
+            return pos; /* "l'" ending a lexicon phrase, or before a stray space */
+        if (is_apostrophe(c) && dossier_uc_is_letter(next)) {
+            size_t after = pos;
+            dossier_utf8_next(s, len, &after);
+            int32_t next2 = peek(s, len, after);
+            if ((next == 's' || next == 'S') && !is_wordch(next2))
+                return at; /* possessive: "'s" is its own token */
+            if (elided)
+                return pos; /* elision: "l'", "d'", "qu'" */
+            run = 0;
+            continue;
+        }
+        return at;
+    }
+    return pos;
+}
+
+/* See token.h. */
+unsigned dossier_token_next(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
+{
+    size_t p = *pos;
+    int32_t c = -1;
+    size_t at = p;
+    while (p < len) {
+        at = p;
+        c = dossier_utf8_next(s, len, &p);
+        if (!dossier_uc_is_space(c))
+            break;
+        c = -1;
+    }
+    if (c == -1 && p >= len) {
+        *pos = len;
+        return 0;
+    }
+    *start = at;
+    if (is_wordch(c)) {
+        *end = word_end(s, len, at);
+        *pos = *end;
+        return word_flags(s, *start, *end);
+    }
+    if (is_apostrophe(c) && (peek(s, len, p) == 's' || peek(s, len, p) == 'S') && at > 0) {
+        size_t after = p + 1;
+        if (!is_wordch(peek(s, len, after))) {
+            *end = after;
+            *pos = after;
+            return DOSSIER_TOK_WORD;
+        }
+    }
+    *end = p;
+    *pos = p;
+    return punct_flags(c);
+}

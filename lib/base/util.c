@@ -1,0 +1,333 @@
+/*
+ * util.c — growable arrays and strings, a string arena, UTF-8 helpers and
+ * text folding.  utf8proc is used here and in source.c only.
+ */
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "dossier.h"
+
+/* See util.h.  Doubles the capacity until `need` elements fit. */
+int dossier_util_grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return DOSSIER_OK;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need)
+        ncap *= 2;
+    void *p = realloc(*v, ncap * size);
+    if (!p)
+        return DOSSIER_ENOMEM;
+    *v = p;
+    *cap = ncap;
+    return DOSSIER_OK;
+}
+
+/* See util.h. */
+int dossier_buf_add(dbuf *b, const char *s, size_t len)
+{
+    if (dossier_util_grow((void **)&b->s, &b->cap, b->len + len + 1, 1))
+        return DOSSIER_ENOMEM;
+    if (len)
+        memcpy(b->s + b->len, s, len);
+    b->len += len;
+    b->s[b->len] = '\0';
+    return DOSSIER_OK;
+}
+
+/* See util.h. */
+int dossier_buf_puts(dbuf *b, const char *s)
+{
+    return dossier_buf_add(b, s, strlen(s));
+}
+
+/* See util.h. */
+int dossier_buf_printf(dbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return DOSSIER_ERROR;
+    if (dossier_util_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1))
+        return DOSSIER_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return DOSSIER_OK;
+}
+
+/* See util.h.  An empty buffer yields an empty string, not NULL. */
+char *dossier_buf_take(dbuf *b)
+{
+    if (!b->s && dossier_buf_add(b, "", 0))
+        return NULL;
+    char *s = b->s;
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+/* See util.h. */
+void dossier_buf_free(dbuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+struct arena_block {
+    struct arena_block *next;
+    size_t used, size;
+    char data[];
+};
+
+#define ARENA_BLOCK 16384
+
+/* See util.h.  Large strings get a block of their own. */
+char *dossier_arena_strndup(dossier_arena *a, const char *s, size_t len)
+{
+    struct arena_block *b = a->head;
+    if (!b || b->size - b->used < len + 1) {
+        size_t size = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
+        b = malloc(sizeof(*b) + size);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->size = size;
+        b->next = a->head;
+        a->head = b;
+    }
+    char *p = b->data + b->used;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    b->used += len + 1;
+    return p;
+}
+
+/* See util.h. */
+void dossier_arena_free(dossier_arena *a)
+{
+    struct arena_block *b = a->head;
+    while (b) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+/* See util.h. */
+char *dossier_strndup(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+/* See util.h. */
+char *dossier_strdup(const char *s)
+{
+    return s ? dossier_strndup(s, strlen(s)) : NULL;
+}
+
+/* See util.h. */
+int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *pos,
+                                          (utf8proc_ssize_t)(len - *pos), &c);
+    if (n <= 0) {
+        (*pos)++;
+        return -1;
+    }
+    *pos += (size_t)n;
+    return c;
+}
+
+/* See util.h. */
+size_t dossier_utf8_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    pos--;
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80)
+        pos--;
+    return pos;
+}
+
+/* See util.h. */
+int dossier_uc_is_letter(int32_t c)
+{
+    if (c < 0)
+        return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+/* See util.h. */
+int dossier_uc_is_upper(int32_t c)
+{
+    if (c < 0)
+        return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+/* See util.h. */
+int dossier_uc_is_lower(int32_t c)
+{
+    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+/* See util.h. */
+int dossier_uc_is_digit(int32_t c)
+{
+    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+/* See util.h. */
+int dossier_uc_is_space(int32_t c)
+{
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c < 0x80)
+        return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
+}
+
+/* See util.h. */
+int dossier_uc_is_mark(int32_t c)
+{
+    if (c < 0)
+        return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME;
+}
+
+/* See util.h.  „ ‚ « ‹ open; » › ” ’ close; “ ‘ " ' do either (“ opens in
+ * English and closes in German). */
+int dossier_uc_quote_kind(int32_t c)
+{
+    switch (c) {
+    case 0x201E: case 0x201A: case 0x00AB: case 0x2039:
+        return 1;
+    case 0x00BB: case 0x203A: case 0x201D: case 0x2019:
+        return 2;
+    case 0x201C: case 0x2018: case 0x201F: case '"': case '\'':
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+/* Maps typographic apostrophes and dashes to ASCII, for folding. */
+static int32_t plain_char(int32_t c)
+{
+    switch (c) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x0060:
+        return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
+        return '-';
+    default:
+        return c;
+    }
+}
+
+/*
+ * dossier_fold() for pure ASCII text, which most words are: lower-cased,
+ * spaces collapsed, without utf8proc's decomposition.  Same result as the
+ * general path on ASCII input.
+ */
+static char *fold_ascii(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    size_t o = 0;
+    int space = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = 1;
+            continue;
+        }
+        if (space && o > 0)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* See util.h. */
+char *dossier_fold(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80 && s[i] != '\0')
+        i++;
+    if (i == len)
+        return fold_ascii(s, len);
+
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+    if (n < 0) {
+        /* Invalid UTF-8 cannot reach here from ingest; fold bytes as they are. */
+        mapped = (utf8proc_uint8_t *)dossier_strndup(s, len);
+        if (!mapped)
+            return NULL;
+        n = (utf8proc_ssize_t)len;
+    }
+    char *out = malloc((size_t)n + 1);
+    if (!out) {
+        free(mapped);
+        return NULL;
+    }
+    size_t o = 0, pos = 0;
+    int space = 0;
+    while (pos < (size_t)n) {
+        int32_t c = dossier_utf8_next((const char *)mapped, (size_t)n, &pos);
+        if (c < 0)
+            continue;
+        if (dossier_uc_is_space(c)) {
+            space = 1;
+            continue;
+        }
+        if (space && o > 0)
+            out[o++] = ' ';
+        space = 0;
+        c = plain_char(c);
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(c, enc);
+        memcpy(out + o, enc, (size_t)k);
+        o += (size_t)k;
+    }
+    out[o] = '\0';
+    free(mapped);
+    return out;
+}
+
+/* See util.h. */
+uint64_t dossier_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}

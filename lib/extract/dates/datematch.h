@@ -1,0 +1,62 @@
+/*
+ * datematch.h — finds date expressions in folded words (internal to dates.c).
+ *
+ * datematch.c recognises what a date expression says ("last May", "9 August
+ * 2023", "three days later") and where it lies; dates.c resolves it against
+ * the publication date.  See dates.c for the patterns.
+ */
+#ifndef DOSSIER_DATEMATCH_H
+#define DOSSIER_DATEMATCH_H
+
+#include <stddef.h>
+
+#include "base/lexicon.h"
+
+/* The words of a text as the matcher sees them. */
+typedef struct {
+    const dossier_lexicon *lx;
+    const char *lang;           /* lexicon language, or NULL for every language */
+    const char *const *w;       /* folded words */
+    const unsigned *fl;         /* token flags */
+    size_t n;
+} dossier_dtoks;
+
+enum dkind {
+    K_ABS = 0,     /* y/m/day as given (y may be missing) */
+    K_DAYOFF,      /* publication day + off days */
+    K_WEEKOFF,     /* publication day + 7 * off days, at month precision */
+    K_MONTHOFF,    /* publication month + off */
+    K_YEAROFF,     /* publication year + off */
+    K_WEEKDAY,     /* weekday wday, dir -1 last, +1 next, 0 by tense */
+    K_MONTHDIR,    /* month m, dir -1 the last one, +1 the next one */
+    K_AGO,         /* publication date - num units ("two days ago", "il y a deux ans") */
+    K_LATER,       /* the sentence's previous date + num units ("three days later") */
+    K_EARLIER      /* the sentence's previous date - num units ("two days after the offensive") */
+};
+
+/* Units of K_AGO, K_LATER, K_EARLIER. */
+enum dunit { U_DAY = 1, U_WEEK, U_MONTH, U_YEAR };
+
+/* One expression found: what it says, and its tokens [start, end). */
+typedef struct {
+    int kind;
+    int y, m, day;
+    int off, wday, dir;
+    int yearoff;        /* a relative year follows the month ("July last year") */
+    int num, unit;      /* count and enum dunit of an offset */
+    int vague;          /* the count is vague ("a few", "quelques"): num is a guess */
+    int anchor_y;       /* the year of an earlier date of the sentence, or 0 (set by the caller) */
+    size_t start, end;
+} dossier_dmatch;
+
+/*
+ * Tries every pattern at token i of a sentence [s0, lim); fills *m and
+ * returns non-zero when a date expression starts there.
+ */
+int dossier_datematch_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t s0, dossier_dmatch *m);
+
+/* The longest phrase of list `key` at token i (not past lim); 0 when none. */
+size_t dossier_datematch_phrase(const dossier_dtoks *tv, const char *key, size_t i, size_t lim,
+                                const dossier_phrase **ph);
+
+#endif /* DOSSIER_DATEMATCH_H */

@@ -1,0 +1,296 @@
+/*
+ * repeats.c — the second pass of the entities stage: once the first pass
+ * has found names from their cues, find their other mentions.
+ *
+ * - A person known by a surname alone ("Mr Gagarin", "Titov said")
+ *   joins the person of the same article whose full name ends (or, for
+ *   family-name-first names, begins) with it; Russian case forms of the
+ *   surname ("Борисова") count too.
+ * - A name found once with a cue is found again without one, and so is a
+ *   surname alone or an acronym recorded as an alias.
+ * - A description ("the agency", "la société d'État", "госкорпорация")
+ *   points to the organisation the article names most often before it.
+ *
+ * Mentions are finally sorted by position, so later stages can walk
+ * them in text order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "extract/entities/finder.h"
+#include "base/token.h"
+#include "base/util.h"
+
+#define MAXW 8
+
+/* The folded words of a name (up to MAXW); returns their count.  The caller frees them with free_words(). */
+static size_t name_words(const char *name, char **out)
+{
+    size_t n = 0, pos = 0, s, e, len = strlen(name);
+    unsigned f;
+    while (n < MAXW && (f = dossier_token_next(name, len, &pos, &s, &e)))
+        if (f & DOSSIER_TOK_WORD)
+            out[n++] = dossier_fold(name + s, e - s);
+    return n;
+}
+
+/* Frees the words name_words() gave. */
+static void free_words(char **w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(w[i]);
+}
+
+/* Non-zero when two folded words are the same Russian word in two cases. */
+static int same_stem(const char *a, const char *b)
+{
+    if ((unsigned char)a[0] < 0xD0 || (unsigned char)b[0] < 0xD0)
+        return 0;
+    size_t la = strlen(a), lb = strlen(b), common = 0;
+    while (a[common] && a[common] == b[common])
+        common++;
+    return common >= 8 && la - common <= 4 && lb - common <= 4;
+}
+
+/* Non-zero when the folded token `w` is the surname of person entity e. */
+static int is_surname(const dossier_names *c, int e, const char *w)
+{
+    const dossier_entity *ent = &c->d->entities.v[e];
+    char *words[MAXW];
+    size_t n = name_words(ent->name, words);
+    int hit = 0;
+    if (n >= 2 && words[n - 1] && (strcmp(words[n - 1], w) == 0 || same_stem(words[n - 1], w)))
+        hit = 1;
+    if (n >= 2 && words[0] && strcmp(words[0], w) == 0) {
+        const char *one[1] = {words[0]};
+        hit |= dossier_lexicon_match(c->d->lex, NULL, "entity.surname_first", one, 1, NULL) == 1;
+    }
+    free_words(words, n);
+    return hit;
+}
+
+/* The one person entity of two or more words whose surname is `w`, or -1. */
+static int person_by_surname(const dossier_names *c, const char *w, int except)
+{
+    int found = -1;
+    for (size_t e = 0; e < c->d->entities.n; e++) {
+        const dossier_entity *ent = &c->d->entities.v[e];
+        if ((int)e == except || ent->kind != DOSSIER_KIND_PERSON || !strchr(ent->name, ' ') ||
+            !ent->nmentions || !is_surname(c, (int)e, w))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)e;
+    }
+    return found;
+}
+
+/* Moves the mentions of one-word person entities to the full name they shorten. */
+static int merge_surnames(dossier_names *c)
+{
+    dossier_doc *d = c->d;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind != DOSSIER_KIND_PERSON || ent->gaz || strchr(ent->name, ' ') || !ent->nmentions)
+            continue;
+        char *f = dossier_fold(ent->name, strlen(ent->name));
+        if (!f)
+            return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+        int to = person_by_surname(c, f, (int)e);
+        free(f);
+        if (to < 0)
+            continue;
+        for (size_t m = 0; m < d->mentions.n; m++)
+            if (d->mentions.v[m].entity == (int)e) {
+                d->mentions.v[m].entity = to;
+                d->mentions.v[m].how = DOSSIER_MENTION_SHORT;
+                d->entities.v[to].nmentions++;
+            }
+        ent->nmentions = 0;
+        if (dossier_doc_alias(d, to, ent->name, strlen(ent->name)))
+            return DOSSIER_ENOMEM;
+    }
+    return DOSSIER_OK;
+}
+
+/* Non-zero when two full names are the same words, some in other Russian cases ("Юрия Борисова"). */
+static int same_full_name(const char *a, const char *b)
+{
+    char *wa[MAXW], *wb[MAXW];
+    size_t na = name_words(a, wa), nb = name_words(b, wb);
+    int same = na >= 2 && na == nb;
+    for (size_t k = 0; same && k < na; k++)
+        same = wa[k] && wb[k] && (strcmp(wa[k], wb[k]) == 0 || same_stem(wa[k], wb[k]));
+    free_words(wa, na);
+    free_words(wb, nb);
+    return same;
+}
+
+/* Moves the mentions of a full name in another case to the first spelling seen. */
+static int merge_inflected(dossier_names *c)
+{
+    dossier_doc *d = c->d;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind != DOSSIER_KIND_PERSON || ent->gaz || !ent->nmentions)
+            continue;
+        for (size_t f = 0; f < e; f++) {
+            dossier_entity *to = &d->entities.v[f];
+            if (to->kind != DOSSIER_KIND_PERSON || !to->nmentions || !same_full_name(to->name, ent->name))
+                continue;
+            for (size_t m = 0; m < d->mentions.n; m++)
+                if (d->mentions.v[m].entity == (int)e) {
+                    d->mentions.v[m].entity = (int)f;
+                    to->nmentions++;
+                }
+            ent->nmentions = 0;
+            if (strlen(ent->name) < strlen(to->name)) {
+                /* The shorter form is the nominative: "Игорь Смирнов", not "Игоря Смирнова". */
+                const char *old = to->name;
+                to->name = ent->name;
+                ent->name = old;
+            }
+            if (dossier_doc_alias(d, (int)f, ent->name, strlen(ent->name)))
+                return DOSSIER_ENOMEM;
+            break;
+        }
+    }
+    return DOSSIER_OK;
+}
+
+/* Length of entity e's name (or a one-word alias) at token i, or 0. */
+static int name_at(const dossier_names *c, int e, int i, int end)
+{
+    const dossier_entity *ent = &c->d->entities.v[e];
+    for (size_t a = 0; a <= ent->aliases.n; a++) {
+        const char *name = a == 0 ? ent->name : ent->aliases.v[a - 1];
+        char *words[MAXW];
+        size_t n = name_words(name, words), k = 0;
+        while (k < n && i + (int)k < end && words[k] && strcmp(words[k], c->d->folds.v[i + k]) == 0)
+            k++;
+        free_words(words, n);
+        if (k == n && n > 0 && (a == 0 || n == 1))
+            return (int)n;
+    }
+    return 0;
+}
+
+/* Adds a mention of entity e at [i, i+n) and marks its tokens. */
+static int mention(dossier_names *c, int e, int how, int i, int n)
+{
+    int m = dossier_doc_mention(c->d, e, how, i, n);
+    if (m < 0)
+        return m;
+    for (int k = i; k < i + n; k++)
+        c->owner[k] = m;
+    return DOSSIER_OK;
+}
+
+/* Finds repeats, surnames and acronyms of the entities found so far. */
+static int find_repeats(dossier_names *c)
+{
+    dossier_doc *d = c->d;
+    size_t nent = d->entities.n;
+    for (int i = 0; i < (int)d->tokens.n; i++) {
+        if (c->owner[i] >= 0 || !dossier_names_is_cap(c, i))
+            continue;
+        int end = dossier_names_sent_end(c, i), rc = DOSSIER_OK, done = 0;
+        for (size_t e = 0; !done && e < nent; e++) {
+            const dossier_entity *ent = &d->entities.v[e];
+            int n = ent->nmentions && !ent->gaz ? name_at(c, (int)e, i, end) : 0;
+            if (n > 0) {
+                rc = mention(c, (int)e, strchr(ent->name, ' ') && n == 1 ? DOSSIER_MENTION_SHORT
+                                                                          : DOSSIER_MENTION_NAME, i, n);
+                done = 1;
+            }
+        }
+        if (!done && !dossier_names_is_cap(c, i + 1)) {
+            int p = person_by_surname(c, d->folds.v[i], -1);
+            if (p >= 0)
+                rc = mention(c, p, DOSSIER_MENTION_SHORT, i, 1);
+        }
+        if (rc)
+            return rc;
+    }
+    return DOSSIER_OK;
+}
+
+/* The organisation named most often before token i (the latest on a tie), or -1. */
+static int dominant_org(const dossier_names *c, int i)
+{
+    dossier_doc *d = c->d;
+    int best = -1, best_n = 0;
+    int *count = calloc(d->entities.n + 1, sizeof *count);
+    if (!count)
+        return -1;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (mm->first_token >= i || mm->how == DOSSIER_MENTION_DESCRIPTION ||
+            d->entities.v[mm->entity].kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        count[mm->entity]++;
+    }
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        if (mm->first_token >= i || d->entities.v[mm->entity].kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        if (count[mm->entity] >= best_n) {
+            best_n = count[mm->entity];
+            best = mm->entity;
+        }
+    }
+    free(count);
+    return best;
+}
+
+/* Records descriptions ("the agency") as mentions of the organisation they point to. */
+static int find_descriptions(dossier_names *c)
+{
+    dossier_doc *d = c->d;
+    for (int i = 0; i < (int)d->tokens.n; i++) {
+        if (c->owner[i] >= 0 || !(d->tokens.v[i].flags & DOSSIER_TOK_WORD))
+            continue;
+        int end = dossier_names_sent_end(c, i);
+        int k = (int)dossier_names_lex(c, "entity.org_descriptions", i, end);
+        for (int t = i; k && t < i + k; t++)
+            if (c->owner[t] >= 0)
+                k = 0; /* "Le Centre national ...": the start of a name */
+        /* "l'agence spatiale indienne", "the agency Xinhua": another organisation, named or not. */
+        if (!k || (i + k < end && (dossier_names_is_cap(c, i + k) || dossier_names_adjective(c, i + k, end) ||
+                                dossier_names_adjective_like(c, i + k))))
+            continue;
+        int org = dominant_org(c, i);
+        if (org < 0)
+            continue;
+        int rc = mention(c, org, DOSSIER_MENTION_DESCRIPTION, i, k);
+        if (rc)
+            return rc;
+        i += k - 1;
+    }
+    return DOSSIER_OK;
+}
+
+/* Orders mentions by position, for qsort. */
+static int by_position(const void *a, const void *b)
+{
+    const dossier_mention *x = a, *y = b;
+    return x->first_token < y->first_token ? -1 : x->first_token > y->first_token;
+}
+
+/* See finder.h. */
+int dossier_names_second_pass(dossier_names *c)
+{
+    int rc = merge_inflected(c);
+    if (!rc)
+        rc = merge_surnames(c);
+    if (!rc)
+        rc = find_repeats(c);
+    if (!rc)
+        rc = merge_surnames(c);
+    if (!rc)
+        rc = find_descriptions(c);
+    if (!rc && c->d->mentions.n > 1)
+        qsort(c->d->mentions.v, c->d->mentions.n, sizeof(dossier_mention), by_position);
+    return rc;
+}

@@ -1,0 +1,137 @@
+/*
+ * candidates.c — the token helpers the statements stage shares
+ * (candidates.h): word-list matches at a token, sentence and paragraph of a
+ * token, token flags and punctuation, word counts, the token at a byte
+ * offset, and adding a candidate with its cue.
+ */
+#include "extract/statements/candidates.h"
+
+#include <string.h>
+
+#include "dossier.h"
+
+/*
+ * Tokens of the text from `w` (n of them) that phrase p matches when its
+ * elided words are written apart ("l'" read from the YAML as "l" and "'")
+ * but the text holds them as one token ("l'"); 0 when it does not match.
+ */
+static size_t elided_match(const dossier_phrase *p, const char *const *w, size_t n)
+{
+    size_t i = 0, j = 0;
+    while (i < p->nwords && j < n) {
+        size_t lw = strlen(p->words[i]), lt = strlen(w[j]);
+        if (i + 1 < p->nwords && strcmp(p->words[i + 1], "'") == 0 && lt == lw + 1 && w[j][lw] == '\'' &&
+            strncmp(w[j], p->words[i], lw) == 0) {
+            i += 2;
+            j++;
+        } else if (strcmp(w[j], p->words[i]) == 0) {
+            i++;
+            j++;
+        } else {
+            return 0;
+        }
+    }
+    return i == p->nwords ? j : 0;
+}
+
+/* See candidates.h. */
+int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
+{
+    const dossier_doc *d = c->d;
+    if (tok < 0 || (size_t)tok >= d->tokens.n)
+        return 0;
+    size_t n = d->tokens.n - (size_t)tok;
+    if (n > 8)
+        n = 8;
+    const char *const *w = (const char *const *)&d->folds.v[tok];
+    size_t k = dossier_lexicon_match(d->lex, c->lang, key, w, n, NULL), elided = 0;
+    for (size_t i = 0; i < n && !elided; i++) {
+        size_t l = strlen(w[i]);
+        elided = l > 1 && w[i][l - 1] == '\'';
+    }
+    if (!elided)
+        return (int)k;
+    const dossier_phrase *const *list = NULL;
+    size_t np = dossier_lexicon_list(d->lex, c->lang, key, &list);
+    for (size_t i = 0; i < np; i++) {
+        size_t m = elided_match(list[i], w, n);
+        k = m > k ? m : k;
+    }
+    return (int)k;
+}
+
+/* See candidates.h. */
+int dossier_speakers_sent_first(const stm_ctx *c, int tok)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
+    return s->first_token;
+}
+
+/* See candidates.h. */
+int dossier_speakers_sent_end(const stm_ctx *c, int tok)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
+    return s->first_token + s->ntokens;
+}
+
+/* See candidates.h. */
+int dossier_speakers_para(const stm_ctx *c, int tok)
+{
+    return c->d->sentences.v[c->d->tokens.v[tok].sentence].paragraph;
+}
+
+/* See candidates.h. */
+unsigned dossier_speakers_flags(const stm_ctx *c, int tok)
+{
+    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
+        return 0;
+    return c->d->tokens.v[tok].flags;
+}
+
+/* See candidates.h. */
+int dossier_speakers_is(const stm_ctx *c, int tok, const char *ch)
+{
+    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
+        return 0;
+    const dossier_span *s = &c->d->tokens.v[tok].span;
+    size_t n = strlen(ch);
+    return s->end - s->start == n && memcmp(c->d->body + s->start, ch, n) == 0;
+}
+
+/* See candidates.h. */
+int dossier_speakers_words(const stm_ctx *c, int first, int end)
+{
+    int n = 0;
+    for (int t = first; t < end; t++)
+        if (dossier_speakers_flags(c, t) & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM))
+            n++;
+    return n;
+}
+
+/* See candidates.h.  Binary search over the tokens, which are in text order. */
+int dossier_speakers_tok_from(const stm_ctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->d->tokens.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->d->tokens.v[mid].span.start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (int)lo;
+}
+
+/* See candidates.h. */
+int dossier_speakers_add(stm_ctx *c, const stm_cand *k)
+{
+    return VEC_PUSH(&c->cands, *k) ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* See candidates.h. */
+const char *dossier_speakers_cue(stm_ctx *c, int first, int n)
+{
+    const dossier_doc *d = c->d;
+    size_t s = d->tokens.v[first].span.start, e = d->tokens.v[first + n - 1].span.end;
+    return dossier_doc_strndup(c->d, d->body + s, e - s);
+}

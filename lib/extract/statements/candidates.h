@@ -1,0 +1,74 @@
+/*
+ * candidates.h — what the files of the statements stage share: the
+ * candidate statements being collected and the token helpers over the
+ * doc (candidates.c).  Internal to the statements stage; attribution is
+ * speakers.h's.
+ */
+#ifndef DOSSIER_CANDIDATES_H
+#define DOSSIER_CANDIDATES_H
+
+#include "base/doc.h"
+#include "base/token.h"
+
+/* How the speaker of a candidate is named. */
+enum stm_subject_mode {
+    STM_SUBJ_NONE = 0,   /* no speaker expression: inherit from the statement before */
+    STM_SUBJ_CLAUSE,     /* the subject of a clause ("X, the head of Y, said") */
+    STM_SUBJ_SOURCE      /* a source phrase ("according to X"): its first name */
+};
+
+/* A statement found but not yet attributed. */
+typedef struct {
+    dossier_span span;          /* the words stated */
+    int kind;                   /* enum dossier_statement_kind */
+    const char *cue;            /* arena, or NULL */
+    int cue_tok;                /* first token of the cue, or -1 */
+    int subj_first, subj_end;   /* tokens [first, end) that name the speaker */
+    int mode;                   /* enum stm_subject_mode */
+    int para;                   /* paragraph of the span's start */
+    int sentence;               /* sentence of the cue (or span start) */
+    int continues;              /* a quoted paragraph that continues the one before */
+    int opens_para;             /* a quotation that opens its paragraph */
+    int open_end;               /* a quotation left open at the end of its paragraph */
+    int dropped;
+    int speaker, speaker_mention;
+} stm_cand;
+
+typedef struct {
+    dossier_doc *d;
+    const char *lang;
+    unsigned char *used;        /* per token: 2 inside a quotation, 1 its attribution */
+    unsigned char *para_skip;   /* per paragraph: a headline, list item or caption */
+    int *tok_mention;           /* per token: the mention covering it, or -1 */
+    VEC(stm_cand) cands;
+} stm_ctx;
+
+/* Folded word list `key` has a phrase starting at token `tok`: its length, or 0. */
+int dossier_speakers_match(const stm_ctx *c, const char *key, int tok);
+
+/* First and end token of the sentence that holds token `tok`. */
+int dossier_speakers_sent_first(const stm_ctx *c, int tok);
+int dossier_speakers_sent_end(const stm_ctx *c, int tok);
+
+/* Paragraph of token `tok`. */
+int dossier_speakers_para(const stm_ctx *c, int tok);
+
+/* Token flags, or 0 out of range. */
+unsigned dossier_speakers_flags(const stm_ctx *c, int tok);
+
+/* Non-zero when token `tok` is the one-character punctuation `ch`. */
+int dossier_speakers_is(const stm_ctx *c, int tok, const char *ch);
+
+/* Number of word tokens in [first, end). */
+int dossier_speakers_words(const stm_ctx *c, int first, int end);
+
+/* The first token that starts at or after byte `pos` (tokens.n when none). */
+int dossier_speakers_tok_from(const stm_ctx *c, size_t pos);
+
+/* Adds a candidate; returns 0 or DOSSIER_ENOMEM. */
+int dossier_speakers_add(stm_ctx *c, const stm_cand *k);
+
+/* Copies the cue tokens [first, first+n) into the arena as written. */
+const char *dossier_speakers_cue(stm_ctx *c, int first, int n);
+
+#endif /* DOSSIER_CANDIDATES_H */

@@ -1,0 +1,749 @@
+/*
+ * reported.c — indirect speech.
+ *
+ * Cues come from the language lists: speech verbs (statement.verbs), source
+ * phrases ("according to", "selon", "nach Angaben", "по словам":
+ * statement.according), "as X noted" clauses (statement.as_cues with a
+ * verb), naming verbs whose object is the statement ("described it as",
+ * "a qualifié": statement.object_cues).  The reported clause is what
+ * follows the complementizer ("that", "que", "dass", "что"), or the clause
+ * right after the verb, or — when the cue closes the sentence (", X said.",
+ * ", according to X.", ", wie X mitteilte.", ", so X.") — the sentence
+ * before it.  A clause stops before another speaker's cue ("…, Weber said").
+ * A German sentence in the Konjunktiv right after a statement continues it;
+ * a sentence with no cue whose person subject's predicate holds a short
+ * quotation is that person's statement ("X had given it “a perfect score”");
+ * "Das teilte X mit." / "Об этом сообщил X." gives X the sentence before.
+ */
+#include "extract/statements/reported.h"
+
+#include <string.h>
+
+#include "dossier.h"
+
+/* Shorthands over the shared helpers. */
+#define MATCH(key, t) dossier_speakers_match(c, (key), (t))
+#define FLAGS(t) dossier_speakers_flags(c, (t))
+#define IS(t, ch) dossier_speakers_is(c, (t), (ch))
+/* A preposition that is no article too (German "der", "des" are both: after a comma they open a clause). */
+#define PREP(t) (MATCH("statement.prepositions", (t)) && !MATCH("statement.articles", (t)))
+
+/* A sentence's token range, cut at the paragraph. */
+typedef struct {
+    int first, end;      /* tokens [first, end) */
+    int trim;            /* end without the final punctuation */
+} sentence;
+
+/*
+ * Where a short reported clause starts: one that follows its cue with
+ * nothing but punctuation between ("has said the next flight could come
+ * soon", "kündigte an, sich … einzusetzen") is worded with its verb (and
+ * the auxiliary before it), as an object cue's clause is; others start
+ * where they start.
+ */
+static int with_cue(const stm_ctx *c, const sentence *s, int from, int to, int cue, int len)
+{
+    if (!len || cue + len > from || dossier_speakers_words(c, from, to) >= 8 ||
+        !(MATCH("statement.verbs", cue) || MATCH("statement.verbs_that", cue)))
+        return from;
+    for (int t = cue + len; t < from; t++)
+        if (!(FLAGS(t) & DOSSIER_TOK_PUNCT))
+            return from;
+    return cue > s->first && MATCH("statement.aux", cue - 1) && !c->used[cue - 1] ? cue - 1 : cue;
+}
+
+/* Adds an indirect candidate for tokens [from, to) with its subject, when it has `min` words. */
+static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode,
+                   int min)
+{
+    while (from < to && (IS(from, ",") || IS(from, ":") || (FLAGS(from) & DOSSIER_TOK_DASH)))
+        from++;
+    while (to > from && (IS(to - 1, ",") || IS(to - 1, ":") || (FLAGS(to - 1) & DOSSIER_TOK_DASH)))
+        to--;
+    if (dossier_speakers_words(c, from, to) < min)
+        return DOSSIER_OK;
+    from = with_cue(c, s, from, to, cue, len);
+    stm_cand k = {0};
+    k.kind = DOSSIER_STATEMENT_INDIRECT;
+    k.span.start = c->d->tokens.v[from].span.start;
+    k.span.end = c->d->tokens.v[to - 1].span.end;
+    k.cue = len ? dossier_speakers_cue(c, cue, len) : NULL;
+    k.cue_tok = len ? cue : -1;
+    k.subj_first = sf;
+    k.subj_end = se;
+    k.mode = mode;
+    k.para = dossier_speakers_para(c, from);
+    k.sentence = c->d->tokens.v[len ? cue : s->first].sentence;
+    return dossier_speakers_add(c, &k);
+}
+
+/* Adds an indirect candidate of four words or more. */
+static int add(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode)
+{
+    return add_min(c, s, from, to, cue, len, sf, se, mode, 4);
+}
+
+/* Marks tokens [from, to) as taken by a cue, so that no other cue reads them. */
+static void claim(stm_ctx *c, int from, int to)
+{
+    for (int t = from; t < to; t++)
+        if (!c->used[t])
+            c->used[t] = 1;
+}
+
+/* Non-zero when a speech verb is among tokens [from, to). */
+static int has_verb(const stm_ctx *c, int from, int to)
+{
+    for (int t = from; t < to; t++)
+        if (MATCH("statement.verbs", t))
+            return 1;
+    return 0;
+}
+
+/*
+ * Where the reported clause ends: the sentence end, the first quotation
+ * kept as direct, or a comma before another speaker's cue ("…, Weber said
+ * Europe needed …").
+ */
+static int clause_end(const stm_ctx *c, const sentence *s, int from)
+{
+    for (int t = from; t < s->trim; t++) {
+        if (c->used[t])
+            return t;
+        if (!IS(t, ",") || t == from)
+            continue;
+        int named = 0;
+        for (int u = t + 1; u < s->trim && u <= t + 4; u++) {
+            if (c->tok_mention[u] >= 0 || (FLAGS(u) & DOSSIER_TOK_UPPER))
+                named = 1;
+            else if (named && MATCH("statement.verbs", u) && u + 1 < s->trim)
+                return t;
+            else if (!MATCH("statement.articles", u))
+                break;
+        }
+    }
+    return s->trim;
+}
+
+/* Where the subject of a cue at `t` begins: after the last boundary before it. */
+static int subject_start(const stm_ctx *c, const sentence *s, int t)
+{
+    int first = s->first;
+    for (int u = t - 1; u >= s->first; u--) {
+        if (c->used[u] || IS(u, ":") || IS(u, ";") ||
+            (IS(u, ",") && (MATCH("statement.clause_joins", u + 1) || has_verb(c, s->first, u)))) {
+            first = u + 1;
+            break;
+        }
+    }
+    while (first < t && (MATCH("statement.clause_joins", first) || (FLAGS(first) & DOSSIER_TOK_PUNCT)))
+        first++;
+    return first;
+}
+
+/* The comma that closes a source phrase starting at `t` (skipping relative clauses), or -1. */
+static int source_comma(const stm_ctx *c, const sentence *s, int t)
+{
+    for (int u = t; u < s->trim && u < t + 16; u++) {
+        if (c->used[u])
+            return -1;
+        if (IS(u, ",")) {
+            if (!MATCH("statement.relatives", u + 1))
+                return u;
+            for (u = u + 1; u < s->trim && !IS(u, ","); u++)
+                ;
+            return u < s->trim ? u : -1;
+        }
+    }
+    return -1;
+}
+
+/*
+ * Non-zero when token t cannot be in a source's noun phrase: a lower-case
+ * word (a verb) that is no article and no adjective before a capitalised
+ * noun ("Nach Angaben des Ministeriums erhält das Unternehmen").
+ */
+static int phrase_ends(const stm_ctx *c, int t)
+{
+    unsigned f = FLAGS(t);
+    return (f & DOSSIER_TOK_WORD) && !(f & DOSSIER_TOK_UPPER) && !MATCH("statement.articles", t) &&
+           !MATCH("statement.prepositions", t) && !(FLAGS(t + 1) & DOSSIER_TOK_UPPER) && c->tok_mention[t] < 0;
+}
+
+/*
+ * Where a source's noun phrase that no stage named ends, without a comma
+ * ("Laut dem Bundesverband BDLI sind …"): after articles, capitalised words
+ * and the lower-case words before one, at the first lower-case word that
+ * no capitalised word follows; -1 when there is none or no word before it.
+ */
+static int noun_phrase_end(const stm_ctx *c, const sentence *s, int np)
+{
+    int t = np, upper = 0;
+    while (t < s->trim && t < np + 8) {
+        if (FLAGS(t) & DOSSIER_TOK_UPPER)
+            upper++;
+        else if (!MATCH("statement.articles", t) && !(FLAGS(t + 1) & DOSSIER_TOK_UPPER))
+            break;
+        else if (FLAGS(t) & DOSSIER_TOK_PUNCT)
+            return -1;
+        t++;
+    }
+    return upper && t < s->trim && t < np + 8 && !(FLAGS(t) & DOSSIER_TOK_PUNCT) ? t : -1;
+}
+
+/* "according to X, S" / "S, according to X" / "nach Angaben der X S". */
+static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self)
+{
+    int sub = subject_start(c, s, t);
+    int at_start = sub == t || (t > s->first && c->used[t - 1]);
+    if (!at_start && !self && !IS(t - 1, ",")) {
+        /* "Ihr Budget beträgt nach Angaben des Ministeriums rund 758 Milliarden": the whole sentence */
+        for (int u = t + len; u < t + len + 4 && u < s->trim; u++) {
+            int m = c->tok_mention[u];
+            if (m < 0)
+                continue;
+            int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+            if (after < s->trim && !IS(after, ",") && !(FLAGS(after) & DOSSIER_TOK_PUNCT)) {
+                claim(c, t, after);
+                return add(c, s, sub, clause_end(c, s, after), t, len, t + len, after, STM_SUBJ_SOURCE);
+            }
+            break;
+        }
+    }
+    if (!at_start) {
+        int comma = source_comma(c, s, t + len);
+        int se = comma > 0 ? comma : s->trim;
+        claim(c, t, se);
+        return add(c, s, sub, t, t, len, self ? t : t + len, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
+    }
+    int np = t + len, from;
+    if (self) {
+        from = np;
+    } else {
+        int comma = source_comma(c, s, np);
+        int pm = comma > 0 ? c->tok_mention[comma + 1] : -1;
+        if (pm >= 0 && c->d->mentions.v[pm].first_token == comma + 1 &&
+            c->d->entities.v[c->d->mentions.v[pm].entity].kind == DOSSIER_KIND_PERSON &&
+            IS(comma + 1 + c->d->mentions.v[pm].ntokens, ","))
+            comma += 1 + c->d->mentions.v[pm].ntokens;  /* "D'après le PDG de X, Pierre Y, S": the name too */
+        from = comma;
+        /* a name right before the comma ends the source: "По словам председателя … Владимира Гусакова, S" */
+        int named_end = comma > np && c->tok_mention[comma - 1] >= 0;
+        /* "Laut der Polnischen Raumfahrtagentur POLSA wird …": up to four words of its noun phrase */
+        for (int u = np; !named_end && u < np + 5 && u < s->trim && !phrase_ends(c, u); u++) {
+            int m = c->tok_mention[u];
+            if (m < 0)
+                continue;
+            int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens, pm = c->tok_mention[after];
+            if ((c->d->mentions.v[m].how == DOSSIER_MENTION_DESCRIPTION ||
+                 c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON) && pm >= 0 &&
+                c->d->mentions.v[pm].first_token == after && c->d->mentions.v[pm].how == DOSSIER_MENTION_NAME &&
+                c->d->entities.v[c->d->mentions.v[pm].entity].kind == DOSSIER_KIND_PERSON)
+                after += c->d->mentions.v[pm].ntokens;  /* "Laut Avio-Chef X verhinderte": the name too */
+            if (!IS(after, ",") && !IS(after, "(") && after < s->trim && !MATCH("statement.org_descriptions", after) &&
+                !MATCH("statement.person_roles", after) && !MATCH("statement.document_nouns", after))
+                from = after;
+            break;
+        }
+        if (from < 0) {
+            /* no comma (German): the source is the first name after the phrase */
+            for (int u = np; u < np + 4 && u < s->trim && !phrase_ends(c, u); u++) {
+                int m = c->tok_mention[u];
+                if (m >= 0) {
+                    from = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+                    break;
+                }
+            }
+            if (from < 0)
+                from = noun_phrase_end(c, s, np);
+            if (from < 0)
+                return DOSSIER_OK;
+        }
+    }
+    int sf = self ? t : np, se = self ? np : from;
+    claim(c, t, from);
+    return add(c, s, from, clause_end(c, s, from), t, len, sf, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
+}
+
+/* "as X noted, S" / "S, wie X mitteilte": the as-clause names the source. */
+static int as_clause(stm_ctx *c, const sentence *s, int t)
+{
+    int verb = -1, len = 0, end = t + 1;
+    for (; end < s->trim && end < t + 10 && !IS(end, ","); end++)
+        if (verb < 0 && (len = MATCH("statement.verbs", end)) > 0)
+            verb = end;
+    if (verb < 0)
+        return DOSSIER_OK;
+    int sub = subject_start(c, s, t), rc = DOSSIER_OK;
+    size_t before = c->cands.n;
+    if (sub == t && end < s->trim)
+        rc = add(c, s, end + 1, clause_end(c, s, end + 1), verb, len, t + 1, end, STM_SUBJ_SOURCE);
+    else if (t > s->first && IS(t - 1, ","))
+        rc = add(c, s, sub, t - 1, verb, len, t + 1, end, STM_SUBJ_SOURCE);
+    if (c->cands.n > before)
+        claim(c, t, end);
+    return rc;
+}
+
+/* Skips the hearer after "told": "told reporters in Beijing", "told the X (Y)". */
+static int skip_hearer(const stm_ctx *c, const sentence *s, int t)
+{
+    int depth = 0, read = 0;
+    while (t < s->trim) {
+        if (IS(t, "("))
+            depth++;
+        else if (IS(t, ")"))
+            depth--;
+        else if (!depth && read && MATCH("statement.articles", t))
+            break;
+        else if (!depth && !(FLAGS(t) & DOSSIER_TOK_UPPER) && !MATCH("statement.articles", t) &&
+                 !MATCH("statement.audience", t))
+            break;
+        else if (!MATCH("statement.articles", t))
+            read = 1;
+        t++;
+    }
+    return t;
+}
+
+/*
+ * Skips up to two short prepositional phrases after a cue ("said in a
+ * statement it was", "said on Friday the launch") when a clause follows;
+ * returns where the clause starts, or `t` unchanged.
+ */
+static int skip_adverbials(const stm_ctx *c, const sentence *s, int t)
+{
+    /* "said on Monday the satellite …", "said in a statement the agency …": a preposition, its
+       articles and one word, twice at most, then an article or a name opens the clause */
+    int w = t;
+    for (int pp = 0; pp < 2 && PREP(w); pp++) {
+        w++;
+        while (w < s->trim && MATCH("statement.articles", w))
+            w++;
+        if (w >= s->trim || !(FLAGS(w) & DOSSIER_TOK_WORD) || MATCH("statement.prepositions", w))
+            break;
+        w++;
+        if (w + 2 < s->trim && !MATCH("statement.prepositions", w) &&
+            (MATCH("statement.articles", w) || ((FLAGS(w) & DOSSIER_TOK_UPPER) && c->tok_mention[w] >= 0)))
+            return w;
+    }
+    int u = t;
+    for (int pp = 0; pp < 2 && MATCH("statement.prepositions", u); pp++) {
+        int v = u + 1;
+        while (v < s->trim && v < u + 5 && !(FLAGS(v) & DOSSIER_TOK_PUNCT) && !MATCH("statement.prepositions", v) &&
+               !MATCH("statement.pronouns_person", v) && !MATCH("statement.pronouns_clause", v))
+            v++;
+        u = v;
+        if (MATCH("statement.pronouns_person", u) || MATCH("statement.pronouns_clause", u))
+            return u;
+    }
+    return t;
+}
+
+/* A speaker is named in the four tokens from `t`: a name, a pronoun, a role or an organisation word. */
+static int names_near(const stm_ctx *c, int t, int end)
+{
+    for (int u = t; u < end && u < t + 4; u++) {
+        if (MATCH("statement.pronouns_person", u) || MATCH("statement.pronouns_group", u)) {
+            /* "…, said he." — a pronoun closes the sentence; "said he was" is not inverted */
+            if (u + 1 >= end || (FLAGS(u + 1) & DOSSIER_TOK_PUNCT))
+                return 1;
+            continue;
+        }
+        if ((c->tok_mention[u] >= 0 &&
+             c->d->entities.v[c->d->mentions.v[c->tok_mention[u]].entity].kind != DOSSIER_KIND_PLACE) ||
+            MATCH("statement.person_roles", u) || MATCH("statement.org_descriptions", u) ||
+            ((FLAGS(u) & DOSSIER_TOK_UPPER) && u > t))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * "X said on Monday that S": the clause after a complementizer within ten
+ * tokens of the cue.  Returns 1 when one was found (and *rc set), else 0.
+ */
+static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, int *rc)
+{
+    int after = t + len;
+    for (int g = after; g < s->trim && g <= after + 10; g++) {
+        if (c->used[g] || (FLAGS(g) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_QUOTE)))
+            break;
+        int lc = MATCH("statement.complementizers", g);
+        if (lc) {
+            size_t n = c->cands.n;
+            *rc = add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
+            /* "…, qui juge qu'un lancement …": a relative clause is worded from its pronoun */
+            if (!*rc && c->cands.n > n && t > s->first && MATCH("statement.relatives", t - 1))
+                c->cands.v[n].span.start = c->d->tokens.v[t - 1].span.start;
+            return 1;
+        }
+        if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
+            break;
+        if (g > after && MATCH("statement.verbs", g))
+            break;
+    }
+    return 0;
+}
+
+/* Non-zero when the sentence opens with a name and its apposition: "Name, the agency's director, said". */
+static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
+{
+    int before = comma > s->first ? c->tok_mention[comma - 1] : -1;
+    if (before >= 0 && c->d->entities.v[c->d->mentions.v[before].entity].kind != DOSSIER_KIND_PLACE)
+        return 1;
+    int lead = c->tok_mention[s->first];
+    if (lead >= 0 && IS(c->d->mentions.v[lead].first_token + c->d->mentions.v[lead].ntokens, ","))
+        return 1;
+    return lead < 0 && (FLAGS(s->first) & DOSSIER_TOK_UPPER) && (FLAGS(s->first + 1) & DOSSIER_TOK_UPPER) &&
+           IS(s->first + 2, ",");
+}
+
+/*
+ * "S, X said." / "S, said X." / "S, a annoncé X, …": a cue that closes
+ * the sentence reports what comes before its comma.  Returns 1 when it
+ * did (and *rc set), else 0.
+ */
+static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
+{
+    int after = t + len, tail = s->trim - after, comma = -1;
+    for (int u = t - 1; u >= s->first && u >= t - 12; u--) {
+        if (c->used[u])
+            break;
+        if (IS(u, ",")) {
+            comma = u;
+            break;
+        }
+    }
+    int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && names_near(c, after, s->trim);
+    /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
+    int goes_on = MATCH("statement.prepositions", after) && skip_adverbials(c, s, after) != after;
+    int final = comma > s->first && comma < t - 1 && !goes_on &&
+                (tail <= 2 || IS(after, ",") || MATCH("statement.prepositions", after) ||
+                 MATCH("statement.audience", after));
+    if (!(inverted || final) || dossier_speakers_words(c, s->first, comma) < 4)
+        return 0;
+    int from = s->first;
+    for (int u = comma - 1; u >= s->first; u--)
+        if (c->used[u]) {
+            from = u + 1;
+            break;
+        }
+    int se = s->trim < after + 15 ? s->trim : after + 15;
+    *rc = add(c, s, from, comma, t, len, inverted ? after : comma + 1, inverted ? se : t, STM_SUBJ_CLAUSE);
+    return 1;
+}
+
+/* "X said the station would …", "X told the Y (Z) he …", "X erklärte gegenüber Journalisten, S". */
+static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
+{
+    int after = t + len;
+    int from = MATCH("statement.tell_verbs", t) ? skip_hearer(c, s, after) : after;
+    if (IS(from, ",") && !PREP(from + 1))
+        from++;
+    from = skip_adverbials(c, s, from);
+    if (PREP(from) || MATCH("statement.audience", from)) {
+        for (int u = from + 1; u < s->trim && u <= from + 5; u++) {
+            if (IS(u, ",")) {
+                from = u + 1;
+                break;
+            }
+            if (FLAGS(u) & DOSSIER_TOK_PUNCT)
+                break;
+        }
+    }
+    /* a quotation may open the clause: "s'est dite « très satisfaite » du résultat"; or follow the
+       preposition: "s'est félicité d'une décision qui « rend … »" */
+    int quoted = 0;
+    for (int u = from; u < s->trim && !quoted; u++)
+        quoted = (FLAGS(u) & DOSSIER_TOK_QOPEN) != 0;
+    if (from >= s->trim || (PREP(from) && !quoted) ||
+        ((FLAGS(from) & DOSSIER_TOK_PUNCT) && !(FLAGS(from) & DOSSIER_TOK_QOPEN)))
+        return DOSSIER_OK;
+    return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);
+}
+
+/* A speech verb at `t`: the clause after its complementizer, before it, or right after it. */
+static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_only)
+{
+    int rc = DOSSIER_OK, sub = subject_start(c, s, t);
+    if (that_clause(c, s, t, len, sub, &rc) || that_only || cue_closes(c, s, t, len, &rc))
+        return rc;
+    return clause_after(c, s, t, len, sub);
+}
+
+/* "Pour M. X, S": a sentence-initial preposition, a person, a comma. */
+static int person_source(stm_ctx *c, const sentence *s, int t, int len)
+{
+    int u = t + len;
+    while (u < s->trim && u < t + len + 3 && c->tok_mention[u] < 0 &&
+           (MATCH("entity.titles", u) || IS(u, ".") ||
+            ((FLAGS(u) & DOSSIER_TOK_UPPER) && c->d->tokens.v[u].span.end - c->d->tokens.v[u].span.start <= 4)))
+        u++;
+    int m = c->tok_mention[u < s->trim ? u : t];
+    if (m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON)
+        return DOSSIER_OK;
+    int after = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+    if (!IS(after, ","))
+        return DOSSIER_OK;
+    return add(c, s, after + 1, clause_end(c, s, after + 1), t, len, u, after, STM_SUBJ_SOURCE);
+}
+
+/*
+ * Non-zero when the verb at t and the word that closes its clause (before
+ * a comma or the sentence end) are one speech verb of statement.verbs
+ * ("…, teilte das Unternehmen X mit.", "teilte am Abend mit, …"): a
+ * separable verb and its particle.
+ */
+static int separable(const stm_ctx *c, const sentence *s, int t)
+{
+    int last = t + 1;   /* the word before the first comma ("teilte am Abend mit, …"), or the last */
+    while (last < s->trim && !IS(last, ","))
+        last++;
+    last--;
+    if (last <= t + 1 || (FLAGS(last) & DOSSIER_TOK_PUNCT))
+        return 0;
+    const char *w[2] = {c->d->folds.v[t], c->d->folds.v[last]};
+    return dossier_lexicon_match(c->d->lex, c->lang, "statement.verbs", w, 2, NULL) == 2;
+}
+
+/* Looks for cues in one sentence; returns 0 or a negative code. */
+static int sentence_cues(stm_ctx *c, const sentence *s)
+{
+    int rc = DOSSIER_OK;
+    for (int t = s->first; t < s->trim && !rc; t++) {
+        if (c->used[t])
+            continue;
+        int len;
+        if ((len = MATCH("statement.according_self", t)) > 0) {
+            rc = source_phrase(c, s, t, len, 1);
+        } else if ((len = MATCH("statement.according", t)) > 0) {
+            rc = source_phrase(c, s, t, len, 0);
+        } else if (t > s->first && IS(t - 1, ",") && (len = MATCH("statement.according_after", t)) > 0 &&
+                   s->trim - t <= 10 && names_near(c, t + len, s->trim)) {
+            rc = source_phrase(c, s, t, len, 0);
+        } else if (t == s->first && (len = MATCH("statement.according_person", t)) > 0) {
+            rc = person_source(c, s, t, len);
+            len = 1;
+        } else if (MATCH("statement.as_cues", t)) {
+            rc = as_clause(c, s, t);
+            len = 1;
+        } else if ((len = MATCH("statement.object_cues", t)) > 0) {
+            if (t > s->first && MATCH("statement.passive_aux", t - 1))
+                continue;
+            int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
+            rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
+        } else if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.verbs_that", t)) > 0) {
+            /* "la note de « 60 sur 100 »": after an article (not a relative "…, die sagte") "noté" is a noun */
+            if (t > s->first && (MATCH("statement.passive_aux", t - 1) ||
+                                 (MATCH("statement.articles", t - 1) && !IS(t - 2, ","))))
+                continue;
+            rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t) && !separable(c, s, t));
+        } else {
+            len = 1;
+        }
+        t += len - 1;
+    }
+    return rc;
+}
+
+/*
+ * Non-zero when folded word w (n bytes, ending in "e") has the shape of a
+ * weak preterite, not of a Konjunktiv I: "-tte" ("hatte"), "-sste"/"-ßte"
+ * ("musste"), or "-te" after a consonant that ends no verb stem taking
+ * "-e" there ("sagte", "machte", "plante"); "halte", "starte", "biete"
+ * and "leiste" stay possible.
+ */
+static int preterite(const char *w, size_t n)
+{
+    if (n < 3 || w[n - 2] != 't')
+        return 0;
+    if (w[n - 3] == 't' || (n >= 4 && w[n - 3] == 's' && w[n - 4] == 's') ||
+        (n >= 5 && (unsigned char)w[n - 4] == 0xc3 && (unsigned char)w[n - 3] == 0x9f))
+        return 1;
+    return strchr("bcfghkmnpvwxz", w[n - 3]) != NULL;
+}
+
+/*
+ * A verb in the Konjunktiv I that no list holds, in second place after a
+ * one-word subject or a preposition and a name: "Deutschland laufe
+ * Gefahr", "Im Orbit bleibe" (stem + e, where the
+ * indicative ends in -t).  Only for languages with a statement.konjunktiv
+ * list; the subject is a name or noun, not an article.
+ */
+static int konjunktiv_form(const stm_ctx *c, const sentence *s, int t)
+{
+    const dossier_phrase *const *list = NULL;
+    const char *w = c->d->folds.v[t];
+    size_t n = strlen(w);
+    /* the first part: one capitalised word, or an article and a capitalised noun ("Die Entscheidung falle"),
+       or a preposition and a noun ("Im Orbit bleibe"; the verb stands second) */
+    int subj = t == s->first + 1 ? s->first
+             : t == s->first + 2 && (MATCH("statement.articles", s->first) || MATCH("statement.prepositions", s->first))
+                 ? t - 1 : -1;
+    if (subj < 0 || !dossier_lexicon_list(c->d->lex, c->lang, "statement.konjunktiv", &list) || n < 4 || w[n - 1] != 'e' ||
+        preterite(w, n) ||
+        (FLAGS(t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || !(FLAGS(subj) & DOSSIER_TOK_UPPER) ||
+        MATCH("statement.articles", subj) || MATCH("statement.prepositions", subj) ||
+        MATCH("statement.articles", t) || MATCH("statement.prepositions", t) || MATCH("statement.clause_joins", t) ||
+        MATCH("statement.relatives", t))
+        return 0;
+    return 1;
+}
+
+/* The token after the apposition that follows a name ending at `end`: "X, director of Y, had given". */
+static int after_apposition(const stm_ctx *c, int end, int limit)
+{
+    if (!IS(end, ","))
+        return end;
+    for (int t = end + 1; t < limit && t <= end + 16; t++)
+        if (IS(t, ","))
+            return t + 1;
+    return MATCH("statement.relatives", end + 1) ? -1 : end + 1;
+}
+
+/*
+ * Non-zero when tokens [first, end) are one to three capitalised words no
+ * stage named, titles or roles before a name that opens its sentence
+ * ("Ministerpräsidentin Giorgia Meloni hatte …", "President X had …").
+ */
+static int title_prefix(const stm_ctx *c, int first, int end)
+{
+    if (end - first < 1 || end - first > 3)
+        return 0;
+    for (int t = first; t < end; t++)
+        if (!(FLAGS(t) & DOSSIER_TOK_UPPER) || c->tok_mention[t] >= 0 || MATCH("statement.prepositions", t) ||
+            MATCH("statement.articles", t))
+            return 0;
+    return 1;
+}
+
+/*
+ * "X, director of Y, had given the landing a score of “60 points out of
+ * 100”": a sentence with no cue whose subject is a person's name and
+ * whose predicate holds a short quotation (two to ten words, not a title)
+ * reports that person's words: the predicate is the statement.
+ */
+static int partial_quote(stm_ctx *c, const sentence *s)
+{
+    int q = -1, qend = -1, upper = 0;
+    for (int t = s->first; t < s->trim; t++) {
+        if (c->used[t])
+            return DOSSIER_OK;
+        if (q < 0 && (FLAGS(t) & DOSSIER_TOK_QOPEN))
+            q = t;
+        else if (q >= 0 && qend < 0 && (FLAGS(t) & DOSSIER_TOK_QCLOSE))
+            qend = t;
+        else if (q >= 0 && qend < 0)
+            upper += (FLAGS(t) & DOSSIER_TOK_UPPER) != 0;
+    }
+    int words = q >= 0 && qend > q ? dossier_speakers_words(c, q + 1, qend) : 0;
+    if (words < 2 || words > 10 || upper * 2 > words || MATCH("statement.title_cues", q - 1) ||
+        MATCH("statement.title_cues", q - 2))
+        return DOSSIER_OK;
+    int m = -1;
+    for (int t = s->first; t < q && m < 0; t++) {
+        int mm = c->tok_mention[t];
+        if (mm >= 0 && c->d->entities.v[c->d->mentions.v[mm].entity].kind == DOSSIER_KIND_PERSON &&
+            c->d->mentions.v[mm].how == DOSSIER_MENTION_NAME && c->d->mentions.v[mm].first_token == t)
+            m = mm;
+    }
+    if (m < 0)
+        return DOSSIER_OK;
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    if (mm->first_token != s->first && !IS(mm->first_token - 1, ",") && !title_prefix(c, s->first, mm->first_token))
+        return DOSSIER_OK;      /* the name is the sentence's subject, not an object */
+    int end = mm->first_token + mm->ntokens, from = after_apposition(c, end, q);
+    if (from < 0 || from >= q || (FLAGS(from) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)))
+        return DOSSIER_OK;
+    return add(c, s, from, s->trim, from, 0, mm->first_token, end, STM_SUBJ_CLAUSE);
+}
+
+/* A sentence in the Konjunktiv with no cue, right after a statement: the speaker goes on. */
+static int konjunktiv(stm_ctx *c, const sentence *s, int had_before)
+{
+    if (!had_before)
+        return DOSSIER_OK;
+    for (int t = s->first; t < s->trim; t++) {
+        if (c->used[t])
+            return DOSSIER_OK;
+    }
+    for (int t = s->first; t < s->trim; t++)
+        if (MATCH("statement.konjunktiv", t) || (t <= s->first + 2 && konjunktiv_form(c, s, t)))
+            return add(c, s, s->first, s->trim, t, 0, -1, -1, STM_SUBJ_NONE);
+    return DOSSIER_OK;
+}
+
+/* The token range of sentence i, without its final punctuation. */
+static sentence sentence_at(const stm_ctx *c, size_t i)
+{
+    const dossier_sentence *ds = &c->d->sentences.v[i];
+    sentence s = {ds->first_token, ds->first_token + ds->ntokens, ds->first_token + ds->ntokens};
+    while (s.trim > s.first && ((FLAGS(s.trim - 1) & DOSSIER_TOK_SENTEND) || IS(s.trim - 1, ",") ||
+                                IS(s.trim - 1, ":") || IS(s.trim - 1, ";")))
+        s.trim--;
+    return s;
+}
+
+/*
+ * "Das teilte X mit." / "Об этом сообщил X." / "C'est ce qu'a indiqué X.":
+ * the sentence before (same paragraph, free) is X's statement.  Returns
+ * 1 when the sentence was such a pointer, 0 when not, or a negative code.
+ */
+static int anaphora(stm_ctx *c, const sentence *s, size_t i)
+{
+    int la = MATCH("statement.anaphora", s->first);
+    if (!la || i == 0)
+        return 0;
+    int cue = -1, len = 0;
+    for (int t = s->first + la; t < s->trim && t <= s->first + la + 1 && cue < 0; t++)
+        if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.anaphora_verbs", t)) > 0)
+            cue = t;
+    const dossier_sentence *ps = &c->d->sentences.v[i - 1];
+    if (cue < 0 || ps->paragraph != c->d->sentences.v[i].paragraph)
+        return 0;
+    sentence prev = sentence_at(c, i - 1);
+    for (int t = prev.first; t < prev.trim; t++)
+        if (c->used[t])
+            return 0;
+    for (size_t k = 0; k < c->cands.n; k++)
+        if (c->cands.v[k].sentence == (int)i - 1)
+            return 0;
+    int rc = add(c, &prev, prev.first, prev.trim, cue, len, cue + len, s->trim, STM_SUBJ_CLAUSE);
+    if (rc)
+        return rc;
+    c->cands.v[c->cands.n - 1].sentence = (int)i - 1;
+    claim(c, s->first, s->trim);
+    return 1;
+}
+
+/* See reported.h. */
+int dossier_reported_find(stm_ctx *c)
+{
+    const dossier_doc *d = c->d;
+    int rc = DOSSIER_OK, prev_para = -1;
+    for (size_t i = 0; i < d->sentences.n && !rc; i++) {
+        const dossier_sentence *ds = &d->sentences.v[i];
+        if (!ds->ntokens || c->para_skip[ds->paragraph])
+            continue;
+        sentence s = sentence_at(c, i);
+        /* was there a statement in the sentence before, in this paragraph? */
+        int had = 0;
+        for (size_t k = 0; k < c->cands.n; k++)
+            if (c->cands.v[k].sentence == (int)i - 1 && ds->paragraph == prev_para)
+                had = 1;
+        prev_para = ds->paragraph;
+        rc = anaphora(c, &s, i);
+        if (rc)
+            rc = rc < 0 ? rc : DOSSIER_OK;
+        else {
+            size_t before = c->cands.n;
+            rc = sentence_cues(c, &s);
+            if (!rc && c->cands.n == before && !c->used[s.first])
+                rc = konjunktiv(c, &s, had);
+            if (!rc && c->cands.n == before)
+                rc = partial_quote(c, &s);
+        }
+    }
+    return rc;
+}

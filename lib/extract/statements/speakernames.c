@@ -1,0 +1,527 @@
+/*
+ * speakernames.c — names of speakers that the entities stage left without
+ * a mention: a bare surname (also inflected: "Ашбахера") that ends a
+ * known person's name or a "Firstname Surname" written earlier, a run of
+ * capitalised words before a cue ("Pedro Duque", "Ministerio de Ciencia e
+ * Innovación"), an organisation word with an acronym ("l'Agence spatiale
+ * brésilienne (AEB)"), and the country of "the Monaco government".
+ * Found names are added with dossier_doc_entity() and a mention.
+ */
+#include "extract/statements/speakernames.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "base/inflect.h"
+
+/*
+ * Non-zero when folded words a and b are one name, inflected: equal, or
+ * sharing all but at most two final letters of each over four or more
+ * letters ("Ашбахер" / "Ашбахера", "Petrov" / "Petrova").
+ */
+int dossier_speakernames_same_stem(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    size_t la = strlen(a), lb = strlen(b), pa = 0, pb = 0;
+    int common = 0, na = 0, nb = 0;
+    while (pa < la && pb < lb) {
+        size_t qa = pa, qb = pb;
+        if (dossier_utf8_next(a, la, &qa) != dossier_utf8_next(b, lb, &qb))
+            break;
+        pa = qa;
+        pb = qb;
+        common++;
+    }
+    while (pa < la) {
+        dossier_utf8_next(a, la, &pa);
+        na++;
+    }
+    while (pb < lb) {
+        dossier_utf8_next(b, lb, &pb);
+        nb++;
+    }
+    return common >= 4 && na <= 2 && nb <= 2 && (na || nb);
+}
+
+/* Non-zero when the folded `w` is the last word of `name` (also inflected, with `inflected`; or its first, when `first`). */
+static int last_word_is(const char *name, const char *w, int first, int inflected)
+{
+    char *f = dossier_fold(name, strlen(name));
+    if (!f)
+        return 0;
+    char *sp = strrchr(f, ' ');
+    int same = sp && (inflected ? dossier_speakernames_same_stem(sp + 1, w) : strcmp(sp + 1, w) == 0);
+    if (!same && first && sp) {
+        *strchr(f, ' ') = '\0';
+        same = strcmp(f, w) == 0;
+    }
+    free(f);
+    return same;
+}
+
+/*
+ * A surname the entities stage left alone: the first "Firstname Surname"
+ * earlier in the text whose second word is this one becomes a person with
+ * a mention there.  Returns the entity or -1.
+ */
+static int full_name_before(stm_ctx *c, int t)
+{
+    dossier_doc *d = c->d;
+    for (int u = 1; u < t; u++) {
+        if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
+            continue;
+        unsigned f = dossier_speakers_flags(c, u - 1);
+        if (!(f & DOSSIER_TOK_UPPER) || (f & DOSSIER_TOK_ALLCAPS) || c->tok_mention[u - 1] >= 0 ||
+            dossier_speakers_sent_first(c, u) == u || dossier_speakers_match(c, "statement.articles", u - 1) ||
+            dossier_speakers_match(c, "statement.person_roles", u - 1) ||
+            dossier_speakers_match(c, "statement.org_descriptions", u - 1) ||
+            dossier_speakers_match(c, "entity.titles", u - 1))
+            continue;
+        size_t s = d->tokens.v[u - 1].span.start, e = d->tokens.v[u].span.end;
+        int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_PERSON, NULL);
+        if (ent < 0)
+            return -1;
+        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, u - 1, 2);
+        if (m >= 0) {
+            c->tok_mention[u - 1] = m;
+            c->tok_mention[u] = m;
+        }
+        return ent;
+    }
+    return -1;
+}
+
+/* Non-zero when the word at t is never written in lower case in the article (a proper noun). */
+static int proper_noun(const stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    for (size_t u = 0; u < d->tokens.n; u++)
+        if ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
+            strcmp(d->folds.v[u], d->folds.v[t]) == 0)
+            return 0;
+    return 1;
+}
+
+/*
+ * The person (or organisation of several words) a bare capitalised word
+ * at `t` names by its last word — "Sandhu", "Israël", "the Post" — when
+ * the entities stage left it without a mention; -1 when none.
+ */
+int dossier_speakernames_known(stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
+        dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.pronouns_person", t) ||
+        dossier_speakers_match(c, "statement.pronouns_group", t) || dossier_speakers_match(c, "statement.pronouns_clause", t))
+        return -1;
+    const char *w = d->folds.v[t];
+    if (strlen(w) < 3)
+        return -1;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *en = &d->entities.v[e];
+        if (en->kind != DOSSIER_KIND_PERSON && en->kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        int person = en->kind == DOSSIER_KIND_PERSON;
+        if (last_word_is(en->name, w, person, person))   /* "Ашбахера"; but "Israeli" is not "Times of Israel" */
+            return (int)e;
+        for (size_t a = 0; a < en->aliases.n; a++)
+            if (last_word_is(en->aliases.v[a], w, 0, person))
+                return (int)e;
+    }
+    if (dossier_speakers_sent_first(c, t) == t &&
+        (!(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD) || !proper_noun(c, t)))
+        return -1;      /* "With the ISS …": a common word opening the sentence */
+    return full_name_before(c, t);
+}
+
+/* Forward: a word of grammar. */
+static int function_word(stm_ctx *c, int t);
+
+/* See speakernames.h. */
+int dossier_speakernames_surname(stm_ctx *c, int t)
+{
+    if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(c->d->folds.v[t]) < 4 || function_word(c, t) ||
+        dossier_speakers_match(c, "statement.org_descriptions", t) || !proper_noun(c, t))
+        return -1;
+    int e = dossier_speakernames_known(c, t);
+    if (e >= 0 || (dossier_speakers_sent_first(c, t) == t && !dossier_speakers_is(c, t + 1, ",")))
+        return e;
+    return full_name_before(c, t);
+}
+
+/* The place whose adjective stands next to a government word at `t`, or -1. */
+int dossier_speakernames_government(stm_ctx *c, int t)
+{
+    dossier_doc *d = c->d;
+    const dossier_gaz_entry *g = NULL;
+    const char *const *fw = (const char *const *)d->folds.v;
+    for (int u = t - 1; u <= t + 1; u += 2) {
+        if (u < 0 || (size_t)u >= d->tokens.n)
+            continue;
+        if (dossier_gazetteer_match_adjective(d->lex, fw + u, 1, &g) == 1 ||
+            (dossier_gazetteer_match(d->lex, fw + u, 1, &g) == 1 && g->kind == DOSSIER_KIND_PLACE))
+            return dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+    }
+    return -1;
+}
+
+/* Non-zero when token t is a word of grammar that opens sentences ("The", "In", "According"). */
+static int function_word(stm_ctx *c, int t)
+{
+    static const char *const lists[] = {
+        "statement.articles", "statement.prepositions", "statement.pronouns_person", "statement.pronouns_group",
+        "statement.pronouns_clause", "statement.clause_joins", "statement.as_cues", "statement.according",
+        "statement.relatives", "statement.anaphora",
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        if (dossier_speakers_match(c, lists[i], t))
+            return 1;
+    return 0;
+}
+
+/* Non-zero when token t is in a name mention (not a description or pronoun). */
+static int named(const stm_ctx *c, int t)
+{
+    int m = c->tok_mention[t];
+    return m >= 0 && c->d->mentions.v[m].how != DOSSIER_MENTION_DESCRIPTION &&
+           c->d->mentions.v[m].how != DOSSIER_MENTION_PRONOUN;
+}
+
+/* "l'Agence spatiale brésilienne (AEB)": an organisation word, lower-case words, an acronym; its end or -1. */
+static int org_with_acronym(const stm_ctx *c, int t, int end)
+{
+    int u = t + 1;
+    while (u < end && u < t + 6 && !(dossier_speakers_flags(c, u) & (DOSSIER_TOK_PUNCT | DOSSIER_TOK_UPPER)))
+        u++;
+    if (u + 2 < end + 1 && dossier_speakers_is(c, u, "(") && (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_ALLCAPS) &&
+        dossier_speakers_is(c, u + 2, ")"))
+        return u;
+    return -1;
+}
+
+/* An initial: one capital letter, its period, and a capitalised word after them. */
+static int initial(const stm_ctx *c, int t, int end)
+{
+    const dossier_span *sp = &c->d->tokens.v[t].span;
+    return t + 2 < end && (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) && sp->end - sp->start == 1 &&
+           dossier_speakers_is(c, t + 1, ".") && (dossier_speakers_flags(c, t + 2) & DOSSIER_TOK_UPPER);
+}
+
+/*
+ * A name no stage has found, in [first, end): the first run of two or more
+ * capitalised words (joined by lower-case connectors) that does not open
+ * the sentence.  Adds it as an entity — an organisation when it holds an
+ * organisation word, else a person when it has at most four words — with
+ * a mention, and returns the mention, or -1.
+ */
+int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
+{
+    dossier_doc *d = c->d;
+    for (int t = first; t < end; t++) {
+        if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || named(c, t) || c->used[t] == 2 ||
+            (t == dossier_speakers_sent_first(c, t) && function_word(c, t)) ||
+            dossier_speakers_match(c, "statement.articles", t) ||
+            dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t))
+            continue;
+        if (dossier_speakers_match(c, "statement.org_descriptions", t) && t > first &&
+            dossier_speakers_match(c, "statement.articles", t - 1) && org_with_acronym(c, t, end) < 0)
+            continue;   /* "das Unternehmen am Mittwoch": a description, not a name */
+        int acro = !person_only && dossier_speakers_match(c, "statement.org_descriptions", t) ? org_with_acronym(c, t, end) : -1;
+        if (acro > 0) {
+            size_t s = d->tokens.v[t].span.start, e = d->tokens.v[acro - 1].span.end;
+            int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+            if (ent < 0)
+                return -1;
+            const dossier_span *a = &d->tokens.v[acro + 1].span;
+            if (dossier_doc_alias(d, ent, d->body + a->start, a->end - a->start))
+                return -1;
+            int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, acro + 3 - t);
+            for (int k = t; m >= 0 && k < acro + 3; k++)
+                c->tok_mention[k] = m;
+            return m;
+        }
+        int u = t, upper = 0, org = 0, connectors = 0, plain = 0, plain_end = t;
+        while (u < end && !named(c, u)) {
+            unsigned f = dossier_speakers_flags(c, u);
+            if (initial(c, u, end)) {   /* "P. Veeramuthuvel": the initial and its period */
+                upper++;
+                u += 2;
+                if (!connectors) {
+                    plain++;
+                    plain_end = u;
+                }
+            } else if (f & DOSSIER_TOK_UPPER) {
+                upper++;
+                org |= dossier_speakers_match(c, "statement.org_descriptions", u) > 0;
+                u++;
+                if (!connectors) {
+                    plain++;        /* the capitalised words before any connector */
+                    plain_end = u;
+                }
+            } else if ((dossier_speakers_match(c, "statement.prepositions", u) ||
+                        dossier_speakers_match(c, "statement.clause_joins", u) || strlen(d->folds.v[u]) == 1) &&
+                       (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_UPPER)) {
+                connectors++;
+                u++;
+            } else {
+                break;
+            }
+        }
+        if (!org) {         /* a person's name has no connector: "Anke X am Dienstag" */
+            upper = plain;
+            u = plain_end;
+            connectors = 0;
+        }
+        if (upper < 2 || (!org && upper > 4) || (org && person_only)) {
+            t = u;
+            continue;
+        }
+        size_t s = d->tokens.v[t].span.start, e = d->tokens.v[u - 1].span.end;
+        int ent = dossier_doc_entity(d, d->body + s, e - s, org ? DOSSIER_KIND_ORGANIZATION : DOSSIER_KIND_PERSON, NULL);
+        if (ent < 0)
+            return -1;
+        int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, u - t);
+        if (m < 0)
+            return -1;
+        for (int k = t; k < u; k++)
+            c->tok_mention[k] = m;
+        return m;
+    }
+    return -1;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_head(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    if (first < 0 || first + 2 >= end || c->tok_mention[first] >= 0 || c->used[first] == 2 ||
+        !(dossier_speakers_flags(c, first) & DOSSIER_TOK_UPPER) || !dossier_speakers_is(c, first + 1, ",") ||
+        function_word(c, first) || dossier_speakers_match(c, "statement.person_roles", first) ||
+        dossier_speakers_match(c, "statement.org_descriptions", first) || dossier_speakers_match(c, "entity.titles", first))
+        return -1;
+    int role = 0, org = 0, t = first + 2;
+    for (; t < end && !dossier_speakers_is(c, t, ","); t++) {
+        int m = c->tok_mention[t], kind = m >= 0 ? d->entities.v[d->mentions.v[m].entity].kind : -1;
+        if (kind == DOSSIER_KIND_PERSON)
+            return -1;
+        role |= dossier_speakers_match(c, "statement.person_roles", t) > 0;
+        org |= dossier_speakers_match(c, "statement.org_descriptions", t) > 0 || kind == DOSSIER_KIND_ORGANIZATION;
+    }
+    /* an apposition closed by a comma ("W, filiale d'X, a indiqué"), W never written in lower case */
+    if ((!role && !org) || t >= end || c->tok_mention[first + 2] >= 0 || !proper_noun(c, first))
+        return -1;
+    const dossier_span *sp = &d->tokens.v[first].span;
+    int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start,
+                                 role ? DOSSIER_KIND_PERSON : DOSSIER_KIND_ORGANIZATION, NULL);
+    if (ent < 0)
+        return -1;
+    int m = dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, first, 1);
+    if (m >= 0)
+        c->tok_mention[first] = m;
+    return m;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_compound_org(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    const dossier_phrase *const *orgs = NULL;
+    size_t n = dossier_lexicon_list(d->lex, c->lang, "statement.org_descriptions", &orgs);
+    for (int t = first; t < end; t++) {
+        if (named(c, t) || c->used[t] == 2 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER))
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            if (orgs[i]->nwords != 1 || strlen(orgs[i]->words[0]) < 5 ||
+                !dossier_inflect_compound_of(d->lex, c->lang, d->folds.v[t], orgs[i]->words[0]))
+                continue;
+            const dossier_span *sp = &d->tokens.v[t].span;
+            int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start, DOSSIER_KIND_ORGANIZATION, NULL);
+            int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+            if (m >= 0)
+                c->tok_mention[t] = m;
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_before_cue(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    int t = end - 1;
+    if (t <= first || t <= dossier_speakers_sent_first(c, t) || named(c, t) || c->used[t] == 2 ||
+        !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || strlen(d->folds.v[t]) < 3 || function_word(c, t) ||
+        dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
+        dossier_speakers_match(c, "entity.titles", t) || !proper_noun(c, t) ||
+        (dossier_speakers_flags(c, t - 1) & DOSSIER_TOK_UPPER))
+        return -1;
+    int role = 0;
+    for (int u = first; u < t; u++)
+        role |= dossier_speakers_match(c, "statement.person_roles", u) > 0 || dossier_speakers_match(c, "entity.titles", u) > 0;
+    const dossier_span *sp = &d->tokens.v[t].span;
+    int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start,
+                                 role ? DOSSIER_KIND_PERSON : DOSSIER_KIND_ORGANIZATION, NULL);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+    if (m >= 0)
+        c->tok_mention[t] = m;
+    return m;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_same_description(const stm_ctx *c, int m)
+{
+    const dossier_doc *d = c->d;
+    const dossier_mention *mm = &d->mentions.v[m];
+    int same = 0;
+    for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++) {
+        if (!dossier_speakers_match(c, "statement.org_descriptions", t))
+            continue;
+        for (size_t i = 0; i < d->mentions.n; i++) {
+            const dossier_mention *o = &d->mentions.v[i];
+            if (o->first_token >= mm->first_token || o->how != DOSSIER_MENTION_DESCRIPTION)
+                continue;
+            for (int u = o->first_token; u < o->first_token + o->ntokens; u++) {
+                if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
+                    continue;
+                if (o->entity != mm->entity)
+                    return 0;
+                same = 1;
+            }
+        }
+    }
+    return same;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_org_word(const stm_ctx *c, int t)
+{
+    if (dossier_speakers_match(c, "statement.org_descriptions", t))
+        return 1;
+    const dossier_phrase *const *orgs = NULL;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.org_descriptions", &orgs);
+    for (size_t i = 0; i < n; i++)
+        if (orgs[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], orgs[i]->words[0]))
+            return 1;
+    return 0;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_acronym(const stm_ctx *c, int m, int end)
+{
+    const dossier_doc *d = c->d;
+    const dossier_mention *mm = &d->mentions.v[m];
+    int open = mm->first_token + mm->ntokens;
+    while (open < end && open < mm->first_token + mm->ntokens + 6 && !dossier_speakers_is(c, open, "(") &&
+           !(dossier_speakers_flags(c, open) & DOSSIER_TOK_PUNCT))
+        open++;     /* the rest of the name: "… гражданской авиации США (FAA)" */
+    if (open + 2 >= end || !dossier_speakers_is(c, open, "(") || d->entities.v[mm->entity].gaz)
+        return m;
+    int a = c->tok_mention[open + 1];
+    if (a < 0 || a == m || d->mentions.v[a].first_token != open + 1 ||
+        d->entities.v[d->mentions.v[a].entity].kind != DOSSIER_KIND_ORGANIZATION ||
+        !d->entities.v[d->mentions.v[a].entity].gaz ||
+        !dossier_speakers_is(c, open + 1 + d->mentions.v[a].ntokens, ")"))
+        return m;
+    return a;
+}
+
+/* Non-zero when token t can name a speaker: a person's or organisation's name, a role, an organisation word, a pronoun. */
+static int speaker_word(const stm_ctx *c, int t)
+{
+    int m = c->tok_mention[t];
+    if (m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE)
+        return 1;
+    return dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakernames_org_word(c, t) ||
+           dossier_speakers_match(c, "statement.pronouns_person", t) ||
+           dossier_speakers_match(c, "statement.pronouns_group", t);
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_coordinated_end(const stm_ctx *c, int first, int end)
+{
+    if (first < 0 || end - 1 <= first || !dossier_speakers_match(c, "statement.clause_joins", end - 1))
+        return end;
+    int t = first;
+    while (t < end - 1 && !speaker_word(c, t))
+        t++;
+    if (t >= end - 1)
+        return end;
+    int u = t + 1;
+    while (u < end - 1 && (c->tok_mention[u] >= 0 || speaker_word(c, u) ||
+                           (dossier_speakers_flags(c, u) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) ||
+                           dossier_speakers_match(c, "statement.articles", u) ||
+                           dossier_speakers_match(c, "statement.prepositions", u)))
+        u++;
+    /* the predicate before "and" ("congratulated SpaceX") names the object, not the speaker */
+    for (int v = u; v < end - 1; v++)
+        if (speaker_word(c, v))
+            return u;
+    return end;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_clause_head(stm_ctx *c, const stm_cand *k)
+{
+    int first = dossier_speakers_tok_from(c, k->span.start), end = dossier_speakers_tok_from(c, k->span.end);
+    if (k->kind != DOSSIER_STATEMENT_INDIRECT || k->mode != STM_SUBJ_CLAUSE || k->cue_tok < end || first >= end)
+        return -1;
+    /* a dateline first: "TEL AVIV — Name, …" */
+    int t = first;
+    while (t < end && t < first + 4 && (dossier_speakers_flags(c, t) & DOSSIER_TOK_ALLCAPS))
+        t++;
+    if (t > first && t < end && (dossier_speakers_flags(c, t) & DOSSIER_TOK_DASH))
+        first = t + 1;
+    int m = c->tok_mention[first];
+    if (m >= 0 && c->d->mentions.v[m].first_token == first &&
+        c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION)
+        return m;
+    return dossier_speakernames_head(c, first, end);
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_gazetteer_before_cue(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    int t = end - 1;
+    const dossier_gaz_entry *g = NULL;
+    if (t <= first || named(c, t) || c->used[t] == 2 || (dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ||
+        !dossier_speakernames_org_word(c, t - 1) ||
+        dossier_gazetteer_match(d->lex, (const char *const *)d->folds.v + t, 1, &g) != 1 ||
+        g->kind != DOSSIER_KIND_ORGANIZATION)
+        return -1;
+    int ent = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+    if (m >= 0)
+        c->tok_mention[t] = m;
+    return m;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    if (first < 0 || end - first < 2 || end - first > 6 || named(c, first) || c->used[first] == 2 ||
+        !(dossier_speakers_flags(c, first) & DOSSIER_TOK_UPPER) || dossier_speakers_sent_first(c, first) == first ||
+        !dossier_speakernames_org_word(c, first))
+        return -1;
+    int lower = 0;
+    for (int t = first + 1; t < end; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        int m = c->tok_mention[t];
+        if ((f & DOSSIER_TOK_PUNCT) || (m >= 0 && d->entities.v[d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE) ||
+            function_word(c, t))
+            return -1;
+        lower |= !(f & DOSSIER_TOK_UPPER);
+    }
+    if (!lower)
+        return -1;      /* a run of capitalised words is dossier_speakernames_new()'s */
+    size_t s = d->tokens.v[first].span.start, e = d->tokens.v[end - 1].span.end;
+    int ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, first, end - first);
+    for (int t = first; m >= 0 && t < end; t++)
+        c->tok_mention[t] = m;
+    return m;
+}

@@ -1,0 +1,171 @@
+/*
+ * statements.c — direct quotations and reported speech, with their speakers.
+ *
+ * The stage runs in four steps over one context (candidates.h): quotations
+ * (quotes.c) claim their tokens and attribution clauses first; reported
+ * speech (reported.c) is then looked for in what is left; candidates that
+ * a larger one contains are merged away; and every candidate is attributed
+ * (speakers.c).  Reported speech whose speaker cannot be found is dropped:
+ * "Commentators have described..." names nobody the database can hold.
+ * Headlines, list items and captions (paragraphs without final
+ * punctuation, or opening with a bullet) hold no statements.
+ */
+#include "extract/statements/statements.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+#include "extract/statements/quotes.h"
+#include "extract/statements/reported.h"
+#include "extract/statements/speakers.h"
+
+/* Non-zero when paragraph p is a headline, a list item or a caption. */
+static int skip_paragraph(const stm_ctx *c, size_t p)
+{
+    const dossier_doc *d = c->d;
+    const dossier_paragraph *pa = &d->paragraphs.v[p];
+    if (!pa->nsentences)
+        return 1;
+    const char *s = d->body + pa->span.start;
+    size_t len = pa->span.end - pa->span.start, pos = 0;
+    int32_t ch = dossier_utf8_next(s, len, &pos);
+    int32_t next = pos < len ? dossier_utf8_next(s, len, &pos) : ' ';
+    if ((ch == 0x2022 || ch == 0x203A || ch == 0x00B7 || ch == '-' || ch == 0x2013 || ch == '*' ||
+         ch == 0x00BB || ch == 0x25B8 || ch == 0x25BA) && dossier_uc_is_space(next))
+        return 1;
+    if (dossier_uc_is_digit(ch) && (next == '.' || next == ')') && len < 200)
+        return 1;
+    /* a headline, subhead or caption: no sentence punctuation at all, short or first, or no quotation */
+    const dossier_sentence *ls = &d->sentences.v[pa->first_sentence + pa->nsentences - 1];
+    int end = ls->first_token + ls->ntokens, first = d->sentences.v[pa->first_sentence].first_token;
+    int quotes = 0;
+    for (int t = first; t < end; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        if (f & DOSSIER_TOK_SENTEND)
+            return 0;
+        quotes |= (f & DOSSIER_TOK_QUOTE) != 0;
+    }
+    return p == 0 || !quotes || dossier_speakers_words(c, first, end) < 12;
+}
+
+/* Candidate a's span holds candidate b's. */
+static int contains(const stm_cand *a, const stm_cand *b)
+{
+    return a->span.start <= b->span.start && b->span.end <= a->span.end;
+}
+
+/*
+ * Drops candidates a larger one contains: a quotation inside reported
+ * speech belongs to it; reported speech inside reported speech goes with
+ * the outer clause, unless the inner cue opens the outer clause ("Selon
+ * Xinhua, Xi a qualifié ..."), where the inner speaker is the one quoted.
+ */
+static void merge(stm_ctx *c)
+{
+    for (size_t i = 0; i < c->cands.n; i++) {
+        stm_cand *a = &c->cands.v[i];
+        for (size_t j = 0; j < c->cands.n && !a->dropped; j++) {
+            stm_cand *b = &c->cands.v[j];
+            if (i == j || b->dropped || !contains(a, b))
+                continue;
+            if (a->span.start == b->span.start && a->span.end == b->span.end && i > j) {
+                a->dropped = 1;
+                continue;
+            }
+            if (b->kind == DOSSIER_STATEMENT_DIRECT && a->kind == DOSSIER_STATEMENT_INDIRECT) {
+                b->dropped = 1;
+                continue;
+            }
+            if (b->kind != DOSSIER_STATEMENT_INDIRECT || a->kind != DOSSIER_STATEMENT_INDIRECT)
+                continue;
+            int first = dossier_speakers_tok_from(c, a->span.start);
+            int opens = b->subj_first >= first && b->subj_end > b->subj_first && b->subj_first <= first + 2 &&
+                        b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start >= a->span.start;
+            if (opens) {
+                /* the inner statement starts at its subject: keep its cue inside */
+                a->dropped = 1;
+            } else {
+                b->dropped = 1;
+            }
+        }
+    }
+}
+
+/* Adds the kept candidates to d->statements. */
+static int emit(stm_ctx *c)
+{
+    dossier_doc *d = c->d;
+    for (size_t i = 0; i < c->cands.n; i++) {
+        const stm_cand *k = &c->cands.v[i];
+        if (k->dropped || (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0))
+            continue;
+        dossier_statement s = {0};
+        s.span = k->span;
+        while (s.span.start < s.span.end && (d->body[s.span.start] == ' ' || d->body[s.span.start] == '\n'))
+            s.span.start++;
+        while (s.span.end > s.span.start && strchr(" \n,:", d->body[s.span.end - 1]))
+            s.span.end--;
+        if (s.span.end <= s.span.start)
+            continue;
+        s.kind = k->kind;
+        s.cue = k->cue;
+        s.speaker = k->speaker;
+        s.speaker_mention = k->speaker_mention;
+        if (VEC_PUSH(&d->statements, s))
+            return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    }
+    return DOSSIER_OK;
+}
+
+/* Orders the kept statements by position in the text. */
+static int by_start(const void *a, const void *b)
+{
+    const dossier_statement *x = a, *y = b;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+/* See statements.h. */
+int dossier_statements_run(dossier_doc *d)
+{
+    stm_ctx c = {0};
+    int rc = DOSSIER_OK;
+    c.d = d;
+    c.lang = dossier_doc_lang(d);
+    if (!d->tokens.n || !d->sentences.n)
+        return DOSSIER_OK;
+    c.used = calloc(d->tokens.n + 1, 1);
+    c.tok_mention = malloc((d->tokens.n + 1) * sizeof *c.tok_mention);
+    c.para_skip = calloc(d->paragraphs.n + 1, 1);
+    if (!c.used || !c.tok_mention || !c.para_skip) {
+        rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t t = 0; t <= d->tokens.n; t++)
+        c.tok_mention[t] = -1;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++)
+            if (c.tok_mention[t] < 0 || d->mentions.v[c.tok_mention[t]].ntokens < mm->ntokens)
+                c.tok_mention[t] = (int)m;
+    }
+    for (size_t p = 0; p < d->paragraphs.n; p++)
+        c.para_skip[p] = (unsigned char)skip_paragraph(&c, p);
+    rc = dossier_quotes_find(&c);
+    if (!rc)
+        rc = dossier_reported_find(&c);
+    if (rc)
+        goto done;
+    merge(&c);
+    rc = dossier_speakers_resolve(&c);
+    if (!rc)
+        rc = emit(&c);
+    if (!rc && d->statements.n > 1)
+        qsort(d->statements.v, d->statements.n, sizeof *d->statements.v, by_start);
+done:
+    free(c.used);
+    free(c.tok_mention);
+    free(c.para_skip);
+    VEC_FREE(&c.cands);
+    return rc;
+}

@@ -1,0 +1,235 @@
+/*
+ * db.c — opening and closing a dossier database, schema migration, and the
+ * one error convention.
+ *
+ * The schema is the embedded schema/NNN_*.sql files, applied in order; each
+ * file moves PRAGMA user_version to NNN in the same transaction, so an
+ * interrupted migration leaves the old version intact.  Connections use WAL
+ * and foreign keys.  This is the boundary where SQLite's codes become
+ * DOSSIER_E... codes.
+ */
+#include "store/db.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/embed.h"
+
+/* See db.h. */
+int dossier_db_fail(dossier_db *db, int code, const char *fmt, ...)
+{
+    if (db) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+/* See db.h. */
+int dossier_db_sqlfail(dossier_db *db, const char *what)
+{
+    return dossier_db_fail(db, DOSSIER_EDB, "%s: %s", what, sqlite3_errmsg(db->sql));
+}
+
+/* See db.h. */
+int dossier_db_exec(dossier_db *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        dossier_db_fail(db, DOSSIER_EDB, "database: %s", msg ? msg : sqlite3_errmsg(db->sql));
+        sqlite3_free(msg);
+        return DOSSIER_EDB;
+    }
+    return DOSSIER_OK;
+}
+
+/* See db.h. */
+int dossier_db_prepare(sqlite3_stmt **out, dossier_db *db, const char *sql)
+{
+    if (sqlite3_prepare_v2(db->sql, sql, -1, out, NULL) != SQLITE_OK) {
+        *out = NULL;
+        return dossier_db_sqlfail(db, "database");
+    }
+    return DOSSIER_OK;
+}
+
+/* See db.h. */
+int dossier_db_cached(sqlite3_stmt **out, dossier_db *db, const char *sql)
+{
+    for (int i = 0; i < db->ncache; i++)
+        if (db->cache[i].sql == sql) {
+            *out = db->cache[i].st;
+            sqlite3_reset(*out);
+            sqlite3_clear_bindings(*out);
+            return DOSSIER_OK;
+        }
+    if (db->ncache == (int)(sizeof db->cache / sizeof db->cache[0])) {
+        *out = NULL;
+        return dossier_db_fail(db, DOSSIER_ERROR, "internal: the statement cache is full");
+    }
+    if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK) {
+        *out = NULL;
+        return dossier_db_sqlfail(db, "database");
+    }
+    db->cache[db->ncache].sql = sql;
+    db->cache[db->ncache++].st = *out;
+    return DOSSIER_OK;
+}
+
+/* See db.h. */
+void dossier_db_notify(dossier_db *db, const dossier_report *ev)
+{
+    if (db->callback)
+        db->callback(ev, db->userdata);
+}
+
+/* The version number of a migration file "NNN_name.sql", or -1. */
+static int migration_version(const char *path)
+{
+    size_t n = strlen(path);
+    if (n < 5 || strcmp(path + n - 4, ".sql") != 0 || path[0] < '0' || path[0] > '9')
+        return -1;
+    return atoi(path);
+}
+
+/* See dossier.h: the highest migration compiled in. */
+int dossier_schema_version(void)
+{
+    int v = 0;
+    for (size_t i = 0; i < dossier_embedded_nfiles; i++) {
+        int m = migration_version(dossier_embedded_files[i].path);
+        if (m > v)
+            v = m;
+    }
+    return v;
+}
+
+/* Applies one migration file and bumps user_version, in one transaction. */
+static int apply_migration(dossier_db *db, const dossier_embedded_file *f, int version)
+{
+    char pragma[64];
+    int rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
+    if (rc)
+        return rc;
+    rc = dossier_db_exec(db, (const char *)f->data);
+    if (!rc) {
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version);
+        rc = dossier_db_exec(db, pragma);
+    }
+    if (rc) {
+        char keep[sizeof db->errmsg + 64];
+        snprintf(keep, sizeof keep, "schema %s: %s", f->path, db->errmsg);
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        return dossier_db_fail(db, rc, "%s", keep);
+    }
+    return dossier_db_exec(db, "COMMIT");
+}
+
+/* Brings the schema up to the version this library writes. */
+static int migrate(dossier_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_prepare(&st, db, "PRAGMA user_version");
+    if (rc)
+        return rc;
+    int current = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (current > dossier_schema_version())
+        return dossier_db_fail(db, DOSSIER_EDB,
+                               "database schema version %d is newer than this dossier (%d)",
+                               current, dossier_schema_version());
+    /* Embedded files are sorted by path, so migrations come in order. */
+    for (size_t i = 0; i < dossier_embedded_nfiles; i++) {
+        int v = migration_version(dossier_embedded_files[i].path);
+        if (v > current) {
+            rc = apply_migration(db, &dossier_embedded_files[i], v);
+            if (rc)
+                return rc;
+            current = v;
+        }
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * Loads the built-in language data and the user's extra files.  Called by
+ * dossier_open() when the user names files (so their errors show at once)
+ * and otherwise on first use.
+ */
+static int load_lexicon(dossier_db *db, const dossier_options *opts)
+{
+    char err[512];
+    int rc = dossier_lexicon_new(&db->lex, err, sizeof err);
+    for (size_t i = 0; !rc && opts && opts->lexicons && opts->lexicons[i]; i++)
+        rc = dossier_lexicon_add_file(db->lex, opts->lexicons[i], err, sizeof err);
+    for (size_t i = 0; !rc && opts && opts->gazetteers && opts->gazetteers[i]; i++)
+        rc = dossier_lexicon_add_gazetteer(db->lex, opts->gazetteers[i], err, sizeof err);
+    return rc ? dossier_db_fail(db, rc, "%s", err) : DOSSIER_OK;
+}
+
+/* See dossier.h. */
+int dossier_open(dossier_db **out, const char *path, const dossier_options *opts)
+{
+    dossier_db *db = calloc(1, sizeof *db);
+    *out = db;
+    if (!db)
+        return DOSSIER_ENOMEM;
+    db->max_bytes = opts && opts->max_article_bytes ? opts->max_article_bytes : DOSSIER_DEFAULT_MAX_BYTES;
+    db->callback = opts ? opts->callback : NULL;
+    db->userdata = opts ? opts->userdata : NULL;
+    if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        return dossier_db_fail(db, DOSSIER_EDB, "%s: cannot open database: %s", path,
+                               db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
+    sqlite3_busy_timeout(db->sql, 5000);
+    int rc = dossier_db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+                                 "PRAGMA synchronous = NORMAL");
+    if (rc) {
+        char keep[sizeof db->errmsg + 64];
+        snprintf(keep, sizeof keep, "%s: %s", path, db->errmsg);
+        return dossier_db_fail(db, rc, "%s", keep);
+    }
+    rc = migrate(db);
+    if (!rc && opts && ((opts->lexicons && opts->lexicons[0]) || (opts->gazetteers && opts->gazetteers[0])))
+        rc = load_lexicon(db, opts);
+    return rc;
+}
+
+/* See db.h. */
+int dossier_db_lexicon(dossier_lexicon **out, dossier_db *db)
+{
+    int rc = db->lex ? DOSSIER_OK : load_lexicon(db, NULL);
+    *out = db->lex;
+    return rc;
+}
+
+/* See dossier.h. */
+void dossier_close(dossier_db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < db->ncache; i++)
+        sqlite3_finalize(db->cache[i].st);
+    if (db->free_queries)
+        db->free_queries(db->queries);
+    dossier_lexicon_free(db->lex);
+    sqlite3_close(db->sql);
+    free(db);
+}
+
+/* See dossier.h. */
+const char *dossier_errmsg(const dossier_db *db)
+{
+    if (!db)
+        return "out of memory";
+    return db->errmsg[0] ? db->errmsg : "no error";
+}
+
+/* See dossier.h. */
+void dossier_free(void *p)
+{
+    free(p);
+}

@@ -1,0 +1,278 @@
+/*
+ * store.c — writes an analysed article and everything extracted from it.
+ *
+ * Runs inside the ingest transaction; every row keeps its article and byte
+ * span into articles.body.  Statements are prepared once per handle
+ * (dossier_db_cached) and reset per row.  Doc entity indexes become
+ * database ids through dossier_resolve_entity() (resolve.c).
+ */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/resolve.h"
+
+/* Steps a prepared insert and resets it; returns DOSSIER_OK or DOSSIER_EDB. */
+static int step_reset(dossier_db *db, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "storing the article");
+}
+
+/* Binds a text that may be NULL or empty (then NULL). */
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s && *s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Inserts the articles row. */
+static int store_article(long long *out, dossier_db *db, const dossier_doc *d, const char *hash)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO articles(source, hash, original, body, title, outlet, language, published, url)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, d->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 3, d->raw, (int)d->raw_len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, d->body ? d->body : "", (int)d->body_len, SQLITE_STATIC);
+    bind_text(st, 5, d->title);
+    bind_text(st, 6, d->outlet);
+    sqlite3_bind_text(st, 7, dossier_doc_lang(d), -1, SQLITE_STATIC);
+    bind_text(st, 8, d->published);
+    bind_text(st, 9, d->url);
+    rc = step_reset(db, st);
+    sqlite3_reset(st);
+    *out = sqlite3_last_insert_rowid(db->sql);
+    return rc;
+}
+
+/* Inserts the sentences. */
+static int store_sentences(dossier_db *db, const dossier_doc *d, long long art)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO sentences(article, paragraph, start, end) VALUES (?1, ?2, ?3, ?4)");
+    for (size_t i = 0; !rc && i < d->sentences.n; i++) {
+        const dossier_sentence *s = &d->sentences.v[i];
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_int(st, 2, s->paragraph);
+        sqlite3_bind_int64(st, 3, (long long)s->span.start);
+        sqlite3_bind_int64(st, 4, (long long)s->span.end);
+        rc = step_reset(db, st);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Marks the doc entities some row refers to: mentions, roles, speakers, topics, participants. */
+static void mark_used(unsigned char *used, const dossier_doc *d)
+{
+    for (size_t i = 0; i < d->mentions.n; i++)
+        used[d->mentions.v[i].entity] = 1;
+    for (size_t i = 0; i < d->roles.n; i++)
+        used[d->roles.v[i].person] = used[d->roles.v[i].organization] = 1;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        const dossier_statement *st = &d->statements.v[i];
+        if (st->speaker >= 0)
+            used[st->speaker] = 1;
+        for (size_t j = 0; j < st->about.n; j++)
+            used[st->about.v[j]] = 1;
+    }
+    for (size_t i = 0; i < d->events.n; i++)
+        for (size_t j = 0; j < d->events.v[i].participants.n; j++)
+            used[d->events.v[i].participants.v[j]] = 1;
+}
+
+/*
+ * Maps every doc entity that a row refers to onto a database id; entities
+ * nothing refers to (candidates a stage set aside) are not stored.
+ */
+static int store_entities(long long *ids, dossier_db *db, const dossier_doc *d)
+{
+    unsigned char *used = calloc(d->entities.n + 1, 1);
+    int rc = used ? DOSSIER_OK : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    if (used)
+        mark_used(used, d);
+    for (size_t i = 0; !rc && i < d->entities.n; i++)
+        if (used[i])
+            rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
+    free(used);
+    return rc;
+}
+
+/* Inserts the mentions. */
+static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+{
+    static const char *const how[] = {"name", "short", "description", "pronoun"};
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO mentions(article, entity, how, start, end) VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (size_t i = 0; !rc && i < d->mentions.n; i++) {
+        const dossier_mention *m = &d->mentions.v[i];
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_int64(st, 2, ids[m->entity]);
+        sqlite3_bind_text(st, 3, how[m->how & 3], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, (long long)m->span.start);
+        sqlite3_bind_int64(st, 5, (long long)m->span.end);
+        rc = step_reset(db, st);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Inserts the roles, once per (person, title, organisation). */
+static int store_roles(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO roles(article, person, title, organization, start, end)"
+        " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE article = ?1"
+        " AND person = ?2 AND organization = ?4 AND title = ?3)");
+    for (size_t i = 0; !rc && i < d->roles.n; i++) {
+        const dossier_role *r = &d->roles.v[i];
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_int64(st, 2, ids[r->person]);
+        sqlite3_bind_text(st, 3, r->title ? r->title : "", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 4, ids[r->organization]);
+        sqlite3_bind_int64(st, 5, (long long)r->span.start);
+        sqlite3_bind_int64(st, 6, (long long)r->span.end);
+        rc = step_reset(db, st);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/*
+ * Inserts (parent, entity) link rows — a statement's topics, an event's
+ * participants — for the doc entity indexes v[0..n).
+ */
+static int store_links(dossier_db *db, sqlite3_stmt *st, long long parent, const int *v, size_t n,
+                       const long long *ids)
+{
+    int rc = DOSSIER_OK;
+    for (size_t j = 0; !rc && j < n; j++) {
+        sqlite3_bind_int64(st, 1, parent);
+        sqlite3_bind_int64(st, 2, ids[v[j]]);
+        rc = step_reset(db, st);
+    }
+    return rc;
+}
+
+/* Inserts the statements and their topics. */
+static int store_statements(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+{
+    sqlite3_stmt *st = NULL, *top = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO statements(article, kind, text, cue, speaker, speaker_start, speaker_end, start, end)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!rc)
+        rc = dossier_db_cached(&top, db,
+            "INSERT OR IGNORE INTO statement_topics(statement, entity) VALUES (?1, ?2)");
+    for (size_t i = 0; !rc && i < d->statements.n; i++) {
+        const dossier_statement *s = &d->statements.v[i];
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_text(st, 2, s->kind == DOSSIER_STATEMENT_DIRECT ? "direct" : "indirect", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, d->body + s->span.start, (int)(s->span.end - s->span.start),
+                          SQLITE_STATIC);
+        bind_text(st, 4, s->cue);
+        if (s->speaker >= 0)
+            sqlite3_bind_int64(st, 5, ids[s->speaker]);
+        if (s->speaker_mention >= 0) {
+            sqlite3_bind_int64(st, 6, (long long)d->mentions.v[s->speaker_mention].span.start);
+            sqlite3_bind_int64(st, 7, (long long)d->mentions.v[s->speaker_mention].span.end);
+        }
+        sqlite3_bind_int64(st, 8, (long long)s->span.start);
+        sqlite3_bind_int64(st, 9, (long long)s->span.end);
+        rc = step_reset(db, st);
+        if (!rc)
+            rc = store_links(db, top, sqlite3_last_insert_rowid(db->sql), s->about.v, s->about.n, ids);
+    }
+    sqlite3_reset(st);
+    sqlite3_reset(top);
+    return rc;
+}
+
+/* Inserts the dates. */
+static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
+{
+    static const char *const prec[] = {"none", "year", "month", "day"};
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO dates(article, value, precision, relative, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (size_t i = 0; !rc && i < d->timexes.n; i++) {
+        const dossier_timex *t = &d->timexes.v[i];
+        sqlite3_bind_int64(st, 1, art);
+        bind_text(st, 2, t->value);
+        sqlite3_bind_text(st, 3, prec[t->precision & 3], -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, t->relative != 0);
+        sqlite3_bind_int64(st, 5, (long long)t->span.start);
+        sqlite3_bind_int64(st, 6, (long long)t->span.end);
+        rc = step_reset(db, st);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Inserts the events and their participants. */
+static int store_events(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+{
+    sqlite3_stmt *st = NULL, *part = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO events(article, kind, trigger, date, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!rc)
+        rc = dossier_db_cached(&part, db,
+            "INSERT OR IGNORE INTO event_participants(event, entity) VALUES (?1, ?2)");
+    for (size_t i = 0; !rc && i < d->events.n; i++) {
+        const dossier_event *e = &d->events.v[i];
+        sqlite3_bind_int64(st, 1, art);
+        sqlite3_bind_text(st, 2, e->kind, -1, SQLITE_STATIC);
+        bind_text(st, 3, e->trigger);
+        bind_text(st, 4, e->timex >= 0 ? d->timexes.v[e->timex].value : NULL);
+        sqlite3_bind_int64(st, 5, (long long)e->span.start);
+        sqlite3_bind_int64(st, 6, (long long)e->span.end);
+        rc = step_reset(db, st);
+        if (!rc)
+            rc = store_links(db, part, sqlite3_last_insert_rowid(db->sql), e->participants.v,
+                             e->participants.n, ids);
+    }
+    sqlite3_reset(st);
+    sqlite3_reset(part);
+    return rc;
+}
+
+/* See store.h. */
+int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash)
+{
+    long long art = 0;
+    long long *ids = calloc(d->entities.n + 1, sizeof *ids);
+    if (!ids)
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    int rc = store_article(&art, db, d, hash);
+    if (!rc)
+        rc = store_sentences(db, d, art);
+    if (!rc)
+        rc = store_entities(ids, db, d);
+    if (!rc)
+        rc = store_mentions(db, d, art, ids);
+    if (!rc)
+        rc = store_roles(db, d, art, ids);
+    if (!rc)
+        rc = store_statements(db, d, art, ids);
+    if (!rc)
+        rc = store_dates(db, d, art);
+    if (!rc)
+        rc = store_events(db, d, art, ids);
+    free(ids);
+    *out = art;
+    return rc;
+}

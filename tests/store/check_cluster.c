@@ -1,0 +1,114 @@
+/*
+ * check_cluster.c — statement clusters (lib/cluster.c): translations in
+ * one story meet by rank, kind and numbers; copies in other stories need
+ * the same words; other speakers never join; an article gives a cluster
+ * one statement at most.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "store/cluster.h"
+#include "store/db.h"
+#include "testutil.h"
+
+/* Runs SQL on the handle or fails. */
+static void run(dossier_db *db, const char *sql)
+{
+    char *err = NULL;
+    ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
+}
+
+/* Adds an article with a story and a language. */
+static void article(dossier_db *db, int id, int story, const char *lang)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "INSERT INTO articles(id, source, hash, original, body, language, story)"
+             " VALUES (%d, 'a%d', 'h%d', x'00', 'body', '%s', %d)", id, id, id, lang, story);
+    run(db, sql);
+}
+
+/* Adds a statement. */
+static void statement(dossier_db *db, int id, int art, int speaker, int start, const char *kind, const char *text)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, "INSERT INTO statements(id, article, kind, text, speaker, start, end)"
+             " VALUES (%d, %d, '%s', '%s', %d, %d, %d)", id, art, kind, text, speaker, start, start + 5);
+    run(db, sql);
+}
+
+/* The cluster of statement `id`. */
+static long long cluster_of(dossier_db *db, int id)
+{
+    sqlite3_stmt *st = NULL;
+    long long c = -1;
+    sqlite3_prepare_v2(db->sql, "SELECT cluster FROM statements WHERE id = ?1", -1, &st, NULL);
+    sqlite3_bind_int(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        c = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return c;
+}
+
+START_TEST(test_translation_and_copies)
+{
+    dossier_db *db = dossier_test_db();
+    run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'person', 'A'), (2, 'person', 'B')");
+    article(db, 1, 1, "en");
+    statement(db, 1, 1, 1, 0, "direct", "We reached an accuracy of about ten metres, better than anyone before");
+    statement(db, 2, 1, 1, 50, "indirect", "the budget for 2025 would grow by 12 percent");
+    statement(db, 3, 1, 2, 90, "direct", "The mission is a success for the whole country");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 1));
+    /* The French translation, same story. */
+    article(db, 2, 1, "fr");
+    statement(db, 4, 2, 1, 0, "direct", "Nous avons atteint une précision d''environ dix mètres, du jamais vu");
+    statement(db, 5, 2, 1, 40, "indirect", "le budget pour 2025 augmenterait de 12 pour cent");
+    statement(db, 6, 2, 2, 80, "direct", "Cette mission est un succès pour tout le pays");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 2));
+    ck_assert_int_eq(cluster_of(db, 4), 1);
+    ck_assert_int_eq(cluster_of(db, 5), 2);
+    ck_assert_int_eq(cluster_of(db, 6), 3);
+    /* A copy in another story: joins only on the same words. */
+    article(db, 3, 3, "en");
+    statement(db, 7, 3, 1, 0, "direct", "We reached an accuracy of about ten metres, better than anyone before");
+    statement(db, 8, 3, 1, 90, "direct", "Something else entirely about rockets and weather");
+    statement(db, 9, 3, 2, 150, "direct", "We reached an accuracy of about ten metres, better than anyone before");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 3));
+    ck_assert_int_eq(cluster_of(db, 7), 1);
+    ck_assert_int_eq(cluster_of(db, 8), 8);
+    ck_assert_int_eq(cluster_of(db, 9), 9); /* another speaker */
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_one_per_article)
+{
+    dossier_db *db = dossier_test_db();
+    run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'organization', 'Agency')");
+    article(db, 1, 1, "en");
+    statement(db, 1, 1, 1, 0, "direct", "The station will be completed by the end of the decade");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 1));
+    article(db, 2, 2, "en");
+    statement(db, 2, 2, 1, 0, "direct", "The station will be completed by the end of the decade");
+    statement(db, 3, 2, 1, 80, "direct", "The station will be completed by the end of the decade, they said");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 2));
+    ck_assert_int_eq(cluster_of(db, 2), 1);
+    ck_assert_int_eq(cluster_of(db, 3), 3);
+    dossier_close(db);
+}
+END_TEST
+
+/* Builds the suite. */
+static Suite *suite(void)
+{
+    Suite *s = suite_create("cluster");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_translation_and_copies);
+    tcase_add_test(tc, test_one_per_article);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}

@@ -1,0 +1,154 @@
+/*
+ * check_ingest.c — ingest, store, resolve and export through the public
+ * API (lib/ingest.c, lib/store.c, lib/resolve.c, lib/export.c): new and
+ * unchanged articles, refusals that leave no rows, entities joined across
+ * articles, statement clusters and stories, and the export document.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "store/db.h"
+#include "testutil.h"
+
+/* One integer from the handle's database. */
+static long long count(dossier_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static const char story_en[] =
+    "---\ntitle: Agency plans lunar base\npublished: 2024-05-02\nlanguage: en\n---\n"
+    "The head of the Freedonian Space Agency, Rufus Firefly, said on Monday that the agency "
+    "would build a lunar base with its partners by the end of the decade.\n\n"
+    "\"We will build the base together with our partners in the coming years,\" Firefly told reporters.\n";
+
+static const char story_fr[] =
+    "---\ntitle: L'agence prévoit une base lunaire\npublished: 2024-05-02\nlanguage: fr\n---\n"
+    "Le chef de l'Agence spatiale de Freedonie, Rufus Firefly, a déclaré lundi que l'agence "
+    "construirait une base lunaire avec ses partenaires.\n\n"
+    "« Nous construirons la base ensemble avec nos partenaires dans les années à venir », a déclaré Firefly.\n";
+
+START_TEST(test_new_then_unchanged)
+{
+    dossier_db *db = dossier_test_db();
+    dossier_ingest_status st;
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "en.txt", story_en, strlen(story_en), &st));
+    ck_assert_int_eq(st, DOSSIER_INGEST_NEW);
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "again.txt", story_en, strlen(story_en), &st));
+    ck_assert_int_eq(st, DOSSIER_INGEST_UNCHANGED);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles"), 1);
+    ck_assert_int_eq(count(db, "SELECT length(original) FROM articles"), (long long)strlen(story_en));
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles WHERE published = '2024-05-02' AND title IS NOT NULL"), 1);
+    ck_assert_int_gt(count(db, "SELECT count(*) FROM sentences"), 1);
+    /* Sentence spans lie inside the body. */
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM sentences s JOIN articles a ON a.id = s.article"
+                               " WHERE s.end > length(CAST(a.body AS BLOB)) OR s.start >= s.end"), 0);
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_refusals_leave_nothing)
+{
+    dossier_db *db = dossier_test_db();
+    dossier_ingest_status st;
+    const char bad[] = "Some text \xC3\x28 more";
+    ck_assert_int_eq(dossier_ingest_buffer(db, "bad.txt", bad, sizeof bad - 1, &st), DOSSIER_EINPUT);
+    ck_assert_int_eq(st, DOSSIER_INGEST_FAILED);
+    ck_assert_msg(strstr(dossier_errmsg(db), "bad.txt") && strstr(dossier_errmsg(db), "10"),
+                  "message: %s", dossier_errmsg(db));
+    ck_assert_int_eq(dossier_ingest_buffer(db, "empty.txt", "", 0, &st), DOSSIER_EINPUT);
+    ck_assert_int_eq(dossier_ingest_buffer(db, "nul.txt", "a\0b", 3, &st), DOSSIER_EINPUT);
+    const char fm[] = "---\ntitle: [oops\n---\nBody.\n";
+    ck_assert_int_eq(dossier_ingest_buffer(db, "fm.md", fm, sizeof fm - 1, &st), DOSSIER_EYAML);
+    ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "fm.md"));
+    ck_assert_int_eq(dossier_ingest_file(db, "/nonexistent/file.txt", &st), DOSSIER_EIO);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM sentences"), 0);
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_size_limit)
+{
+    dossier_db *db = NULL;
+    dossier_options o = {0};
+    o.max_article_bytes = 16;
+    ck_assert_dossier_ok(db, dossier_open(&db, ":memory:", &o));
+    ck_assert_int_eq(dossier_ingest_buffer(db, "long.txt", story_en, strlen(story_en), NULL), DOSSIER_EINPUT);
+    ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "limit"));
+    dossier_close(db);
+}
+END_TEST
+
+/* Remembers what the callback was told. */
+static int reports[3];
+static void on_report(const dossier_report *r, void *userdata)
+{
+    (void)userdata;
+    if (r->kind == DOSSIER_REPORT_ARTICLE)
+        reports[r->status]++;
+}
+
+START_TEST(test_callback_and_resolve)
+{
+    dossier_db *db = NULL;
+    dossier_options o = {0};
+    o.callback = on_report;
+    ck_assert_dossier_ok(db, dossier_open(&db, ":memory:", &o));
+    memset(reports, 0, sizeof reports);
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "en.txt", story_en, strlen(story_en), NULL));
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "fr.txt", story_fr, strlen(story_fr), NULL));
+    dossier_ingest_buffer(db, "en2.txt", story_en, strlen(story_en), NULL);
+    dossier_ingest_buffer(db, "x.txt", "", 0, NULL);
+    ck_assert_int_eq(reports[DOSSIER_INGEST_NEW], 2);
+    ck_assert_int_eq(reports[DOSSIER_INGEST_UNCHANGED], 1);
+    ck_assert_int_eq(reports[DOSSIER_INGEST_FAILED], 1);
+    ck_assert_dossier_ok(db, dossier_resolve(db));
+    /* Every article has a story and every statement a cluster. */
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles WHERE story IS NULL"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE cluster IS NULL"), 0);
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_export)
+{
+    dossier_db *db = dossier_test_db();
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "dir/en.txt", story_en, strlen(story_en), NULL));
+    char *json = NULL;
+    ck_assert_dossier_ok(db, dossier_export_json(&json, db));
+    ck_assert_ptr_nonnull(strstr(json, "\"articles\":[{\"id\":1,\"source\":\"dir/en.txt\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"published\":\"2024-05-02\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"entities\":["));
+    ck_assert_ptr_nonnull(strstr(json, "\"statements\":["));
+    ck_assert_ptr_nonnull(strstr(json, "\"events\":["));
+    ck_assert_ptr_nonnull(strstr(json, "\"roles\":["));
+    dossier_free(json);
+    dossier_close(db);
+}
+END_TEST
+
+/* Builds the suite. */
+static Suite *suite(void)
+{
+    Suite *s = suite_create("ingest");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_new_then_unchanged);
+    tcase_add_test(tc, test_refusals_leave_nothing);
+    tcase_add_test(tc, test_size_limit);
+    tcase_add_test(tc, test_callback_and_resolve);
+    tcase_add_test(tc, test_export);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}
