@@ -1,17 +1,54 @@
 /*
  * cluster.h — statement clusters: the same utterance reported by several
- * articles, in one or several languages.
+ * articles, in one or several languages; and the likeness of statements
+ * that tells resolve.c which articles report the same story.
  */
 #ifndef DOSSIER_CLUSTER_H
 #define DOSSIER_CLUSTER_H
 
+#include "base/util.h"
 #include "store/db.h"
 
+/* How strongly two statements of one speaker say the same thing. */
+enum dossier_link_level {
+    DOSSIER_LINK_STORY = 1, /* alike enough to be one utterance when the articles report one story */
+    DOSSIER_LINK_COPY = 2   /* the same words: one utterance wherever it is reported */
+};
+
+/* A statement of the new article that is like an earlier statement of the same speaker. */
+typedef struct {
+    long long mine, other;          /* statements.id */
+    long long other_article;        /* the other statement's article */
+    long long other_cluster;        /* its cluster (its id when it has none) */
+    long long speaker;
+    double score;                   /* likeness, for the best-first one-to-one choice */
+    int level;                      /* enum dossier_link_level */
+    int near;                       /* the articles may be one story by date: both dated at most
+                                       three days apart, or one of them undated */
+} dossier_link;
+
+typedef VEC(dossier_link) dossier_links;
+
 /*
- * Gives every statement of a newly stored article a cluster: that of the
- * most alike earlier statement of the same speaker, or its own id.  The
- * article's story must already be set.
+ * Stores what is compared of each statement of `article` (statement_features)
+ * and finds its links: pairs with statements of the same speaker in other
+ * articles published near it (or, for undated articles, the speaker's
+ * latest statements), and pairs within the article that repeat the same
+ * words.  Candidates come from indexes only, so the cost does not grow with
+ * the database.  Appends to *out; the caller frees it with VEC_FREE.
  */
+int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article);
+
+/*
+ * Gives every statement of `article` a cluster from `links`: a link of
+ * level COPY always joins, a link of level STORY only when the other
+ * statement's article is in the story `story`; each statement joins at
+ * most one statement of each other article, the most alike first.
+ * Clusters joined through the new statements become one (the smallest id).
+ */
+int dossier_cluster_apply(dossier_db *db, long long article, long long story, dossier_links *links);
+
+/* Both steps, for an article whose story is set (tests, and `resolve`). */
 int dossier_cluster_article(dossier_db *db, long long article);
 
 #endif /* DOSSIER_CLUSTER_H */

@@ -1,19 +1,31 @@
 /*
- * resolve.c — joins what articles say across articles and languages.
+ * resolve.c — joins what articles say across articles and languages, by
+ * evidence only: when unsure, nothing joins.
  *
- * Entities: a gazetteer entity is one row whatever name the article used;
- * a name found from text joins the entity of the same kind that already
- * has that folded name as an alias, and an entity found from text earlier
- * becomes the gazetteer's when the gazetteer names it later.  People also join across spellings:
- * a full name joins an earlier surname-only entity (which takes the full
- * name), and a full name joins one with the same first name and a surname
- * one letter apart ("Gagarine", "Gagarin").  A person's surname is one of
- * its aliases, so a later "Mr Gagarin" finds him.
+ * Entities.  A gazetteer entity is one row whatever name the article used;
+ * an entity found from text earlier becomes the gazetteer's when the
+ * gazetteer names it later, if the kinds agree.  Other names join an
+ * entity of the same kind that has the same folded name as an alias.
+ * People are compared by their name's key: first name, surname and
+ * generational suffix, with titles and initials left out ("Donald J.
+ * Trump" is "Donald Trump"; "Donald Trump Jr." is not).  A full name also
+ * joins the same first name with a surname one letter apart ("Gagarine",
+ * "Gagarin"), never another first name or suffix.  A surname alone joins
+ * the one full name that carries it, or, when several do, the one far more
+ * often named; otherwise it stays an entity of its own.  An organisation's
+ * acronym ("FBI", "F.B.I.") meets the one organisation whose capitalised
+ * words have those initials.
  *
- * Stories: an article joins the story of an article published within three
- * days that shares most of its named entities, or else of an article it
- * shares a statement cluster with (cluster.c places statements, knowing
- * the story).  A story is named by its smallest article id.
+ * Stories.  An article joins the story of an earlier article when their
+ * statements show it: links (cluster.c) from two speakers or more, or
+ * three links or more, with the articles published within three days of
+ * each other (or one of them undated).  Shared entities alone are not
+ * evidence: a country, a party or a frequent person is in every story.
+ * Stories joined through the new article become one (the smallest id).
+ *
+ * `dossier resolve` recomputes clusters and stories from the stored rows,
+ * article by article in id order, the order of ingest, so that its result
+ * is that of ingesting the articles again.
  */
 #include "store/resolve.h"
 
@@ -24,7 +36,113 @@
 #include "store/cluster.h"
 #include "base/util.h"
 
-#define STORY_OVERLAP 0.5
+#define SALIENT 3    /* a surname goes to the full name named this many times more often than any other */
+#define COUNT_CAP 1000 /* mentions counted at most, for salience */
+
+/* ---- names ---- */
+
+/* The words of a folded person name, titles and initials left out, and its suffix. */
+typedef struct {
+    char buf[256];
+    const char *w[16];
+    int n;
+    const char *suffix;   /* "jr", "ii", ... or NULL */
+} person_name;
+
+/* Non-zero when the lexicon has the word (folded here) in a list of any language. */
+static int listed(const dossier_lexicon *lex, const char *key, const char *w)
+{
+    char *f = lex ? dossier_fold(w, strlen(w)) : NULL;
+    int hit = f && dossier_lexicon_has(lex, NULL, key, f);
+    free(f);
+    return hit;
+}
+
+/*
+ * Splits a person name into its key words: person prefixes ("mr",
+ * "dr") and initials ("j.") dropped, a generational suffix kept apart.
+ */
+static void parse_person(person_name *p, const dossier_lexicon *lex, const char *folded)
+{
+    snprintf(p->buf, sizeof p->buf, "%s", folded);
+    p->n = 0;
+    p->suffix = NULL;
+    char *save = NULL;
+    for (char *t = strtok_r(p->buf, " ", &save); t && p->n < 16; t = strtok_r(NULL, " ", &save)) {
+        size_t len = strlen(t);
+        while (len && (t[len - 1] == '.' || t[len - 1] == ','))
+            t[--len] = '\0';
+        if (!len || (len == 1 && (unsigned char)t[0] < 0x80))
+            continue; /* an initial */
+        if (p->n == 0 && listed(lex, "entity.person_prefixes", t))
+            continue;
+        p->w[p->n++] = t;
+    }
+    if (p->n >= 3 && listed(lex, "entity.name_suffixes", p->w[p->n - 1]))
+        p->suffix = p->w[--p->n];
+}
+
+/* The key of a parsed name: "first last" or "first last suffix"; "" when one word. */
+static void person_key(char *out, size_t size, const person_name *p)
+{
+    if (p->n < 2)
+        snprintf(out, size, "%s", p->n ? p->w[0] : "");
+    else
+        snprintf(out, size, "%s %s%s%s", p->w[0], p->w[p->n - 1], p->suffix ? " " : "",
+                 p->suffix ? p->suffix : "");
+}
+
+/* Non-zero when a name is an acronym: two to eight capitals, with or without dots. */
+static int is_acronym(const char *name, char *letters, size_t size)
+{
+    size_t n = 0;
+    for (const char *s = name; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z') {
+            if (n + 1 >= size)
+                return 0;
+            letters[n++] = (char)(*s + 32);
+        } else if (*s != '.') {
+            return 0;
+        }
+    }
+    letters[n] = '\0';
+    return n >= 2 && n <= 8;
+}
+
+/*
+ * The initials of an organisation named by several words: the first letter
+ * of each capitalised word ("Federal Bureau of Investigation": "fbi").
+ * Empty when fewer than two words are capitalised or a word is not a plain
+ * ASCII word.
+ */
+static void initials_of(char *out, size_t size, const char *name)
+{
+    size_t n = 0, words = 0;
+    const char *s = name;
+    out[0] = '\0';
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        words++;
+        if (*s >= 'A' && *s <= 'Z') {
+            if (n + 1 >= size)
+                return;
+            out[n++] = (char)(*s + 32);
+        } else if (!(*s >= 'a' && *s <= 'z')) {
+            out[0] = '\0';
+            return;
+        }
+        s = e;
+    }
+    out[n >= 2 && words >= 2 ? n : 0] = '\0';
+}
+
+/* ---- aliases ---- */
 
 /* Inserts one alias (folded) for entity `id`. */
 static int add_alias(dossier_db *db, sqlite3_stmt *st, long long id, const char *name)
@@ -41,20 +159,34 @@ static int add_alias(dossier_db *db, sqlite3_stmt *st, long long id, const char 
     return rc;
 }
 
-/* Records the entity's names (and the gazetteer's) as aliases of `id`. */
+/*
+ * Records the entity's names (and the gazetteer's) as aliases of `id`;
+ * for a person found from text also its key ("Donald J. Trump" goes by
+ * "donald trump") and its surname, for an acronym also its letters alone.
+ */
 static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
 {
     sqlite3_stmt *st = NULL;
+    char key[256];
     int rc = dossier_db_cached(&st, db, "INSERT OR IGNORE INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)");
     if (!rc)
         rc = add_alias(db, st, id, e->name);
     for (size_t i = 0; !rc && i < e->aliases.n; i++)
-        rc = add_alias(db, st, id, e->aliases.v[i]);
+        if (e->kind != DOSSIER_KIND_PERSON || strchr(e->aliases.v[i], ' ') || !strchr(e->name, ' '))
+            rc = add_alias(db, st, id, e->aliases.v[i]);
     for (size_t i = 0; !rc && e->gaz && i < e->gaz->nnames; i++)
         rc = add_alias(db, st, id, e->gaz->names[i]->text);
-    const char *last = e->kind == DOSSIER_KIND_PERSON && !e->gaz ? strrchr(e->name, ' ') : NULL;
-    if (!rc && last && strlen(last + 1) >= 3)
-        rc = add_alias(db, st, id, last + 1);
+    if (!rc && e->kind == DOSSIER_KIND_PERSON && !e->gaz) {
+        person_name p;
+        parse_person(&p, db->lex, e->name);
+        person_key(key, sizeof key, &p);
+        if (p.n >= 2)
+            rc = add_alias(db, st, id, key);
+        if (!rc && p.n >= 2 && strlen(p.w[p.n - 1]) >= 3)
+            rc = add_alias(db, st, id, p.w[p.n - 1]);
+    }
+    if (!rc && is_acronym(e->name, key, sizeof key))
+        rc = add_alias(db, st, id, key);
     sqlite3_reset(st);
     return rc;
 }
@@ -107,27 +239,38 @@ static long long find_by_alias(dossier_db *db, const dossier_entity *e)
     return id;
 }
 
+/* Renames entity `id` (and, with `known`, makes it the gazetteer's). */
+static int rename_entity(dossier_db *db, long long id, const char *name, int known)
+{
+    sqlite3_stmt *st = NULL;
+    if (dossier_db_cached(&st, db, "UPDATE entities SET name = ?2, known = max(known, ?3) WHERE id = ?1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, known);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "entities");
+}
+
 /*
- * For a gazetteer entity not stored yet: an entity found from text in an
- * earlier article under one of its names, which it then becomes (known,
- * with the gazetteer's name).  0 when none.
+ * For a gazetteer entity not stored yet: an entity of the same kind found
+ * from text in an earlier article under one of its names, which it then
+ * becomes (known, with the gazetteer's name).  0 when none.
  */
 static long long adopt_found(dossier_db *db, const dossier_entity *e)
 {
     long long id = 0;
     for (size_t i = 0; id == 0 && i < e->gaz->nnames; i++)
-        id = alias_lookup(db, e->gaz->names[i]->text, e->kind, 1);
+        if (e->kind != DOSSIER_KIND_PERSON || strchr(e->gaz->names[i]->text, ' '))
+            id = alias_lookup(db, e->gaz->names[i]->text, e->kind, 1);
     if (id <= 0)
         return id;
-    sqlite3_stmt *st = NULL;
-    if (dossier_db_cached(&st, db, "UPDATE entities SET known = 1, name = ?2 WHERE id = ?1"))
-        return DOSSIER_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, e->gaz->name, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? id : dossier_db_sqlfail(db, "entities");
+    int rc = rename_entity(db, id, e->gaz->name, 1);
+    return rc ? rc : id;
 }
+
+/* ---- people ---- */
 
 /* Levenshtein distance of two short strings, capped at 3. */
 static int distance(const char *a, const char *b)
@@ -155,92 +298,215 @@ static int distance(const char *a, const char *b)
     return row[lb] > 3 ? 3 : row[lb];
 }
 
-/*
- * A person entity that `folded` (a full name "first ... last") spells
- * differently: the surname-only entity "last", or a name with the same
- * first word and a last word one edit away.  0 when none.
- */
-static long long find_person_variant(dossier_db *db, const char *folded, long long *out_surname_only)
+/* How many mentions an entity has (counted up to COUNT_CAP, through the index). */
+static long long mention_count(dossier_db *db, long long id)
 {
-    const char *sp = strchr(folded, ' '), *last = strrchr(folded, ' ');
+    sqlite3_stmt *st = NULL;
+    long long n = 0;
+    if (dossier_db_cached(&st, db, "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity = ?1 LIMIT 1000)"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n;
+}
+
+/*
+ * The people that carry the surname `w` as an alias: *out_full is the one
+ * with a full name that a lone surname goes to (the only one, or the one
+ * named SALIENT times more often than any other; 0 when none or unsure),
+ * *out_single the entity named by the surname alone (0 when none), and
+ * *out_nfull how many full names carry it.
+ */
+static int surname_holders(dossier_db *db, const char *w, long long *out_full, long long *out_single,
+                           int *out_nfull)
+{
+    sqlite3_stmt *st = NULL;
+    long long best = 0, best_n = 0, second_n = 0;
+    *out_full = *out_single = 0;
+    *out_nfull = 0;
+    if (dossier_db_cached(&st, db,
+            "SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE a.folded = ?1 AND e.kind = 'person' ORDER BY e.id LIMIT 20"))
+        return DOSSIER_EDB;
+    sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+    VEC(long long) full = {0};
+    int rc = DOSSIER_OK;
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        long long id = sqlite3_column_int64(st, 0);
+        if (name && strchr(name, ' '))
+            rc = VEC_PUSH(&full, id) ? dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory") : DOSSIER_OK;
+        else if (!*out_single)
+            *out_single = id;
+    }
+    sqlite3_reset(st);
+    for (size_t i = 0; !rc && i < full.n; i++) {
+        long long n = full.n == 1 ? 1 : mention_count(db, full.v[i]);
+        if (n < 0) {
+            rc = (int)n;
+        } else if (n > best_n) {
+            second_n = best_n;
+            best_n = n;
+            best = full.v[i];
+        } else if (n > second_n) {
+            second_n = n;
+        }
+    }
+    *out_nfull = (int)full.n;
+    if (!rc && best && (full.n == 1 || best_n >= SALIENT * (second_n ? second_n : 1)))
+        *out_full = best;
+    VEC_FREE(&full);
+    return rc;
+}
+
+/*
+ * A person entity that the parsed full name `p` spells differently: the
+ * same first name and suffix with a surname one edit away.  0 when none.
+ */
+static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex, const person_name *p)
+{
+    const char *first = p->w[0], *last = p->w[p->n - 1];
     sqlite3_stmt *st = NULL;
     long long id = 0;
-    *out_surname_only = 0;
-    if (!sp || strlen(last + 1) < 4)
+    if (strlen(last) < 4)
         return 0;
     if (dossier_db_cached(&st, db,
-            "SELECT e.id, a.folded, e.name FROM aliases a JOIN entities e ON e.id = a.entity"
-            " WHERE e.kind = 'person' AND ((a.folded >= ?1 AND a.folded < ?2) OR a.folded = ?3)"
-            " ORDER BY e.id LIMIT 50"))
+            "SELECT e.id, a.folded FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE e.kind = 'person' AND a.folded >= ?1 AND a.folded < ?2 ORDER BY e.id LIMIT 50"))
         return DOSSIER_EDB;
-    size_t first = (size_t)(sp - folded);
-    sqlite3_bind_text(st, 1, folded, (int)first + 1, SQLITE_STATIC);          /* "first " */
-    char upper[128];
-    snprintf(upper, sizeof upper, "%.*s!", (int)first, folded);                /* "first!" */
+    char lower[128], upper[128];
+    snprintf(lower, sizeof lower, "%s ", first);  /* "first " */
+    snprintf(upper, sizeof upper, "%s!", first);  /* "first!": just past every "first ..." */
+    sqlite3_bind_text(st, 1, lower, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, last + 1, -1, SQLITE_STATIC);
     while (id == 0 && sqlite3_step(st) == SQLITE_ROW) {
         const char *f = (const char *)sqlite3_column_text(st, 1);
-        const char *name = (const char *)sqlite3_column_text(st, 2);
-        if (!f || !name)
+        if (!f)
             continue;
-        if (strcmp(f, last + 1) == 0) {
-            if (!strchr(name, ' ')) { /* a surname-only entity: it takes the full name */
-                id = sqlite3_column_int64(st, 0);
-                *out_surname_only = id;
-            }
+        person_name q;
+        parse_person(&q, lex, f);
+        if (q.n < 2 || strcmp(q.w[0], first) != 0 ||
+            (q.suffix ? !p->suffix || strcmp(q.suffix, p->suffix) : p->suffix != NULL))
             continue;
-        }
-        const char *flast = strrchr(f, ' ');
-        if (flast && distance(flast + 1, last + 1) <= 1)
+        if (distance(q.w[q.n - 1], last) <= 1)
             id = sqlite3_column_int64(st, 0);
     }
     sqlite3_reset(st);
     return id;
 }
 
-/* For a person found from text: the entity a spelling variant of its name belongs to. */
+/* For a person found from text: the entity its name belongs to, or 0. */
 static long long find_person(dossier_db *db, const dossier_entity *ent)
 {
+    char key[256];
+    long long id = 0, full = 0, single = 0;
+    int nfull = 0, rc;
     char *f = dossier_fold(ent->name, strlen(ent->name));
-    long long surname_only = 0, id;
     if (!f)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-    id = find_person_variant(db, f, &surname_only);
+    person_name p;
+    parse_person(&p, db->lex, f);
     free(f);
-    if (id > 0 && surname_only) {
-        sqlite3_stmt *st = NULL;
-        if (dossier_db_cached(&st, db, "UPDATE entities SET name = ?2 WHERE id = ?1"))
-            return DOSSIER_EDB;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, ent->name, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return dossier_db_sqlfail(db, "entities");
+    if (p.n == 0)
+        return 0;
+    if (p.n == 1) { /* a surname (or a single name) alone */
+        rc = surname_holders(db, p.w[0], &full, &single, &nfull);
+        if (rc)
+            return rc;
+        return full ? full : single;
     }
-    return id;
+    person_key(key, sizeof key, &p);
+    id = alias_lookup(db, key, DOSSIER_KIND_PERSON, 0);
+    if (id == 0)
+        id = find_person_variant(db, db->lex, &p);
+    if (id != 0)
+        return id;
+    /* an entity named by this surname alone takes the full name, when it is the only full name with it */
+    rc = surname_holders(db, p.w[p.n - 1], &full, &single, &nfull);
+    if (rc)
+        return rc;
+    if (single && nfull == 0) {
+        rc = rename_entity(db, single, ent->name, 0);
+        return rc ? rc : single;
+    }
+    return 0;
 }
+
+/* ---- organisations ---- */
+
+/*
+ * For an organisation found from text: the one organisation whose initials
+ * are this acronym, or whose acronym these words' initials are.  0 when
+ * none or several.
+ */
+static long long find_by_initials(dossier_db *db, const dossier_entity *ent, char *initials, size_t size)
+{
+    char letters[16];
+    sqlite3_stmt *st = NULL;
+    long long id = 0;
+    int n = 0;
+    initials[0] = '\0';
+    if (is_acronym(ent->name, letters, sizeof letters)) {
+        if (dossier_db_cached(&st, db, "SELECT id FROM entities WHERE initials = ?1 AND kind = 'organization' LIMIT 2"))
+            return DOSSIER_EDB;
+        sqlite3_bind_text(st, 1, letters, -1, SQLITE_STATIC);
+    } else {
+        initials_of(initials, size, ent->name);
+        if (!initials[0])
+            return 0;
+        if (dossier_db_cached(&st, db,
+                "SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
+                " WHERE a.folded = ?1 AND e.kind = 'organization' AND e.initials IS NULL LIMIT 2"))
+            return DOSSIER_EDB;
+        sqlite3_bind_text(st, 1, initials, -1, SQLITE_STATIC);
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        n++;
+    }
+    sqlite3_reset(st);
+    return n == 1 ? id : 0;
+}
+
+/* ---- entities ---- */
 
 /* See resolve.h. */
 int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d, int e)
 {
     const dossier_entity *ent = &d->entities.v[e];
-    long long id = ent->gaz ? find_known(db, ent) : find_by_alias(db, ent);
-    if (id == 0 && ent->gaz)
-        id = adopt_found(db, ent);
-    if (id == 0 && !ent->gaz && ent->kind == DOSSIER_KIND_PERSON)
+    char initials[16] = "";
+    long long id;
+    dossier_lexicon *lex = NULL;
+    int lrc = dossier_db_lexicon(&lex, db);
+    if (lrc)
+        return lrc;
+    if (ent->gaz) {
+        id = find_known(db, ent);
+        if (id == 0)
+            id = adopt_found(db, ent);
+    } else if (ent->kind == DOSSIER_KIND_PERSON) {
         id = find_person(db, ent);
+    } else {
+        id = find_by_alias(db, ent);
+        if (id == 0 && ent->kind == DOSSIER_KIND_ORGANIZATION)
+            id = find_by_initials(db, ent, initials, sizeof initials);
+    }
     if (id < 0)
         return (int)id;
     if (id == 0) {
         sqlite3_stmt *st = NULL;
-        int rc = dossier_db_cached(&st, db, "INSERT INTO entities(kind, name, known) VALUES (?1, ?2, ?3)");
+        int rc = dossier_db_cached(&st, db, "INSERT INTO entities(kind, name, known, initials) VALUES (?1, ?2, ?3, ?4)");
         if (rc)
             return rc;
         sqlite3_bind_text(st, 1, dossier_kind_name(ent->kind), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, ent->name, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 3, ent->gaz != NULL);
+        if (ent->kind == DOSSIER_KIND_ORGANIZATION && !ent->gaz)
+            initials_of(initials, sizeof initials, ent->name);
+        if (initials[0])
+            sqlite3_bind_text(st, 4, initials, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "entities");
         sqlite3_reset(st);
         if (rc)
@@ -253,15 +519,35 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
 
 /* ---- stories ---- */
 
-/* The story of an earlier article that shares a statement cluster with this one, or 0. */
-static long long story_by_clusters(dossier_db *db, long long article)
+/* What the links say of one earlier article. */
+typedef struct {
+    long long article;
+    int links;
+    long long speakers[2];
+    int nspeakers;
+} evidence;
+
+/* Sets the story of every article of story `from` (or of article `from`, when it has none) to `to`. */
+static int move_story(dossier_db *db, long long from, long long to)
 {
     sqlite3_stmt *st = NULL;
-    long long story = 0;
-    if (dossier_db_cached(&st, db,
-            "SELECT coalesce(a.story, a.id) FROM statements s JOIN statements o ON o.cluster = s.cluster"
-            " JOIN articles a ON a.id = o.article"
-            " WHERE s.article = ?1 AND o.article != ?1 ORDER BY a.id LIMIT 1"))
+    int rc = dossier_db_cached(&st, db,
+        "UPDATE articles SET story = ?2 WHERE story = ?1 OR (id = ?1 AND story IS NULL)");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, from);
+    sqlite3_bind_int64(st, 2, to);
+    rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "stories");
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* The story of an article (its id when it has none), negative on error. */
+static long long story_of(dossier_db *db, long long article)
+{
+    sqlite3_stmt *st = NULL;
+    long long story = article;
+    if (dossier_db_cached(&st, db, "SELECT coalesce(story, id) FROM articles WHERE id = ?1"))
         return DOSSIER_EDB;
     sqlite3_bind_int64(st, 1, article);
     if (sqlite3_step(st) == SQLITE_ROW)
@@ -271,73 +557,76 @@ static long long story_by_clusters(dossier_db *db, long long article)
 }
 
 /*
- * The story of an earlier article published within three days (or undated)
- * that shares at least half the entities other than places of the smaller
- * of the two (places are shared by too many stories to tell them apart).
- * Only the 500 latest such articles are compared.  0 when none.
+ * Puts the article in a story: its own, joined with the story of every
+ * earlier article its links show it reports.  Sets *out to the story.
  */
-static long long story_by_entities(dossier_db *db, long long article)
+static int join_stories(long long *out, dossier_db *db, long long article, const dossier_links *links)
 {
-    static const char *const sql =
-        "WITH me AS (SELECT published p FROM articles WHERE id = ?1),"
-        " mine AS (SELECT DISTINCT m.entity FROM mentions m JOIN entities e ON e.id = m.entity"
-        "   WHERE m.article = ?1 AND e.kind != 'place'),"
-        " near AS (SELECT a.id, a.story FROM articles a, me WHERE a.id != ?1 AND"
-        "   (me.p IS NULL OR a.published IS NULL OR abs(julianday(a.published) - julianday(me.p)) <= 3)"
-        "   ORDER BY a.id DESC LIMIT 500),"
-        " shared AS (SELECT n.id, n.story, count(DISTINCT m.entity) k FROM near n"
-        "   JOIN mentions m ON m.article = n.id JOIN mine USING(entity) GROUP BY n.id)"
-        " SELECT coalesce(s.story, s.id), s.k,"
-        "   (SELECT count(*) FROM mine),"
-        "   (SELECT count(DISTINCT m.entity) FROM mentions m JOIN entities e ON e.id = m.entity"
-        "    WHERE m.article = s.id AND e.kind != 'place')"
-        " FROM shared s ORDER BY s.k DESC, s.id LIMIT 5";
-    sqlite3_stmt *st = NULL;
-    long long story = 0;
-    if (dossier_db_cached(&st, db, sql))
-        return DOSSIER_EDB;
-    sqlite3_bind_int64(st, 1, article);
-    while (!story && sqlite3_step(st) == SQLITE_ROW) {
-        double k = sqlite3_column_double(st, 1);
-        double smaller = sqlite3_column_double(st, 2);
-        if (sqlite3_column_double(st, 3) < smaller)
-            smaller = sqlite3_column_double(st, 3);
-        if (smaller >= 3 && k >= 2 && k / smaller >= STORY_OVERLAP)
-            story = sqlite3_column_int64(st, 0);
+    VEC(evidence) ev = {0};
+    VEC(long long) seen = {0}; /* (mine, other article) pairs counted once */
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < links->n; i++) {
+        const dossier_link *l = &links->v[i];
+        if (l->other_article == article || !l->near)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k + 1 < seen.n; k += 2)
+            dup |= seen.v[k] == l->mine && seen.v[k + 1] == l->other_article;
+        if (dup)
+            continue;
+        if (VEC_PUSH(&seen, l->mine) || VEC_PUSH(&seen, l->other_article)) {
+            rc = DOSSIER_ENOMEM;
+            break;
+        }
+        size_t k = 0;
+        while (k < ev.n && ev.v[k].article != l->other_article)
+            k++;
+        if (k == ev.n && VEC_PUSH(&ev, ((evidence){l->other_article, 0, {0, 0}, 0}))) {
+            rc = DOSSIER_ENOMEM;
+            break;
+        }
+        evidence *e = &ev.v[k];
+        e->links++;
+        if (e->nspeakers < 2 && (e->nspeakers == 0 || e->speakers[0] != l->speaker))
+            e->speakers[e->nspeakers++] = l->speaker;
     }
-    sqlite3_reset(st);
-    return story;
+    long long story = article;
+    VEC(long long) joined = {0};
+    for (size_t k = 0; !rc && k < ev.n; k++) {
+        if (ev.v[k].nspeakers < 2 && ev.v[k].links < 3)
+            continue;
+        long long s = story_of(db, ev.v[k].article);
+        if (s < 0)
+            rc = (int)s;
+        else if (VEC_PUSH(&joined, s))
+            rc = DOSSIER_ENOMEM;
+        else if (s < story)
+            story = s;
+    }
+    if (!rc)
+        rc = move_story(db, article, story);
+    for (size_t k = 0; !rc && k < joined.n; k++)
+        if (joined.v[k] != story)
+            rc = move_story(db, joined.v[k], story);
+    VEC_FREE(&ev);
+    VEC_FREE(&seen);
+    VEC_FREE(&joined);
+    *out = story;
+    return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
 }
 
-/* Sets the story of an article. */
-static int set_story(dossier_db *db, long long article, long long story)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = dossier_db_cached(&st, db, "UPDATE articles SET story = ?2 WHERE id = ?1");
-    if (rc)
-        return rc;
-    sqlite3_bind_int64(st, 1, article);
-    sqlite3_bind_int64(st, 2, story);
-    rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "stories");
-    sqlite3_reset(st);
-    return rc;
-}
-
-/* See resolve.h.  The story first, so that clustering can use it. */
+/* See resolve.h.  Links first, then the story they show, then clusters. */
 int dossier_resolve_article(dossier_db *db, long long article)
 {
-    long long story = story_by_entities(db, article);
-    if (story < 0)
-        return (int)story;
-    int rc = set_story(db, article, story ? story : article);
+    dossier_links links = {0};
+    long long story = article;
+    int rc = dossier_cluster_links(&links, db, article);
     if (!rc)
-        rc = dossier_cluster_article(db, article);
-    if (rc || story)
-        return rc;
-    story = story_by_clusters(db, article);
-    if (story < 0)
-        return (int)story;
-    return story ? set_story(db, article, story) : DOSSIER_OK;
+        rc = join_stories(&story, db, article, &links);
+    if (!rc)
+        rc = dossier_cluster_apply(db, article, story, &links);
+    VEC_FREE(&links);
+    return rc;
 }
 
 /* See dossier.h: clusters and stories again, article by article in id order. */
@@ -345,7 +634,8 @@ int dossier_resolve(dossier_db *db)
 {
     sqlite3_stmt *st = NULL;
     int rc = dossier_db_exec(db, "BEGIN IMMEDIATE; UPDATE statements SET cluster = NULL;"
-                                 " UPDATE articles SET story = NULL");
+                                 " UPDATE articles SET story = NULL;"
+                                 " UPDATE statement_features SET words = NULL, numbers = NULL, names = NULL");
     if (!rc)
         rc = dossier_db_prepare(&st, db, "SELECT id FROM articles ORDER BY id");
     while (!rc && sqlite3_step(st) == SQLITE_ROW)

@@ -1,8 +1,9 @@
 /*
- * check_cluster.c — statement clusters (lib/cluster.c): translations in
- * one story meet by rank, kind and numbers; copies in other stories need
- * the same words; other speakers never join; an article gives a cluster
- * one statement at most.
+ * check_cluster.c — statement clusters (lib/store/cluster.c): translations
+ * in one story meet by rank, kind, numbers and cognates; copies in other
+ * stories need the same words; other speakers never join; a statement joins
+ * one statement of another article at most, and a repeat of the same words
+ * within an article is the same utterance.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -80,7 +81,7 @@ START_TEST(test_translation_and_copies)
 }
 END_TEST
 
-START_TEST(test_one_per_article)
+START_TEST(test_repeats)
 {
     dossier_db *db = dossier_test_db();
     run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'organization', 'Agency')");
@@ -90,9 +91,11 @@ START_TEST(test_one_per_article)
     article(db, 2, 2, "en");
     statement(db, 2, 2, 1, 0, "direct", "The station will be completed by the end of the decade");
     statement(db, 3, 2, 1, 80, "direct", "The station will be completed by the end of the decade, they said");
+    statement(db, 4, 2, 1, 160, "direct", "The station will be completed by the end of the century");
     ck_assert_dossier_ok(db, dossier_cluster_article(db, 2));
     ck_assert_int_eq(cluster_of(db, 2), 1);
-    ck_assert_int_eq(cluster_of(db, 3), 3);
+    ck_assert_int_eq(cluster_of(db, 3), 1); /* the same words again in one article */
+    ck_assert_int_eq(cluster_of(db, 4), 4); /* other words: not a repeat */
     dossier_close(db);
 }
 END_TEST
@@ -103,7 +106,7 @@ static Suite *suite(void)
     Suite *s = suite_create("cluster");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_translation_and_copies);
-    tcase_add_test(tc, test_one_per_article);
+    tcase_add_test(tc, test_repeats);
     suite_add_tcase(s, tc);
     return s;
 }
