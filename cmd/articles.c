@@ -22,13 +22,14 @@ static void usage(FILE *out)
             "  --until DATE      only articles published on or before DATE\n"
             "  --lang CODE       only articles in this language\n"
             "  --outlet NAME     only articles from this outlet\n"
-            "  --limit N         at most N rows (default 100; 0 for all)\n"
-            "  --format FORMAT   table (default), json, csv or tsv\n");
+            "  --limit N         at most N rows (default 50; 0 for all)\n"
+            "  --offset N        skip the first N rows (for the next page)\n"
+            "  --format FORMAT   table (default), json, jsonl, csv or tsv\n");
 }
 
 static const cli_param_option options[] = {
     {"--since", "since"}, {"--until", "until"}, {"--lang", "lang"},
-    {"--outlet", "outlet"}, {"--limit", "limit"}, {NULL, NULL},
+    {"--outlet", "outlet"}, {"--limit", "limit"}, {"--offset", "offset"}, {NULL, NULL},
 };
 
 /* Runs `dossier articles`. */

@@ -92,7 +92,15 @@ void cli_query_param(cli_query_args *a, const char *name, const char *value);
 const char *cli_query_value(const cli_query_args *a, const char *name);
 
 /*
- * Runs canned query `name` and prints its rows on stdout.  Prints the
+ * Prints a page of rows on stdout and, when rows follow it, the line
+ * "… N more (--limit L --offset O for the next page)": after a table on
+ * stdout, else on stderr so that JSON, CSV and TSV stay data.
+ */
+void cli_print_page(const char *out, const dossier_page *page, const dossier_output *how);
+
+/*
+ * Runs canned query `name` and prints its rows on stdout (a page, see
+ * cli_print_page).  Prints the
  * error and returns the library's code on failure; *rows (may be NULL)
  * gets the number of rows.
  */

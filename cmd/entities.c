@@ -11,18 +11,19 @@
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: dossier entities [--kind KIND] [--limit N] [--format FORMAT]\n"
+            "usage: dossier entities [--kind KIND] [--limit N] [--offset N] [--format FORMAT]\n"
             "\n"
             "Lists entities, the most mentioned first: id, kind, canonical name, number of\n"
             "articles that mention it, number of statements it made, other names.\n"
             "\n"
             "Options:\n"
             "  --kind KIND       person, organization, program or place\n"
-            "  --limit N         at most N rows (default 100; 0 for all)\n"
-            "  --format FORMAT   table (default), json, csv or tsv\n");
+            "  --limit N         at most N rows (default 50; 0 for all)\n"
+            "  --offset N        skip the first N rows (for the next page)\n"
+            "  --format FORMAT   table (default), json, jsonl, csv or tsv\n");
 }
 
-static const cli_param_option options[] = {{"--kind", "kind"}, {"--limit", "limit"}, {NULL, NULL}};
+static const cli_param_option options[] = {{"--kind", "kind"}, {"--limit", "limit"}, {"--offset", "offset"}, {NULL, NULL}};
 
 /* Runs `dossier entities`. */
 int cli_entities(int argc, char **argv, const cli_globals *g)

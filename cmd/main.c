@@ -27,6 +27,66 @@ static const cli_command commands[] = {
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+/* The edit distance between a and b (insertions, deletions, substitutions), for names of up to 31 bytes. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[32];
+    if (la > 31 || lb > 31)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+/* The command nearest to a mistyped name (a prefix of it, or two edits away at most), or NULL. */
+static const char *nearest_command(const char *name)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        size_t d = strncmp(commands[i].name, name, strlen(name)) == 0 && strlen(name) >= 2
+                       ? 1 : distance(name, commands[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = commands[i].name;
+        }
+    }
+    return best;
+}
+
+/* The command of that name, or NULL. */
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* Reports an unknown command, with the nearest one when there is one. */
+static int unknown_command(const char *name)
+{
+    const char *near = nearest_command(name);
+    if (near)
+        cli_error("unknown command '%s'; did you mean '%s'? (see 'dossier --help')", name, near);
+    else
+        cli_error("unknown command '%s' (see 'dossier --help')", name);
+    return CLI_USAGE;
+}
+
 /* See cli.h. */
 void cli_error(const char *fmt, ...)
 {
@@ -87,7 +147,7 @@ static void usage(FILE *out)
             "Commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\nRun 'dossier COMMAND --help' for a command's options.\n"
+    fprintf(out, "\nRun 'dossier help COMMAND' or 'dossier COMMAND --help' for a command's options.\n"
                  "Exit status: 0 ok, 1 error, 2 usage.\n");
 }
 
@@ -155,9 +215,17 @@ int main(int argc, char **argv)
     int at = parse_globals(&g, argc, argv);
     if (at <= 0)
         return -at;
-    for (size_t i = 0; i < NCOMMANDS; i++)
-        if (strcmp(argv[at], commands[i].name) == 0)
-            return commands[i].run(argc - at, argv + at, &g);
-    cli_error("unknown command '%s' (see 'dossier --help')", argv[at]);
-    return CLI_USAGE;
+    if (strcmp(argv[at], "help") == 0) { /* dossier help [COMMAND] */
+        if (at + 1 >= argc) {
+            usage(stdout);
+            return CLI_OK;
+        }
+        const cli_command *c = find_command(argv[at + 1]);
+        if (!c)
+            return unknown_command(argv[at + 1]);
+        char *help[] = {argv[at + 1], "--help", NULL};
+        return c->run(2, help, &g);
+    }
+    const cli_command *c = find_command(argv[at]);
+    return c ? c->run(argc - at, argv + at, &g) : unknown_command(argv[at]);
 }

@@ -34,25 +34,25 @@ void cli_output_defaults(dossier_output *how)
 /* See cli.h. */
 int cli_output_option(dossier_output *how, int argc, char **argv, int *i)
 {
-    static const char *const names[] = {"table", "json", "csv", "tsv"};
+    static const char *const names[] = {"table", "json", "csv", "tsv", "jsonl"};
     const char *a = argv[*i], *v = NULL;
     if (strncmp(a, "--format=", 9) == 0)
         v = a + 9;
     else if (strcmp(a, "--format") == 0) {
         if (*i + 1 >= argc) {
-            cli_error("option --format needs a value: table, json, csv or tsv");
+            cli_error("option --format needs a value: table, json, jsonl, csv or tsv");
             return -1;
         }
         v = argv[++*i];
     } else {
         return 0;
     }
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < 5; k++)
         if (strcmp(v, names[k]) == 0) {
             how->format = (dossier_format)k;
             return 1;
         }
-    cli_error("unknown format '%s': use table, json, csv or tsv", v);
+    cli_error("unknown format '%s': use table, json, jsonl, csv or tsv", v);
     return -1;
 }
 
@@ -148,15 +148,31 @@ int cli_query_parse(cli_query_args *a, int argc, char **argv, const cli_param_op
 }
 
 /* See cli.h. */
+void cli_print_page(const char *out, const dossier_page *page, const dossier_output *how)
+{
+    fputs(out, stdout);
+    if (page->more == 0)
+        return;
+    /* Tables are for people: the line goes with them.  Data stays data. */
+    FILE *f = how->format == DOSSIER_FORMAT_TABLE ? stdout : stderr;
+    fprintf(f, "%s%zu%s more (--limit %lld --offset %lld for the next page)\n",
+            f == stderr ? "dossier: " : "\u2026 ", page->more, page->capped ? "+" : "", page->limit,
+            page->offset + (long long)page->rows);
+}
+
+/* See cli.h. */
 int cli_query_print(dossier_db *db, const char *name, const dossier_param *params, size_t nparams,
                     const dossier_output *how, size_t *rows)
 {
     char *out = NULL;
-    int rc = dossier_query_run(&out, rows, db, name, params, nparams, how);
+    dossier_page page;
+    int rc = dossier_query_page_run(&out, &page, db, name, params, nparams, how);
     if (rc == DOSSIER_OK)
-        fputs(out, stdout);
+        cli_print_page(out, &page, how);
     else
         cli_error("%s", dossier_errmsg(db));
+    if (rows)
+        *rows = rc ? 0 : page.rows;
     dossier_free(out);
     return rc;
 }
@@ -169,8 +185,8 @@ int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dos
         fputs("{\n", stdout);
     for (size_t i = 0; i < n; i++) {
         char *out = NULL;
-        size_t rows = 0;
-        if (dossier_query_run(&out, &rows, db, s[i].query, s[i].params, s[i].nparams, how) != DOSSIER_OK) {
+        dossier_page page;
+        if (dossier_query_page_run(&out, &page, db, s[i].query, s[i].params, s[i].nparams, how) != DOSSIER_OK) {
             if (json)
                 fputs("}\n", stdout);
             cli_error("%s", dossier_errmsg(db));
@@ -184,7 +200,10 @@ int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dos
         } else if (table) {
             printf("%s%s%s%s\n", i ? "\n" : "", how->color ? "\033[1;4m" : "", s[i].title,
                    how->color ? "\033[0m" : "");
-            fputs(rows ? out : "(none)\n", stdout);
+            fputs(page.rows ? out : "(none)\n", stdout);
+            if (page.more)
+                printf("\u2026 %zu%s more (dossier query %s --limit %lld --offset %lld)\n", page.more,
+                       page.capped ? "+" : "", s[i].query, page.limit, page.offset + (long long)page.rows);
         } else {
             printf("%s# %s\n%s", i ? "\n" : "", s[i].key, out);
         }
@@ -222,7 +241,15 @@ dossier_db *cli_open_existing(const cli_globals *g, int empty_ok)
     return cli_open(&mem, NULL);
 }
 
-/* See cli.h. */
+/* The number of days in month m (1-12) of year y. */
+static int month_days(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* See cli.h.  The month and the day must exist: 2022-13 and 2022-02-30 do not. */
 int cli_is_date(const char *s)
 {
     static const char *const shapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
@@ -230,8 +257,10 @@ int cli_is_date(const char *s)
         const char *p = shapes[k], *q = s;
         while (*p && *q && (*p == 'd' ? (*q >= '0' && *q <= '9') : *q == *p))
             p++, q++;
-        if (!*p && !*q)
-            return 1;
+        if (*p || *q)
+            continue;
+        int y = atoi(s), m = k >= 1 ? atoi(s + 5) : 1, d = k == 2 ? atoi(s + 8) : 1;
+        return m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
     }
     return 0;
 }

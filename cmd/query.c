@@ -23,7 +23,7 @@ static void usage(FILE *out)
             "\n"
             "Options:\n"
             "  --list            list the queries with their parameters\n"
-            "  --format FORMAT   table (default), json, csv or tsv\n"
+            "  --format FORMAT   table (default), json, jsonl, csv or tsv\n"
             "\n"
             "Exit status: 0 ok, 1 on an unknown query or a failure, 2 on bad usage.\n");
 }

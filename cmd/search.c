@@ -11,20 +11,21 @@
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: dossier search [--limit N] [--format FORMAT] TEXT\n"
+            "usage: dossier search [--limit N] [--offset N] [--format FORMAT] TEXT\n"
             "\n"
             "Finds the articles whose title or text holds every word of TEXT (case and\n"
             "accents ignored), best matches first: id, date, outlet, title and a snippet\n"
             "with the matches in [brackets] (highlighted on a colour terminal).\n"
             "\n"
             "Options:\n"
-            "  --limit N         at most N rows (default 20; 0 for all)\n"
-            "  --format FORMAT   table (default), json, csv or tsv\n"
+            "  --limit N         at most N rows (default 50; 0 for all)\n"
+            "  --offset N        skip the first N rows (for the next page)\n"
+            "  --format FORMAT   table (default), json, jsonl, csv or tsv\n"
             "\n"
             "Exit status: 0 ok, 1 when nothing matches, 2 on bad usage.\n");
 }
 
-static const cli_param_option options[] = {{"--limit", "limit"}, {NULL, NULL}};
+static const cli_param_option options[] = {{"--limit", "limit"}, {"--offset", "offset"}, {NULL, NULL}};
 
 /* Runs `dossier search`. */
 int cli_search(int argc, char **argv, const cli_globals *g)
@@ -42,8 +43,9 @@ int cli_search(int argc, char **argv, const cli_globals *g)
         return CLI_ERROR;
     cli_query_param(&a, "text", a.positional);
     char *out = NULL;
-    size_t rows = 0;
-    int qrc = dossier_query_run(&out, &rows, db, "search", a.params, a.nparams, &a.how);
+    dossier_page page;
+    int qrc = dossier_query_page_run(&out, &page, db, "search", a.params, a.nparams, &a.how);
+    size_t rows = qrc ? 0 : page.rows;
     if (qrc != DOSSIER_OK) {
         cli_error("%s", dossier_errmsg(db));
         rc = qrc == DOSSIER_EUSAGE ? CLI_USAGE : CLI_ERROR;
@@ -51,7 +53,7 @@ int cli_search(int argc, char **argv, const cli_globals *g)
         cli_error("no article matches '%s'", a.positional);
         rc = CLI_ERROR;
     } else {
-        fputs(out, stdout);
+        cli_print_page(out, &page, &a.how);
     }
     dossier_free(out);
     dossier_close(db);

@@ -22,15 +22,16 @@ static void usage(FILE *out)
             "  --since DATE      only events on or after DATE (YYYY[-MM[-DD]])\n"
             "  --until DATE      only events on or before DATE\n"
             "  --kind KIND       only events of this kind (launch, visit, interview, ...)\n"
-            "  --limit N         at most N rows (default 100; 0 for all)\n"
-            "  --format FORMAT   table (default), json, csv or tsv\n"
+            "  --limit N         at most N rows (default 50; 0 for all)\n"
+            "  --offset N        skip the first N rows (for the next page)\n"
+            "  --format FORMAT   table (default), json, jsonl, csv or tsv\n"
             "\n"
             "Exit status: 0 ok, 1 when no entity goes by the --about name, 2 on bad usage.\n");
 }
 
 static const cli_param_option options[] = {
     {"--about", "about"}, {"--since", "since"}, {"--until", "until"},
-    {"--kind", "kind"},   {"--limit", "limit"}, {NULL, NULL},
+    {"--kind", "kind"},   {"--limit", "limit"}, {"--offset", "offset"}, {NULL, NULL},
 };
 
 /* Runs `dossier timeline`. */

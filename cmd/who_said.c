@@ -29,8 +29,9 @@ static void usage(FILE *out)
             "  --until DATE       only articles published on or before DATE\n"
             "  --lang CODE        only articles in this language (en, fr, de, ...)\n"
             "  --kind KIND        direct (quotations) or indirect (reported speech)\n"
-            "  --limit N          at most N rows (default: all)\n"
-            "  --format FORMAT    table (default), json, csv or tsv\n"
+            "  --limit N          at most N rows (default 50; 0 for all)\n"
+            "  --offset N         skip the first N rows (for the next page)\n"
+            "  --format FORMAT    table (default), json, jsonl, csv or tsv\n"
             "\n"
             "Exit status: 0 (also when the entity is known but nothing matches the options),\n"
             "1 when no entity or text matches TOPIC, 2 on bad usage.\n");
@@ -38,7 +39,7 @@ static void usage(FILE *out)
 
 static const cli_param_option options[] = {
     {"--speaker", "speaker"}, {"--since", "since"}, {"--until", "until"}, {"--lang", "lang"},
-    {"--kind", "kind"},       {"--limit", "limit"}, {NULL, NULL},
+    {"--kind", "kind"},       {"--limit", "limit"}, {"--offset", "offset"}, {NULL, NULL},
 };
 
 /* Checks option values; prints the error and returns CLI_USAGE when one is bad. */
@@ -98,15 +99,16 @@ int cli_who_said(int argc, char **argv, const cli_globals *g)
         return CLI_ERROR;
     cli_query_param(&a, "topic", a.positional);
     char *out = NULL;
-    size_t rows = 0;
-    int qrc = dossier_query_run(&out, &rows, db, "who-said", a.params, a.nparams, &a.how);
+    dossier_page page;
+    int qrc = dossier_query_page_run(&out, &page, db, "who-said", a.params, a.nparams, &a.how);
+    size_t rows = qrc ? 0 : page.rows;
     if (qrc != DOSSIER_OK) {
         cli_error("%s", dossier_errmsg(db));
         rc = qrc == DOSSIER_EUSAGE ? CLI_USAGE : CLI_ERROR;
     } else {
         rc = rows > 0 ? CLI_OK : explain_empty(db, &a);
         if (rc == CLI_OK)
-            fputs(out, stdout);
+            cli_print_page(out, &page, &a.how);
     }
     dossier_free(out);
     dossier_close(db);

@@ -143,7 +143,8 @@ typedef enum {
     DOSSIER_FORMAT_TABLE = 0,
     DOSSIER_FORMAT_JSON = 1,
     DOSSIER_FORMAT_CSV = 2,
-    DOSSIER_FORMAT_TSV = 3
+    DOSSIER_FORMAT_TSV = 3,
+    DOSSIER_FORMAT_JSONL = 4      /* one JSON object a line (JSON Lines) */
 } dossier_format;
 
 typedef struct dossier_output {
@@ -151,6 +152,31 @@ typedef struct dossier_output {
     int color;    /* non-zero: ANSI colour in tables */
     int width;    /* terminal width for wrapping tables; 0 means no wrapping */
 } dossier_output;
+
+/*
+ * Receives `len` bytes of output; returns 0 to go on, non-zero to stop
+ * (the export then fails with DOSSIER_EIO).
+ */
+typedef int (*dossier_write_fn)(const char *data, size_t len, void *userdata);
+
+/*
+ * The tables and views an export can write, one name a line, tables
+ * first (the full-text indexes' internals left out).  The caller frees
+ * *out with dossier_free().
+ */
+int dossier_export_tables(char **out, dossier_db *db);
+
+/*
+ * Writes every row of table or view `name` (one of dossier_export_tables)
+ * through `write`: DOSSIER_FORMAT_JSONL one JSON object a line,
+ * DOSSIER_FORMAT_CSV or DOSSIER_FORMAT_TSV a header line then a line a
+ * row.  Binary values (the original bytes of articles) are written in
+ * base64.  Rows are streamed: memory does not grow with the table.
+ * DOSSIER_ENOTFOUND for an unknown name, DOSSIER_EUSAGE for another
+ * format, DOSSIER_EIO when `write` fails.
+ */
+int dossier_export_table(dossier_db *db, const char *name, dossier_format format, dossier_write_fn write,
+                         void *userdata);
 
 /* One parameter given to a canned query: --name value. */
 typedef struct dossier_param {
@@ -177,6 +203,28 @@ int dossier_query_list(char **out, dossier_db *db, const dossier_output *how);
  */
 int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
                       const dossier_param *params, size_t nparams, const dossier_output *how);
+
+/* How many rows after a page are counted at most (dossier_page.more). */
+#define DOSSIER_MORE_CAP 1000
+
+/* Where a page of a listing stands. */
+typedef struct dossier_page {
+    size_t rows;        /* rows on this page */
+    size_t more;        /* rows after it, counted up to DOSSIER_MORE_CAP */
+    int capped;         /* non-zero: there are more than `more` */
+    long long limit;    /* the page size asked for (0: all) */
+    long long offset;   /* the rows skipped before the page */
+} dossier_page;
+
+/*
+ * Like dossier_query_run, for a query with a `limit` parameter read as
+ * a page: `offset` (a parameter every such query accepts) skips rows, and
+ * *page says how many rows came and how many follow.  The caller frees
+ * *out with dossier_free().  A negative or non-numeric limit or offset,
+ * and bad full-text search syntax, give DOSSIER_EUSAGE.
+ */
+int dossier_query_page_run(char **out, dossier_page *page, dossier_db *db, const char *name,
+                           const dossier_param *params, size_t nparams, const dossier_output *how);
 
 /*
  * Describes the canned query `name` for people: a usage line, its

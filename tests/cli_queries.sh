@@ -125,7 +125,7 @@ expect_in "$tmp/err" "timeline: '24' is not a date"
 expect_status 2 q who-said Tiangong --format xml
 expect_status 2 q who-said Tiangong --bogus 1
 expect_status 2 q who-said Tiangong --limit many
-expect_in "$tmp/err" "wants an integer"
+expect_in "$tmp/err" "wants a whole number of rows, not 'many'"
 expect_status 2 q search station --limit many
 expect_status 2 q entities --limit many
 
@@ -219,9 +219,9 @@ expect_in "$tmp/out" "statements"
 expect_status 0 q stats --format json
 json_ok "$tmp/out"
 expect_status 0 q stats --format csv
-expect_in "$tmp/out" "utterances,5"
+[ "$(sed -n 2p "$tmp/out" | cut -d, -f13)" = 5 ] || fail "stats csv: utterances"
 expect_status 0 q stats --format tsv
-expect_in "$tmp/out" "articles	3"
+[ "$(sed -n 2p "$tmp/out" | cut -f1)" = 3 ] || fail "stats tsv: articles"
 
 # ---- query
 expect_status 0 q query --list
@@ -294,6 +294,91 @@ if [ "$(sqlite3 "$db" "select count(*) from aliases where folded = 'tiangong'")"
     json_ok "$tmp/out"
     expect_status 0 q show Tiangong --format json
     json_ok "$tmp/out"
+fi
+
+# ---- output that fits (issue: tables, paging, ids, search syntax, help)
+# Tables never exceed the terminal width; a terminal too narrow for the
+# columns gets one record after another.
+for w in 60 80 120 200; do
+    for c in "who-said Tiangong" "entities" "articles" "search Roscosmos" "timeline" "show Roscosmos"; do
+        COLUMNS=$w q $c --format table >"$tmp/out" 2>"$tmp/err"
+        widest=$(wc -L <"$tmp/out")   # display width, as GNU wc counts it
+        [ "$widest" -le "$w" ] || fail "'$c' at $w columns is $widest wide"
+    done
+done
+COLUMNS=60 q who-said Tiangong --format table >"$tmp/out" 2>/dev/null
+expect_in "$tmp/out" "-[ 1 ]"
+# Empty columns drop from tables; ids and spans are in JSON, not in tables.
+expect_status 0 q who-said Tiangong --format json
+expect_in "$tmp/out" '"statement_id": '
+expect_in "$tmp/out" '"start": '
+expect_in "$tmp/out" '"speaker_id": '
+expect_status 0 q who-said Tiangong
+expect_not_in "$tmp/out" "statement_id"
+# One default limit, a "more" line, and --offset to page.
+total=$(sqlite3 "$db" "select count(*) from entities")
+expect_status 0 q entities --limit 2
+expect_in "$tmp/out" "$((total - 2)) more (--limit 2 --offset 2 for the next page)"
+expect_status 0 q entities --limit 2 --offset 2 --format csv
+[ "$(lines "$tmp/out")" = 3 ] || fail "entities --offset: $(cat "$tmp/out")"
+expect_in "$tmp/err" "more (--limit 2 --offset 4"
+expect_not_in "$tmp/out" "more"
+q entities --limit 0 --format csv >"$tmp/out" 2>"$tmp/err"
+[ "$(lines "$tmp/out")" = $((total + 1)) ] || fail "entities --limit 0: all rows"
+expect_status 2 q entities --limit -1
+expect_in "$tmp/err" "wants a whole number of rows, not '-1'"
+expect_status 2 q entities --offset x
+expect_status 2 q entities --limit 99999999999999999999
+# stats is one record: one JSON object.
+expect_status 0 q stats --format json
+[ "$(sqlite3 :memory: "select json_type(readfile('$tmp/out'))")" = object ] || fail "stats json is not one object"
+[ "$(sqlite3 :memory: "select json_extract(readfile('$tmp/out'), '\$.articles')")" = 5 ] || fail "stats json: articles"
+# JSON Lines for every listing.
+expect_status 0 q entities --format jsonl --limit 3
+[ "$(lines "$tmp/out")" = 3 ] || fail "jsonl lines"
+while IFS= read -r l; do
+    [ "$(sqlite3 :memory: "select json_valid('$(printf %s "$l" | sed "s/'/''/g")')")" = 1 ] || fail "jsonl: $l"
+done <"$tmp/out"
+# Search: FTS5 phrases, OR, prefixes; a bad query is a usage error; snippets are one line.
+expect_status 0 q search 'Tiangong OR Roscosmos' --format csv --limit 0
+n_or=$(($(lines "$tmp/out") - 1))
+expect_status 0 q search 'Tiangong' --format csv --limit 0
+n_one=$(($(lines "$tmp/out") - 1))
+[ "$n_or" -ge "$n_one" ] && [ "$n_or" -gt 0 ] || fail "search OR: $n_or rows, Tiangong alone $n_one"
+expect_status 0 q search 'Tiang*'
+expect_in "$tmp/out" "[Tiangong]"
+expect_status 0 q search '"orbital station"'
+expect_status 2 q search '"orbital station" NOT'
+expect_in "$tmp/err" "bad search syntax"
+expect_status 0 q search Roscosmos --format tsv --limit 0
+[ "$(cut -f5 "$tmp/out" | grep -c .)" = "$(lines "$tmp/out")" ] || fail "a snippet spans lines"
+# Dates must exist.
+expect_status 2 q articles --since 2022-13
+expect_in "$tmp/err" "'2022-13' is not a date"
+expect_status 2 q who-said Tiangong --until 2022-02-30
+expect_status 0 q articles --since 2024-02-29
+# help and did-you-mean.
+expect_status 0 "$bin" help who-said
+expect_in "$tmp/out" "usage: dossier who-said"
+expect_status 0 "$bin" help
+expect_in "$tmp/out" "Commands:"
+expect_status 2 "$bin" whosaid Tiangong
+expect_in "$tmp/err" "did you mean 'who-said'?"
+expect_status 2 "$bin" help statz
+expect_in "$tmp/err" "did you mean 'stats'?"
+# Export for other tools: one table as JSON Lines or CSV, or all into a directory.
+expect_status 0 q export --list
+expect_in "$tmp/out" "who_said"
+expect_status 0 q export --table entities
+[ "$(lines "$tmp/out")" = "$total" ] || fail "export --table entities: $(lines "$tmp/out") lines"
+expect_status 0 q export --table statements --format csv
+[ "$(head -n 1 "$tmp/out" | cut -c1-3)" = "id," ] || fail "export csv header: $(head -n 1 "$tmp/out")"
+expect_status 0 q export --dir "$tmp/x" --format csv
+[ -s "$tmp/x/articles.csv" ] && [ -s "$tmp/x/who_said.csv" ] || fail "export --dir"
+expect_status 2 q export --table nope
+expect_status 2 q export --table entities --format json
+if [ -w /dev/full ]; then
+    q export --table articles >/dev/full 2>"$tmp/err"; [ $? = 1 ] || fail "a write error is no error"
 fi
 
 [ "$fails" -eq 0 ] && echo "cli_queries: all passed"

@@ -12,6 +12,7 @@
  */
 #include "query/format.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -21,7 +22,7 @@
 #define ANSI_MARK "\033[1;33m"
 #define ANSI_RESET "\033[0m"
 #define MIN_WRAP 8
-#define SHORT_COLUMN 16
+#define READABLE 12   /* narrower than this, a column of text reads badly */
 #define MAX_WORD 16
 
 /* ---- rows ---- */
@@ -274,50 +275,60 @@ static size_t max_line_width(const char *s, size_t len)
     return best;
 }
 
-/*
- * Chooses column widths: natural widths when they fit `avail`.  Else
- * columns no wider than SHORT_COLUMN keep their width (wrapping them saves
- * little and reads badly), and the rest share what is left in proportion
- * to their natural widths, never below their minimum; a column whose share
- * exceeds its natural width keeps that and frees the difference.
- */
-static void fit_widths(size_t *w, const size_t *nat, const size_t *min, size_t n, size_t avail)
+/* The total of the widths when no column is wider than `cap` nor narrower than its minimum. */
+static size_t capped_total(const size_t *nat, const size_t *min, size_t n, size_t cap)
 {
     size_t total = 0;
     for (size_t c = 0; c < n; c++) {
+        size_t w = nat[c] < cap ? nat[c] : cap;
+        total += w > min[c] ? w : min[c];
+    }
+    return total;
+}
+
+/*
+ * Chooses column widths that fit `avail` (0: no limit): natural widths
+ * when they fit; else the widest columns are narrowed first, all to one
+ * cap, found by bisection, so that the longest text wraps and short
+ * columns keep their width.  Columns never go below their minimum unless
+ * even the minimums are too wide, and then the widest give way down to
+ * one column each: the table never exceeds the terminal.  Any room left
+ * goes back to the narrowed columns.
+ */
+static void fit_widths(size_t *w, const size_t *nat, const size_t *min, size_t n, size_t avail)
+{
+    size_t total = 0, widest = 0;
+    for (size_t c = 0; c < n; c++) {
         total += nat[c];
         w[c] = nat[c];
+        if (nat[c] > widest)
+            widest = nat[c];
     }
     if (avail == 0 || total <= avail)
         return;
-    char *fixed = calloc(n, 1);
-    if (!fixed)
-        return; /* natural widths: wider than the terminal, but right */
-    size_t left = avail, pool = 0;
-    for (size_t c = 0; c < n; c++) {
-        fixed[c] = nat[c] <= SHORT_COLUMN;
-        if (fixed[c])
-            left = left > nat[c] ? left - nat[c] : 0;
+    size_t lo = 0, hi = widest; /* the largest cap whose total fits */
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (capped_total(nat, min, n, mid) <= avail)
+            lo = mid;
         else
-            pool += nat[c];
-    }
-    for (int changed = 1; changed && pool > 0;) {
-        changed = 0;
-        for (size_t c = 0; c < n; c++)
-            if (!fixed[c] && (double)left * (double)nat[c] / (double)pool >= (double)nat[c]) {
-                fixed[c] = 1;
-                left = left > nat[c] ? left - nat[c] : 0;
-                pool -= nat[c];
-                changed = 1;
-            }
+            hi = mid - 1;
     }
     size_t used = 0;
     for (size_t c = 0; c < n; c++) {
-        if (!fixed[c]) {
-            size_t share = (size_t)((double)left * (double)nat[c] / (double)(pool ? pool : 1));
-            w[c] = share < min[c] ? min[c] : share;
-        }
+        size_t x = nat[c] < lo ? nat[c] : lo;
+        w[c] = x > min[c] ? x : min[c];
         used += w[c];
+    }
+    while (used > avail) { /* even the minimums are too wide: the widest give way */
+        size_t c = 0;
+        for (size_t k = 1; k < n; k++)
+            if (w[k] > w[c])
+                c = k;
+        if (w[c] <= 1)
+            break;
+        w[c]--;
+        used--;
     }
     for (int grew = 1; grew && used < avail;) {
         grew = 0;
@@ -328,7 +339,6 @@ static void fit_widths(size_t *w, const size_t *nat, const size_t *min, size_t n
                 grew = 1;
             }
     }
-    free(fixed);
 }
 
 /* Appends `n` spaces. */
@@ -463,6 +473,69 @@ static size_t cell_width(const dossier_cell *cell, int color, size_t *word, int 
     return best;
 }
 
+/*
+ * Formats the rows one record after another, for a terminal too narrow
+ * for their columns (as psql's expanded display): a rule line, then one
+ * line a non-empty field, "name  value", the value wrapped to the width
+ * and indented under itself.
+ */
+static int format_records(dbuf *b, const dossier_rows *r, const dossier_output *how)
+{
+    size_t n = r->ncols, nrows = dossier_rows_count(r), namew = 0;
+    for (size_t c = 0; c < n; c++) {
+        size_t w = dossier_format_width(r->names[c], strlen(r->names[c]));
+        if (w > namew)
+            namew = w;
+    }
+    int rc = 0;
+    for (size_t k = 0; !rc && k < nrows; k++) {
+        char rule[64];
+        int len = snprintf(rule, sizeof rule, "-[ %zu ]", k + 1);
+        rc = dossier_buf_puts(b, how->color ? ANSI_RULE : "");
+        if (!rc)
+            rc = dossier_buf_add(b, rule, (size_t)len);
+        for (int i = len; !rc && i < how->width && i < 40; i++)
+            rc = dossier_buf_add(b, "-", 1);
+        if (!rc)
+            rc = dossier_buf_puts(b, how->color ? ANSI_RESET "\n" : "\n");
+        for (size_t c = 0; !rc && c < n; c++) {
+            const dossier_cell *cell = &r->cells.v[k * n + c];
+            if (cell->type == DOSSIER_CELL_NULL || cell->len == 0)
+                continue;
+            size_t nw = dossier_format_width(r->names[c], strlen(r->names[c]));
+            rc = dossier_buf_puts(b, how->color ? ANSI_HEADER : "");
+            if (!rc)
+                rc = dossier_buf_puts(b, r->names[c]);
+            if (!rc)
+                rc = dossier_buf_puts(b, how->color ? ANSI_RESET : "");
+            if (!rc)
+                rc = pad(b, namew - nw + 2);
+            if (!rc)
+                rc = dossier_format_wrap(b, cell->text, cell->len, how->width, (int)namew + 2, how->color);
+            if (!rc)
+                rc = dossier_buf_add(b, "\n", 1);
+        }
+    }
+    return rc ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/*
+ * Non-zero when the columns cannot all be read at the terminal's width:
+ * each needs min(its natural width, its heading, READABLE) columns.
+ */
+static int too_narrow(const size_t *nat, const char *const *names, size_t n, size_t avail)
+{
+    if (avail == 0)
+        return 0;
+    size_t need = 0;
+    for (size_t c = 0; c < n; c++) {
+        size_t hw = dossier_format_width(names[c], strlen(names[c]));
+        size_t want = hw > READABLE ? hw : READABLE;
+        need += nat[c] < want ? nat[c] : want;
+    }
+    return need > avail;
+}
+
 /* Formats a table (see the top of this file). */
 static int format_table(dbuf *b, const dossier_rows *r, const dossier_output *how)
 {
@@ -499,8 +572,12 @@ static int format_table(dbuf *b, const dossier_rows *r, const dossier_output *ho
             floor_w = longest < MAX_WORD ? longest : MAX_WORD;
         min[c] = nat[c] < floor_w ? nat[c] : floor_w;
     }
-    size_t seps = 2 * (n - 1);
-    fit_widths(w, nat, min, n, how->width > 0 && (size_t)how->width > seps ? (size_t)how->width - seps : 0);
+    size_t seps = 2 * (n - 1), avail = how->width > 0 && (size_t)how->width > seps ? (size_t)how->width - seps : 0;
+    if (how->width > 0 && (avail == 0 || too_narrow(nat, r->names, n, avail))) {
+        rc = format_records(b, r, how);
+        goto done;
+    }
+    fit_widths(w, nat, min, n, avail);
     for (size_t c = 0; !rc && c < n; c++)
         rc = lay_out(&cells[c], &a, r->names[c], strlen(r->names[c]), w[c], 0);
     if (!rc)
@@ -595,31 +672,58 @@ static int json_number_ok(const char *s)
     return *s >= '0' && *s <= '9';
 }
 
-/* Formats a JSON array of objects, one object a line. */
+/* Appends row k of r as one JSON object. */
+static int json_object(dbuf *b, const dossier_rows *r, size_t k)
+{
+    size_t n = r->ncols;
+    int rc = dossier_buf_puts(b, "{");
+    for (size_t c = 0; !rc && c < n; c++) {
+        const dossier_cell *cell = &r->cells.v[k * n + c];
+        const char *name = dossier_format_column_name(r->names[c]);
+        rc = c ? dossier_buf_puts(b, ", ") : 0;
+        if (!rc)
+            rc = dossier_format_json_string(b, name, strlen(name));
+        if (!rc)
+            rc = dossier_buf_puts(b, ": ");
+        if (rc)
+            break;
+        if (cell->type == DOSSIER_CELL_NULL)
+            rc = dossier_buf_puts(b, "null");
+        else if (cell->type == DOSSIER_CELL_TEXT)
+            rc = dossier_format_json_string(b, cell->text, cell->len);
+        else
+            rc = dossier_buf_puts(b, json_number_ok(cell->text) ? cell->text : "null");
+    }
+    return rc ? rc : dossier_buf_puts(b, "}");
+}
+
+/* Formats a JSON array of objects, one object a line; one object for a record. */
 static int format_json(dbuf *b, const dossier_rows *r)
 {
-    size_t n = r->ncols, nrows = dossier_rows_count(r);
+    size_t nrows = dossier_rows_count(r);
+    if (r->object) {
+        int rc = nrows ? json_object(b, r, 0) : dossier_buf_puts(b, "{}");
+        return rc || dossier_buf_puts(b, "\n") ? DOSSIER_ENOMEM : DOSSIER_OK;
+    }
     int rc = dossier_buf_puts(b, nrows ? "[\n" : "[]\n");
     for (size_t k = 0; !rc && k < nrows; k++) {
-        rc = dossier_buf_puts(b, "  {");
-        for (size_t c = 0; !rc && c < n; c++) {
-            const dossier_cell *cell = &r->cells.v[k * n + c];
-            rc = c ? dossier_buf_puts(b, ", ") : 0;
-            if (!rc)
-                rc = dossier_format_json_string(b, r->names[c], strlen(r->names[c]));
-            if (!rc)
-                rc = dossier_buf_puts(b, ": ");
-            if (rc)
-                break;
-            if (cell->type == DOSSIER_CELL_NULL)
-                rc = dossier_buf_puts(b, "null");
-            else if (cell->type == DOSSIER_CELL_TEXT)
-                rc = dossier_format_json_string(b, cell->text, cell->len);
-            else
-                rc = dossier_buf_puts(b, json_number_ok(cell->text) ? cell->text : "null");
-        }
+        rc = dossier_buf_puts(b, "  ");
         if (!rc)
-            rc = dossier_buf_puts(b, k + 1 < nrows ? "},\n" : "}\n]\n");
+            rc = json_object(b, r, k);
+        if (!rc)
+            rc = dossier_buf_puts(b, k + 1 < nrows ? ",\n" : "\n]\n");
+    }
+    return rc ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* Formats JSON Lines: one object a line. */
+static int format_jsonl(dbuf *b, const dossier_rows *r)
+{
+    int rc = 0;
+    for (size_t k = 0, nrows = dossier_rows_count(r); !rc && k < nrows; k++) {
+        rc = json_object(b, r, k);
+        if (!rc)
+            rc = dossier_buf_puts(b, "\n");
     }
     return rc ? DOSSIER_ENOMEM : DOSSIER_OK;
 }
@@ -633,8 +737,8 @@ static size_t plain_run(const char *s, size_t len, const char *special)
     return i;
 }
 
-/* Appends one CSV field, quoted when RFC 4180 requires it. */
-static int csv_field(dbuf *b, const char *s, size_t len)
+/* See format.h. */
+int dossier_format_csv_field(dbuf *b, const char *s, size_t len)
 {
     int quote = plain_run(s, len, ",\"\n\r") < len;
     int rc = quote ? dossier_buf_add(b, "\"", 1) : 0;
@@ -684,11 +788,11 @@ static int format_separated(dbuf *b, const dossier_rows *r, int csv)
     int rc = 0;
     for (size_t k = 0; !rc && k <= nrows; k++) {
         for (size_t c = 0; !rc && c < n; c++) {
-            const char *s = k == 0 ? r->names[c] : r->cells.v[(k - 1) * n + c].text;
+            const char *s = k == 0 ? dossier_format_column_name(r->names[c]) : r->cells.v[(k - 1) * n + c].text;
             size_t len = k == 0 ? strlen(s) : r->cells.v[(k - 1) * n + c].len;
             rc = c ? dossier_buf_puts(b, sep) : 0;
             if (!rc && s)
-                rc = csv ? csv_field(b, s, len) : tsv_field(b, s, len);
+                rc = csv ? dossier_format_csv_field(b, s, len) : tsv_field(b, s, len);
         }
         if (!rc)
             rc = dossier_buf_puts(b, eol);
@@ -697,16 +801,86 @@ static int format_separated(dbuf *b, const dossier_rows *r, int csv)
 }
 
 /* See format.h. */
+const char *dossier_format_column_name(const char *name)
+{
+    return name[0] == '_' && name[1] ? name + 1 : name;
+}
+
+/* Non-zero when column c of r holds something in some row. */
+static int column_used(const dossier_rows *r, size_t c)
+{
+    for (size_t k = 0, nrows = dossier_rows_count(r); k < nrows; k++) {
+        const dossier_cell *cell = &r->cells.v[k * r->ncols + c];
+        if (cell->type != DOSSIER_CELL_NULL && cell->len > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * What a table shows of r, in *v (cells point into r; free with
+ * free_view): the columns meant for people that hold something, and a
+ * record turned into (field, value) rows.
+ */
+static int table_view(dossier_rows *v, const dossier_rows *r)
+{
+    static const char *const pair[] = {"field", "value"};
+    size_t nrows = dossier_rows_count(r);
+    memset(v, 0, sizeof *v);
+    v->names = calloc(r->object ? 2 : r->ncols + 1, sizeof *v->names);
+    if (!v->names)
+        return DOSSIER_ENOMEM;
+    if (r->object) {
+        v->ncols = 2;
+        v->names[0] = pair[0];
+        v->names[1] = pair[1];
+    }
+    int rc = 0;
+    for (size_t c = 0; !rc && c < r->ncols; c++) {
+        if (r->names[c][0] == '_' || (nrows > 0 && !column_used(r, c)))
+            continue;
+        if (r->object && nrows > 0) {
+            dossier_cell name = {r->names[c], strlen(r->names[c]), DOSSIER_CELL_TEXT};
+            rc = VEC_PUSH(&v->cells, name);
+            if (!rc)
+                rc = VEC_PUSH(&v->cells, r->cells.v[c]);
+            continue;
+        }
+        if (!r->object)
+            v->names[v->ncols++] = r->names[c];
+    }
+    for (size_t k = 0; !rc && !r->object && k < nrows; k++)
+        for (size_t c = 0; !rc && c < r->ncols; c++)
+            if (r->names[c][0] != '_' && column_used(r, c))
+                rc = VEC_PUSH(&v->cells, r->cells.v[k * r->ncols + c]);
+    return rc ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* Frees what table_view allocated (not the cells' text, which is r's). */
+static void free_view(dossier_rows *v)
+{
+    free(v->names);
+    VEC_FREE(&v->cells);
+}
+
+/* See format.h. */
 int dossier_format_rows(char **out, const dossier_rows *r, const dossier_output *how)
 {
     dbuf b = {0};
+    dossier_rows v;
     int rc;
     *out = NULL;
     switch (how->format) {
     case DOSSIER_FORMAT_JSON: rc = format_json(&b, r); break;
+    case DOSSIER_FORMAT_JSONL: rc = format_jsonl(&b, r); break;
     case DOSSIER_FORMAT_CSV: rc = format_separated(&b, r, 1); break;
     case DOSSIER_FORMAT_TSV: rc = format_separated(&b, r, 0); break;
-    default: rc = format_table(&b, r, how); break;
+    default:
+        rc = table_view(&v, r);
+        if (!rc && v.ncols > 0)
+            rc = format_table(&b, &v, how);
+        free_view(&v);
+        break;
     }
     if (!rc) {
         *out = dossier_buf_take(&b);

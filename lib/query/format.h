@@ -34,12 +34,18 @@ typedef struct {
     dossier_cell_type type;
 } dossier_cell;
 
-/* A result: column names and rows of cells, all strings in one arena. */
+/*
+ * A result: column names and rows of cells, all strings in one arena.
+ * A column whose name begins with '_' is data for programs (ids, byte
+ * spans): tables leave it out, JSON, CSV and TSV show it without the '_'.
+ * Tables also leave out a column with nothing in it.
+ */
 typedef struct {
     size_t ncols;
     const char **names;
     VEC(dossier_cell) cells;   /* row-major: row r, column c is cells.v[r * ncols + c] */
     dossier_arena arena;
+    int object;                /* one record: JSON prints one object, a table one line a field */
 } dossier_rows;
 
 /*
@@ -78,5 +84,11 @@ int dossier_format_wrap(dbuf *b, const char *text, size_t len, int width, int in
 
 /* Appends `s` as a JSON string literal (quotes included). */
 int dossier_format_json_string(dbuf *b, const char *s, size_t len);
+
+/* Appends one CSV field, quoted when RFC 4180 requires it. */
+int dossier_format_csv_field(dbuf *b, const char *s, size_t len);
+
+/* The name a column is shown under outside tables: without a leading '_'. */
+const char *dossier_format_column_name(const char *name);
 
 #endif /* DOSSIER_FORMAT_H */

@@ -13,6 +13,7 @@
 #include "query/query.h"
 
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -28,6 +29,7 @@ typedef struct {
 typedef struct {
     const char *name, *description, *sql;
     VEC(qparam) params;
+    int object;            /* shape: object — one record, not a list */
 } query;
 
 struct dossier_queries {
@@ -134,6 +136,10 @@ static int load_query(dossier_db *db, struct dossier_queries *q, yaml_document_t
     qu.name = keep(&q->arena, name, &oom);
     qu.description = keep(&q->arena, scalar(map_get(doc, n, "description")), &oom);
     qu.sql = keep(&q->arena, sql, &oom);
+    const char *shape = scalar(map_get(doc, n, "shape"));
+    if (shape && strcmp(shape, "object") != 0 && strcmp(shape, "list") != 0)
+        return bad_node(db, file, n, "a query's shape is 'list' (the default) or 'object'");
+    qu.object = shape && strcmp(shape, "object") == 0;
     yaml_node_t *ps = map_get(doc, n, "params");
     if (ps && ps->type != YAML_SEQUENCE_NODE)
         rc = bad_node(db, file, ps, "params is a list");
@@ -260,15 +266,51 @@ static int param_names(dbuf *b, const query *qu)
     return rc;
 }
 
-/* Checks the given parameters against the query's and binds them (or the defaults). */
-static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const dossier_param *params,
-                       size_t nparams)
+/* The index of parameter `name` of the query, or -1. */
+static int param_index(const query *qu, const char *name)
 {
+    for (size_t i = 0; i < qu->params.n; i++)
+        if (strcmp(qu->params.v[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The value given for `name` (the last one wins), else `def`. */
+static const char *given(const dossier_param *params, size_t nparams, const char *name, const char *def)
+{
+    const char *v = def;
+    for (size_t k = 0; k < nparams; k++)
+        if (strcmp(params[k].name, name) == 0 && params[k].value)
+            v = params[k].value;
+    return v;
+}
+
+/* Reads a non-negative integer option into *out; DOSSIER_EUSAGE with a message when it is not one. */
+static int count_option(long long *out, dossier_db *db, const query *qu, const char *name, const char *v)
+{
+    char *end = NULL;
+    errno = 0;
+    long long x = v ? strtoll(v, &end, 10) : 0;
+    if (v && (!is_integer(v) || *end || errno == ERANGE || x < 0 || x > (1LL << 40)))
+        return dossier_db_fail(db, DOSSIER_EUSAGE, "query '%s': --%s wants a whole number of rows, not '%s'",
+                               qu->name, name, v);
+    *out = x;
+    return DOSSIER_OK;
+}
+
+/*
+ * Checks the given parameters against the query's and binds them (or the
+ * defaults).  A query with a `limit` parameter pages: `offset` is
+ * accepted too, *page gets the limit and offset asked for, and :limit is
+ * bound to enough rows to skip the offset, fill the page and count up to
+ * DOSSIER_MORE_CAP rows after it.
+ */
+static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const dossier_param *params,
+                       size_t nparams, dossier_page *page)
+{
+    int pages = param_index(qu, "limit") >= 0;
     for (size_t k = 0; k < nparams; k++) {
-        size_t i = 0;
-        while (i < qu->params.n && strcmp(qu->params.v[i].name, params[k].name) != 0)
-            i++;
-        if (i == qu->params.n) {
+        if (param_index(qu, params[k].name) < 0 && !(pages && strcmp(params[k].name, "offset") == 0)) {
             dbuf b = {0};
             param_names(&b, qu);
             dossier_db_fail(db, DOSSIER_EUSAGE, "query '%s' has no parameter --%s%s%s%s", qu->name,
@@ -277,12 +319,17 @@ static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const 
             return DOSSIER_EUSAGE;
         }
     }
+    if (pages) {
+        const qparam *lp = &qu->params.v[param_index(qu, "limit")];
+        int rc = count_option(&page->limit, db, qu, "limit", given(params, nparams, "limit", lp->def));
+        if (!rc)
+            rc = count_option(&page->offset, db, qu, "offset", given(params, nparams, "offset", "0"));
+        if (rc)
+            return rc;
+    }
     for (size_t i = 0; i < qu->params.n; i++) {
         const qparam *p = &qu->params.v[i];
-        const char *v = p->def;
-        for (size_t k = 0; k < nparams; k++) /* the last one given wins */
-            if (strcmp(params[k].name, p->name) == 0 && params[k].value)
-                v = params[k].value;
+        const char *v = given(params, nparams, p->name, p->def);
         if (!v && p->required)
             return dossier_db_fail(db, DOSSIER_EUSAGE, "query '%s' needs --%s", qu->name, p->name);
         if (v && p->integer && !is_integer(v))
@@ -293,7 +340,9 @@ static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const 
         int at = sqlite3_bind_parameter_index(st, key);
         if (at == 0 || !v)
             continue;
-        if (p->integer)
+        if (pages && strcmp(p->name, "limit") == 0)
+            sqlite3_bind_int64(st, at, page->limit ? page->offset + page->limit + DOSSIER_MORE_CAP + 1 : 0);
+        else if (p->integer)
             sqlite3_bind_int64(st, at, strtoll(v, NULL, 10));
         else
             sqlite3_bind_text(st, at, v, -1, SQLITE_TRANSIENT);
@@ -301,8 +350,28 @@ static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const 
     return DOSSIER_OK;
 }
 
-/* See query.h. */
-int dossier_query_collect(dossier_rows *out, dossier_db *db, sqlite3_stmt *st)
+/* Appends the current row of `st` to *out. */
+static int add_row(dossier_rows *out, sqlite3_stmt *st, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int t = sqlite3_column_type(st, c);
+        dossier_cell_type ct = t == SQLITE_NULL      ? DOSSIER_CELL_NULL
+                               : t == SQLITE_INTEGER ? DOSSIER_CELL_INT
+                               : t == SQLITE_FLOAT   ? DOSSIER_CELL_REAL
+                                                     : DOSSIER_CELL_TEXT;
+        const char *s = (const char *)sqlite3_column_text(st, c);
+        if (dossier_rows_add(out, s, s ? (size_t)sqlite3_column_bytes(st, c) : 0, ct))
+            return DOSSIER_ENOMEM;
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * Steps `st` to the end (or past the page): rows before page->offset are
+ * skipped, then page->limit rows (0: all) are kept in *out, and the rows
+ * after them are counted into page->more, up to DOSSIER_MORE_CAP.
+ */
+static int collect_page(dossier_rows *out, dossier_page *page, dossier_db *db, sqlite3_stmt *st)
 {
     int n = sqlite3_column_count(st);
     const char *names[256];
@@ -312,20 +381,32 @@ int dossier_query_collect(dossier_rows *out, dossier_db *db, sqlite3_stmt *st)
         names[c] = sqlite3_column_name(st, c);
     if (dossier_rows_init(out, (size_t)n, names))
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    long long seen = 0;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int c = 0; c < n; c++) {
-            int t = sqlite3_column_type(st, c);
-            dossier_cell_type ct = t == SQLITE_NULL      ? DOSSIER_CELL_NULL
-                                   : t == SQLITE_INTEGER ? DOSSIER_CELL_INT
-                                   : t == SQLITE_FLOAT   ? DOSSIER_CELL_REAL
-                                                         : DOSSIER_CELL_TEXT;
-            const char *s = (const char *)sqlite3_column_text(st, c);
-            if (dossier_rows_add(out, s, s ? (size_t)sqlite3_column_bytes(st, c) : 0, ct))
-                return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        if (seen++ < page->offset)
+            continue;
+        if (page->limit && (long long)page->rows >= page->limit) {
+            if (page->more >= DOSSIER_MORE_CAP) {
+                page->capped = 1;
+                break;
+            }
+            page->more++;
+            continue;
         }
+        if (add_row(out, st, n))
+            return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        page->rows++;
     }
-    return step == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "query");
+    return step == SQLITE_DONE || step == SQLITE_ROW ? DOSSIER_OK : dossier_db_sqlfail(db, "query");
+}
+
+/* See query.h. */
+int dossier_query_collect(dossier_rows *out, dossier_db *db, sqlite3_stmt *st)
+{
+    dossier_page page;
+    memset(&page, 0, sizeof page);
+    return collect_page(out, &page, db, st);
 }
 
 /* Prepares the query's one read-only statement. */
@@ -359,31 +440,60 @@ static int lookup(const query **out, dossier_db *db, const char *name)
     return DOSSIER_OK;
 }
 
+/*
+ * A failure of FTS5 on the user's search syntax is a usage error with
+ * the query named; anything else is the database's.
+ */
+static int step_failed(dossier_db *db, const query *qu, const dossier_param *params, size_t nparams)
+{
+    const char *msg = sqlite3_errmsg(db->sql);
+    if (strncmp(msg, "fts5:", 5) != 0 && !strstr(db->errmsg, "fts5:"))
+        return DOSSIER_EDB;
+    const char *text = NULL;
+    for (size_t k = 0; k < nparams; k++)
+        if (params[k].value && (strcmp(params[k].name, "text") == 0 || strcmp(params[k].name, "topic") == 0))
+            text = params[k].value;
+    char keep_msg[256];
+    snprintf(keep_msg, sizeof keep_msg, "%s", strstr(db->errmsg, "fts5:") ? strstr(db->errmsg, "fts5:") : msg);
+    return dossier_db_fail(db, DOSSIER_EUSAGE, "%s: bad search syntax%s%s%s (%s); words, \"a phrase\", "
+                           "OR, NOT and prefix* are understood", qu->name, text ? " in '" : "", text ? text : "",
+                           text ? "'" : "", keep_msg);
+}
+
 /* See dossier.h. */
-int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
-                      const dossier_param *params, size_t nparams, const dossier_output *how)
+int dossier_query_page_run(char **out, dossier_page *page, dossier_db *db, const char *name,
+                           const dossier_param *params, size_t nparams, const dossier_output *how)
 {
     sqlite3_stmt *st = NULL;
     dossier_rows rows;
     memset(&rows, 0, sizeof rows);
+    memset(page, 0, sizeof *page);
     *out = NULL;
-    if (out_rows)
-        *out_rows = 0;
     const query *qu = NULL;
     int rc = lookup(&qu, db, name);
     if (rc)
         return rc;
     rc = prepare(&st, db, qu);
     if (!rc)
-        rc = bind_params(db, st, qu, params, nparams);
-    if (!rc)
-        rc = dossier_query_collect(&rows, db, st);
+        rc = bind_params(db, st, qu, params, nparams, page);
+    if (!rc && (rc = collect_page(&rows, page, db, st)) == DOSSIER_EDB)
+        rc = step_failed(db, qu, params, nparams);
+    rows.object = qu->object;
     if (!rc && dossier_format_rows(out, &rows, how))
         rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-    if (!rc && out_rows)
-        *out_rows = dossier_rows_count(&rows);
     sqlite3_finalize(st);
     dossier_rows_free(&rows);
+    return rc;
+}
+
+/* See dossier.h. */
+int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
+                      const dossier_param *params, size_t nparams, const dossier_output *how)
+{
+    dossier_page page;
+    int rc = dossier_query_page_run(out, &page, db, name, params, nparams, how);
+    if (out_rows)
+        *out_rows = rc ? 0 : page.rows;
     return rc;
 }
 

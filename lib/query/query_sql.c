@@ -30,10 +30,77 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* Non-zero when s[0..n) is one of FTS5's operators, written in capitals as FTS5 wants them. */
+static int fts_operator(const char *s, size_t n)
+{
+    return (n == 2 && memcmp(s, "OR", 2) == 0) || (n == 3 && memcmp(s, "AND", 3) == 0) ||
+           (n == 3 && memcmp(s, "NOT", 3) == 0) || (n == 4 && memcmp(s, "NEAR", 4) == 0);
+}
+
+/* Non-zero when the text uses FTS5 syntax: a quote, a prefix star, parentheses or an operator. */
+static int fts_syntax(const char *s, size_t len)
+{
+    if (memchr(s, '"', len) || memchr(s, '*', len) || memchr(s, '(', len))
+        return 1;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] != ' ' && s[j] != '\t')
+            j++;
+        if (fts_operator(s + i, j - i))
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Appends s[0..n) as an FTS5 string, its quotes doubled. */
+static int fts_string(dbuf *b, const char *s, size_t n)
+{
+    int rc = dossier_buf_add(b, "\"", 1);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = dossier_buf_add(b, s[i] == '"' ? "\"\"" : &s[i], s[i] == '"' ? 2 : 1);
+    return rc ? rc : dossier_buf_add(b, "\"", 1);
+}
+
 /*
- * fts_terms(text): the words of the text, each a double-quoted FTS5
- * phrase, space-separated (FTS5 requires them all).  Text without words
- * gives '""', which matches nothing; NULL stays NULL.
+ * The user's FTS5 query made safe to hand to FTS5: "phrases", OR, AND,
+ * NOT, NEAR, parentheses and prefix stars are kept; every other word
+ * becomes a quoted string, so that punctuation in it ("Jean-Pierre",
+ * "U.S.") is no syntax error.  An unclosed quote is closed.
+ */
+static int fts_query(dbuf *b, const char *s, size_t len)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < len;) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            rc = b->len ? dossier_buf_add(b, " ", 1) : 0;
+            i++;
+        } else if (c == '"') {
+            const char *close = memchr(s + i + 1, '"', len - i - 1);
+            size_t end = close ? (size_t)(close - s) : len;
+            rc = fts_string(b, s + i + 1, end - i - 1);
+            i = close ? end + 1 : len;
+        } else if (c == '(' || c == ')' || c == '*' || c == '+' || c == ',') {
+            rc = dossier_buf_add(b, &c, 1);
+            i++;
+        } else {
+            size_t j = i;
+            while (j < len && !strchr(" \t\n\r\"()*+,", s[j]))
+                j++;
+            rc = fts_operator(s + i, j - i) ? dossier_buf_add(b, s + i, j - i) : fts_string(b, s + i, j - i);
+            i = j;
+        }
+    }
+    return rc;
+}
+
+/*
+ * fts_terms(text): free text as an FTS5 query.  Plain words become
+ * double-quoted FTS5 strings, space-separated (FTS5 requires them all);
+ * text in FTS5 syntax ("a phrase", A OR B, NOT, prefix*) keeps its
+ * operators (fts_query).  Text without words gives '""', which matches
+ * nothing; NULL stays NULL.
  */
 static void sql_fts_terms(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -47,15 +114,16 @@ static void sql_fts_terms(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     dbuf b = {0};
     unsigned flags;
     int rc = 0;
-    while (!rc && (flags = dossier_token_next(s, len, &pos, &start, &end)) != 0) {
-        if (!(flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)))
-            continue;
-        rc = dossier_buf_puts(&b, b.len ? " \"" : "\"");
-        for (size_t i = start; !rc && i < end; i++)
-            rc = dossier_buf_add(&b, s[i] == '"' ? "\"\"" : &s[i], s[i] == '"' ? 2 : 1);
-        if (!rc)
-            rc = dossier_buf_add(&b, "\"", 1);
-    }
+    if (fts_syntax(s, len))
+        rc = fts_query(&b, s, len);
+    else
+        while (!rc && (flags = dossier_token_next(s, len, &pos, &start, &end)) != 0) {
+            if (!(flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)))
+                continue;
+            rc = b.len ? dossier_buf_add(&b, " ", 1) : 0;
+            if (!rc)
+                rc = fts_string(&b, s + start, end - start);
+        }
     if (!rc && !b.len)
         rc = dossier_buf_puts(&b, "\"\"");
     if (rc)

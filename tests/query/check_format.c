@@ -118,6 +118,50 @@ START_TEST(test_table_wraps_to_width)
 }
 END_TEST
 
+START_TEST(test_table_never_wider_than_the_terminal)
+{
+    /* Eight columns as who-said has: at 60 and 80 columns they are shown
+       one record after another; at 200 as a table; never wider. */
+    static const char *const names[] = {"speaker", "role", "kind", "statement", "date", "article",
+                                        "reported_in", "also", "_statement_id"};
+    static const char *const cells[] = {
+        "Dmitry Rogozin", "Director General, Roscosmos", "indirect",
+        "the Russian Federation and China could discuss the construction of joint modules", "2022-04-22", "1",
+        "Opening Asia for Russia", "\x01", "17",
+        "Wang Wenbin", "spokesman, Chinese Foreign Ministry", "indirect",
+        "foreign astronauts are invited to the station", "2022-04-23", "2", "TASS", "\x01", "18"};
+    dossier_rows r;
+    build(&r, 9, names, cells, 18);
+    const int widths[] = {30, 60, 80, 120, 200};
+    for (size_t k = 0; k < 5; k++) {
+        char *out = fmt(&r, DOSSIER_FORMAT_TABLE, 0, widths[k]);
+        ck_assert_msg(widest_line(out) <= (size_t)widths[k], "%d columns: %zu wide:\n%s", widths[k],
+                      widest_line(out), out);
+        ck_assert_ptr_null(strstr(out, "also"));          /* an empty column drops */
+        ck_assert_ptr_null(strstr(out, "statement_id"));  /* data for programs */
+        ck_assert_ptr_nonnull(strstr(out, widths[k] <= 80 ? "-[ 2 ]" : "Dmitry Rogozin"));
+        free(out);
+    }
+    char *out = fmt(&r, DOSSIER_FORMAT_JSON, 0, 80);
+    ck_assert_ptr_nonnull(strstr(out, "\"statement_id\": 17"));
+    ck_assert_ptr_nonnull(strstr(out, "\"also\": null"));
+    free(out);
+    out = fmt(&r, DOSSIER_FORMAT_JSONL, 0, 0);
+    ck_assert_ptr_nonnull(strstr(out, "\"statement_id\": 18}\n"));
+    ck_assert_int_eq(out[0], '{');
+    free(out);
+    r.object = 1;   /* one record: one JSON object, a table of fields */
+    out = fmt(&r, DOSSIER_FORMAT_JSON, 0, 0);
+    ck_assert_int_eq(out[0], '{');
+    ck_assert_ptr_null(strstr(out, "Wang Wenbin"));
+    free(out);
+    out = fmt(&r, DOSSIER_FORMAT_TABLE, 0, 0);
+    ck_assert_ptr_nonnull(strstr(out, "speaker      Dmitry Rogozin\n"));
+    free(out);
+    dossier_rows_free(&r);
+}
+END_TEST
+
 START_TEST(test_table_colour_and_marks)
 {
     static const char *const names[] = {"snippet"};
@@ -250,6 +294,7 @@ static Suite *format_suite(void)
     tcase_add_test(tc, test_width);
     tcase_add_test(tc, test_table_aligned_by_display_width);
     tcase_add_test(tc, test_table_wraps_to_width);
+    tcase_add_test(tc, test_table_never_wider_than_the_terminal);
     tcase_add_test(tc, test_table_colour_and_marks);
     tcase_add_test(tc, test_table_control_characters);
     tcase_add_test(tc, test_table_empty);

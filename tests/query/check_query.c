@@ -255,9 +255,13 @@ START_TEST(test_lists_and_stats)
     ck_assert_uint_eq(rows, 3);
     dossier_free(out);
     out = run(db, &rows, DOSSIER_FORMAT_CSV, "stats", NULL, NULL, NULL, NULL, NULL, NULL);
-    ck_assert_ptr_nonnull(strstr(out, "articles,3\r\n"));
-    ck_assert_ptr_nonnull(strstr(out, "statements,6\r\n"));
-    ck_assert_ptr_nonnull(strstr(out, "utterances,5\r\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\r\n3,")); /* one record: articles first */
+    dossier_free(out);
+    out = run(db, &rows, DOSSIER_FORMAT_JSON, "stats", NULL, NULL, NULL, NULL, NULL, NULL);
+    ck_assert_msg(out[0] == '{', "stats is one object: %s", out);
+    ck_assert_ptr_nonnull(strstr(out, "\"articles\": 3,"));
+    ck_assert_ptr_nonnull(strstr(out, "\"statements\": 6,"));
+    ck_assert_ptr_nonnull(strstr(out, "\"utterances\": 5,"));
     dossier_free(out);
     out = run(db, &rows, DOSSIER_FORMAT_CSV, "search", "text", "orbital", NULL, NULL, NULL, NULL);
     ck_assert_uint_eq(rows, 1);
@@ -332,8 +336,13 @@ START_TEST(test_errors)
     ck_assert_int_eq(dossier_query_run(&out, NULL, db, "stats", &bad, 1, &how), DOSSIER_EUSAGE);
     ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "has no parameter --colour"));
     ck_assert_int_eq(dossier_query_run(&out, NULL, db, "articles", &limit, 1, &how), DOSSIER_EUSAGE);
-    ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "wants an integer"));
+    ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "wants a whole number of rows, not 'many'"));
     ck_assert_ptr_null(out);
+    dossier_param negative = {"offset", "-3"}, huge = {"limit", "123456789012345678901234567890"};
+    ck_assert_int_eq(dossier_query_run(&out, NULL, db, "articles", &negative, 1, &how), DOSSIER_EUSAGE);
+    ck_assert_int_eq(dossier_query_run(&out, NULL, db, "articles", &huge, 1, &how), DOSSIER_EUSAGE);
+    dossier_param offset = {"offset", "1"};   /* only listings (queries with a limit) page */
+    ck_assert_int_eq(dossier_query_run(&out, NULL, db, "stats", &offset, 1, &how), DOSSIER_EUSAGE);
     dossier_close(db);
 }
 END_TEST
@@ -380,7 +389,7 @@ START_TEST(test_user_queries)
     dossier_free(out);
     ck_assert_dossier_ok(db, dossier_query_describe(&out, db, "who-said"));
     ck_assert_ptr_nonnull(strstr(out, "usage: dossier query who-said --topic VALUE [--speaker VALUE]"));
-    ck_assert_ptr_nonnull(strstr(out, "(default: 0)"));
+    ck_assert_ptr_nonnull(strstr(out, "(default: 50)"));
     dossier_free(out);
     dossier_close(db);
 }
@@ -414,6 +423,124 @@ START_TEST(test_user_query_errors)
     ck_assert_int_eq(dossier_query_run(&out, NULL, db, "broken", NULL, 0, &how), DOSSIER_EDB);
     ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "no such column: nonesuch"));
     ck_assert_int_eq(dossier_queries_add_file(db, "/nonexistent/q.yaml"), DOSSIER_EIO);
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_pages)
+{
+    dossier_db *db = kb();
+    dossier_output how = {DOSSIER_FORMAT_CSV, 0, 0};
+    dossier_page page;
+    char *out = NULL;
+    dossier_param p[2] = {{"limit", "2"}, {"offset", "0"}};
+    /* three articles, newest first: a page of two, one more */
+    ck_assert_dossier_ok(db, dossier_query_page_run(&out, &page, db, "articles", p, 2, &how));
+    ck_assert_uint_eq(page.rows, 2);
+    ck_assert_uint_eq(page.more, 1);
+    ck_assert_int_eq(page.capped, 0);
+    ck_assert_ptr_nonnull(strstr(out, "\r\n3,"));
+    dossier_free(out);
+    p[1].value = "2";
+    ck_assert_dossier_ok(db, dossier_query_page_run(&out, &page, db, "articles", p, 2, &how));
+    ck_assert_uint_eq(page.rows, 1);
+    ck_assert_uint_eq(page.more, 0);
+    ck_assert_ptr_nonnull(strstr(out, "\r\n1,"));
+    dossier_free(out);
+    p[0].value = "0";   /* 0: everything */
+    p[1].value = "0";
+    ck_assert_dossier_ok(db, dossier_query_page_run(&out, &page, db, "articles", p, 2, &how));
+    ck_assert_uint_eq(page.rows, 3);
+    ck_assert_uint_eq(page.more, 0);
+    dossier_free(out);
+    /* the default page is 50 rows */
+    ck_assert_dossier_ok(db, dossier_query_page_run(&out, &page, db, "entities", NULL, 0, &how));
+    ck_assert_int_eq(page.limit, 50);
+    dossier_free(out);
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_ids_for_programs_and_search_syntax)
+{
+    dossier_db *db = kb();
+    size_t rows = 0;
+    char *out = run(db, &rows, DOSSIER_FORMAT_JSON, "who-said", "topic", "Tiangong", NULL, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(strstr(out, "\"statement_id\": "));
+    ck_assert_ptr_nonnull(strstr(out, "\"speaker_id\": 1"));
+    ck_assert_ptr_nonnull(strstr(out, "\"start\": "));
+    ck_assert_ptr_nonnull(strstr(out, "\"end\": "));
+    dossier_free(out);
+    out = run(db, &rows, DOSSIER_FORMAT_TABLE, "who-said", "topic", "Tiangong", NULL, NULL, NULL, NULL);
+    ck_assert_ptr_null(strstr(out, "statement_id"));   /* tables are for people */
+    dossier_free(out);
+    /* FTS5 syntax: OR, phrases, prefixes; words with punctuation stay words */
+    out = run(db, &rows, DOSSIER_FORMAT_CSV, "search", "text", "sanctions OR astronauts", NULL, NULL, NULL, NULL);
+    ck_assert_uint_eq(rows, 2);
+    dossier_free(out);
+    out = run(db, &rows, DOSSIER_FORMAT_CSV, "search", "text", "\"joint modules\" astro*", NULL, NULL, NULL, NULL);
+    ck_assert_uint_eq(rows, 1);
+    dossier_free(out);
+    out = run(db, &rows, DOSSIER_FORMAT_CSV, "search", "text", "NOT-a-word OR Rogozin", NULL, NULL, NULL, NULL);
+    dossier_free(out);
+    dossier_output how = {DOSSIER_FORMAT_CSV, 0, 0};
+    dossier_param bad = {"text", "station AND"};
+    ck_assert_int_eq(dossier_query_run(&out, NULL, db, "search", &bad, 1, &how), DOSSIER_EUSAGE);
+    ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "bad search syntax in 'station AND'"));
+    dossier_close(db);
+}
+END_TEST
+
+/* Collects written bytes into a dbuf-like growing string. */
+static int collect(const char *data, size_t len, void *userdata)
+{
+    char **s = userdata;
+    size_t have = *s ? strlen(*s) : 0;
+    char *n = realloc(*s, have + len + 1);
+    if (!n)
+        return 1;
+    memcpy(n + have, data, len);
+    n[have + len] = '\0';
+    *s = n;
+    return 0;
+}
+
+/* Fails after the first write, as a full disk does. */
+static int full(const char *data, size_t len, void *userdata)
+{
+    (void)data, (void)len;
+    return (*(int *)userdata)++ > 0;
+}
+
+START_TEST(test_export_tables)
+{
+    dossier_db *db = kb();
+    char *list = NULL, *out = NULL;
+    ck_assert_dossier_ok(db, dossier_export_tables(&list, db));
+    ck_assert_ptr_nonnull(strstr(list, "articles\n"));
+    ck_assert_ptr_nonnull(strstr(list, "who_said\n"));
+    ck_assert_ptr_null(strstr(list, "_fts"));
+    dossier_free(list);
+    ck_assert_dossier_ok(db, dossier_export_table(db, "entities", DOSSIER_FORMAT_JSONL, collect, &out));
+    ck_assert_ptr_nonnull(strstr(out, "{\"id\": 1, \"kind\": \"person\", \"name\": \"Dmitry Rogozin\""));
+    size_t lines = 0;
+    for (const char *p = out; *p; p++)
+        lines += *p == '\n';
+    ck_assert_uint_eq(lines, 8);
+    free(out);
+    out = NULL;
+    exec(db, "UPDATE articles SET original = x'78ff00' WHERE id = 1");
+    ck_assert_dossier_ok(db, dossier_export_table(db, "articles", DOSSIER_FORMAT_CSV, collect, &out));
+    ck_assert_ptr_nonnull(strstr(out, ",eP8A,")); /* the original bytes in base64 */
+    free(out);
+    out = NULL;
+    int calls = 0;
+    ck_assert_int_eq(dossier_export_table(db, "statements", DOSSIER_FORMAT_TSV, full, &calls), DOSSIER_EIO);
+    ck_assert_int_eq(dossier_export_table(db, "sqlite_schema", DOSSIER_FORMAT_CSV, collect, &out), DOSSIER_ENOTFOUND);
+    ck_assert_int_eq(dossier_export_table(db, "x\"; DROP TABLE articles; --", DOSSIER_FORMAT_CSV, collect, &out),
+                     DOSSIER_ENOTFOUND);
+    ck_assert_int_eq(dossier_export_table(db, "entities", DOSSIER_FORMAT_TABLE, collect, &out), DOSSIER_EUSAGE);
+    ck_assert_ptr_null(out);
     dossier_close(db);
 }
 END_TEST
@@ -503,6 +630,9 @@ static Suite *query_suite(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_user_queries);
     tcase_add_test(tc, test_user_query_errors);
+    tcase_add_test(tc, test_pages);
+    tcase_add_test(tc, test_ids_for_programs_and_search_syntax);
+    tcase_add_test(tc, test_export_tables);
     tcase_add_test(tc, test_views_documented);
     tcase_add_test(tc, test_role_at_the_time);
     suite_add_tcase(s, tc);
