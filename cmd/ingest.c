@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -91,6 +92,31 @@ static int walk(paths *out, const char *dir)
     return rc;
 }
 
+/*
+ * Shows "ingested N/TOTAL PATH" on the terminal's last line, cut to its
+ * width: a long path keeps its end, after "…", so the line never wraps.
+ */
+static void progress(size_t done, size_t total, const char *source)
+{
+    struct winsize ws;
+    size_t width = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20 ? ws.ws_col : 80;
+    char head[64];
+    int hl = snprintf(head, sizeof head, "ingested %zu/%zu ", done, total);
+    size_t room = width - 1 > (size_t)hl + 4 ? width - 1 - (size_t)hl : 0, len = strlen(source), chars = 0;
+    for (const char *p = source; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;   /* characters, not bytes */
+    const char *tail = source;
+    if (chars > room && room > 0) {
+        size_t skip = chars - room + 1;   /* one for the ellipsis */
+        while (*tail && skip > 0)
+            if (((unsigned char)*++tail & 0xC0) != 0x80)
+                skip--;
+        fprintf(stderr, "%s\u2026%s", head, tail);
+    } else if (room > 0) {
+        fprintf(stderr, "%s%.*s", head, (int)len, source);
+    }
+}
+
 /* Called by the library for each article and warning. */
 static void on_event(const dossier_report *ev, void *userdata)
 {
@@ -119,7 +145,7 @@ static void on_event(const dossier_report *ev, void *userdata)
         break;
     }
     if (t->tty && t->done < t->total)
-        fprintf(stderr, "ingesting %zu/%zu %s", t->done + 1, t->total, ev->source);
+        progress(t->done, t->total, ev->source);
 }
 
 /* Prints the help of `dossier ingest`. */
