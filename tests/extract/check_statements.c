@@ -15,7 +15,9 @@
  * verb and a clause with no "that", an attribution over an initial's
  * period ("K. Varadan told"), a
  * German source phrase inside its sentence, a Konjunktiv verb no list
- * holds; and the false friends: scare quotes, quoted titles and
+ * holds, groups and polls as speakers, ''…'' quotations, a cue inside its
+ * clause, questions, denials and views in each language; and the false
+ * friends: a view held by a group, an elided apostrophe, a noun "thought", scare quotes, quoted titles and
  * names, a job title without a name, boilerplate holding a quotation, an
  * indicative after a statement, a preterite in "-te", a noun that folds
  * like a verb after an article ("la note").
@@ -528,6 +530,102 @@ START_TEST(test_konjunktiv_after_prepositional_phrase)
 }
 END_TEST
 
+START_TEST(test_group_and_source_speakers)
+{
+    /* a group of people speaks: the phrase without its quantifier; a poll reports */
+    dossier_doc *d = doc("en", "Several party strategists said the new rules would slow the count in the northern districts. "
+                               "Analysts say the merger could cost thousands of jobs in the region. "
+                               "The proposal would raise fares by a third, aides to the mayor said on Monday.");
+    expect(d, "new rules would slow the count", INDIRECT, "party strategists");
+    expect(d, "merger could cost thousands of jobs", INDIRECT, "analysts");
+    expect(d, "raise fares by a third", INDIRECT, "aides");
+    dossier_test_doc_free(d);
+
+    /* false friends: a view ("believe"), a description ("described … as") is no group's statement */
+    d = doc("en", "The lander will touch down near the crater, where scientists believe water ice may be trapped. "
+                  "Commentators have described the trio as a traffic jam of spacecraft around the planet.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+
+    d = doc("fr", "Plusieurs analystes ont déclaré que la fusion coûterait des milliers d'emplois dans la région.");
+    expect(d, "la fusion co\u00fbterait des milliers", INDIRECT, "analystes");
+    dossier_test_doc_free(d);
+
+    d = doc("de", "Mehrere Experten sagten, die Fusion werde tausende Arbeitsplätze in der Region kosten.");
+    expect(d, "die Fusion werde tausende", INDIRECT, "Experten");
+    dossier_test_doc_free(d);
+
+    d = doc("es", "Varios analistas dijeron que la fusión costaría miles de empleos en la región.");
+    expect(d, "la fusi\u00f3n costar\u00eda miles", INDIRECT, "analistas");
+    dossier_test_doc_free(d);
+
+    d = doc("ru", "\u041f\u043e \u0441\u043b\u043e\u0432\u0430\u043c \u044d\u043a\u0441\u043f\u0435\u0440\u0442\u043e\u0432, "
+                  "\u0441\u043b\u0438\u044f\u043d\u0438\u0435 \u0431\u0443\u0434\u0435\u0442 \u0441\u0442\u043e\u0438\u0442\u044c "
+                  "\u0442\u044b\u0441\u044f\u0447 \u0440\u0430\u0431\u043e\u0447\u0438\u0445 \u043c\u0435\u0441\u0442.");
+    expect(d, "\u0441\u043b\u0438\u044f\u043d\u0438\u0435 \u0431\u0443\u0434\u0435\u0442", INDIRECT,
+           "\u044d\u043a\u0441\u043f\u0435\u0440\u0442\u043e\u0432");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_two_apostrophe_quotes_and_abbreviated_titles)
+{
+    /* ''…'' is one quotation mark; "Mr." does not end the attribution */
+    dossier_doc *d = doc("en", "Anna Berg spoke to the council on Tuesday.\n\n"
+                               "''The budget does not add up for the next five years,'' Ms. Berg said. "
+                               "''We will ask the council for a second vote.''");
+    expect(d, "budget does not add up", DIRECT, "Anna Berg");
+    expect(d, "ask the council for a second vote", DIRECT, "Anna Berg");
+    ck_assert_ptr_null(find(d, "Ms. Berg said"));
+    dossier_test_doc_free(d);
+    /* an apostrophe of elision is no quotation mark */
+    d = doc("en", "The rock 'n' roll band's tour was the city's biggest event of the year.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_cue_inside_and_after_clause)
+{
+    /* "S1, X said, S2" is one statement; "S, X said, adding …" is S alone */
+    dossier_doc *d = doc("en", "Acts of protest, Paul Weber said, are acts of patriotism in every democracy.\n\n"
+                               "Sales were great, Anna Berg said, wiping sweat off her face.");
+    expect(d, "are acts of patriotism", INDIRECT, "Paul Weber");
+    ck_assert_ptr_nonnull(find(d, "Acts of protest"));
+    expect(d, "Sales were great", INDIRECT, "Anna Berg");
+    ck_assert_ptr_null(find(d, "wiping"));
+    dossier_test_doc_free(d);
+
+    /* an apposition between the subject and its cue, and a name in the clause after a pronoun */
+    d = doc("en", "Anna Berg, facing a difficult challenge in the north, a swing region, said she would welcome Paul Weber.");
+    expect(d, "she would welcome Paul Weber", INDIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_questions_denials_and_views)
+{
+    dossier_doc *d = doc("en", "Anna Berg asked whether the agency would delay the launch again. "
+                               "Paul Weber denied that the company had hidden the losses. "
+                               "Anna Berg thinks the vote will be close in the southern states.");
+    expect(d, "whether the agency would delay the launch", INDIRECT, "Anna Berg");
+    expect(d, "the company had hidden the losses", INDIRECT, "Paul Weber");
+    expect(d, "the vote will be close", INDIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+    /* a thought that is a noun, a question with nobody asking */
+    d = doc("en", "The thought of a second vote worried the members of the council.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+
+    d = doc("fr", "Marie Dupont a demand\u00e9 si l'agence allait encore retarder le lancement.");
+    expect(d, "si l'agence allait encore retarder", INDIRECT, "Marie Dupont");
+    dossier_test_doc_free(d);
+    d = doc("es", "Ana Torres neg\u00f3 que la empresa hubiera ocultado las p\u00e9rdidas.");
+    expect(d, "la empresa hubiera ocultado", INDIRECT, "Ana Torres");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -559,6 +657,10 @@ static Suite *suite(void)
     tcase_add_test(tc, test_attribution_after_initial);
     tcase_add_test(tc, test_russian_imperfective_and_impersonal_cues);
     tcase_add_test(tc, test_konjunktiv_after_prepositional_phrase);
+    tcase_add_test(tc, test_group_and_source_speakers);
+    tcase_add_test(tc, test_two_apostrophe_quotes_and_abbreviated_titles);
+    tcase_add_test(tc, test_cue_inside_and_after_clause);
+    tcase_add_test(tc, test_questions_denials_and_views);
     suite_add_tcase(s, tc);
     return s;
 }

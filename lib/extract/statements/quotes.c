@@ -4,8 +4,9 @@
  * Dialogue opened by a dash at the start of a paragraph ("— Мы готовы, —
  * сказал X.") is a quotation up to the dash that closes it.  Each
  * paragraph is read character by character: an opening mark (“ „ "
- * « » ‹ › ‘ ‚) in opening position starts a quotation, the first mark that
- * can close it in closing position ends it, and one left open runs to the
+ * « » ‹ › ‘ ‚, or '' as some archives write “) in opening position starts
+ * a quotation, the first mark that can close it in closing position ends
+ * it, and one left open runs to the
  * end of its paragraph (the next paragraph that opens with a mark then
  * continues it).  A quotation is a statement when it has four words or
  * more, is not a title (after "titled", or in title case), and stands on
@@ -27,10 +28,18 @@ typedef struct {
     int closed;
 } quote;
 
+/*
+ * Two ASCII apostrophes written as one double quotation mark (''…''), as
+ * some news archives render “ and ”: read as this one mark, outside
+ * Unicode.
+ */
+#define TWO_APOSTROPHES 0x110000
+
 /* Non-zero when closing mark `ch` can end a quotation opened with `op`. */
 static int closes(int32_t op, int32_t ch)
 {
     switch (op) {
+    case TWO_APOSTROPHES: return ch == TWO_APOSTROPHES;
     case 0x201C: return ch == 0x201D || ch == 0x201C;
     case 0x201E: return ch == 0x201C || ch == 0x201D;
     case '"': return ch == '"';
@@ -47,7 +56,7 @@ static int closes(int32_t op, int32_t ch)
 /* Marks that open a quotation at the top level. */
 static int opener(int32_t ch)
 {
-    return ch == 0x201C || ch == 0x201E || ch == '"' || ch == 0x00AB || ch == 0x00BB ||
+    return ch == TWO_APOSTROPHES || ch == 0x201C || ch == 0x201E || ch == '"' || ch == 0x00AB || ch == 0x00BB ||
            ch == 0x2039 || ch == 0x203A || ch == 0x2018 || ch == 0x201A;
 }
 
@@ -81,6 +90,10 @@ static int scan(const char *s, size_t from, size_t to, quote *q, int max)
     while (pos < to && n < max) {
         size_t here = pos;
         int32_t ch = dossier_utf8_next(s, to, &pos);
+        if (ch == '\'' && pos < to && s[pos] == '\'') {
+            ch = TWO_APOSTROPHES;
+            pos++;
+        }
         int32_t prev = before(s, from, here), next = at(s, to, pos);
         if (!op) {
             int french = ch == 0x00AB || ch == 0x2039;
@@ -179,8 +192,9 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
         if (ends_sentence && cue > start + 3)
             return 0;
         if (c->used[cue] || (dossier_speakers_flags(c, cue) & DOSSIER_TOK_QUOTE) ||
-            ((dossier_speakers_flags(c, cue) & DOSSIER_TOK_SENTEND) && !after_initial(c, cue)))
-            return 0;
+            ((dossier_speakers_flags(c, cue) & DOSSIER_TOK_SENTEND) && !after_initial(c, cue) &&
+             dossier_speakers_sent_end(c, cue) == cue + 1))
+            return 0;   /* a period that ends no sentence ("Mr.") does not end the attribution */
         int src = dossier_speakers_match(c, "statement.according", cue);
         if (!src && cue == start)
             src = dossier_speakers_match(c, "statement.according_after", cue);

@@ -9,7 +9,10 @@
  * follows the complementizer ("that", "que", "dass", "что"), or the clause
  * right after the verb, or — when the cue closes the sentence (", X said.",
  * ", according to X.", ", wie X mitteilte.", ", so X.") — the sentence
- * before it.  A clause stops before another speaker's cue ("…, Weber said").
+ * before it; a cue set in the clause by commas ("The deal, X said, would
+ * …") reports the whole clause, unless the speaker's own participle follows
+ * it ("…, X said, adding").  A clause stops before another speaker's cue
+ * ("…, Weber said").
  * A German sentence in the Konjunktiv right after a statement continues it;
  * a sentence with no cue whose person subject's predicate holds a short
  * quotation is that person's statement ("X had given it “a perfect score”");
@@ -130,7 +133,7 @@ static int subject_start(const stm_ctx *c, const sentence *s, int t)
 {
     int first = s->first;
     for (int u = t - 1; u >= s->first; u--) {
-        if (c->used[u] || IS(u, ":") || IS(u, ";") ||
+        if (c->used[u] || IS(u, ":") || IS(u, ";") || MATCH("statement.subject_openers", u) ||
             (IS(u, ",") && (MATCH("statement.clause_joins", u + 1) || has_verb(c, s->first, u)))) {
             first = u + 1;
             break;
@@ -345,10 +348,9 @@ static int names_near(const stm_ctx *c, int t, int end)
 {
     for (int u = t; u < end && u < t + 4; u++) {
         if (MATCH("statement.pronouns_person", u) || MATCH("statement.pronouns_group", u)) {
-            /* "…, said he." — a pronoun closes the sentence; "said he was" is not inverted */
-            if (u + 1 >= end || (FLAGS(u + 1) & DOSSIER_TOK_PUNCT))
-                return 1;
-            continue;
+            /* "…, said he." — a pronoun closes the sentence; "said he was" is not inverted, and a
+               name after it ("said he would welcome X") is in the clause */
+            return u + 1 >= end || (FLAGS(u + 1) & DOSSIER_TOK_PUNCT);
         }
         if ((c->tok_mention[u] >= 0 &&
              c->d->entities.v[c->d->mentions.v[c->tok_mention[u]].entity].kind != DOSSIER_KIND_PLACE) ||
@@ -400,6 +402,31 @@ static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
 }
 
 /*
+ * Non-zero when the reported clause goes on after a cue set in it by
+ * commas ("The deal, she said, would help …"): a lower-case word follows
+ * the comma after the cue, not a participle of the speaker's ("…, she said,
+ * adding …") nor a preposition or an "as" clause.
+ */
+static int goes_after(const stm_ctx *c, const sentence *s, int after)
+{
+    int u = after + 1;
+    if (!IS(after, ",") || u >= s->trim || !(FLAGS(u) & DOSSIER_TOK_WORD) || (FLAGS(u) & DOSSIER_TOK_UPPER) ||
+        c->used[u] || MATCH("statement.prepositions", u) || MATCH("statement.as_cues", u) ||
+        MATCH("statement.participle_cues", u) || MATCH("statement.verbs", u))
+        return 0;
+    const char *w = c->d->folds.v[u];
+    size_t n = strlen(w);
+    const dossier_phrase *const *ends = NULL;
+    size_t ne = dossier_lexicon_list(c->d->lex, c->lang, "statement.participle_endings", &ends);
+    for (size_t i = 0; i < ne; i++) {
+        size_t k = strlen(ends[i]->text);
+        if (n > k + 2 && strcmp(w + n - k, ends[i]->text) == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/*
  * "S, X said." / "S, said X." / "S, a annoncé X, …": a cue that closes
  * the sentence reports what comes before its comma.  Returns 1 when it
  * did (and *rc set), else 0.
@@ -421,7 +448,7 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
     int final = comma > s->first && comma < t - 1 && !goes_on &&
                 (tail <= 2 || IS(after, ",") || MATCH("statement.prepositions", after) ||
                  MATCH("statement.audience", after));
-    if (!(inverted || final) || dossier_speakers_words(c, s->first, comma) < 4)
+    if (!(inverted || final))
         return 0;
     int from = s->first;
     for (int u = comma - 1; u >= s->first; u--)
@@ -429,8 +456,15 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
             from = u + 1;
             break;
         }
-    int se = s->trim < after + 15 ? s->trim : after + 15;
-    *rc = add(c, s, from, comma, t, len, inverted ? after : comma + 1, inverted ? se : t, STM_SUBJ_CLAUSE);
+    int se = s->trim < after + 15 ? s->trim : after + 15, to = comma;
+    if (!inverted && goes_after(c, s, after))
+        to = clause_end(c, s, after + 1);   /* "Acts of protest, X said, are acts of …": one statement */
+    else if (dossier_speakers_words(c, from, comma) < 3) {
+        /* "Sales were great, he said, wiping …": too short, yet the cue's, not what follows it */
+        *rc = DOSSIER_OK;
+        return dossier_speakers_words(c, from, comma) > 0;
+    }
+    *rc = add_min(c, s, from, to, t, len, inverted ? after : comma + 1, inverted ? se : t, STM_SUBJ_CLAUSE, 3);
     return 1;
 }
 

@@ -222,9 +222,10 @@ int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
     for (int t = first; t < end; t++) {
         if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) || named(c, t) || c->used[t] == 2 ||
             (t == dossier_speakers_sent_first(c, t) && function_word(c, t)) ||
-            dossier_speakers_match(c, "statement.articles", t) ||
+            dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.quantifiers", t) ||
+            dossier_speakers_match(c, "statement.group_nouns", t) ||
             dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t))
-            continue;
+            continue;   /* "Mehrere Experten", "Analysten": a group, not a name */
         if (dossier_speakers_match(c, "statement.org_descriptions", t) && t > first &&
             dossier_speakers_match(c, "statement.articles", t - 1) && org_with_acronym(c, t, end) < 0)
             continue;   /* "das Unternehmen am Mittwoch": a description, not a name */
@@ -524,4 +525,88 @@ int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end)
     for (int t = first; m >= 0 && t < end; t++)
         c->tok_mention[t] = m;
     return m;
+}
+
+/* Non-zero when token t may stand in a group's noun phrase before its head noun: "Some", "party", "Republican". */
+static int group_modifier(const stm_ctx *c, int t)
+{
+    unsigned f = dossier_speakers_flags(c, t);
+    if (!(f & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)) || c->used[t] || dossier_speakers_match(c, "statement.prepositions", t) ||
+        dossier_speakers_match(c, "statement.clause_joins", t) || dossier_speakers_match(c, "statement.relatives", t) ||
+        dossier_speakers_match(c, "statement.verbs", t) || dossier_speakers_match(c, "statement.aux", t) ||
+        dossier_speakers_match(c, "statement.passive_aux", t) || dossier_speakers_match(c, "statement.pronouns_clause", t))
+        return 0;
+    int m = c->tok_mention[t];
+    /* a place or an organisation may qualify the group ("French officials", "Pentagon officials"); a person not */
+    return m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON;
+}
+
+/* Kind of the group noun at t: a person for people, an organisation for documents, or -1. */
+static int group_head(const stm_ctx *c, int t)
+{
+    if (c->used[t] == 2 || (c->tok_mention[t] >= 0 && c->d->mentions.v[c->tok_mention[t]].how == DOSSIER_MENTION_NAME))
+        return -1;
+    if (dossier_speakers_match(c, "statement.group_nouns", t) == 1)
+        return DOSSIER_KIND_PERSON;
+    const dossier_phrase *const *groups = NULL;   /* inflected: "по словам экспертов" */
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.group_nouns", &groups);
+    for (size_t i = 0; i < n; i++)
+        if (groups[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], groups[i]->words[0]))
+            return DOSSIER_KIND_PERSON;
+    if (dossier_speakers_match(c, "statement.source_nouns", t) == 1)
+        return DOSSIER_KIND_ORGANIZATION;
+    return -1;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue)
+{
+    dossier_doc *d = c->d;
+    if (first < 0 || end <= first)
+        return -1;
+    int head = -1, kind = -1;
+    if (before_cue) {
+        /* the subject ends at the cue: its head is its last word, but for adverbs ("have long said") */
+        for (int t = end - 1; t >= first && t >= end - 3 && head < 0; t--) {
+            if ((kind = group_head(c, t)) >= 0)
+                head = t;
+            else if (!dossier_speakers_match(c, "statement.aux", t) && !dossier_speakers_match(c, "statement.adverbs", t))
+                break;
+        }
+    }
+    if (head < 0) {
+        /* an inverted subject or a source phrase: the first noun phrase after the cue; a subject
+           with a modifier after its head ("aides to the mayor said") */
+        for (int t = first; t < end && t < first + 6 && head < 0; t++) {
+            if ((kind = group_head(c, t)) >= 0)
+                head = t;
+            else if (!group_modifier(c, t))
+                break;
+        }
+        /* "officials familiar with the matter": the head of a longer phrase is its last group noun */
+        while (head >= 0 && head + 1 < end && group_head(c, head + 1) == kind)
+            head++;
+    }
+    if (head < 0)
+        return -1;
+    int from = head;
+    while (from > first && from > head - 4 && group_modifier(c, from - 1))
+        from--;
+    /* the name leaves out articles and quantifiers: "Some party strategists" is "party strategists" */
+    while (from < head && (dossier_speakers_match(c, "statement.articles", from) ||
+                           dossier_speakers_match(c, "statement.quantifiers", from) ||
+                           (dossier_speakers_flags(c, from) & DOSSIER_TOK_NUM)))
+        from++;
+    size_t s = d->tokens.v[from].span.start, e = d->tokens.v[head].span.end;
+    char *name = dossier_strndup(d->body + s, e - s);
+    if (!name)
+        return -1;
+    /* a common noun opening its sentence is written in lower case ("Analysts say" names "analysts") */
+    if (from == dossier_speakers_sent_first(c, from) && c->tok_mention[from] < 0 &&
+        !(dossier_speakers_flags(c, from) & DOSSIER_TOK_ALLCAPS) && name[0] >= 'A' && name[0] <= 'Z' &&
+        (group_head(c, from) >= 0 || !proper_noun(c, from)))
+        name[0] = (char)(name[0] - 'A' + 'a');
+    int ent = dossier_doc_entity(d, name, e - s, kind, NULL);
+    free(name);
+    return ent;
 }

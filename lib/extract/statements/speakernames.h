@@ -107,4 +107,17 @@ int dossier_speakernames_gazetteer_before_cue(stm_ctx *c, int first, int end);
  */
 int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end);
 
+/*
+ * A speaker that is a group of people or a document, named by a noun
+ * phrase rather than a name ("analysts", "Republican officials", "the
+ * poll"): its head is a word of statement.group_nouns (people) or
+ * statement.source_nouns (polls, studies, records), the last word of the subject
+ * [first, end) when `before_cue`, else the first noun phrase there.  Adds
+ * an entity named by the phrase without its articles and quantifiers, a
+ * person for people and an organisation for documents, with no mention:
+ * it names nobody the article's entity list should hold.  Returns the
+ * entity or -1.
+ */
+int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

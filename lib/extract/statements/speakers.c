@@ -8,8 +8,9 @@
  * person speaking), then an organisation's name; a role without a name
  * ("the head of X", "the agency's chief") goes to the person holding it, a
  * press service, spokesperson or "the agency" to the organisation, "the
- * statement" to whoever spoke last.  Word lists are statement.* in
- * schema/lang.
+ * statement" to whoever spoke last; with none of these, a group of people
+ * or a poll named by its noun ("analysts", "a new poll") speaks words, not
+ * views.  Word lists are statement.* in schema/lang.
  */
 #include "extract/statements/speakers.h"
 #include "extract/statements/speakernames.h"
@@ -40,12 +41,22 @@ static int after_preposition(const stm_ctx *c, int t, int first)
     return 0;
 }
 
-/* The most recent speaker of `kind` (-1 any) among candidates already resolved. */
+/*
+ * Non-zero when entity e is a group or a source named by a noun phrase
+ * (dossier_speakernames_group()): it has no mention, and no pronoun or
+ * role points back to it.
+ */
+static int group_speaker(const stm_ctx *c, int e)
+{
+    return c->d->entities.v[e].nmentions == 0 && !c->d->entities.v[e].gaz;
+}
+
+/* The most recent speaker of `kind` (-1 any), not a group, among candidates already resolved. */
 static int last_speaker(const stm_ctx *c, const int *order, int upto, int kind)
 {
     for (int i = upto - 1; i >= 0; i--) {
         const stm_cand *k = &c->cands.v[order[i]];
-        if (k->dropped || k->speaker < 0)
+        if (k->dropped || k->speaker < 0 || group_speaker(c, k->speaker))
             continue;
         if (kind < 0 || c->d->entities.v[k->speaker].kind == kind)
             return k->speaker;
@@ -738,6 +749,15 @@ int dossier_speakers_resolve(stm_ctx *c)
             k->speaker = resolve_one(c, order, i, k, &tok, &how);
         if (k->speaker < 0 && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
             k->speaker = c->d->mentions.v[k->speaker_mention].entity;
+        /* a group may say or report something; what "commentators have described" or "scientists
+           believe" is their view, not a statement of theirs */
+        if (k->speaker < 0 && k->mode != STM_SUBJ_NONE && k->subj_first >= 0 &&
+            (k->cue_tok < 0 || (!dossier_speakers_match(c, "statement.belief_verbs", k->cue_tok) &&
+                                !dossier_speakers_match(c, "statement.object_cues", k->cue_tok)))) {
+            k->speaker = dossier_speakernames_group(c, k->subj_first, k->subj_end,
+                                                    k->cue_tok >= 0 && k->subj_end <= k->cue_tok);
+            tok = -1;   /* a group has no mention */
+        }
         if (k->speaker < 0 && (k->mode == STM_SUBJ_NONE || dossier_speakers_words(c, k->subj_first, k->subj_end) == 0 ||
                                k->kind == DOSSIER_STATEMENT_DIRECT || k->continues))
             k->speaker = inherit(c, order, i, k);

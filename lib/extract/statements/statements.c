@@ -5,8 +5,10 @@
  * (quotes.c) claim their tokens and attribution clauses first; reported
  * speech (reported.c) is then looked for in what is left; candidates that
  * a larger one contains are merged away; and every candidate is attributed
- * (speakers.c).  Reported speech whose speaker cannot be found is dropped:
- * "Commentators have described..." names nobody the database can hold.
+ * (speakers.c).  Reported speech whose speaker cannot be found is dropped;
+ * a group of people or a poll may say something ("analysts said"), but
+ * what "commentators have described" or "scientists believe" is a view,
+ * not anybody's statement.
  * Headlines, list items and captions (paragraphs without final
  * punctuation, or opening with a bullet) hold no statements.
  */
