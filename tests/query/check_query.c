@@ -593,6 +593,19 @@ START_TEST(test_role_at_the_time)
     v = sql_text(db, "SELECT speaker_role FROM who_said WHERE statement = 1");
     ck_assert_str_eq(v, "Director General, Roscosmos");
     free(v);
+    /* before any role was stated, or undated: no role, not the one stated most often */
+    exec(db, "INSERT INTO articles(id, source, hash, original, body, title, outlet, language, published) VALUES"
+             " (4, 'd/four.txt', 'h4', 'x', 'Rogozin said the talks would go on.', 'Talks', NULL, 'en', '2021-01-05'),"
+             " (5, 'e/five.txt', 'h5', 'x', 'Rogozin said the talks would end.', 'Talks end', NULL, 'en', NULL)");
+    statement(db, 7, 4, "indirect", 1, "the talks would go on", 0);
+    statement(db, 8, 5, "indirect", 1, "the talks would end", 0);
+    v = sql_text(db, "SELECT coalesce(speaker_role, 'none') FROM who_said WHERE statement = 7");
+    ck_assert_str_eq(v, "none");
+    free(v);
+    v = sql_text(db, "SELECT coalesce(speaker_role, 'none') FROM who_said WHERE statement = 8");
+    ck_assert_str_eq(v, "none");
+    free(v);
+    exec(db, "DELETE FROM statements WHERE id IN (7, 8); DELETE FROM articles WHERE id IN (4, 5)");
     /* the spans follow the roles: a second statement of a title, a deleted article, a changed title */
     exec(db, "INSERT INTO roles(article, person, title, organization, start, end) VALUES (3, 1, 'director general', 2, 0, 7)");
     v = sql_text(db, "SELECT last_seen || '|' || articles FROM role_spans WHERE person = 1 AND title_folded = 'director general'");
