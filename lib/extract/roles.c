@@ -29,15 +29,19 @@
  * ministers, ambassadors) or a programme ("the chief designer of China's
  * manned space programme").  A head of state or government whose country
  * the sentence does not name is taken to lead the country the article
- * names most; so is a minister whose field lists several items ("Minister
- * of Culture, Sport and Youth X", "le ministre de la Culture, des Sports
+ * names most, when its paragraph names that country too (not as an
+ * object after the name: "… would not allow North Korea"); so is a
+ * minister whose field lists several items ("Minister of Culture, Sport
+ * and Youth X", "le ministre de la Culture, des Sports
  * et de la Jeunesse, X").  A title of a government (`entity.government_words`:
  * "Koordinatorin der Bundesregierung") belongs to its country.  A company
  * title with no organisation (`entity.company_titles`: "Chief financial
  * officer X told analysts") belongs to the organisation the article names
  * most.  Also "X, ESA-Direktor für Y", "X, the project director of Y" (one
  * describing word before the title) and "X, the billionaire who chaired Y"
- * (a relative clause, `statement.relatives`, before a head verb).
+ * (a relative clause, `statement.relatives`, before a head verb).  A title
+ * after an indefinite article is a hypothetical ("a President X would …"):
+ * no role.
  * Appointments need no comma: "a nommé X directeur général de Y", "X was
  * appointed director of Y" (`entity.appoint_verbs`, `entity.appointed`),
  * also in a second relative clause: "X, the founder of Y, who will become
@@ -119,6 +123,31 @@ static int main_country(const roles_ctx *c)
         }
     }
     return best;
+}
+
+/*
+ * Country e when the paragraph of the title [ts, …) names it, but not
+ * only after the holder's name at `a` in its sentence ("X would not allow
+ * North Korea …": an object is no evidence; a possessive, "India's", is);
+ * else -1.
+ */
+static int country_near(const roles_ctx *c, int e, int ts, int a)
+{
+    const dossier_doc *d = c->d;
+    if (e < 0)
+        return -1;
+    int sent = d->tokens.v[ts].sentence, para = d->sentences.v[sent].paragraph;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const dossier_mention *mm = &d->mentions.v[m];
+        int ms = d->tokens.v[mm->first_token].sentence;
+        if (mm->entity != e || d->sentences.v[ms].paragraph != para)
+            continue;
+        int after = mm->first_token + mm->ntokens;
+        if (ms == sent && mm->first_token >= a && !((size_t)after < d->tokens.n && strcmp(fold_at(c, after), "'s") == 0))
+            continue;   /* an object after the name, unless a possessive ("in India's cooperation") */
+        return e;
+    }
+    return -1;
 }
 
 /* The organisation the article names most often (twice at least), or -1. */
@@ -468,6 +497,8 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         int ts = title_ending_at(c, te, first);
         if (ts < 0)
             continue;
+        if (ts > first && lex(c, "entity.indefinite_articles", ts - 1, ts))
+            return DOSSIER_OK;  /* "a President X would …": a hypothetical, no role held */
         int org = org_before(c, ts, first), at = -1;
         if (org < 0) {
             org = org_after(c, te, end, &at);
@@ -492,7 +523,7 @@ static int before_name(roles_ctx *c, int person, int a, int first)
                  (d->tokens.v[stop + 1].flags & DOSSIER_TOK_UPPER))))
             stop++; /* "Ministerin für Bildung und Forschung" */
         if (org < 0 && state && stop == end && !has_role(c, person))
-            org = main_country(c);
+            org = country_near(c, main_country(c), ts, a);
         if (org < 0 && !state && stop == end && te == end && lex(c, "entity.company_titles", ts, te) == te - ts &&
             !has_role(c, person))
             org = main_company(c); /* "Chief financial officer X told analysts" */

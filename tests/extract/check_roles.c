@@ -274,6 +274,22 @@ START_TEST(workplaces_and_merged_groups)
 }
 END_TEST
 
+START_TEST(hypothetical_and_distant_countries)
+{
+    /* a hypothetical title, a country that is only the object of the sentence */
+    ck_assert_uint_eq(count_roles("Paul Weber spoke in Ohio. He said a President Weber would not allow Norway "
+                                  "to build more missiles. Norway has answered. Norway said no."), 0);
+    /* the country the article names most, but not in the title's paragraph */
+    ck_assert_uint_eq(count_roles("Norway tested a missile. Norway said it would test more. Norway is isolated.\n\n"
+                                  "The group met Vice President Anna Berg in the capital."), 0);
+    /* the country in the title's paragraph, also as a possessive after the name */
+    ck_assert(has_role("India signed the accords.\n\nPrime Minister Ravi Kumar welcomed India's decision on Monday.",
+                       "Ravi Kumar", "India", "prime minister"));
+    ck_assert(has_role("India signed the accords in June. India will send a crew. Prime Minister Ravi Kumar spoke to reporters on Monday.",
+                       "Ravi Kumar", "India", "prime minister"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -288,6 +304,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_compounds_and_relatives);
     tcase_add_test(tc, fields_lists_and_appointments);
     tcase_add_test(tc, workplaces_and_merged_groups);
+    tcase_add_test(tc, hypothetical_and_distant_countries);
     suite_add_tcase(s, tc);
     return s;
 }
