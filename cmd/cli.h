@@ -158,6 +158,7 @@ int cli_article(int argc, char **argv, const cli_globals *g);
 int cli_timeline(int argc, char **argv, const cli_globals *g);
 int cli_search(int argc, char **argv, const cli_globals *g);
 int cli_stats(int argc, char **argv, const cli_globals *g);
+int cli_resolve(int argc, char **argv, const cli_globals *g);
 int cli_query(int argc, char **argv, const cli_globals *g);
 
 #endif /* DOSSIER_CLI_H */

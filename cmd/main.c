@@ -22,6 +22,7 @@ static const cli_command commands[] = {
     {"timeline", cli_timeline, "events in date order"},
     {"search", cli_search, "full-text search of the articles, with snippets"},
     {"stats", cli_stats, "what the database holds"},
+    {"resolve", cli_resolve, "recompute statement clusters and stories for the whole database"},
     {"query", cli_query, "run a canned query (see 'dossier query --list')"},
 };
 

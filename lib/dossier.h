@@ -123,9 +123,12 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
                           dossier_ingest_status *out_status);
 
 /*
- * Re-runs cross-article resolution (entity merging, statement clusters,
- * stories) over the whole database.  Ingest calls it already; this is for
- * databases built by older versions.
+ * Recomputes what joins articles over the whole database, in one
+ * transaction: the features each statement is compared by, statement
+ * clusters and stories, article by article in id (ingest) order, so that
+ * the result is the one ingesting the articles again would give.  Entities
+ * stay as ingest resolved them.  Ingest does all this already; this is for
+ * databases built by older versions.  On failure nothing changes.
  */
 int dossier_resolve(dossier_db *db);
 

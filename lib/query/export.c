@@ -30,14 +30,14 @@ static const char export_sql[] =
     "   JOIN entities o ON o.id = r.organization)),"
     " 'statements', json((SELECT json_group_array(json_object('id', s.id, 'article', s.article,"
     "   'speaker', sp.name, 'kind', s.kind, 'text', s.text, 'cue', s.cue,"
-    "   'about', json((SELECT json_group_array(e.name) FROM statement_topics t"
-    "     JOIN entities e ON e.id = t.entity WHERE t.statement = s.id)),"
+    "   'about', json((SELECT json_group_array(name) FROM (SELECT e.name FROM statement_topics t"
+    "     JOIN entities e ON e.id = t.entity WHERE t.statement = s.id ORDER BY e.name, e.id))),"
     "   'cluster', s.cluster))"
     "   FROM (SELECT * FROM statements ORDER BY id) s LEFT JOIN entities sp ON sp.id = s.speaker)),"
     " 'events', json((SELECT json_group_array(json_object('id', v.id, 'article', v.article,"
     "   'kind', v.kind, 'date', v.date, 'trigger', v.trigger,"
-    "   'participants', json((SELECT json_group_array(e.name) FROM event_participants p"
-    "     JOIN entities e ON e.id = p.entity WHERE p.event = v.id))))"
+    "   'participants', json((SELECT json_group_array(name) FROM (SELECT e.name FROM event_participants p"
+    "     JOIN entities e ON e.id = p.entity WHERE p.event = v.id ORDER BY e.name, e.id)))))"
     "   FROM (SELECT * FROM events ORDER BY id) v)))";
 
 /* See dossier.h. */

@@ -20,7 +20,8 @@ struct dossier_queries;
 void dossier_queries_free(struct dossier_queries *q);
 
 /*
- * Registers fold() and fts_terms() on the connection, for canned queries.
+ * Registers fold(), fts_terms(), first_name(), first_names_differ() and
+ * overlap() on the connection, for canned queries.
  * Returns DOSSIER_OK or DOSSIER_EDB.
  */
 int dossier_query_functions(dossier_db *db);

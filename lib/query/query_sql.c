@@ -1,8 +1,11 @@
 /*
  * query_sql.c — what canned queries need beyond plain SQL: the SQL
  * functions fold(text) (dossier_fold, so a query can match aliases.folded
- * as the resolver wrote it) and fts_terms(text) (free text made into a safe
- * FTS5 query: every word a quoted phrase, all of them required); the "did
+ * as the resolver wrote it), fts_terms(text) (free text made into a safe
+ * FTS5 query: every word a quoted phrase, all of them required), and
+ * first_name(name), first_names_differ(a, b) and overlap(a, b,
+ * other_language) for the consistency
+ * checks (the resolver's own name and likeness tests); the "did
  * you mean" suggestion for names no entity goes by; and the page of one
  * article with its statements marked.
  */
@@ -13,6 +16,8 @@
 
 #include "base/token.h"
 #include "base/util.h"
+#include "store/cluster.h"
+#include "store/resolve.h"
 
 /* fold(text): dossier_fold() of the text; NULL stays NULL. */
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -133,12 +138,60 @@ static void sql_fts_terms(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     dossier_buf_free(&b);
 }
 
+/*
+ * first_name(name): the first name of a person's name as the resolver
+ * compares it (folded, titles and initials left out), NULL when it has
+ * none (one word, or not in Latin letters).
+ */
+static void sql_first_name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    dossier_db *db = sqlite3_user_data(ctx);
+    dossier_lexicon *lex = NULL;
+    const char *s = (const char *)sqlite3_value_text(argv[0]);
+    char out[128];
+    if (!s || dossier_db_lexicon(&lex, db)) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    dossier_resolve_first_name(out, sizeof out, lex, s);
+    if (out[0])
+        sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_null(ctx);
+}
+
+/* first_names_differ(a, b): 1 when two first names are different names, not spellings of one. */
+static void sql_first_names_differ(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *a = (const char *)sqlite3_value_text(argv[0]), *b = (const char *)sqlite3_value_text(argv[1]);
+    sqlite3_result_int(ctx, a && b && dossier_resolve_first_names_differ(a, b));
+}
+
+/*
+ * overlap(a, b, other_language): the share of the smaller statement's
+ * content words, numbers and names found in the other; a and b are
+ * statement_features rows as words || char(10) || numbers || char(10) || names.
+ */
+static void sql_overlap(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_result_double(ctx, dossier_cluster_overlap((const char *)sqlite3_value_text(argv[0]),
+                                                       (const char *)sqlite3_value_text(argv[1]),
+                                                       sqlite3_value_int(argv[2])));
+}
+
 /* See query.h. */
 int dossier_query_functions(dossier_db *db)
 {
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     if (sqlite3_create_function(db->sql, "fold", 1, flags, NULL, sql_fold, NULL, NULL) != SQLITE_OK ||
-        sqlite3_create_function(db->sql, "fts_terms", 1, flags, NULL, sql_fts_terms, NULL, NULL) != SQLITE_OK)
+        sqlite3_create_function(db->sql, "fts_terms", 1, flags, NULL, sql_fts_terms, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->sql, "first_name", 1, flags, db, sql_first_name, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->sql, "first_names_differ", 2, flags, NULL, sql_first_names_differ, NULL,
+                                NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->sql, "overlap", 3, flags, NULL, sql_overlap, NULL, NULL) != SQLITE_OK)
         return dossier_db_sqlfail(db, "registering query functions");
     return DOSSIER_OK;
 }

@@ -439,6 +439,25 @@ static double compare(const features *a, const features *b, int *level)
     return dice;
 }
 
+/* See cluster.h. */
+double dossier_cluster_overlap(const char *a, const char *b, int other_language)
+{
+    features fa = {0}, fb = {0};
+    double share = 0;
+    fa.text = dossier_strdup(a ? a : "");
+    fb.text = dossier_strdup(b ? b : "");
+    if (fa.text && fb.text && !parse(&fa) && !parse(&fb)) {
+        size_t shared = shared_items(&fa.words, &fb.words, 1, other_language) +
+                        shared_items(&fa.numbers, &fb.numbers, 0, 0) + shared_items(&fa.names, &fb.names, 0, 0);
+        size_t na = fa.words.n + fa.numbers.n + fa.names.n, nb = fb.words.n + fb.numbers.n + fb.names.n;
+        size_t smaller = na < nb ? na : nb;
+        share = smaller ? (double)shared / (double)smaller : 0;
+    }
+    features_clear(&fa);
+    features_clear(&fb);
+    return share;
+}
+
 /* ---- links ---- */
 
 /* Adds the links of `me` with every row of a candidate query. */

@@ -48,6 +48,13 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
  */
 int dossier_cluster_apply(dossier_db *db, long long article, long long story, dossier_links *links);
 
+/*
+ * The share of the smaller statement's items (content words, numbers and
+ * names, as "words\nnumbers\nnames" of statement_features) that the other
+ * statement has too; 0 when either has none.  For consistency checks.
+ */
+double dossier_cluster_overlap(const char *a, const char *b, int other_language);
+
 /* Both steps, for an article whose story is set (tests, and `resolve`). */
 int dossier_cluster_article(dossier_db *db, long long article);
 

@@ -47,6 +47,7 @@ typedef struct {
     const char *w[16];
     int n;
     const char *suffix;   /* "jr", "ii", ... or NULL */
+    int cut;              /* ends in an initial ("Joseph R"): the surname is missing */
 } person_name;
 
 /* Non-zero when the lexicon has the word (folded here) in a list of any language. */
@@ -67,11 +68,13 @@ static void parse_person(person_name *p, const dossier_lexicon *lex, const char 
     snprintf(p->buf, sizeof p->buf, "%s", folded);
     p->n = 0;
     p->suffix = NULL;
+    p->cut = 0;
     char *save = NULL;
     for (char *t = strtok_r(p->buf, " ", &save); t && p->n < 16; t = strtok_r(NULL, " ", &save)) {
         size_t len = strlen(t);
         while (len && (t[len - 1] == '.' || t[len - 1] == ','))
             t[--len] = '\0';
+        p->cut = len == 1 && p->n > 0;
         if (!len || (len == 1 && (unsigned char)t[0] < 0x80))
             continue; /* an initial */
         if (p->n == 0 && listed(lex, "entity.person_prefixes", t))
@@ -142,6 +145,20 @@ static void initials_of(char *out, size_t size, const char *name)
     out[n >= 2 && words >= 2 ? n : 0] = '\0';
 }
 
+/* See resolve.h. */
+void dossier_resolve_first_name(char *out, size_t size, const dossier_lexicon *lex, const char *name)
+{
+    person_name p;
+    char *f = dossier_fold(name, strlen(name));
+    out[0] = '\0';
+    if (!f)
+        return;
+    parse_person(&p, lex, f);
+    free(f);
+    if (p.n >= 2 && (unsigned char)p.w[0][0] < 0x80)
+        snprintf(out, size, "%s", p.w[0]);
+}
+
 /* ---- aliases ---- */
 
 /* Inserts one alias (folded) for entity `id`. */
@@ -168,7 +185,9 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
 {
     sqlite3_stmt *st = NULL;
     char key[256];
-    int rc = dossier_db_cached(&st, db, "INSERT OR IGNORE INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)");
+    /* of the spellings that fold alike ("China's", "China’s") the smallest stays, whatever came first */
+    int rc = dossier_db_cached(&st, db, "INSERT INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)"
+                                        " ON CONFLICT(entity, folded) DO UPDATE SET name = min(name, excluded.name)");
     if (!rc)
         rc = add_alias(db, st, id, e->name);
     for (size_t i = 0; !rc && i < e->aliases.n; i++)
@@ -230,12 +249,18 @@ static long long alias_lookup(dossier_db *db, const char *name, int kind, int un
     return id;
 }
 
-/* The id of an entity of the same kind with one of these names as alias, or 0. */
+/*
+ * The id of an entity of the same kind with one of these names as alias
+ * (an acronym also by its letters alone: "F.B.I." finds "FBI"), or 0.
+ */
 static long long find_by_alias(dossier_db *db, const dossier_entity *e)
 {
+    char letters[16];
     long long id = 0;
     for (size_t i = 0; id == 0 && i <= e->aliases.n; i++)
         id = alias_lookup(db, i == 0 ? e->name : e->aliases.v[i - 1], e->kind, 0);
+    if (id == 0 && is_acronym(e->name, letters, sizeof letters))
+        id = alias_lookup(db, letters, e->kind, 0);
     return id;
 }
 
@@ -296,6 +321,12 @@ static int distance(const char *a, const char *b)
         }
     }
     return row[lb] > 3 ? 3 : row[lb];
+}
+
+/* See resolve.h. */
+int dossier_resolve_first_names_differ(const char *a, const char *b)
+{
+    return strcmp(a, b) != 0 && distance(a, b) > 2;
 }
 
 /* How many mentions an entity has (counted up to COUNT_CAP, through the index). */
@@ -409,8 +440,8 @@ static long long find_person(dossier_db *db, const dossier_entity *ent)
     person_name p;
     parse_person(&p, db->lex, f);
     free(f);
-    if (p.n == 0)
-        return 0;
+    if (p.n == 0 || (p.n == 1 && p.cut)) /* "Joseph R": a first name, its surname cut off */
+        return alias_lookup(db, ent->name, DOSSIER_KIND_PERSON, 0);
     if (p.n == 1) { /* a surname (or a single name) alone */
         rc = surname_holders(db, p.w[0], &full, &single, &nfull);
         if (rc)
@@ -427,10 +458,8 @@ static long long find_person(dossier_db *db, const dossier_entity *ent)
     rc = surname_holders(db, p.w[p.n - 1], &full, &single, &nfull);
     if (rc)
         return rc;
-    if (single && nfull == 0) {
-        rc = rename_entity(db, single, ent->name, 0);
-        return rc ? rc : single;
-    }
+    if (single && nfull == 0)
+        return single; /* it takes the full name (prefer_name) */
     return 0;
 }
 
@@ -472,6 +501,52 @@ static long long find_by_initials(dossier_db *db, const dossier_entity *ent, cha
 
 /* ---- entities ---- */
 
+/* Records the initials of an organisation's full name, unless it has some already. */
+static int set_initials(dossier_db *db, long long id, const char *initials)
+{
+    sqlite3_stmt *st = NULL;
+    if (dossier_db_cached(&st, db, "UPDATE entities SET initials = ?2 WHERE id = ?1 AND initials IS NULL"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, initials, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "entities");
+}
+
+/* The number of words of a name. */
+static int word_count(const char *s)
+{
+    int n = 0;
+    for (int in = 0; *s; s++) {
+        if (*s != ' ' && !in)
+            n++;
+        in = *s != ' ';
+    }
+    return n;
+}
+
+/*
+ * Gives an entity found from text the name it is best known by, whatever
+ * order its names came in: the fullest (most words), then the first in
+ * byte order.  Gazetteer entities keep the gazetteer's name.
+ */
+static int prefer_name(dossier_db *db, long long id, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    int rename = 0;
+    if (dossier_db_cached(&st, db, "SELECT name FROM entities WHERE id = ?1 AND known = 0"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *cur = (const char *)sqlite3_column_text(st, 0);
+        int wn = word_count(name), wc = cur ? word_count(cur) : 0;
+        rename = cur && (wn > wc || (wn == wc && strcmp(name, cur) < 0));
+    }
+    sqlite3_reset(st);
+    return rename ? rename_entity(db, id, name, 0) : DOSSIER_OK;
+}
+
 /* See resolve.h. */
 int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d, int e)
 {
@@ -512,6 +587,14 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
         if (rc)
             return rc;
         id = sqlite3_last_insert_rowid(db->sql);
+    } else if (!ent->gaz) {
+        int rc = prefer_name(db, id, ent->name);
+        if (ent->kind == DOSSIER_KIND_ORGANIZATION && !initials[0])
+            initials_of(initials, sizeof initials, ent->name);
+        if (!rc && initials[0]) /* the entity has its full name now: no other full name joins it by initials */
+            rc = set_initials(db, id, initials);
+        if (rc)
+            return rc;
     }
     *out = id;
     return add_aliases(db, id, ent);

@@ -17,6 +17,22 @@
 int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d, int e);
 
 /*
+ * The first name of a person's name as resolution compares it: folded,
+ * person prefixes and initials left out; "" when fewer than two such words
+ * remain or the name is not written in Latin letters.
+ */
+void dossier_resolve_first_name(char *out, size_t size, const dossier_lexicon *lex, const char *name);
+
+/*
+ * Non-zero when two first names (as dossier_resolve_first_name gives them)
+ * are different names, not one name spelt two ways (at most two edits
+ * apart: "dmitri", "dmitry").  Resolution itself joins only equal first
+ * names; this is for consistency checks, which should not count
+ * transliterations as conflicts.
+ */
+int dossier_resolve_first_names_differ(const char *a, const char *b);
+
+/*
  * Places the statements of a newly stored article in clusters and the
  * article in a story, against everything already stored.
  */

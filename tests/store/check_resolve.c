@@ -1,7 +1,8 @@
 /*
- * check_resolve.c — joining entities across articles (lib/resolve.c):
+ * check_resolve.c — joining entities across articles (lib/store/resolve.c):
  * gazetteer entities, aliases, surname-only mentions and spelling variants
- * of people, and no join between different people or kinds.
+ * of people, initials and generational suffixes, acronyms, and no join
+ * between different people or kinds.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -107,6 +108,45 @@ START_TEST(test_known)
 }
 END_TEST
 
+START_TEST(test_names_never_joined)
+{
+    dossier_db *db = dossier_test_db();
+    long long father = resolve_name(db, "Hector Salamanca", DOSSIER_KIND_PERSON);
+    ck_assert_int_ne(resolve_name(db, "Hector Salamanca Jr.", DOSSIER_KIND_PERSON), father);
+    ck_assert_int_eq(resolve_name(db, "Hector J. Salamanca", DOSSIER_KIND_PERSON), father);
+    ck_assert_int_ne(resolve_name(db, "Salamanca", DOSSIER_KIND_PERSON), father); /* father or son: unsure */
+    /* Two full names share a surname: a lone surname joins neither. */
+    long long ada = resolve_name(db, "Ada Quill", DOSSIER_KIND_PERSON);
+    long long bram = resolve_name(db, "Bram Quill", DOSSIER_KIND_PERSON);
+    ck_assert_int_ne(ada, bram);
+    long long quill = resolve_name(db, "Quill", DOSSIER_KIND_PERSON);
+    ck_assert_int_ne(quill, ada);
+    ck_assert_int_ne(quill, bram);
+    ck_assert_int_eq(resolve_name(db, "Quill", DOSSIER_KIND_PERSON), quill);
+    /* A first name with its surname cut off is not a surname. */
+    long long otto = resolve_name(db, "Otto Brisk", DOSSIER_KIND_PERSON);
+    ck_assert_int_ne(resolve_name(db, "Brisk O", DOSSIER_KIND_PERSON), otto);
+    ck_assert_int_eq(resolve_name(db, "Brisk", DOSSIER_KIND_PERSON), otto);
+    dossier_close(db);
+}
+END_TEST
+
+START_TEST(test_acronyms)
+{
+    for (int order = 0; order < 2; order++) {
+        dossier_db *db = dossier_test_db();
+        const char *first = order ? "SBM" : "Sylvan Bureau of Mapping";
+        const char *second = order ? "Sylvan Bureau of Mapping" : "SBM";
+        long long a = resolve_name(db, first, DOSSIER_KIND_ORGANIZATION);
+        ck_assert_int_eq(resolve_name(db, second, DOSSIER_KIND_ORGANIZATION), a);
+        ck_assert_int_eq(resolve_name(db, "S.B.M.", DOSSIER_KIND_ORGANIZATION), a);
+        ck_assert_str_eq(entity_name(db, a), "Sylvan Bureau of Mapping"); /* the fuller name, in any order */
+        ck_assert_int_ne(resolve_name(db, "Sylvan Board of Mines", DOSSIER_KIND_ORGANIZATION), a);
+        dossier_close(db);
+    }
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -114,6 +154,8 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_people);
     tcase_add_test(tc, test_known);
+    tcase_add_test(tc, test_names_never_joined);
+    tcase_add_test(tc, test_acronyms);
     suite_add_tcase(s, tc);
     return s;
 }
