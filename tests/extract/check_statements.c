@@ -626,6 +626,24 @@ START_TEST(test_questions_denials_and_views)
 }
 END_TEST
 
+START_TEST(test_sources_closing_and_inside_the_sentence)
+{
+    /* a source closing the sentence reports all of it; a poll and an unknown outlet are sources */
+    dossier_doc *d = doc("en", "The mayor praised the new budget, and the council approved it by a wide margin, according to exit polls.\n\n"
+                               "Turnout was the highest in forty years, according to The Courier.\n\n"
+                               "For the council, according to Anna Berg's deputy Paul Weber, the vote is a test of the coalition.");
+    expect(d, "The mayor praised the new budget", INDIRECT, "exit polls");
+    ck_assert_ptr_nonnull(find(d, "approved it by a wide margin"));
+    expect(d, "highest in forty years", INDIRECT, "Courier");
+    expect(d, "the vote is a test of the coalition", INDIRECT, "Paul Weber");
+    dossier_test_doc_free(d);
+    /* false friend: a source phrase that names nothing a database can hold */
+    d = doc("en", "The vote was close in the north, according to some.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -661,6 +679,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_two_apostrophe_quotes_and_abbreviated_titles);
     tcase_add_test(tc, test_cue_inside_and_after_clause);
     tcase_add_test(tc, test_questions_denials_and_views);
+    tcase_add_test(tc, test_sources_closing_and_inside_the_sentence);
     suite_add_tcase(s, tc);
     return s;
 }

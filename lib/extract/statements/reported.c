@@ -216,8 +216,14 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
     if (!at_start) {
         int comma = source_comma(c, s, t + len);
         int se = comma > 0 ? comma : s->trim;
+        /* "S1, and S2, according to X.": the source closing the sentence reports all of it */
+        if (IS(t - 1, ",") && se == s->trim)
+            for (sub = t - 1; sub > s->first && !c->used[sub - 1]; sub--)
+                ;
+        /* "For X, according to Y, the speech represents …": the clause goes on after the source */
+        int to = IS(t - 1, ",") && se < s->trim && IS(se, ",") && !c->used[se + 1] ? clause_end(c, s, se + 1) : t;
         claim(c, t, se);
-        return add(c, s, sub, t, t, len, self ? t : t + len, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
+        return add(c, s, sub, to, t, len, self ? t : t + len, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
     }
     int np = t + len, from;
     if (self) {

@@ -531,7 +531,7 @@ int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end)
 static int group_modifier(const stm_ctx *c, int t)
 {
     unsigned f = dossier_speakers_flags(c, t);
-    if (!(f & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)) || c->used[t] || dossier_speakers_match(c, "statement.prepositions", t) ||
+    if (!(f & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)) || c->used[t] == 2 || dossier_speakers_match(c, "statement.prepositions", t) ||
         dossier_speakers_match(c, "statement.clause_joins", t) || dossier_speakers_match(c, "statement.relatives", t) ||
         dossier_speakers_match(c, "statement.verbs", t) || dossier_speakers_match(c, "statement.aux", t) ||
         dossier_speakers_match(c, "statement.passive_aux", t) || dossier_speakers_match(c, "statement.pronouns_clause", t))
@@ -609,4 +609,41 @@ int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue)
     int ent = dossier_doc_entity(d, name, e - s, kind, NULL);
     free(name);
     return ent;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_source(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    int t = first;
+    while (t < end && dossier_speakers_match(c, "statement.articles", t))
+        t++;
+    if (t >= end || named(c, t) || c->used[t] == 2 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ||
+        function_word(c, t) || group_head(c, t) >= 0 || dossier_speakers_match(c, "statement.quantifiers", t) ||
+        dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t) ||
+        dossier_speakers_match(c, "statement.document_nouns", t) || strlen(d->folds.v[t]) < 2)
+        return -1;
+    /* the capitalised words, and lower-case connectors between them ("Bank of America") */
+    int u = t + 1;
+    while (u < end && !named(c, u)) {
+        if (dossier_speakers_flags(c, u) & DOSSIER_TOK_UPPER)
+            u++;
+        else if (u + 1 < end && (dossier_speakers_flags(c, u + 1) & DOSSIER_TOK_UPPER) &&
+                 dossier_lexicon_match(d->lex, NULL, "entity.name_connectors", (const char *const *)d->folds.v + u, 1,
+                                       NULL) == 1)
+            u += 2;
+        else
+            break;
+    }
+    /* the name must close the source phrase: "according to Gallup", not "according to Monday's count" */
+    if (u < end && !(dossier_speakers_flags(c, u) & DOSSIER_TOK_PUNCT) && strcmp(d->folds.v[u], "'s") != 0)
+        return -1;
+    int person = u - t >= 2 && u - t <= 4 &&
+                 dossier_lexicon_match(d->lex, NULL, "entity.first_names", (const char *const *)d->folds.v + t, 1, NULL) == 1;
+    size_t s = d->tokens.v[t].span.start, e = d->tokens.v[u - 1].span.end;
+    int ent = dossier_doc_entity(d, d->body + s, e - s, person ? DOSSIER_KIND_PERSON : DOSSIER_KIND_ORGANIZATION, NULL);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, u - t);
+    for (int k = t; m >= 0 && k < u; k++)
+        c->tok_mention[k] = m;
+    return m;
 }

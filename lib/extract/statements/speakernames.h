@@ -120,4 +120,14 @@ int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end);
  */
 int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue);
 
+/*
+ * The name a source phrase [first, end) ends with that no stage found
+ * ("according to The Guardian", "according to Pollster Inc"): after its
+ * articles, capitalised words and the connectors between them, closing
+ * the phrase; not a group, a role, a document or a word of grammar.  A
+ * person when it opens with a known first name, else an organisation;
+ * added with a mention.  Returns the mention or -1.
+ */
+int dossier_speakernames_source(stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

@@ -307,6 +307,26 @@ static int compound_role(const stm_ctx *c, int t)
 
 static int role_word(const stm_ctx *c, int t);
 
+/*
+ * Non-zero when mention m is a possessive whose phrase names another
+ * person before `end`: "X's former secretary Y said" is Y's statement.
+ */
+static int owner_of_next(const stm_ctx *c, int m, int end)
+{
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    int after = mm->first_token + mm->ntokens;
+    if (after >= end || strcmp(c->d->folds.v[after], "'s") != 0)
+        return 0;
+    for (int t = after + 1; t < end && t <= after + 6; t++) {
+        int n = c->tok_mention[t];
+        if (n >= 0 && n != m && mention_kind(c, n) == DOSSIER_KIND_PERSON && c->d->mentions.v[n].how == DOSSIER_MENTION_NAME)
+            return 1;
+        if (dossier_speakers_flags(c, t) & DOSSIER_TOK_PUNCT)
+            return 0;
+    }
+    return 0;
+}
+
 /* Records what each token of [first, end) is. */
 static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
 {
@@ -342,7 +362,7 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
             } else if (kind == DOSSIER_KIND_PERSON && prep) {
                 if (s->person_any < 0)
                     s->person_any = m;
-            } else if (kind == DOSSIER_KIND_PERSON && s->person < 0 && s->pron_person < 0)
+            } else if (kind == DOSSIER_KIND_PERSON && s->person < 0 && s->pron_person < 0 && !owner_of_next(c, m, end))
                 s->person = m;
             else if (kind == DOSSIER_KIND_ORGANIZATION && !prep && s->org < 0)
                 s->org = m;
@@ -486,6 +506,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
                 continue;
             if (!pass && d->mentions.v[m].how != DOSSIER_MENTION_NAME && d->mentions.v[m].how != DOSSIER_MENTION_SHORT)
                 continue;
+            if (owner_of_next(c, m, k->subj_end))
+                continue;   /* "according to X's former secretary Y": Y */
             if (mention_kind(c, m) == DOSSIER_KIND_ORGANIZATION) {
                 /* "NASA chief Bill Nelson", "so der ESA-Chef": the person, or the role holder, speaks */
                 const dossier_mention *mm = &d->mentions.v[m];
@@ -758,6 +780,8 @@ int dossier_speakers_resolve(stm_ctx *c)
                                                     k->cue_tok >= 0 && k->subj_end <= k->cue_tok);
             tok = -1;   /* a group has no mention */
         }
+        if (k->speaker < 0 && k->mode == STM_SUBJ_SOURCE && (k->speaker_mention = dossier_speakernames_source(c, k->subj_first, k->subj_end)) >= 0)
+            k->speaker = c->d->mentions.v[k->speaker_mention].entity;
         if (k->speaker < 0 && (k->mode == STM_SUBJ_NONE || dossier_speakers_words(c, k->subj_first, k->subj_end) == 0 ||
                                k->kind == DOSSIER_STATEMENT_DIRECT || k->continues))
             k->speaker = inherit(c, order, i, k);
