@@ -147,6 +147,52 @@ int cli_is_date(const char *s);
  */
 int cli_check_dates(const cli_query_args *a, const char *cmd);
 
+/* ---- correction commands (cmd/correct.c) ---- */
+
+/* An option of a correction command besides --note and --help. */
+typedef struct {
+    const char *name;     /* "--mention" */
+    int takes_value;      /* 1: "--mention ID"; 0: a flag */
+} cli_correction_option;
+
+/* The parsed arguments of a correction command. */
+typedef struct {
+    const char *cmd;      /* the command's name, for messages */
+    const char *pos[8];   /* the positional words */
+    int npos;
+    const char *note;     /* --note TEXT, or NULL */
+    const char *opt[8];   /* the value of each option given (a flag: ""), NULL when absent */
+} cli_correction_args;
+
+/*
+ * Parses a correction command's arguments: positional words, --note TEXT,
+ * the options of `opts` (terminated by a NULL name; may be NULL), and --
+ * before words that begin with '-'.  Prints `usage` for --help.  Returns 0
+ * to go on, -1 when help was shown, or CLI_USAGE after printing the error.
+ */
+int cli_correction_parse(cli_correction_args *a, int argc, char **argv, const cli_correction_option *opts,
+                         void (*usage)(FILE *out));
+
+/* Prints "CMD: what (see 'dossier CMD --help')" and returns CLI_USAGE. */
+int cli_correction_usage(const cli_correction_args *a, const char *what);
+
+/* Reads an id ("12" or "#12"); returns 0, or -1 when it is not one. */
+int cli_correction_id(long long *out, const char *s);
+
+/*
+ * cli_open() for commands that write into an existing database (with
+ * `opts`, which may be NULL): a database file that does not exist is an
+ * error.  Prints the reason and returns NULL on failure.
+ */
+dossier_db *cli_open_writable(const cli_globals *g, dossier_options *opts);
+
+/*
+ * Reports a correction: `line` (freed here) on stdout when `rc` is
+ * DOSSIER_OK, else the error on stderr; closes `db`.  Returns the exit
+ * status: CLI_OK, CLI_USAGE for DOSSIER_EUSAGE, else CLI_ERROR.
+ */
+int cli_correction_done(dossier_db *db, const cli_correction_args *a, int rc, char *line);
+
 /* The subcommands (cmd/<name>.c each). */
 int cli_ingest(int argc, char **argv, const cli_globals *g);
 int cli_export(int argc, char **argv, const cli_globals *g);
@@ -160,5 +206,14 @@ int cli_search(int argc, char **argv, const cli_globals *g);
 int cli_stats(int argc, char **argv, const cli_globals *g);
 int cli_resolve(int argc, char **argv, const cli_globals *g);
 int cli_query(int argc, char **argv, const cli_globals *g);
+int cli_merge(int argc, char **argv, const cli_globals *g);
+int cli_split(int argc, char **argv, const cli_globals *g);
+int cli_rename(int argc, char **argv, const cli_globals *g);
+int cli_kind(int argc, char **argv, const cli_globals *g);
+int cli_alias(int argc, char **argv, const cli_globals *g);
+int cli_speaker(int argc, char **argv, const cli_globals *g);
+int cli_forget(int argc, char **argv, const cli_globals *g);
+int cli_corrections(int argc, char **argv, const cli_globals *g);
+int cli_reindex(int argc, char **argv, const cli_globals *g);
 
 #endif /* DOSSIER_CLI_H */

@@ -22,7 +22,7 @@ typedef struct {
 } paths;
 
 typedef struct {
-    size_t total, done, fresh, unchanged, failed;
+    size_t total, done, fresh, replaced, unchanged, forgotten, failed;
     int tty, quiet;
 } tally;
 
@@ -139,7 +139,18 @@ static void on_event(const dossier_report *ev, void *userdata)
         if (!t->quiet)
             cli_error("%s: unchanged (already stored as article %lld)", ev->source, ev->article_id);
         break;
+    case DOSSIER_INGEST_REPLACED:
+        t->replaced++;
+        if (!t->quiet)
+            cli_error("%s: a new version of article %lld replaced the old one", ev->source, ev->article_id);
+        break;
+    case DOSSIER_INGEST_FORGOTTEN:
+        t->forgotten++;
+        if (!t->quiet)
+            cli_error("%s: forgotten by a correction (see 'dossier corrections'), not ingested", ev->source);
+        break;
     case DOSSIER_INGEST_FAILED:
+    case DOSSIER_INGEST_REINDEXED:
         t->failed++;
         cli_error("%s", ev->message ? ev->message : "failed");
         break;
@@ -152,16 +163,20 @@ static void on_event(const dossier_report *ev, void *userdata)
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: dossier ingest [--max-bytes N] [--quiet] PATH...\n"
+            "usage: dossier ingest [--max-bytes N] [--quiet] [--as-new] PATH...\n"
             "\n"
             "Adds articles to the database: files, directories (recursively, .txt and .md)\n"
             "and - for standard input.  Articles are plain text, optionally with YAML front\n"
             "matter between --- lines (title, outlet, published, url, language).\n"
-            "Re-ingesting identical bytes changes nothing.  A refused file gets one line on\n"
-            "stderr and the batch goes on; the exit status is 1 when any file failed.\n"
+            "Re-ingesting identical bytes changes nothing; other bytes from a file already\n"
+            "ingested are its new version, which replaces the old one (same article id,\n"
+            "corrections kept).  Articles forgotten with 'dossier forget' are not ingested.\n"
+            "A refused file gets one line on stderr and the batch goes on; the exit status\n"
+            "is 1 when any file failed.\n"
             "\n"
             "  --max-bytes N   refuse articles larger than N bytes (default 4194304)\n"
-            "  --quiet         do not report unchanged articles\n");
+            "  --quiet         do not report unchanged, replaced or forgotten articles\n"
+            "  --as-new        keep the old version of an edited file: store the new one beside it\n");
 }
 
 /* Parses the options; returns the index of the first path, or minus an exit code. */
@@ -175,6 +190,8 @@ static int parse(dossier_options *o, tally *t, int argc, char **argv)
         }
         if (strcmp(argv[i], "--quiet") == 0) {
             t->quiet = 1;
+        } else if (strcmp(argv[i], "--as-new") == 0) {
+            o->as_new = 1;
         } else if (strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
             char *end;
             unsigned long long v = strtoull(argv[++i], &end, 10);
@@ -245,7 +262,12 @@ int cli_ingest(int argc, char **argv, const cli_globals *g)
         dossier_ingest_file(db, todo.v[i], NULL);
     if (t.tty)
         fputs("\r\033[K", stderr);
-    printf("%zu new, %zu unchanged, %zu failed\n", t.fresh, t.unchanged, t.failed);
+    printf("%zu new, %zu unchanged, %zu failed", t.fresh, t.unchanged, t.failed);
+    if (t.replaced)
+        printf(", %zu replaced", t.replaced);
+    if (t.forgotten)
+        printf(", %zu forgotten", t.forgotten);
+    putchar('\n');
     status = t.failed ? CLI_ERROR : CLI_OK;
 done:
     dossier_close(db);

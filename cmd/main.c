@@ -24,6 +24,15 @@ static const cli_command commands[] = {
     {"stats", cli_stats, "what the database holds"},
     {"resolve", cli_resolve, "recompute statement clusters and stories for the whole database"},
     {"query", cli_query, "run a canned query (see 'dossier query --list')"},
+    {"merge", cli_merge, "correct: two entities are one"},
+    {"split", cli_split, "correct: a name or a mention belongs to another entity"},
+    {"rename", cli_rename, "correct: an entity's canonical name"},
+    {"kind", cli_kind, "correct: an entity's kind (person, organization, program, place)"},
+    {"alias", cli_alias, "correct: add or remove a name an entity goes by"},
+    {"speaker", cli_speaker, "correct: who said a statement (or nobody known)"},
+    {"forget", cli_forget, "correct: remove an article and never ingest it again"},
+    {"corrections", cli_corrections, "list the corrections made by hand, in the order they apply"},
+    {"reindex", cli_reindex, "extract stored articles again with this version of dossier"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -147,7 +156,7 @@ static void usage(FILE *out)
             "\n"
             "Commands:\n");
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\nRun 'dossier help COMMAND' or 'dossier COMMAND --help' for a command's options.\n"
                  "Exit status: 0 ok, 1 error, 2 usage.\n");
 }

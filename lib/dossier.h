@@ -54,7 +54,10 @@ extern "C" {
 typedef enum {
     DOSSIER_INGEST_NEW = 0,       /* stored as a new article */
     DOSSIER_INGEST_UNCHANGED = 1, /* identical bytes were already stored */
-    DOSSIER_INGEST_FAILED = 2     /* refused; nothing of it was stored */
+    DOSSIER_INGEST_FAILED = 2,    /* refused; nothing of it was stored */
+    DOSSIER_INGEST_REPLACED = 3,  /* a new version of a stored source: it replaced the old one, same id */
+    DOSSIER_INGEST_FORGOTTEN = 4, /* forgotten by a correction (dossier_correct_forget): not stored */
+    DOSSIER_INGEST_REINDEXED = 5  /* re-extracted from its stored bytes (dossier_reindex_article) */
 } dossier_ingest_status;
 
 /* What a callback is told about. */
@@ -82,6 +85,8 @@ typedef struct dossier_options {
     const char *const *gazetteers; /* NULL-terminated list of extra gazetteer YAML files, or NULL */
     dossier_callback callback;     /* progress and warnings, or NULL */
     void *userdata;                /* passed to the callback */
+    int as_new;                    /* non-zero: other bytes from a stored source are a new article
+                                      beside the old one, not its new version */
 } dossier_options;
 
 #define DOSSIER_DEFAULT_MAX_BYTES (4u * 1024u * 1024u)
@@ -131,6 +136,73 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
  * databases built by older versions.  On failure nothing changes.
  */
 int dossier_resolve(dossier_db *db);
+
+/* ---- corrections by hand ----
+ *
+ * Each correction is one transaction: it is checked, recorded in the
+ * `corrections` table (with `note`, which may be NULL) and applied, or on
+ * failure nothing changes.  Resolution re-applies every correction after
+ * it runs, and each new article gets those about its entities, so that a
+ * correction lasts.  An entity is named as a person would name it — any of
+ * its names, folded alike in every language — or "#ID"; a name that
+ * several entities go by is DOSSIER_EUSAGE with the candidates in the
+ * message, one nothing goes by DOSSIER_ENOTFOUND.  *out (may be NULL)
+ * receives the correction described in one line ("correction 3: ...");
+ * the caller frees it with dossier_free().
+ */
+
+/* Merges entity `name` into entity `into` (of the same kind): one entity with both's names. */
+int dossier_correct_merge(char **out, dossier_db *db, const char *name, const char *into, const char *note);
+
+/*
+ * Splits the name `alias` off entity `name`: the mentions written so
+ * become an entity of their own (or the one that is called so already).
+ */
+int dossier_correct_split(char **out, dossier_db *db, const char *name, const char *alias, const char *note);
+
+/*
+ * Moves one mention (mentions.id) to the entity called `new_name` — an
+ * existing one of the same kind, or a new one; NULL names it as the
+ * mention is written.
+ */
+int dossier_correct_split_mention(char **out, dossier_db *db, long long mention, const char *new_name,
+                                  const char *note);
+
+/* Gives entity `name` the canonical name `new_name` (the old one stays an alias). */
+int dossier_correct_rename(char **out, dossier_db *db, const char *name, const char *new_name, const char *note);
+
+/* Sets the kind of entity `name`: "person", "organization", "program" or "place". */
+int dossier_correct_kind(char **out, dossier_db *db, const char *name, const char *kind, const char *note);
+
+/* Adds `alias` to the names entity `name` goes by, or with `remove` takes it away. */
+int dossier_correct_alias(char **out, dossier_db *db, const char *name, const char *alias, int remove,
+                          const char *note);
+
+/* Sets the speaker of statement `statement` (statements.id) to entity `name`, or to none when NULL. */
+int dossier_correct_speaker(char **out, dossier_db *db, long long statement, const char *name, const char *note);
+
+/*
+ * Removes article `article` and everything extracted from it; its bytes,
+ * and new versions from its source, are not ingested again.
+ */
+int dossier_correct_forget(char **out, dossier_db *db, long long article, const char *note);
+
+/* ---- articles that change ---- */
+
+/*
+ * Extracts article `id` again from its stored bytes with this library's
+ * extractor, in one transaction: its rows are replaced, it keeps its id,
+ * and corrections are re-applied.  DOSSIER_ENOTFOUND when there is no such
+ * article.  The callback hears DOSSIER_INGEST_REINDEXED.
+ */
+int dossier_reindex_article(dossier_db *db, long long id);
+
+/*
+ * Re-extracts the stale articles (extracted by another dossier version),
+ * or with `all` every article, each in its own transaction; *out (may be
+ * NULL) receives how many were.  Stops at the first failure.
+ */
+int dossier_reindex_all(size_t *out, dossier_db *db, int all);
 
 /*
  * Builds the export document described in shared/eval/README.md (articles,

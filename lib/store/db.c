@@ -171,6 +171,17 @@ static int load_lexicon(dossier_db *db, const dossier_options *opts)
     return rc ? dossier_db_fail(db, rc, "%s", err) : DOSSIER_OK;
 }
 
+/*
+ * dossier_version(): the version of this library, for SQL that tells
+ * stale articles (articles.extracted_by) from current ones.
+ */
+static void sql_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_result_text(ctx, DOSSIER_VERSION, -1, SQLITE_STATIC);
+}
+
 /* See dossier.h. */
 int dossier_open(dossier_db **out, const char *path, const dossier_options *opts)
 {
@@ -181,10 +192,13 @@ int dossier_open(dossier_db **out, const char *path, const dossier_options *opts
     db->max_bytes = opts && opts->max_article_bytes ? opts->max_article_bytes : DOSSIER_DEFAULT_MAX_BYTES;
     db->callback = opts ? opts->callback : NULL;
     db->userdata = opts ? opts->userdata : NULL;
+    db->as_new = opts ? opts->as_new : 0;
     if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         return dossier_db_fail(db, DOSSIER_EDB, "%s: cannot open database: %s", path,
                                db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
     sqlite3_busy_timeout(db->sql, 5000);
+    sqlite3_create_function(db->sql, "dossier_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_version,
+                            NULL, NULL);
     int rc = dossier_db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
                                  "PRAGMA synchronous = NORMAL");
     if (rc) {

@@ -17,6 +17,7 @@ struct dossier_db {
     size_t max_bytes;
     dossier_callback callback;
     void *userdata;
+    int as_new;                       /* other bytes from a stored source: a new article, not a version */
     struct dossier_queries *queries;  /* canned queries, loaded on first use (query.c) */
     void (*free_queries)(struct dossier_queries *); /* set with queries, by the query layer above */
     struct {

@@ -3,7 +3,9 @@
  * the pipeline, store and resolve in one transaction.
  *
  * An article whose bytes are already stored (same SHA-256) is reported
- * unchanged and not analysed again.  Any failure rolls the transaction
+ * unchanged and not analysed again; other bytes from a stored source are
+ * its new version, which replaces it under the same id (versions.c), and
+ * bytes or a source a correction forgot are not stored.  Any failure rolls the transaction
  * back, so a refused or failed article leaves no rows; the message, set
  * once where the failure was found, is prefixed here with the source name.
  */
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/corrections.h"
 #include "store/db.h"
 #include "base/doc.h"
 #include "extract/pipeline.h"
@@ -20,6 +23,7 @@
 #include "read/source.h"
 #include "store/store.h"
 #include "base/util.h"
+#include "store/versions.h"
 
 /* Tells the callback how an article went. */
 static void report(dossier_db *db, const char *source, dossier_ingest_status status, long long id,
@@ -46,15 +50,27 @@ static long long find_article(dossier_db *db, const char *hash)
     return id;
 }
 
-/* Analyses the doc and writes it, inside the caller's transaction. */
-static int analyse_and_store(dossier_db *db, dossier_doc *d, const char *hash, long long *out_id)
+/*
+ * Analyses the doc and writes it, inside the caller's transaction, as a
+ * new article or (`replaces` not 0) as the next version of that one.
+ */
+static int analyse_and_store(dossier_db *db, dossier_doc *d, const char *hash, long long replaces,
+                             long long *out_id)
 {
+    int version = 0;
     int rc = dossier_pipeline_run(d);
     if (rc)
         return dossier_db_fail(db, rc, "%s: %s", d->source, d->errmsg);
-    rc = dossier_store_doc(out_id, db, d, hash);
+    if (replaces)
+        rc = dossier_versions_remove(&version, db, replaces, 1);
+    if (!rc)
+        rc = dossier_store_doc(out_id, db, d, hash, replaces);
+    if (!rc && replaces)
+        rc = dossier_versions_finish(db, *out_id, version + 1, NULL);
     if (!rc)
         rc = dossier_resolve_article(db, *out_id);
+    if (!rc)
+        rc = dossier_corrections_apply(db, *out_id);
     return rc;
 }
 
@@ -63,7 +79,7 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
                           dossier_ingest_status *out_status)
 {
     char hash[65];
-    long long id = 0;
+    long long id = 0, old = 0;
     dossier_doc d;
     dossier_ingest_status status = DOSSIER_INGEST_FAILED;
     dossier_lexicon *lex = NULL;
@@ -86,10 +102,23 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
         status = DOSSIER_INGEST_UNCHANGED;
         goto done;
     }
+    /* a source forgotten is forgotten while no article from it is stored */
+    old = dossier_versions_find(db, source);
+    long long forgot = old < 0 ? 0 : dossier_corrections_forgotten(db, hash, old ? NULL : source);
+    if (forgot < 0 || old < 0) {
+        rc = (int)(forgot < 0 ? forgot : old);
+        goto done;
+    }
+    if (db->as_new)
+        old = 0;
+    if (forgot > 0) {
+        status = DOSSIER_INGEST_FORGOTTEN;
+        goto done;
+    }
     rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
     if (rc)
         goto done;
-    rc = analyse_and_store(db, &d, hash, &id);
+    rc = analyse_and_store(db, &d, hash, old, &id);
     if (rc) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         id = 0;
@@ -101,7 +130,7 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
         id = 0;
         goto done;
     }
-    status = DOSSIER_INGEST_NEW;
+    status = old ? DOSSIER_INGEST_REPLACED : DOSSIER_INGEST_NEW;
     if (d.warning[0]) {
         dossier_report w = {DOSSIER_REPORT_WARNING, source, status, id, d.warning};
         dossier_db_notify(db, &w);

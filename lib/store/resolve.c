@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "store/cluster.h"
+#include "store/corrections.h"
 #include "base/util.h"
 
 #define SALIENT 3    /* a surname goes to the full name named this many times more often than any other */
@@ -724,6 +725,8 @@ int dossier_resolve(dossier_db *db)
     while (!rc && sqlite3_step(st) == SQLITE_ROW)
         rc = dossier_resolve_article(db, sqlite3_column_int64(st, 0));
     sqlite3_finalize(st);
+    if (!rc)
+        rc = dossier_corrections_apply(db, 0);
     if (rc) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         return rc;

@@ -31,13 +31,13 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
-/* Inserts the articles row. */
-static int store_article(long long *out, dossier_db *db, const dossier_doc *d, const char *hash)
+/* Inserts the articles row, with id `id` (0: a new one) and the extractor's version. */
+static int store_article(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dossier_db_cached(&st, db,
-        "INSERT INTO articles(source, hash, original, body, title, outlet, language, published, url)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "INSERT INTO articles(source, hash, original, body, title, outlet, language, published, url, id,"
+        " extracted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, 0), ?11)");
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, d->source, -1, SQLITE_STATIC);
@@ -49,6 +49,8 @@ static int store_article(long long *out, dossier_db *db, const dossier_doc *d, c
     sqlite3_bind_text(st, 7, dossier_doc_lang(d), -1, SQLITE_STATIC);
     bind_text(st, 8, d->published);
     bind_text(st, 9, d->url);
+    sqlite3_bind_int64(st, 10, id);
+    sqlite3_bind_text(st, 11, DOSSIER_VERSION, -1, SQLITE_STATIC);
     rc = step_reset(db, st);
     sqlite3_reset(st);
     *out = sqlite3_last_insert_rowid(db->sql);
@@ -251,13 +253,13 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
 }
 
 /* See store.h. */
-int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash)
+int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
 {
     long long art = 0;
     long long *ids = calloc(d->entities.n + 1, sizeof *ids);
     if (!ids)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-    int rc = store_article(&art, db, d, hash);
+    int rc = store_article(&art, db, d, hash, id);
     if (!rc)
         rc = store_sentences(db, d, art);
     if (!rc)

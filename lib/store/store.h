@@ -10,9 +10,11 @@
 /*
  * Inserts the article of `d` (with content hash `hash`) and every row
  * extracted from it, mapping its entities to database entities through
- * dossier_resolve_entity().  Runs inside the caller's transaction; sets
- * *out to the new article id.
+ * dossier_resolve_entity().  The article takes id `id` — that of the
+ * version it replaces, removed first — or with 0 a new one, and records
+ * this library's version as its extractor's.  Runs inside the caller's
+ * transaction; sets *out to the article id.
  */
-int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash);
+int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id);
 
 #endif /* DOSSIER_STORE_H */
