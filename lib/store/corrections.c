@@ -241,35 +241,39 @@ static int merge_entities(dossier_db *db, long long from, long long into)
 }
 
 /*
- * Gives entity `id` the kind and name (kind, name) — merging it into the
- * entity that already has them, if one does.
+ * Gives entity `id` the kind `kind` and the canonical name `name` (NULL:
+ * its own) — merging it into the entity that has them already, if one
+ * does.  The resolver may have named it otherwise since: this names it
+ * again.
  */
 static int become(dossier_db *db, long long id, const char *kind, const char *name)
 {
     sqlite3_stmt *st = NULL;
     long long other = 0;
-    int rc = dossier_db_prepare(&st, db, "SELECT id FROM entities WHERE kind = ?1 AND name = ?2 AND id != ?3"
+    int rc = dossier_db_prepare(&st, db, "SELECT id FROM entities WHERE kind = ?1 AND id != ?3"
+                                         " AND name = coalesce(?2, (SELECT name FROM entities WHERE id = ?3))"
                                          " ORDER BY known DESC, id LIMIT 1");
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    bind_text(st, 2, name);
     sqlite3_bind_int64(st, 3, id);
     if (sqlite3_step(st) == SQLITE_ROW)
         other = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (other)
         return merge_entities(db, id, other);
-    rc = dossier_db_prepare(&st, db, "UPDATE entities SET kind = ?1, name = ?2 WHERE id = ?3");
+    rc = dossier_db_prepare(&st, db, "UPDATE entities SET kind = ?1, name = coalesce(?2, name)"
+                                     " WHERE id = ?3 AND (kind != ?1 OR name != coalesce(?2, name))");
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    bind_text(st, 2, name);
     sqlite3_bind_int64(st, 3, id);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = dossier_db_sqlfail(db, "entities");
     sqlite3_finalize(st);
-    return rc ? rc : add_alias(db, id, name);
+    return rc || !name ? rc : add_alias(db, id, name);
 }
 
 /* Removes alias `name` (folded) from entity `id`. */
@@ -516,12 +520,14 @@ static int apply_one(dossier_db *db, const correction *c, long long article)
         return (int)e;
     if (strcmp(w, "merge") == 0) {
         long long into = find_entity(db, c->value_kind, c->value, 0);
-        return into < 0 ? (int)into : into > 0 && into != e ? merge_entities(db, e, into) : DOSSIER_OK;
+        int rc = into > 0 && into != e ? merge_entities(db, e, into) : (int)(into < 0 ? into : 0);
+        /* the one entity keeps the name of the one merged into, whatever the resolver preferred since */
+        return rc || into <= 0 ? rc : become(db, into, c->value_kind, c->value);
     }
     if (strcmp(w, "rename") == 0)
         return become(db, e, c->kind, c->value);
     if (strcmp(w, "kind") == 0)
-        return become(db, e, c->value, c->name);
+        return become(db, e, c->value, NULL);
     if (strcmp(w, "alias-add") == 0)
         return add_alias(db, e, c->value);
     if (strcmp(w, "alias-remove") == 0)
