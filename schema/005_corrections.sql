@@ -15,7 +15,7 @@ CREATE TABLE corrections ( -- Corrections made by hand (dossier merge, split, re
     article    INTEGER,           -- speaker, forget, a split mention: the article (no foreign key: a forgotten article is gone)
     start      INTEGER,           -- speaker: the statement's byte span; a split mention: the mention's
     end        INTEGER,
-    text       TEXT,              -- speaker: the statement's words, to find it again after re-extraction
+    text       TEXT,              -- speaker: the statement's words; a split mention: its sentence up to its end; to find them again in an edited article
     hash       TEXT,              -- forget: SHA-256 of the article's bytes, which are not ingested again
     source     TEXT,              -- forget: where the article came from; while no article from there is stored, other bytes from there are not ingested either
     note       TEXT,              -- why, in the words of whoever made it (--note)

@@ -184,6 +184,7 @@ expect_in "$tmp/out" "0 new, 1 unchanged, 0 failed, 1 replaced"
 expect_in "$tmp/err" "talks.txt: a new version of article $talks replaced the old one"
 same "one version in articles" "$(sql "select count(*) || ' ' || max(id) || ' ' || max(version) from articles where source like '%talks.txt'")" "1 $talks 2"
 same "old version kept as a row" "$(sql "select count(*) from article_versions where article = $talks")" 1
+same "split mention kept" "$(sql "select count(*) from mentions m join entities e on e.id = m.entity where e.name = 'Firefly Junior' and m.article = $talks")" 1
 same "speaker correction kept" "$(sql "select e.name from statements s join entities e on e.id = s.speaker where s.text like '%Moon belongs%'")" "Count Trentino"
 same "no orphan rows" "$(sql 'pragma foreign_key_check')" ""
 sed -i 's/very well/rather well/' "$tmp/in/talks.txt"

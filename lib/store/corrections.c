@@ -118,18 +118,11 @@ static int add_alias(dossier_db *db, long long id, const char *name)
 
 /* ---- finding entities ---- */
 
-/*
- * The entity of `kind` called exactly `name`, else the one entity of that
- * kind going by the folded name (none when several do); never `exclude`.
- * 0 when there is none, negative on a failure.
- */
-static long long find_entity(dossier_db *db, const char *kind, const char *name, long long exclude)
+/* The entity of `kind` called exactly `name`, but not `exclude`; 0 when none. */
+static long long find_exact(dossier_db *db, const char *kind, const char *name, long long exclude)
 {
     sqlite3_stmt *st = NULL;
     long long id = 0;
-    char *f = NULL;
-    if (!kind || !name)
-        return 0;
     if (dossier_db_prepare(&st, db, "SELECT id FROM entities WHERE kind = ?1 AND name = ?2 AND id != ?3"
                                     " ORDER BY known DESC, id LIMIT 1"))
         return DOSSIER_EDB;
@@ -139,9 +132,19 @@ static long long find_entity(dossier_db *db, const char *kind, const char *name,
     if (sqlite3_step(st) == SQLITE_ROW)
         id = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    if (id)
-        return id;
-    f = dossier_fold(name, strlen(name));
+    return id;
+}
+
+/*
+ * The one entity of `kind` but `exclude` that goes by the folded `name`;
+ * 0 when none does, and when several do (a name they share names none of
+ * them).
+ */
+static long long find_alias(dossier_db *db, const char *kind, const char *name, long long exclude)
+{
+    sqlite3_stmt *st = NULL;
+    long long id = 0;
+    char *f = dossier_fold(name, strlen(name));
     if (!f)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (dossier_db_prepare(&st, db, "SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
@@ -155,11 +158,24 @@ static long long find_entity(dossier_db *db, const char *kind, const char *name,
     if (sqlite3_step(st) == SQLITE_ROW) {
         id = sqlite3_column_int64(st, 0);
         if (sqlite3_step(st) == SQLITE_ROW)
-            id = 0; /* a name several entities share names none of them */
+            id = 0;
     }
     sqlite3_finalize(st);
     free(f);
     return id;
+}
+
+/*
+ * The entity a correction means by (kind, name): the one called exactly
+ * so, else the one going by the name (find_alias); never `exclude`.  0
+ * when there is none, negative on a failure.
+ */
+static long long find_entity(dossier_db *db, const char *kind, const char *name, long long exclude)
+{
+    if (!kind || !name)
+        return 0;
+    long long id = find_exact(db, kind, name, exclude);
+    return id ? id : find_alias(db, kind, name, exclude);
 }
 
 /* An entity's kind and name (copies the caller frees), or DOSSIER_ENOTFOUND. */
@@ -296,7 +312,7 @@ static int remove_alias(dossier_db *db, long long id, const char *name)
 
 /* A mention to move to another entity. */
 typedef struct {
-    long long id, article, start, end;
+    long long id, article, start, end, entity;
 } moved;
 
 typedef struct {
@@ -316,14 +332,19 @@ static int split_mentions(moves *out, dossier_db *db, const correction *c, long 
     int rc;
     if (!c->article && !want)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    /* a mention split by hand: at its span, else where its sentence up to it is now (the article was edited) */
     if (c->article)
         rc = dossier_db_prepare(&st, db,
-            "SELECT id, article, start, end, NULL FROM mentions"
-            " WHERE article = ?2 AND start = ?3 AND end = ?4 AND entity = ?1");
+            "SELECT id, article, start, end, NULL, entity FROM mentions WHERE article = ?2"
+            " AND ((start = ?3 AND end = ?4) OR (end - start = ?4 - ?3 AND end IN ("
+            "  SELECT s.start + length(CAST(?5 AS BLOB)) FROM sentences s JOIN articles a ON a.id = s.article"
+            "  WHERE s.article = ?2 AND substr(CAST(a.body AS BLOB), s.start + 1, length(CAST(?5 AS BLOB)))"
+            "   = CAST(?5 AS BLOB))))"
+            " ORDER BY start = ?3 AND end = ?4 DESC LIMIT 1");
     else
         rc = dossier_db_prepare(&st, db,
-            "SELECT m.id, m.article, m.start, m.end, substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start)"
-            " FROM mentions m JOIN articles a ON a.id = m.article"
+            "SELECT m.id, m.article, m.start, m.end, substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start),"
+            " m.entity FROM mentions m JOIN articles a ON a.id = m.article"
             " WHERE m.entity = ?1 AND m.how IN ('name', 'short') AND (?2 = 0 OR m.article = ?2)"
             " ORDER BY m.article");
     if (!rc) {
@@ -331,6 +352,8 @@ static int split_mentions(moves *out, dossier_db *db, const correction *c, long 
         sqlite3_bind_int64(st, 2, c->article ? c->article : article);
         sqlite3_bind_int64(st, 3, c->start);
         sqlite3_bind_int64(st, 4, c->end);
+        if (c->article)
+            bind_text(st, 5, c->text);
     }
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         if (want) {
@@ -341,7 +364,7 @@ static int split_mentions(moves *out, dossier_db *db, const correction *c, long 
                 continue;
         }
         moved m = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-                   sqlite3_column_int64(st, 3)};
+                   sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 5)};
         if (VEC_PUSH(out, m))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     }
@@ -398,20 +421,52 @@ static int move_mentions(dossier_db *db, const moves *m, long long e, long long 
 }
 
 /*
- * A split: the name (or the one mention) of the correction leaves its
- * entity for an entity of its own, or for the entity that already has
- * that name.
+ * A split of one mention: wherever re-extraction put it, the mention
+ * goes to the entity called by the correction's name — the one of that
+ * exact name, else the other one going by it, else a new one.
+ */
+static int apply_split_mention(dossier_db *db, const correction *c, long long article)
+{
+    moves m = {0};
+    long long f = 0;
+    if (article && c->article != article)
+        return DOSSIER_OK;
+    int rc = split_mentions(&m, db, c, 0, c->article);
+    long long e = m.n ? m.v[0].entity : 0;
+    if (!rc && e)
+        f = find_exact(db, c->kind, c->value, 0);
+    if (!rc && e && f != e) {
+        if (f == 0)
+            f = find_alias(db, c->kind, c->value, e);
+        if (f < 0)
+            rc = (int)f;
+        else if (f == 0)
+            rc = new_entity(&f, db, c->kind, c->value);
+        if (!rc)
+            rc = add_alias(db, f, c->value);
+        if (!rc)
+            rc = move_mentions(db, &m, e, f);
+    }
+    VEC_FREE(&m);
+    return rc;
+}
+
+/*
+ * A split of a name: the mentions written so leave the entity (the one
+ * named by the correction) for the entity of that exact name, or a new
+ * one, and the name goes with them.
  */
 static int apply_split(dossier_db *db, const correction *c, long long article)
 {
     moves m = {0};
-    long long e = find_entity(db, c->kind, c->name, 0), f = 0;
-    int rc = DOSSIER_OK;
-    if (e <= 0 || (c->article && article && c->article != article))
-        return (int)(e < 0 ? e : 0);
-    rc = split_mentions(&m, db, c, e, article);
-    long long has_alias = 0;
-    if (!rc && !c->article) {
+    long long has_alias = 0, f = 0;
+    if (c->article)
+        return apply_split_mention(db, c, article);
+    long long e = find_entity(db, c->kind, c->name, 0);
+    if (e <= 0)
+        return (int)e;
+    int rc = split_mentions(&m, db, c, e, article);
+    if (!rc) {
         char *fv = dossier_fold(c->value, strlen(c->value));
         sqlite3_stmt *st = NULL;
         rc = fv ? dossier_db_prepare(&st, db, "SELECT 1 FROM aliases WHERE entity = ?1 AND folded = ?2")
@@ -425,28 +480,14 @@ static int apply_split(dossier_db *db, const correction *c, long long article)
         free(fv);
     }
     if (!rc && (m.n || has_alias)) {
-        /* the split name's own entity: by exact name; for a mention also by a name only it goes by */
-        if (c->article) {
-            f = find_entity(db, c->kind, c->value, e);
-        } else {
-            sqlite3_stmt *st = NULL;
-            rc = dossier_db_prepare(&st, db, "SELECT id FROM entities WHERE id != ?1 AND kind = ?2 AND name = ?3"
-                                             " ORDER BY known DESC, id LIMIT 1");
-            if (!rc) {
-                sqlite3_bind_int64(st, 1, e);
-                sqlite3_bind_text(st, 2, c->kind, -1, SQLITE_STATIC);
-                sqlite3_bind_text(st, 3, c->value, -1, SQLITE_STATIC);
-                f = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-            }
-            sqlite3_finalize(st);
-        }
+        f = find_exact(db, c->kind, c->value, e);
         if (f < 0)
             rc = (int)f;
-        else if (!rc && f == 0)
+        else if (f == 0)
             rc = new_entity(&f, db, c->kind, c->value);
         if (!rc)
             rc = add_alias(db, f, c->value);
-        if (!rc && !c->article)
+        if (!rc)
             rc = remove_alias(db, e, c->value);
         if (!rc)
             rc = move_mentions(db, &m, e, f);
@@ -872,7 +913,9 @@ int dossier_correct_split_mention(char **out, dossier_db *db, long long mention,
     int rc = begin(out, db);
     if (!rc)
         rc = dossier_db_prepare(&st, db,
-            "SELECT m.article, m.start, m.end, m.entity, substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start)"
+            "SELECT m.article, m.start, m.end, m.entity, substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start),"
+            " (SELECT CAST(substr(CAST(a.body AS BLOB), s.start + 1, m.end - s.start) AS TEXT) FROM sentences s"
+            "  WHERE s.article = m.article AND s.start <= m.start AND s.end >= m.end ORDER BY s.start LIMIT 1)"
             " FROM mentions m JOIN articles a ON a.id = m.article WHERE m.id = ?1");
     if (!rc) {
         sqlite3_bind_int64(st, 1, mention);
@@ -882,6 +925,7 @@ int dossier_correct_split_mention(char **out, dossier_db *db, long long mention,
             c.end = sqlite3_column_int64(st, 2);
             e.id = sqlite3_column_int64(st, 3);
             surface = dossier_strndup(sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4));
+            c.text = column_dup(st, 5); /* the sentence up to the mention, to find it after an edit */
         } else {
             rc = dossier_db_fail(db, DOSSIER_ENOTFOUND, "no mention #%lld", mention);
         }
@@ -903,6 +947,7 @@ int dossier_correct_split_mention(char **out, dossier_db *db, long long mention,
         rc = record(out, db, &c, note);
     }
     free(surface);
+    free(c.text);
     named_free(&e);
     return finish(out, db, rc);
 }
