@@ -414,6 +414,36 @@ START_TEST(test_plans_and_progress)
 }
 END_TEST
 
+START_TEST(test_general_news_and_noun_readings)
+{
+    /* the events of general news, with participants from their own sentence */
+    event_is("en", "2016-06-10", "Paul Weber was arrested in Lyon on Tuesday after the protest.", "arrest",
+             "2016-06-07", "Paul Weber");
+    event_is("en", "2016-06-10", "Anna Berg resigned as chair of Acme Corp on Monday.", "resignation", "2016-06-06",
+             "Anna Berg");
+    event_is("en", "2016-06-10", "Anna Berg was elected mayor of Springfield in May.", "election", "2016-05",
+             "Anna Berg");
+    event_is("en", "2016-06-10", "A terrorist attack killed twelve people in Nice on Thursday.", "attack",
+             "2016-06-09", "Nice");
+    event_is("fr", "2016-06-10", "Marie Dupont a \u00e9t\u00e9 arr\u00eat\u00e9e mardi \u00e0 Lyon.", "arrest",
+             "2016-06-07", "Marie Dupont");
+    event_is("de", "2016-06-10", "Die Polizei hat Anna Berg am Dienstag in Bonn festgenommen.", "arrest",
+             "2016-06-07", "Anna Berg");
+    event_is("es", "2016-06-10", "Ana Torres fue detenida el martes en Sevilla.", "arrest", "2016-06-07",
+             "Ana Torres");
+    /* "land" and "trains" as nouns, a court's verdict naming nobody, an election talked about */
+    no_event("en", "Paul Weber is the highest-ranking senator in the land, his office said.", "landing");
+    no_event("en", "Anna Berg invested in Lakeside land deals in the 1980s.", "landing");
+    no_event("en", "The city of Springfield bought new maglev trains from Acme Corp.", "training");
+    no_event("en", "The court convicted the former mayor of fraud on Friday.", "verdict");
+    no_event("en", "Anna Berg spoke about the coming election in Springfield.", "election");
+    no_event("fr", "Marie Dupont demande la poursuite des travaux \u00e0 Lyon.", "lawsuit");
+    /* verbs still: "will land" */
+    event_is("en", "2023-06-22", "The Chandra lander will land on the Moon on 23 August, ISRO said.", "landing",
+             "2023-08-23", "Moon");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("events");
@@ -437,6 +467,7 @@ int main(void)
     tcase_add_test(tc, test_announced_and_decisions);
     tcase_add_test(tc, test_attached_briefings);
     tcase_add_test(tc, test_plans_and_progress);
+    tcase_add_test(tc, test_general_news_and_noun_readings);
     suite_add_tcase(s, tc);
     return dossier_test_run(s);
 }

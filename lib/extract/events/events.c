@@ -4,7 +4,12 @@
  * A sentence reports an event of a kind when it holds one of the kind's
  * trigger phrases (event.<kind> in the language file: "launched", "signed an
  * agreement", "accord", "запущен"), or, for interviews, a verb of telling
- * followed by an organisation ("told Reuters").  A trigger does not count when
+ * followed by an organisation ("told Reuters").  Besides the kinds of space
+ * news there are those of general news: elections, votes, resignations,
+ * dismissals, arrests, charges, trials, verdicts, lawsuits, attacks and
+ * disasters.  A word that is a noun as often as a verb
+ * (event.cue.noun_or_verb: "the land", "maglev trains") is a trigger only
+ * where it reads as a verb ("will land", "X lands on").  A trigger does not count when
  * it is part of an entity's name ("Jiuquan Satellite Launch Center"), when a
  * blocking phrase starts there ("launch site", "named after"), when a
  * negation precedes it in its clause, when a hypothetical word ("could",
@@ -69,7 +74,7 @@
 #include "base/util.h"
 
 /* The kinds (eventtrig.c) and the indices this file needs. */
-#define NKINDS 14
+#define NKINDS 25
 #define KIND_INTERVIEW 0
 #define KIND_AGREEMENT 3
 #define KIND_LAUNCH 4
@@ -77,6 +82,7 @@
 #define KIND_FORUM 9
 #define KIND_ANNOUNCEMENT 10
 #define KIND_APPOINTMENT 13
+#define KIND_ELECTION 14    /* the first kind of general news: elections, arrests, trials, disasters, ... */
 
 /* Short names for the matcher of eventtrig.c. */
 typedef dossier_ectx ectx;
@@ -247,7 +253,9 @@ static int own_date(const dossier_doc *d, const cand *e);
  * event whose sentence names nothing ("The agreement on the project was
  * signed in 2004", "the cooperation of the three agencies") is about the
  * article's main actors: its TOP_ACTORS most mentioned entities join
- * (for an agreement, parties: no persons).
+ * (for an agreement, parties: no persons).  The events of general news
+ * (elections, arrests, trials, disasters, ...) take theirs from their own
+ * sentence only: a court's verdict is not the article's main actors'.
  */
 #define TOP_ACTORS 2
 static int sentence_parts(const dossier_doc *d, cand *e, size_t ra, size_t rb)
@@ -258,6 +266,12 @@ static int sentence_parts(const dossier_doc *d, cand *e, size_t ra, size_t rb)
     if (!rc && own && e->parts.n) { /* named: start again with the trigger's region */
         VEC_FREE(&e->parts);
         rc = add_parts_in(d, e, e->sentence, ra, rb, NULL);
+    }
+    if (e->kind >= KIND_ELECTION) {
+        /* general news names its participants in the event's own clause, else in its sentence */
+        if (!rc && !has_subject(d, e) && (ra > s0 || rb < s1))
+            rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
+        return rc;
     }
     if (!rc && !own && own_date(d, e)) {
         int top[TOP_ACTORS];

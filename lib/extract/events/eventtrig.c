@@ -27,13 +27,18 @@
 static const char *const kinds[] = {
     "interview", "visit",     "meeting",  "agreement", "launch",       "construction", "decommissioning",
     "sanctions", "conflict",  "forum",    "announcement", "landing",   "training",     "appointment",
+    /* the events of general news */
+    "election",  "vote",      "resignation", "dismissal", "arrest",    "charge",       "trial",
+    "verdict",   "lawsuit",   "attack",   "disaster",
 };
 
 /* The trigger list keys of each kind, spelt out once: formatting them per token was most of the cost. */
 #define KEYS(prefix) {prefix "interview", prefix "visit", prefix "meeting", prefix "agreement", \
     prefix "launch", prefix "construction", prefix "decommissioning", prefix "sanctions", \
     prefix "conflict", prefix "forum", prefix "announcement", prefix "landing", prefix "training", \
-    prefix "appointment"}
+    prefix "appointment", prefix "election", prefix "vote", prefix "resignation", prefix "dismissal", \
+    prefix "arrest", prefix "charge", prefix "trial", prefix "verdict", prefix "lawsuit", prefix "attack", \
+    prefix "disaster"}
 static const char *const trigger_keys[] = KEYS("event.");
 static const char *const stem_keys[] = KEYS("event.stem.");
 
@@ -231,6 +236,26 @@ static int purpose_noun(const dossier_ectx *c, size_t s0, size_t i)
 }
 
 /*
+ * Non-zero unless the one-word trigger at i is a word of
+ * event.cue.noun_or_verb ("land", "trains") read as a noun ("in the
+ * land", "land deals", "maglev trains"): as a verb it follows a word of
+ * event.cue.verb_before ("will land", "to train", "they land"), or a name
+ * with a preposition, an article or the clause's end after it ("X lands
+ * on", "X trains the crew").
+ */
+static int verb_reading(const dossier_ectx *c, size_t s0, size_t s1, size_t i)
+{
+    if (!dossier_evtrig_word_in(c, "event.cue.noun_or_verb", c->w[i]))
+        return 1;
+    if (i > s0 && dossier_evtrig_word_in(c, "event.cue.verb_before", c->w[i - 1]))
+        return 1;
+    if (i == s0 || !c->in_mention[i - 1] || i + 1 >= s1)
+        return i > s0 && c->in_mention[i - 1] && i + 1 >= s1;
+    return dossier_evtrig_word_in(c, "event.cue.verb_after", c->w[i + 1]) ||
+           (c->d->tokens.v[i + 1].flags & DOSSIER_TOK_PUNCT);
+}
+
+/*
  * Non-zero when the trigger [i, i+len) of sentence [s0, s1) reports an
  * event.  *future is set when its clause speaks of the future ("will
  * launch") or of a purpose (event.cue.purpose just before a lower-case
@@ -255,7 +280,7 @@ int dossier_evtrig_ok(const dossier_ectx *c, size_t s0, size_t s1, size_t i, siz
         return 0;
     if (dossier_evtrig_cue_before(c, "event.cue.cancelled", s0, i, 3) || dossier_evtrig_cue_after(c, "event.cue.cancelled", i + len, s1, 8))
         return 0;
-    if (to_verb(c, i + len - 1, s1))
+    if (to_verb(c, i + len - 1, s1) || (len == 1 && !verb_reading(c, s0, s1, i)))
         return 0;
     int verb = !(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER); /* "zu landen", not "zu Besuch" */
     *future = dossier_evtrig_cue_before(c, "date.future", s0, i, 8) ||

@@ -22,7 +22,7 @@ typedef struct {
     int lede;                   /* the paragraph of the first sentence that is no heading, or -1 */
 } dossier_ectx;
 
-/* The event kinds, in the order of eval/README.md; *n receives the count. */
+/* The event kinds: those of eval/README.md in its order, then those of general news; *n receives the count. */
 const char *const *dossier_evtrig_kinds(size_t *n);
 
 /* The longest phrase of list `key` at token i of [i, lim), or 0. */
