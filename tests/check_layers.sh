@@ -39,7 +39,7 @@ rank() {
     extract/roles.*) echo 5 ;;
     extract/dates/*) echo 6 ;;
     extract/statements/*) echo 7 ;;
-    extract/topics.*) echo 8 ;;
+    extract/topics.* | extract/topicindex.*) echo 8 ;;
     extract/events/*) echo 9 ;;
     extract/*) echo 10 ;;
     store/*) echo 11 ;;

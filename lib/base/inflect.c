@@ -24,8 +24,8 @@ static size_t letters(const char *s, size_t len)
     return n;
 }
 
-/* Lengths (bytes) of the stems of `w`, the word itself first; returns how many (at most max). */
-static size_t stems(const dossier_lexicon *lx, const char *lang, const char *w, size_t *out, size_t max)
+/* See inflect.h. */
+size_t dossier_inflect_stems(const dossier_lexicon *lx, const char *lang, const char *w, size_t *out, size_t max)
 {
     const dossier_phrase *const *ends = NULL;
     size_t nends = dossier_lexicon_list(lx, lang, "statement.case_endings", &ends), n = 0, lw = strlen(w);
@@ -68,7 +68,7 @@ int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char
     if (same_hyphenated(lx, lang, a, b))
         return 1;
     size_t sa[24], sb[24];
-    size_t na = stems(lx, lang, a, sa, 24), nb = stems(lx, lang, b, sb, 24);
+    size_t na = dossier_inflect_stems(lx, lang, a, sa, 24), nb = dossier_inflect_stems(lx, lang, b, sb, 24);
     if (na == 1 && nb == 1)
         return 0;
     for (size_t i = 0; i < na; i++)
@@ -90,7 +90,7 @@ int dossier_inflect_compound(const char *w, const char *tail)
 /* See inflect.h. */
 int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail)
 {
-    size_t st[24], n = stems(lx, lang, w, st, 24);
+    size_t st[24], n = dossier_inflect_stems(lx, lang, w, st, 24);
     char buf[256];
     for (size_t i = 0; i < n; i++) {
         if (st[i] >= sizeof buf)

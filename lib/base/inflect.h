@@ -18,6 +18,14 @@
  */
 int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char *a, const char *b);
 
+/*
+ * The stems of folded word `w`: the byte lengths of `w` and of `w` without
+ * each case ending that leaves four letters or more, the word itself
+ * first; returns how many were written to out (at most max).  Two words
+ * are dossier_inflect_same() through a stem only if they share one.
+ */
+size_t dossier_inflect_stems(const dossier_lexicon *lx, const char *lang, const char *w, size_t *out, size_t max);
+
 /* Non-zero when folded word `w` ends with the folded word `tail` as a compound part ("raumstation", "station"). */
 int dossier_inflect_compound(const char *w, const char *tail);
 

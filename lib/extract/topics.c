@@ -29,6 +29,18 @@
 #include "dossier.h"
 #include "base/inflect.h"
 #include "base/token.h"
+#include "extract/topicindex.h"
+
+/*
+ * The index of the article this thread is analysing (topicindex.h): set
+ * and freed by dossier_topics_run(), so the look-ups below keep the
+ * signatures they have always had.  One thread analyses one article at a
+ * time, hence thread-local.
+ */
+static _Thread_local topic_index *ix_now;
+
+/* Remembered answers about one folded word (dossier_topicindex_recall). */
+enum { MEMO_PROGRAMME_WORD, MEMO_BODY_WORD };
 
 /* Adds entity e to the statement's topics unless it is there or is the speaker. */
 static int add_topic(dossier_doc *d, dossier_statement *s, int e)
@@ -55,15 +67,11 @@ static int tok_from(const dossier_doc *d, size_t pos)
     return (int)lo;
 }
 
-/* Index of the mention covering token t, or -1. */
+/* Index of the mention covering token t (the first of them), or -1. */
 static int mention_at(const dossier_doc *d, int t)
 {
-    for (size_t m = 0; m < d->mentions.n; m++) {
-        const dossier_mention *mm = &d->mentions.v[m];
-        if (t >= mm->first_token && t < mm->first_token + mm->ntokens)
-            return (int)m;
-    }
-    return -1;
+    (void)d;
+    return dossier_topicindex_mention_at(ix_now, t);
 }
 
 /*
@@ -99,46 +107,16 @@ static int same_word(const dossier_doc *d, const char *v, const char *w)
     return dossier_inflect_same(d->lex, dossier_doc_lang(d), v, w) || dossier_inflect_compound(v, w);
 }
 
-/* Non-zero when entity e's name holds the folded word `w`, or a mention of it stands within 3 tokens of `w`. */
-static int goes_with(const dossier_doc *d, int e, const char *w)
-{
-    char *name = dossier_fold(d->entities.v[e].name, strlen(d->entities.v[e].name));
-    int hit = name && strstr(name, w) != NULL;
-    free(name);
-    for (size_t m = 0; !hit && m < d->mentions.n; m++) {
-        const dossier_mention *mm = &d->mentions.v[m];
-        if (mm->entity != e)
-            continue;
-        int from = mm->first_token - 3, to = mm->first_token + mm->ntokens + 3;
-        for (int t = from < 0 ? 0 : from; t < to && (size_t)t < d->tokens.n; t++)
-            if (same_word(d, d->folds.v[t], w))
-                hit = 1;
-    }
-    return hit;
-}
-
 /*
  * The programme a bare programme word at token t points to: the last one
- * before t whose name or context holds the word, else (unless `fit_only`)
+ * before t whose name or context holds the word (inflected, or as a
+ * compound's head, within 3 tokens of a mention), else (unless `fit_only`)
  * the last one mentioned; -1 when none.
  */
 static int programme_for(const dossier_doc *d, int t, const char *word, int fit_only)
 {
-    int best = -1, best_any = -1, best_tok = -1, any_tok = -1;
-    for (size_t m = 0; m < d->mentions.n; m++) {
-        const dossier_mention *mm = &d->mentions.v[m];
-        if (mm->first_token >= t || d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM)
-            continue;
-        if (mm->first_token > any_tok) {
-            any_tok = mm->first_token;
-            best_any = mm->entity;
-        }
-        if (mm->first_token > best_tok && goes_with(d, mm->entity, word)) {
-            best_tok = mm->first_token;
-            best = mm->entity;
-        }
-    }
-    return best >= 0 || fit_only ? best : best_any;
+    (void)d;
+    return dossier_topicindex_programme_for(ix_now, t, word, fit_only);
 }
 
 /* Folded words [t, t+k) joined by spaces into buf; 0 when they do not fit. */
@@ -159,26 +137,6 @@ static int join_folds(const dossier_doc *d, int t, int k, char *buf, size_t cap)
     return 1;
 }
 
-/* Non-zero when the folded text `f` is entity e's name or one of its aliases. */
-static int names_entity(const dossier_doc *d, int e, const char *f)
-{
-    const dossier_entity *en = &d->entities.v[e];
-    int hit = 0;
-    for (size_t i = 0; !hit && i <= en->aliases.n; i++) {
-        const char *name = i ? en->aliases.v[i - 1] : en->name;
-        char *fn = dossier_fold(name, strlen(name));
-        char *p = fn;
-        while (p && *p) { /* the tokenizer splits on punctuation: compare letters and spaces */
-            if (*p == '-' || *p == '.')
-                *p = ' ';
-            p++;
-        }
-        hit = fn && strcmp(fn, f) == 0;
-        free(fn);
-    }
-    return hit;
-}
-
 /* An entity of the doc (not a place) named at capitalised tokens [t, ...): its index, *len set. */
 static int known_name_at(const dossier_doc *d, int t, int end, int *len)
 {
@@ -188,11 +146,11 @@ static int known_name_at(const dossier_doc *d, int t, int end, int *len)
     for (int k = end - t < 4 ? end - t : 4; k >= 1; k--) {
         if (!join_folds(d, t, k, buf, sizeof buf))
             continue;
-        for (size_t e = 0; e < d->entities.n; e++)
-            if (d->entities.v[e].kind != DOSSIER_KIND_PLACE && names_entity(d, (int)e, buf)) {
-                *len = k;
-                return (int)e;
-            }
+        int e = dossier_topicindex_known_name(ix_now, buf);   /* names with '-' and '.' read as spaces */
+        if (e >= 0) {
+            *len = k;
+            return e;
+        }
     }
     return -1;
 }
@@ -225,15 +183,20 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
         if (dossier_lexicon_match(d->lex, lang, "statement.program_words", w, (size_t)len, out) == (size_t)len)
             return len;
     }
-    /* an inflected single word: "станцию", "Stationen" */
+    /* an inflected single word: "станцию", "Stationen" (the answer remembered per word) */
     const dossier_phrase *const *list = NULL;
     size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
-    for (size_t i = 0; i < nlist; i++)
-        if (list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, fw[t], list[i]->words[0])) {
-            *out = list[i];
-            return 1;
-        }
-    return 0;
+    int found = -1;
+    if (!dossier_topicindex_recall(ix_now, MEMO_PROGRAMME_WORD, fw[t], &found)) {
+        for (size_t i = 0; found < 0 && i < nlist; i++)
+            if (list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, fw[t], list[i]->words[0]))
+                found = (int)i;
+        dossier_topicindex_remember(ix_now, MEMO_PROGRAMME_WORD, fw[t], found);
+    }
+    if (found < 0 || (size_t)found >= nlist)
+        return 0;
+    *out = list[found];
+    return 1;
 }
 
 /*
@@ -329,6 +292,8 @@ static int collect_names(dossier_doc *d, name_list *l)
         if (rc)
             return rc;
     }
+    for (size_t i = 0; i < l->n; i++)
+        dossier_topicindex_add_name(ix_now, (int)i, l->v[i].w[0]);
     return DOSSIER_OK;
 }
 
@@ -343,8 +308,11 @@ static int inflected_name_at(const dossier_doc *d, const name_list *l, int t, in
     int best = -1, best_n = 0;
     if (!(d->tokens.v[t].flags & DOSSIER_TOK_UPPER))
         return -1;
-    for (size_t i = 0; i < l->n; i++) {
-        const folded_name *f = &l->v[i];
+    /* only names whose first word may be this one inflected, in list order */
+    size_t nc = 0;
+    const int *cand = dossier_topicindex_name_candidates(ix_now, d->folds.v[t], &nc);
+    for (size_t c = 0; c < nc; c++) {
+        const folded_name *f = &l->v[cand[c]];
         if (f->n <= best_n || t + f->n > end)
             continue;
         int k = 0;
@@ -426,26 +394,19 @@ static int mention_topic(dossier_doc *d, const dossier_mention *mm, int first)
  */
 static int antecedent_sentence(dossier_doc *d, dossier_statement *s, const char *word)
 {
-    int first = tok_from(d, s->span.start);
-    for (int u = first - 1; u >= 0; u--) {
-        if (!same_word(d, d->folds.v[u], word))
+    int sent = dossier_topicindex_antecedent(ix_now, tok_from(d, s->span.start), word), found = 0;
+    size_t n = 0;
+    const int *ms = sent >= 0 ? dossier_topicindex_sentence_mentions(ix_now, sent, &n) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        const dossier_mention *mm = &d->mentions.v[ms[i]];
+        if (d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM || mm->how == DOSSIER_MENTION_PRONOUN)
             continue;
-        int sent = d->tokens.v[u].sentence, found = 0;
-        for (size_t m = 0; m < d->mentions.n; m++) {
-            const dossier_mention *mm = &d->mentions.v[m];
-            if (mm->sentence != sent || d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM ||
-                mm->how == DOSSIER_MENTION_PRONOUN)
-                continue;
-            int rc = add_topic(d, s, mm->entity);
-            if (rc)
-                return rc;
-            found = 1;
-        }
-        if (found)
-            return 1;
-        u = d->sentences.v[sent].first_token;   /* on to the sentence before */
+        int rc = add_topic(d, s, mm->entity);
+        if (rc)
+            return rc;
+        found = 1;
     }
-    return 0;
+    return found;
 }
 
 /* The programme word at t and the programme it points to, added as a topic; its length or 0. */
@@ -583,10 +544,14 @@ static int body_word_at(const dossier_doc *d, int t, int end)
                                      (size_t)(end - t), NULL);
     if (k)
         return (int)k;
-    for (size_t i = 0; i < n; i++)
-        if (list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0]))
-            return 1;
-    return 0;
+    int hit = -1;
+    if (!dossier_topicindex_recall(ix_now, MEMO_BODY_WORD, d->folds.v[t], &hit)) {
+        hit = 0;
+        for (size_t i = 0; !hit && i < n; i++)
+            hit = list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0]);
+        dossier_topicindex_remember(ix_now, MEMO_BODY_WORD, d->folds.v[t], hit);
+    }
+    return hit;
 }
 
 /*
@@ -637,9 +602,11 @@ static int has_programme(const dossier_doc *d, const dossier_statement *s)
 static int paragraph_programme(const dossier_doc *d, int p, int before)
 {
     int best = -1;
-    for (size_t m = 0; m < d->mentions.n; m++) {
-        const dossier_mention *mm = &d->mentions.v[m];
-        if (mm->first_token >= before || d->sentences.v[mm->sentence].paragraph != p ||
+    size_t n = 0;
+    const int *ms = dossier_topicindex_paragraph_mentions(ix_now, p, &n);
+    for (size_t i = 0; i < n; i++) {
+        const dossier_mention *mm = &d->mentions.v[ms[i]];
+        if (mm->first_token >= before ||
             mm->how == DOSSIER_MENTION_PRONOUN || d->entities.v[mm->entity].kind != DOSSIER_KIND_PROGRAM)
             continue;
         if (best < 0 || d->entities.v[mm->entity].nmentions > d->entities.v[best].nmentions)
@@ -726,6 +693,9 @@ static int context_topics(dossier_doc *d, size_t i, int subject)
 int dossier_topics_run(dossier_doc *d)
 {
     name_list names = {0};
+    ix_now = dossier_topicindex_new(d);
+    if (!ix_now)
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     int rc = collect_names(d, &names);
     for (size_t i = 0; i < d->statements.n && !rc; i++) {
         rc = own_topics(d, &d->statements.v[i], &names);
@@ -740,5 +710,9 @@ int dossier_topics_run(dossier_doc *d)
     for (size_t i = 0; i < d->statements.n && !rc; i++)
         rc = context_topics(d, i, subject);
     VEC_FREE(&names);
+    if (!rc && dossier_topicindex_failed(ix_now))
+        rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    dossier_topicindex_free(ix_now);
+    ix_now = NULL;
     return rc < 0 ? rc : DOSSIER_OK;
 }

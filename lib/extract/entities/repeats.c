@@ -19,6 +19,7 @@
 
 #include "dossier.h"
 #include "extract/entities/finder.h"
+#include "base/strmap.h"
 #include "base/token.h"
 #include "base/util.h"
 
@@ -70,18 +71,81 @@ static int is_surname(const dossier_names *c, int e, const char *w)
     return hit;
 }
 
+/*
+ * The people who may have a surname, filed by the words it could be: the
+ * last word of their name ("l"), its first eight bytes when Cyrillic
+ * ("c", for same_stem()) and the first word ("f", for family-name-first
+ * names).  A look-up gives a superset that is_surname() then decides, so
+ * that finding a surname costs its few candidates, not every entity.
+ */
+typedef struct {
+    dossier_strmap keys;
+} surname_index;
+
+/* Files key tag + s[0, len) for entity e; returns 0 or DOSSIER_ENOMEM. */
+static int file_key(dossier_strmap *m, char tag, const char *s, size_t len, int e)
+{
+    char key[160];
+    if (len + 1 > sizeof key)
+        len = sizeof key - 1;   /* a longer word is still found: its candidates are checked in full */
+    key[0] = tag;
+    memcpy(key + 1, s, len);
+    return dossier_strmap_add(m, key, len + 1, e);
+}
+
+/* Non-zero when same_stem() may hold for folded word w: Cyrillic, eight bytes or more. */
+static int stem_keyed(const char *w)
+{
+    return (unsigned char)w[0] >= 0xD0 && strlen(w) >= 8;
+}
+
+/* Files every person of two or more words under the words their surname could be. */
+static int surnames_build(surname_index *sx, const dossier_names *c)
+{
+    int rc = DOSSIER_OK;
+    for (size_t e = 0; !rc && e < c->d->entities.n; e++) {
+        const dossier_entity *ent = &c->d->entities.v[e];
+        if (ent->kind != DOSSIER_KIND_PERSON || !strchr(ent->name, ' '))
+            continue;
+        char *words[MAXW];
+        size_t n = name_words(ent->name, words);
+        if (n >= 2 && words[n - 1]) {
+            rc = file_key(&sx->keys, 'l', words[n - 1], strlen(words[n - 1]), (int)e);
+            if (!rc && stem_keyed(words[n - 1]))
+                rc = file_key(&sx->keys, 'c', words[n - 1], 8, (int)e);
+        }
+        if (!rc && n >= 2 && words[0])
+            rc = file_key(&sx->keys, 'f', words[0], strlen(words[0]), (int)e);
+        free_words(words, n);
+    }
+    return rc ? dossier_doc_fail(c->d, DOSSIER_ENOMEM, "out of memory") : DOSSIER_OK;
+}
+
 /* The one person entity of two or more words whose surname is `w`, or -1. */
-static int person_by_surname(const dossier_names *c, const char *w, int except)
+static int person_by_surname(const dossier_names *c, const surname_index *sx, const char *w, int except)
 {
     int found = -1;
-    for (size_t e = 0; e < c->d->entities.n; e++) {
-        const dossier_entity *ent = &c->d->entities.v[e];
-        if ((int)e == except || ent->kind != DOSSIER_KIND_PERSON || !strchr(ent->name, ' ') ||
-            !ent->nmentions || !is_surname(c, (int)e, w))
+    char key[160];
+    size_t lw = strlen(w);
+    for (int pass = 0; pass < 3; pass++) {
+        static const char tags[] = {'l', 'f', 'c'};
+        size_t len = pass == 2 ? 8 : lw, n = 0;
+        if ((pass == 2 && !stem_keyed(w)) || len + 1 > sizeof key)
+            len = pass == 2 ? 0 : sizeof key - 1;
+        if (!len)
             continue;
-        if (found >= 0)
-            return -1;
-        found = (int)e;
+        key[0] = tags[pass];
+        memcpy(key + 1, w, len);
+        const int *cand = dossier_strmap_get(&sx->keys, key, len + 1, &n);
+        for (size_t i = 0; i < n; i++) {
+            int e = cand[i];
+            const dossier_entity *ent = &c->d->entities.v[e];
+            if (e == except || e == found || !ent->nmentions || !is_surname(c, e, w))
+                continue;
+            if (found >= 0)
+                return -1;
+            found = e;
+        }
     }
     return found;
 }
@@ -90,14 +154,18 @@ static int person_by_surname(const dossier_names *c, const char *w, int except)
 static int merge_surnames(dossier_names *c)
 {
     dossier_doc *d = c->d;
-    for (size_t e = 0; e < d->entities.n; e++) {
+    surname_index sx = {0};
+    int rc = surnames_build(&sx, c);
+    for (size_t e = 0; !rc && e < d->entities.n; e++) {
         dossier_entity *ent = &d->entities.v[e];
         if (ent->kind != DOSSIER_KIND_PERSON || ent->gaz || strchr(ent->name, ' ') || !ent->nmentions)
             continue;
         char *f = dossier_fold(ent->name, strlen(ent->name));
-        if (!f)
-            return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
-        int to = person_by_surname(c, f, (int)e);
+        if (!f) {
+            rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+            break;
+        }
+        int to = person_by_surname(c, &sx, f, (int)e);
         free(f);
         if (to < 0)
             continue;
@@ -109,9 +177,10 @@ static int merge_surnames(dossier_names *c)
             }
         ent->nmentions = 0;
         if (dossier_doc_alias(d, to, ent->name, strlen(ent->name)))
-            return DOSSIER_ENOMEM;
+            rc = DOSSIER_ENOMEM;
     }
-    return DOSSIER_OK;
+    dossier_strmap_free(&sx.keys);
+    return rc;
 }
 
 /* Non-zero when two full names are the same words, some in other Russian cases ("Юрия Борисова"). */
@@ -159,19 +228,74 @@ static int merge_inflected(dossier_names *c)
     return DOSSIER_OK;
 }
 
-/* Length of entity e's name (or a one-word alias) at token i, or 0. */
-static int name_at(const dossier_names *c, int e, int i, int end)
+/* One name to find again: an entity's name or one-word alias, as folded words. */
+typedef struct {
+    int entity;
+    size_t n;
+    char *words[MAXW];
+} repeat_name;
+
+/*
+ * The names find_repeats() looks for, in the order it tries them (entity,
+ * then its name before its aliases), filed by their first word.
+ */
+typedef struct {
+    VEC(repeat_name) names;
+    dossier_strmap by_first;
+} repeat_index;
+
+/* Frees the index's names and map. */
+static void repeats_free(repeat_index *rx)
 {
-    const dossier_entity *ent = &c->d->entities.v[e];
-    for (size_t a = 0; a <= ent->aliases.n; a++) {
-        const char *name = a == 0 ? ent->name : ent->aliases.v[a - 1];
-        char *words[MAXW];
-        size_t n = name_words(name, words), k = 0;
-        while (k < n && i + (int)k < end && words[k] && strcmp(words[k], c->d->folds.v[i + k]) == 0)
+    for (size_t i = 0; i < rx->names.n; i++)
+        free_words(rx->names.v[i].words, rx->names.v[i].n);
+    VEC_FREE(&rx->names);
+    dossier_strmap_free(&rx->by_first);
+}
+
+/* Files the names (and one-word aliases) of the first nent entities found with mentions and not from the gazetteer. */
+static int repeats_build(repeat_index *rx, const dossier_names *c, size_t nent)
+{
+    for (size_t e = 0; e < nent; e++) {
+        const dossier_entity *ent = &c->d->entities.v[e];
+        if (!ent->nmentions || ent->gaz)
+            continue;
+        for (size_t a = 0; a <= ent->aliases.n; a++) {
+            repeat_name r = {.entity = (int)e};
+            r.n = name_words(a == 0 ? ent->name : ent->aliases.v[a - 1], r.words);
+            int usable = r.n > 0 && (a == 0 || r.n == 1);
+            for (size_t k = 0; k < r.n; k++)
+                usable = usable && r.words[k];
+            if (!usable) {
+                free_words(r.words, r.n);
+                continue;
+            }
+            if (VEC_PUSH(&rx->names, r)) {
+                free_words(r.words, r.n);
+                return DOSSIER_ENOMEM;
+            }
+            if (dossier_strmap_add(&rx->by_first, r.words[0], strlen(r.words[0]), (int)rx->names.n - 1))
+                return DOSSIER_ENOMEM;
+        }
+    }
+    return DOSSIER_OK;
+}
+
+/* The first filed name at token i (before `end`): its length, with *out_entity set; or 0. */
+static int name_at(const dossier_names *c, const repeat_index *rx, int i, int end, int *out_entity)
+{
+    size_t n = 0;
+    const char *w = c->d->folds.v[i];
+    const int *cand = dossier_strmap_get(&rx->by_first, w, strlen(w), &n);
+    for (size_t j = 0; j < n; j++) {
+        const repeat_name *r = &rx->names.v[cand[j]];
+        size_t k = 0;
+        while (k < r->n && i + (int)k < end && strcmp(r->words[k], c->d->folds.v[i + k]) == 0)
             k++;
-        free_words(words, n);
-        if (k == n && n > 0 && (a == 0 || n == 1))
-            return (int)n;
+        if (k == r->n) {
+            *out_entity = r->entity;
+            return (int)r->n;
+        }
     }
     return 0;
 }
@@ -191,29 +315,31 @@ static int mention(dossier_names *c, int e, int how, int i, int n)
 static int find_repeats(dossier_names *c)
 {
     dossier_doc *d = c->d;
-    size_t nent = d->entities.n;
-    for (int i = 0; i < (int)d->tokens.n; i++) {
+    repeat_index rx = {0};
+    surname_index sx = {0};
+    int rc = repeats_build(&rx, c, d->entities.n);
+    if (rc)
+        rc = dossier_doc_fail(d, rc, "out of memory");
+    else
+        rc = surnames_build(&sx, c);
+    for (int i = 0; !rc && i < (int)d->tokens.n; i++) {
         if (c->owner[i] >= 0 || !dossier_names_is_cap(c, i))
             continue;
-        int end = dossier_names_sent_end(c, i), rc = DOSSIER_OK, done = 0;
-        for (size_t e = 0; !done && e < nent; e++) {
+        int end = dossier_names_sent_end(c, i), e = -1;
+        int n = name_at(c, &rx, i, end, &e);
+        if (n > 0) {
             const dossier_entity *ent = &d->entities.v[e];
-            int n = ent->nmentions && !ent->gaz ? name_at(c, (int)e, i, end) : 0;
-            if (n > 0) {
-                rc = mention(c, (int)e, strchr(ent->name, ' ') && n == 1 ? DOSSIER_MENTION_SHORT
-                                                                          : DOSSIER_MENTION_NAME, i, n);
-                done = 1;
-            }
-        }
-        if (!done && !dossier_names_is_cap(c, i + 1)) {
-            int p = person_by_surname(c, d->folds.v[i], -1);
+            rc = mention(c, e, strchr(ent->name, ' ') && n == 1 ? DOSSIER_MENTION_SHORT : DOSSIER_MENTION_NAME,
+                         i, n);
+        } else if (!dossier_names_is_cap(c, i + 1)) {
+            int p = person_by_surname(c, &sx, d->folds.v[i], -1);
             if (p >= 0)
                 rc = mention(c, p, DOSSIER_MENTION_SHORT, i, 1);
         }
-        if (rc)
-            return rc;
     }
-    return DOSSIER_OK;
+    repeats_free(&rx);
+    dossier_strmap_free(&sx.keys);
+    return rc;
 }
 
 /* The organisation named most often before token i (the latest on a tie), or -1. */

@@ -185,10 +185,9 @@ static int nearest_timex(const ectx *c, int kind, int s, size_t t0, size_t t1, i
     sent_range(d, s, &s0, &s1);
     int best = -1;
     size_t bestd = (size_t)-1;
-    for (size_t i = 0; i < d->timexes.n; i++) {
+    for (int k = c->tmx_at[s]; k < c->tmx_at[s + 1]; k++) {
+        size_t i = (size_t)c->tmx[k];
         const dossier_timex *t = &d->timexes.v[i];
-        if (t->sentence != s)
-            continue;
         size_t a = timex_tok(d, t->span.start), b = timex_tok(d, t->span.end - 1) + 1;
         if (kind != KIND_INTERVIEW && kind != KIND_ANNOUNCEMENT && dossier_evtrig_dates_report(c, s0, s1, a, b))
             continue;
@@ -217,12 +216,13 @@ static int add_part(cand *e, int ent)
 }
 
 /* Adds the entities mentioned in tokens [a, b) of sentence s; counts them in *n. */
-static int add_parts_in(const dossier_doc *d, cand *e, int s, size_t a, size_t b, size_t *n)
+static int add_parts_in(const ectx *c, cand *e, int s, size_t a, size_t b, size_t *n)
 {
-    for (size_t m = 0; m < d->mentions.n; m++) {
-        const dossier_mention *mt = &d->mentions.v[m];
+    const dossier_doc *d = c->d;
+    for (int k = c->ment_at[s]; k < c->ment_at[s + 1]; k++) {
+        const dossier_mention *mt = &d->mentions.v[c->ment[k]];
         size_t f = (size_t)mt->first_token;
-        if (mt->sentence != s || f < a || f >= b)
+        if (f < a || f >= b)
             continue;
         if (add_part(e, mt->entity))
             return DOSSIER_ENOMEM;
@@ -258,14 +258,15 @@ static int own_date(const dossier_doc *d, const cand *e);
  * sentence only: a court's verdict is not the article's main actors'.
  */
 #define TOP_ACTORS 2
-static int sentence_parts(const dossier_doc *d, cand *e, size_t ra, size_t rb)
+static int sentence_parts(const ectx *c, cand *e, size_t ra, size_t rb)
 {
+    const dossier_doc *d = c->d;
     size_t s0, s1, own = 0;
     sent_range(d, e->sentence, &s0, &s1);
-    int rc = add_parts_in(d, e, e->sentence, s0, s1, &own);
+    int rc = add_parts_in(c, e, e->sentence, s0, s1, &own);
     if (!rc && own && e->parts.n) { /* named: start again with the trigger's region */
         VEC_FREE(&e->parts);
-        rc = add_parts_in(d, e, e->sentence, ra, rb, NULL);
+        rc = add_parts_in(c, e, e->sentence, ra, rb, NULL);
     }
     if (e->kind >= KIND_ELECTION) {
         /* general news names its participants in the event's own clause, else in its sentence */
@@ -281,24 +282,25 @@ static int sentence_parts(const dossier_doc *d, cand *e, size_t ra, size_t rb)
                 rc = add_part(e, top[k]);
     }
     if (!rc && !has_subject(d, e) && (ra > s0 || rb < s1))
-        rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
+        rc = add_parts_in(c, e, e->sentence, s0, s1, NULL);
     int here = e->sentence > 0 ? d->sentences.v[e->sentence].paragraph : 0;
     int before = e->sentence > 0 ? d->sentences.v[e->sentence - 1].paragraph : 0;
     if (!rc && !has_subject(d, e) && e->sentence > 0 &&
         (before == here || (e->parts.n == 0 && before + 1 == here))) {
         sent_range(d, e->sentence - 1, &s0, &s1);
-        rc = add_parts_in(d, e, e->sentence - 1, s0, s1, NULL);
+        rc = add_parts_in(c, e, e->sentence - 1, s0, s1, NULL);
     }
     return rc;
 }
 
 /* Non-zero when a mention not of a place starts in tokens [a, b) of sentence s. */
-static int has_nonplace(const dossier_doc *d, int s, size_t a, size_t b)
+static int has_nonplace(const ectx *c, int s, size_t a, size_t b)
 {
-    for (size_t m = 0; m < d->mentions.n; m++) {
-        const dossier_mention *mt = &d->mentions.v[m];
+    const dossier_doc *d = c->d;
+    for (int k = c->ment_at[s]; k < c->ment_at[s + 1]; k++) {
+        const dossier_mention *mt = &d->mentions.v[c->ment[k]];
         size_t f = (size_t)mt->first_token;
-        if (mt->sentence == s && f >= a && f < b && d->entities.v[mt->entity].kind != DOSSIER_KIND_PLACE)
+        if (f >= a && f < b && d->entities.v[mt->entity].kind != DOSSIER_KIND_PLACE)
             return 1;
     }
     return 0;
@@ -336,9 +338,10 @@ static size_t list_items(const ectx *c, const cand *base, int *tx, size_t max)
     const dossier_doc *d = c->d;
     size_t s0, s1, n = 0;
     sent_range(d, base->sentence, &s0, &s1);
-    for (size_t i = 0; i < d->timexes.n && n < max; i++) {
+    for (int k = c->tmx_at[base->sentence]; k < c->tmx_at[base->sentence + 1] && n < max; k++) {
+        size_t i = (size_t)c->tmx[k];
         const dossier_timex *t = &d->timexes.v[i];
-        if (t->sentence == base->sentence && t->value[0] && timex_tok(d, t->span.start) >= base->t1 &&
+        if (t->value[0] && timex_tok(d, t->span.start) >= base->t1 &&
             (n == 0 || strcmp(d->timexes.v[tx[n - 1]].value, t->value) != 0))
             tx[n++] = (int)i;
     }
@@ -349,12 +352,12 @@ static size_t list_items(const ectx *c, const cand *base, int *tx, size_t max)
         size_t b = timex_tok(d, d->timexes.v[tx[k]].span.end - 1) + 1;
         if (k + 1 < n && !item_separator(c, b, s1))
             return 0;
-        if (k > 0 && (!has_nonplace(d, base->sentence, a, b) || has_trigger(c, a, b)))
+        if (k > 0 && (!has_nonplace(c, base->sentence, a, b) || has_trigger(c, a, b)))
             return 0;
         a = b;
     }
     size_t b0 = timex_tok(d, d->timexes.v[tx[0]].span.end - 1) + 1;
-    if (!has_nonplace(d, base->sentence, s0, b0)) {
+    if (!has_nonplace(c, base->sentence, s0, b0)) {
         memmove(tx, tx + 1, (n - 1) * sizeof *tx);
         n--;
     }
@@ -377,7 +380,7 @@ static int split_items(const ectx *c, const cand *base, cand_vec *out, int *push
         e.timex = tx[k];
         e.span.start = d->tokens.v[a].span.start;
         e.span.end = d->tokens.v[b - 1].span.end;
-        if (add_parts_in(d, &e, base->sentence, a, b, NULL) || VEC_PUSH(out, e)) {
+        if (add_parts_in(c, &e, base->sentence, a, b, NULL) || VEC_PUSH(out, e)) {
             VEC_FREE(&e.parts);
             return DOSSIER_ENOMEM;
         }
@@ -427,7 +430,7 @@ static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t
     if (target || (future && (e.timex < 0 || before_publication(d, e.timex) ||
                               dossier_evtrig_next_verb_date(c, t1, timex_tok(d, d->timexes.v[e.timex].span.start)))))
         return DOSSIER_OK; /* a target date makes a plan; a plan needs a date of its own */
-    if (sentence_parts(d, &e, ra, rb) || VEC_PUSH(out, e)) {
+    if (sentence_parts(c, &e, ra, rb) || VEC_PUSH(out, e)) {
         VEC_FREE(&e.parts);
         return DOSSIER_ENOMEM;
     }
@@ -767,6 +770,47 @@ static const char *event_lang(const dossier_doc *d)
     return dossier_lexicon_list(d->lex, lang, "event.launch", &l) > 0 ? lang : NULL;
 }
 
+/*
+ * Files the mentions and timexes of each sentence (c->ment, c->tmx), in
+ * index order, so that a sentence's are found without a scan of all.
+ * Returns DOSSIER_ENOMEM or DOSSIER_OK.
+ */
+static int by_sentence(const dossier_doc *d, ectx *c)
+{
+    size_t ns = d->sentences.n;
+    c->ment = malloc((d->mentions.n + 1) * sizeof *c->ment);
+    c->tmx = malloc((d->timexes.n + 1) * sizeof *c->tmx);
+    c->ment_at = calloc(ns + 2, sizeof *c->ment_at);
+    c->tmx_at = calloc(ns + 2, sizeof *c->tmx_at);
+    if (!c->ment || !c->tmx || !c->ment_at || !c->tmx_at)
+        return DOSSIER_ENOMEM;
+    for (size_t m = 0; m < d->mentions.n; m++)
+        if ((size_t)d->mentions.v[m].sentence < ns)
+            c->ment_at[d->mentions.v[m].sentence + 2]++;
+    for (size_t t = 0; t < d->timexes.n; t++)
+        if ((size_t)d->timexes.v[t].sentence < ns)
+            c->tmx_at[d->timexes.v[t].sentence + 2]++;
+    for (size_t s = 2; s < ns + 2; s++) {
+        c->ment_at[s] += c->ment_at[s - 1];
+        c->tmx_at[s] += c->tmx_at[s - 1];
+    }
+    /* ment_at[s + 1] is where sentence s's entries go, then where they end */
+    for (size_t m = 0; m < d->mentions.n; m++)
+        if ((size_t)d->mentions.v[m].sentence < ns)
+            c->ment[c->ment_at[d->mentions.v[m].sentence + 1]++] = (int)m;
+    for (size_t t = 0; t < d->timexes.n; t++)
+        if ((size_t)d->timexes.v[t].sentence < ns)
+            c->tmx[c->tmx_at[d->timexes.v[t].sentence + 1]++] = (int)t;
+    return DOSSIER_OK;
+}
+
+/* Orders token indexes, for qsort. */
+static int by_token(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
 /* See events.h. */
 int dossier_events_run(dossier_doc *d)
 {
@@ -774,7 +818,7 @@ int dossier_events_run(dossier_doc *d)
         return DOSSIER_OK;
     int rc = DOSSIER_OK;
     cand_vec v = {0};
-    ectx c = {d, event_lang(d), d->folds.v, calloc(d->tokens.n, 1), -1};
+    ectx c = {d, event_lang(d), d->folds.v, calloc(d->tokens.n, 1), -1, NULL, 0, NULL, NULL, NULL, NULL};
     if (!c.in_mention) {
         rc = DOSSIER_ENOMEM;
         goto done;
@@ -786,6 +830,17 @@ int dossier_events_run(dossier_doc *d)
         for (int t = mt->first_token; t < mt->first_token + mt->ntokens && (size_t)t < d->tokens.n; t++)
             c.in_mention[t] = 1;
     }
+    c.timex_tok = malloc((d->timexes.n + 1) * sizeof *c.timex_tok);
+    if (!c.timex_tok || by_sentence(d, &c)) {
+        rc = DOSSIER_ENOMEM;
+        goto done;
+    }
+    for (size_t k = 0; k < d->timexes.n; k++) {
+        int a = dossier_doc_token_at(d, d->timexes.v[k].span.start);
+        if (d->timexes.v[k].value[0] && a >= 0)
+            c.timex_tok[c.ntimex_tok++] = a;
+    }
+    qsort(c.timex_tok, c.ntimex_tok, sizeof *c.timex_tok, by_token);
     c.lede = -1;
     for (size_t s = 0; c.lede < 0 && s < d->sentences.n; s++)
         if (!dossier_evtrig_heading(&c, (int)s))
@@ -802,6 +857,11 @@ done:
         VEC_FREE(&v.v[i].parts);
     VEC_FREE(&v);
     free(c.in_mention);
+    free(c.timex_tok);
+    free(c.ment);
+    free(c.ment_at);
+    free(c.tmx);
+    free(c.tmx_at);
     if (rc == DOSSIER_ENOMEM)
         return dossier_doc_fail(d, rc, "out of memory");
     return rc;

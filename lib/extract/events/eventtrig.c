@@ -195,13 +195,15 @@ static int near_dated(const dossier_ectx *c, size_t s0, size_t s1, size_t i, siz
         i--;
     while (j < s1 && !(d->tokens.v[j].flags & DOSSIER_TOK_QUOTE))
         j++;
-    for (size_t k = 0; k < d->timexes.n; k++) {
-        const dossier_timex *t = &d->timexes.v[k];
-        int a = dossier_doc_token_at(d, t->span.start);
-        if (t->value[0] && a >= (int)i && a < (int)j)
-            return 1;
+    size_t lo = 0, hi = c->ntimex_tok;   /* the first resolved timex at or after token i */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->timex_tok[mid] < (int)i)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return 0;
+    return lo < c->ntimex_tok && c->timex_tok[lo] < (int)j;
 }
 
 /*

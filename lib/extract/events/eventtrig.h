@@ -20,6 +20,11 @@ typedef struct {
     const char *const *w;       /* folded tokens */
     unsigned char *in_mention;  /* per token: part of an entity mention */
     int lede;                   /* the paragraph of the first sentence that is no heading, or -1 */
+    int *timex_tok;             /* the first tokens of the resolved timexes, ascending */
+    size_t ntimex_tok;
+    /* per sentence s: its mentions ment[ment_at[s] .. ment_at[s+1]) and its
+     * timexes tmx[tmx_at[s] .. tmx_at[s+1]), each in index order */
+    int *ment, *ment_at, *tmx, *tmx_at;
 } dossier_ectx;
 
 /* The event kinds: those of eval/README.md in its order, then those of general news; *n receives the count. */

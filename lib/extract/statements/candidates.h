@@ -41,6 +41,7 @@ typedef struct {
     unsigned char *para_skip;   /* per paragraph: a headline, list item or caption */
     int *tok_mention;           /* per token: the mention covering it, or -1 */
     VEC(stm_cand) cands;
+    struct speakernames_index *names;  /* speakernames.c's look-ups, made on first use */
 } stm_ctx;
 
 /* Folded word list `key` has a phrase starting at token `tok`: its length, or 0. */

@@ -14,6 +14,184 @@
 
 #include "dossier.h"
 #include "base/inflect.h"
+#include "base/strmap.h"
+
+/*
+ * What this file looks up again and again, indexed on first use so that a
+ * look-up costs its few candidates instead of a scan of the article: the
+ * words written in lower case somewhere (proper_noun), where each word
+ * stands (full_name_before), and the people and organisations by the
+ * last (or first) word of their names (dossier_speakernames_known).
+ * Candidates are then checked as a scan would check them, in the same
+ * order, so no answer changes.
+ */
+struct speakernames_index {
+    int have_words;
+    dossier_strmap lower;       /* folded words written in lower case somewhere: value unused */
+    dossier_strmap where;       /* folded word -> its tokens, ascending */
+    dossier_strmap by_word;     /* "l"/"f" + a name's last/first word, or a prefix of it -> entities */
+    size_t nent;                /* entities filed so far */
+    size_t *naliases;           /* per filed entity: aliases filed */
+    size_t cap;
+    int failed;
+};
+
+/* See speakernames.h. */
+void dossier_speakernames_free(stm_ctx *c)
+{
+    struct speakernames_index *ix = c->names;
+    if (!ix)
+        return;
+    dossier_strmap_free(&ix->lower);
+    dossier_strmap_free(&ix->where);
+    dossier_strmap_free(&ix->by_word);
+    free(ix->naliases);
+    free(ix);
+    c->names = NULL;
+}
+
+/* The context's index, made on first use; NULL when out of memory. */
+static struct speakernames_index *index_of(const stm_ctx *c)
+{
+    stm_ctx *mc = (stm_ctx *)c;   /* the index is a cache: filling it changes no answer */
+    if (!mc->names)
+        mc->names = calloc(1, sizeof *mc->names);
+    return mc->names && !mc->names->failed ? mc->names : NULL;
+}
+
+/* Files where each word stands and which words are written in lower case. */
+static int index_words(const stm_ctx *c, struct speakernames_index *ix)
+{
+    const dossier_doc *d = c->d;
+    for (size_t u = 0; !ix->have_words && u < d->tokens.n; u++) {
+        const char *w = d->folds.v[u];
+        size_t n = strlen(w);
+        if (dossier_strmap_add(&ix->where, w, n, (int)u) ||
+            ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
+             dossier_strmap_add(&ix->lower, w, n, 0)))
+            return ix->failed = 1;
+    }
+    ix->have_words = 1;
+    return 0;
+}
+
+/* The keys of one name word: tag + the word, and perhaps tag + prefixes of it. */
+typedef struct {
+    char key[3][160];
+    size_t len[3];
+    size_t n;
+} word_keys;
+
+/*
+ * The keys a name word w is filed or looked up under: tag + w itself, and
+ * with `prefixes`, tag + each prefix of w that drops one or two final
+ * letters and keeps four or more.  Two words that are
+ * dossier_speakernames_same_stem() share such a key.  No keys for a word
+ * too long to be a name's.
+ */
+static void keys_of(word_keys *k, char tag, const char *w, int prefixes)
+{
+    size_t len = strlen(w), pos = 0, letters = 0, at[160];
+    k->n = 0;
+    if (len + 1 >= sizeof k->key[0])
+        return;
+    size_t ends[3], n = 0;
+    ends[n++] = len;
+    if (prefixes) {
+        while (pos < len) {
+            at[letters++] = pos;
+            dossier_utf8_next(w, len, &pos);
+        }
+        for (size_t drop = 1; drop <= 2 && letters >= drop + 4; drop++)
+            ends[n++] = at[letters - drop];
+    }
+    for (size_t i = 0; i < n; i++) {
+        k->key[i][0] = tag;
+        memcpy(k->key[i] + 1, w, ends[i]);
+        k->len[i] = ends[i] + 1;
+    }
+    k->n = n;
+}
+
+/* Files entity e under the keys; returns non-zero when out of memory. */
+static int file_keys(struct speakernames_index *ix, const word_keys *k, int e)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (dossier_strmap_add(&ix->by_word, k->key[i], k->len[i], e))
+            return ix->failed = 1;
+    return 0;
+}
+
+/* Files one name of entity e: its last word (with prefixes for a person), and a person's first word. */
+static int file_name(struct speakernames_index *ix, const char *name, int e, int person, int first)
+{
+    char *f = dossier_fold(name, strlen(name));
+    if (!f)
+        return ix->failed = 1;
+    char *sp = strrchr(f, ' ');
+    int rc = 0;
+    word_keys k;
+    if (sp) {
+        keys_of(&k, 'l', sp + 1, person);
+        rc = file_keys(ix, &k, e);
+        *strchr(f, ' ') = '\0';
+        keys_of(&k, 'f', f, 0);
+        if (!rc && first)
+            rc = file_keys(ix, &k, e);
+    }
+    free(f);
+    return rc;
+}
+
+/* Files the people and organisations, and aliases, added since the last call. */
+static int index_entities(const stm_ctx *c, struct speakernames_index *ix)
+{
+    const dossier_doc *d = c->d;
+    if (d->entities.n > ix->cap) {
+        size_t cap = d->entities.n * 2;
+        size_t *na = realloc(ix->naliases, cap * sizeof *na);
+        if (!na)
+            return ix->failed = 1;
+        memset(na + ix->cap, 0, (cap - ix->cap) * sizeof *na);
+        ix->naliases = na;
+        ix->cap = cap;
+    }
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *en = &d->entities.v[e];
+        int person = en->kind == DOSSIER_KIND_PERSON;
+        if (!person && en->kind != DOSSIER_KIND_ORGANIZATION)
+            continue;
+        if (e >= ix->nent && file_name(ix, en->name, (int)e, person, person))
+            return 1;
+        for (; ix->naliases[e] < en->aliases.n; ix->naliases[e]++)
+            if (file_name(ix, en->aliases.v[ix->naliases[e]], (int)e, person, 0))
+                return 1;
+    }
+    ix->nent = d->entities.n;
+    return 0;
+}
+
+/* Orders ints, for qsort. */
+static int by_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+typedef VEC(int) int_list;
+
+/* Adds to l the entities filed under the keys; returns non-zero when out of memory. */
+static int gather_keys(struct speakernames_index *ix, const word_keys *k, int_list *l)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        size_t n = 0;
+        const int *v = dossier_strmap_get(&ix->by_word, k->key[i], k->len[i], &n);
+        for (size_t j = 0; j < n; j++)
+            if (VEC_PUSH(l, v[j]))
+                return ix->failed = 1;
+    }
+    return 0;
+}
 
 /*
  * Non-zero when folded words a and b are one name, inflected: equal, or
@@ -69,8 +247,14 @@ static int last_word_is(const char *name, const char *w, int first, int inflecte
 static int full_name_before(stm_ctx *c, int t)
 {
     dossier_doc *d = c->d;
-    for (int u = 1; u < t; u++) {
-        if (strcmp(d->folds.v[u], d->folds.v[t]) != 0)
+    struct speakernames_index *ix = index_of(c);
+    size_t n = 0;
+    const int *at = NULL;
+    if (ix && !index_words(c, ix))
+        at = dossier_strmap_get(&ix->where, d->folds.v[t], strlen(d->folds.v[t]), &n);
+    for (size_t i = 0; i < n && at[i] < t; i++) {   /* the earlier tokens of the same word, in order */
+        int u = at[i];
+        if (u < 1)
             continue;
         unsigned f = dossier_speakers_flags(c, u - 1);
         if (!(f & DOSSIER_TOK_UPPER) || (f & DOSSIER_TOK_ALLCAPS) || c->tok_mention[u - 1] >= 0 ||
@@ -97,11 +281,12 @@ static int full_name_before(stm_ctx *c, int t)
 static int proper_noun(const stm_ctx *c, int t)
 {
     const dossier_doc *d = c->d;
-    for (size_t u = 0; u < d->tokens.n; u++)
-        if ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
-            strcmp(d->folds.v[u], d->folds.v[t]) == 0)
-            return 0;
-    return 1;
+    struct speakernames_index *ix = index_of(c);
+    if (!ix || index_words(c, ix))
+        return 1;
+    size_t n = 0;
+    dossier_strmap_get(&ix->lower, d->folds.v[t], strlen(d->folds.v[t]), &n);
+    return n == 0;
 }
 
 /*
@@ -119,17 +304,31 @@ int dossier_speakernames_known(stm_ctx *c, int t)
     const char *w = d->folds.v[t];
     if (strlen(w) < 3)
         return -1;
-    for (size_t e = 0; e < d->entities.n; e++) {
-        const dossier_entity *en = &d->entities.v[e];
-        if (en->kind != DOSSIER_KIND_PERSON && en->kind != DOSSIER_KIND_ORGANIZATION)
-            continue;
+    /* the candidates filed under the word, checked in entity order as a scan would */
+    struct speakernames_index *ix = index_of(c);
+    int_list cand = {0};
+    int found = -1;
+    word_keys kl, kf;
+    keys_of(&kl, 'l', w, 1);
+    keys_of(&kf, 'f', w, 0);
+    if (ix && !index_entities(c, ix) && !gather_keys(ix, &kl, &cand))
+        gather_keys(ix, &kf, &cand);
+    if (cand.n > 1)
+        qsort(cand.v, cand.n, sizeof *cand.v, by_int);
+    for (size_t i = 0; found < 0 && i < cand.n; i++) {
+        const dossier_entity *en = &d->entities.v[cand.v[i]];
         int person = en->kind == DOSSIER_KIND_PERSON;
+        if (i > 0 && cand.v[i] == cand.v[i - 1])
+            continue;
         if (last_word_is(en->name, w, person, person))   /* "Ашбахера"; but "Israeli" is not "Times of Israel" */
-            return (int)e;
-        for (size_t a = 0; a < en->aliases.n; a++)
+            found = cand.v[i];
+        for (size_t a = 0; found < 0 && a < en->aliases.n; a++)
             if (last_word_is(en->aliases.v[a], w, 0, person))
-                return (int)e;
+                found = cand.v[i];
     }
+    VEC_FREE(&cand);
+    if (found >= 0)
+        return found;
     if (dossier_speakers_sent_first(c, t) == t &&
         (!(dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_WORD) || !proper_noun(c, t)))
         return -1;      /* "With the ISS …": a common word opening the sentence */

@@ -7,6 +7,9 @@
 
 #include "extract/statements/candidates.h"
 
+/* Frees the look-ups this file made on c (c->names).  Accepts a context without them. */
+void dossier_speakernames_free(stm_ctx *c);
+
 /* Non-zero when folded words a and b are one name, allowing two inflected final letters. */
 int dossier_speakernames_same_stem(const char *a, const char *b);
 

@@ -20,6 +20,7 @@
 #include "dossier.h"
 #include "extract/statements/quotes.h"
 #include "extract/statements/reported.h"
+#include "extract/statements/speakernames.h"
 #include "extract/statements/speakers.h"
 
 /* Non-zero when paragraph p is a headline, a list item or a caption. */
@@ -57,41 +58,101 @@ static int contains(const stm_cand *a, const stm_cand *b)
     return a->span.start <= b->span.start && b->span.end <= a->span.end;
 }
 
+/* One step of merge(): candidate i against candidate j. */
+static void merge_pair(stm_ctx *c, size_t i, size_t j)
+{
+    stm_cand *a = &c->cands.v[i], *b = &c->cands.v[j];
+    if (i == j || b->dropped || !contains(a, b))
+        return;
+    if (a->span.start == b->span.start && a->span.end == b->span.end && i > j) {
+        a->dropped = 1;
+        return;
+    }
+    if (b->kind == DOSSIER_STATEMENT_DIRECT && a->kind == DOSSIER_STATEMENT_INDIRECT) {
+        b->dropped = 1;
+        return;
+    }
+    if (b->kind != DOSSIER_STATEMENT_INDIRECT || a->kind != DOSSIER_STATEMENT_INDIRECT)
+        return;
+    int first = dossier_speakers_tok_from(c, a->span.start);
+    int opens = b->subj_first >= first && b->subj_end > b->subj_first && b->subj_first <= first + 2 &&
+                b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start >= a->span.start;
+    if (opens) {
+        /* the inner statement starts at its subject: keep its cue inside */
+        a->dropped = 1;
+    } else {
+        b->dropped = 1;
+    }
+}
+
+/* merge() without its index, when there is no memory for one: every pair. */
+static void merge_scan(stm_ctx *c)
+{
+    for (size_t i = 0; i < c->cands.n; i++)
+        for (size_t j = 0; j < c->cands.n && !c->cands.v[i].dropped; j++)
+            merge_pair(c, i, j);
+}
+
+/* A candidate's start and index, to order candidates by where they start. */
+typedef struct {
+    size_t start, index;
+} cand_at;
+
+/* Orders cand_at by start, for qsort. */
+static int by_cand_start(const void *x, const void *y)
+{
+    const cand_at *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Orders candidate indexes, for qsort. */
+static int by_index(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
 /*
  * Drops candidates a larger one contains: a quotation inside reported
  * speech belongs to it; reported speech inside reported speech goes with
  * the outer clause, unless the inner cue opens the outer clause ("Selon
  * Xinhua, Xi a qualifié ..."), where the inner speaker is the one quoted.
+ * Only candidates starting inside a can be inside it: they are found
+ * through the candidates ordered by start, then visited in index order,
+ * as a scan of every pair would visit them.
  */
 static void merge(stm_ctx *c)
 {
-    for (size_t i = 0; i < c->cands.n; i++) {
-        stm_cand *a = &c->cands.v[i];
-        for (size_t j = 0; j < c->cands.n && !a->dropped; j++) {
-            stm_cand *b = &c->cands.v[j];
-            if (i == j || b->dropped || !contains(a, b))
-                continue;
-            if (a->span.start == b->span.start && a->span.end == b->span.end && i > j) {
-                a->dropped = 1;
-                continue;
-            }
-            if (b->kind == DOSSIER_STATEMENT_DIRECT && a->kind == DOSSIER_STATEMENT_INDIRECT) {
-                b->dropped = 1;
-                continue;
-            }
-            if (b->kind != DOSSIER_STATEMENT_INDIRECT || a->kind != DOSSIER_STATEMENT_INDIRECT)
-                continue;
-            int first = dossier_speakers_tok_from(c, a->span.start);
-            int opens = b->subj_first >= first && b->subj_end > b->subj_first && b->subj_first <= first + 2 &&
-                        b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start >= a->span.start;
-            if (opens) {
-                /* the inner statement starts at its subject: keep its cue inside */
-                a->dropped = 1;
-            } else {
-                b->dropped = 1;
-            }
-        }
+    size_t nc = c->cands.n;
+    cand_at *at = malloc((nc + 1) * sizeof *at);
+    size_t *inside = malloc((nc + 1) * sizeof *inside);
+    if (!at || !inside) {
+        free(at);
+        free(inside);
+        merge_scan(c);
+        return;
     }
+    for (size_t i = 0; i < nc; i++)
+        at[i] = (cand_at){c->cands.v[i].span.start, i};
+    qsort(at, nc, sizeof *at, by_cand_start);
+    for (size_t i = 0; i < nc; i++) {
+        stm_cand *a = &c->cands.v[i];
+        size_t lo = 0, hi = nc, n = 0;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (at[mid].start < a->span.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < nc && at[k].start <= a->span.end; k++)
+            inside[n++] = at[k].index;
+        qsort(inside, n, sizeof *inside, by_index);
+        for (size_t k = 0; k < n && !a->dropped; k++)
+            merge_pair(c, i, inside[k]);
+    }
+    free(at);
+    free(inside);
 }
 
 /* Adds the kept candidates to d->statements. */
@@ -169,5 +230,6 @@ done:
     free(c.tok_mention);
     free(c.para_skip);
     VEC_FREE(&c.cands);
+    dossier_speakernames_free(&c);
     return rc;
 }
