@@ -271,7 +271,7 @@ static int sentence_parts(const ectx *c, cand *e, size_t ra, size_t rb)
     if (e->kind >= KIND_ELECTION) {
         /* general news names its participants in the event's own clause, else in its sentence */
         if (!rc && !has_subject(d, e) && (ra > s0 || rb < s1))
-            rc = add_parts_in(d, e, e->sentence, s0, s1, NULL);
+            rc = add_parts_in(c, e, e->sentence, s0, s1, NULL);
         return rc;
     }
     if (!rc && !own && own_date(d, e)) {
