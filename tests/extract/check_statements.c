@@ -644,6 +644,26 @@ START_TEST(test_sources_closing_and_inside_the_sentence)
 }
 END_TEST
 
+START_TEST(test_lone_names_before_the_cue)
+{
+    /* one capitalised word the article never writes in lower case, before its cue */
+    dossier_doc *d = doc("en", "Kessler said the talks had failed after three days in the capital.\n\n"
+                               "Marek, a teacher from the valley, said the school would close in June.");
+    expect(d, "the talks had failed", INDIRECT, "Kessler");
+    expect(d, "the school would close", INDIRECT, "Marek");
+    dossier_test_doc_free(d);
+    /* false friends: a pronoun of quantity, a month, a word the article writes in lower case */
+    d = doc("en", "Everyone said the talks had failed after three days in the capital.\n\n"
+                  "Harvest said nothing about the weather, and the harvest was late this year.");
+    ck_assert_uint_eq(d->statements.n, 0);
+    dossier_test_doc_free(d);
+    /* German capitalises every noun: "Behörden" is no name */
+    d = doc("de", "Behörden sagten, die Gespräche seien nach drei Tagen gescheitert.");
+    ck_assert_ptr_null(find(d, "Gespräche seien"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -680,6 +700,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_cue_inside_and_after_clause);
     tcase_add_test(tc, test_questions_denials_and_views);
     tcase_add_test(tc, test_sources_closing_and_inside_the_sentence);
+    tcase_add_test(tc, test_lone_names_before_the_cue);
     suite_add_tcase(s, tc);
     return s;
 }

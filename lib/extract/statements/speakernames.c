@@ -9,6 +9,7 @@
  */
 #include "extract/statements/speakernames.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -844,5 +845,57 @@ int dossier_speakernames_source(stm_ctx *c, int first, int end)
     int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, u - t);
     for (int k = t; m >= 0 && k < u; k++)
         c->tok_mention[k] = m;
+    return m;
+}
+
+/* See speakernames.h. */
+int dossier_speakernames_lone(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    while (first < end && (dossier_speakers_match(c, "statement.clause_joins", first) ||
+                           (dossier_speakers_flags(c, first) & DOSSIER_TOK_PUNCT)))
+        first++;
+    while (end > first && dossier_speakers_match(c, "statement.adverbs", end - 1))
+        end--;
+    /* "W said", or "W, a professor at the university, said": one word heads the subject; not where
+       every noun is capitalised (statement.nouns_capitalised) */
+    const dossier_phrase *const *caps = NULL;
+    if (dossier_lexicon_list(d->lex, c->lang, "statement.nouns_capitalised", &caps) > 0)
+        return -1;
+    int t = first;
+    if (end - first != 1 && !(end - first >= 4 && dossier_speakers_is(c, first + 1, ",") && dossier_speakers_is(c, end - 1, ",")))
+        return -1;
+    if (named(c, t) || c->used[t] == 2 || !(dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) ||
+        strlen(d->folds.v[t]) < 3 || function_word(c, t) || group_head(c, t) >= 0 ||
+        dossier_speakers_match(c, "statement.quantifiers", t) || dossier_speakers_match(c, "statement.person_roles", t) ||
+        dossier_speakers_match(c, "statement.org_descriptions", t) || dossier_speakers_match(c, "entity.titles", t) ||
+        dossier_speakers_match(c, "statement.document_nouns", t) || dossier_speakers_match(c, "statement.lone_not_names", t) ||
+        !proper_noun(c, t))
+        return -1;
+    for (int m = 1; m <= 12; m++) {
+        char key[16];
+        snprintf(key, sizeof key, "months.%d", m);
+        if (dossier_speakers_match(c, key, t))
+            return -1;
+    }
+    for (int w = 1; w <= 7; w++) {
+        char key[16];
+        snprintf(key, sizeof key, "weekdays.%d", w);
+        if (dossier_speakers_match(c, key, t))
+            return -1;
+    }
+    int e = dossier_speakernames_known(c, t);
+    if (e >= 0) {
+        int m = dossier_doc_mention(d, e, DOSSIER_MENTION_SHORT, t, 1);
+        if (m >= 0)
+            c->tok_mention[t] = m;
+        return m;
+    }
+    const dossier_span *sp = &d->tokens.v[t].span;
+    int kind = (dossier_speakers_flags(c, t) & DOSSIER_TOK_ALLCAPS) ? DOSSIER_KIND_ORGANIZATION : DOSSIER_KIND_PERSON;
+    int ent = dossier_doc_entity(d, d->body + sp->start, sp->end - sp->start, kind, NULL);
+    int m = ent < 0 ? -1 : dossier_doc_mention(d, ent, DOSSIER_MENTION_NAME, t, 1);
+    if (m >= 0)
+        c->tok_mention[t] = m;
     return m;
 }

@@ -133,4 +133,15 @@ int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue);
  */
 int dossier_speakernames_source(stm_ctx *c, int first, int end);
 
+/*
+ * A subject [first, end) before its cue that is one capitalised word no
+ * stage named and the article never writes in lower case ("W said", "W, a
+ * teacher from Ohio, said"): not a word of grammar, a group, a role, a
+ * month or a weekday, nor in statement.lone_not_names; not in a language
+ * that capitalises every noun (statement.nouns_capitalised).  A person, or an
+ * organisation when written in capitals; added with a mention.  Returns
+ * the mention or -1.
+ */
+int dossier_speakernames_lone(stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */

@@ -594,6 +594,14 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             return d->mentions.v[bm].entity;
         }
     }
+    if (s.person < 0 && s.desc < 0 && s.org < 0 && s.known < 0 && s.pron_person < 0 && k->mode == STM_SUBJ_CLAUSE &&
+        k->subj_end == k->cue_tok) {
+        int lm = dossier_speakernames_lone(c, k->subj_first, k->subj_end);
+        if (lm >= 0) {
+            k->speaker_mention = lm;
+            return d->mentions.v[lm].entity;
+        }
+    }
     if (s.person < 0 && s.desc < 0 && k->mode == STM_SUBJ_CLAUSE) {
         int hm = dossier_speakernames_head(c, k->subj_first, k->subj_end);
         if (hm >= 0) {
