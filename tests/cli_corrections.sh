@@ -167,6 +167,11 @@ expect_in "$tmp/out" "split off as an entity of its own"
 same "split" "$(sql "select count(*) from entities where name = 'Groucho Marx'")" 1
 same "split mentions" "$(sql "select count(distinct m.article) from mentions m join entities e on e.id = m.entity where e.name = 'Groucho Marx'")" 2
 mention=$(sql "select m.id from mentions m join articles a on a.id = m.article where a.source like '%talks.txt' and m.how = 'short' order by m.start limit 1")
+expect_status 0 d query mentions --name "#$(sql "select entity from mentions where id = $mention")" --format csv
+expect_in "$tmp/out" "mention,article,entity,entity_name,how,written,start,end"
+expect_in "$tmp/out" "$mention,"
+expect_status 1 d split --mention 99999
+expect_in "$tmp/err" "no mention #99999"
 expect_status 0 d split --mention "$mention" "Firefly Junior"
 expect_in "$tmp/out" "as Firefly Junior"
 if "$bin" resolve --help >/dev/null 2>&1; then
