@@ -508,7 +508,8 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
     features other = {0};
     int rc = add_feature_rows(db, article);
     if (!rc)
-        rc = dossier_db_cached(&mine, db, FEATURE_COLUMNS " WHERE f.article = ?1 ORDER BY f.statement");
+        rc = dossier_db_cached(&mine, db, FEATURE_COLUMNS " WHERE f.statement IN"
+                               " (SELECT id FROM statements WHERE article = ?1) ORDER BY f.statement");
     if (!rc) /* dated: the speaker's statements published within the window */
         rc = dossier_db_cached(&near, db, FEATURE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day BETWEEN ?2 AND ?3"

@@ -9,8 +9,8 @@
  * People are compared by their name's key: first name, surname and
  * generational suffix, with titles and initials left out ("Donald J.
  * Trump" is "Donald Trump"; "Donald Trump Jr." is not).  A full name also
- * joins the same first name with a surname one letter apart ("Gagarine",
- * "Gagarin"), never another first name or suffix.  A surname alone joins
+ * joins the same first name with a surname that adds a last letter
+ * ("Gagarine", "Gagarin"), never another first name or suffix.  A surname alone joins
  * the one full name that carries it, or, when several do, the one far more
  * often named; otherwise it stays an entity of its own.  An organisation's
  * acronym ("FBI", "F.B.I.") meets the one organisation whose capitalised
@@ -38,7 +38,7 @@
 #include "base/util.h"
 
 #define SALIENT 3    /* a surname goes to the full name named this many times more often than any other */
-#define COUNT_CAP 1000 /* mentions counted at most, for salience */
+#define RIVALS 3     /* with more full names carrying a surname, none is salient enough */
 
 /* ---- names ---- */
 
@@ -156,8 +156,8 @@ void dossier_resolve_first_name(char *out, size_t size, const dossier_lexicon *l
         return;
     parse_person(&p, lex, f);
     free(f);
-    if (p.n >= 2 && (unsigned char)p.w[0][0] < 0x80)
-        snprintf(out, size, "%s", p.w[0]);
+    if (p.n >= 2 && (unsigned char)p.w[0][0] < 0x80 && !listed(lex, "entity.name_particles", p.w[0]))
+        snprintf(out, size, "%s", p.w[0]); /* "von der Leyen" has none */
 }
 
 /* ---- aliases ---- */
@@ -324,18 +324,29 @@ static int distance(const char *a, const char *b)
     return row[lb] > 3 ? 3 : row[lb];
 }
 
+/* Non-zero when one word is the other plus one last letter. */
+static int adds_last_letter(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la + 1 == lb)
+        return strncmp(a, b, la) == 0 && (unsigned char)b[la] < 0x80;
+    if (lb + 1 == la)
+        return strncmp(a, b, lb) == 0 && (unsigned char)a[lb] < 0x80;
+    return 0;
+}
+
 /* See resolve.h. */
 int dossier_resolve_first_names_differ(const char *a, const char *b)
 {
     return strcmp(a, b) != 0 && distance(a, b) > 2;
 }
 
-/* How many mentions an entity has (counted up to COUNT_CAP, through the index). */
+/* How many mentions an entity has (counted up to 300, through the index). */
 static long long mention_count(dossier_db *db, long long id)
 {
     sqlite3_stmt *st = NULL;
     long long n = 0;
-    if (dossier_db_cached(&st, db, "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity = ?1 LIMIT 1000)"))
+    if (dossier_db_cached(&st, db, "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity = ?1 LIMIT 300)"))
         return DOSSIER_EDB;
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) == SQLITE_ROW)
@@ -374,7 +385,7 @@ static int surname_holders(dossier_db *db, const char *w, long long *out_full, l
             *out_single = id;
     }
     sqlite3_reset(st);
-    for (size_t i = 0; !rc && i < full.n; i++) {
+    for (size_t i = 0; !rc && full.n <= RIVALS && i < full.n; i++) {
         long long n = full.n == 1 ? 1 : mention_count(db, full.v[i]);
         if (n < 0) {
             rc = (int)n;
@@ -395,7 +406,9 @@ static int surname_holders(dossier_db *db, const char *w, long long *out_full, l
 
 /*
  * A person entity that the parsed full name `p` spells differently: the
- * same first name and suffix with a surname one edit away.  0 when none.
+ * same first name and suffix, and a surname that only adds a last letter
+ * ("Gagarin", "Gagarine": transliterations into French).  A letter changed
+ * or added inside is another name ("Johnson", "Johnston").  0 when none.
  */
 static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex, const person_name *p)
 {
@@ -422,7 +435,7 @@ static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex,
         if (q.n < 2 || strcmp(q.w[0], first) != 0 ||
             (q.suffix ? !p->suffix || strcmp(q.suffix, p->suffix) : p->suffix != NULL))
             continue;
-        if (distance(q.w[q.n - 1], last) <= 1)
+        if (adds_last_letter(q.w[q.n - 1], last))
             id = sqlite3_column_int64(st, 0);
     }
     sqlite3_reset(st);

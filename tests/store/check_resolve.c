@@ -123,6 +123,9 @@ START_TEST(test_names_never_joined)
     ck_assert_int_ne(quill, ada);
     ck_assert_int_ne(quill, bram);
     ck_assert_int_eq(resolve_name(db, "Quill", DOSSIER_KIND_PERSON), quill);
+    /* A surname spelt with a letter more inside is another name; one more at the end, a transliteration. */
+    long long dj = resolve_name(db, "Dora Johnstone", DOSSIER_KIND_PERSON);
+    ck_assert_int_ne(resolve_name(db, "Dora Johnsone", DOSSIER_KIND_PERSON), dj);
     /* A first name with its surname cut off is not a surname. */
     long long otto = resolve_name(db, "Otto Brisk", DOSSIER_KIND_PERSON);
     ck_assert_int_ne(resolve_name(db, "Brisk O", DOSSIER_KIND_PERSON), otto);
