@@ -9,6 +9,7 @@
 set -u
 bin=$1
 fixtures=$2
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 tmp=$(mktemp -d)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -192,7 +193,12 @@ same "old version kept as a row" "$(sql "select count(*) from article_versions w
 same "split mention kept" "$(sql "select count(*) from mentions m join entities e on e.id = m.entity where e.name = 'Firefly Junior' and m.article = $talks")" 1
 same "speaker correction kept" "$(sql "select e.name from statements s join entities e on e.id = s.speaker where s.text like '%Moon belongs%'")" "Count Trentino"
 same "no orphan rows" "$(sql 'pragma foreign_key_check')" ""
-sed -i 's/very well/rather well/' "$tmp/in/talks.txt"
+# the same file, its path written another way, is the same source
+sed -i 's/gone very well/gone well enough/' "$tmp/in/talks.txt"
+(cd "$tmp/in" && "$bin" --db "$db" ingest ../in/./talks.txt) >"$tmp/out" 2>"$tmp/err" || fail "ingest by a relative path"
+expect_in "$tmp/out" "0 new, 0 unchanged, 0 failed, 1 replaced"
+same "one article however the file is named" "$(sql "select count(*) || ' ' || max(id) || ' ' || max(version) from articles where path = '$(cd "$tmp/in" && pwd -P)/talks.txt'")" "1 $talks 3"
+sed -i 's/well enough/rather well/' "$tmp/in/talks.txt"
 expect_status 0 d ingest --as-new "$tmp/in/talks.txt"
 expect_in "$tmp/out" "1 new, 0 unchanged, 0 failed"
 same "--as-new keeps both" "$(sql "select count(*) from articles where source like '%talks.txt'")" 2

@@ -9,6 +9,7 @@
  * back, so a refused or failed article leaves no rows; the message, set
  * once where the failure was found, is prefixed here with the source name.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,7 @@ static long long find_article(dossier_db *db, const char *hash)
  * new article or (`replaces` not 0) as the next version of that one.
  */
 static int analyse_and_store(dossier_db *db, dossier_doc *d, const char *hash, long long replaces,
-                             long long *out_id)
+                             const char *path, long long *out_id)
 {
     int version = 0;
     int rc = dossier_pipeline_run(d);
@@ -65,8 +66,8 @@ static int analyse_and_store(dossier_db *db, dossier_doc *d, const char *hash, l
         rc = dossier_versions_remove(&version, db, replaces, 1);
     if (!rc)
         rc = dossier_store_doc(out_id, db, d, hash, replaces);
-    if (!rc && replaces)
-        rc = dossier_versions_finish(db, *out_id, version + 1, NULL);
+    if (!rc)
+        rc = dossier_versions_finish(db, *out_id, version + 1, NULL, path);
     if (!rc)
         rc = dossier_resolve_article(db, *out_id);
     if (!rc)
@@ -80,6 +81,7 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
 {
     char hash[65];
     long long id = 0, old = 0;
+    char *path = NULL;
     dossier_doc d;
     dossier_ingest_status status = DOSSIER_INGEST_FAILED;
     dossier_lexicon *lex = NULL;
@@ -103,7 +105,8 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
         goto done;
     }
     /* a source forgotten is forgotten while no article from it is stored */
-    old = dossier_versions_find(db, source);
+    path = strcmp(source, "-") != 0 ? realpath(source, NULL) : NULL; /* NULL too for names of no file */
+    old = dossier_versions_find(db, source, path);
     long long forgot = old < 0 ? 0 : dossier_corrections_forgotten(db, hash, old ? NULL : source);
     if (forgot < 0 || old < 0) {
         rc = (int)(forgot < 0 ? forgot : old);
@@ -118,7 +121,7 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
     rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
     if (rc)
         goto done;
-    rc = analyse_and_store(db, &d, hash, old, &id);
+    rc = analyse_and_store(db, &d, hash, old, path, &id);
     if (rc) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         id = 0;
@@ -139,6 +142,7 @@ done:
     if (out_status)
         *out_status = status;
     report(db, source, status, id, rc ? db->errmsg : NULL);
+    free(path);
     dossier_doc_free(&d);
     return rc;
 }

@@ -24,7 +24,7 @@
 
 /* What is kept of an article across its re-extraction. */
 typedef struct {
-    char *source, *hash, *ingested_at;
+    char *source, *hash, *ingested_at, *path;
     char *bytes;
     size_t len;
     int version;
@@ -35,7 +35,7 @@ static int load(stored *out, dossier_db *db, long long id)
 {
     sqlite3_stmt *st = NULL;
     int rc = dossier_db_prepare(&st, db,
-        "SELECT source, hash, ingested_at, original, version FROM articles WHERE id = ?1");
+        "SELECT source, hash, ingested_at, original, version, path FROM articles WHERE id = ?1");
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -46,6 +46,8 @@ static int load(stored *out, dossier_db *db, long long id)
         out->len = (size_t)sqlite3_column_bytes(st, 3);
         out->bytes = dossier_strndup(sqlite3_column_blob(st, 3), out->len);
         out->version = sqlite3_column_int(st, 4);
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+            out->path = dossier_strdup((const char *)sqlite3_column_text(st, 5));
         if (!out->source || !out->hash || !out->ingested_at || !out->bytes)
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     } else {
@@ -66,7 +68,7 @@ static int replace(dossier_db *db, long long id, const dossier_doc *d, const sto
     if (!rc)
         rc = dossier_store_doc(&out, db, d, s->hash, id);
     if (!rc)
-        rc = dossier_versions_finish(db, id, s->version, s->ingested_at);
+        rc = dossier_versions_finish(db, id, s->version, s->ingested_at, s->path);
     if (!rc)
         rc = dossier_resolve_article(db, id);
     if (!rc)
@@ -108,6 +110,7 @@ int dossier_reindex_article(dossier_db *db, long long id)
     free(s.source);
     free(s.hash);
     free(s.ingested_at);
+    free(s.path);
     free(s.bytes);
     return rc;
 }

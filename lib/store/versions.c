@@ -31,15 +31,18 @@ static int run_on(dossier_db *db, const char *sql, long long article)
 }
 
 /* See versions.h. */
-long long dossier_versions_find(dossier_db *db, const char *source)
+long long dossier_versions_find(dossier_db *db, const char *source, const char *path)
 {
     sqlite3_stmt *st = NULL;
     long long id = 0;
     if (!source || strcmp(source, "-") == 0)
         return 0;
-    if (dossier_db_cached(&st, db, "SELECT max(id) FROM articles WHERE source = ?1"))
+    if (dossier_db_cached(&st, db, "SELECT max(id) FROM (SELECT id FROM articles WHERE source = ?1"
+                                   " UNION ALL SELECT id FROM articles WHERE path = ?2)"))
         return DOSSIER_EDB;
     sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+    if (path)
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         id = sqlite3_column_int64(st, 0);
@@ -128,8 +131,17 @@ int dossier_versions_prune(dossier_db *db)
 {
     static const char head[] = "DELETE FROM entities WHERE id IN (SELECT entity FROM temp.dossier_touched)";
     dbuf sql = {0};
+    sqlite3_stmt *st = NULL;
     int rc = dossier_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dossier_touched(entity INTEGER PRIMARY KEY)");
-    if (!rc && dossier_buf_add(&sql, head, sizeof head - 1))
+    if (!rc)
+        rc = dossier_db_cached(&st, db, "SELECT EXISTS (SELECT 1 FROM temp.dossier_touched)");
+    if (rc)
+        return rc;
+    int touched = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (!touched)
+        return DOSSIER_OK; /* a new article: nothing removed, nothing to prune */
+    if (dossier_buf_add(&sql, head, sizeof head - 1))
         rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (!rc)
         rc = add_use_tests(&sql, db);
@@ -142,19 +154,22 @@ int dossier_versions_prune(dossier_db *db)
 }
 
 /* See versions.h. */
-int dossier_versions_finish(dossier_db *db, long long article, int version, const char *ingested_at)
+int dossier_versions_finish(dossier_db *db, long long article, int version, const char *ingested_at,
+                            const char *path)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db,
-        "UPDATE articles SET version = ?2, ingested_at = coalesce(?3, ingested_at) WHERE id = ?1");
+    int rc = dossier_db_cached(&st, db,
+        "UPDATE articles SET version = ?2, ingested_at = coalesce(?3, ingested_at), path = ?4 WHERE id = ?1");
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, article);
     sqlite3_bind_int(st, 2, version);
     if (ingested_at)
         sqlite3_bind_text(st, 3, ingested_at, -1, SQLITE_STATIC);
+    if (path)
+        sqlite3_bind_text(st, 4, path, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = dossier_db_sqlfail(db, "article versions");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc ? rc : dossier_versions_prune(db);
 }

@@ -9,10 +9,12 @@
 #include "store/db.h"
 
 /*
- * The id of the article stored last from `source`, 0 when none (or when
- * `source` is "-", which names no file), negative on a database failure.
+ * The id of the article stored last from `source` — or from the file at
+ * the absolute path `path` (may be NULL), however it was named then — 0
+ * when none (or when `source` is "-", which names no file), negative on a
+ * database failure.
  */
-long long dossier_versions_find(dossier_db *db, const char *source);
+long long dossier_versions_find(dossier_db *db, const char *source, const char *path);
 
 /*
  * Removes article `article` and every row extracted from it, inside the
@@ -26,11 +28,13 @@ long long dossier_versions_find(dossier_db *db, const char *source);
 int dossier_versions_remove(int *out_version, dossier_db *db, long long article, int keep_history);
 
 /*
- * Ends the replacement of an article stored again under its old id: sets
- * its version number (and, when `ingested_at` is not NULL, keeps when it
- * first went in), then prunes as dossier_versions_prune() does.
+ * Completes a stored article: sets its version number, the absolute path
+ * of its file (may be NULL) and, when `ingested_at` is not NULL, when it
+ * first went in (an article stored again under its old id); then prunes
+ * as dossier_versions_prune() does.
  */
-int dossier_versions_finish(dossier_db *db, long long article, int version, const char *ingested_at);
+int dossier_versions_finish(dossier_db *db, long long article, int version, const char *ingested_at,
+                            const char *path);
 
 /*
  * Deletes the entities remembered by dossier_versions_remove() that no
