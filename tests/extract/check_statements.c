@@ -664,6 +664,23 @@ START_TEST(test_lone_names_before_the_cue)
 }
 END_TEST
 
+START_TEST(test_no_junk_speakers)
+{
+    /* a section head in capitals, an intro clause before the subject, a question, a weekday */
+    dossier_doc *d = doc("en", "THE BORROWING Back when he wrote his book, Paul Weber said that he considered debt a last resort.\n\n"
+                               "Which members said the plan would fail is still unclear to the council.\n\n"
+                               "On Thursday, Acme Corp said the plant would close in the spring.");
+    expect(d, "he considered debt a last resort", INDIRECT, "Paul Weber");
+    ck_assert_ptr_null(find(d, "the plan would fail"));
+    expect(d, "the plant would close", INDIRECT, "Acme Corp");
+    for (size_t e = 0; e < d->entities.n; e++) {
+        ck_assert_msg(strstr(d->entities.v[e].name, "BORROWING") == NULL, "junk entity %s", d->entities.v[e].name);
+        ck_assert_msg(strstr(d->entities.v[e].name, "Thursday") == NULL, "junk entity %s", d->entities.v[e].name);
+    }
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -701,6 +718,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_questions_denials_and_views);
     tcase_add_test(tc, test_sources_closing_and_inside_the_sentence);
     tcase_add_test(tc, test_lone_names_before_the_cue);
+    tcase_add_test(tc, test_no_junk_speakers);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -141,6 +141,17 @@ static int subject_start(const stm_ctx *c, const sentence *s, int t)
     }
     while (first < t && (MATCH("statement.clause_joins", first) || (FLAGS(first) & DOSSIER_TOK_PUNCT)))
         first++;
+    /* "Back when he wrote his book, X said": a short phrase naming someone after the last comma */
+    for (int u = t - 1; u > first && u >= t - 7; u--) {
+        if (!IS(u, ","))
+            continue;
+        int names = 0;
+        for (int v = u + 1; v < t; v++)
+            names |= (FLAGS(v) & DOSSIER_TOK_UPPER) || c->tok_mention[v] >= 0 || MATCH("statement.pronouns_person", v);
+        if (names && u + 1 < t)
+            first = u + 1;
+        break;
+    }
     return first;
 }
 

@@ -409,6 +409,39 @@ static int initial(const stm_ctx *c, int t, int end)
            dossier_speakers_is(c, t + 1, ".") && (dossier_speakers_flags(c, t + 2) & DOSSIER_TOK_UPPER);
 }
 
+/* Non-zero when token t is a weekday's name, or with `months` a month's ("Jan" may be a first name). */
+static int calendar_word(const stm_ctx *c, int t, int months)
+{
+    char key[16];
+    for (int m = 1; months && m <= 12; m++) {
+        snprintf(key, sizeof key, "months.%d", m);
+        if (dossier_speakers_match(c, key, t))
+            return 1;
+    }
+    for (int w = 1; w <= 7; w++) {
+        snprintf(key, sizeof key, "weekdays.%d", w);
+        if (dossier_speakers_match(c, key, t))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Non-zero when the capitalised run [t, u) is no name: it opens with a
+ * preposition ("On Thursday"), holds a weekday, or a word in
+ * capitals of five letters or more, as section heads are written ("THE
+ * BORROWING Back", "HAS INVESTIGATED").
+ */
+static int not_a_name(const stm_ctx *c, int t, int u)
+{
+    if (dossier_speakers_match(c, "statement.prepositions", t) || dossier_speakers_match(c, "statement.articles", t))
+        return 1;
+    for (int k = t; k < u; k++)
+        if (calendar_word(c, k, 0) || ((dossier_speakers_flags(c, k) & DOSSIER_TOK_ALLCAPS) && strlen(c->d->folds.v[k]) >= 5))
+            return 1;
+    return 0;
+}
+
 /*
  * A name no stage has found, in [first, end): the first run of two or more
  * capitalised words (joined by lower-case connectors) that does not open
@@ -475,7 +508,7 @@ int dossier_speakernames_new(stm_ctx *c, int first, int end, int person_only)
             u = plain_end;
             connectors = 0;
         }
-        if (upper < 2 || (!org && upper > 4) || (org && person_only)) {
+        if (upper < 2 || (!org && upper > 4) || (org && person_only) || not_a_name(c, t, u)) {
             t = u;
             continue;
         }
@@ -741,18 +774,22 @@ static int group_modifier(const stm_ctx *c, int t)
     return m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON;
 }
 
-/* Kind of the group noun at t: a person for people, an organisation for documents, or -1. */
+/*
+ * Kind of the group noun at t, or -1: an organisation, for people as for
+ * polls; a group is a body speaking, never one person a name or a pronoun
+ * could point to.
+ */
 static int group_head(const stm_ctx *c, int t)
 {
     if (c->used[t] == 2 || (c->tok_mention[t] >= 0 && c->d->mentions.v[c->tok_mention[t]].how == DOSSIER_MENTION_NAME))
         return -1;
     if (dossier_speakers_match(c, "statement.group_nouns", t) == 1)
-        return DOSSIER_KIND_PERSON;
+        return DOSSIER_KIND_ORGANIZATION;
     const dossier_phrase *const *groups = NULL;   /* inflected: "по словам экспертов" */
     size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.group_nouns", &groups);
     for (size_t i = 0; i < n; i++)
         if (groups[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], groups[i]->words[0]))
-            return DOSSIER_KIND_PERSON;
+            return DOSSIER_KIND_ORGANIZATION;
     if (dossier_speakers_match(c, "statement.source_nouns", t) == 1)
         return DOSSIER_KIND_ORGANIZATION;
     return -1;
@@ -872,18 +909,8 @@ int dossier_speakernames_lone(stm_ctx *c, int first, int end)
         dossier_speakers_match(c, "statement.document_nouns", t) || dossier_speakers_match(c, "statement.lone_not_names", t) ||
         !proper_noun(c, t))
         return -1;
-    for (int m = 1; m <= 12; m++) {
-        char key[16];
-        snprintf(key, sizeof key, "months.%d", m);
-        if (dossier_speakers_match(c, key, t))
-            return -1;
-    }
-    for (int w = 1; w <= 7; w++) {
-        char key[16];
-        snprintf(key, sizeof key, "weekdays.%d", w);
-        if (dossier_speakers_match(c, key, t))
-            return -1;
-    }
+    if (calendar_word(c, t, 1))
+        return -1;
     int e = dossier_speakernames_known(c, t);
     if (e >= 0) {
         int m = dossier_doc_mention(d, e, DOSSIER_MENTION_SHORT, t, 1);

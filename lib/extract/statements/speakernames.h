@@ -116,8 +116,8 @@ int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end);
  * poll"): its head is a word of statement.group_nouns (people) or
  * statement.source_nouns (polls, studies, records), the last word of the subject
  * [first, end) when `before_cue`, else the first noun phrase there.  Adds
- * an entity named by the phrase without its articles and quantifiers, a
- * person for people and an organisation for documents, with no mention:
+ * an entity named by the phrase without its articles and quantifiers, an
+ * organisation (a body speaking, not one person), with no mention:
  * it names nobody the article's entity list should hold.  Returns the
  * entity or -1.
  */

@@ -491,6 +491,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     *how = -1;
     if (k->mode == STM_SUBJ_CLAUSE && k->subj_end == k->cue_tok)
         k->subj_end = dossier_speakernames_coordinated_end(c, k->subj_first, k->subj_end);
+    if (k->subj_first >= 0 && k->subj_first < k->subj_end && dossier_speakers_match(c, "statement.interrogatives", k->subj_first))
+        return -1;  /* "Which members said so is unclear": a question, nobody's statement */
     scan_subject(c, k->subj_first, k->subj_end, &s);
     if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
         role_word(c, k->subj_first)) {
@@ -777,18 +779,20 @@ int dossier_speakers_resolve(stm_ctx *c)
         k->speaker_mention = -1;
         if (k->mode != STM_SUBJ_NONE)
             k->speaker = resolve_one(c, order, i, k, &tok, &how);
-        if (k->speaker < 0 && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
+        int asked = k->subj_first >= 0 && k->subj_first < k->subj_end &&
+                    dossier_speakers_match(c, "statement.interrogatives", k->subj_first);
+        if (k->speaker < 0 && !asked && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
             k->speaker = c->d->mentions.v[k->speaker_mention].entity;
         /* a group may say or report something; what "commentators have described" or "scientists
            believe" is their view, not a statement of theirs */
-        if (k->speaker < 0 && k->mode != STM_SUBJ_NONE && k->subj_first >= 0 &&
+        if (k->speaker < 0 && !asked && k->mode != STM_SUBJ_NONE && k->subj_first >= 0 &&
             (k->cue_tok < 0 || (!dossier_speakers_match(c, "statement.belief_verbs", k->cue_tok) &&
                                 !dossier_speakers_match(c, "statement.object_cues", k->cue_tok)))) {
             k->speaker = dossier_speakernames_group(c, k->subj_first, k->subj_end,
                                                     k->cue_tok >= 0 && k->subj_end <= k->cue_tok);
             tok = -1;   /* a group has no mention */
         }
-        if (k->speaker < 0 && k->mode == STM_SUBJ_SOURCE && (k->speaker_mention = dossier_speakernames_source(c, k->subj_first, k->subj_end)) >= 0)
+        if (k->speaker < 0 && !asked && k->mode == STM_SUBJ_SOURCE && (k->speaker_mention = dossier_speakernames_source(c, k->subj_first, k->subj_end)) >= 0)
             k->speaker = c->d->mentions.v[k->speaker_mention].entity;
         if (k->speaker < 0 && (k->mode == STM_SUBJ_NONE || dossier_speakers_words(c, k->subj_first, k->subj_end) == 0 ||
                                k->kind == DOSSIER_STATEMENT_DIRECT || k->continues))
