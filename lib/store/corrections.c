@@ -717,7 +717,7 @@ static int user_entity(named *out, dossier_db *db, const char *name)
     dbuf list = {0};
     memset(out, 0, sizeof *out);
     if (is_id(name)) {
-        out->id = atoll(name + 1);
+        out->id = strtoll(name + 1, NULL, 10);
         return entity_info(&out->kind, &out->name, db, out->id);
     }
     char *f = dossier_fold(name, strlen(name));
