@@ -630,10 +630,9 @@ static int load(corrections *out, dossier_db *db, sqlite3_stmt *st)
     return rc;
 }
 
-/* See corrections.h. */
-int dossier_corrections_apply(dossier_db *db, long long article)
+/* Loads the corrections about `article` (0: all of them), in order, into *out. */
+static int select_corrections(corrections *out, dossier_db *db, long long article)
 {
-    corrections cs = {0};
     sqlite3_stmt *st = NULL;
     int rc;
     if (article)
@@ -650,10 +649,45 @@ int dossier_corrections_apply(dossier_db *db, long long article)
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, article);
-    rc = load(&cs, db, st);
+    rc = load(out, db, st);
     sqlite3_reset(st);
-    for (size_t i = 0; !rc && i < cs.n; i++)
-        rc = apply_one(db, &cs.v[i], article);
+    return rc;
+}
+
+/* Non-zero when two lists hold the same corrections. */
+static int same_corrections(const corrections *a, const corrections *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].id != b->v[i].id)
+            return 0;
+    return 1;
+}
+
+/*
+ * See corrections.h.  For one article, applying a correction can make
+ * others about it (a rename joins the article's entity to the renamed one,
+ * whose own corrections then apply): the corrections are selected again
+ * and, while the selection grows, applied again in order (applied twice, a
+ * correction changes nothing).
+ */
+int dossier_corrections_apply(dossier_db *db, long long article)
+{
+    corrections done = {0}, cs = {0};
+    int rc = select_corrections(&cs, db, article);
+    for (int round = 0; !rc && cs.n && round < 8; round++) {
+        for (size_t i = 0; !rc && i < cs.n; i++)
+            rc = apply_one(db, &cs.v[i], article);
+        corrections_free(&done);
+        done = cs;
+        memset(&cs, 0, sizeof cs);
+        if (!rc && article)
+            rc = select_corrections(&cs, db, article);
+        if (!rc && same_corrections(&cs, &done))
+            break;
+    }
+    corrections_free(&done);
     corrections_free(&cs);
     return rc;
 }

@@ -275,6 +275,34 @@ START_TEST(test_apply_twice_changes_nothing)
 }
 END_TEST
 
+/*
+ * A known entity renamed is found again under its gazetteer name in the
+ * next article, as a new entity: the rename merges it back, and the
+ * corrections made after the rename (under the new name) apply to it too.
+ */
+START_TEST(test_corrections_after_a_rename_follow_it)
+{
+    static const char agency[] =
+        "---\ntitle: Agency plans\noutlet: Daily Planet\npublished: 2023-05-02\nlanguage: en\n---\n"
+        "Agency plans\n\nRoscosmos said on Tuesday that it would launch two probes. Rufus Firefly, the president "
+        "of Freedonia, said the country would watch.\n";
+    static const char again[] =
+        "---\ntitle: Agency launches\noutlet: Morning Star\npublished: 2023-06-02\nlanguage: en\n---\n"
+        "Agency launches\n\nRoscosmos said on Friday that the first probe had been launched.\n";
+    dossier_db *db = dossier_test_db();
+    ck_assert_int_eq(ingest(db, "agency.txt", agency), DOSSIER_INGEST_NEW);
+    ck_assert_dossier_ok(db, dossier_correct_rename(NULL, db, "Roscosmos", "State Space Corporation", NULL));
+    ck_assert_dossier_ok(db, dossier_correct_alias(NULL, db, "State Space Corporation", "Roskosmos", 1, NULL));
+    ck_assert_int_eq(ingest(db, "again.txt", again), DOSSIER_INGEST_NEW);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM entities WHERE kind = 'organization'"
+                               " AND name IN ('Roscosmos', 'State Space Corporation')"), 1);
+    ck_assert_int_eq(count(db, "SELECT count(DISTINCT m.article) FROM mentions m JOIN entities e ON e.id = m.entity"
+                               " WHERE e.name = 'State Space Corporation'"), 2);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM aliases WHERE folded = 'roskosmos'"), 0);
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -287,6 +315,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_speaker_lasts);
     tcase_add_test(tc, test_forget_lasts);
     tcase_add_test(tc, test_apply_twice_changes_nothing);
+    tcase_add_test(tc, test_corrections_after_a_rename_follow_it);
     suite_add_tcase(s, tc);
     return s;
 }
