@@ -541,6 +541,13 @@ START_TEST(test_group_and_source_speakers)
     expect(d, "raise fares by a third", INDIRECT, "aides");
     dossier_test_doc_free(d);
 
+    /* a share of the people asked: a poll's speakers */
+    d = doc("en", "Twenty-four percent said the mayor had done nothing wrong. "
+                  "About three in 10 say they would not vote at all this year.");
+    expect(d, "the mayor had done nothing wrong", INDIRECT, "Twenty-four percent");
+    expect(d, "would not vote at all", INDIRECT, "three in 10");
+    dossier_test_doc_free(d);
+
     /* false friends: a view ("believe"), a description ("described … as") is no group's statement */
     d = doc("en", "The lander will touch down near the crater, where scientists believe water ice may be trapped. "
                   "Commentators have described the trio as a traffic jam of spacecraft around the planet.");

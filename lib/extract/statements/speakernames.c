@@ -795,6 +795,42 @@ static int group_head(const stm_ctx *c, int t)
     return -1;
 }
 
+/*
+ * A share of the people asked, the whole subject [first, end) before its
+ * cue ("Twenty-four percent said", "About three in 10 say", "A majority of
+ * voters said"): a number or a word of statement.share_words within eight
+ * tokens, up to the first comma.  Adds it as a group named by the phrase
+ * without its leading hedges ("About", "Nearly": statement.hedges)
+ * and returns the entity, or -1.
+ */
+static int share_of_people(stm_ctx *c, int first, int end)
+{
+    dossier_doc *d = c->d;
+    for (int t = first; t < end; t++)
+        if (dossier_speakers_is(c, t, ",")) {
+            end = t;
+            break;
+        }
+    while (end > first && dossier_speakers_match(c, "statement.adverbs", end - 1))
+        end--;
+    if (end <= first || end - first > 8)
+        return -1;
+    int share = 0;
+    for (int t = first; t < end; t++) {
+        if (c->used[t] == 2 || dossier_speakers_match(c, "statement.verbs", t) ||
+            dossier_speakers_match(c, "statement.pronouns_clause", t))
+            return -1;
+        share |= (dossier_speakers_flags(c, t) & DOSSIER_TOK_NUM) || dossier_speakers_match(c, "statement.share_words", t);
+    }
+    if (!share)
+        return -1;
+    while (first < end - 1 && (dossier_speakers_match(c, "statement.articles", first) ||
+                               dossier_speakers_match(c, "statement.hedges", first)))
+        first++;
+    size_t s = d->tokens.v[first].span.start, e = d->tokens.v[end - 1].span.end;
+    return dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+}
+
 /* See speakernames.h. */
 int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue)
 {
@@ -825,7 +861,7 @@ int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue)
             head++;
     }
     if (head < 0)
-        return -1;
+        return before_cue ? share_of_people(c, first, end) : -1;
     int from = head;
     while (from > first && from > head - 4 && group_modifier(c, from - 1))
         from--;

@@ -118,8 +118,9 @@ int dossier_speakernames_org_phrase(stm_ctx *c, int first, int end);
  * [first, end) when `before_cue`, else the first noun phrase there.  Adds
  * an entity named by the phrase without its articles and quantifiers, an
  * organisation (a body speaking, not one person), with no mention:
- * it names nobody the article's entity list should hold.  Returns the
- * entity or -1.
+ * it names nobody the article's entity list should hold.  A share of the
+ * people asked ("Twenty-four percent said", "three in 10 say") is such a
+ * group too.  Returns the entity or -1.
  */
 int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue);
 
