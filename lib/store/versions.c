@@ -85,17 +85,27 @@ int dossier_versions_remove(int *out_version, dossier_db *db, long long article,
         " UNION SELECT speaker FROM statements WHERE article = ?1 AND speaker IS NOT NULL"
         " UNION SELECT t.entity FROM statement_topics t JOIN statements s ON s.id = t.statement WHERE s.article = ?1"
         " UNION SELECT p.entity FROM event_participants p JOIN events e ON e.id = p.event WHERE e.article = ?1",
-        /* clusters named after one of its statements take the smallest remaining id */
-        "UPDATE statements SET cluster = (SELECT min(o.id) FROM statements o"
-        "   WHERE o.cluster = statements.cluster AND o.article != ?1)"
-        " WHERE article != ?1 AND cluster IN (SELECT id FROM statements WHERE article = ?1)",
-        /* so does a story named after it */
-        "UPDATE articles SET story = (SELECT min(o.id) FROM articles o WHERE o.story = ?1 AND o.id != ?1)"
+        /*
+         * Clusters named after one of its statements take the smallest
+         * remaining id, and so does a story named after it.  The new
+         * names are worked out first: a correlated UPDATE would see the
+         * rows it has already renamed and break a cluster apart.
+         */
+        "DELETE FROM temp.dossier_renamed",
+        "INSERT INTO temp.dossier_renamed(old, new) SELECT cluster, min(id) FROM statements"
+        " WHERE article != ?1 AND cluster IN (SELECT id FROM statements WHERE article = ?1) GROUP BY cluster",
+        "UPDATE statements SET cluster = (SELECT new FROM temp.dossier_renamed WHERE old = statements.cluster)"
+        " WHERE article != ?1 AND cluster IN (SELECT old FROM temp.dossier_renamed)",
+        "DELETE FROM temp.dossier_renamed",
+        "INSERT INTO temp.dossier_renamed(old, new) SELECT ?1, min(id) FROM articles WHERE story = ?1 AND id != ?1"
+        " HAVING count(*) > 0",
+        "UPDATE articles SET story = (SELECT new FROM temp.dossier_renamed WHERE old = ?1)"
         " WHERE story = ?1 AND id != ?1",
         "DELETE FROM articles WHERE id = ?1",
     };
     int version = 0;
-    int rc = dossier_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dossier_touched(entity INTEGER PRIMARY KEY)");
+    int rc = dossier_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dossier_touched(entity INTEGER PRIMARY KEY);"
+                                 " CREATE TEMP TABLE IF NOT EXISTS dossier_renamed(old INTEGER PRIMARY KEY, new INTEGER)");
     if (!rc && keep_history)
         rc = keep_version(&version, db, article);
     for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++)

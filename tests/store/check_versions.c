@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "store/db.h"
+#include "store/versions.h"
 #include "testutil.h"
 
 static const char first[] =
@@ -154,6 +155,33 @@ START_TEST(test_reindex)
 }
 END_TEST
 
+/*
+ * Removing an article whose statement names a cluster (and whose id names
+ * a story) renames them after the smallest remaining member, keeping
+ * every other member together.
+ */
+START_TEST(test_removal_keeps_clusters_and_stories_whole)
+{
+    dossier_db *db = dossier_test_db();
+    ck_assert_int_eq(sqlite3_exec(db->sql,
+        "INSERT INTO articles(id, source, hash, original, body, language, story) VALUES"
+        " (1, 'a', 'h1', 'x', 'x', 'en', 1), (2, 'b', 'h2', 'x', 'x', 'en', 1),"
+        " (3, 'c', 'h3', 'x', 'x', 'en', 1), (4, 'd', 'h4', 'x', 'x', 'en', 4);"
+        "INSERT INTO statements(id, article, kind, text, start, end, cluster) VALUES"
+        " (5, 1, 'direct', 'x', 0, 1, 5), (12, 2, 'direct', 'x', 0, 1, 5), (18, 3, 'direct', 'x', 0, 1, 5),"
+        " (28, 4, 'direct', 'x', 0, 1, 5), (29, 4, 'direct', 'x', 0, 1, 29);",
+        NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_dossier_ok(db, dossier_versions_remove(NULL, db, 1, 0));
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE cluster = 12"), 3);
+    ck_assert_int_eq(count(db, "SELECT cluster FROM statements WHERE id = 29"), 29);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles WHERE story = 2"), 2);
+    ck_assert_int_eq(count(db, "SELECT story FROM articles WHERE id = 4"), 4);
+    ck_assert_dossier_ok(db, dossier_versions_remove(NULL, db, 4, 0));
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE cluster = 12"), 2);
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -163,6 +191,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_as_new_keeps_both);
     tcase_add_test(tc, test_standard_input_is_never_a_version);
     tcase_add_test(tc, test_reindex);
+    tcase_add_test(tc, test_removal_keeps_clusters_and_stories_whole);
     suite_add_tcase(s, tc);
     return s;
 }
