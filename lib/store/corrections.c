@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/lexicon.h"
 #include "base/util.h"
 #include "store/versions.h"
 
@@ -578,6 +577,7 @@ static int apply_one(dossier_db *db, const correction *c, long long article)
 
 /* ---- the corrections table ---- */
 
+/* Frees the strings of a correction loaded from the table (not the struct). */
 static void correction_free(correction *c)
 {
     free(c->what);
@@ -591,6 +591,7 @@ static void correction_free(correction *c)
     free(c->source);
 }
 
+/* Frees a list of loaded corrections and empties it. */
 static void corrections_free(corrections *cs)
 {
     for (size_t i = 0; i < cs->n; i++)
@@ -719,6 +720,7 @@ typedef struct {
     char *kind, *name;
 } named;
 
+/* Frees the strings of a snapshot (not the struct). */
 static void named_free(named *e)
 {
     free(e->kind);
