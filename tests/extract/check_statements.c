@@ -688,6 +688,21 @@ START_TEST(test_no_junk_speakers)
 }
 END_TEST
 
+START_TEST(test_labelled_lines)
+{
+    /* a transcript's or an interview's line: the label before the colon speaks */
+    dossier_doc *d = doc("en", "KESSLER: And obviously, you are supporting the governor, and some voters doubt him.\n\n"
+                               "Anna Berg: The plan will fail because nobody has paid for it.\n\n"
+                               "Update: The figures came late on Monday with new numbers for the region.\n\n"
+                               "Poll: Weber leads Berg by five points in the northern districts.");
+    expect(d, "you are supporting the governor", INDIRECT, "KESSLER");
+    expect(d, "The plan will fail", INDIRECT, "Anna Berg");
+    ck_assert_ptr_null(find(d, "figures came late"));
+    ck_assert_ptr_null(find(d, "five points"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -726,6 +741,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_sources_closing_and_inside_the_sentence);
     tcase_add_test(tc, test_lone_names_before_the_cue);
     tcase_add_test(tc, test_no_junk_speakers);
+    tcase_add_test(tc, test_labelled_lines);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -17,12 +17,15 @@
  * a sentence with no cue whose person subject's predicate holds a short
  * quotation is that person's statement ("X had given it “a perfect score”");
  * "Das teilte X mit." / "Об этом сообщил X." gives X the sentence before.
+ * A paragraph opening with a speaker's label and a colon ("SMITH: …") is
+ * that speaker's.
  */
 #include "extract/statements/reported.h"
 
 #include <string.h>
 
 #include "dossier.h"
+#include "extract/statements/speakernames.h"
 
 /* Shorthands over the shared helpers. */
 #define MATCH(key, t) dossier_speakers_match(c, (key), (t))
@@ -768,6 +771,39 @@ static int anaphora(stm_ctx *c, const sentence *s, size_t i)
     return 1;
 }
 
+/*
+ * "SMITH: And obviously, you are …" / "Anna Berg: The plan will fail.": a
+ * paragraph opening with a speaker's label and a colon (a transcript, a
+ * line of an interview) is that speaker's, to the paragraph's end.
+ */
+static int labelled(stm_ctx *c, const sentence *s, size_t i)
+{
+    const dossier_doc *d = c->d;
+    const dossier_paragraph *pa = &d->paragraphs.v[d->sentences.v[i].paragraph];
+    if ((size_t)pa->first_sentence != i)
+        return DOSSIER_OK;
+    int colon = -1;
+    for (int t = s->first + 1; t < s->trim && t <= s->first + 5 && colon < 0; t++)
+        if (IS(t, ":"))
+            colon = t;
+    if (colon < 0 || c->used[colon] || c->used[colon + 1] || !dossier_speakernames_label(c, s->first, colon))
+        return DOSSIER_OK;
+    const dossier_sentence *ls = &d->sentences.v[pa->first_sentence + pa->nsentences - 1];
+    sentence all = {s->first, ls->first_token + ls->ntokens, ls->first_token + ls->ntokens};
+    while (all.trim > colon + 1 && (FLAGS(all.trim - 1) & DOSSIER_TOK_SENTEND))
+        all.trim--;
+    for (int t = colon + 1; t < all.trim; t++)
+        if (c->used[t])
+            return DOSSIER_OK;      /* a quotation or another cue is there: theirs */
+    size_t before = c->cands.n;
+    int rc = add(c, &all, colon + 1, all.trim, colon, 1, s->first, colon, STM_SUBJ_CLAUSE);
+    if (!rc && c->cands.n > before) {
+        c->cands.v[before].cue = NULL;
+        claim(c, s->first, all.end);
+    }
+    return rc;
+}
+
 /* See reported.h. */
 int dossier_reported_find(stm_ctx *c)
 {
@@ -784,7 +820,9 @@ int dossier_reported_find(stm_ctx *c)
             if (c->cands.v[k].sentence == (int)i - 1 && ds->paragraph == prev_para)
                 had = 1;
         prev_para = ds->paragraph;
-        rc = anaphora(c, &s, i);
+        rc = labelled(c, &s, i);
+        if (!rc)
+            rc = anaphora(c, &s, i);
         if (rc)
             rc = rc < 0 ? rc : DOSSIER_OK;
         else {

@@ -962,3 +962,28 @@ int dossier_speakernames_lone(stm_ctx *c, int first, int end)
         c->tok_mention[t] = m;
     return m;
 }
+
+/* See speakernames.h. */
+int dossier_speakernames_label(const stm_ctx *c, int first, int end)
+{
+    if (end <= first || end - first > 4 || dossier_speakers_match(c, "statement.not_labels", first) ||
+        dossier_speakers_match(c, "boilerplate.captions", first))
+        return 0;
+    int m = c->tok_mention[first];
+    if (m >= 0 && c->d->mentions.v[m].first_token == first &&
+        c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens == end) {
+        int kind = c->d->entities.v[c->d->mentions.v[m].entity].kind;
+        return kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION;
+    }
+    int proper = 0;
+    for (int t = first; t < end; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        if (dossier_speakers_is(c, t, "."))
+            continue;   /* "Sen. X:" */
+        if (!(f & DOSSIER_TOK_UPPER) || c->tok_mention[t] >= 0 || group_head(c, t) >= 0 ||
+            dossier_speakers_match(c, "statement.source_nouns", t) || dossier_speakers_match(c, "statement.document_nouns", t))
+            return 0;
+        proper |= proper_noun(c, t) && !dossier_speakers_match(c, "statement.articles", t);
+    }
+    return proper;
+}

@@ -145,4 +145,13 @@ int dossier_speakernames_source(stm_ctx *c, int first, int end);
  */
 int dossier_speakernames_lone(stm_ctx *c, int first, int end);
 
+/*
+ * Non-zero when tokens [first, end) can label a speaker before a colon
+ * ("SMITH: …", "Anna Berg: …"): one mention of a person or organisation,
+ * or up to four capitalised words with one the article never writes in
+ * lower case; no group, poll or document ("Poll: …"), no caption or
+ * statement.not_labels ("Update: …").
+ */
+int dossier_speakernames_label(const stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERNAMES_H */
