@@ -703,6 +703,20 @@ START_TEST(test_labelled_lines)
 }
 END_TEST
 
+START_TEST(test_pronoun_gender)
+{
+    /* "she" is not the Mr. named last, when the article tells who is who */
+    dossier_doc *d = doc("en", "Anna Berg and Paul Weber met on Monday. Mrs. Berg spoke first, and Mr. Weber answered.\n\n"
+                               "Mr. Weber left early. The budget would hold until June, she said.");
+    expect(d, "The budget would hold until June", INDIRECT, "Anna Berg");
+    dossier_test_doc_free(d);
+    /* no title anywhere: the person named last */
+    d = doc("en", "Anna Berg and Paul Weber met on Monday.\n\nPaul Weber left early. The budget would hold until June, he said.");
+    expect(d, "The budget would hold until June", INDIRECT, "Paul Weber");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -742,6 +756,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_lone_names_before_the_cue);
     tcase_add_test(tc, test_no_junk_speakers);
     tcase_add_test(tc, test_labelled_lines);
+    tcase_add_test(tc, test_pronoun_gender);
     suite_add_tcase(s, tc);
     return s;
 }

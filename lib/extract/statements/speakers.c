@@ -5,7 +5,8 @@
  * A candidate names its speaker through a token range (the subject of the
  * cue, or the phrase after "according to").  In that range a person's name
  * wins, then a pronoun (the person last named in the paragraph, or the last
- * person speaking), then an organisation's name; a role without a name
+ * person speaking, of the pronoun's gender when courtesy titles tell it),
+ * then an organisation's name; a role without a name
  * ("the head of X", "the agency's chief") goes to the person holding it, a
  * press service, spokesperson or "the agency" to the organisation, "the
  * statement" to whoever spoke last; with none of these, a group of people
@@ -129,10 +130,51 @@ static int unnamed_in_para(stm_ctx *c, int t)
  * else a person written there without a mention, else the last person
  * speaking, else the last person named before.
  */
+/* 1 for a male, 2 for a female pronoun or title at token t (statement.*_pronouns, *_titles), else 0. */
+static int gender_at(const stm_ctx *c, int t, const char *male, const char *female)
+{
+    if (t < 0)
+        return 0;
+    return dossier_speakers_match(c, male, t) ? 1 : dossier_speakers_match(c, female, t) ? 2 : 0;
+}
+
+/*
+ * What the article says of person e's gender: 1 male, 2 female, 0 unknown
+ * or both; from the courtesy titles before its mentions ("Mr. X", "Mrs.
+ * X", "Frau X").
+ */
+static int gender_of(const stm_ctx *c, int e)
+{
+    int g = 0;
+    for (size_t i = 0; i < c->d->mentions.n; i++) {
+        const dossier_mention *m = &c->d->mentions.v[i];
+        if (m->entity != e || m->how == DOSSIER_MENTION_PRONOUN)
+            continue;
+        int t = m->first_token - 1;
+        if (t > 0 && dossier_speakers_is(c, t, "."))
+            t--;
+        int here = gender_at(c, t, "statement.male_titles", "statement.female_titles");
+        if (here && g && here != g)
+            return 0;
+        if (here)
+            g = here;
+    }
+    return g;
+}
+
+/* Non-zero when person e may be what a pronoun of gender g (0 unknown) points to. */
+static int fits(const stm_ctx *c, int e, int g)
+{
+    int h = g && e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON ? gender_of(c, e) : 0;
+    return !g || !h || h == g;
+}
+
 static int person_before(stm_ctx *c, const int *order, int upto, int t)
 {
     const dossier_doc *d = c->d;
     int para = dossier_speakers_para(c, t), any = -1;
+    /* "she" is no Mr. X: the nearest person of the pronoun's gender, when the article tells it */
+    int g = gender_at(c, t, "statement.male_pronouns", "statement.female_pronouns");
     for (size_t i = 0; i < d->mentions.n; i++) {
         const dossier_mention *m = &d->mentions.v[i];
         if (m->first_token >= t)
@@ -141,19 +183,19 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
             continue;
         if (c->used[m->first_token] == 2)
             continue;   /* inside a quotation */
-        if (any < 0 || d->mentions.v[any].first_token < m->first_token)
+        if ((any < 0 || d->mentions.v[any].first_token < m->first_token) && fits(c, m->entity, g))
             any = (int)i;
     }
     if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
         return d->mentions.v[any].entity;
     /* "A JAXA spokesperson said …. “…,” she said.": whoever spoke just before in the paragraph */
-    if (spoke_in_para(c, order, upto, para))
+    if (spoke_in_para(c, order, upto, para) && fits(c, last_speaker(c, order, upto, -1), g))
         return last_speaker(c, order, upto, -1);
     int un = unnamed_in_para(c, t);
-    if (un >= 0)
+    if (un >= 0 && fits(c, un, g))
         return un;
     int sp = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
-    if (sp >= 0)
+    if (sp >= 0 && fits(c, sp, g))
         return sp;
     return any >= 0 ? d->mentions.v[any].entity : -1;
 }
