@@ -23,12 +23,24 @@ static void usage(FILE *out)
             "  --quiet   no line per article\n");
 }
 
-/* Called by the library for each article re-extracted. */
+/* What the callback counts. */
+typedef struct {
+    int quiet;
+    size_t failed;
+} tally;
+
+/* Called by the library for each article re-extracted, or that failed. */
 static void on_event(const dossier_report *ev, void *userdata)
 {
-    const int *quiet = userdata;
-    if (ev->kind == DOSSIER_REPORT_ARTICLE && ev->status == DOSSIER_INGEST_REINDEXED && !*quiet)
-        fprintf(stderr, "dossier: article %lld (%s) extracted again\n", ev->article_id, ev->source);
+    tally *t = userdata;
+    if (ev->kind != DOSSIER_REPORT_ARTICLE)
+        return;
+    if (ev->status == DOSSIER_INGEST_FAILED) {
+        t->failed++;
+        cli_error("%s", ev->message ? ev->message : "failed");
+    } else if (!t->quiet) {
+        cli_error("article %lld (%s) extracted again", ev->article_id, ev->source);
+    }
 }
 
 /* Runs `dossier reindex`. */
@@ -36,7 +48,7 @@ int cli_reindex(int argc, char **argv, const cli_globals *g)
 {
     static const cli_correction_option opts[] = {{"--all", 0}, {"--quiet", 0}, {NULL, 0}};
     cli_correction_args a;
-    int quiet = 0;
+    tally t = {0};
     int rc = cli_correction_parse(&a, argc, argv, opts, usage);
     if (rc)
         return rc < 0 ? CLI_OK : rc;
@@ -48,23 +60,27 @@ int cli_reindex(int argc, char **argv, const cli_globals *g)
     for (int i = 0; i < a.npos; i++)
         if (cli_correction_id(&ids[i], a.pos[i]))
             return cli_correction_usage(&a, "articles are named by their ids");
-    quiet = a.opt[1] != NULL;
+    t.quiet = a.opt[1] != NULL;
     dossier_options o = {0};
     o.callback = on_event;
-    o.userdata = &quiet;
+    o.userdata = &t;
     dossier_db *db = cli_open_writable(g, &o);
     if (!db)
         return CLI_ERROR;
     size_t n = 0;
     rc = DOSSIER_OK;
-    for (int i = 0; !rc && i < a.npos; i++)
-        if (!(rc = dossier_reindex_article(db, ids[i])))
+    for (int i = 0; i < a.npos; i++) {
+        int one = dossier_reindex_article(db, ids[i]);
+        if (one)
+            rc = one;
+        else
             n++;
+    }
     if (!a.npos)
         rc = dossier_reindex_all(&n, db, a.opt[0] != NULL);
-    if (rc)
+    if (rc && !t.failed) /* a failure no article was told of: the database */
         cli_error("reindex: %s", dossier_errmsg(db));
-    printf("%zu article%s extracted again\n", n, n == 1 ? "" : "s");
+    printf("%zu article%s extracted again, %zu failed\n", n, n == 1 ? "" : "s", t.failed);
     dossier_close(db);
     return rc ? CLI_ERROR : CLI_OK;
 }

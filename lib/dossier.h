@@ -200,7 +200,9 @@ int dossier_reindex_article(dossier_db *db, long long id);
 /*
  * Re-extracts the stale articles (extracted by another dossier version),
  * or with `all` every article, each in its own transaction; *out (may be
- * NULL) receives how many were.  Stops at the first failure.
+ * NULL) receives how many were.  An article that fails is left as it was,
+ * reported to the callback, and the others go on (a database failure
+ * stops them); the last failure is returned.
  */
 int dossier_reindex_all(size_t *out, dossier_db *db, int all);
 

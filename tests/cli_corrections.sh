@@ -110,6 +110,22 @@ expect_status 1 d speaker 999 Firefly
 expect_in "$tmp/err" "no statement #999"
 expect_status 2 d merge Firefly Sylvania
 expect_in "$tmp/err" "dossier kind"
+expect_status 2 d rename Firefly ""
+expect_in "$tmp/err" "the new name cannot be empty"
+expect_status 2 d rename Firefly "Rufus Firefly"
+expect_in "$tmp/err" "is called Rufus Firefly already"
+expect_status 2 d kind Firefly person
+expect_in "$tmp/err" "is a person already"
+expect_status 2 d alias add Firefly firefly
+expect_in "$tmp/err" "goes by 'Firefly' already"
+expect_status 1 d alias remove Firefly "Nobody Atall"
+expect_in "$tmp/err" "does not go by 'Nobody Atall'"
+expect_status 2 d alias remove Firefly "Rufus Firefly"
+expect_in "$tmp/err" "rename it first"
+expect_status 1 d split Firefly "Nobody Atall"
+expect_status 2 d split Firefly "rufus firefly"
+expect_status 2 d merge Firefly "#$(sql "select id from entities where name = 'Rufus Firefly'")"
+expect_in "$tmp/err" "are one entity already"
 same "no correction recorded" "$(sql 'select count(*) from corrections')" 0
 
 # ---- the corrections
@@ -218,7 +234,7 @@ sql "update articles set extracted_by = '0.0.1' where id = $talks"
 expect_status 0 d stats
 expect_in "$tmp/out" "stale_articles   1"
 expect_status 0 d reindex
-expect_in "$tmp/out" "1 article extracted again"
+expect_in "$tmp/out" "1 article extracted again, 0 failed"
 expect_in "$tmp/err" "article $talks"
 expect_status 0 d stats
 expect_in "$tmp/out" "stale_articles   0"
@@ -226,9 +242,10 @@ expect_status 0 d reindex --all --quiet
 expect_in "$tmp/out" "articles extracted again"
 [ -s "$tmp/err" ] && fail "reindex --quiet wrote: $(cat "$tmp/err")"
 expect_status 0 d reindex "$talks"
-expect_in "$tmp/out" "1 article extracted again"
-expect_status 1 d reindex 999
-expect_in "$tmp/err" "no article 999"
+expect_in "$tmp/out" "1 article extracted again, 0 failed"
+expect_status 1 d reindex 999 "$talks"
+expect_in "$tmp/err" "dossier: no article 999"
+expect_in "$tmp/out" "1 article extracted again, 1 failed"
 same "speaker after reindex" "$(sql "select e.name from statements s join entities e on e.id = s.speaker where s.text like '%Moon belongs%' and s.article = $talks")" "Count Trentino"
 same "kind after reindex" "$(sql "select group_concat(kind) from entities where name = 'Freedonia'")" place
 

@@ -134,9 +134,14 @@ int dossier_reindex_all(size_t *out, dossier_db *db, int all)
         if (VEC_PUSH(&ids, sqlite3_column_int64(st, 0)))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     sqlite3_finalize(st);
-    for (size_t i = 0; !rc && i < ids.n; i++)
-        if (!(rc = dossier_reindex_article(db, ids.v[i])))
+    /* like ingest, past an article that fails (the callback hears of it); the last failure is returned */
+    for (size_t i = 0; i < ids.n && rc != DOSSIER_ENOMEM && rc != DOSSIER_EDB; i++) {
+        int one = dossier_reindex_article(db, ids.v[i]);
+        if (one)
+            rc = one;
+        else
             done++;
+    }
     VEC_FREE(&ids);
     if (out)
         *out = done;
