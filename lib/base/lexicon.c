@@ -2,16 +2,22 @@
  * lexicon.c — loads language lists and the gazetteer from YAML and answers
  * "which phrase of this list starts at these words?".
  *
- * Every list is an array of phrases sorted by first folded word, so a match
- * is a binary search plus a comparison of the few phrases that share the
+ * Every list is an array of phrases sorted by first folded word, with a
+ * hash table from each first word to its run of phrases, so a match is
+ * one hash probe plus a comparison of the few phrases that share the
  * first word.  Lists are found by "lang\x1fkey" in a hash index.  Each
  * phrase is also added to the "*" language, which answers lang == NULL.
  * The gazetteer's names and adjectives are two more such lists whose
  * phrases point back to their entry.  libyaml is used here and in
  * source.c only; its 0-based marks are reported 1-based.
+ *
+ * Loading ends with freeze(), which sorts and indexes every list that
+ * changed; after it the lexicon is never written, so any number of
+ * threads may look words up in it at once.
  */
 #include "base/lexicon.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,12 +34,33 @@ typedef struct {
     const dossier_gaz_entry *entry;
 } phrase;
 
+/* The run of a list's sorted phrases that share one first word. */
+typedef struct {
+    uint64_t hash;                /* word_hash() of the first word; 0: an empty slot */
+    unsigned lo, hi;              /* items[lo, hi) */
+} first_run;
+
 typedef struct {
     char *id;                     /* "lang\x1fkey" */
+    size_t id_len;
     uint64_t hash;                /* list_hash() of the id */
     VEC(const dossier_phrase *) items;
-    int sorted;
+    int frozen;                   /* sorted, and `firsts` indexes them (freeze) */
+    first_run *firsts;            /* open addressing by first-word hash, nfirsts slots */
+    size_t nfirsts;
+    uint64_t starts[8];           /* bit prefix_bit(w) set for each first word w */
 } list;
+
+/*
+ * A bit for the first two bytes of a word: a list whose `starts` lacks a
+ * word's bit has no phrase starting with it, which answers most look-ups
+ * (a month name at every token) without hashing the word.
+ */
+static unsigned prefix_bit(const char *w)
+{
+    unsigned char a = (unsigned char)w[0], b = a ? (unsigned char)w[1] : 0;
+    return (a * 131u + b) & 511u;
+}
 
 typedef struct {
     dossier_gaz_entry pub;
@@ -41,31 +68,38 @@ typedef struct {
     VEC(const dossier_phrase *) adjectives;
 } gaz_entry;
 
-/*
- * A remembered lookup: extractors ask for the same few lists with the same
- * (literal) key strings for every token, and hashing the id each time was
- * a quarter of ingest.  A slot is chosen by the two pointers and trusted
- * only when the texts still match, so a reused buffer is never mistaken;
- * adding a list clears the memo.
- */
-#define MEMO_SLOTS 256
-struct memo {
-    const char *lang_ptr, *key_ptr;
-    char lang[8], key[56];
-    list *l;                      /* NULL: the list does not exist */
-    int used;
-};
-
 struct dossier_lexicon {
     dossier_arena arena;          /* every string */
     VEC(phrase *) phrases;        /* owned */
     VEC(list *) lists;            /* in creation order */
-    list **index;                 /* open addressing by list_hash(), index_size slots */
+    struct slot {
+        uint64_t hash;            /* the list's hash, beside it so a probe reads one line */
+        list *l;
+    } *index;                     /* open addressing by list_hash(), index_size slots */
     size_t index_size;
     VEC(gaz_entry *) entries;     /* owned */
     VEC(const char *) languages;
-    struct memo memo[MEMO_SLOTS];  /* recent lookups (find_list) */
+    uint64_t generation;          /* unique to this lexicon and its contents (memo) */
 };
+
+/*
+ * Extractors ask for the same few lists with the same (mostly literal) key
+ * strings for every token — the twelve months at every word — and hashing
+ * the id each time costs a quarter of analysis.  Each thread remembers its
+ * recent look-ups in a table of its own, so the lexicon itself is never
+ * written after loading.  A slot is chosen by the two pointers and trusted
+ * only for the same lexicon generation and when the texts still match, so
+ * a reused key buffer or a freed lexicon is never mistaken.
+ */
+#define MEMO_SLOTS 256
+struct memo {
+    uint64_t generation;          /* the lexicon's; 0: an empty slot */
+    const char *lang_ptr, *key_ptr;
+    char lang[8], key[48];
+    void *l;                      /* the list, or NULL: the list does not exist */
+};
+static _Thread_local struct memo memo[MEMO_SLOTS];
+static atomic_uint_fast64_t generations; /* the last generation handed out */
 
 #define GAZ_LANG "\x01gaz"
 
@@ -97,40 +131,56 @@ static int phrase_cmp(const void *a, const void *b)
     return x->nwords < y->nwords ? 1 : x->nwords > y->nwords ? -1 : 0;
 }
 
-/* The hash of a list id "lang\x1fkey", computed without building it. */
-static uint64_t list_hash(const char *lang, const char *key)
+/*
+ * Mixes n bytes of s into h, eight at a time: look-ups hash a list name
+ * and a word for every token, so this is on the hottest path of analysis.
+ * The value depends on the machine's byte order; it never leaves memory.
+ */
+static uint64_t mix_bytes(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (const char *p = lang; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    h = (h ^ 0x1f) * 1099511628211ULL;
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return h;
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    w = 0; /* the tail byte by byte in a register (a memcpy through memory stalls the load) */
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w ^ (uint64_t)n << 56) * k;
+    return h ^ (h >> 32);
+}
+
+/* The hash of a list id "lang\x1fkey" (lengths nl, nk), computed without building it. */
+static uint64_t list_hash(const char *lang, size_t nl, const char *key, size_t nk)
+{
+    return mix_bytes(mix_bytes(0x1f, lang, nl), key, nk);
 }
 
 /* Non-zero when a list's id is "lang\x1fkey". */
-static int list_is(const list *l, const char *lang, const char *key)
+static int list_is(const list *l, const char *lang, size_t nl, const char *key, size_t nk)
 {
-    size_t n = strlen(lang);
-    return strncmp(l->id, lang, n) == 0 && l->id[n] == '\x1f' && strcmp(l->id + n + 1, key) == 0;
+    return l->id_len == nl + 1 + nk && memcmp(l->id, lang, nl) == 0 && l->id[nl] == '\x1f' &&
+           memcmp(l->id + nl + 1, key, nk) == 0;
 }
 
-/* Rebuilds the open-addressing index of the lists (twice as many slots as lists). */
+/* Rebuilds the open-addressing index of the lists (four times as many slots as lists). */
 static int index_lists(dossier_lexicon *lx)
 {
     size_t size = 16;
-    while (size < 2 * lx->lists.n)
+    while (size < 4 * lx->lists.n)
         size *= 2;
-    list **slots = calloc(size, sizeof *slots);
+    struct slot *slots = calloc(size, sizeof *slots);
     if (!slots)
         return DOSSIER_ENOMEM;
     for (size_t i = 0; i < lx->lists.n; i++) {
         list *l = lx->lists.v[i];
         size_t at = (size_t)l->hash & (size - 1);
-        while (slots[at])
+        while (slots[at].l)
             at = (at + 1) & (size - 1);
-        slots[at] = l;
+        slots[at].hash = l->hash;
+        slots[at].l = l;
     }
     free(lx->index);
     lx->index = slots;
@@ -138,49 +188,108 @@ static int index_lists(dossier_lexicon *lx)
     return DOSSIER_OK;
 }
 
+/* The list with this id through the index, or NULL. */
+static list *lookup_list(const dossier_lexicon *lx, const char *lang, const char *key)
+{
+    if (!lx->index_size)
+        return NULL;
+    size_t nl = strlen(lang), nk = strlen(key);
+    uint64_t h = list_hash(lang, nl, key, nk);
+    size_t at = (size_t)h & (lx->index_size - 1);
+    list *l;
+    while ((l = lx->index[at].l) && !(lx->index[at].hash == h && list_is(l, lang, nl, key, nk)))
+        at = (at + 1) & (lx->index_size - 1);
+    return l;
+}
+
 /*
- * The list with this id, or NULL.  With `sort_items`, sorts the list's
- * phrases when they changed since the last look (sorting is invisible to
- * callers, hence the cast).
+ * The list with this id, or NULL: from this thread's memo, else from the
+ * index.  The lexicon is only read, so threads may share it.
  */
-static list *find_list(const dossier_lexicon *lx, const char *lang, const char *key, int sort_items)
+static list *find_list(const dossier_lexicon *lx, const char *lang, const char *key)
 {
     if (!lang)
         lang = "*";
-    if (!lx->index_size)
-        return NULL;
-    dossier_lexicon *m = (dossier_lexicon *)lx; /* the memo and sorting are invisible to callers */
     uintptr_t mix = ((uintptr_t)lang >> 3) * 31u + ((uintptr_t)key >> 3);
-    struct memo *slot = &m->memo[(mix ^ (mix >> 8)) & (MEMO_SLOTS - 1)];
-    list *l;
-    if (slot->used && slot->lang_ptr == lang && slot->key_ptr == key && !strcmp(slot->lang, lang) &&
-        !strcmp(slot->key, key)) {
-        l = slot->l;
-    } else {
-        uint64_t h = list_hash(lang, key);
-        size_t at = (size_t)h & (lx->index_size - 1);
-        while ((l = lx->index[at]) && !(l->hash == h && list_is(l, lang, key)))
-            at = (at + 1) & (lx->index_size - 1);
-        if (strlen(lang) < sizeof slot->lang && strlen(key) < sizeof slot->key) {
-            slot->lang_ptr = lang;
-            slot->key_ptr = key;
-            strcpy(slot->lang, lang);
-            strcpy(slot->key, key);
-            slot->l = l;
-            slot->used = 1;
-        }
-    }
-    if (l && sort_items && !l->sorted) {
-        qsort(l->items.v, l->items.n, sizeof(void *), phrase_cmp);
-        l->sorted = 1;
+    struct memo *slot = &memo[(mix ^ (mix >> 8)) & (MEMO_SLOTS - 1)];
+    if (slot->generation == lx->generation && slot->lang_ptr == lang && slot->key_ptr == key &&
+        strcmp(slot->lang, lang) == 0 && strcmp(slot->key, key) == 0)
+        return slot->l;
+    list *l = lookup_list(lx, lang, key);
+    if (strlen(lang) < sizeof slot->lang && strlen(key) < sizeof slot->key) {
+        slot->generation = lx->generation;
+        slot->lang_ptr = lang;
+        slot->key_ptr = key;
+        strcpy(slot->lang, lang);
+        strcpy(slot->key, key);
+        slot->l = l;
     }
     return l;
+}
+
+/* The hash of a first word in the runs table; never 0, which marks an empty slot. */
+static uint64_t word_hash(const char *w)
+{
+    uint64_t h = mix_bytes(0, w, strlen(w));
+    return h ? h : 1;
+}
+
+/*
+ * Sorts a list's phrases (first word, then longest first) and indexes the
+ * runs of phrases that share a first word.  Returns DOSSIER_OK or
+ * DOSSIER_ENOMEM.
+ */
+static int freeze_list(list *l)
+{
+    qsort(l->items.v, l->items.n, sizeof(void *), phrase_cmp);
+    memset(l->starts, 0, sizeof l->starts);
+    size_t runs = 0;
+    for (size_t i = 0; i < l->items.n; i++)
+        if (i == 0 || strcmp(l->items.v[i]->words[0], l->items.v[i - 1]->words[0]) != 0)
+            runs++;
+    size_t size = 8;
+    while (size < 2 * runs)
+        size *= 2;
+    first_run *t = calloc(size, sizeof *t);
+    if (!t)
+        return DOSSIER_ENOMEM;
+    for (size_t i = 0; i < l->items.n;) {
+        size_t j = i + 1;
+        while (j < l->items.n && strcmp(l->items.v[j]->words[0], l->items.v[i]->words[0]) == 0)
+            j++;
+        uint64_t h = word_hash(l->items.v[i]->words[0]);
+        unsigned bit = prefix_bit(l->items.v[i]->words[0]);
+        l->starts[bit / 64] |= 1ull << (bit % 64);
+        size_t at = (size_t)h & (size - 1);
+        while (t[at].hash)
+            at = (at + 1) & (size - 1);
+        t[at].hash = h;
+        t[at].lo = (unsigned)i;
+        t[at].hi = (unsigned)j;
+        i = j;
+    }
+    free(l->firsts);
+    l->firsts = t;
+    l->nfirsts = size;
+    l->frozen = 1;
+    return DOSSIER_OK;
+}
+
+/* Freezes every list that changed since the last freeze (see the top of this file). */
+static int freeze(dossier_lexicon *lx)
+{
+    /* A new generation: what threads remember of the old contents is void. */
+    lx->generation = atomic_fetch_add(&generations, 1) + 1;
+    for (size_t i = 0; i < lx->lists.n; i++)
+        if (!lx->lists.v[i]->frozen && freeze_list(lx->lists.v[i]))
+            return DOSSIER_ENOMEM;
+    return DOSSIER_OK;
 }
 
 /* The list with this id, created when missing; NULL when out of memory. */
 static list *get_list(dossier_lexicon *lx, const char *lang, const char *key)
 {
-    list *l = find_list(lx, lang, key, 0);
+    list *l = lookup_list(lx, lang, key);
     if (l)
         return l;
     l = calloc(1, sizeof *l);
@@ -194,14 +303,15 @@ static list *get_list(dossier_lexicon *lx, const char *lang, const char *key)
         return NULL;
     }
     snprintf(l->id, n, "%s\x1f%s", lang, key);
-    l->hash = list_hash(lang, key);
-    memset(lx->memo, 0, sizeof lx->memo); /* remembered misses may now be lists */
+    l->id_len = n - 1;
+    l->hash = list_hash(lang, strlen(lang), key, strlen(key));
     if (2 * lx->lists.n > lx->index_size)
         return index_lists(lx) ? NULL : l;
     size_t at = (size_t)l->hash & (lx->index_size - 1);
-    while (lx->index[at])
+    while (lx->index[at].l)
         at = (at + 1) & (lx->index_size - 1);
-    lx->index[at] = l;
+    lx->index[at].hash = l->hash;
+    lx->index[at].l = l;
     return l;
 }
 
@@ -247,7 +357,7 @@ static int add_phrase(dossier_lexicon *lx, const char *lang, const char *key, co
     list *b = strcmp(lang, "*") ? get_list(lx, "*", key) : a;
     if (!a || !b || VEC_PUSH(&a->items, &p->pub) || (a != b && VEC_PUSH(&b->items, &p->pub)))
         return DOSSIER_ENOMEM;
-    a->sorted = b->sorted = 0;
+    a->frozen = b->frozen = 0;
     if (out)
         *out = &p->pub;
     return DOSSIER_OK;
@@ -508,6 +618,10 @@ int dossier_lexicon_new(dossier_lexicon **out, char *err, size_t errlen)
             rc = load_text(lx, f->path, f->data, f->len, NULL, 1, err, errlen);
         }
     }
+    if (!rc && freeze(lx)) {
+        snprintf(err, errlen, "out of memory");
+        rc = DOSSIER_ENOMEM;
+    }
     if (rc) {
         dossier_lexicon_free(lx);
         return rc;
@@ -525,6 +639,11 @@ static int add_user_file(dossier_lexicon *lx, const char *path, int gazetteer, c
     if (!rc)
         rc = load_text(lx, path, (const unsigned char *)text, len, NULL, gazetteer, err, errlen);
     free(text);
+    /* Frozen even after a failure: what was added before it must stay searchable. */
+    if (freeze(lx) && !rc) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        rc = DOSSIER_ENOMEM;
+    }
     return rc;
 }
 
@@ -551,6 +670,7 @@ void dossier_lexicon_free(dossier_lexicon *lx)
     }
     for (size_t i = 0; i < lx->lists.n; i++) {
         VEC_FREE(&lx->lists.v[i]->items);
+        free(lx->lists.v[i]->firsts);
         free(lx->lists.v[i]->id);
         free(lx->lists.v[i]);
     }
@@ -572,26 +692,28 @@ void dossier_lexicon_free(dossier_lexicon *lx)
 size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const char *key,
                             const dossier_phrase *const **out)
 {
-    list *l = find_list(lx, lang, key, 1);
+    list *l = find_list(lx, lang, key);
     *out = l ? l->items.v : NULL;
     return l ? l->items.n : 0;
 }
 
 /* The longest phrase of `l` matching words[0..n). */
-static size_t match_list(list *l, const char *const *words, size_t n, const dossier_phrase **out)
+static size_t match_list(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
 {
-    if (!l || !n || !words[0])
+    if (!l || !n || !words[0] || !l->frozen)
         return 0;
-    /* Binary search for the first phrase whose first word is words[0]. */
-    size_t lo = 0, hi = l->items.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(l->items.v[mid]->words[0], words[0]) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < l->items.n && strcmp(l->items.v[i]->words[0], words[0]) == 0; i++) {
+    unsigned bit = prefix_bit(words[0]);
+    if (!(l->starts[bit / 64] & (1ull << (bit % 64))))
+        return 0;
+    uint64_t h = word_hash(words[0]);
+    size_t at = (size_t)h & (l->nfirsts - 1);
+    const first_run *r;
+    while ((r = &l->firsts[at])->hash &&
+           !(r->hash == h && strcmp(l->items.v[r->lo]->words[0], words[0]) == 0))
+        at = (at + 1) & (l->nfirsts - 1);
+    if (!r->hash)
+        return 0;
+    for (size_t i = r->lo; i < r->hi; i++) {
         const dossier_phrase *p = l->items.v[i];
         if (p->nwords > n)
             continue;
@@ -611,7 +733,7 @@ static size_t match_list(list *l, const char *const *words, size_t n, const doss
 size_t dossier_lexicon_match(const dossier_lexicon *lx, const char *lang, const char *key,
                              const char *const *words, size_t n, const dossier_phrase **out)
 {
-    return match_list(find_list(lx, lang, key, 1), words, n, out);
+    return match_list(find_list(lx, lang, key), words, n, out);
 }
 
 /* See lexicon.h. */
@@ -620,7 +742,7 @@ int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char 
 {
     const dossier_phrase *p = NULL;
     const char *words[1] = {folded_word};
-    return match_list(find_list(lx, lang, key, 1), words, 1, &p) == 1;
+    return match_list(find_list(lx, lang, key), words, 1, &p) == 1;
 }
 
 /* See lexicon.h. */
@@ -635,7 +757,7 @@ static size_t gaz_match(const dossier_lexicon *lx, const char *key, const char *
                         const dossier_gaz_entry **out)
 {
     const dossier_phrase *p = NULL;
-    size_t k = match_list(find_list(lx, GAZ_LANG, key, 1), words, n, &p);
+    size_t k = match_list(find_list(lx, GAZ_LANG, key), words, n, &p);
     if (k && out)
         *out = ((const phrase *)p)->entry;
     return k;

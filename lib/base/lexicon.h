@@ -29,6 +29,10 @@
  * kind is person, organization, program or place; names are every name in
  * every language and script; adjectives are the demonym forms of a place
  * ("Chinese", "chinois", "chinesisch") which name no entity by themselves.
+ *
+ * Loading (dossier_lexicon_new, _add_file, _add_gazetteer) writes; every
+ * look-up only reads, so after loading one lexicon serves any number of
+ * threads at once.
  */
 #ifndef DOSSIER_LEXICON_H
 #define DOSSIER_LEXICON_H

@@ -141,9 +141,14 @@ char *dossier_strdup(const char *s)
     return s ? dossier_strndup(s, strlen(s)) : NULL;
 }
 
-/* See util.h. */
+/* See util.h.  ASCII, most of the text, is decoded inline. */
 int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos)
 {
+    unsigned char b = (unsigned char)s[*pos];
+    if (b < 0x80) {
+        (*pos)++;
+        return b;
+    }
     utf8proc_int32_t c;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *pos,
                                           (utf8proc_ssize_t)(len - *pos), &c);
@@ -166,11 +171,38 @@ size_t dossier_utf8_prev(const char *s, size_t pos)
     return pos;
 }
 
+/*
+ * Character classes of ASCII, which most text is, so that the tests below
+ * answer without a utf8proc table look-up; the same answers as utf8proc's
+ * categories.
+ */
+enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4, A_SPACE = 8 };
+static const unsigned char ascii_class[128] = {
+    ['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\v'] = A_SPACE, ['\f'] = A_SPACE, ['\r'] = A_SPACE,
+    [' '] = A_SPACE,
+    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
+    ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT, ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+    ['A'] = A_UPPER, ['B'] = A_UPPER, ['C'] = A_UPPER, ['D'] = A_UPPER, ['E'] = A_UPPER,
+    ['F'] = A_UPPER, ['G'] = A_UPPER, ['H'] = A_UPPER, ['I'] = A_UPPER, ['J'] = A_UPPER,
+    ['K'] = A_UPPER, ['L'] = A_UPPER, ['M'] = A_UPPER, ['N'] = A_UPPER, ['O'] = A_UPPER,
+    ['P'] = A_UPPER, ['Q'] = A_UPPER, ['R'] = A_UPPER, ['S'] = A_UPPER, ['T'] = A_UPPER,
+    ['U'] = A_UPPER, ['V'] = A_UPPER, ['W'] = A_UPPER, ['X'] = A_UPPER, ['Y'] = A_UPPER,
+    ['Z'] = A_UPPER,
+    ['a'] = A_LOWER, ['b'] = A_LOWER, ['c'] = A_LOWER, ['d'] = A_LOWER, ['e'] = A_LOWER,
+    ['f'] = A_LOWER, ['g'] = A_LOWER, ['h'] = A_LOWER, ['i'] = A_LOWER, ['j'] = A_LOWER,
+    ['k'] = A_LOWER, ['l'] = A_LOWER, ['m'] = A_LOWER, ['n'] = A_LOWER, ['o'] = A_LOWER,
+    ['p'] = A_LOWER, ['q'] = A_LOWER, ['r'] = A_LOWER, ['s'] = A_LOWER, ['t'] = A_LOWER,
+    ['u'] = A_LOWER, ['v'] = A_LOWER, ['w'] = A_LOWER, ['x'] = A_LOWER, ['y'] = A_LOWER,
+    ['z'] = A_LOWER,
+};
+
 /* See util.h. */
 int dossier_uc_is_letter(int32_t c)
 {
     if (c < 0)
         return 0;
+    if (c < 0x80)
+        return (ascii_class[c] & (A_UPPER | A_LOWER)) != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
@@ -180,6 +212,8 @@ int dossier_uc_is_upper(int32_t c)
 {
     if (c < 0)
         return 0;
+    if (c < 0x80)
+        return (ascii_class[c] & A_UPPER) != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
@@ -187,30 +221,32 @@ int dossier_uc_is_upper(int32_t c)
 /* See util.h. */
 int dossier_uc_is_lower(int32_t c)
 {
-    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+    if (c < 0x80)
+        return c >= 0 && (ascii_class[c] & A_LOWER) != 0;
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
 /* See util.h. */
 int dossier_uc_is_digit(int32_t c)
 {
-    return c >= 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+    if (c < 0x80)
+        return c >= 0 && (ascii_class[c] & A_DIGIT) != 0;
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
 /* See util.h. */
 int dossier_uc_is_space(int32_t c)
 {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
     if (c < 0x80)
-        return 0;
+        return c >= 0 && (ascii_class[c] & A_SPACE) != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
 }
 
-/* See util.h. */
+/* See util.h.  No ASCII character is a mark. */
 int dossier_uc_is_mark(int32_t c)
 {
-    if (c < 0)
+    if (c < 0x80)
         return 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME;

@@ -750,7 +750,8 @@ static int head_title(const dossier_doc *d, const char *lang, const char *title)
     size_t n = dossier_lexicon_list(d->lex, lang, "statement.head_of_state_titles", &list);
     char *f = dossier_fold(title, strlen(title));
     int hit = 0;
-    for (char *w = f ? strtok(f, " -") : NULL; w && !hit; w = strtok(NULL, " -"))
+    char *save = NULL; /* strtok_r, not strtok: articles are analysed in parallel threads */
+    for (char *w = f ? strtok_r(f, " -", &save) : NULL; w && !hit; w = strtok_r(NULL, " -", &save))
         for (size_t i = 0; i < n && !hit; i++)
             hit = list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, w, list[i]->words[0]);
     free(f);

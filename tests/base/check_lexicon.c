@@ -47,7 +47,7 @@ START_TEST(test_user_lexicon)
     ck_assert(dossier_lexicon_has(lx, "xx", "months.1", "janvaro"));
     ck_assert(!dossier_lexicon_has(lx, "xx", "months.2", "janvaro"));
     ck_assert(!dossier_lexicon_has(lx, "xx", "no.such.list", "quoth"));
-    /* the same key buffer reused for another list: the remembered lookup must not stick */
+    /* the same key buffer reused for another list finds each list by its text */
     char key[64];
     strcpy(key, "months.1");
     const char *jan[] = {"janvaro"};

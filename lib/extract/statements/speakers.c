@@ -210,7 +210,8 @@ static int org_fits(const stm_ctx *c, int e, const char *w)
                 return 1;
     char *f = dossier_fold(c->d->entities.v[e].name, strlen(c->d->entities.v[e].name));
     int hit = 0;
-    for (char *tok = f ? strtok(f, " ") : NULL; tok && !hit; tok = strtok(NULL, " "))
+    char *save = NULL; /* strtok_r, not strtok: articles are analysed in parallel threads */
+    for (char *tok = f ? strtok_r(f, " ", &save) : NULL; tok && !hit; tok = strtok_r(NULL, " ", &save))
         hit = dossier_speakernames_same_stem(tok, w);
     free(f);
     return hit;
