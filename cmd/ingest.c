@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
     size_t total, done, fresh, replaced, unchanged, forgotten, failed;
     int tty, quiet;
+    int jobs;                     /* analysing threads; 0: one per processor */
 } tally;
 
 /* Adds a copy of a path; returns -1 when out of memory. */
@@ -163,7 +164,7 @@ static void on_event(const dossier_report *ev, void *userdata)
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: dossier ingest [--max-bytes N] [--quiet] [--as-new] PATH...\n"
+            "usage: dossier ingest [--max-bytes N] [--jobs N] [--quiet] [--as-new] PATH...\n"
             "\n"
             "Adds articles to the database: files, directories (recursively, .txt and .md)\n"
             "and - for standard input.  Articles are plain text, optionally with YAML front\n"
@@ -175,6 +176,8 @@ static void usage(FILE *out)
             "is 1 when any file failed.\n"
             "\n"
             "  --max-bytes N   refuse articles larger than N bytes (default 4194304)\n"
+            "  --jobs N        analyse N articles at once (default: one per processor);\n"
+            "                  the database is the same whatever N is\n"
             "  --quiet         do not report unchanged, replaced or forgotten articles\n"
             "  --as-new        keep the old version of an edited file: store the new one beside it\n");
 }
@@ -200,6 +203,14 @@ static int parse(dossier_options *o, tally *t, int argc, char **argv)
                 return -CLI_USAGE;
             }
             o->max_article_bytes = (size_t)v;
+        } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1 || v > 256) {
+                cli_error("ingest: --jobs needs a number from 1 to 256, not '%s'", argv[i]);
+                return -CLI_USAGE;
+            }
+            t->jobs = (int)v;
         } else if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
@@ -258,8 +269,12 @@ int cli_ingest(int argc, char **argv, const cli_globals *g)
     if (!db)
         goto done;
     t.total = todo.n;
-    for (size_t i = 0; i < todo.n; i++)
-        dossier_ingest_file(db, todo.v[i], NULL);
+    if (dossier_ingest_files(db, (const char *const *)todo.v, todo.n, t.jobs) != DOSSIER_OK) {
+        if (t.tty)
+            fputs("\r\033[K", stderr);
+        cli_error("ingest: %s", dossier_errmsg(db));
+        t.failed += t.total - t.done;
+    }
     if (t.tty)
         fputs("\r\033[K", stderr);
     printf("%zu new, %zu unchanged, %zu failed", t.fresh, t.unchanged, t.failed);

@@ -128,6 +128,20 @@ int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes,
                           dossier_ingest_status *out_status);
 
 /*
+ * Ingests many articles: files, or "-" for standard input.  Reading and
+ * analysis run outside the write lock in `jobs` threads (0: one per
+ * processor; 1: the calling thread only); one writer stores them in
+ * input order, so the database is the same whatever `jobs` is.  Several
+ * articles go into one transaction, each all-or-nothing: a refused or
+ * failed article leaves no rows and the others go on.  The callback hears
+ * about every article, in input order, from the calling thread, once its
+ * transaction is committed.  Returns DOSSIER_OK when every article was
+ * handled, whatever its status; a negative code (message in
+ * dossier_errmsg()) when the run had to stop, e.g. out of memory.
+ */
+int dossier_ingest_files(dossier_db *db, const char *const *sources, size_t n, int jobs);
+
+/*
  * Recomputes what joins articles over the whole database, in one
  * transaction: the features each statement is compared by, statement
  * clusters and stories, article by article in id (ingest) order, so that

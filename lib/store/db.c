@@ -17,6 +17,10 @@
 
 #include "base/embed.h"
 
+#define DOSSIER_DB_BUSY_MS 60000           /* how long a writer waits for the lock */
+#define DOSSIER_DB_CACHE_KIB "-16384"      /* page cache: 16 MiB */
+#define DOSSIER_DB_MMAP_BYTES "268435456"  /* memory map: the first 256 MiB of the file */
+
 /* See db.h. */
 int dossier_db_fail(dossier_db *db, int code, const char *fmt, ...)
 {
@@ -108,14 +112,26 @@ int dossier_schema_version(void)
     return v;
 }
 
-/* Applies one migration file and bumps user_version, in one transaction. */
+/* The schema version of the database (PRAGMA user_version) into *out. */
+static int schema_version(int *out, dossier_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_prepare(&st, db, "PRAGMA user_version");
+    if (rc)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0);
+    else
+        rc = dossier_db_sqlfail(db, "database");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Applies one migration file and moves user_version to its number. */
 static int apply_migration(dossier_db *db, const dossier_embedded_file *f, int version)
 {
     char pragma[64];
-    int rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
-    if (rc)
-        return rc;
-    rc = dossier_db_exec(db, (const char *)f->data);
+    int rc = dossier_db_exec(db, (const char *)f->data);
     if (!rc) {
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version);
         rc = dossier_db_exec(db, pragma);
@@ -123,36 +139,45 @@ static int apply_migration(dossier_db *db, const dossier_embedded_file *f, int v
     if (rc) {
         char keep[sizeof db->errmsg + 64];
         snprintf(keep, sizeof keep, "schema %s: %s", f->path, db->errmsg);
-        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         return dossier_db_fail(db, rc, "%s", keep);
     }
-    return dossier_db_exec(db, "COMMIT");
+    return DOSSIER_OK;
 }
 
-/* Brings the schema up to the version this library writes. */
+/*
+ * Brings the schema up to the version this library writes.  The version is
+ * read again under the write lock, so when several processes open a new
+ * database at once one of them migrates and the others find it done; all
+ * pending migrations go in one transaction, so an interrupted migration
+ * leaves the old version intact.
+ */
 static int migrate(dossier_db *db)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = dossier_db_prepare(&st, db, "PRAGMA user_version");
-    if (rc)
-        return rc;
-    int current = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    sqlite3_finalize(st);
-    if (current > dossier_schema_version())
-        return dossier_db_fail(db, DOSSIER_EDB,
-                               "database schema version %d is newer than this dossier (%d)",
-                               current, dossier_schema_version());
+    int current = 0, latest = dossier_schema_version();
+    int rc = schema_version(&current, db);
+    if (!rc && current == latest)
+        return DOSSIER_OK;
+    if (!rc && current < latest) {
+        rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
+        if (!rc)
+            rc = schema_version(&current, db);
+    }
+    if (!rc && current > latest)
+        rc = dossier_db_fail(db, DOSSIER_EDB, "database schema version %d is newer than this dossier (%d)",
+                             current, latest);
     /* Embedded files are sorted by path, so migrations come in order. */
-    for (size_t i = 0; i < dossier_embedded_nfiles; i++) {
+    for (size_t i = 0; !rc && i < dossier_embedded_nfiles; i++) {
         int v = migration_version(dossier_embedded_files[i].path);
         if (v > current) {
             rc = apply_migration(db, &dossier_embedded_files[i], v);
-            if (rc)
-                return rc;
             current = v;
         }
     }
-    return DOSSIER_OK;
+    if (!rc)
+        return dossier_db_exec(db, "COMMIT");
+    if (!sqlite3_get_autocommit(db->sql))
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
 }
 
 /*
@@ -196,11 +221,15 @@ int dossier_open(dossier_db **out, const char *path, const dossier_options *opts
     if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         return dossier_db_fail(db, DOSSIER_EDB, "%s: cannot open database: %s", path,
                                db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
-    sqlite3_busy_timeout(db->sql, 5000);
+    /* Writers wait for each other; a batch holds the lock about a second (ingest.c). */
+    sqlite3_busy_timeout(db->sql, DOSSIER_DB_BUSY_MS);
     sqlite3_create_function(db->sql, "dossier_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_version,
                             NULL, NULL);
+    /* A page cache and memory map large enough that the indexes a query or an
+     * ingest walks stay in memory, instead of being re-read through pread. */
     int rc = dossier_db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-                                 "PRAGMA synchronous = NORMAL");
+                                 "PRAGMA synchronous = NORMAL; PRAGMA cache_size = " DOSSIER_DB_CACHE_KIB "; "
+                                 "PRAGMA mmap_size = " DOSSIER_DB_MMAP_BYTES);
     if (rc) {
         char keep[sizeof db->errmsg + 64];
         snprintf(keep, sizeof keep, "%s: %s", path, db->errmsg);

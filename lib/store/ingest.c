@@ -1,150 +1,134 @@
 /*
- * ingest.c — one article from bytes to rows: read, refuse or accept, run
- * the pipeline, store and resolve in one transaction.
+ * ingest.c — articles from bytes to rows: read, refuse or accept, hash,
+ * analyse, then store and resolve in input order.
+ *
+ * Reading, hashing and analysis are pure functions of one article and run
+ * outside any database lock: in the calling thread when there is one job,
+ * else in a pool of threads that fill a ring of slots.  One writer (the
+ * calling thread) takes the slots in input order, so the database ends
+ * up exactly as a serial run leaves it.  The writer stores several
+ * articles per transaction (a batch: BATCH_ARTICLES articles or
+ * BATCH_MS milliseconds), each inside its own savepoint: a failed article
+ * is rolled back to its savepoint and the batch goes on.  The callback
+ * hears about articles in input order once their batch is committed, so
+ * "new" is never reported for rows a failed commit took away.
  *
  * An article whose bytes are already stored (same SHA-256) is reported
- * unchanged and not analysed again; other bytes from a stored source are
- * its new version, which replaces it under the same id (versions.c), and
- * bytes or a source a correction forgot are not stored.  Any failure rolls the transaction
- * back, so a refused or failed article leaves no rows; the message, set
- * once where the failure was found, is prefixed here with the source name.
+ * unchanged and not analysed again: the analysing thread asks its own
+ * read-only connection first, and the writer asks again inside the write
+ * transaction, so an article that another writer (another process, or an
+ * identical file earlier in the same run) stored meanwhile is "unchanged"
+ * too.  Other bytes from a stored source are its new version, which
+ * replaces it under the same id (versions.c), and bytes or a source a
+ * correction forgot are not stored; the writer decides both under the
+ * lock.  Failure messages are set once where they are found and prefixed
+ * here with the source name.
  */
 #define _XOPEN_SOURCE 700 /* realpath() */
 #include <errno.h>
+#include <stdarg.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "base/doc.h"
+#include "base/sha256.h"
+#include "base/util.h"
+#include "extract/pipeline.h"
+#include "read/source.h"
 #include "store/corrections.h"
 #include "store/db.h"
-#include "base/doc.h"
-#include "extract/pipeline.h"
 #include "store/resolve.h"
-#include "base/sha256.h"
-#include "read/source.h"
 #include "store/store.h"
-#include "base/util.h"
 #include "store/versions.h"
 
-/* Tells the callback how an article went. */
-static void report(dossier_db *db, const char *source, dossier_ingest_status status, long long id,
-                   const char *message)
-{
-    dossier_report ev = {DOSSIER_REPORT_ARTICLE, source, status, id, message};
-    dossier_db_notify(db, &ev);
-}
+#define BATCH_ARTICLES 100   /* articles per transaction at most */
+#define BATCH_MS 1000        /* and at most this long between BEGIN and COMMIT */
+#define SLOTS_PER_JOB 8      /* articles in flight per analysing thread */
 
-/* The id of the article with this hash, 0 when none, negative on error. */
-static long long find_article(dossier_db *db, const char *hash)
-{
-    sqlite3_stmt *st = NULL;
-    long long id = 0;
-    if (dossier_db_prepare(&st, db, "SELECT id FROM articles WHERE hash = ?1"))
-        return DOSSIER_EDB;
-    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
-    else if (rc != SQLITE_DONE)
-        id = dossier_db_sqlfail(db, "database");
-    sqlite3_finalize(st);
-    return id;
-}
-
-/*
- * Analyses the doc and writes it, inside the caller's transaction, as a
- * new article or (`replaces` not 0) as the next version of that one.
- */
-static int analyse_and_store(dossier_db *db, dossier_doc *d, const char *hash, long long replaces,
-                             const char *path, long long *out_id)
-{
-    int version = 0;
-    int rc = dossier_pipeline_run(d);
-    if (rc)
-        return dossier_db_fail(db, rc, "%s: %s", d->source, d->errmsg);
-    if (replaces)
-        rc = dossier_versions_remove(&version, db, replaces, 1);
-    if (!rc)
-        rc = dossier_store_doc(out_id, db, d, hash, replaces);
-    if (!rc)
-        rc = dossier_versions_finish(db, *out_id, version + 1, NULL, path);
-    if (!rc)
-        rc = dossier_resolve_article(db, *out_id);
-    if (!rc)
-        rc = dossier_corrections_apply(db, *out_id);
-    return rc;
-}
-
-/* See dossier.h. */
-int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes, size_t len,
-                          dossier_ingest_status *out_status)
-{
+/* One article on its way: the input, then what the reader and analyser made of it. */
+typedef struct {
+    const char *source;           /* path, "-", or the caller's name for a buffer */
+    dossier_doc doc;
+    int analysed;                 /* doc holds an analysed article to store */
     char hash[65];
-    long long id = 0, old = 0;
-    char *path = NULL;
-    dossier_doc d;
-    dossier_ingest_status status = DOSSIER_INGEST_FAILED;
-    dossier_lexicon *lex = NULL;
-    int rc = dossier_db_lexicon(&lex, db);
-    dossier_doc_init(&d, lex, source);
-    if (rc)
-        goto done;
-    rc = dossier_source_load(&d, bytes, len, db->max_bytes);
-    if (rc) {
-        dossier_db_fail(db, rc, "%s: %s", source, d.errmsg);
-        goto done;
-    }
-    dossier_sha256_hex(hash, bytes, len);
-    id = find_article(db, hash);
-    if (id < 0) {
-        rc = (int)id;
-        goto done;
-    }
-    if (id > 0) {
-        status = DOSSIER_INGEST_UNCHANGED;
-        goto done;
-    }
-    /* a source forgotten is forgotten while no article from it is stored */
-    path = strcmp(source, "-") != 0 ? realpath(source, NULL) : NULL; /* NULL too for names of no file */
-    old = dossier_versions_find(db, source, path);
-    long long forgot = old < 0 ? 0 : dossier_corrections_forgotten(db, hash, old ? NULL : source);
-    if (forgot < 0 || old < 0) {
-        rc = (int)(forgot < 0 ? forgot : old);
-        goto done;
-    }
-    if (db->as_new)
-        old = 0;
-    if (forgot > 0) {
-        status = DOSSIER_INGEST_FORGOTTEN;
-        goto done;
-    }
-    rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
-    if (rc)
-        goto done;
-    rc = analyse_and_store(db, &d, hash, old, path, &id);
-    if (rc) {
-        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-        id = 0;
-        goto done;
-    }
-    rc = dossier_db_exec(db, "COMMIT");
-    if (rc) {
-        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-        id = 0;
-        goto done;
-    }
-    status = old ? DOSSIER_INGEST_REPLACED : DOSSIER_INGEST_NEW;
-    if (d.warning[0]) {
-        dossier_report w = {DOSSIER_REPORT_WARNING, source, status, id, d.warning};
-        dossier_db_notify(db, &w);
-    }
-done:
-    if (out_status)
-        *out_status = status;
-    report(db, source, status, id, rc ? db->errmsg : NULL);
-    free(path);
-    dossier_doc_free(&d);
-    return rc;
+    char *path;                   /* the file's absolute path (realpath), or NULL (owned) */
+    dossier_ingest_status status; /* FAILED until known otherwise */
+    long long id;                 /* the stored article (new or unchanged) */
+    int rc;                       /* the failure's code */
+    char msg[sizeof ((dossier_db *)0)->errmsg]; /* the failure, "source: reason" */
+} article;
+
+/* What the callback will hear about one article once its batch is committed. */
+typedef struct {
+    const char *source;
+    dossier_ingest_status status;
+    long long id;
+    int rc;
+    char *msg;                    /* failure message, or NULL (owned) */
+    char *warning;                /* warning of a new article, or NULL (owned) */
+} pending;
+
+/* One run of ingest: its input, the ring of slots and the writer's batch. */
+typedef struct {
+    dossier_db *db;
+    const dossier_lexicon *lex;
+    const char *const *sources;   /* n paths; or NULL with one buffer: */
+    const char *buf;
+    size_t buf_len;
+    size_t n;
+
+    /* the ring: slot i % nslots holds article i while next <= i + nslots */
+    article *slots;
+    int *ready;                   /* per slot: 1 when its article is analysed */
+    size_t nslots;
+    size_t claimed;               /* the next article a thread will take */
+    size_t written;               /* articles the writer is done with */
+    const char *dbpath;           /* for the threads' read-only connections, or NULL */
+    pthread_mutex_t lock;
+    pthread_cond_t more_ready, more_room;
+
+    /* the writer's batch */
+    int in_txn;
+    size_t batch_new;             /* articles stored in the open transaction */
+    struct timespec batch_start;
+    VEC(pending) reports;
+    int fatal;                    /* a failure that stops the run (out of memory) */
+    int last_rc;                  /* the code of the last article reported */
+    dossier_ingest_status last_status; /* and its status */
+} run;
+
+/* Non-zero for the outcomes that wrote rows: a new article, or a new version of one. */
+static int stored(dossier_ingest_status s)
+{
+    return s == DOSSIER_INGEST_NEW || s == DOSSIER_INGEST_REPLACED;
+}
+
+/* Milliseconds from a to b. */
+static long elapsed_ms(const struct timespec *a, const struct timespec *b)
+{
+    return (long)(b->tv_sec - a->tv_sec) * 1000 + (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* Records an article's failure: its code and one-line message. */
+static int article_fail(article *a, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static int article_fail(article *a, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+    a->status = DOSSIER_INGEST_FAILED;
+    a->rc = code;
+    a->analysed = 0;
+    return code;
 }
 
 /*
@@ -161,29 +145,498 @@ static int read_stream(dbuf *out, FILE *f, size_t max)
     return ferror(f) ? DOSSIER_EIO : DOSSIER_OK;
 }
 
+/* Reads a source file (or standard input for "-") into *out; the caller frees it. */
+static int read_source(dbuf *out, article *a, size_t max)
+{
+    int stdin_source = strcmp(a->source, "-") == 0;
+    FILE *f = stdin_source ? stdin : fopen(a->source, "rb");
+    if (!f) {
+        char why[256];
+        if (strerror_r(errno, why, sizeof why))
+            snprintf(why, sizeof why, "error %d", errno);
+        return article_fail(a, DOSSIER_EIO, "%s: cannot open: %s", a->source, why);
+    }
+    int rc = read_stream(out, f, max);
+    if (!stdin_source)
+        fclose(f);
+    if (rc)
+        return article_fail(a, rc, "%s: %s", a->source, rc == DOSSIER_EIO ? "read error" : "out of memory");
+    return DOSSIER_OK;
+}
+
+/* The id of the stored article with this hash from statement `st`: 0 when none, negative on error. */
+static long long lookup_hash(sqlite3_stmt *st, const char *hash)
+{
+    long long id = 0;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        id = DOSSIER_EDB;
+    sqlite3_reset(st);
+    return id;
+}
+
+static const char find_sql[] = "SELECT id FROM articles WHERE hash = ?1";
+
+/*
+ * Everything done to an article outside the write lock: read it (from
+ * r->buf or its file), load and hash it, ask `seen` (a statement over
+ * committed data, or NULL) whether it is already stored, and analyse it.
+ * Leaves the article failed, unchanged, or analysed and ready to store.
+ * Touches nothing shared but the read-only lexicon, so threads run it at
+ * once.
+ */
+static void prepare(run *r, article *a, const char *source, sqlite3_stmt *seen)
+{
+    dbuf b = {0};
+    const char *bytes = r->buf;
+    size_t len = r->buf_len;
+    memset(a, 0, sizeof *a);
+    a->source = source;
+    a->status = DOSSIER_INGEST_FAILED;
+    dossier_doc_init(&a->doc, r->lex, source);
+    if (!r->buf) {
+        if (read_source(&b, a, r->db->max_bytes))
+            goto done;
+        bytes = b.s ? b.s : "";
+        len = b.len;
+    }
+    int rc = dossier_source_load(&a->doc, bytes, len, r->db->max_bytes);
+    if (rc) {
+        article_fail(a, rc, "%s: %s", source, a->doc.errmsg);
+        goto done;
+    }
+    dossier_sha256_hex(a->hash, bytes, len);
+    if (strcmp(source, "-") != 0)
+        a->path = realpath(source, NULL); /* NULL too for names of no file */
+    long long id = seen ? lookup_hash(seen, a->hash) : 0;
+    if (id > 0) { /* an error here is no answer: the writer asks again */
+        a->status = DOSSIER_INGEST_UNCHANGED;
+        a->id = id;
+        goto done;
+    }
+    rc = dossier_pipeline_run(&a->doc);
+    if (rc) {
+        article_fail(a, rc, "%s: %s", source, a->doc.errmsg);
+        goto done;
+    }
+    a->analysed = 1;
+done:
+    dossier_buf_free(&b);
+}
+
+/* ---- the writer ---- */
+
+/* Queues what the callback will hear about an article (in input order). */
+static void queue_report(run *r, article *a)
+{
+    pending p = {a->source, a->status, a->id, a->rc, NULL, NULL};
+    if (a->status == DOSSIER_INGEST_FAILED)
+        p.msg = dossier_strdup(a->msg);
+    if (stored(a->status) && a->doc.warning[0])
+        p.warning = dossier_strdup(a->doc.warning);
+    if (VEC_PUSH(&r->reports, p)) {
+        free(p.msg);
+        free(p.warning);
+        r->fatal = dossier_db_fail(r->db, DOSSIER_ENOMEM, "out of memory");
+    }
+}
+
+/*
+ * Tells the callback about every queued article, in order, and leaves the
+ * last failure's message on the handle (dossier_errmsg) for callers of the
+ * one-article functions.
+ */
+static void flush_reports(run *r)
+{
+    for (size_t i = 0; i < r->reports.n; i++) {
+        pending *p = &r->reports.v[i];
+        if (p->warning) {
+            dossier_report w = {DOSSIER_REPORT_WARNING, p->source, p->status, p->id, p->warning};
+            dossier_db_notify(r->db, &w);
+        }
+        if (p->status == DOSSIER_INGEST_FAILED)
+            dossier_db_fail(r->db, p->rc, "%s", p->msg ? p->msg : "out of memory");
+        dossier_report ev = {DOSSIER_REPORT_ARTICLE, p->source, p->status,
+                             p->status == DOSSIER_INGEST_FAILED ? 0 : p->id,
+                             p->status == DOSSIER_INGEST_FAILED ? r->db->errmsg : NULL};
+        dossier_db_notify(r->db, &ev);
+        r->last_rc = p->status == DOSSIER_INGEST_FAILED ? p->rc : DOSSIER_OK;
+        r->last_status = p->status;
+        free(p->msg);
+        free(p->warning);
+    }
+    r->reports.n = 0;
+}
+
+/*
+ * The open transaction is gone (a failed COMMIT, or SQLite rolled it back
+ * after an I/O or lock error): every article it held is failed, with
+ * `why`.
+ */
+static void batch_lost(run *r, const char *why)
+{
+    for (size_t i = 0; i < r->reports.n; i++) {
+        pending *p = &r->reports.v[i];
+        if (!stored(p->status))
+            continue;
+        char msg[sizeof r->db->errmsg + 256];
+        snprintf(msg, sizeof msg, "%s: %s", p->source, why);
+        free(p->msg);
+        free(p->warning);
+        p->warning = NULL;
+        p->msg = dossier_strdup(msg);
+        p->status = DOSSIER_INGEST_FAILED;
+        p->rc = DOSSIER_EDB;
+        p->id = 0;
+    }
+    r->in_txn = 0;
+    r->batch_new = 0;
+}
+
+/* Commits the open batch (if any) and reports its articles. */
+static void commit_batch(run *r)
+{
+    if (r->in_txn && dossier_db_exec(r->db, "COMMIT")) {
+        char why[sizeof r->db->errmsg];
+        snprintf(why, sizeof why, "%s", r->db->errmsg);
+        sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
+        batch_lost(r, why);
+    }
+    r->in_txn = 0;
+    r->batch_new = 0;
+    flush_reports(r);
+}
+
+/*
+ * Stores an article whose bytes are not stored yet, inside its savepoint:
+ * as a new article, as the next version of the article stored from the
+ * same source (unless the run keeps both: as_new), or not at all when a
+ * correction forgot its bytes or its source.  Returns DOSSIER_OK or the
+ * failure with the message on the handle.
+ */
+static int store_version(run *r, article *a)
+{
+    dossier_db *db = r->db;
+    int version = 0, rc = DOSSIER_OK;
+    /* a source forgotten is forgotten while no article from it is stored */
+    long long old = dossier_versions_find(db, a->source, a->path);
+    long long forgot = old < 0 ? 0 : dossier_corrections_forgotten(db, a->hash, old ? NULL : a->source);
+    if (forgot < 0 || old < 0)
+        return (int)(forgot < 0 ? forgot : old);
+    if (db->as_new)
+        old = 0;
+    if (forgot > 0) {
+        a->status = DOSSIER_INGEST_FORGOTTEN;
+        return DOSSIER_OK;
+    }
+    if (old)
+        rc = dossier_versions_remove(&version, db, old, 1);
+    if (!rc)
+        rc = dossier_store_doc(&a->id, db, &a->doc, a->hash, old);
+    if (!rc)
+        rc = dossier_versions_finish(db, a->id, version + 1, NULL, a->path);
+    if (!rc)
+        rc = dossier_resolve_article(db, a->id);
+    if (!rc)
+        rc = dossier_corrections_apply(db, a->id);
+    if (!rc)
+        a->status = old ? DOSSIER_INGEST_REPLACED : DOSSIER_INGEST_NEW;
+    return rc;
+}
+
+/* Runs one SQL text on the writer's connection, failing the article with its message. */
+static int writer_exec(run *r, article *a, const char *sql)
+{
+    int rc = dossier_db_exec(r->db, sql);
+    return rc ? article_fail(a, rc, "%s: %s", a->source, r->db->errmsg) : DOSSIER_OK;
+}
+
+/*
+ * Stores an analysed article inside the batch transaction (opened here
+ * when none is), in a savepoint of its own: checks its hash once more,
+ * writes its rows and resolves it; on failure rolls back to the savepoint
+ * and leaves the batch open for the next article.
+ */
+static void store(run *r, article *a)
+{
+    sqlite3_stmt *find = NULL;
+    if (!r->in_txn) {
+        if (writer_exec(r, a, "BEGIN IMMEDIATE"))
+            return;
+        r->in_txn = 1;
+        clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
+    }
+    if (writer_exec(r, a, "SAVEPOINT article"))
+        goto lost;
+    int rc = dossier_db_cached(&find, r->db, find_sql);
+    long long id = rc ? rc : lookup_hash(find, a->hash);
+    if (id < 0) {
+        rc = id == DOSSIER_EDB ? dossier_db_sqlfail(r->db, "database") : (int)id;
+    } else if (id > 0) {
+        a->status = DOSSIER_INGEST_UNCHANGED; /* stored meanwhile by another writer, or earlier in this run */
+        a->id = id;
+    } else {
+        rc = store_version(r, a);
+    }    if (rc) {
+        article_fail(a, rc, "%s: %s", a->source, r->db->errmsg);
+        a->id = 0;
+        if (!sqlite3_get_autocommit(r->db->sql))
+            sqlite3_exec(r->db->sql, "ROLLBACK TO article", NULL, NULL, NULL);
+    }
+    if (!sqlite3_get_autocommit(r->db->sql)) {
+        sqlite3_exec(r->db->sql, "RELEASE article", NULL, NULL, NULL);
+        if (stored(a->status))
+            r->batch_new++;
+        return;
+    }
+lost:
+    /* SQLite ended the transaction itself (an I/O, disk-full or lock error): the batch is gone. */
+    if (r->in_txn) {
+        char why[sizeof r->db->errmsg + 64];
+        snprintf(why, sizeof why, "rolled back with its batch: %s", r->db->errmsg);
+        batch_lost(r, why);
+        if (stored(a->status))
+            article_fail(a, DOSSIER_EDB, "%s: %s", a->source, why);
+    }
+}
+
+/* The writer's part for article `a`: store it if it needs storing, queue its report. */
+static void write_one(run *r, article *a)
+{
+    if (a->analysed)
+        store(r, a);
+    queue_report(r, a);
+    dossier_doc_free(&a->doc);
+    free(a->path);
+    a->path = NULL;
+    a->analysed = 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (!r->in_txn)
+        flush_reports(r);
+    else if (r->batch_new >= BATCH_ARTICLES || elapsed_ms(&r->batch_start, &now) >= BATCH_MS)
+        commit_batch(r);
+}
+
+/* The source name of article i. */
+static const char *source_of(const run *r, size_t i)
+{
+    return r->sources ? r->sources[i] : "-";
+}
+
+/* One job: every article analysed by the calling thread, then written. */
+static void run_serial(run *r, const char *buffer_source)
+{
+    article *a = &r->slots[0];
+    for (size_t i = 0; i < r->n && !r->fatal; i++) {
+        sqlite3_stmt *seen = NULL;
+        if (dossier_db_cached(&seen, r->db, find_sql))
+            seen = NULL;
+        prepare(r, a, buffer_source ? buffer_source : source_of(r, i), seen);
+        write_one(r, a);
+    }
+}
+
+/* ---- the analysing threads ---- */
+
+/*
+ * An analysing thread: takes the next article while the ring has room,
+ * prepares it into its slot and tells the writer.  Each thread asks its
+ * own read-only connection whether an article is already stored.
+ */
+static void *analyser(void *arg)
+{
+    run *r = arg;
+    sqlite3 *ro = NULL;
+    sqlite3_stmt *seen = NULL;
+    if (r->dbpath && sqlite3_open_v2(r->dbpath, &ro, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+        sqlite3_busy_timeout(ro, 1000);
+        if (sqlite3_prepare_v2(ro, find_sql, -1, &seen, NULL) != SQLITE_OK)
+            seen = NULL; /* no answer: the writer asks */
+    }
+    pthread_mutex_lock(&r->lock);
+    for (;;) {
+        while (r->claimed < r->n && r->claimed >= r->written + r->nslots && !r->fatal)
+            pthread_cond_wait(&r->more_room, &r->lock);
+        if (r->claimed >= r->n || r->fatal)
+            break;
+        size_t i = r->claimed++;
+        pthread_mutex_unlock(&r->lock);
+        prepare(r, &r->slots[i % r->nslots], source_of(r, i), seen);
+        pthread_mutex_lock(&r->lock);
+        r->ready[i % r->nslots] = 1;
+        pthread_cond_signal(&r->more_ready);
+    }
+    pthread_mutex_unlock(&r->lock);
+    sqlite3_finalize(seen);
+    sqlite3_close(ro);
+    return NULL;
+}
+
+/*
+ * Waits until article i is analysed.  While it waits with a batch open,
+ * the batch is committed once it is BATCH_MS old, so that other writers
+ * are not kept waiting behind a slow article.
+ */
+static void wait_ready(run *r, size_t i)
+{
+    pthread_mutex_lock(&r->lock);
+    while (!r->ready[i % r->nslots]) {
+        if (!r->in_txn) {
+            pthread_cond_wait(&r->more_ready, &r->lock);
+            continue;
+        }
+        struct timespec now, until;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (elapsed_ms(&r->batch_start, &now) >= BATCH_MS) {
+            pthread_mutex_unlock(&r->lock);
+            commit_batch(r);
+            pthread_mutex_lock(&r->lock);
+            continue;
+        }
+        clock_gettime(CLOCK_REALTIME, &until); /* pthread_cond_timedwait's default clock */
+        long left = BATCH_MS - elapsed_ms(&r->batch_start, &now);
+        until.tv_sec += left / 1000;
+        until.tv_nsec += (left % 1000) * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&r->more_ready, &r->lock, &until);
+    }
+    pthread_mutex_unlock(&r->lock);
+}
+
+/*
+ * Several jobs: `jobs` analysing threads fill the ring while the calling
+ * thread writes in input order.  Returns the number of threads started
+ * (0: none could be, and nothing was done).
+ */
+static int run_parallel(run *r, int jobs)
+{
+    pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+    int started = 0;
+    if (!threads)
+        return 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, analyser, r))
+            break;
+    for (size_t i = 0; started && i < r->n && !r->fatal; i++) {
+        wait_ready(r, i);
+        write_one(r, &r->slots[i % r->nslots]);
+        pthread_mutex_lock(&r->lock);
+        r->ready[i % r->nslots] = 0;
+        r->written = i + 1;
+        pthread_cond_broadcast(&r->more_room);
+        pthread_mutex_unlock(&r->lock);
+    }
+    if (r->fatal) { /* stop the threads, then free what they left in the ring */
+        pthread_mutex_lock(&r->lock);
+        pthread_cond_broadcast(&r->more_room);
+        pthread_mutex_unlock(&r->lock);
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    for (size_t i = r->written; i < r->claimed; i++) {
+        dossier_doc_free(&r->slots[i % r->nslots].doc);
+        free(r->slots[i % r->nslots].path);
+    }
+    free(threads);
+    return started;
+}
+
+/* The number of processors online, at least 1. */
+static int processors(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n > 64 ? 64 : n) : 1;
+}
+
+/*
+ * Ingests r->n articles with `jobs` analysing threads (1: the calling
+ * thread only).  Returns DOSSIER_OK when every article was handled
+ * (whatever its status), or the code of a failure that stopped the run.
+ */
+static int ingest_run(run *r, int jobs, const char *buffer_source)
+{
+    int rc = dossier_db_lexicon((dossier_lexicon **)&r->lex, r->db);
+    if (rc)
+        return rc;
+    /* Ingest touches pages all over the file (index leaves, FTS segments):
+     * mapped, they would all stay resident.  The page cache alone bounds
+     * its memory; queries keep the map (db.c). */
+    sqlite3_exec(r->db->sql, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+    if (jobs <= 0)
+        jobs = processors();
+    if ((size_t)jobs > r->n)
+        jobs = (int)r->n;
+    const char *path = sqlite3_db_filename(r->db->sql, "main");
+    r->dbpath = path && *path ? path : NULL;
+    r->nslots = jobs > 1 ? (size_t)jobs * SLOTS_PER_JOB : 1;
+    r->slots = calloc(r->nslots, sizeof *r->slots);
+    r->ready = calloc(r->nslots, sizeof *r->ready);
+    if (!r->slots || !r->ready) {
+        rc = dossier_db_fail(r->db, DOSSIER_ENOMEM, "out of memory");
+        goto done;
+    }
+    int threaded = 0;
+    if (jobs > 1 && r->dbpath) {
+        pthread_mutex_init(&r->lock, NULL);
+        pthread_cond_init(&r->more_ready, NULL);
+        pthread_cond_init(&r->more_room, NULL);
+        threaded = run_parallel(r, jobs);
+        pthread_cond_destroy(&r->more_room);
+        pthread_cond_destroy(&r->more_ready);
+        pthread_mutex_destroy(&r->lock);
+    }
+    if (!threaded) /* one job, an in-memory database, or no thread could start */
+        run_serial(r, buffer_source);
+    commit_batch(r);
+    rc = r->fatal;
+done:
+    for (size_t i = 0; i < r->reports.n; i++) {
+        free(r->reports.v[i].msg);
+        free(r->reports.v[i].warning);
+    }
+    VEC_FREE(&r->reports);
+    free(r->slots);
+    free(r->ready);
+    return rc;
+}
+
+/* See dossier.h. */
+int dossier_ingest_files(dossier_db *db, const char *const *sources, size_t n, int jobs)
+{
+    run r = {.db = db, .sources = sources, .n = n};
+    return n ? ingest_run(&r, jobs, NULL) : DOSSIER_OK;
+}
+
+/* Ingests one article: a file, or a buffer when bytes is non-NULL.  See dossier.h. */
+static int ingest_one(dossier_db *db, const char *source, const char *bytes, size_t len,
+                      dossier_ingest_status *out_status)
+{
+    const char *sources[1] = {source};
+    run r = {.db = db, .sources = bytes ? NULL : sources, .buf = bytes, .buf_len = len, .n = 1,
+             .last_status = DOSSIER_INGEST_FAILED};
+    int rc = ingest_run(&r, 1, bytes ? source : NULL);
+    if (out_status)
+        *out_status = rc ? DOSSIER_INGEST_FAILED : r.last_status;
+    return rc ? rc : r.last_rc;
+}
+
+/* See dossier.h. */
+int dossier_ingest_buffer(dossier_db *db, const char *source, const char *bytes, size_t len,
+                          dossier_ingest_status *out_status)
+{
+    return ingest_one(db, source, bytes ? bytes : "", len, out_status);
+}
+
 /* See dossier.h. */
 int dossier_ingest_file(dossier_db *db, const char *source, dossier_ingest_status *out_status)
 {
-    dbuf b = {0};
-    int stdin_source = strcmp(source, "-") == 0;
-    FILE *f = stdin_source ? stdin : fopen(source, "rb");
-    int rc;
-    if (out_status)
-        *out_status = DOSSIER_INGEST_FAILED;
-    if (!f) {
-        rc = dossier_db_fail(db, DOSSIER_EIO, "%s: cannot open: %s", source, strerror(errno));
-        report(db, source, DOSSIER_INGEST_FAILED, 0, db->errmsg);
-        return rc;
-    }
-    rc = read_stream(&b, f, db->max_bytes);
-    if (!stdin_source)
-        fclose(f);
-    if (rc) {
-        dossier_db_fail(db, rc, "%s: %s", source, rc == DOSSIER_EIO ? "read error" : "out of memory");
-        report(db, source, DOSSIER_INGEST_FAILED, 0, db->errmsg);
-    } else {
-        rc = dossier_ingest_buffer(db, source, b.s ? b.s : "", b.len, out_status);
-    }
-    dossier_buf_free(&b);
-    return rc;
+    return ingest_one(db, source, NULL, 0, out_status);
 }

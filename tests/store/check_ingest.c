@@ -5,6 +5,7 @@
  * articles, statement clusters and stories, and the export document.
  */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "store/db.h"
@@ -134,6 +135,105 @@ START_TEST(test_export)
 }
 END_TEST
 
+/* ---- many articles: batches, savepoints, threads ---- */
+
+/* Writes `text` to dir/name and returns the path (static, overwritten by the next call). */
+static const char *put_file(const char *dir, const char *name, const char *text)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* The statuses the callback reported, in order, as letters: n(ew), u(nchanged), f(ailed). */
+static char order[64];
+static void on_order(const dossier_report *r, void *userdata)
+{
+    (void)userdata;
+    size_t n = strlen(order);
+    if (r->kind == DOSSIER_REPORT_ARTICLE && n + 1 < sizeof order)
+        order[n] = "nuf"[r->status];
+}
+
+static const char poisoned[] =
+    "---\ntitle: Poisoned\npublished: 2024-05-03\nlanguage: en\n---\n"
+    "The director of the Sylvanian Rocket Bureau, Trentino Ambassador, spoke on Tuesday.\n\n"
+    "\"This poison pill will stop the merger,\" Ambassador told reporters.\n";
+
+/*
+ * Ingests the same list of files into a new database file with `jobs`
+ * threads; one article fails while it is stored (a trigger refuses its
+ * statement) and must leave nothing behind while the batch goes on.
+ * Returns the export; the caller frees it.
+ */
+static char *ingest_dir(const char *dir, int jobs)
+{
+    char path[4096], dbpath[4200];
+    const char *names[] = {"1-en.txt", "2-bad.txt", "3-poisoned.txt", "4-fr.txt", "5-en-again.txt"};
+    const char *texts[] = {story_en, "broken \xC3\x28 text", poisoned, story_fr, story_en};
+    const char *sources[5];
+    char copies[5][4096];
+    for (int i = 0; i < 5; i++) {
+        snprintf(copies[i], sizeof copies[i], "%s", put_file(dir, names[i], texts[i]));
+        sources[i] = copies[i];
+    }
+    snprintf(path, sizeof path, "%s/jobs%d.db", dir, jobs);
+    snprintf(dbpath, sizeof dbpath, "%s", path);
+    dossier_db *db = NULL;
+    dossier_options o = {0};
+    o.callback = on_order;
+    ck_assert_dossier_ok(db, dossier_open(&db, dbpath, &o));
+    sqlite3_exec(db->sql, "CREATE TRIGGER poison BEFORE INSERT ON statements WHEN new.text LIKE '%poison%'"
+                          " BEGIN SELECT RAISE(ABORT, 'poisoned statement'); END", NULL, NULL, NULL);
+    memset(order, 0, sizeof order);
+    ck_assert_dossier_ok(db, dossier_ingest_files(db, sources, 5, jobs));
+    ck_assert_str_eq(order, "nffnu");
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles"), 2);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles WHERE title = 'Poisoned'"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM sentences s LEFT JOIN articles a ON a.id = s.article"
+                               " WHERE a.id IS NULL"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM entities WHERE name LIKE '%Ambassador%'"), 0);
+    char *json = NULL;
+    ck_assert_dossier_ok(db, dossier_export_json(&json, db));
+    dossier_close(db);
+    return json;
+}
+
+START_TEST(test_files_jobs_alike)
+{
+    char dir[] = "/tmp/check_ingest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *serial = ingest_dir(dir, 1);
+    char *parallel = ingest_dir(dir, 2);
+    ck_assert_str_eq(serial, parallel);
+    dossier_free(serial);
+    dossier_free(parallel);
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(test_files_memory_db)
+{
+    dossier_db *db = NULL;
+    dossier_options o = {0};
+    o.callback = on_order;
+    ck_assert_dossier_ok(db, dossier_open(&db, ":memory:", &o));
+    const char *sources[] = {"/nonexistent/a.txt", "/nonexistent/b.txt"};
+    memset(order, 0, sizeof order);
+    /* An in-memory database cannot be shared with threads: one job does it all. */
+    ck_assert_dossier_ok(db, dossier_ingest_files(db, sources, 2, 4));
+    ck_assert_str_eq(order, "ff");
+    ck_assert_ptr_nonnull(strstr(dossier_errmsg(db), "b.txt"));
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -144,6 +244,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_size_limit);
     tcase_add_test(tc, test_callback_and_resolve);
     tcase_add_test(tc, test_export);
+    tcase_add_test(tc, test_files_jobs_alike);
+    tcase_add_test(tc, test_files_memory_db);
     suite_add_tcase(s, tc);
     return s;
 }
