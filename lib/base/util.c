@@ -144,11 +144,8 @@ char *dossier_strdup(const char *s)
 /* See util.h.  ASCII, most of the text, is decoded inline. */
 int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos)
 {
-    unsigned char b = (unsigned char)s[*pos];
-    if (b < 0x80) {
-        (*pos)++;
-        return b;
-    }
+    if (*pos < len && (unsigned char)s[*pos] < 0x80)
+        return (unsigned char)s[(*pos)++];
     utf8proc_int32_t c;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *pos,
                                           (utf8proc_ssize_t)(len - *pos), &c);
