@@ -1,6 +1,6 @@
 /*
- * resolve.c — `dossier resolve`: statement clusters and stories recomputed
- * for the whole database, in one transaction.
+ * resolve.c — `dossier resolve`: entities, statement clusters and stories
+ * recomputed for the whole database, in one transaction.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,11 +12,12 @@ static void usage(FILE *out)
 {
     fprintf(out, "usage: dossier resolve\n"
                  "\n"
-                 "Recomputes what joins articles, from the stored rows, in one transaction: the\n"
-                 "features each statement is compared by, statement clusters and stories, article\n"
-                 "by article in the order they were ingested, so that the result is the one\n"
-                 "ingesting them again would give.  Run it after upgrading dossier, whose rules\n"
-                 "may have changed.  On failure nothing changes.\n");
+                 "Recomputes what joins articles, from the stored rows, in one transaction:\n"
+                 "entities (from the names each article's mentions write), the features each\n"
+                 "statement is compared by, statement clusters and stories, article by article in\n"
+                 "the order they were ingested, so that the result is the one ingesting them again\n"
+                 "would give; then applies the corrections made by hand again.  Run it after\n"
+                 "upgrading dossier, whose rules may have changed.  On failure nothing changes.\n");
 }
 
 /* Runs `dossier resolve`. */

@@ -143,11 +143,12 @@ int dossier_ingest_files(dossier_db *db, const char *const *sources, size_t n, i
 
 /*
  * Recomputes what joins articles over the whole database, in one
- * transaction: the features each statement is compared by, statement
- * clusters and stories, article by article in id (ingest) order, so that
- * the result is the one ingesting the articles again would give.  Entities
- * stay as ingest resolved them.  Ingest does all this already; this is for
- * databases built by older versions.  On failure nothing changes.
+ * transaction: entities (from the names each article's mentions write),
+ * the features each statement is compared by, statement clusters and
+ * stories, article by article in id (ingest) order, so that the result is
+ * the one ingesting the articles again would give; then the corrections
+ * made by hand are applied again.  For databases that older versions
+ * resolved.  On failure nothing changes.
  */
 int dossier_resolve(dossier_db *db);
 

@@ -75,6 +75,26 @@ grep -q "usage: dossier resolve" "$tmp/out" || fail "resolve --help text"
 [ $? -eq 2 ] || fail "resolve with an argument should exit 2"
 grep -q "^dossier: resolve: unexpected argument" "$tmp/err" || fail "resolve usage message: $(cat "$tmp/err")"
 
+# ---- resolve undoes a join an older resolver made across articles: two people made one
+sqlite3 "$tmp/a.db" <<'SQL' || fail "joining two people by hand"
+PRAGMA foreign_keys = ON;
+CREATE TEMP TABLE pair AS SELECT (SELECT id FROM entities WHERE name = 'Oleg Ostapenko') AS keep,
+                                 (SELECT id FROM entities WHERE name = 'Wu Yanhua') AS gone;
+UPDATE mentions SET entity = (SELECT keep FROM pair) WHERE entity = (SELECT gone FROM pair);
+UPDATE roles SET person = (SELECT keep FROM pair) WHERE person = (SELECT gone FROM pair);
+UPDATE statements SET speaker = (SELECT keep FROM pair) WHERE speaker = (SELECT gone FROM pair);
+UPDATE OR IGNORE statement_topics SET entity = (SELECT keep FROM pair) WHERE entity = (SELECT gone FROM pair);
+UPDATE OR IGNORE event_participants SET entity = (SELECT keep FROM pair) WHERE entity = (SELECT gone FROM pair);
+UPDATE aliases SET entity = (SELECT keep FROM pair) WHERE entity = (SELECT gone FROM pair);
+DELETE FROM entities WHERE id = (SELECT gone FROM pair);
+SQL
+[ "$(sqlite3 "$tmp/a.db" "select count(*) from entities where name = 'Wu Yanhua'")" = 0 ] || fail "the join by hand"
+"$bin" --db "$tmp/a.db" resolve >"$tmp/out" 2>"$tmp/err" || fail "resolve after the join: $(cat "$tmp/err")"
+"$bin" --db "$tmp/a.db" export --format json >"$tmp/d.json"
+normalize "$tmp/d.json" "$tmp/d.txt"
+cmp -s "$tmp/a.txt" "$tmp/d.txt" || fail "resolve did not undo the join: $(diff "$tmp/a.txt" "$tmp/d.txt" | head -c 600)"
+[ -z "$(sqlite3 "$tmp/a.db" "pragma foreign_key_check")" ] || fail "resolve left dangling references"
+
 # ---- consistency counts
 "$bin" --db "$tmp/a.db" stats --check --format tsv >"$tmp/out" || fail "stats --check"
 for what in "people with two first names" "names of entities of several kinds" \

@@ -23,9 +23,11 @@
  * evidence: a country, a party or a frequent person is in every story.
  * Stories joined through the new article become one (the smallest id).
  *
- * `dossier resolve` recomputes clusters and stories from the stored rows,
- * article by article in id order, the order of ingest, so that its result
- * is that of ingesting the articles again.
+ * `dossier resolve` recomputes entities, clusters and stories from the
+ * stored rows, article by article in id order, the order of ingest, so
+ * that its result is that of ingesting the articles again: each article's
+ * entities are rebuilt from the names its mentions write and resolved
+ * against the entities of the articles before it.
  */
 #include "store/resolve.h"
 
@@ -191,9 +193,12 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
                                         " ON CONFLICT(entity, folded) DO UPDATE SET name = min(name, excluded.name)");
     if (!rc)
         rc = add_alias(db, st, id, e->name);
-    for (size_t i = 0; !rc && i < e->aliases.n; i++)
+    for (size_t i = 0; !rc && i < e->aliases.n; i++) {
         if (e->kind != DOSSIER_KIND_PERSON || strchr(e->aliases.v[i], ' ') || !strchr(e->name, ' '))
             rc = add_alias(db, st, id, e->aliases.v[i]);
+        if (!rc && is_acronym(e->aliases.v[i], key, sizeof key))
+            rc = add_alias(db, st, id, key);
+    }
     for (size_t i = 0; !rc && e->gaz && i < e->gaz->nnames; i++)
         rc = add_alias(db, st, id, e->gaz->names[i]->text);
     if (!rc && e->kind == DOSSIER_KIND_PERSON && !e->gaz) {
@@ -726,23 +731,238 @@ int dossier_resolve_article(dossier_db *db, long long article)
     return rc;
 }
 
-/* See dossier.h: clusters and stories again, article by article in id order. */
+/* ---- resolving everything again ---- */
+
+/*
+ * While `dossier resolve` works, every reference to an entity of before
+ * is moved this far up, out of the way of the entities made anew (which
+ * start again at 1); each article's references come back down as its
+ * entities are resolved.  Foreign keys are checked at commit, when none is
+ * left up there.
+ */
+#define SHIFT "1099511627776"
+
+/* Runs a statement with up to three integer parameters. */
+static int run3(dossier_db *db, const char *sql, long long a, long long b, long long c)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db, sql);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    sqlite3_bind_int64(st, 3, c);
+    rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "resolving again");
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Points the references of article `art` to old entity `old` at entity `id`. */
+static int remap(dossier_db *db, long long art, long long old, long long id)
+{
+    static const char *const sql[] = {
+        "UPDATE mentions SET entity = ?3 WHERE article = ?1 AND entity = ?2 + " SHIFT,
+        "UPDATE roles SET person = ?3 WHERE article = ?1 AND person = ?2 + " SHIFT,
+        "UPDATE roles SET organization = ?3 WHERE article = ?1 AND organization = ?2 + " SHIFT,
+        "UPDATE statements SET speaker = ?3 WHERE article = ?1 AND speaker = ?2 + " SHIFT,
+        "UPDATE OR IGNORE statement_topics SET entity = ?3 WHERE entity = ?2 + " SHIFT
+        " AND statement IN (SELECT id FROM statements WHERE article = ?1)",
+        "DELETE FROM statement_topics WHERE entity = ?2 + " SHIFT
+        " AND statement IN (SELECT id FROM statements WHERE article = ?1)",
+        "UPDATE OR IGNORE event_participants SET entity = ?3 WHERE entity = ?2 + " SHIFT
+        " AND event IN (SELECT id FROM events WHERE article = ?1)",
+        "DELETE FROM event_participants WHERE entity = ?2 + " SHIFT
+        " AND event IN (SELECT id FROM events WHERE article = ?1)",
+    };
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < sizeof sql / sizeof *sql; i++)
+        rc = run3(db, sql[i], art, old, id);
+    return rc;
+}
+
+/* 1 when `name` folds like a name entity `old` went by before, 0 when not, or a negative code. */
+static int was_alias(dossier_db *db, long long old, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    char *f = dossier_fold(name ? name : "", name ? strlen(name) : 0);
+    if (!f)
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    int rc = dossier_db_cached(&st, db, "SELECT 1 FROM resolve_old_aliases WHERE entity = ?1 AND folded = ?2");
+    if (!rc) {
+        sqlite3_bind_int64(st, 1, old);
+        sqlite3_bind_text(st, 2, f, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_reset(st);
+    }
+    free(f);
+    return rc;
+}
+
+/*
+ * Adds to the doc the entity of before `old` as article `art` names it:
+ * its fullest name written there (else its name of before), its other
+ * names written there as aliases (those it went by before: not every
+ * mention's words are a name), its kind, and its gazetteer entry when it
+ * was a known one.  Returns the doc entity index or a negative code.
+ */
+static int doc_entity_again(dossier_doc *d, dossier_db *db, long long art, long long old)
+{
+    sqlite3_stmt *who = NULL, *names = NULL;
+    int rc = dossier_db_cached(&who, db, "SELECT kind, name, known FROM resolve_old_entities WHERE id = ?1");
+    if (!rc)
+        rc = dossier_db_cached(&names, db,
+            "SELECT DISTINCT CAST(substr(CAST(a.body AS BLOB), m.start + 1, m.end - m.start) AS TEXT) AS n, m.how"
+            " FROM mentions m JOIN articles a ON a.id = m.article"
+            " WHERE m.article = ?1 AND m.entity = ?2 + " SHIFT " AND m.how IN ('name', 'short') ORDER BY 1");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(who, 1, old);
+    if (sqlite3_step(who) != SQLITE_ROW) {
+        sqlite3_reset(who);
+        return dossier_db_fail(db, DOSSIER_EDB, "resolving again: entity %lld is gone", old);
+    }
+    int kind = dossier_kind_parse((const char *)sqlite3_column_text(who, 0));
+    const char *oldname = (const char *)sqlite3_column_text(who, 1);
+    const dossier_gaz_entry *gaz = sqlite3_column_int(who, 2) ? dossier_gazetteer_find(d->lex, oldname) : NULL;
+    if (gaz && gaz->kind != kind)
+        gaz = NULL;
+    VEC(char *) seen = {0};
+    char *best = NULL;
+    sqlite3_bind_int64(names, 1, art);
+    sqlite3_bind_int64(names, 2, old);
+    while (!rc && sqlite3_step(names) == SQLITE_ROW) {
+        int known_as = was_alias(db, old, (const char *)sqlite3_column_text(names, 0));
+        if (known_as <= 0) {
+            rc = known_as;
+            continue;
+        }
+        char *n = dossier_strdup((const char *)sqlite3_column_text(names, 0));
+        if (!n || VEC_PUSH(&seen, n)) {
+            free(n);
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+            break;
+        }
+        int full = strcmp((const char *)sqlite3_column_text(names, 1), "name") == 0;
+        if (full && (!best || word_count(n) > word_count(best) ||
+                     (word_count(n) == word_count(best) && strcmp(n, best) < 0)))
+            best = n;
+    }
+    int e = rc;
+    if (!rc) {
+        const char *name = gaz ? gaz->name : best ? best : oldname;
+        e = dossier_doc_entity(d, name, strlen(name), kind, gaz);
+    }
+    for (size_t i = 0; e >= 0 && i < seen.n; i++)
+        if (dossier_doc_alias(d, e, seen.v[i], strlen(seen.v[i])) < 0)
+            e = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; i < seen.n; i++)
+        free(seen.v[i]);
+    VEC_FREE(&seen);
+    sqlite3_reset(who);
+    sqlite3_reset(names);
+    return e;
+}
+
+/*
+ * Resolves the entities article `art` refers to again, as ingest would
+ * against the entities of the articles before it, and points its rows at
+ * them.
+ */
+static int entities_again(dossier_db *db, dossier_lexicon *lex, long long art)
+{
+    sqlite3_stmt *st = NULL;
+    VEC(long long) olds = {0};
+    dossier_doc d;
+    dossier_doc_init(&d, lex, "resolve");
+    int rc = dossier_db_cached(&st, db,
+        "SELECT e - " SHIFT " FROM ("
+        " SELECT entity AS e FROM mentions WHERE article = ?1"
+        " UNION ALL SELECT person FROM roles WHERE article = ?1"
+        " UNION ALL SELECT organization FROM roles WHERE article = ?1"
+        " UNION ALL SELECT speaker FROM statements WHERE article = ?1 AND speaker IS NOT NULL"
+        " UNION ALL SELECT t.entity FROM statement_topics t JOIN statements s ON s.id = t.statement"
+        "  WHERE s.article = ?1"
+        " UNION ALL SELECT p.entity FROM event_participants p JOIN events v ON v.id = p.event"
+        "  WHERE v.article = ?1)"
+        " WHERE e >= " SHIFT " GROUP BY e ORDER BY e"); /* the order ingest made them in */
+    if (rc)
+        goto done;
+    sqlite3_bind_int64(st, 1, art);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW)
+        if (VEC_PUSH(&olds, sqlite3_column_int64(st, 0)))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    sqlite3_reset(st);
+    for (size_t i = 0; !rc && i < olds.n; i++) {
+        int e = doc_entity_again(&d, db, art, olds.v[i]);
+        long long id = 0;
+        if (e < 0)
+            rc = e;
+        if (!rc)
+            rc = dossier_resolve_entity(&id, db, &d, e);
+        if (!rc)
+            rc = remap(db, art, olds.v[i], id);
+    }
+    if (!rc)
+        rc = run3(db, "UPDATE statement_features SET speaker = (SELECT speaker FROM statements s"
+                      " WHERE s.id = statement) WHERE statement IN (SELECT id FROM statements WHERE article = ?1)"
+                      , art, 0, 0);
+done:
+    VEC_FREE(&olds);
+    dossier_doc_free(&d);
+    return rc;
+}
+
+/* Moves every reference to an entity out of the way, and forgets the entities (kept aside in temp tables). */
+static int forget_entities(dossier_db *db)
+{
+    return dossier_db_exec(db,
+        "PRAGMA defer_foreign_keys = ON;"
+        "DROP TABLE IF EXISTS temp.resolve_old_entities;"
+        "CREATE TEMP TABLE resolve_old_entities AS SELECT id, kind, name, known FROM entities;"
+        "CREATE UNIQUE INDEX temp.resolve_old_entities_id ON resolve_old_entities(id);"
+        "DROP TABLE IF EXISTS temp.resolve_old_aliases;"
+        "CREATE TEMP TABLE resolve_old_aliases AS SELECT entity, folded FROM aliases;"
+        "CREATE INDEX temp.resolve_old_aliases_entity ON resolve_old_aliases(entity, folded);"
+        "UPDATE mentions SET entity = entity + " SHIFT ";"
+        "UPDATE roles SET person = person + " SHIFT ", organization = organization + " SHIFT ";"
+        "UPDATE statements SET speaker = speaker + " SHIFT " WHERE speaker IS NOT NULL;"
+        "UPDATE statement_topics SET entity = entity + " SHIFT ";"
+        "UPDATE event_participants SET entity = entity + " SHIFT ";"
+        "DELETE FROM aliases; DELETE FROM entities;"
+        "UPDATE statements SET cluster = NULL; UPDATE articles SET story = NULL;"
+        "UPDATE statement_features SET words = NULL, numbers = NULL, names = NULL");
+}
+
+/*
+ * See dossier.h: entities, then clusters and stories, again, article by
+ * article in id order; then the corrections made by hand.
+ */
 int dossier_resolve(dossier_db *db)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_exec(db, "BEGIN IMMEDIATE; UPDATE statements SET cluster = NULL;"
-                                 " UPDATE articles SET story = NULL;"
-                                 " UPDATE statement_features SET words = NULL, numbers = NULL, names = NULL");
+    dossier_lexicon *lex = NULL;
+    int rc = dossier_db_lexicon(&lex, db);
+    if (!rc)
+        rc = dossier_db_exec(db, "BEGIN IMMEDIATE");
+    if (rc)
+        return rc;
+    rc = forget_entities(db);
     if (!rc)
         rc = dossier_db_prepare(&st, db, "SELECT id FROM articles ORDER BY id");
-    while (!rc && sqlite3_step(st) == SQLITE_ROW)
-        rc = dossier_resolve_article(db, sqlite3_column_int64(st, 0));
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        long long art = sqlite3_column_int64(st, 0);
+        rc = entities_again(db, lex, art);
+        if (!rc)
+            rc = dossier_resolve_article(db, art);
+    }
     sqlite3_finalize(st);
     if (!rc)
         rc = dossier_corrections_apply(db, 0);
-    if (rc) {
+    if (!rc)
+        rc = dossier_db_exec(db, "DROP TABLE temp.resolve_old_entities; DROP TABLE temp.resolve_old_aliases");
+    if (!rc)
+        rc = dossier_db_exec(db, "COMMIT");
+    if (rc)
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
-        return rc;
-    }
-    return dossier_db_exec(db, "COMMIT");
+    return rc;
 }
