@@ -205,6 +205,7 @@ int cli_timeline(int argc, char **argv, const cli_globals *g);
 int cli_search(int argc, char **argv, const cli_globals *g);
 int cli_stats(int argc, char **argv, const cli_globals *g);
 int cli_resolve(int argc, char **argv, const cli_globals *g);
+int cli_migrate(int argc, char **argv, const cli_globals *g);
 int cli_query(int argc, char **argv, const cli_globals *g);
 int cli_merge(int argc, char **argv, const cli_globals *g);
 int cli_split(int argc, char **argv, const cli_globals *g);

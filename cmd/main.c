@@ -33,6 +33,7 @@ static const cli_command commands[] = {
     {"forget", cli_forget, "correct: remove an article and never ingest it again"},
     {"corrections", cli_corrections, "list the corrections made by hand, in the order they apply"},
     {"reindex", cli_reindex, "extract stored articles again with this version of dossier"},
+    {"migrate", cli_migrate, "bring the database's schema up to this version's"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

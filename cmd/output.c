@@ -229,8 +229,10 @@ void cli_no_match(dossier_db *db, const char *what, const char *name)
 /* See cli.h. */
 dossier_db *cli_open_existing(const cli_globals *g, int empty_ok)
 {
+    dossier_options ro = {0};
+    ro.read_only = 1;   /* a command that reads never writes: not even a migration or WAL */
     if (strcmp(g->db_path, ":memory:") == 0 || access(g->db_path, F_OK) == 0)
-        return cli_open(g, NULL);
+        return cli_open(g, &ro);
     if (!empty_ok) {
         cli_error("%s: no such database (add articles with 'dossier --db %s ingest FILE...')", g->db_path,
                   g->db_path);

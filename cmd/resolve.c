@@ -31,7 +31,7 @@ int cli_resolve(int argc, char **argv, const cli_globals *g)
         cli_error("resolve: unexpected argument '%s'", argv[i]);
         return CLI_USAGE;
     }
-    dossier_db *db = cli_open_existing(g, 0);
+    dossier_db *db = cli_open_writable(g, NULL);
     if (!db)
         return CLI_ERROR;
     int rc = dossier_resolve(db);

@@ -87,6 +87,9 @@ typedef struct dossier_options {
     void *userdata;                /* passed to the callback */
     int as_new;                    /* non-zero: other bytes from a stored source are a new article
                                       beside the old one, not its new version */
+    int read_only;                 /* non-zero: never write: nothing is created, migrated or
+                                      switched to WAL, and a schema older than this library's is
+                                      refused ("run 'dossier migrate'"); for commands that only read */
 } dossier_options;
 
 #define DOSSIER_DEFAULT_MAX_BYTES (4u * 1024u * 1024u)
@@ -94,8 +97,11 @@ typedef struct dossier_options {
 /*
  * Opens (creating if needed) the database at `path` (":memory:" works),
  * applies pending schema migrations, and loads the built-in language data
- * plus any files named in `opts` (which may be NULL).  On failure *out may
- * still be set so that dossier_errmsg() can explain; close it either way.
+ * plus any files named in `opts` (which may be NULL).  Another
+ * application's database ("not a dossier database: no dossier schema") and
+ * a newer schema are refused before anything is written; with
+ * opts->read_only nothing is ever written.  On failure *out may still be
+ * set so that dossier_errmsg() can explain; close it either way.
  */
 int dossier_open(dossier_db **out, const char *path, const dossier_options *opts);
 

@@ -2,11 +2,20 @@
  * db.c — opening and closing a dossier database, schema migration, and the
  * one error convention.
  *
- * The schema is the embedded schema/NNN_*.sql files, applied in order; each
- * file moves PRAGMA user_version to NNN in the same transaction, so an
- * interrupted migration leaves the old version intact.  Connections use WAL
- * and foreign keys.  This is the boundary where SQLite's codes become
- * DOSSIER_E... codes.
+ * The schema is the embedded schema/NNN_*.sql files, applied in order, the
+ * pending ones in one transaction that moves PRAGMA user_version to the
+ * last NNN, so an interrupted migration leaves the old version intact; the
+ * version is read again under the write lock, so that several processes
+ * opening a new database at once migrate it once.  Connections use WAL and
+ * foreign keys.
+ *
+ * Nothing is written before the file is known to be dossier's: another
+ * application's database, or one of a newer schema, is refused untouched.
+ * A read-only handle (dossier_options.read_only) never writes at all: no
+ * schema, no migration, no switch to WAL; on a read-only filesystem it
+ * reads the file as immutable.  No handle can ATTACH another file.
+ *
+ * This is the boundary where SQLite's codes become DOSSIER_E... codes.
  */
 #include "store/db.h"
 
@@ -14,8 +23,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
 
 #include "base/embed.h"
+#include "base/util.h"
 
 #define DOSSIER_DB_BUSY_MS 60000           /* how long a writer waits for the lock */
 #define DOSSIER_DB_CACHE_KIB "-16384"      /* page cache: 16 MiB */
@@ -207,6 +218,106 @@ static void sql_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, DOSSIER_VERSION, -1, SQLITE_STATIC);
 }
 
+/*
+ * The schema version of the open file (0 for a new, empty one), or a
+ * negative code with the message set: the file is not an SQLite database,
+ * holds another application's tables ("not a dossier database: no dossier
+ * schema"), or has a newer schema than this library's.  Reads only.
+ */
+static int schema_of(dossier_db *db)
+{
+    int v = 0;
+    if (schema_version(&v, db))
+        return DOSSIER_EDB;
+    sqlite3_stmt *st = NULL;
+    if (dossier_db_prepare(&st, db, "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = 'articles') "
+                                    "FROM sqlite_master"))
+        return DOSSIER_EDB;
+    int rc = sqlite3_step(st);
+    int objects = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1, articles = sqlite3_column_int(st, 1);
+    if (objects < 0)
+        dossier_db_sqlfail(db, "database");
+    sqlite3_finalize(st);
+    if (objects < 0)
+        return DOSSIER_EDB;
+    if ((v == 0 && objects > 0) || (v > 0 && !articles))
+        return dossier_db_fail(db, DOSSIER_EDB, "not a dossier database: no dossier schema");
+    if (v > dossier_schema_version())
+        return dossier_db_fail(db, DOSSIER_EDB, "database schema version %d is newer than this dossier (%d)", v,
+                               dossier_schema_version());
+    return v;
+}
+
+/* Refuses to ATTACH (or DETACH) files: a canned query must not create or reach other files. */
+static int authorize(void *unused, int action, const char *a, const char *b, const char *c, const char *d)
+{
+    (void)unused, (void)a, (void)b, (void)c, (void)d;
+    return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* Non-zero when the directory holding `path` is on a read-only filesystem. */
+static int on_readonly_fs(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    struct statvfs fs;
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    return statvfs(dir, &fs) == 0 && (fs.f_flag & ST_RDONLY);
+}
+
+/*
+ * Opens `path` for reading only.  A WAL database needs its -shm file, which
+ * cannot be made on a read-only filesystem: there nobody can write the file
+ * either, so it is opened as immutable.
+ */
+static int open_readonly(dossier_db *db, const char *path)
+{
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    dbuf uri = {0};
+    int rc = dossier_buf_puts(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; !rc && *p; p++)
+        rc = (*p == '%' || *p == '?' || *p == '#') ? dossier_buf_printf(&uri, "%%%02X", *p)
+                                                    : dossier_buf_add(&uri, (const char *)p, 1);
+    if (!rc && on_readonly_fs(path))
+        rc = dossier_buf_puts(&uri, "?immutable=1");
+    if (rc) {
+        dossier_buf_free(&uri);
+        return DOSSIER_ENOMEM;
+    }
+    rc = sqlite3_open_v2(uri.s, &db->sql, flags, NULL);
+    dossier_buf_free(&uri);
+    return rc == SQLITE_OK ? DOSSIER_OK : DOSSIER_EDB;
+}
+
+/*
+ * Switches a writable database to WAL unless it is already; the switch
+ * needs the file to itself, so it is retried while another process holds
+ * it (two processes creating one database).
+ */
+static int use_wal(dossier_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_prepare(&st, db, "PRAGMA journal_mode");
+    if (rc)
+        return rc;
+    int wal = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+              (strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0 ||
+               strcmp((const char *)sqlite3_column_text(st, 0), "memory") == 0);
+    sqlite3_finalize(st);
+    for (int tries = 0; !wal; tries++) {
+        int src = sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if (src == SQLITE_OK)
+            break;
+        if ((src != SQLITE_BUSY && src != SQLITE_LOCKED) || tries >= 200)
+            return dossier_db_sqlfail(db, "database");
+        sqlite3_sleep(50);
+    }
+    return DOSSIER_OK;
+}
+
 /* See dossier.h. */
 int dossier_open(dossier_db **out, const char *path, const dossier_options *opts)
 {
@@ -218,24 +329,44 @@ int dossier_open(dossier_db **out, const char *path, const dossier_options *opts
     db->callback = opts ? opts->callback : NULL;
     db->userdata = opts ? opts->userdata : NULL;
     db->as_new = opts ? opts->as_new : 0;
-    if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-        return dossier_db_fail(db, DOSSIER_EDB, "%s: cannot open database: %s", path,
+    /* an in-memory database is new and private: nothing to protect, a schema to make */
+    int read_only = opts && opts->read_only && strcmp(path, ":memory:") != 0;
+    int rc = read_only ? open_readonly(db, path)
+                       : sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK
+                             ? DOSSIER_OK
+                             : DOSSIER_EDB;
+    if (rc)
+        return dossier_db_fail(db, rc, "%s: cannot open database: %s", path,
                                db->sql ? sqlite3_errmsg(db->sql) : "out of memory");
     /* Writers wait for each other; a batch holds the lock about a second (ingest.c). */
     sqlite3_busy_timeout(db->sql, DOSSIER_DB_BUSY_MS);
+    sqlite3_set_authorizer(db->sql, authorize, NULL);
     sqlite3_create_function(db->sql, "dossier_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_version,
                             NULL, NULL);
+    int version = schema_of(db);
+    if (version >= 0 && read_only && version < dossier_schema_version())
+        version = dossier_db_fail(db, DOSSIER_EDB,
+                                  "database schema version %d is older than this dossier (%d): run 'dossier migrate'",
+                                  version, dossier_schema_version());
+    rc = version < 0 ? version : DOSSIER_OK;
+    if (!rc && read_only)
+        rc = dossier_db_exec(db, "PRAGMA query_only = ON; PRAGMA foreign_keys = ON");
+    else if (!rc)
+        rc = use_wal(db);
     /* A page cache and memory map large enough that the indexes a query or an
      * ingest walks stay in memory, instead of being re-read through pread. */
-    int rc = dossier_db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
-                                 "PRAGMA synchronous = NORMAL; PRAGMA cache_size = " DOSSIER_DB_CACHE_KIB "; "
+    if (!rc && !read_only)
+        rc = dossier_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
+    if (!rc)
+        rc = dossier_db_exec(db, "PRAGMA cache_size = " DOSSIER_DB_CACHE_KIB "; "
                                  "PRAGMA mmap_size = " DOSSIER_DB_MMAP_BYTES);
     if (rc) {
         char keep[sizeof db->errmsg + 64];
         snprintf(keep, sizeof keep, "%s: %s", path, db->errmsg);
         return dossier_db_fail(db, rc, "%s", keep);
     }
-    rc = migrate(db);
+    if (!read_only)
+        rc = migrate(db);
     if (!rc && opts && ((opts->lexicons && opts->lexicons[0]) || (opts->gazetteers && opts->gazetteers[0])))
         rc = load_lexicon(db, opts);
     return rc;

@@ -1,0 +1,110 @@
+#!/bin/sh
+# cli_hostile.sh — the hostile-input catalogue of issue 12, black-box: other
+# applications' databases, newer and older schemas, files that are no
+# articles, names that are no UTF-8, caps on what would take forever.  Each
+# case checks the exit status, the one error line, and what was (not)
+# written.  Usage: cli_hostile.sh DOSSIER FIXTURES SCHEMA_DIR
+# Needs the sqlite3 shell.  Prints one line per failure; exit 1 if any.
+set -u
+bin=$1
+fixtures=$2
+schema=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+export NO_COLOR=1
+unset DOSSIER_DB
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect_status WANT CMD... — runs CMD, stdout to $tmp/out, stderr to $tmp/err.
+expect_status() {
+    want=$1; shift
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    [ "$got" -eq "$want" ] || fail "'$*' exited $got, wanted $want; stderr: $(head -c 300 "$tmp/err")"
+}
+# expect_in FILE TEXT — FILE contains TEXT.
+expect_in() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2': $(head -c 300 "$1")"; }
+# one_line FILE — FILE holds exactly one line.
+one_line() { [ "$(wc -l <"$1")" -eq 1 ] || fail "$1 is not one line: $(head -c 300 "$1")"; }
+# unchanged A B — the files are identical (nothing was written).
+unchanged() { cmp -s "$1" "$2" || fail "$1 was written to"; }
+good=$fixtures/articles/000_cac9062ab3754006.txt
+
+# ---- another application's database is refused before anything is written
+other=$tmp/other.db
+sqlite3 "$other" "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes(text) VALUES ('mine');"
+cp "$other" "$tmp/other.orig"
+for cmd in stats articles "who-said Tiangong" export; do
+    # shellcheck disable=SC2086
+    expect_status 1 "$bin" --db "$other" $cmd
+    expect_in "$tmp/err" "not a dossier database: no dossier schema"
+    one_line "$tmp/err"
+done
+expect_status 1 "$bin" --db "$other" ingest "$good"
+expect_in "$tmp/err" "not a dossier database: no dossier schema"
+unchanged "$other" "$tmp/other.orig"
+[ ! -e "$other-wal" ] || fail "a WAL file was made beside another application's database"
+
+# ---- a newer schema is refused before anything changes (no switch to WAL)
+db=$tmp/kb.db
+expect_status 0 "$bin" --db "$db" ingest --quiet "$fixtures/articles"
+sqlite3 "$db" "PRAGMA journal_mode = DELETE; PRAGMA user_version = 9999;" >/dev/null
+cp "$db" "$tmp/newer.orig"
+expect_status 1 "$bin" --db "$db" stats
+expect_in "$tmp/err" "newer than this dossier"
+expect_status 1 "$bin" --db "$db" ingest "$good"
+expect_in "$tmp/err" "newer than this dossier"
+unchanged "$db" "$tmp/newer.orig"
+[ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = delete ] || fail "a newer database was switched to WAL"
+
+# ---- an older schema: queries refuse it untouched, `dossier migrate` and ingest bring it up
+old=$tmp/old.db
+last=$(ls "$schema"/[0-9]*.sql | sort | tail -n 1)
+for f in $(ls "$schema"/[0-9]*.sql | sort); do
+    [ "$f" = "$last" ] && break
+    sqlite3 "$old" <"$f" || fail "schema $f did not apply"
+    v=$(basename "$f" | sed 's/^0*\([0-9][0-9]*\)_.*/\1/')
+done
+if [ "$(ls "$schema"/[0-9]*.sql | wc -l)" -gt 1 ]; then
+    sqlite3 "$old" "PRAGMA user_version = $v"
+    cp "$old" "$tmp/old.orig"
+    expect_status 1 "$bin" --db "$old" stats
+    expect_in "$tmp/err" "older than this dossier"
+    expect_in "$tmp/err" "dossier migrate"
+    one_line "$tmp/err"
+    unchanged "$old" "$tmp/old.orig"
+    [ "$(sqlite3 "$old" 'PRAGMA journal_mode')" = delete ] || fail "a query switched an older database to WAL"
+    expect_status 0 "$bin" --db "$old" migrate
+    expect_in "$tmp/out" "schema version"
+    expect_status 0 "$bin" --db "$old" stats
+    cp "$tmp/old.orig" "$old"
+    expect_status 0 "$bin" --db "$old" ingest "$good"
+    expect_in "$tmp/out" "1 new, 0 unchanged, 0 failed"
+fi
+expect_status 0 "$bin" migrate --help
+expect_status 2 "$bin" --db "$old" migrate extra
+
+# ---- a query command never creates a database, nor migrates a new one
+expect_status 1 "$bin" --db "$tmp/none.db" stats
+[ ! -e "$tmp/none.db" ] || fail "stats created a database"
+: >"$tmp/empty.db"
+expect_status 1 "$bin" --db "$tmp/empty.db" stats
+[ ! -s "$tmp/empty.db" ] || fail "stats wrote into an empty file"
+
+# ---- canned queries cannot ATTACH (a file would be created) or DETACH
+cat >"$tmp/attach.yaml" <<YAML
+queries:
+  - name: sneaky
+    description: attaches a file
+    sql: ATTACH DATABASE '$tmp/created.db' AS x
+YAML
+expect_status 1 "$bin" --db "$db.2" --queries "$tmp/attach.yaml" query sneaky
+expect_status 0 "$bin" --db "$db.2" ingest --quiet "$good"
+expect_status 1 "$bin" --db "$db.2" --queries "$tmp/attach.yaml" query sneaky
+expect_in "$tmp/err" "not authorized"
+[ ! -e "$tmp/created.db" ] || fail "a canned query created a file by ATTACH"
+
+[ "$fails" -eq 0 ] && echo "cli_hostile: all passed"
+[ "$fails" -eq 0 ]
