@@ -585,6 +585,13 @@ START_TEST(test_two_apostrophe_quotes_and_abbreviated_titles)
     expect(d, "ask the council for a second vote", DIRECT, "Anna Berg");
     ck_assert_ptr_null(find(d, "Ms. Berg said"));
     dossier_test_doc_free(d);
+    /* a quotation opened with “ and closed with a straight mark: the attribution after it is its own */
+    d = doc("en", "Paul Weber spoke first.\n\n"
+                  "\u201cThe budget does not add up for the next five years,\" Anna Berg said in a statement. "
+                  "The council will vote again in June.");
+    expect(d, "budget does not add up", DIRECT, "Anna Berg");
+    ck_assert_ptr_null(find(d, "said in a statement"));
+    dossier_test_doc_free(d);
     /* an apostrophe of elision is no quotation mark */
     d = doc("en", "The rock 'n' roll band's tour was the city's biggest event of the year.");
     ck_assert_uint_eq(d->statements.n, 0);

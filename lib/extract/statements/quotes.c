@@ -40,9 +40,9 @@ static int closes(int32_t op, int32_t ch)
 {
     switch (op) {
     case TWO_APOSTROPHES: return ch == TWO_APOSTROPHES;
-    case 0x201C: return ch == 0x201D || ch == 0x201C;
+    case 0x201C: return ch == 0x201D || ch == 0x201C || ch == '"';   /* “…" typed in two styles */
     case 0x201E: return ch == 0x201C || ch == 0x201D;
-    case '"': return ch == '"';
+    case '"': return ch == '"' || ch == 0x201D;
     case 0x00AB: return ch == 0x00BB;
     case 0x00BB: return ch == 0x00AB;
     case 0x2039: return ch == 0x203A;
