@@ -55,9 +55,43 @@ static int is_article_name(const char *name)
                               (n > 3 && strcmp(name + n - 3, ".md") == 0));
 }
 
-/* Collects the article files under a directory, recursively, in name order. */
-static int walk(paths *out, const char *dir)
+/* The directories a walk has entered, by device and inode. */
+typedef struct {
+    struct { dev_t dev; ino_t ino; } *v;
+    size_t n, cap;
+} dirs_seen;
+
+/* Non-zero when the directory was entered before; else remembers it (0). */
+static int seen_before(dirs_seen *s, const struct stat *st)
 {
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino)
+            return 1;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        void *v = realloc(s->v, cap * sizeof *s->v);
+        if (!v)
+            return 1;   /* out of memory: enter nothing more rather than loop */
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n].dev = st->st_dev;
+    s->v[s->n++].ino = st->st_ino;
+    return 0;
+}
+
+/*
+ * Collects the article files under a directory, recursively, in name
+ * order.  Each directory is entered once (links to a directory already
+ * walked, or to itself, are skipped), and article names that are no
+ * regular file (a FIFO named x.txt) are collected so that ingest refuses
+ * them by name instead of waiting on them.
+ */
+static int walk(paths *out, const char *dir, dirs_seen *seen)
+{
+    struct stat self;
+    if (stat(dir, &self) == 0 && seen_before(seen, &self))
+        return 0;
     DIR *d = opendir(dir);
     if (!d) {
         cli_error("%s: cannot open directory: %s", dir, strerror(errno));
@@ -82,8 +116,8 @@ static int walk(paths *out, const char *dir)
         }
         snprintf(full, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
         if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
-            walk(out, full); /* an unreadable subdirectory is reported and skipped */
-        else if (is_article_name(names.v[i]) && stat(full, &st) == 0 && S_ISREG(st.st_mode))
+            walk(out, full, seen); /* an unreadable subdirectory is reported and skipped */
+        else if (is_article_name(names.v[i]) && lstat(full, &st) == 0)
             rc = add_path(out, full);
         free(full);
     }
@@ -197,8 +231,9 @@ static int parse(dossier_options *o, tally *t, int argc, char **argv)
             o->as_new = 1;
         } else if (strcmp(argv[i], "--max-bytes") == 0 && i + 1 < argc) {
             char *end;
-            unsigned long long v = strtoull(argv[++i], &end, 10);
-            if (*end || v == 0) {
+            errno = 0;
+            unsigned long long v = argv[++i][0] >= '0' && argv[i][0] <= '9' ? strtoull(argv[i], &end, 10) : 0;
+            if (v == 0 || *end || errno == ERANGE) {   /* "-1" is no "no limit" */
                 cli_error("ingest: --max-bytes needs a positive number, not '%s'", argv[i]);
                 return -CLI_USAGE;
             }
@@ -229,11 +264,12 @@ static int parse(dossier_options *o, tally *t, int argc, char **argv)
 /* Expands the arguments into article paths; counts unusable ones as failed. */
 static int collect(paths *todo, tally *t, int argc, char **argv, int first)
 {
+    dirs_seen seen = {0};
     for (int i = first; i < argc; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t before = todo->n;
-            if (walk(todo, argv[i]) < 0 && todo->n == before) {
+            if (walk(todo, argv[i], &seen) < 0 && todo->n == before) {
                 t->failed++;
                 continue;
             }
@@ -243,9 +279,11 @@ static int collect(paths *todo, tally *t, int argc, char **argv, int first)
             }
         } else if (add_path(todo, argv[i]) < 0) {
             cli_error("out of memory");
+            free(seen.v);
             return -1;
         }
     }
+    free(seen.v);
     return 0;
 }
 

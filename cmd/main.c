@@ -4,6 +4,7 @@
  * its own --help.  Exit codes: 0 ok, 1 error, 2 usage.
  */
 #include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +219,20 @@ static int parse_globals(cli_globals *g, int argc, char **argv)
 }
 
 /* Runs the CLI. */
+/*
+ * The exit status once a command is done: data that could not be written
+ * to standard output (a full disk, a closed pipe) is an error, whatever
+ * the command returned.
+ */
+static int finish(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("cannot write the output: %s", strerror(errno));
+        return status == CLI_OK ? CLI_ERROR : status;
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     cli_globals g;
@@ -235,8 +250,8 @@ int main(int argc, char **argv)
         if (!c)
             return unknown_command(argv[at + 1]);
         char *help[] = {argv[at + 1], "--help", NULL};
-        return c->run(2, help, &g);
+        return finish(c->run(2, help, &g));
     }
     const cli_command *c = find_command(argv[at]);
-    return c ? c->run(argc - at, argv + at, &g) : unknown_command(argv[at]);
+    return finish(c ? c->run(argc - at, argv + at, &g) : unknown_command(argv[at]));
 }

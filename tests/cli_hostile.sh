@@ -106,5 +106,50 @@ expect_status 1 "$bin" --db "$db.2" --queries "$tmp/attach.yaml" query sneaky
 expect_in "$tmp/err" "not authorized"
 [ ! -e "$tmp/created.db" ] || fail "a canned query created a file by ATTACH"
 
+# ---- caps: each refused with one line naming the file; the good article of the batch goes in
+cap=$tmp/caps
+mkdir -p "$cap"
+cp "$good" "$cap/a_good.txt"
+python3 - "$cap" <<'PY'
+import os, sys
+d = sys.argv[1]
+def w(name, text):
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(text)
+w("b_nested.md", "---\ntitle: " + "[" * 30000 + "]" * 30000 + "\n---\nThe agency said the launch went well.\n")
+w("c_bigfm.md", "---\ntitle: x\n" + "".join("k%d: v\n" % i for i in range(20000)) + "---\nText.\n")
+w("d_marks.txt", "Text e" + "\u0301" * 100000 + " more text.\n")
+w("e_date.md", "---\ntitle: A test\npublished: 2022-02-30\n---\nThe agency said on Monday that the launch went well.\n")
+PY
+mkfifo "$cap/f_fifo.txt"
+ln -s . "$cap/g_loop1"
+ln -s "$cap" "$cap/g_loop2"
+db=$tmp/caps.db
+expect_status 1 "$bin" --db "$db" ingest "$cap"
+expect_in "$tmp/out" "2 new, 0 unchanged, 4 failed"
+expect_in "$tmp/err" "b_nested.md: front matter line 2: nested deeper than 64 levels"
+expect_in "$tmp/err" "c_bigfm.md: front matter is"
+expect_in "$tmp/err" "d_marks.txt: more than 32 combining marks in a row at byte 6"
+expect_in "$tmp/err" "f_fifo.txt: not a regular file (a FIFO)"
+expect_in "$tmp/err" "e_date.md: warning: front matter published '2022-02-30' is no date: ignored"
+[ "$(grep -c . "$tmp/err")" -eq 5 ] || fail "caps: not one line per problem: $(cat "$tmp/err")"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM articles WHERE published IS NULL AND source LIKE '%e_date.md'")" = 1 ] ||
+    fail "an impossible date was stored"
+[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "caps: integrity_check"
+# a FIFO named on the command line is refused, not waited on
+expect_status 1 "$bin" --db "$db" ingest "$cap/f_fifo.txt"
+expect_in "$tmp/err" "not a regular file (a FIFO)"
+
+# ---- numbers: negative or overflowing options are usage errors
+expect_status 2 "$bin" --db "$db" ingest --max-bytes -1 "$good"
+expect_status 2 "$bin" --db "$db" ingest --max-bytes 99999999999999999999999 "$good"
+expect_status 2 "$bin" --db "$db" articles --limit -1
+
+# ---- output: a write error on standard output is an error
+if [ -w /dev/full ]; then
+    expect_status 1 sh -c "\"$bin\" --db \"$db\" stats >/dev/full"
+    expect_status 1 sh -c "\"$bin\" --db \"$db\" export --format json >/dev/full"
+fi
+
 [ "$fails" -eq 0 ] && echo "cli_hostile: all passed"
 [ "$fails" -eq 0 ]

@@ -116,9 +116,14 @@ static int plain_num(const char *w, int digits)
     return v >= 0 && w[k] == '\0' && (digits == 0 || k == digits);
 }
 
+/* Non-zero when y-m-day is a day of the calendar (1900 to 2100): no 30 February. */
 static int valid_date(int y, int m, int day)
 {
-    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || day < 1)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return day <= days[m - 1] + (m == 2 && leap);
 }
 
 /* Parses one token of digits and separators: 22.04.2022, 2023-06-22,
@@ -778,8 +783,11 @@ static void front_date(dossier_doc *d)
 {
     const char *v = d->fm_published;
     int y, m, day;
-    if (strlen(v) >= 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &day) == 3 && valid_date(y, m, day)) {
-        snprintf(d->published, sizeof d->published, "%04d-%02d-%02d", y, m, day);
+    if (strlen(v) >= 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &day) == 3) {
+        if (valid_date(y, m, day))
+            snprintf(d->published, sizeof d->published, "%04d-%02d-%02d", y, m, day);
+        else if (!d->warning[0])   /* "2022-02-30": no such day; no date rather than a wrong one */
+            snprintf(d->warning, sizeof d->warning, "front matter published '%.40s' is no date: ignored", v);
         return;
     }
     ltoks t;

@@ -2,7 +2,11 @@
  * source.c — reading an article: the first stage of the pipeline.
  *
  * Refuses what is not text (empty input, input over the size limit, NUL
- * bytes, invalid UTF-8), each with the byte offset of the problem; parses
+ * bytes, invalid UTF-8, a run of more than MAX_MARKS combining marks,
+ * which no script needs and which normalisation sorts in quadratic time),
+ * each with the byte offset of the problem; caps front matter at
+ * MAX_FRONT_MATTER bytes and MAX_NESTING levels of brackets (libyaml
+ * takes quadratic time over deep nesting); parses
  * optional YAML front matter (a first line "---", a closing "---" line)
  * with libyaml; and normalises the text that follows: NFC with utf8proc,
  * no byte-order mark, LF line ends, Unicode spaces made plain spaces and
@@ -22,6 +26,11 @@
 #include <yaml.h>
 
 #include "dossier.h"
+#include "base/util.h"
+
+#define MAX_MARKS 32                 /* combining marks in a row (Unicode's stream-safe text allows 30) */
+#define MAX_FRONT_MATTER (64 * 1024) /* bytes of YAML between the fences */
+#define MAX_NESTING 64               /* open [ and { in front matter */
 
 /*
  * Length of the valid UTF-8 sequence at s[0..n), or 0 when it is invalid
@@ -69,10 +78,24 @@ static int check_bytes(dossier_doc *d, const unsigned char *s, size_t len, size_
     if (max_bytes > 0 && len > max_bytes)
         return dossier_doc_fail(d, DOSSIER_EINPUT, "file is %zu bytes, over the limit of %zu", len,
                                 max_bytes);
+    size_t marks = 0, run_start = 0;
     for (size_t i = 0; i < len;) {
         if (s[i] == 0)
             return dossier_doc_fail(d, DOSSIER_EINPUT, "NUL byte at byte %zu", i);
         size_t k = utf8_seq(s + i, len - i);
+        if (k > 1) {
+            size_t pos = i;
+            if (dossier_uc_is_mark(dossier_utf8_next((const char *)s, len, &pos))) {
+                run_start = marks++ ? run_start : i;
+                if (marks > MAX_MARKS)
+                    return dossier_doc_fail(d, DOSSIER_EINPUT,
+                                            "more than %d combining marks in a row at byte %zu", MAX_MARKS, run_start);
+            } else {
+                marks = 0;
+            }
+        } else {
+            marks = 0;
+        }
         if (k == 0) {
             if (i == 0 && len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
                 return dossier_doc_fail(d, DOSSIER_EINPUT,
@@ -275,6 +298,24 @@ static int parse_front_matter(dossier_doc *d, const char *y, size_t n, size_t fi
     yaml_parser_t p;
     yaml_document_t doc;
     int have_doc = 0, rc = DOSSIER_OK;
+    if (n > MAX_FRONT_MATTER)
+        return dossier_doc_fail(d, DOSSIER_EYAML, "front matter is %zu bytes, over the limit of %d", n,
+                                MAX_FRONT_MATTER);
+    /* open brackets, quoted or not: a cheap bound on the nesting libyaml would walk */
+    int depth = 0;
+    size_t line = first_line;
+    for (size_t i = 0; i < n; i++) {
+        char c = y[i];
+        if (c == '\n')
+            line++;
+        if (c == '[' || c == '{') {
+            if (++depth > MAX_NESTING)
+                return dossier_doc_fail(d, DOSSIER_EYAML, "front matter line %zu: nested deeper than %d levels",
+                                        line, MAX_NESTING);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
     if (!yaml_parser_initialize(&p))
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     yaml_parser_set_input_string(&p, (const unsigned char *)y, n);

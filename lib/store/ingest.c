@@ -26,6 +26,7 @@
  */
 #define _XOPEN_SOURCE 700 /* realpath() */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "base/doc.h"
 #include "base/sha256.h"
@@ -145,13 +147,43 @@ static int read_stream(dbuf *out, FILE *f, size_t max)
     return ferror(f) ? DOSSIER_EIO : DOSSIER_OK;
 }
 
+/*
+ * Opens a source that must be a regular file, without blocking on a FIFO
+ * or a device: they are refused by name ("not a regular file (a FIFO)"),
+ * as reading one could wait forever.  Returns the stream, or NULL with
+ * errno set (0 when the article's failure is set here).
+ */
+static FILE *open_regular(article *a)
+{
+    int fd = open(a->source, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    struct stat st;
+    if (fd < 0)
+        return NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const char *what = S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO"
+                           : S_ISSOCK(st.st_mode) ? "a socket" : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+                           : "not a file";
+        close(fd);
+        article_fail(a, DOSSIER_EINPUT, "%s: not a regular file (%s)", a->source, what);
+        errno = 0;
+        return NULL;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 /* Reads a source file (or standard input for "-") into *out; the caller frees it. */
 static int read_source(dbuf *out, article *a, size_t max)
 {
     int stdin_source = strcmp(a->source, "-") == 0;
-    FILE *f = stdin_source ? stdin : fopen(a->source, "rb");
+    FILE *f = stdin_source ? stdin : open_regular(a);
     if (!f) {
         char why[256];
+        if (errno == 0)   /* open_regular() set the message */
+            return DOSSIER_EINPUT;
         if (strerror_r(errno, why, sizeof why))
             snprintf(why, sizeof why, "error %d", errno);
         return article_fail(a, DOSSIER_EIO, "%s: cannot open: %s", a->source, why);

@@ -97,6 +97,14 @@ static int named_in_para(const stm_ctx *c, int t, int kind)
 }
 
 /*
+ * How far back in its paragraph unnamed_in_para() looks: far beyond any
+ * paragraph of news, near enough that a paragraph-long file of pronouns
+ * (unbalanced quotation marks make one) costs linear time.
+ */
+#define UNNAMED_REACH_TOKENS 2000
+#define UNNAMED_REACH_SENTENCES 60
+
+/*
  * A person written in the paragraph of token `t` before it whom the
  * entities stage did not find: a surname known from a full name earlier
  * ("Василевская, ..." after "Марина Василевская"), else a new "Firstname
@@ -108,6 +116,8 @@ static int unnamed_in_para(stm_ctx *c, int t)
     int para = dossier_speakers_para(c, t);
     const dossier_paragraph *pa = &d->paragraphs.v[para];
     int first = d->sentences.v[pa->first_sentence].first_token;
+    if (first < t - UNNAMED_REACH_TOKENS)
+        first = t - UNNAMED_REACH_TOKENS;
     for (int u = t - 1; u >= first; u--) {
         if (c->used[u] == 2 || c->tok_mention[u] >= 0 || !(dossier_speakers_flags(c, u) & DOSSIER_TOK_UPPER))
             continue;
@@ -115,7 +125,8 @@ static int unnamed_in_para(stm_ctx *c, int t)
         if (e >= 0 && d->entities.v[e].kind == DOSSIER_KIND_PERSON)
             return e;
     }
-    for (int s = d->tokens.v[t].sentence; s >= pa->first_sentence; s--) {
+    int s_first = d->tokens.v[t].sentence - UNNAMED_REACH_SENTENCES;
+    for (int s = d->tokens.v[t].sentence; s >= pa->first_sentence && s >= s_first; s--) {
         int sf = d->sentences.v[s].first_token, se = sf + d->sentences.v[s].ntokens;
         int m = dossier_speakernames_new(c, sf, se < t ? se : t, 1);
         if (m >= 0)
