@@ -21,4 +21,8 @@ typedef struct {
 extern const dossier_embedded_file dossier_embedded_files[];
 extern const size_t dossier_embedded_nfiles;
 
+/* The tagger models, schema/models/<lang>.model, as "models/en.model" (embedded_models.c). */
+extern const dossier_embedded_file dossier_embedded_models[];
+extern const size_t dossier_embedded_nmodels;
+
 #endif /* DOSSIER_EMBED_H */

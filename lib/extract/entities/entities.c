@@ -787,38 +787,47 @@ int dossier_entities_run(dossier_doc *d)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->tokens.n; i++)
         c.owner[i] = -1;
+    rc = dossier_names_tag(&c);
     for (size_t s = 0; !rc && s < d->sentences.n; s++)
         rc = read_sentence(&c, &d->sentences.v[s]);
     if (!rc)
+        rc = dossier_names_tagged(&c, 1);
+    if (!rc)
         rc = dossier_names_second_pass(&c);
+    if (!rc)
+        rc = dossier_names_tagged(&c, 0);
+    if (!rc)
+        rc = dossier_names_teams(&c);
     free(c.owner);
+    free(c.tags);
+    free(c.margin);
     return rc;
 }
 
 /* See entities.h. */
 int dossier_entities_is_head(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL};
     return dossier_names_is_head(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_lex_stem(const dossier_doc *d, const char *lang, const char *key, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL};
     return dossier_names_lex_stem(&c, key, i);
 }
 
 /* See entities.h. */
 int dossier_entities_tail_title(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL};
     return dossier_names_tail_title(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_field_list(const dossier_doc *d, const char *lang, int *owner, int i, int end, int need_comma)
 {
-    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0};
+    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL};
     return dossier_names_field_list(&c, i, end, need_comma);
 }

@@ -11,6 +11,8 @@
  *                cues (titles, speech verbs, appositions, head words)
  *   cues.c       the kind from the common noun before a name ("the rover X")
  *   compounds.c  names found from their shape ("ESA-Chef", "Falcon 9")
+ *   tagged.c     names the statistical tagger proposes where the rules found none
+ *   teams.c      sports teams named after places, from results and fixtures
  *   repeats.c    the second pass: surnames, repeats, acronyms, descriptions
  */
 #ifndef DOSSIER_FINDER_H
@@ -18,6 +20,7 @@
 
 #include "base/doc.h"
 #include "base/token.h"
+#include "extract/tagger/tagger.h"
 
 /* The state of one entities run over a doc. */
 typedef struct {
@@ -25,6 +28,9 @@ typedef struct {
     const char *lang;
     int *owner;          /* per token: the mention that covers it, or -1 */
     int org_from, org_until; /* tokens [org_from, org_until): a list of organisations ("Hersteller A, B und C") */
+    unsigned char *tags; /* per token: the tagger's tag (enum dossier_tag), or NULL without a model */
+    float *margin;       /* per token: how far the tagger's tag outscored O */
+    const dossier_tagger_model *model; /* the model that gave them */
 } dossier_names;
 
 /*
@@ -185,6 +191,29 @@ int dossier_names_known_only(dossier_names *c, int i, int j);
  * name, surnames, "Mr X", acronyms) and descriptions ("the agency").
  */
 int dossier_names_second_pass(dossier_names *c);
+
+/*
+ * Tags the doc with the model of its language into c->tags (left NULL
+ * when the language has none).  A damaged model fails the doc with a
+ * message (tagged.c).
+ */
+int dossier_names_tag(dossier_names *c);
+/* Non-zero when the tagger tags no word of [p, q) as a name (0 without a model). */
+int dossier_names_tagger_none(const dossier_names *c, int p, int q);
+/*
+ * The names the tagger finds in tokens no mention covers, recorded with
+ * the tagger's kind: people (`people` set) between the passes, so that
+ * the second pass joins their surnames to them; organisations and places
+ * after it, so that its cues ("X, the nonprofit behind ...") speak first.
+ */
+int dossier_names_tagged(dossier_names *c, int people);
+
+/*
+ * Sports teams: names in results ("Blackburn 2 Southampton 1") and
+ * fixtures ("Kent v Surrey") that are no person become organisations,
+ * places found from the text included (teams.c).
+ */
+int dossier_names_teams(dossier_names *c);
 
 /* Non-zero when the folded word holds Cyrillic letters. */
 int dossier_names_cyrillic(const char *w);

@@ -337,8 +337,9 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         return dossier_names_add(c, p + 1, q, nk, NULL, DOSSIER_MENTION_NAME);
     if ((nk = dossier_names_noun_before(c, p)) >= 0 && !title && !prefix && !dossier_names_first_name(c, p))
         return dossier_names_add(c, p, q, nk, NULL, DOSSIER_MENTION_NAME);
-    /* A single capitalised word that opens a sentence is usually a common word. */
-    if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS))
+    /* A single capitalised word that opens a sentence is usually a common word (unless the tagger knows better). */
+    if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
+        (!c->tags || dossier_names_tagger_none(c, p, q)))
         return DOSSIER_OK;
     if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
         !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))

@@ -1,0 +1,530 @@
+/*
+ * features.c — what the name tagger looks at, for training and tagging alike.
+ *
+ * The features follow Ratinov & Roth (2009) and the Stanford tagger: the
+ * word as written and folded, prefixes and suffixes, its shape ("Xxxx",
+ * "XX", "dd-dd"), its capitals and place in the sentence, the same for
+ * two words either side, the classes the word table gives it (a
+ * dictionary's lower-case words and its capitalised ones, first names,
+ * cities, regions, known entities, organisation and title words) and the
+ * phrases of the table it is part of, and document evidence: whether the
+ * word appears elsewhere in lower case, or capitalised inside a sentence.
+ *
+ * Headlines and whole sentences in capitals say nothing through their
+ * capitals, so they are read with case restored: a word the document
+ * writes elsewhere in normal case takes that case, a lower-case dictionary
+ * word becomes lower case, short unknown words stay acronyms, the rest
+ * become capitalised.  Each feature is a 32-bit hash of its name and value.
+ */
+#include "extract/tagger/tagger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "dossier.h"
+
+/* See tagger.h. */
+uint32_t dossier_tagger_hash(uint32_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Reads a little-endian 32-bit value. */
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* See tagger.h. */
+unsigned dossier_tagger_word_class(const dossier_tagger_words *w, const char *fold, size_t len)
+{
+    uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, fold, len);
+    size_t lo = 0, hi = w->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t m = rd32(w->rec + mid * 8);
+        if (m < h)
+            lo = mid + 1;
+        else if (m > h)
+            hi = mid;
+        else
+            return (unsigned)w->rec[mid * 8 + 4] | (unsigned)w->rec[mid * 8 + 5] << 8;
+    }
+    return 0;
+}
+
+/* How a token is capitalised (after case restoration). */
+enum capclass {
+    CC_OTHER = 0, /* punctuation, symbols */
+    CC_LOWER,     /* starts with a lower-case letter */
+    CC_INIT,      /* capital then lower case: "Paris" */
+    CC_ALLCAPS,   /* two letters or more, all capitals: "NATO" */
+    CC_LETTER,    /* one capital letter: "A", "J" */
+    CC_DIGIT,     /* starts with a digit */
+    CC_MIXED      /* lower case then capitals: "iPhone", "eBay" */
+};
+
+/* What the feature pass knows of one token. */
+typedef struct {
+    const char *view;   /* the token with case restored (points into text or the scratch) */
+    size_t vlen;
+    const char *fold;
+    size_t flen;
+    int cc;             /* enum capclass */
+    int first;          /* the sentence's first word */
+    unsigned wc;        /* word-table classes */
+    char shape[16];
+} tokinfo;
+
+/* The capital class of a token as written. */
+static int cap_class(const char *s, size_t len)
+{
+    size_t pos = 0;
+    int letters = 0, upper = 0, lower = 0;
+    int32_t c0 = dossier_utf8_next(s, len, &pos);
+    if (c0 < 0)
+        return CC_OTHER;
+    if (dossier_uc_is_digit(c0))
+        return CC_DIGIT;
+    pos = 0;
+    while (pos < len) {
+        int32_t c = dossier_utf8_next(s, len, &pos);
+        if (dossier_uc_is_letter(c)) {
+            letters++;
+            if (dossier_uc_is_upper(c))
+                upper++;
+            else if (dossier_uc_is_lower(c))
+                lower++;
+        }
+    }
+    if (!letters)
+        return CC_OTHER;
+    if (dossier_uc_is_lower(c0))
+        return upper ? CC_MIXED : CC_LOWER;
+    if (!dossier_uc_is_upper(c0))
+        return CC_OTHER;
+    if (!lower)
+        return letters >= 2 ? CC_ALLCAPS : CC_LETTER;
+    return CC_INIT;
+}
+
+/* The short shape of a token: X for capitals, x lower case, d digits, runs collapsed. */
+static void make_shape(char *out, size_t cap, const char *s, size_t len)
+{
+    size_t o = 0, pos = 0;
+    while (pos < len && o + 1 < cap) {
+        int32_t c = dossier_utf8_next(s, len, &pos);
+        char k = dossier_uc_is_upper(c) ? 'X' : dossier_uc_is_lower(c) || dossier_uc_is_letter(c) ? 'x'
+                 : dossier_uc_is_digit(c) ? 'd' : c > 32 && c < 127 ? (char)c : 'o';
+        if (o && out[o - 1] == k)
+            continue;
+        out[o++] = k;
+    }
+    out[o] = '\0';
+}
+
+/* Byte length of the first n code points of s (or all of s). */
+static size_t cp_prefix(const char *s, size_t len, int n)
+{
+    size_t pos = 0;
+    while (n-- > 0 && pos < len)
+        dossier_utf8_next(s, len, &pos);
+    return pos;
+}
+
+/* Byte offset where the last n code points of s start (0 when s is shorter). */
+static size_t cp_suffix(const char *s, size_t len, int n)
+{
+    size_t pos = len;
+    while (n-- > 0 && pos > 0)
+        pos = dossier_utf8_prev(s, pos);
+    return pos;
+}
+
+/* Number of code points in s. */
+static size_t cp_count(const char *s, size_t len)
+{
+    size_t pos = 0, n = 0;
+    while (pos < len) {
+        dossier_utf8_next(s, len, &pos);
+        n++;
+    }
+    return n;
+}
+
+/* Document evidence about a folded word. */
+enum { SEEN_LOWER = 1, SEEN_CAPMID = 2 };
+
+typedef struct {
+    uint32_t *key;      /* folded-word hash + 1 (0: empty) */
+    unsigned char *flags;
+    int *form;          /* a token that writes the word in normal case, or -1 */
+    size_t mask;
+} docmap;
+
+/* The slot of hash h in the map (found or empty). */
+static size_t docmap_slot(const docmap *m, uint32_t h)
+{
+    size_t i = (h * 2654435761u) & m->mask;
+    while (m->key[i] && m->key[i] != h + 1)
+        i = (i + 1) & m->mask;
+    return i;
+}
+
+/* Emitting features: a growable array of hashes. */
+typedef struct {
+    uint32_t *v;
+    size_t n, cap;
+    int oom;
+} fvec;
+
+/* Appends one feature hash. */
+static void emit(fvec *f, uint32_t h)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 1024;
+        uint32_t *v = realloc(f->v, cap * sizeof *v);
+        if (!v) {
+            f->oom = 1;
+            return;
+        }
+        f->v = v;
+        f->cap = cap;
+    }
+    f->v[f->n++] = h;
+}
+
+/* Emits feature name=value (value len bytes). */
+static void feat(fvec *f, const char *name, const char *value, size_t len)
+{
+    uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, name, strlen(name));
+    h = dossier_tagger_hash(h, "=", 1);
+    emit(f, dossier_tagger_hash(h, value, len));
+}
+
+/* Emits feature name=number. */
+static void featn(fvec *f, const char *name, unsigned v)
+{
+    char b[16];
+    size_t n = 0;
+    do {
+        b[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && n < sizeof b);
+    feat(f, name, b, n);
+}
+
+/* Emits feature name=a:b for two numbers. */
+static void featnn(fvec *f, const char *name, unsigned a, unsigned b)
+{
+    featn(f, name, a * 1000u + b);
+}
+
+/* Non-zero when sentence [a, b) is written in capitals (a headline, a shouted line). */
+static int shouted(const tokinfo *ti, size_t a, size_t b)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = a; i < b; i++) {
+        if (ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_INIT || ti[i].cc == CC_LOWER || ti[i].cc == CC_MIXED)
+            words++;
+        if (ti[i].cc == CC_ALLCAPS)
+            caps++;
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+}
+
+/* Any gazetteer-like class: a word the lists know as (part of) a name. */
+#define NAMEISH (DOSSIER_WC_FIRST | DOSSIER_WC_CITY | DOSSIER_WC_REGION | DOSSIER_WC_PERSON | \
+                 DOSSIER_WC_ORG | DOSSIER_WC_PLACE)
+
+/* Fills the per-token facts: classes, capitals, restored case, shape. */
+static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *words, const dossier_tagger_doc *doc,
+                   docmap *dm)
+{
+    size_t n = doc->ntokens;
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dossier_tagger_token *t = &doc->tokens[i];
+        ti[i].view = t->text;
+        ti[i].vlen = t->len;
+        ti[i].fold = t->fold;
+        ti[i].flen = strlen(t->fold);
+        ti[i].cc = cap_class(t->text, t->len);
+        ti[i].first = 0;
+        ti[i].wc = dossier_tagger_word_class(words, ti[i].fold, ti[i].flen);
+        need += t->len + ti[i].flen + 8;
+    }
+    *scratch = malloc(need + 1);
+    if (!*scratch)
+        return DOSSIER_ENOMEM;
+    char *sp = *scratch;
+
+    /* Sentence starts, shouted sentences, and what the normal sentences say of each word. */
+    unsigned char *loud = calloc(n ? n : 1, 1);
+    if (!loud)
+        return DOSSIER_ENOMEM;
+    for (size_t s = 0; s < doc->nsentences; s++) {
+        size_t a = doc->sentences[s], b = s + 1 < doc->nsentences ? doc->sentences[s + 1] : n;
+        for (size_t i = a; i < b; i++)
+            if (ti[i].cc != CC_OTHER) {
+                ti[i].first = 1;
+                break;
+            }
+        int sh = shouted(ti, a, b);
+        for (size_t i = a; i < b; i++) {
+            loud[i] = (unsigned char)sh;
+            if (sh || ti[i].cc == CC_OTHER || ti[i].cc == CC_DIGIT)
+                continue;
+            uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
+            size_t k = docmap_slot(dm, h);
+            if (!dm->key[k]) {
+                dm->key[k] = h + 1;
+                dm->form[k] = -1;
+            }
+            if (ti[i].cc == CC_LOWER)
+                dm->flags[k] |= SEEN_LOWER;
+            else if (ti[i].cc == CC_INIT && !ti[i].first)
+                dm->flags[k] |= SEEN_CAPMID;
+            if (dm->form[k] < 0 && (ti[i].cc == CC_LOWER || (ti[i].cc == CC_INIT && !ti[i].first) ||
+                                    ti[i].cc == CC_MIXED))
+                dm->form[k] = (int)i;
+        }
+    }
+
+    for (size_t i = 0; i < n; i++) {
+        if (loud[i] && (ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER)) {
+            uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
+            size_t k = docmap_slot(dm, h);
+            if (dm->key[k] && dm->form[k] >= 0) {
+                const dossier_tagger_token *t = &doc->tokens[dm->form[k]];
+                ti[i].view = t->text;
+                ti[i].vlen = t->len;
+                ti[i].cc = cap_class(t->text, t->len);
+            } else if ((ti[i].wc & DOSSIER_WC_LOWER) && !(ti[i].wc & (DOSSIER_WC_CAPITAL | NAMEISH))) {
+                ti[i].view = ti[i].fold;
+                ti[i].vlen = ti[i].flen;
+                ti[i].cc = CC_LOWER;
+            } else if (cp_count(ti[i].fold, ti[i].flen) > 3 || (ti[i].wc & NAMEISH)) {
+                /* Capitalised: the first letter as written, the rest folded. */
+                size_t first = cp_prefix(doc->tokens[i].text, doc->tokens[i].len, 1);
+                size_t rest = cp_prefix(ti[i].fold, ti[i].flen, 1);
+                memcpy(sp, doc->tokens[i].text, first);
+                memcpy(sp + first, ti[i].fold + rest, ti[i].flen - rest);
+                ti[i].view = sp;
+                ti[i].vlen = first + ti[i].flen - rest;
+                sp += ti[i].vlen;
+                ti[i].cc = CC_INIT;
+            }
+        }
+        make_shape(ti[i].shape, sizeof ti[i].shape, ti[i].view, ti[i].vlen);
+    }
+    free(loud);
+    return DOSSIER_OK;
+}
+
+/* Emits the features of token i of sentence [a, b). */
+static void token_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, const docmap *dm,
+                           const unsigned *phrase)
+{
+    const tokinfo *t = &ti[i];
+    static const char *const wcname[DOSSIER_WC_NCLASSES] = {
+        "k:lower", "k:cap", "k:first", "k:city", "k:region", "k:per",
+        "k:org", "k:loc", "k:orgw", "k:title", "k:dem", "k:cal"};
+
+    feat(f, "b", "", 0);
+    feat(f, "w", t->view, t->vlen);
+    feat(f, "l", t->fold, t->flen);
+    size_t ncp = cp_count(t->fold, t->flen);
+    for (int k = 2; k <= 4; k++)
+        if (ncp > (size_t)k) {
+            static const char *const pn[] = {"", "", "p2", "p3", "p4"};
+            feat(f, pn[k], t->fold, cp_prefix(t->fold, t->flen, k));
+        }
+    for (int k = 1; k <= 4; k++)
+        if (ncp > (size_t)k) {
+            static const char *const sn[] = {"", "s1", "s2", "s3", "s4"};
+            size_t at = cp_suffix(t->fold, t->flen, k);
+            feat(f, sn[k], t->fold + at, t->flen - at);
+        }
+    feat(f, "sh", t->shape, strlen(t->shape));
+    featnn(f, "cc", (unsigned)t->cc, (unsigned)t->first);
+    if (ncp > 12)
+        feat(f, "long", "", 0);
+    for (int k = 0; k < DOSSIER_WC_NCLASSES; k++)
+        if (t->wc & (1u << k)) {
+            feat(f, wcname[k], "", 0);
+            featnn(f, wcname[k], (unsigned)t->cc, (unsigned)t->first);
+        }
+    if (!(t->wc & (DOSSIER_WC_LOWER | DOSSIER_WC_CAPITAL)) && t->cc != CC_OTHER)
+        featnn(f, "k:none", (unsigned)t->cc, (unsigned)t->first);
+
+    /* Phrases of the word table: class bits of the phrase that covers the token, B or I. */
+    for (int k = 0; k < DOSSIER_WC_NCLASSES; k++) {
+        unsigned ph = phrase[i];
+        if ((ph & 0xFFFF) & (1u << k))
+            featnn(f, "g", (unsigned)k, ph >> 16 ? 1u : 0u);
+    }
+
+    /* The document: the same word in lower case elsewhere, or capitalised inside a sentence. */
+    if (t->cc == CC_INIT || t->cc == CC_ALLCAPS || t->cc == CC_LETTER) {
+        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, t->fold, t->flen);
+        size_t k = docmap_slot(dm, h);
+        unsigned fl = dm->key[k] ? dm->flags[k] : 0;
+        featnn(f, "doc", fl, (unsigned)t->first);
+    }
+
+    /* The window. */
+    static const char *const ln[] = {"l-2", "l-1", "", "l+1", "l+2"};
+    static const char *const cn[] = {"cc-2", "cc-1", "", "cc+1", "cc+2"};
+    static const char *const hn[] = {"sh-2", "sh-1", "", "sh+1", "sh+2"};
+    static const char *const kn[] = {"k-2", "k-1", "", "k+1", "k+2"};
+    for (int d = -2; d <= 2; d++) {
+        if (!d)
+            continue;
+        long j = (long)i + d;
+        if (j < (long)a || j >= (long)b) {
+            feat(f, ln[d + 2], "^$", 2);
+            continue;
+        }
+        const tokinfo *u = &ti[j];
+        feat(f, ln[d + 2], u->fold, u->flen);
+        featn(f, cn[d + 2], (unsigned)u->cc);
+        if (d == -1 || d == 1) {
+            feat(f, hn[d + 2], u->shape, strlen(u->shape));
+            for (int k = 0; k < DOSSIER_WC_NCLASSES; k++)
+                if (u->wc & (1u << k))
+                    featn(f, kn[d + 2], (unsigned)k);
+        }
+    }
+    /* Word pairs. */
+    if (i > a) {
+        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l-1|l=", 6);
+        h = dossier_tagger_hash(h, ti[i - 1].fold, ti[i - 1].flen);
+        h = dossier_tagger_hash(h, "|", 1);
+        emit(f, dossier_tagger_hash(h, t->fold, t->flen));
+    }
+    if (i + 1 < b) {
+        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l|l+1=", 6);
+        h = dossier_tagger_hash(h, t->fold, t->flen);
+        h = dossier_tagger_hash(h, "|", 1);
+        emit(f, dossier_tagger_hash(h, ti[i + 1].fold, ti[i + 1].flen));
+        featnn(f, "cc|cc+1", (unsigned)t->cc, (unsigned)ti[i + 1].cc);
+    }
+    if (i > a)
+        featnn(f, "cc-1|cc", (unsigned)ti[i - 1].cc, (unsigned)t->cc);
+}
+
+/*
+ * Marks the phrases of the word table in sentence [a, b): phrase[i] gets
+ * the classes of the longest phrase (two words or more) starting at or
+ * covering token i, with bit 16 set when i is not its first word.
+ */
+static void mark_phrases(unsigned *phrase, const tokinfo *ti, const dossier_tagger_words *words, size_t a,
+                         size_t b, char *buf, size_t bufcap)
+{
+    for (size_t i = a; i < b; i++) {
+        if (ti[i].cc == CC_OTHER || ti[i].cc == CC_DIGIT || !(ti[i].wc & DOSSIER_WC_PREFIX))
+            continue;
+        size_t len = 0, best = 0;
+        unsigned bestc = 0;
+        for (size_t j = i; j < b && j < i + 6; j++) {
+            if (len + ti[j].flen + 1 >= bufcap)
+                break;
+            if (j > i)
+                buf[len++] = ' ';
+            memcpy(buf + len, ti[j].fold, ti[j].flen);
+            len += ti[j].flen;
+            unsigned c = j == i ? ti[i].wc : dossier_tagger_word_class(words, buf, len);
+            if (j > i && (c & ~(unsigned)DOSSIER_WC_PREFIX)) {
+                best = j + 1 - i;
+                bestc = c & ~(unsigned)DOSSIER_WC_PREFIX;
+            }
+            if (!(c & DOSSIER_WC_PREFIX))
+                break;
+        }
+        if (best >= 2) {
+            for (size_t k = 0; k < best; k++)
+                if (!(phrase[i + k] & 0xFFFF))
+                    phrase[i + k] = bestc | (k ? 1u << 16 : 0);
+            i += best - 1;
+        }
+    }
+}
+
+/* See tagger.h. */
+int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tagger_words *words,
+                                 const dossier_tagger_doc *doc)
+{
+    int rc = DOSSIER_ENOMEM;
+    size_t n = doc->ntokens;
+    tokinfo *ti = NULL;
+    unsigned *phrase = NULL;
+    char *scratch = NULL;
+    char buf[512];
+    docmap dm = {0};
+    fvec f = {0};
+    memset(out, 0, sizeof *out);
+
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    dm.mask = cap - 1;
+    dm.key = calloc(cap, sizeof *dm.key);
+    dm.flags = calloc(cap, 1);
+    dm.form = calloc(cap, sizeof *dm.form);
+    ti = calloc(n ? n : 1, sizeof *ti);
+    phrase = calloc(n ? n : 1, sizeof *phrase);
+    out->start = malloc((n + 1) * sizeof *out->start);
+    out->word = malloc((n ? n : 1) * sizeof *out->word);
+    out->cap = malloc(n ? n : 1);
+    if (!dm.key || !dm.flags || !dm.form || !ti || !phrase || !out->start || !out->word || !out->cap)
+        goto done;
+    if ((rc = analyse(ti, &scratch, words, doc, &dm)))
+        goto done;
+    rc = DOSSIER_ENOMEM;
+    for (size_t s = 0; s < doc->nsentences; s++) {
+        size_t a = doc->sentences[s], b = s + 1 < doc->nsentences ? doc->sentences[s + 1] : n;
+        mark_phrases(phrase, ti, words, a, b, buf, sizeof buf);
+        for (size_t i = a; i < b; i++) {
+            out->start[i] = f.n;
+            token_features(&f, ti, i, a, b, &dm, phrase);
+            out->word[i] = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
+            out->cap[i] = (unsigned char)((ti[i].cc == CC_INIT || ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER ||
+                                           ti[i].cc == CC_MIXED) |
+                                          (i == a) << 1);
+        }
+    }
+    out->start[n] = f.n;
+    if (f.oom)
+        goto done;
+    out->feats = f.v;
+    f.v = NULL;
+    out->ntokens = n;
+    rc = DOSSIER_OK;
+done:
+    free(f.v);
+    free(dm.key);
+    free(dm.flags);
+    free(dm.form);
+    free(ti);
+    free(phrase);
+    free(scratch);
+    if (rc)
+        dossier_tagger_features_free(out);
+    return rc;
+}
+
+/* See tagger.h. */
+void dossier_tagger_features_free(dossier_tagger_features *f)
+{
+    free(f->feats);
+    free(f->start);
+    free(f->word);
+    free(f->cap);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,204 @@
+/*
+ * model.c — the tagger's model file, and the models compiled into the library.
+ *
+ * A model is little-endian binary, read in place (nothing is copied):
+ *
+ *   0   "DOSSTAGR"             magic
+ *   8   u32 format version     DOSSIER_TAGGER_FORMAT
+ *   12  u32 features version   DOSSIER_TAGGER_FEATURES_VERSION it was trained with
+ *   16  char[4] language       "en", NUL-padded
+ *   20  u32 tags               DOSSIER_TAG_COUNT
+ *   24  f32 scale              a weight is its int16 times scale
+ *   28  u32 words, u32 weights record counts
+ *   36  u32 checksum           FNV-1a of every byte from 40 on
+ *   40  words × 8 bytes        u32 hash, u16 classes, u16 zero; sorted by hash
+ *       weights × 8 bytes      u32 feature hash, u8 tag, u8 zero, i16 weight;
+ *                              sorted by hash then tag
+ *
+ * A model whose magic, versions, size, checksum or order is wrong is
+ * refused with a message saying which.  Opened models are read-only, so
+ * threads share them.
+ */
+#include "extract/tagger/tagger.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/embed.h"
+#include "dossier.h"
+
+#define DOSSIER_TAGGER_FORMAT 1
+#define HEADER 40
+
+struct dossier_tagger_model {
+    char lang[8];
+    float scale;
+    dossier_tagger_words words;
+    const unsigned char *w;  /* weight records */
+    size_t nw;
+};
+
+/* Reads a little-endian 32-bit value. */
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* See tagger.h. */
+int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *data, size_t len,
+                              char *err, size_t errlen)
+{
+    *out = NULL;
+    if (len < HEADER || memcmp(data, "DOSSTAGR", 8) != 0) {
+        snprintf(err, errlen, "not a dossier tagger model");
+        return DOSSIER_ERROR;
+    }
+    uint32_t format = rd32(data + 8), fv = rd32(data + 12);
+    if (format != DOSSIER_TAGGER_FORMAT) {
+        snprintf(err, errlen, "tagger model format %u, this dossier reads format %d", (unsigned)format,
+                 DOSSIER_TAGGER_FORMAT);
+        return DOSSIER_ERROR;
+    }
+    if (fv != DOSSIER_TAGGER_FEATURES_VERSION) {
+        snprintf(err, errlen, "tagger model trained with features version %u, this dossier has version %d: "
+                 "retrain it", (unsigned)fv, DOSSIER_TAGGER_FEATURES_VERSION);
+        return DOSSIER_ERROR;
+    }
+    if (rd32(data + 20) != DOSSIER_TAG_COUNT) {
+        snprintf(err, errlen, "tagger model has %u tags, expected %d", (unsigned)rd32(data + 20), DOSSIER_TAG_COUNT);
+        return DOSSIER_ERROR;
+    }
+    size_t nwords = rd32(data + 28), nw = rd32(data + 32);
+    if ((len - HEADER) / 8 < nwords || (len - HEADER) / 8 - nwords != nw || (len - HEADER) % 8) {
+        snprintf(err, errlen, "tagger model is truncated or too long (%zu bytes)", len);
+        return DOSSIER_ERROR;
+    }
+    if (dossier_tagger_hash(DOSSIER_TAGGER_HASH0, (const char *)data + HEADER, len - HEADER) != rd32(data + 36)) {
+        snprintf(err, errlen, "tagger model is damaged (checksum mismatch)");
+        return DOSSIER_ERROR;
+    }
+    const unsigned char *words = data + HEADER, *w = words + nwords * 8;
+    for (size_t i = 1; i < nwords; i++)
+        if (rd32(words + i * 8 - 8) >= rd32(words + i * 8)) {
+            snprintf(err, errlen, "tagger model word table is out of order");
+            return DOSSIER_ERROR;
+        }
+    for (size_t i = 0; i < nw; i++) {
+        if (w[i * 8 + 4] >= DOSSIER_TAG_COUNT ||
+            (i && ((uint64_t)rd32(w + i * 8 - 8) << 8 | w[i * 8 - 4]) >= ((uint64_t)rd32(w + i * 8) << 8 | w[i * 8 + 4]))) {
+            snprintf(err, errlen, "tagger model weights are out of order");
+            return DOSSIER_ERROR;
+        }
+    }
+    dossier_tagger_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        snprintf(err, errlen, "out of memory");
+        return DOSSIER_ENOMEM;
+    }
+    memcpy(m->lang, data + 16, 4);
+    uint32_t sc = rd32(data + 24);
+    memcpy(&m->scale, &sc, sizeof m->scale);
+    m->words.rec = words;
+    m->words.n = nwords;
+    m->w = w;
+    m->nw = nw;
+    *out = m;
+    return DOSSIER_OK;
+}
+
+/* See tagger.h. */
+void dossier_tagger_model_close(dossier_tagger_model *m)
+{
+    free(m);
+}
+
+/* See tagger.h. */
+const char *dossier_tagger_model_lang(const dossier_tagger_model *m)
+{
+    return m->lang;
+}
+
+/* See tagger.h. */
+const dossier_tagger_words *dossier_tagger_model_words(const dossier_tagger_model *m)
+{
+    return &m->words;
+}
+
+/* The model's weights of one feature, added to scores (a dossier_tagger_scorer). */
+static void model_score(const void *ctx, uint32_t feat, float *scores)
+{
+    const dossier_tagger_model *m = ctx;
+    size_t lo = 0, hi = m->nw;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rd32(m->w + mid * 8) < feat)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < m->nw && rd32(m->w + lo * 8) == feat; lo++) {
+        const unsigned char *r = m->w + lo * 8;
+        int16_t q = (int16_t)(uint16_t)(r[6] | r[7] << 8);
+        scores[r[4]] += (float)q * m->scale;
+    }
+}
+
+/* See tagger.h. */
+int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_model *m,
+                       const dossier_tagger_doc *doc)
+{
+    dossier_tagger_features f;
+    int rc = dossier_tagger_features_make(&f, &m->words, doc);
+    if (rc)
+        return rc;
+    rc = dossier_tagger_decode(tags, margin, NULL, &f, model_score, m);
+    dossier_tagger_features_free(&f);
+    return rc;
+}
+
+/* The compiled-in models, opened once. */
+#define MAX_BUILTIN 16
+static struct {
+    char lang[8];
+    dossier_tagger_model *model;
+    char err[160];
+} builtin[MAX_BUILTIN];
+static size_t nbuiltin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+/* Opens every embedded models/<lang>.model (pthread_once). */
+static void open_builtin(void)
+{
+    for (size_t i = 0; i < dossier_embedded_nmodels && nbuiltin < MAX_BUILTIN; i++) {
+        const dossier_embedded_file *e = &dossier_embedded_models[i];
+        size_t plen = strlen(e->path);
+        if (strncmp(e->path, "models/", 7) != 0 || plen < 13 || strcmp(e->path + plen - 6, ".model") != 0 ||
+            plen - 13 >= sizeof builtin[0].lang)
+            continue;
+        memcpy(builtin[nbuiltin].lang, e->path + 7, plen - 13);
+        builtin[nbuiltin].lang[plen - 13] = '\0';
+        char msg[128];
+        if (dossier_tagger_model_open(&builtin[nbuiltin].model, e->data, e->len, msg, sizeof msg))
+            snprintf(builtin[nbuiltin].err, sizeof builtin[nbuiltin].err, "%s: %s", e->path, msg);
+        nbuiltin++;
+    }
+}
+
+/* See tagger.h. */
+int dossier_tagger_builtin(const dossier_tagger_model **out, const char *lang, char *err, size_t errlen)
+{
+    *out = NULL;
+    pthread_once(&builtin_once, open_builtin);
+    for (size_t i = 0; i < nbuiltin; i++) {
+        if (strcmp(builtin[i].lang, lang) != 0)
+            continue;
+        if (!builtin[i].model) {
+            snprintf(err, errlen, "%s", builtin[i].err);
+            return DOSSIER_ERROR;
+        }
+        *out = builtin[i].model;
+    }
+    return DOSSIER_OK;
+}
