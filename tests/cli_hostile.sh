@@ -140,6 +140,20 @@ expect_in "$tmp/err" "e_date.md: warning: front matter published '2022-02-30' is
 expect_status 1 "$bin" --db "$db" ingest "$cap/f_fifo.txt"
 expect_in "$tmp/err" "not a regular file (a FIFO)"
 
+# ---- names that are no UTF-8 or hold a line break: escaped, one line per error, valid JSON
+names=$tmp/names
+mkdir "$names"
+cp "$good" "$names/$(printf 'bad\377name.txt')"
+printf '' >"$names/$(printf 'empty\nfile.txt')"
+db=$tmp/names.db
+expect_status 1 "$bin" --db "$db" ingest "$names"
+expect_in "$tmp/err" 'empty\x0Afile.txt: empty file'
+one_line "$tmp/err"
+expect_status 0 "$bin" --db "$db" export --format json
+python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$tmp/out" ||
+    fail "export is not valid UTF-8 JSON with a non-UTF-8 file name"
+expect_in "$tmp/out" 'bad\\xFFname.txt'
+
 # ---- numbers: negative or overflowing options are usage errors
 expect_status 2 "$bin" --db "$db" ingest --max-bytes -1 "$good"
 expect_status 2 "$bin" --db "$db" ingest --max-bytes 99999999999999999999999 "$good"

@@ -364,3 +364,32 @@ uint64_t dossier_hash(const char *s, size_t len)
     }
     return h;
 }
+
+/* See util.h. */
+char *dossier_escape_name(const char *s)
+{
+    size_t len = strlen(s), pos = 0;
+    int clean = 1;
+    while (clean && pos < len) {
+        int32_t c = dossier_utf8_next(s, len, &pos);
+        clean = c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0);
+    }
+    if (clean)
+        return NULL;
+    dbuf b = {0};
+    for (pos = 0; pos < len;) {
+        size_t at = pos;
+        int32_t c = dossier_utf8_next(s, len, &pos);
+        int rc = c < 0 || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)
+                     ? dossier_buf_printf(&b, "\\x%02X", (unsigned char)s[at])
+                     : dossier_buf_add(&b, s + at, pos - at);
+        if (c >= 0x80 && c < 0xA0)   /* a C1 control: its two bytes */
+            for (size_t k = at + 1; !rc && k < pos; k++)
+                rc = dossier_buf_printf(&b, "\\x%02X", (unsigned char)s[k]);
+        if (rc) {
+            dossier_buf_free(&b);
+            return NULL;
+        }
+    }
+    return dossier_buf_take(&b);
+}

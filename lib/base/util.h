@@ -87,6 +87,15 @@ int dossier_uc_quote_kind(int32_t c);
  */
 char *dossier_fold(const char *s, size_t len);
 
+/*
+ * A name (a file name, a path) as text: NULL when it is valid UTF-8 without
+ * control characters and can be shown as it is, else a copy in which each
+ * byte that is no part of valid UTF-8, and each control character (a line
+ * break), is written \xHH.  The caller frees the copy with free().  NULL
+ * too when out of memory: the name is then shown as it is.
+ */
+char *dossier_escape_name(const char *s);
+
 /* FNV-1a hash of `len` bytes. */
 uint64_t dossier_hash(const char *s, size_t len);
 

@@ -53,7 +53,8 @@
 
 /* One article on its way: the input, then what the reader and analyser made of it. */
 typedef struct {
-    const char *source;           /* path, "-", or the caller's name for a buffer */
+    const char *source;           /* its name: path, "-", or the caller's name for a buffer, escaped */
+    const char *raw;              /* the path as given, to open */
     dossier_doc doc;
     int analysed;                 /* doc holds an analysed article to store */
     char hash[65];
@@ -79,6 +80,7 @@ typedef struct {
     dossier_db *db;
     const dossier_lexicon *lex;
     const char *const *sources;   /* n paths; or NULL with one buffer: */
+    char **shown;                 /* n names for messages and rows: escaped sources, or NULL when as given */
     const char *buf;
     size_t buf_len;
     size_t n;
@@ -155,7 +157,7 @@ static int read_stream(dbuf *out, FILE *f, size_t max)
  */
 static FILE *open_regular(article *a)
 {
-    int fd = open(a->source, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    int fd = open(a->raw, O_RDONLY | O_NONBLOCK | O_NOCTTY);
     struct stat st;
     if (fd < 0)
         return NULL;
@@ -178,7 +180,7 @@ static FILE *open_regular(article *a)
 /* Reads a source file (or standard input for "-") into *out; the caller frees it. */
 static int read_source(dbuf *out, article *a, size_t max)
 {
-    int stdin_source = strcmp(a->source, "-") == 0;
+    int stdin_source = strcmp(a->raw, "-") == 0;
     FILE *f = stdin_source ? stdin : open_regular(a);
     if (!f) {
         char why[256];
@@ -221,13 +223,14 @@ static const char find_sql[] = "SELECT id FROM articles WHERE hash = ?1";
  * Touches nothing shared but the read-only lexicon, so threads run it at
  * once.
  */
-static void prepare(run *r, article *a, const char *source, sqlite3_stmt *seen)
+static void prepare(run *r, article *a, const char *raw, const char *source, sqlite3_stmt *seen)
 {
     dbuf b = {0};
     const char *bytes = r->buf;
     size_t len = r->buf_len;
     memset(a, 0, sizeof *a);
     a->source = source;
+    a->raw = raw;
     a->status = DOSSIER_INGEST_FAILED;
     dossier_doc_init(&a->doc, r->lex, source);
     if (!r->buf) {
@@ -242,8 +245,14 @@ static void prepare(run *r, article *a, const char *source, sqlite3_stmt *seen)
         goto done;
     }
     dossier_sha256_hex(a->hash, bytes, len);
-    if (strcmp(source, "-") != 0)
-        a->path = realpath(source, NULL); /* NULL too for names of no file */
+    if (strcmp(raw, "-") != 0) {
+        a->path = realpath(raw, NULL); /* NULL too for names of no file */
+        char *shown = a->path ? dossier_escape_name(a->path) : NULL;
+        if (shown) {
+            free(a->path);
+            a->path = shown;
+        }
+    }
     long long id = seen ? lookup_hash(seen, a->hash) : 0;
     if (id > 0) { /* an error here is no answer: the writer asks again */
         a->status = DOSSIER_INGEST_UNCHANGED;
@@ -460,6 +469,12 @@ static const char *source_of(const run *r, size_t i)
     return r->sources ? r->sources[i] : "-";
 }
 
+/* The name article i goes by in messages and rows: its source (or the buffer's name), escaped when it must be. */
+static const char *shown_of(const run *r, size_t i, const char *buffer_source)
+{
+    return r->shown && r->shown[i] ? r->shown[i] : buffer_source ? buffer_source : source_of(r, i);
+}
+
 /* One job: every article analysed by the calling thread, then written. */
 static void run_serial(run *r, const char *buffer_source)
 {
@@ -468,7 +483,7 @@ static void run_serial(run *r, const char *buffer_source)
         sqlite3_stmt *seen = NULL;
         if (dossier_db_cached(&seen, r->db, find_sql))
             seen = NULL;
-        prepare(r, a, buffer_source ? buffer_source : source_of(r, i), seen);
+        prepare(r, a, buffer_source ? buffer_source : source_of(r, i), shown_of(r, i, buffer_source), seen);
         write_one(r, a);
     }
 }
@@ -498,7 +513,7 @@ static void *analyser(void *arg)
             break;
         size_t i = r->claimed++;
         pthread_mutex_unlock(&r->lock);
-        prepare(r, &r->slots[i % r->nslots], source_of(r, i), seen);
+        prepare(r, &r->slots[i % r->nslots], source_of(r, i), shown_of(r, i, NULL), seen);
         pthread_mutex_lock(&r->lock);
         r->ready[i % r->nslots] = 1;
         pthread_cond_signal(&r->more_ready);
@@ -606,6 +621,15 @@ static int ingest_run(run *r, int jobs, const char *buffer_source)
         jobs = processors();
     if ((size_t)jobs > r->n)
         jobs = (int)r->n;
+    /* names that are no UTF-8 text, or hold line breaks, go by an escaped form:
+     * messages stay one line, rows and JSON stay valid UTF-8 */
+    r->shown = calloc(r->n + 1, sizeof *r->shown);
+    if (!r->shown) {
+        rc = dossier_db_fail(r->db, DOSSIER_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < r->n; i++)
+        r->shown[i] = dossier_escape_name(buffer_source ? buffer_source : source_of(r, i));
     const char *path = sqlite3_db_filename(r->db->sql, "main");
     r->dbpath = path && *path ? path : NULL;
     r->nslots = jobs > 1 ? (size_t)jobs * SLOTS_PER_JOB : 1;
@@ -635,6 +659,9 @@ done:
         free(r->reports.v[i].warning);
     }
     VEC_FREE(&r->reports);
+    for (size_t i = 0; r->shown && i < r->n; i++)
+        free(r->shown[i]);
+    free(r->shown);
     free(r->slots);
     free(r->ready);
     return rc;

@@ -91,6 +91,18 @@ START_TEST(test_utf8)
 END_TEST
 
 /* Builds the suite. */
+START_TEST(test_escape_name)
+{
+    ck_assert_ptr_null(dossier_escape_name("articles/2022/\u00e9t\u00e9.txt"));   /* shown as it is */
+    char *e = dossier_escape_name("bad\377name.txt");
+    ck_assert_str_eq(e, "bad\\xFFname.txt");
+    free(e);
+    e = dossier_escape_name("two\nlines.txt");
+    ck_assert_str_eq(e, "two\\x0Alines.txt");
+    free(e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("util");
@@ -99,6 +111,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_vec_and_buf);
     tcase_add_test(tc, test_arena);
     tcase_add_test(tc, test_utf8);
+    tcase_add_test(tc, test_escape_name);
     suite_add_tcase(s, tc);
     return s;
 }
