@@ -7,6 +7,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 #include "base/util.h"
@@ -62,6 +63,29 @@ START_TEST(known_names)
                      DOSSIER_KIND_PLACE);
     ck_assert_int_eq(kind_of("Die Astronauten trainierten in Köln mit Kollegen aus Japan.", "Cologne"),
                      DOSSIER_KIND_PLACE);
+}
+END_TEST
+
+START_TEST(known_person_and_a_suffix)
+{
+    /* "X Y Jr." is not the known X Y: his son gets an entity of his own. */
+    char path[] = "/tmp/check_entities_gazXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    const char *yaml = "- name: Corwin Halvard\n  kind: person\n  names: [Corwin Halvard]\n";
+    ck_assert_int_eq(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+    close(fd);
+    char err[256];
+    ck_assert_int_eq(dossier_lexicon_add_gazetteer((dossier_lexicon *)dossier_test_lexicon(), path, err, sizeof err),
+                     DOSSIER_OK);
+    unlink(path);
+    dossier_doc *d = dossier_test_doc("Corwin Halvard Jr. spoke first. Corwin Halvard spoke later. "
+                                      "Then Halvard Jr. spoke again.");
+    int father = dossier_test_entity(d, "Corwin Halvard");
+    ck_assert_int_ge(father, 0);
+    ck_assert_ptr_nonnull(d->entities.v[father].gaz);
+    ck_assert_int_eq(d->entities.v[father].nmentions, 1);
+    dossier_test_doc_free(d);
 }
 END_TEST
 
@@ -496,6 +520,7 @@ static Suite *suite(void)
     tcase_add_test(tc, lists_credits_and_compound_heads);
     tcase_add_test(tc, fields_possessives_and_designators);
     tcase_add_test(tc, shapes_lists_and_naming_words);
+    tcase_add_test(tc, known_person_and_a_suffix);
     suite_add_tcase(s, tc);
     return s;
 }

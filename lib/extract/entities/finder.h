@@ -156,6 +156,13 @@ int dossier_names_in_org_list(const dossier_names *c, int p, int q);
 /* Non-zero when [p, q) is a dateline: words in capitals that open a sentence before a dash ("MONTRÉAL —"). */
 int dossier_names_dateline(const dossier_names *c, int p, int q);
 
+/*
+ * Non-zero when a generational suffix ("Jr.", "Sr", "III":
+ * entity.name_suffixes) stands at token t, or after a comma there: the
+ * name before it is another person than the one without it.
+ */
+int dossier_names_suffix_after(const dossier_names *c, int t);
+
 /* Non-zero when token i is a first name (or a hyphenated one: "Marie-Claire"). */
 int dossier_names_first_name(const dossier_names *c, int i);
 

@@ -129,6 +129,15 @@ int dossier_names_compound_title(const dossier_names *c, int i)
 }
 
 /* See finder.h. */
+int dossier_names_suffix_after(const dossier_names *c, int t)
+{
+    int n = (int)c->d->tokens.n;
+    if (t < n && c->d->folds.v[t][0] == ',' && c->d->folds.v[t][1] == '\0')
+        t++;
+    return t < n && dossier_names_lex_any(c, "entity.name_suffixes", t, t + 1) == 1;
+}
+
+/* See finder.h. */
 size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
 {
     size_t k = dossier_gazetteer_match(c->d->lex, (const char *const *)c->d->folds.v + i, (size_t)(end - i), out);
@@ -142,6 +151,8 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
         if (k == 1 && dossier_names_sent_first(c, i) && (*out)->kind != DOSSIER_KIND_PLACE &&
             dossier_names_is_stop(c, i))
             return 0;
+        if ((*out)->kind == DOSSIER_KIND_PERSON && dossier_names_suffix_after(c, i + (int)k))
+            return 0;   /* "X Y Jr." is another person than the known X Y */
         return k;
     }
     if (!dossier_names_is_cap(c, i))

@@ -329,9 +329,11 @@ static int find_repeats(dossier_names *c)
         int n = name_at(c, &rx, i, end, &e);
         if (n > 0) {
             const dossier_entity *ent = &d->entities.v[e];
+            if (ent->kind == DOSSIER_KIND_PERSON && dossier_names_suffix_after(c, i + n))
+                continue;   /* "X Y Jr." is not X Y */
             rc = mention(c, e, strchr(ent->name, ' ') && n == 1 ? DOSSIER_MENTION_SHORT : DOSSIER_MENTION_NAME,
                          i, n);
-        } else if (!dossier_names_is_cap(c, i + 1)) {
+        } else if (!dossier_names_is_cap(c, i + 1) && !dossier_names_suffix_after(c, i + 1)) {
             int p = person_by_surname(c, &sx, d->folds.v[i], -1);
             if (p >= 0)
                 rc = mention(c, p, DOSSIER_MENTION_SHORT, i, 1);
