@@ -274,7 +274,8 @@ static int build_words(unsigned char **out, size_t *n, const char *const *lists,
         }
     }
     /* Merge by hash; capitalised dictionary words that are never lower case. */
-    qsort(v.v, v.n, sizeof *v.v, cmp_wordrec);
+    if (v.n)
+        qsort(v.v, v.n, sizeof *v.v, cmp_wordrec);
     size_t m = 0;
     for (size_t i = 0; i < v.n; i++) {
         if (m && v.v[m - 1].h == v.v[i].h)
@@ -293,7 +294,8 @@ static int build_words(unsigned char **out, size_t *n, const char *const *lists,
         else if ((rc = VEC_PUSH(&v, ((wordrec){capital.v[i], DOSSIER_WC_CAPITAL}))))
             goto done;
     }
-    qsort(v.v, v.n, sizeof *v.v, cmp_wordrec);
+    if (v.n)
+        qsort(v.v, v.n, sizeof *v.v, cmp_wordrec);
     m = 0;
     for (size_t i = 0; i < v.n; i++) {
         if (m && v.v[m - 1].h == v.v[i].h)
@@ -511,7 +513,8 @@ static int write_model(unsigned char **out, size_t *outlen, size_t *nweights, co
         recs[m++] = (wrec){hash_of_row[k / DOSSIER_TAG_COUNT], (unsigned char)(k % DOSSIER_TAG_COUNT),
                            (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q)};
     }
-    qsort(recs, m, sizeof *recs, cmp_wrec);
+    if (m)
+        qsort(recs, m, sizeof *recs, cmp_wrec);
     size_t len = 40 + 8 * (nwords + m);
     unsigned char *b = calloc(len, 1);
     if (!b)
