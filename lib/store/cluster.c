@@ -243,7 +243,7 @@ static int fill_words(char **out, dossier_db *db, long long id)
         rc = dossier_db_cached(&st, db, "SELECT text, start, end, article FROM statements WHERE id = ?1");
     if (!rc)
         rc = dossier_db_cached(&men, db,
-            "SELECT entity, start, end FROM mentions WHERE article = ?1 AND start >= ?2 AND end <= ?3"
+            "SELECT entity, start, end FROM mentions WHERE article = ?1 AND start >= ?2 AND start <= ?3 AND end <= ?3"
             " AND how IN ('name', 'short') ORDER BY start");
     if (!rc)
         rc = dossier_db_cached(&upd, db, "UPDATE statement_features SET words = ?2, numbers = ?3, names = ?4"
