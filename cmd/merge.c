@@ -23,7 +23,7 @@ static void usage(FILE *out)
             "\n"
             "  --note TEXT   why, kept with the correction\n"
             "\n"
-            "Example: dossier merge \"D. Rogozine\" \"Dmitry Rogozin\"\n");
+            "Example: dossier merge \"C. Halvardt\" \"Corwin Halvard\"\n");
 }
 
 /* Runs `dossier merge`. */

@@ -240,7 +240,7 @@ static size_t distance(const int32_t *a, size_t na, const int32_t *b, size_t nb,
 
 /*
  * How far the folded query is from a folded alias: the distance to the
- * whole alias, or to one of its words (so "wang" finds "wang wenbin").
+ * whole alias, or to one of its words (so "halvard" finds "corwin halvard").
  */
 static size_t alias_distance(const int32_t *q, size_t nq, const char *alias, size_t cap)
 {

@@ -7,8 +7,8 @@
  * gazetteer names it later, if the kinds agree.  Other names join an
  * entity of the same kind that has the same folded name as an alias.
  * People are compared by their name's key: first name, surname and
- * generational suffix, with titles and initials left out ("Donald J.
- * Trump" is "Donald Trump"; "Donald Trump Jr." is not).  A full name also
+ * generational suffix, with titles and initials left out ("Corwin J.
+ * Halvard" is "Corwin Halvard"; "Corwin Halvard Jr." is not).  A full name also
  * joins the same first name with a surname that adds a last letter
  * ("Gagarine", "Gagarin"), never another first name or suffix.  A surname alone joins
  * the one full name that carries it, or, when several do, the one far more
@@ -181,8 +181,8 @@ static int add_alias(dossier_db *db, sqlite3_stmt *st, long long id, const char 
 
 /*
  * Records the entity's names (and the gazetteer's) as aliases of `id`;
- * for a person found from text also its key ("Donald J. Trump" goes by
- * "donald trump") and its surname, for an acronym also its letters alone.
+ * for a person found from text also its key ("Corwin J. Halvard" goes by
+ * "corwin halvard") and its surname, for an acronym also its letters alone.
  */
 static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
 {

@@ -4,8 +4,8 @@
  * Each token is scored on its static features (features.c) and on four
  * that depend on the tags already given: the previous tag, the previous
  * two, the previous tag with the word, and the kind the same capitalised
- * word was last given in the document (so "Sanders" after "Bernie
- * Sanders" stays a person).  The best tag wins, except that I-X may only
+ * word was last given in the document (so "Halvard" after "Corwin
+ * Halvard" stays a person).  The best tag wins, except that I-X may only
  * follow B-X or I-X.  Training decodes with its live weights and tagging
  * with a model, through the same function.
  */
