@@ -189,7 +189,7 @@ static int run_end(const dossier_names *c, int i, int end)
             j++;
         } else if (is_initial(c, j, end)) {
             j += 2;
-        } else if ((c->d->tokens.v[j].flags & DOSSIER_TOK_NUM) && j > i && !german_year(c, j) &&
+        } else if ((c->d->tokens.v[j].flags & DOSSIER_TOK_NUM) && j > i && !german_year(c, j) && !(c->score && c->score[j]) &&
                    c->d->tokens.v[j].span.start - c->d->tokens.v[j - 1].span.end <= 1 &&
                    (c->d->tokens.v[j - 1].flags & DOSSIER_TOK_WORD)) {
             j++;
@@ -788,6 +788,8 @@ int dossier_entities_run(dossier_doc *d)
     for (size_t i = 0; i < d->tokens.n; i++)
         c.owner[i] = -1;
     rc = dossier_names_tag(&c);
+    if (!rc)
+        rc = dossier_names_scores(&c);
     for (size_t s = 0; !rc && s < d->sentences.n; s++)
         rc = read_sentence(&c, &d->sentences.v[s]);
     if (!rc)
@@ -799,6 +801,7 @@ int dossier_entities_run(dossier_doc *d)
     if (!rc)
         rc = dossier_names_teams(&c);
     free(c.owner);
+    free(c.score);
     free(c.tags);
     free(c.margin);
     return rc;
@@ -807,27 +810,27 @@ int dossier_entities_run(dossier_doc *d)
 /* See entities.h. */
 int dossier_entities_is_head(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL};
     return dossier_names_is_head(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_lex_stem(const dossier_doc *d, const char *lang, const char *key, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL};
     return dossier_names_lex_stem(&c, key, i);
 }
 
 /* See entities.h. */
 int dossier_entities_tail_title(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL};
     return dossier_names_tail_title(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_field_list(const dossier_doc *d, const char *lang, int *owner, int i, int end, int need_comma)
 {
-    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL};
     return dossier_names_field_list(&c, i, end, need_comma);
 }

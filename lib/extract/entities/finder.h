@@ -31,6 +31,7 @@ typedef struct {
     unsigned char *tags; /* per token: the tagger's tag (enum dossier_tag), or NULL without a model */
     float *margin;       /* per token: how far the tagger's tag outscored O */
     const dossier_tagger_model *model; /* the model that gave them */
+    unsigned char *score; /* per token: 1 a score after a name in a result, 2 in a table row, else 0 */
 } dossier_names;
 
 /*
@@ -221,6 +222,12 @@ int dossier_names_tagged(dossier_names *c, int people);
  * places found from the text included (teams.c).
  */
 int dossier_names_teams(dossier_names *c);
+/*
+ * Marks the numbers after names in results and table rows in c->score
+ * (which it allocates; the caller frees it), so that a score is never
+ * read as part of a name ("Stoke 4" is no programme) (teams.c).
+ */
+int dossier_names_scores(dossier_names *c);
 
 /* Non-zero when the folded word holds Cyrillic letters. */
 int dossier_names_cyrillic(const char *w);

@@ -9,8 +9,13 @@
  * There a name that is no person is a team, an organisation: a place
  * found from the text becomes one (every mention of it in the article
  * follows, as they share the entity), and an unclaimed name the tagger
- * sees as a place or an organisation is recorded as one.  Countries and other places of the gazetteer stay places.
+ * sees as a place or an organisation is recorded as one.  A table row
+ * ("Stoke 4 3 1 0 7 4 10": a name, then figures only) is a result too,
+ * and the scores of results and rows are marked first (dossier_names_scores)
+ * so that no name swallows its score.  A known town in a result becomes
+ * its club (that mention only); countries stay places (national sides).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/doc.h"
@@ -49,6 +54,82 @@ static int cap_run(const dossier_names *c, int i, int end)
     return j;
 }
 
+/* Non-zero when tokens [i, end) hold no word, only numbers and signs (the rest of a table row). */
+static int only_figures(const dossier_doc *d, int i, int end)
+{
+    for (; i < end; i++)
+        if ((d->tokens.v[i].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[i].flags & DOSSIER_TOK_NUM))
+            return 0;
+    return 1;
+}
+
+/*
+ * Marks the scores of sentence [first, end) in c->score: the numbers after
+ * names in a result ("Pohang 3 Ulsan 2", two names each followed by a
+ * score) and in a table row (a sentence that opens on a name followed by
+ * figures only: "Stoke 4 3 1 0 7 4 10").  A score is no part of a name.
+ */
+static void sentence_scores(dossier_names *c, int first, int end)
+{
+    int after[64], n = 0;
+    for (int i = first; i < end && n < 64;) {
+        int j = cap_run(c, i, end);
+        if (j == i) {
+            i++;
+            continue;
+        }
+        if (j < end && is_score(c->d, j))
+            after[n++] = j;
+        i = j;
+    }
+    int row = n == 1 && cap_run(c, first, end) == after[0] && only_figures(c->d, after[0], end);
+    if (n >= 2 || row)
+        for (int k = 0; k < n; k++)
+            c->score[after[k]] = 1 + row;
+}
+
+/* See finder.h. */
+int dossier_names_scores(dossier_names *c)
+{
+    c->score = calloc(c->d->tokens.n ? c->d->tokens.n : 1, 1);
+    if (!c->score)
+        return dossier_doc_fail(c->d, DOSSIER_ENOMEM, "out of memory");
+    for (size_t s = 0; s < c->d->sentences.n; s++) {
+        const dossier_sentence *st = &c->d->sentences.v[s];
+        sentence_scores(c, st->first_token, st->first_token + st->ntokens);
+    }
+    return DOSSIER_OK;
+}
+
+/* Non-zero when token i is a lower-case word of the model's dictionary on no list of names ("Total"). */
+static int common_word(const dossier_names *c, int i)
+{
+    const char *f = c->d->folds.v[i];
+    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, strlen(f));
+    return (wc & DOSSIER_WC_LOWER) && !(wc & (DOSSIER_WC_CITY | DOSSIER_WC_REGION | DOSSIER_WC_ORG));
+}
+
+/*
+ * A known town or region in a result is its club ("Leeds 2 Chelsea 1"):
+ * mention m of tokens [i, j) moves from the place to an organisation of
+ * the same name.  Countries (places with a demonym) stay places: a
+ * national side is named as its country.
+ */
+static int club_of(dossier_names *c, int m, int i, int j)
+{
+    dossier_doc *d = c->d;
+    size_t s = d->tokens.v[i].span.start, e = d->tokens.v[j - 1].span.end;
+    int ent = dossier_names_find(d, d->body + s, e - s);
+    if (ent < 0 || d->entities.v[ent].kind != DOSSIER_KIND_ORGANIZATION)
+        ent = dossier_doc_entity(d, d->body + s, e - s, DOSSIER_KIND_ORGANIZATION, NULL);
+    if (ent < 0)
+        return ent;
+    d->entities.v[d->mentions.v[m].entity].nmentions--;
+    d->entities.v[ent].nmentions++;
+    d->mentions.v[m].entity = ent;
+    return DOSSIER_OK;
+}
+
 /* Makes the name [i, j) a team, unless it is a person or a known place. */
 static int make_team(dossier_names *c, int i, int j)
 {
@@ -64,8 +145,10 @@ static int make_team(dossier_names *c, int i, int j)
            followed by numbers). */
         size_t s = d->tokens.v[i].span.start, e = d->tokens.v[j - 1].span.end;
         ent = dossier_names_find(d, d->body + s, e - s);
-        if (ent < 0 && (!c->tags || c->tags[i] == DOSSIER_TAG_O || DOSSIER_TAG_KIND(c->tags[i]) == 1 ||
-                        dossier_names_is_calendar(c, i) || dossier_names_is_stop(c, i)))
+        int scored = j < (int)d->tokens.n && c->score[j];
+        if (ent < 0 && (!c->tags || DOSSIER_TAG_KIND(c->tags[i]) == 1 || dossier_names_is_calendar(c, i) ||
+                        dossier_names_is_stop(c, i) ||
+                        (c->tags[i] == DOSSIER_TAG_O && (!scored || common_word(c, i)))))
             return DOSSIER_OK;
         if (ent < 0 || d->entities.v[ent].kind == DOSSIER_KIND_PLACE)
             if ((rc = dossier_names_add(c, i, j, ent < 0 ? DOSSIER_KIND_ORGANIZATION : DOSSIER_KIND_PLACE, NULL,
@@ -77,6 +160,8 @@ static int make_team(dossier_names *c, int i, int j)
     dossier_entity *e = &d->entities.v[ent];
     if (e->kind == DOSSIER_KIND_PLACE && !e->gaz)
         e->kind = DOSSIER_KIND_ORGANIZATION;
+    else if (e->kind == DOSSIER_KIND_PLACE && e->gaz->nadjectives == 0 && m >= 0)
+        return club_of(c, m, i, j);
     return DOSSIER_OK;
 }
 
@@ -98,7 +183,7 @@ static int sentence_teams(dossier_names *c, int first, int end)
         i = j;
     }
     for (int r = 0; r < n; r++) {
-        int team = scored[r] && with_score >= 2;
+        int team = scored[r] && (with_score >= 2 || c->score[runs[r][1]] == 2);
         /* "Kent v Surrey": a versus word between two names. */
         size_t k;
         if (!team && r + 1 < n && (k = dossier_names_lex(c, "entity.versus", runs[r][1], runs[r + 1][0])) &&
