@@ -460,15 +460,204 @@ double dossier_cluster_overlap(const char *a, const char *b, int other_language)
 
 /* ---- links ---- */
 
-/* Adds the links of `me` with every row of a candidate query. */
-static int links_from(dossier_links *out, dossier_db *db, sqlite3_stmt *cand, const features *me,
-                      features *other, long long article)
+/* ---- repeats within one article ---- */
+
+/*
+ * A repeat shares at least three items and a likeness of BAR_REPEAT; then
+ * it shares at least 3/5 of the items of either statement, so two repeats
+ * have one of their rarest n - max(3, 3n/5) + 1 items in common (prefix
+ * filtering).  Only pairs found through those items are compared, so the
+ * cost stays near linear in an article's statements; a pair that could
+ * link is never missed.  Hash collisions only add pairs to compare.
+ */
+#define REPEAT_SHARE(n) ((n) * 3 / 5 > 3 ? (n) * 3 / 5 : 3)
+#define REPEAT_PEERS 256      /* at most this many earlier statements per shared item */
+
+/* One item of a statement in the repeat index: which, how rare, whose. */
+typedef struct {
+    uint64_t h;               /* speaker, kind of item and its stem or value */
+    uint32_t k;               /* the k-th item of this statement with this h */
+    uint32_t freq;            /* statements of the article with this (h, k) */
+    size_t stmt;              /* index into the article's statements */
+} token;
+
+typedef VEC(token) tokens;
+
+/* Two statements of one article to compare (a < b). */
+typedef struct {
+    size_t a, b;
+} pair;
+
+typedef VEC(pair) pairs;
+
+/*
+ * The index key of an item: equal for two words that same_word() finds one
+ * word within one language (same stem, or the same short word), and for
+ * equal numbers and names.
+ */
+static uint64_t item_key(long long speaker, int kind, const item *it)
+{
+    size_t n = kind == 0 && stem_len(it) ? stem_len(it) : it->n;
+    uint64_t h = dossier_hash(it->s, n);
+    h ^= (uint64_t)(kind + 1) * 0x9E3779B97F4A7C15ULL;
+    h ^= (uint64_t)speaker * 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 29);
+}
+
+/* Orders tokens by key, then by statement. */
+static int cmp_token_key(const void *pa, const void *pb)
+{
+    const token *a = pa, *b = pb;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    if (a->k != b->k)
+        return a->k < b->k ? -1 : 1;
+    return a->stmt < b->stmt ? -1 : a->stmt > b->stmt;
+}
+
+/* Orders tokens by statement, then rarest first (the prefix order). */
+static int cmp_token_rare(const void *pa, const void *pb)
+{
+    const token *a = pa, *b = pb;
+    if (a->stmt != b->stmt)
+        return a->stmt < b->stmt ? -1 : 1;
+    if (a->freq != b->freq)
+        return a->freq < b->freq ? -1 : 1;
+    if (a->h != b->h)
+        return a->h < b->h ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* Orders pairs by their first statement, then their second. */
+static int cmp_pair(const void *pa, const void *pb)
+{
+    const pair *a = pa, *b = pb;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* Appends the tokens of statement `idx` (with a speaker and three items at least). */
+static int add_tokens(tokens *out, const features *f, size_t idx)
+{
+    size_t first = out->n;
+    const items *lists[3] = {&f->words, &f->numbers, &f->names};
+    if (!f->speaker || f->words.n + f->numbers.n + f->names.n < 3)
+        return DOSSIER_OK;
+    for (int kind = 0; kind < 3; kind++)
+        for (size_t i = 0; i < lists[kind]->n; i++)
+            if (VEC_PUSH(out, ((token){item_key(f->speaker, kind, &lists[kind]->v[i]), 0, 0, idx})))
+                return DOSSIER_ENOMEM;
+    qsort(out->v + first, out->n - first, sizeof *out->v, cmp_token_key);
+    for (size_t i = first + 1; i < out->n; i++)
+        if (out->v[i].h == out->v[i - 1].h)
+            out->v[i].k = out->v[i - 1].k + 1;
+    return DOSSIER_OK;
+}
+
+/* Counts for each token the statements that hold its (h, k); t is sorted by key. */
+static void count_tokens(tokens *t)
+{
+    for (size_t i = 0, j; i < t->n; i = j) {
+        for (j = i + 1; j < t->n && t->v[j].h == t->v[i].h && t->v[j].k == t->v[i].k; j++)
+            ;
+        for (size_t m = i; m < j; m++)
+            t->v[m].freq = (uint32_t)(j - i);
+    }
+}
+
+/* Keeps of each statement's tokens (sorted rarest first) its prefix. */
+static void keep_prefixes(tokens *t)
+{
+    size_t kept = 0;
+    for (size_t i = 0, j; i < t->n; i = j) {
+        for (j = i + 1; j < t->n && t->v[j].stmt == t->v[i].stmt; j++)
+            ;
+        size_t n = j - i, prefix = n - REPEAT_SHARE(n) + 1;
+        memmove(t->v + kept, t->v + i, prefix * sizeof *t->v);
+        kept += prefix;
+    }
+    t->n = kept;
+}
+
+/*
+ * Sets *out to the pairs of statements of one article (v, n of them) that
+ * may repeat each other, sorted and each once.  The caller frees *out.
+ */
+static int repeat_pairs(pairs *out, const features *v, size_t n)
+{
+    tokens t = {0};
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = add_tokens(&t, &v[i], i);
+    if (rc || !t.n)
+        goto done;
+    qsort(t.v, t.n, sizeof *t.v, cmp_token_key);
+    count_tokens(&t);
+    qsort(t.v, t.n, sizeof *t.v, cmp_token_rare);
+    keep_prefixes(&t);
+    qsort(t.v, t.n, sizeof *t.v, cmp_token_key);
+    for (size_t i = 0, j; !rc && i < t.n; i = j) {
+        for (j = i + 1; j < t.n && t.v[j].h == t.v[i].h && t.v[j].k == t.v[i].k; j++)
+            ;
+        for (size_t b = i + 1; !rc && b < j; b++)
+            for (size_t a = b > i + REPEAT_PEERS ? b - REPEAT_PEERS : i; !rc && a < b; a++)
+                rc = VEC_PUSH(out, ((pair){t.v[a].stmt, t.v[b].stmt}));
+    }
+    if (rc || !out->n)
+        goto done;
+    qsort(out->v, out->n, sizeof *out->v, cmp_pair);
+    size_t kept = 1;
+    for (size_t i = 1; i < out->n; i++)
+        if (cmp_pair(&out->v[i], &out->v[kept - 1]))
+            out->v[kept++] = out->v[i];
+    out->n = kept;
+done:
+    VEC_FREE(&t);
+    return rc;
+}
+
+/* ---- links ---- */
+
+/* A link of statement `mine` (an index into the article's statements), in the order found. */
+typedef struct {
+    size_t mine, seq;
+    dossier_link link;
+} found;
+
+typedef VEC(found) founds;
+
+typedef VEC(features) feature_list;
+
+/* Frees the records of a features list and the list. */
+static void feature_list_free(feature_list *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        features_clear(&v->v[i]);
+    VEC_FREE(v);
+}
+
+/* Appends the rows of a candidate query that belong to another article than `article`. */
+static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand, long long article)
 {
     int rc = DOSSIER_OK;
     while (!rc && sqlite3_step(cand) == SQLITE_ROW) {
-        rc = read_features(other, db, cand);
-        if (rc || other->article == article)
+        if (sqlite3_column_int64(cand, 1) == article)
             continue;
+        if (VEC_PUSH(out, ((features){0})))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        else
+            rc = read_features(&out->v[out->n - 1], db, cand);
+    }
+    sqlite3_reset(cand);
+    return rc;
+}
+
+/* Adds to *out the links of statement `mine` (an index, `me` its features) with candidates of other articles. */
+static int links_with(founds *out, dossier_db *db, size_t mine, const features *me, const feature_list *cands)
+{
+    for (size_t k = 0; k < cands->n; k++) {
+        const features *other = &cands->v[k];
         int level;
         double score = compare(me, other, &level);
         if (!level)
@@ -476,10 +665,96 @@ static int links_from(dossier_links *out, dossier_db *db, sqlite3_stmt *cand, co
         long long gap = me->day > other->day ? me->day - other->day : other->day - me->day;
         dossier_link l = {me->id, other->id, other->article, other->cluster, me->speaker, score, level,
                           me->day < 0 || other->day < 0 || gap <= STORY_DAYS};
-        if (VEC_PUSH(out, l))
-            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        if (VEC_PUSH(out, ((found){mine, out->n, l})))
+            return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     }
-    sqlite3_reset(cand);
+    return DOSSIER_OK;
+}
+
+/* The candidate queries of dossier_cluster_links. */
+typedef struct {
+    sqlite3_stmt *near, *undated, *latest;
+} candidate_queries;
+
+/*
+ * Reads the candidates of a speaker's statements in other articles: those
+ * published within the window of `day`, then the latest undated ones; or,
+ * for an undated article (day < 0), the speaker's latest statements.
+ */
+static int speaker_candidates(feature_list *out, dossier_db *db, const candidate_queries *q,
+                              long long speaker, long long day, long long article)
+{
+    int rc;
+    if (day >= 0) {
+        sqlite3_bind_int64(q->near, 1, speaker);
+        sqlite3_bind_int64(q->near, 2, day - WINDOW_DAYS);
+        sqlite3_bind_int64(q->near, 3, day + WINDOW_DAYS);
+        rc = read_candidates(out, db, q->near, article);
+        sqlite3_bind_int64(q->undated, 1, speaker);
+        if (!rc)
+            rc = read_candidates(out, db, q->undated, article);
+    } else {
+        sqlite3_bind_int64(q->latest, 1, speaker);
+        rc = read_candidates(out, db, q->latest, article);
+    }
+    return rc;
+}
+
+/* A statement of the article by speaker and day, for grouping. */
+typedef struct {
+    long long speaker, day;
+    size_t idx;
+} by_speaker;
+
+/* Orders statements by speaker and day, then by index. */
+static int cmp_by_speaker(const void *pa, const void *pb)
+{
+    const by_speaker *a = pa, *b = pb;
+    if (a->speaker != b->speaker)
+        return a->speaker < b->speaker ? -1 : 1;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Orders found links by statement, then in the order found. */
+static int cmp_found(const void *pa, const void *pb)
+{
+    const found *a = pa, *b = pb;
+    if (a->mine != b->mine)
+        return a->mine < b->mine ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * Finds the links of the article's statements (me, n of them) with other
+ * articles.  The candidates depend only on the speaker and the day, so
+ * they are read once for all statements of one speaker.  Sets *out to the
+ * links sorted by statement, each statement's in the order of its queries.
+ */
+static int cross_links(founds *out, dossier_db *db, const candidate_queries *q, const features *me, size_t n,
+                       long long article)
+{
+    by_speaker *order = malloc((n ? n : 1) * sizeof *order);
+    feature_list cands = {0};
+    int rc = order ? DOSSIER_OK : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; order && i < n; i++)
+        order[i] = (by_speaker){me[i].speaker, me[i].day, i};
+    if (order && n)
+        qsort(order, n, sizeof *order, cmp_by_speaker);
+    for (size_t i = 0, j; !rc && i < n; i = j) {
+        for (j = i + 1; j < n && order[j].speaker == order[i].speaker && order[j].day == order[i].day; j++)
+            ;
+        if (!order[i].speaker)
+            continue;
+        rc = speaker_candidates(&cands, db, q, order[i].speaker, order[i].day, article);
+        for (size_t m = i; !rc && m < j; m++)
+            rc = links_with(out, db, order[m].idx, &me[order[m].idx], &cands);
+        feature_list_free(&cands);
+    }
+    if (!rc && out->n)
+        qsort(out->v, out->n, sizeof *out->v, cmp_found);
+    free(order);
     return rc;
 }
 
@@ -500,28 +775,60 @@ static int add_feature_rows(dossier_db *db, long long article)
     return rc;
 }
 
-/* See cluster.h. */
-int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
+/* Prepares the queries of the article's own statements and of the candidates. */
+static int prepare_queries(sqlite3_stmt **mine, candidate_queries *q, dossier_db *db)
 {
-    sqlite3_stmt *mine = NULL, *near = NULL, *undated = NULL, *latest = NULL;
-    VEC(features) me = {0};
-    features other = {0};
-    int rc = add_feature_rows(db, article);
-    if (!rc)
-        rc = dossier_db_cached(&mine, db, FEATURE_COLUMNS " WHERE f.statement IN"
+    int rc = dossier_db_cached(mine, db, FEATURE_COLUMNS " WHERE f.statement IN"
                                " (SELECT id FROM statements WHERE article = ?1) ORDER BY f.statement");
     if (!rc) /* dated: the speaker's statements published within the window */
-        rc = dossier_db_cached(&near, db, FEATURE_COLUMNS
+        rc = dossier_db_cached(&q->near, db, FEATURE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day BETWEEN ?2 AND ?3"
                                " ORDER BY f.day DESC, f.statement DESC LIMIT " CANDIDATES);
     if (!rc) /* and the speaker's latest undated ones */
-        rc = dossier_db_cached(&undated, db, FEATURE_COLUMNS
+        rc = dossier_db_cached(&q->undated, db, FEATURE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day IS NULL"
                                " ORDER BY f.statement DESC LIMIT " CANDIDATES);
     if (!rc) /* undated: the speaker's latest statements, dated or not */
-        rc = dossier_db_cached(&latest, db, FEATURE_COLUMNS
+        rc = dossier_db_cached(&q->latest, db, FEATURE_COLUMNS
                                " WHERE f.statement IN (SELECT id FROM statements WHERE speaker = ?1"
                                "  ORDER BY id DESC LIMIT " CANDIDATES ")");
+    return rc;
+}
+
+/*
+ * Appends the links of statement i: its repeats later in the article (the
+ * pairs from *next on that start at i), then its links with other articles.
+ */
+static int emit_links(dossier_links *out, dossier_db *db, const feature_list *me, size_t i, const pairs *rep,
+                      size_t *next_pair, const founds *cross, size_t *next_cross, long long article)
+{
+    const features *f = &me->v[i];
+    for (; *next_pair < rep->n && rep->v[*next_pair].a == i; (*next_pair)++) {
+        const features *g = &me->v[rep->v[*next_pair].b];
+        int level;
+        double score = compare(f, g, &level);
+        dossier_link l = {f->id, g->id, article, g->id, f->speaker, score, level, 0};
+        if (level && f->speaker == g->speaker && f->speaker && VEC_PUSH(out, l))
+            return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
+    for (; *next_cross < cross->n && cross->v[*next_cross].mine == i; (*next_cross)++)
+        if (VEC_PUSH(out, cross->v[*next_cross].link))
+            return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    return DOSSIER_OK;
+}
+
+/* See cluster.h. */
+int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
+{
+    sqlite3_stmt *mine = NULL;
+    candidate_queries q = {0};
+    feature_list me = {0};
+    pairs rep = {0};
+    founds cross = {0};
+    size_t next_pair = 0, next_cross = 0;
+    int rc = add_feature_rows(db, article);
+    if (!rc)
+        rc = prepare_queries(&mine, &q, db);
     if (rc)
         return rc;
     sqlite3_bind_int64(mine, 1, article);
@@ -533,34 +840,15 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
         rc = read_features(&me.v[me.n - 1], db, mine);
     }
     sqlite3_reset(mine);
-    for (size_t i = 0; !rc && i < me.n; i++) {
-        const features *f = &me.v[i];
-        for (size_t j = i + 1; !rc && j < me.n; j++) { /* repeats within the article */
-            int level;
-            double score = compare(f, &me.v[j], &level);
-            dossier_link l = {f->id, me.v[j].id, article, me.v[j].id, f->speaker, score, level, 0};
-            if (level && f->speaker == me.v[j].speaker && f->speaker && VEC_PUSH(out, l))
-                rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-        }
-        if (rc || !f->speaker)
-            continue;
-        if (f->day >= 0) {
-            sqlite3_bind_int64(near, 1, f->speaker);
-            sqlite3_bind_int64(near, 2, f->day - WINDOW_DAYS);
-            sqlite3_bind_int64(near, 3, f->day + WINDOW_DAYS);
-            rc = links_from(out, db, near, f, &other, article);
-            sqlite3_bind_int64(undated, 1, f->speaker);
-            if (!rc)
-                rc = links_from(out, db, undated, f, &other, article);
-        } else {
-            sqlite3_bind_int64(latest, 1, f->speaker);
-            rc = links_from(out, db, latest, f, &other, article);
-        }
-    }
-    for (size_t i = 0; i < me.n; i++)
-        features_clear(&me.v[i]);
-    VEC_FREE(&me);
-    features_clear(&other);
+    if (!rc && repeat_pairs(&rep, me.v, me.n))
+        rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    if (!rc)
+        rc = cross_links(&cross, db, &q, me.v, me.n, article);
+    for (size_t i = 0; !rc && i < me.n; i++)
+        rc = emit_links(out, db, &me, i, &rep, &next_pair, &cross, &next_cross, article);
+    feature_list_free(&me);
+    VEC_FREE(&rep);
+    VEC_FREE(&cross);
     return rc;
 }
 

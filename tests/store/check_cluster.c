@@ -100,6 +100,43 @@ START_TEST(test_repeats)
 }
 END_TEST
 
+/*
+ * Many statements of one speaker in one article, all sharing a common word:
+ * each exact repeat joins the statement it repeats, a statement sharing
+ * only part of another's items does not, and another speaker's repeat
+ * stays apart (the repeat index must find every repeat, not only near ones).
+ */
+START_TEST(test_many_repeats)
+{
+    dossier_db *db = dossier_test_db();
+    run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'person', 'A'), (2, 'person', 'B')");
+    article(db, 1, 1, "en");
+    char text[256];
+    int id = 1;
+    for (int i = 0; i < 120; i++, id++) {
+        snprintf(text, sizeof text, "The figures were %d, %d, %d and %d", 1000 + i, 2000 + i, 3000 + i, 4000 + i);
+        statement(db, id, 1, 1, id * 100, "direct", text);
+    }
+    for (int i = 0; i < 120; i += 7, id++) { /* repeats, far from the first */
+        snprintf(text, sizeof text, "The figures were %d, %d, %d and %d", 1000 + i, 2000 + i, 3000 + i, 4000 + i);
+        statement(db, id, 1, 1, id * 100, "direct", text);
+    }
+    snprintf(text, sizeof text, "The figures were %d, %d, %d and %d", 1003, 2003, 9001, 9002);
+    statement(db, id, 1, 1, id * 100, "direct", text); /* half of statement 4 */
+    id++;
+    snprintf(text, sizeof text, "The figures were %d, %d, %d and %d", 1005, 2005, 3005, 4005);
+    statement(db, id, 1, 2, id * 100, "direct", text); /* statement 6's words, another speaker */
+    id++;
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 1));
+    for (int i = 0, r = 121; i < 120; i += 7, r++)
+        ck_assert_int_eq(cluster_of(db, r), i + 1);
+    ck_assert_int_eq(cluster_of(db, 2), 2);
+    ck_assert_int_eq(cluster_of(db, id - 2), id - 2);
+    ck_assert_int_eq(cluster_of(db, id - 1), id - 1);
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -107,6 +144,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_translation_and_copies);
     tcase_add_test(tc, test_repeats);
+    tcase_add_test(tc, test_many_repeats);
     suite_add_tcase(s, tc);
     return s;
 }
