@@ -536,6 +536,13 @@ static int date_line(dossier_doc *d, const ltoks *t, int take)
     return 1;
 }
 
+/* Non-zero when a date line opens on a place in capitals ("LONDON 1996-08-30"):
+ * it stays in the body, where the place is a place the article names. */
+static int place_dateline(const ltoks *t)
+{
+    return t->n <= 10 && (t->fl[0] & DOSSIER_TOK_WORD) && (t->fl[0] & DOSSIER_TOK_ALLCAPS);
+}
+
 /* Non-zero when line l folds to the same text as s. */
 static int same_text(const dossier_doc *d, const dossier_line *l, const char *s)
 {
@@ -734,7 +741,7 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
                                        (take_date(d, &t, t.n) || t.nwords <= 6)))
             l->cls = DOSSIER_LINE_META, take_date(d, &t, t.n); /* "Updated 2 hours ago" too */
         else if (t.nwords <= 20 && date_line(d, &t, 1)) {
-            if (l->cls == DOSSIER_LINE_BODY)
+            if (l->cls == DOSSIER_LINE_BODY && !place_dateline(&t))
                 l->cls = DOSSIER_LINE_META;
         } else if (l->cls == DOSSIER_LINE_BODY && d->fm_title) {
             if (same_text(d, l, d->fm_title))

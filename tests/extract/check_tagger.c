@@ -294,6 +294,24 @@ START_TEST(teams_from_results)
 }
 END_TEST
 
+START_TEST(dateline_places)
+{
+    /* The place of a dateline line is a place; its date is no part of it, and the date is the article's. */
+    const char *t = "TRADE - GRELFORD MILLS REOPEN.\n\nTANWICK 1996-08-30\n\n"
+                    "The mills of Grelford reopened on Friday after a strike of two weeks.\n";
+    ck_assert_int_eq(kind_of(t, "TANWICK"), DOSSIER_KIND_PLACE);
+    ck_assert_int_lt(kind_of(t, "TANWICK 1996-08-30"), 0);
+    const char *r = "OSBURY, Marlshire 1996-08-29\n\nThe mills of Grelford reopened on Friday after a strike.\n";
+    ck_assert_int_eq(kind_of(r, "OSBURY"), DOSSIER_KIND_PLACE);
+    dossier_doc *d = dossier_test_doc(t);
+    ck_assert_str_eq(d->published, "1996-08-30");
+    dossier_test_doc_free(d);
+    /* A table row in capitals is no dateline (no year). */
+    const char *table = "Standings after Thursday's games:\n\nGRELFORD 74 59 .556 -\n\nTANWICK 70 63 .526 4\n";
+    ck_assert_int_ne(kind_of(table, "GRELFORD"), DOSSIER_KIND_PLACE);
+}
+END_TEST
+
 /* The suite. */
 static Suite *tagger_suite(void)
 {
@@ -307,6 +325,7 @@ static Suite *tagger_suite(void)
     tcase_add_test(tc, names_without_cues);
     tcase_add_test(tc, never_names);
     tcase_add_test(tc, teams_from_results);
+    tcase_add_test(tc, dateline_places);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -387,6 +387,8 @@ int dossier_names_in_org_list(const dossier_names *c, int p, int q)
 int dossier_names_dateline(const dossier_names *c, int p, int q)
 {
     const dossier_doc *d = c->d;
+    if (c->score && q < (int)d->tokens.n && c->score[q] == DATELINE)
+        return 1;
     if (q >= dossier_names_sent_end(c, p) || !(d->tokens.v[q].flags & DOSSIER_TOK_DASH))
         return 0;
     for (int i = p; i < q; i++)

@@ -22,6 +22,9 @@
 #include "base/token.h"
 #include "extract/tagger/tagger.h"
 
+/* c->score of the token after a dateline's place ("LONDON 1996-08-30"). */
+#define DATELINE 3
+
 /* The state of one entities run over a doc. */
 typedef struct {
     dossier_doc *d;
@@ -31,7 +34,8 @@ typedef struct {
     unsigned char *tags; /* per token: the tagger's tag (enum dossier_tag), or NULL without a model */
     float *margin;       /* per token: how far the tagger's tag outscored O */
     const dossier_tagger_model *model; /* the model that gave them */
-    unsigned char *score; /* per token: 1 a score after a name in a result, 2 in a table row, else 0 */
+    unsigned char *score; /* per token: 1 a score after a name in a result, 2 in a table row,
+                             DATELINE what follows the place of a dateline line, else 0 */
 } dossier_names;
 
 /*
@@ -154,7 +158,8 @@ int dossier_names_letter_compound(const dossier_names *c, int i);
 /* Non-zero when [p, q) stands in a list next to an organisation ("Boeing, X and Y", "SES et l'allemande X"). */
 int dossier_names_in_org_list(const dossier_names *c, int p, int q);
 
-/* Non-zero when [p, q) is a dateline: words in capitals that open a sentence before a dash ("MONTRÉAL —"). */
+/* Non-zero when [p, q) is a dateline: words in capitals that open a sentence before a dash ("MONTRÉAL —"),
+   or the place of a dateline line ("LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29"). */
 int dossier_names_dateline(const dossier_names *c, int p, int q);
 
 /*

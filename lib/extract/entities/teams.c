@@ -88,6 +88,43 @@ static void sentence_scores(dossier_names *c, int first, int end)
             c->score[after[k]] = 1 + row;
 }
 
+/* Non-zero when body bytes [s, e) hold a year: four digits from 1800 to 2099 alone. */
+static int has_year(const dossier_doc *d, size_t s, size_t e)
+{
+    const char *b = d->body;
+    for (size_t i = s; i + 4 <= e; i++) {
+        if ((i > s && b[i - 1] >= '0' && b[i - 1] <= '9') || (i + 4 < e && b[i + 4] >= '0' && b[i + 4] <= '9'))
+            continue;
+        if (strspn(b + i, "0123456789") >= 4 && (b[i] == '2' || (b[i] == '1' && (b[i + 1] == '8' || b[i + 1] == '9'))))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Marks a dateline line of sentence [first, end): a place in capitals,
+ * maybe a comma and a region, then a date in figures and nothing else
+ * ("LONDON 1996-08-30", "MILWAUKEE, Wisconsin 1996-08-29").  The token
+ * after each place (the comma, the date) gets DATELINE in c->score.
+ */
+static void sentence_dateline(dossier_names *c, int first, int end)
+{
+    const dossier_doc *d = c->d;
+    int j = cap_run(c, first, end), k = j;
+    for (int i = first; i < j; i++)
+        if (!(d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS))
+            return;
+    if (j == first || j >= end)
+        return;
+    if (!strcmp(d->folds.v[j], ",") && (k = cap_run(c, j + 1, end)) == j + 1)
+        return;
+    if (k >= end || !(d->tokens.v[k].flags & DOSSIER_TOK_NUM) || !only_figures(d, k, end) ||
+        !has_year(d, d->tokens.v[k].span.start, d->tokens.v[end - 1].span.end))
+        return;
+    c->score[j] = DATELINE;
+    c->score[k] = DATELINE;
+}
+
 /* See finder.h. */
 int dossier_names_scores(dossier_names *c)
 {
@@ -97,6 +134,7 @@ int dossier_names_scores(dossier_names *c)
     for (size_t s = 0; s < c->d->sentences.n; s++) {
         const dossier_sentence *st = &c->d->sentences.v[s];
         sentence_scores(c, st->first_token, st->first_token + st->ntokens);
+        sentence_dateline(c, st->first_token, st->first_token + st->ntokens);
     }
     return DOSSIER_OK;
 }
