@@ -20,7 +20,8 @@
  * friends: a view held by a group, an elided apostrophe, a noun "thought", scare quotes, quoted titles and
  * names, a job title without a name, boilerplate holding a quotation, an
  * indicative after a statement, a preterite in "-te", a noun that folds
- * like a verb after an article ("la note").
+ * like a verb after an article ("la note"); stance verbs ("argued", "insisted that",
+ * "criticized X for", "vowed to") and their passive and participle false friends.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +270,38 @@ START_TEST(test_short_clause_and_object_cues)
     /* a quotation opening the clause after the verb */
     d = doc("fr", "La ministre, Claire Martin, s'est dite \u00ab tr\u00e8s satisfaite \u00bb du r\u00e9sultat.");
     expect(d, "tr\u00e8s satisfaite", INDIRECT, "Claire Martin");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_stance_verbs)
+{
+    /* reporting verbs beyond "say": with "that", without it, and with an object */
+    dossier_doc *d = doc("en", "Anna Berg argued the new engine was far too expensive for a small agency.\n\n"
+                               "Paul Weber insisted that the launch would go ahead in the spring.\n\n"
+                               "Greta Olsen criticized the ministry for cutting the science budget again.\n\n"
+                               "Karl Meier vowed to rebuild the launch pad before the end of the decade.");
+    expect(d, "far too expensive", INDIRECT, "Anna Berg");
+    expect(d, "would go ahead in the spring", INDIRECT, "Paul Weber");
+    expect(d, "the ministry for cutting", INDIRECT, "Greta Olsen");
+    expect(d, "rebuild the launch pad", INDIRECT, "Karl Meier");
+    dossier_test_doc_free(d);
+
+    /* the "that" of a relative clause after another verb is not the cue's; the clause is */
+    d = doc("en", "Anna Berg says the tests would not have found any of the faults that the engineers mentioned.\n\n"
+                  "Later in the day, Roscosmos said it would cooperate.");
+    ck_assert_str_eq(text_of(d, "the tests would not"),
+                     "the tests would not have found any of the faults that the engineers mentioned");
+    expect(d, "it would cooperate", INDIRECT, "Roscosmos");
+    dossier_test_doc_free(d);
+
+    /* false friends: a passive or an apposition participle, a participle of someone else's sentence */
+    d = doc("en", "The ministry was widely criticized for cutting the science budget again.\n\n"
+                  "Paul Weber, criticized for the delays of the programme, left the agency in May.\n\n"
+                  "The agency has often made threats, even threatening to end the programme within a year.");
+    ck_assert_ptr_null(find(d, "cutting the science budget"));
+    ck_assert_ptr_null(find(d, "delays of the programme"));
+    ck_assert_ptr_null(find(d, "end the programme"));
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -764,6 +797,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_no_junk_speakers);
     tcase_add_test(tc, test_labelled_lines);
     tcase_add_test(tc, test_pronoun_gender);
+    tcase_add_test(tc, test_stance_verbs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -383,7 +383,8 @@ static int names_near(const stm_ctx *c, int t, int end)
 
 /*
  * "X said on Monday that S": the clause after a complementizer within ten
- * tokens of the cue.  Returns 1 when one was found (and *rc set), else 0.
+ * tokens of the cue, with no verb of another clause between them.
+ * Returns 1 when one was found (and *rc set), else 0.
  */
 static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, int *rc)
 {
@@ -402,7 +403,10 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
         }
         if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
             break;
-        if (g > after && MATCH("statement.verbs", g))
+        /* "says the plan would fail in the states that …": another clause's verb comes first, and
+           the "that" is a relative pronoun of its noun */
+        if (g > after && (MATCH("statement.verbs", g) || MATCH("statement.verbs_that", g) ||
+                          MATCH("statement.finite_words", g)))
             break;
     }
     return 0;
@@ -514,7 +518,9 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
     if (from >= s->trim || (PREP(from) && !quoted) ||
         ((FLAGS(from) & DOSSIER_TOK_PUNCT) && !(FLAGS(from) & DOSSIER_TOK_QOPEN)))
         return DOSSIER_OK;
-    return add(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE);
+    /* "the FBI said it would cooperate": a pronoun subject and its verb make a clause of three words */
+    int min = MATCH("statement.pronouns_clause", from) && MATCH("statement.finite_words", from + 1) ? 3 : 4;
+    return add_min(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE, min);
 }
 
 /* A speech verb at `t`: the clause after its complementizer, before it, or right after it. */
@@ -561,6 +567,20 @@ static int separable(const stm_ctx *c, const sentence *s, int t)
     return dossier_lexicon_match(c->d->lex, c->lang, "statement.verbs", w, 2, NULL) == 2;
 }
 
+/*
+ * Non-zero when the cue at t (of len tokens) is a participle of the
+ * passive or of an apposition: "was (widely) criticized for", "X,
+ * criticized for …" (a preposition after it, where "X, who …, described
+ * it" has an object).
+ */
+static int passive(const stm_ctx *c, const sentence *s, int t, int len)
+{
+    int u = t - 1;
+    while (u > s->first && MATCH("statement.adverbs", u))
+        u--;
+    return u >= s->first && (MATCH("statement.passive_aux", u) || (IS(u, ",") && PREP(t + len)));
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -583,7 +603,7 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             rc = as_clause(c, s, t);
             len = 1;
         } else if ((len = MATCH("statement.object_cues", t)) > 0) {
-            if (t > s->first && MATCH("statement.passive_aux", t - 1))
+            if (passive(c, s, t, len))
                 continue;
             int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
             rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
