@@ -53,7 +53,9 @@ language: en
 ---
 Freedonia and Sylvania talk space
 
-R. Firefly, who leads Freedonia, said the talks with Sylvania had gone well. "The Moon belongs to everyone," Mr Firefly said.
+Rufus Firefly spoke to reporters on Monday.
+
+R. Firefly, who leads Freedonia, said that the talks with Sylvania had gone well. "The Moon belongs to everyone," Mr Firefly said.
 
 Ambassador Trentino of Sylvania said his government was open to cooperation.
 A
@@ -141,7 +143,7 @@ expect_in "$tmp/out" "does not go by \"Firefly\""
 moon=$(sql "select id from statements where text like '%Moon belongs%'")
 expect_status 0 d speaker "$moon" "#$(sql "select id from entities where name = 'Count Trentino'")"
 expect_in "$tmp/out" "said by Count Trentino"
-leads=$(sql "select id from statements where text like 'R. Firefly%'")
+leads=$(sql "select id from statements where text like '%talks with Sylvania%'")
 expect_status 0 d speaker "$leads" --none
 expect_status 2 d speaker "$leads" --none
 expect_in "$tmp/err" "without a speaker already"
@@ -162,7 +164,7 @@ check_state() {
     same "$1: alias added" "$(sql "select count(*) from aliases a join entities e on e.id = a.entity where e.name = 'Rufus Firefly' and a.folded = 'the chief'")" 1
     same "$1: alias removed" "$(sql "select count(*) from aliases a join entities e on e.id = a.entity where e.name = 'Rufus Firefly' and a.folded = 'firefly'")" 0
     same "$1: speaker" "$(sql "select e.name from statements s join entities e on e.id = s.speaker where s.text like '%Moon belongs%'")" "Count Trentino"
-    same "$1: no speaker" "$(sql "select count(*) from statements where text like 'R. Firefly%' and speaker is null")" 1
+    same "$1: no speaker" "$(sql "select count(*) from statements where text like '%talks with Sylvania%' and speaker is null")" 1
 }
 check_state "after the corrections"
 if "$bin" resolve --help >/dev/null 2>&1; then

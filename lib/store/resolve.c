@@ -10,9 +10,11 @@
  * generational suffix, with titles and initials left out ("Corwin J.
  * Halvard" is "Corwin Halvard"; "Corwin Halvard Jr." is not).  A full name also
  * joins the same first name with a surname that adds a last letter
- * ("Gagarine", "Gagarin"), never another first name or suffix.  A surname alone joins
- * the one full name that carries it, or, when several do, the one far more
- * often named; otherwise it stays an entity of its own.  An organisation's
+ * ("Gagarine", "Gagarin"), never another first name or suffix.  A surname
+ * alone joins a full name only within its article (extract/entities, where
+ * the article shows which bearer it means); across articles it stays an
+ * entity of its own, since which bearer it names would depend on what was
+ * ingested before.  An organisation's
  * acronym ("FBI", "F.B.I.") meets the one organisation whose capitalised
  * words have those initials.
  *
@@ -39,8 +41,6 @@
 #include "store/corrections.h"
 #include "base/util.h"
 
-#define SALIENT 3    /* a surname goes to the full name named this many times more often than any other */
-#define RIVALS 3     /* with more full names carrying a surname, none is salient enough */
 
 /* ---- names ---- */
 
@@ -346,67 +346,24 @@ int dossier_resolve_first_names_differ(const char *a, const char *b)
     return strcmp(a, b) != 0 && distance(a, b) > 2;
 }
 
-/* How many mentions an entity has (counted up to 300, through the index). */
-static long long mention_count(dossier_db *db, long long id)
-{
-    sqlite3_stmt *st = NULL;
-    long long n = 0;
-    if (dossier_db_cached(&st, db, "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity = ?1 LIMIT 300)"))
-        return DOSSIER_EDB;
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return n;
-}
-
 /*
- * The people that carry the surname `w` as an alias: *out_full is the one
- * with a full name that a lone surname goes to (the only one, or the one
- * named SALIENT times more often than any other; 0 when none or unsure),
- * *out_single the entity named by the surname alone (0 when none), and
- * *out_nfull how many full names carry it.
+ * The person entity named by the one word `w` alone (a surname or a single
+ * name, never a full name that carries it), or 0.  A lone surname is not
+ * evidence of which of its bearers it names, so it joins only its kind.
  */
-static int surname_holders(dossier_db *db, const char *w, long long *out_full, long long *out_single,
-                           int *out_nfull)
+static long long lone_name(dossier_db *db, const char *w)
 {
     sqlite3_stmt *st = NULL;
-    long long best = 0, best_n = 0, second_n = 0;
-    *out_full = *out_single = 0;
-    *out_nfull = 0;
+    long long id = 0;
     if (dossier_db_cached(&st, db,
-            "SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity"
-            " WHERE a.folded = ?1 AND e.kind = 'person' ORDER BY e.id LIMIT 20"))
+            "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE a.folded = ?1 AND e.kind = 'person' AND instr(e.name, ' ') = 0 ORDER BY e.id LIMIT 1"))
         return DOSSIER_EDB;
     sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-    VEC(long long) full = {0};
-    int rc = DOSSIER_OK;
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 1);
-        long long id = sqlite3_column_int64(st, 0);
-        if (name && strchr(name, ' '))
-            rc = VEC_PUSH(&full, id) ? dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory") : DOSSIER_OK;
-        else if (!*out_single)
-            *out_single = id;
-    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    for (size_t i = 0; !rc && full.n <= RIVALS && i < full.n; i++) {
-        long long n = full.n == 1 ? 1 : mention_count(db, full.v[i]);
-        if (n < 0) {
-            rc = (int)n;
-        } else if (n > best_n) {
-            second_n = best_n;
-            best_n = n;
-            best = full.v[i];
-        } else if (n > second_n) {
-            second_n = n;
-        }
-    }
-    *out_nfull = (int)full.n;
-    if (!rc && best && (full.n == 1 || best_n >= SALIENT * (second_n ? second_n : 1)))
-        *out_full = best;
-    VEC_FREE(&full);
-    return rc;
+    return id;
 }
 
 /*
@@ -447,12 +404,16 @@ static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex,
     return id;
 }
 
-/* For a person found from text: the entity its name belongs to, or 0. */
+/*
+ * For a person found from text: the entity its name belongs to, or 0.  A
+ * full name joins the same key (or a transliteration of it); a surname
+ * alone joins only the entity named by it alone, whatever came before, so
+ * that the order of ingest changes nothing.
+ */
 static long long find_person(dossier_db *db, const dossier_entity *ent)
 {
     char key[256];
-    long long id = 0, full = 0, single = 0;
-    int nfull = 0, rc;
+    long long id;
     char *f = dossier_fold(ent->name, strlen(ent->name));
     if (!f)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
@@ -461,25 +422,11 @@ static long long find_person(dossier_db *db, const dossier_entity *ent)
     free(f);
     if (p.n == 0 || (p.n == 1 && p.cut)) /* "Joseph R": a first name, its surname cut off */
         return alias_lookup(db, ent->name, DOSSIER_KIND_PERSON, 0);
-    if (p.n == 1) { /* a surname (or a single name) alone */
-        rc = surname_holders(db, p.w[0], &full, &single, &nfull);
-        if (rc)
-            return rc;
-        return full ? full : single;
-    }
+    if (p.n == 1) /* a surname (or a single name) alone */
+        return lone_name(db, p.w[0]);
     person_key(key, sizeof key, &p);
     id = alias_lookup(db, key, DOSSIER_KIND_PERSON, 0);
-    if (id == 0)
-        id = find_person_variant(db, db->lex, &p);
-    if (id != 0)
-        return id;
-    /* an entity named by this surname alone takes the full name, when it is the only full name with it */
-    rc = surname_holders(db, p.w[p.n - 1], &full, &single, &nfull);
-    if (rc)
-        return rc;
-    if (single && nfull == 0)
-        return single; /* it takes the full name (prefer_name) */
-    return 0;
+    return id ? id : find_person_variant(db, db->lex, &p);
 }
 
 /* ---- organisations ---- */

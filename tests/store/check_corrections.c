@@ -22,7 +22,8 @@ static const char pact[] =
 static const char talks[] =
     "---\ntitle: Freedonia and Sylvania talk space\noutlet: Morning Star\npublished: 2023-05-04\nlanguage: en\n---\n"
     "Freedonia and Sylvania talk space\n\n"
-    "R. Firefly, who leads Freedonia, said the talks with Sylvania had gone well. \"The Moon belongs to "
+    "Rufus Firefly spoke to reporters on Monday.\n\n"
+    "R. Firefly, who leads Freedonia, said that the talks with Sylvania had gone well. \"The Moon belongs to "
     "everyone,\" Mr Firefly said.\n\n"
     "Ambassador Trentino of Sylvania said his government was open to cooperation.\n";
 
@@ -208,20 +209,20 @@ END_TEST
 START_TEST(test_speaker_lasts)
 {
     dossier_db *db = two_articles();
-    long long st = count(db, "SELECT id FROM statements WHERE text LIKE 'R. Firefly%'");
+    long long st = count(db, "SELECT id FROM statements WHERE text LIKE '%talks with Sylvania%'");
     long long moon = count(db, "SELECT id FROM statements WHERE text LIKE '%Moon belongs%'");
     ck_assert_int_gt(st, 0);
     ck_assert_int_gt(moon, 0);
     CORRECT(db, dossier_correct_speaker(&line_, db, st, NULL, NULL), "said by nobody known");
     CORRECT(db, dossier_correct_speaker(&line_, db, moon, "Trentino", NULL), "said by Trentino");
-    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE text LIKE 'R. Firefly%' AND speaker IS NULL"),
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE text LIKE '%talks with Sylvania%' AND speaker IS NULL"),
                      1);
     ck_assert_dossier_ok(db, dossier_resolve(db));
     ck_assert_int_eq(ingest(db, "later.txt", later), DOSSIER_INGEST_NEW);
     /* re-extraction gives the statements new ids: found again by span and words */
     long long talks_id = count(db, "SELECT id FROM articles WHERE source = 'talks.txt'");
     ck_assert_dossier_ok(db, dossier_reindex_article(db, talks_id));
-    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE text LIKE 'R. Firefly%' AND speaker IS NULL"),
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements WHERE text LIKE '%talks with Sylvania%' AND speaker IS NULL"),
                      1);
     ck_assert_int_eq(count(db, "SELECT count(*) FROM statements s JOIN entities e ON e.id = s.speaker"
                                " WHERE s.text LIKE '%Moon belongs%' AND e.name = 'Trentino'"), 1);

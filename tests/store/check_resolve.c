@@ -46,14 +46,17 @@ START_TEST(test_people)
     dossier_db *db = dossier_test_db();
     long long a = resolve_name(db, "Rufus T. Firefly", DOSSIER_KIND_PERSON);
     ck_assert_int_gt(a, 0);
-    ck_assert_int_eq(resolve_name(db, "Firefly", DOSSIER_KIND_PERSON), a);
+    /* a surname alone in another article is not evidence: it stays an entity of its own */
+    long long lone = resolve_name(db, "Firefly", DOSSIER_KIND_PERSON);
+    ck_assert_int_ne(lone, a);
+    ck_assert_int_eq(resolve_name(db, "Firefly", DOSSIER_KIND_PERSON), lone);
+    ck_assert_int_ne(resolve_name(db, "Rufus Firefly", DOSSIER_KIND_PERSON), lone);
     ck_assert_int_eq(resolve_name(db, "rufus t. fireflye", DOSSIER_KIND_PERSON), a);
     ck_assert_int_ne(resolve_name(db, "Groucho Marx", DOSSIER_KIND_PERSON), a);
     ck_assert_int_ne(resolve_name(db, "Rufus Shaw", DOSSIER_KIND_PERSON), a);
-    /* A surname first, the full name later: one entity, with the full name. */
+    /* A surname first, a full name later: two entities, in either order. */
     long long b = resolve_name(db, "Trentino", DOSSIER_KIND_PERSON);
-    ck_assert_int_eq(resolve_name(db, "Ambassador Trentino", DOSSIER_KIND_PERSON), b);
-    ck_assert_str_eq(entity_name(db, b), "Ambassador Trentino");
+    ck_assert_int_ne(resolve_name(db, "Ambassador Trentino", DOSSIER_KIND_PERSON), b);
     /* The same name of another kind is another entity. */
     ck_assert_int_ne(resolve_name(db, "Firefly", DOSSIER_KIND_PROGRAM), a);
     dossier_close(db);
@@ -129,7 +132,7 @@ START_TEST(test_names_never_joined)
     /* A first name with its surname cut off is not a surname. */
     long long otto = resolve_name(db, "Otto Brisk", DOSSIER_KIND_PERSON);
     ck_assert_int_ne(resolve_name(db, "Brisk O", DOSSIER_KIND_PERSON), otto);
-    ck_assert_int_eq(resolve_name(db, "Brisk", DOSSIER_KIND_PERSON), otto);
+    ck_assert_int_ne(resolve_name(db, "Brisk", DOSSIER_KIND_PERSON), otto);
     dossier_close(db);
 }
 END_TEST
