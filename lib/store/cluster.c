@@ -872,29 +872,87 @@ typedef struct {
 
 typedef VEC(merge) merges;
 
-/* Follows merges to the cluster a cluster id ends in. */
-static long long final_cluster(const merges *m, long long c)
+/* One entry of an id table: a pair of ids and a value. */
+typedef struct {
+    long long a, b, val;
+    int full;
+} id_slot;
+
+/* A hash table from pairs of ids to ids (open addressing), so that look-ups stay constant. */
+typedef struct {
+    id_slot *v;
+    size_t n, cap;
+} id_table;
+
+/* The slot of (a, b) in t: the one holding it, or the empty one where it would go. */
+static id_slot *id_find(const id_table *t, long long a, long long b)
 {
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (size_t i = 0; i < m->n; i++)
-            if (m->v[i].from == c) {
-                c = m->v[i].to;
-                changed = 1;
+    uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15ULL ^ (uint64_t)b * 0xC2B2AE3D27D4EB4FULL;
+    size_t k = (size_t)(h ^ (h >> 32)) & (t->cap - 1);
+    while (t->v[k].full && (t->v[k].a != a || t->v[k].b != b))
+        k = (k + 1) & (t->cap - 1);
+    return &t->v[k];
+}
+
+/* The value of (a, b), or `missing` when the table has none. */
+static long long id_get(const id_table *t, long long a, long long b, long long missing)
+{
+    if (!t->cap)
+        return missing;
+    const id_slot *s = id_find(t, a, b);
+    return s->full ? s->val : missing;
+}
+
+/* Sets the value of (a, b); returns 0 or DOSSIER_ENOMEM. */
+static int id_put(id_table *t, long long a, long long b, long long val)
+{
+    if ((t->n + 1) * 2 > t->cap) {
+        id_table bigger = {calloc(t->cap ? t->cap * 2 : 64, sizeof(id_slot)), 0, t->cap ? t->cap * 2 : 64};
+        if (!bigger.v)
+            return DOSSIER_ENOMEM;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->v[i].full) {
+                *id_find(&bigger, t->v[i].a, t->v[i].b) = t->v[i];
+                bigger.n++;
             }
+        free(t->v);
+        *t = bigger;
     }
-    return c;
+    id_slot *s = id_find(t, a, b);
+    if (!s->full)
+        t->n++;
+    *s = (id_slot){a, b, val, 1};
+    return DOSSIER_OK;
+}
+
+/* Clusters merged into others: the merges in the order made, and each one's target. */
+typedef struct {
+    merges list;
+    id_table to;
+} merge_set;
+
+/* Follows merges to the cluster a cluster id ends in (and shortens the way for the next time). */
+static long long final_cluster(merge_set *m, long long c)
+{
+    long long end = c, next;
+    while ((next = id_get(&m->to, end, 0, end)) != end)
+        end = next;
+    while ((next = id_get(&m->to, c, 0, c)) != end && next != c) {
+        id_find(&m->to, c, 0)->val = end;
+        c = next;
+    }
+    return end;
 }
 
 /* Joins clusters a and b (the larger id goes into the smaller). */
-static int join(merges *m, long long a, long long b)
+static int join(merge_set *m, long long a, long long b)
 {
     a = final_cluster(m, a);
     b = final_cluster(m, b);
     if (a == b)
         return DOSSIER_OK;
     merge x = {a > b ? a : b, a > b ? b : a};
-    return VEC_PUSH(m, x);
+    return VEC_PUSH(&m->list, x) || id_put(&m->to, x.from, 0, x.to) ? DOSSIER_ENOMEM : DOSSIER_OK;
 }
 
 /* The story of an article (its id when it has none). */
@@ -911,19 +969,11 @@ static long long story_of(dossier_db *db, long long article)
     return story;
 }
 
-/* Non-zero when the pair (statement, article) is in the list of used pairs. */
-static int used_pair(const merges *used, long long statement, long long article)
-{
-    for (size_t i = 0; i < used->n; i++)
-        if (used->v[i].from == statement && used->v[i].to == article)
-            return 1;
-    return 0;
-}
-
 /* See cluster.h. */
 int dossier_cluster_apply(dossier_db *db, long long article, long long story, dossier_links *links)
 {
-    merges m = {0}, used = {0};
+    merge_set m = {0};
+    id_table used = {0}; /* (statement, article) pairs joined */
     sqlite3_stmt *mine = NULL, *move = NULL, *set = NULL;
     int rc = DOSSIER_OK;
     if (links->n)
@@ -942,10 +992,9 @@ int dossier_cluster_apply(dossier_db *db, long long article, long long story, do
         }
         /* one statement of each article for each statement, most alike first */
         if (l->other_article != article) {
-            if (used_pair(&used, l->mine, l->other_article) || used_pair(&used, l->other, mine_article))
+            if (id_get(&used, l->mine, l->other_article, 0) || id_get(&used, l->other, mine_article, 0))
                 continue;
-            if (VEC_PUSH(&used, ((merge){l->mine, l->other_article})) ||
-                VEC_PUSH(&used, ((merge){l->other, mine_article}))) {
+            if (id_put(&used, l->mine, l->other_article, 1) || id_put(&used, l->other, mine_article, 1)) {
                 rc = DOSSIER_ENOMEM;
                 break;
             }
@@ -973,16 +1022,17 @@ int dossier_cluster_apply(dossier_db *db, long long article, long long story, do
     }
     sqlite3_reset(mine);
     /* earlier clusters that the new statements joined become one */
-    for (size_t i = 0; !rc && i < m.n; i++) {
-        sqlite3_bind_int64(move, 1, m.v[i].from);
-        sqlite3_bind_int64(move, 2, final_cluster(&m, m.v[i].from));
+    for (size_t i = 0; !rc && i < m.list.n; i++) {
+        sqlite3_bind_int64(move, 1, m.list.v[i].from);
+        sqlite3_bind_int64(move, 2, final_cluster(&m, m.list.v[i].from));
         if (sqlite3_step(move) != SQLITE_DONE)
             rc = dossier_db_sqlfail(db, "statement clusters");
         sqlite3_reset(move);
     }
 done:
-    VEC_FREE(&m);
-    VEC_FREE(&used);
+    VEC_FREE(&m.list);
+    free(m.to.v);
+    free(used.v);
     return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
 }
 
