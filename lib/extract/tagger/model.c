@@ -38,7 +38,10 @@ struct dossier_tagger_model {
     dossier_tagger_words words;
     const unsigned char *w;  /* weight records */
     size_t nw;
+    uint32_t *bucket;        /* weights whose hash starts with the top BUCKET_BITS bits b: [bucket[b], bucket[b + 1]) */
 };
+
+#define BUCKET_BITS 16
 
 /* Reads a little-endian 32-bit value. */
 static uint32_t rd32(const unsigned char *p)
@@ -93,7 +96,10 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
         }
     }
     dossier_tagger_model *m = calloc(1, sizeof *m);
-    if (!m) {
+    uint32_t *bucket = malloc(((1u << BUCKET_BITS) + 1) * sizeof *bucket);
+    if (!m || !bucket) {
+        free(m);
+        free(bucket);
         snprintf(err, errlen, "out of memory");
         return DOSSIER_ENOMEM;
     }
@@ -104,6 +110,12 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
     m->words.n = nwords;
     m->w = w;
     m->nw = nw;
+    m->bucket = bucket;
+    for (size_t i = 0, b = 0; b <= 1u << BUCKET_BITS; b++) { /* a direct look-up instead of a binary search */
+        while (i < nw && rd32(w + i * 8) >> (32 - BUCKET_BITS) < b)
+            i++;
+        bucket[b] = (uint32_t)i;
+    }
     *out = m;
     return DOSSIER_OK;
 }
@@ -111,6 +123,8 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
 /* See tagger.h. */
 void dossier_tagger_model_close(dossier_tagger_model *m)
 {
+    if (m)
+        free(m->bucket);
     free(m);
 }
 
@@ -130,7 +144,7 @@ const dossier_tagger_words *dossier_tagger_model_words(const dossier_tagger_mode
 static void model_score(const void *ctx, uint32_t feat, float *scores)
 {
     const dossier_tagger_model *m = ctx;
-    size_t lo = 0, hi = m->nw;
+    size_t lo = m->bucket[feat >> (32 - BUCKET_BITS)], hi = m->bucket[(feat >> (32 - BUCKET_BITS)) + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (rd32(m->w + mid * 8) < feat)
