@@ -21,7 +21,9 @@
  * Stories.  An article joins the story of an earlier article when their
  * statements show it: links (cluster.c) from two speakers or more, or
  * three links or more, with the articles published within three days of
- * each other (or one of them undated).  Shared entities alone are not
+ * each other (or one of them undated); or when their texts are near
+ * duplicates in one language (shingles.c: a syndicated copy, a light
+ * rewrite).  Shared entities alone are not
  * evidence: a country, a party or a frequent person is in every story.
  * Stories joined through the new article become one (the smallest id).
  *
@@ -39,6 +41,7 @@
 
 #include "store/cluster.h"
 #include "store/corrections.h"
+#include "store/shingles.h"
 #include "base/util.h"
 
 
@@ -605,6 +608,19 @@ static long long story_of(dossier_db *db, long long article)
     return story;
 }
 
+/* Notes the story of `other` in *joined and keeps the smallest story in *story. */
+static int add_story(dossier_ids *joined, long long *story, dossier_db *db, long long other)
+{
+    long long s = story_of(db, other);
+    if (s < 0)
+        return (int)s;
+    if (VEC_PUSH(joined, s))
+        return DOSSIER_ENOMEM;
+    if (s < *story)
+        *story = s;
+    return DOSSIER_OK;
+}
+
 /*
  * Puts the article in a story: its own, joined with the story of every
  * earlier article its links show it reports.  Sets *out to the story.
@@ -640,18 +656,15 @@ static int join_stories(long long *out, dossier_db *db, long long article, const
             e->speakers[e->nspeakers++] = l->speaker;
     }
     long long story = article;
-    VEC(long long) joined = {0};
-    for (size_t k = 0; !rc && k < ev.n; k++) {
-        if (ev.v[k].nspeakers < 2 && ev.v[k].links < 3)
-            continue;
-        long long s = story_of(db, ev.v[k].article);
-        if (s < 0)
-            rc = (int)s;
-        else if (VEC_PUSH(&joined, s))
-            rc = DOSSIER_ENOMEM;
-        else if (s < story)
-            story = s;
-    }
+    dossier_ids joined = {0}, copies = {0};
+    for (size_t k = 0; !rc && k < ev.n; k++)
+        if (ev.v[k].nspeakers >= 2 || ev.v[k].links >= 3)
+            rc = add_story(&joined, &story, db, ev.v[k].article);
+    if (!rc) /* near-duplicate texts: one story whatever their statements */
+        rc = dossier_shingles_near(&copies, db, article);
+    for (size_t k = 0; !rc && k < copies.n; k++)
+        rc = add_story(&joined, &story, db, copies.v[k]);
+    VEC_FREE(&copies);
     if (!rc)
         rc = move_story(db, article, story);
     for (size_t k = 0; !rc && k < joined.n; k++)

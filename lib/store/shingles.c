@@ -1,0 +1,213 @@
+/*
+ * shingles.c — near-duplicate articles by MinHash over word shingles.
+ *
+ * A text's shingles are its runs of four consecutive words; two texts are
+ * alike by the Jaccard similarity of their shingle sets, which the share of
+ * equal values in their MinHash signatures estimates (K = 60 values: about
+ * ±0.065).  A signature is cut into 20 bands of 3 values; the hash of each
+ * band, with the language and the band number, goes into article_bands, so
+ * that two articles meet as candidates when any band is equal (likely
+ * above a likeness of 0.3, near certain above 0.5) and are then compared by
+ * their whole signatures.  Translations share no shingles: they are left to
+ * the statement links of cluster.c.
+ */
+#include "store/shingles.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define WORDS 4               /* words of a shingle */
+#define MIN_SHINGLES 30       /* fewer: too short to call a copy */
+#define ROWS (DOSSIER_SHINGLES_K / DOSSIER_SHINGLES_BANDS)
+#define BAR 0.5               /* estimated likeness of near-duplicates */
+#define DAYS "7"              /* dated copies of one story are published this close */
+#define CANDIDATES "100"      /* at most this many candidates per article */
+
+/* A 64-bit mix (splitmix64's finaliser): spreads every input bit. */
+static uint64_t mix(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/* Non-zero for a byte of a word: ASCII letters and digits, and every byte of a non-ASCII character. */
+static int word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The FNV-1a hash of the word at text[*i...], ASCII lower-cased; moves *i past it. 0 at the end. */
+static uint64_t next_word(const char *text, size_t len, size_t *i)
+{
+    while (*i < len && !word_byte((unsigned char)text[*i]))
+        (*i)++;
+    if (*i >= len)
+        return 0;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *i < len && word_byte((unsigned char)text[*i]); (*i)++) {
+        unsigned char c = (unsigned char)text[*i];
+        h = (h ^ (c < 0x80 && c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * 0x100000001b3ULL;
+    }
+    return h | 1; /* never 0 */
+}
+
+/* See shingles.h. */
+size_t dossier_shingles_signature(uint32_t sig[DOSSIER_SHINGLES_K], const char *text, size_t len)
+{
+    uint64_t win[WORDS] = {0}, seeds[DOSSIER_SHINGLES_K];
+    uint32_t min[DOSSIER_SHINGLES_K];
+    size_t i = 0, words = 0, shingles = 0;
+    for (int k = 0; k < DOSSIER_SHINGLES_K; k++) {
+        seeds[k] = mix((uint64_t)k + 1);
+        min[k] = UINT32_MAX;
+    }
+    for (uint64_t w; (w = next_word(text, len, &i)) != 0;) {
+        win[words++ % WORDS] = w;
+        if (words < WORDS)
+            continue;
+        uint64_t s = 0;
+        for (size_t j = 0; j < WORDS; j++) /* the window in text order, oldest first */
+            s = mix(s ^ win[(words + j) % WORDS]);
+        for (int k = 0; k < DOSSIER_SHINGLES_K; k++) {
+            uint32_t v = (uint32_t)mix(s ^ seeds[k]);
+            if (v < min[k])
+                min[k] = v;
+        }
+        shingles++;
+    }
+    if (shingles < MIN_SHINGLES)
+        return 0;
+    memcpy(sig, min, sizeof min);
+    return shingles;
+}
+
+/* See shingles.h. */
+double dossier_shingles_likeness(const uint32_t a[DOSSIER_SHINGLES_K], const uint32_t b[DOSSIER_SHINGLES_K])
+{
+    int same = 0;
+    for (int k = 0; k < DOSSIER_SHINGLES_K; k++)
+        same += a[k] == b[k];
+    return (double)same / DOSSIER_SHINGLES_K;
+}
+
+/* Writes a signature as little-endian bytes, and reads it back. */
+static void sig_to_bytes(unsigned char *out, const uint32_t *sig)
+{
+    for (int k = 0; k < DOSSIER_SHINGLES_K; k++)
+        for (int b = 0; b < 4; b++)
+            out[4 * k + b] = (unsigned char)(sig[k] >> (8 * b));
+}
+
+/* Reads a stored signature; 0 when the blob has another size. */
+static int sig_from_bytes(uint32_t *sig, const void *blob, int n)
+{
+    const unsigned char *p = blob;
+    if (!p || n != 4 * DOSSIER_SHINGLES_K)
+        return 0;
+    for (int k = 0; k < DOSSIER_SHINGLES_K; k++)
+        sig[k] = (uint32_t)p[4 * k] | (uint32_t)p[4 * k + 1] << 8 | (uint32_t)p[4 * k + 2] << 16 |
+                 (uint32_t)p[4 * k + 3] << 24;
+    return 1;
+}
+
+/* The hash of band `b` of a signature, with the language: an SQLite integer. */
+static long long band_hash(const uint32_t *sig, int b, const char *lang)
+{
+    uint64_t h = mix((uint64_t)b + 0x51);
+    for (const char *c = lang; *c; c++)
+        h = mix(h ^ (unsigned char)*c);
+    for (int r = 0; r < ROWS; r++)
+        h = mix(h ^ sig[b * ROWS + r]);
+    return (long long)(h >> 1);
+}
+
+/* Stores the signature and bands of an article: *have is 1 when it has one (sig filled), 0 when too short. */
+static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long article)
+{
+    sqlite3_stmt *body = NULL, *put = NULL, *band = NULL;
+    *have = 0;
+    if (dossier_db_cached(&body, db, "SELECT body, language FROM articles WHERE id = ?1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(body, 1, article);
+    if (sqlite3_step(body) != SQLITE_ROW) {
+        sqlite3_reset(body);
+        return DOSSIER_OK;
+    }
+    const char *text = (const char *)sqlite3_column_text(body, 0);
+    size_t len = (size_t)sqlite3_column_bytes(body, 0);
+    char lang[16];
+    snprintf(lang, sizeof lang, "%s", sqlite3_column_text(body, 1) ? (const char *)sqlite3_column_text(body, 1) : "");
+    *have = text && dossier_shingles_signature(sig, text, len) > 0;
+    sqlite3_reset(body);
+    if (!*have)
+        return DOSSIER_OK;
+    unsigned char bytes[4 * DOSSIER_SHINGLES_K];
+    sig_to_bytes(bytes, sig);
+    int rc = dossier_db_cached(&put, db, "INSERT OR REPLACE INTO article_signatures(article, sig) VALUES (?1, ?2)");
+    if (!rc) {
+        sqlite3_bind_int64(put, 1, article);
+        sqlite3_bind_blob(put, 2, bytes, (int)sizeof bytes, SQLITE_STATIC);
+        rc = sqlite3_step(put) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_signatures");
+        sqlite3_reset(put);
+    }
+    if (!rc)
+        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands(band, article) VALUES (?1, ?2)");
+    for (int b = 0; !rc && b < DOSSIER_SHINGLES_BANDS; b++) {
+        sqlite3_bind_int64(band, 1, band_hash(sig, b, lang));
+        sqlite3_bind_int64(band, 2, article);
+        rc = sqlite3_step(band) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
+        sqlite3_reset(band);
+    }
+    return rc;
+}
+
+/* The article's stored signature into sig: *have 1 when found (computing and storing it when missing). */
+static int signature_of(int *have, uint32_t *sig, dossier_db *db, long long article)
+{
+    sqlite3_stmt *st = NULL;
+    *have = 0;
+    if (dossier_db_cached(&st, db, "SELECT sig FROM article_signatures WHERE article = ?1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int64(st, 1, article);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        *have = sig_from_bytes(sig, sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0));
+    sqlite3_reset(st);
+    if (found)
+        return DOSSIER_OK;
+    return store_signature(have, sig, db, article);
+}
+
+/* See shingles.h. */
+int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
+{
+    uint32_t sig[DOSSIER_SHINGLES_K], other[DOSSIER_SHINGLES_K];
+    sqlite3_stmt *st = NULL;
+    int have = 0;
+    int rc = signature_of(&have, sig, db, article);
+    if (rc || !have)
+        return rc;
+    /* candidates: earlier articles sharing a band, the latest first; then whole signatures decide */
+    rc = dossier_db_cached(&st, db,
+        "SELECT c.article, s.sig FROM (SELECT DISTINCT o.article FROM article_bands m"
+        "   JOIN article_bands o ON o.band = m.band AND o.article < m.article"
+        "   WHERE m.article = ?1 ORDER BY o.article DESC LIMIT " CANDIDATES ") c"
+        " JOIN article_signatures s ON s.article = c.article"
+        " JOIN articles a ON a.id = ?1 JOIN articles b ON b.id = c.article"
+        " WHERE a.published IS NULL OR b.published IS NULL"
+        "    OR abs(julianday(a.published) - julianday(b.published)) <= " DAYS
+        " ORDER BY c.article");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, article);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        if (!sig_from_bytes(other, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1)))
+            continue;
+        if (dossier_shingles_likeness(sig, other) >= BAR && VEC_PUSH(out, sqlite3_column_int64(st, 0)))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
+    sqlite3_reset(st);
+    return rc;
+}

@@ -1,0 +1,124 @@
+/*
+ * check_shingles.c — near-duplicate articles (lib/store/shingles.c): a
+ * syndicated copy with a line cut and a line added is alike, another text
+ * on the same subject is not, a short text is not judged; through ingest,
+ * a copy without any statement joins its original's story, in either
+ * order, but not in another language nor a month later.  The texts are
+ * invented.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "store/shingles.h"
+#include "testutil.h"
+
+static const char original[] =
+    "The harbour board of Port Verrel approved a plan on Tuesday to deepen the northern channel by two metres, "
+    "a project that local fishermen have opposed for more than a decade. The work is expected to begin in the "
+    "spring and to last eighteen months, during which the old ferry pier will be closed to traffic. Board "
+    "members argued that larger cargo ships would otherwise bypass the town for the southern ports, taking "
+    "hundreds of jobs with them. Opponents warned that dredging would stir up silt and harm the oyster beds "
+    "along the eastern shore, which supply most of the restaurants in the region. A public hearing on the "
+    "environmental study will be held next month at the town hall, and written comments may be sent until "
+    "the end of the year. The plan also includes a new breakwater and a small marina for pleasure boats.";
+
+static const char copy[] =
+    "The harbour board of Port Verrel approved a plan on Tuesday to deepen the northern channel by two metres, "
+    "a project that local fishermen have opposed for more than a decade. The work is expected to begin in the "
+    "spring and to last eighteen months, during which the old ferry pier will be closed to traffic. Board "
+    "members argued that larger cargo ships would otherwise bypass the town for the southern ports, taking "
+    "hundreds of jobs with them. A public hearing on the "
+    "environmental study will be held next month at the town hall, and written comments may be sent until "
+    "the end of the year. The plan also includes a new breakwater and a small marina for pleasure boats. "
+    "Additional reporting by the regional desk.";
+
+static const char other[] =
+    "Fishermen in Port Verrel held a meeting on Sunday evening to discuss the harbour board's dredging plan. "
+    "Several speakers described the decline of the oyster harvest since the last works in the channel, and "
+    "the association's treasurer presented figures on the catch of the past twenty years. The meeting agreed "
+    "to hire a lawyer and to ask the regional court to suspend the project until a second study is done. "
+    "Members will also collect signatures at the market on Saturday, and a delegation will travel to the "
+    "capital to meet the ministry of the sea before the hearing. Organisers said about two hundred people came.";
+
+/* The story of the article ingested from `source`. */
+static long long story(dossier_db *db, const char *source)
+{
+    sqlite3_stmt *st = NULL;
+    long long s = -1;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT coalesce(story, id) FROM articles WHERE source = ?1", -1,
+                                        &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        s = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return s;
+}
+
+/* Ingests an invented article with front matter from memory. */
+static void ingest(dossier_db *db, const char *source, const char *lang, const char *date, const char *body)
+{
+    char text[4096];
+    dossier_ingest_status status;
+    snprintf(text, sizeof text, "---\ntitle: Harbour\nlanguage: %s\npublished: %s\n---\n%s\n", lang, date, body);
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, source, text, strlen(text), &status));
+    ck_assert_int_eq(status, DOSSIER_INGEST_NEW);
+}
+
+START_TEST(test_signatures)
+{
+    uint32_t a[DOSSIER_SHINGLES_K], b[DOSSIER_SHINGLES_K], c[DOSSIER_SHINGLES_K], d[DOSSIER_SHINGLES_K];
+    ck_assert_uint_gt(dossier_shingles_signature(a, original, strlen(original)), 100);
+    ck_assert_uint_gt(dossier_shingles_signature(b, copy, strlen(copy)), 100);
+    ck_assert_uint_gt(dossier_shingles_signature(c, other, strlen(other)), 60);
+    ck_assert_double_ge(dossier_shingles_likeness(a, b), 0.5);
+    ck_assert_double_lt(dossier_shingles_likeness(a, c), 0.15);
+    /* case and punctuation do not matter; the signature is the same each time */
+    char upper[sizeof original];
+    for (size_t i = 0; i < sizeof original; i++)
+        upper[i] = original[i] >= 'a' && original[i] <= 'z' ? (char)(original[i] - 32) : original[i];
+    ck_assert_uint_gt(dossier_shingles_signature(d, upper, strlen(upper)), 100);
+    ck_assert_int_eq(memcmp(a, d, sizeof a), 0);
+    /* too short to call anything a copy */
+    ck_assert_uint_eq(dossier_shingles_signature(d, "Ships came in.", 14), 0);
+}
+END_TEST
+
+START_TEST(test_copies_join_one_story)
+{
+    for (int order = 0; order < 2; order++) {
+        dossier_db *db = dossier_test_db();
+        ingest(db, "other.txt", "en", "2024-03-05", other);
+        ingest(db, order ? "copy.txt" : "original.txt", "en", "2024-03-05", order ? copy : original);
+        ingest(db, order ? "original.txt" : "copy.txt", "en", "2024-03-06", order ? original : copy);
+        ingest(db, "late.txt", "en", "2024-04-20", copy);
+        ingest(db, "french.txt", "fr", "2024-03-05", original);
+        for (int again = 0; again < 2; again++) { /* after ingest, and after `dossier resolve` */
+            ck_assert_int_eq(story(db, "copy.txt"), story(db, "original.txt"));
+            ck_assert_int_ne(story(db, "other.txt"), story(db, "original.txt"));
+            ck_assert_int_ne(story(db, "late.txt"), story(db, "original.txt"));   /* a month and a half later */
+            ck_assert_int_ne(story(db, "french.txt"), story(db, "original.txt")); /* shingles stay in one language */
+            ck_assert_dossier_ok(db, dossier_resolve(db));
+        }
+        dossier_close(db);
+    }
+}
+END_TEST
+
+/* Builds the suite. */
+static Suite *suite(void)
+{
+    Suite *s = suite_create("shingles");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_signatures);
+    tcase_add_test(tc, test_copies_join_one_story);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+/* Runs the suite. */
+int main(void)
+{
+    return dossier_test_run(suite());
+}
