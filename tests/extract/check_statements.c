@@ -21,7 +21,8 @@
  * names, a job title without a name, boilerplate holding a quotation, an
  * indicative after a statement, a preterite in "-te", a noun that folds
  * like a verb after an article ("la note"); stance verbs ("argued", "insisted that",
- * "criticized X for", "vowed to") and their passive and participle false friends.
+ * "criticized X for", "vowed to") and their passive and participle false friends; what a
+ * poll shows (not what police find); an abbreviated title before a name ("Rep. X").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,6 +303,26 @@ START_TEST(test_stance_verbs)
     ck_assert_ptr_null(find(d, "cutting the science budget"));
     ck_assert_ptr_null(find(d, "delays of the programme"));
     ck_assert_ptr_null(find(d, "end the programme"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_documents_and_titles)
+{
+    /* a poll or a study shows; a person who finds something says nothing */
+    dossier_doc *d = doc("en", "A Monmouth poll out Monday showed Anna Berg with a healthy lead in the north.\n\n"
+                               "Police found the body of the missing climber near the summit on Tuesday.\n\n"
+                               "According to F.A.A. records, the plane has flown about 333 hours since June.");
+    expect(d, "with a healthy lead", INDIRECT, "Monmouth poll");
+    ck_assert_ptr_null(find(d, "missing climber"));
+    ck_assert_str_eq(text_of(d, "333 hours"), "the plane has flown about 333 hours since June");
+    dossier_test_doc_free(d);
+
+    /* an abbreviated title before a name is never the speaker */
+    d = doc("en", "\"Subpoenas are not optional,\" said panel Chairman Rep. Jason Miller (R-Utah).\n\n"
+                  "Rep. Elijah Brown, the panel's ranking Democrat, said the vote was a stunt.");
+    expect(d, "Subpoenas are not optional", DIRECT, "Jason Miller");
+    expect(d, "the vote was a stunt", INDIRECT, "Elijah Brown");
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -798,6 +819,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_labelled_lines);
     tcase_add_test(tc, test_pronoun_gender);
     tcase_add_test(tc, test_stance_verbs);
+    tcase_add_test(tc, test_documents_and_titles);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -263,7 +263,8 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
                 c->d->mentions.v[pm].first_token == after && c->d->mentions.v[pm].how == DOSSIER_MENTION_NAME &&
                 c->d->entities.v[c->d->mentions.v[pm].entity].kind == DOSSIER_KIND_PERSON)
                 after += c->d->mentions.v[pm].ntokens;  /* "Laut Avio-Chef X verhinderte": the name too */
-            if (!IS(after, ",") && !IS(after, "(") && after < s->trim && !MATCH("statement.org_descriptions", after) &&
+            if (!(FLAGS(after) & DOSSIER_TOK_PUNCT) && after < s->trim && !MATCH("statement.org_descriptions", after) &&
+                !MATCH("statement.source_nouns", after) &&
                 !MATCH("statement.person_roles", after) && !MATCH("statement.document_nouns", after))
                 from = after;
             break;
@@ -581,6 +582,34 @@ static int passive(const stm_ctx *c, const sentence *s, int t, int len)
     return u >= s->first && (MATCH("statement.passive_aux", u) || (IS(u, ",") && PREP(t + len)));
 }
 
+/*
+ * Where the subject of the verb at t ends when a poll, a study or a
+ * document heads it ("A Monmouth poll out Monday showed", "the report
+ * found"): after its source or document noun; 0 when none is there.
+ */
+static int document_subject(const stm_ctx *c, const sentence *s, int t)
+{
+    for (int u = subject_start(c, s, t); u < t; u++)
+        if (MATCH("statement.source_nouns", u) || MATCH("statement.document_nouns", u))
+            return u + 1;
+    return 0;
+}
+
+/*
+ * A document verb at t whose subject ends with its noun at `noun_end`:
+ * the speech verb's clause, its speaker named by the subject up to the
+ * noun ("A Monmouth poll", not "out Monday").
+ */
+static int document_verb(stm_ctx *c, const sentence *s, int t, int len, int noun_end)
+{
+    size_t before = c->cands.n;
+    int rc = speech_verb(c, s, t, len, 0);
+    for (size_t k = before; !rc && k < c->cands.n; k++)
+        if (c->cands.v[k].subj_first >= 0 && c->cands.v[k].subj_first < noun_end && c->cands.v[k].subj_end > noun_end)
+            c->cands.v[k].subj_end = noun_end;
+    return rc;
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -588,7 +617,7 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
     for (int t = s->first; t < s->trim && !rc; t++) {
         if (c->used[t])
             continue;
-        int len;
+        int len, noun_end;
         if ((len = MATCH("statement.according_self", t)) > 0) {
             rc = source_phrase(c, s, t, len, 1);
         } else if ((len = MATCH("statement.according", t)) > 0) {
@@ -603,10 +632,15 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             rc = as_clause(c, s, t);
             len = 1;
         } else if ((len = MATCH("statement.object_cues", t)) > 0) {
-            if (passive(c, s, t, len))
+            /* "the calls for", "Trump's plans to": a noun after an article or a possessive */
+            if (passive(c, s, t, len) || (t > s->first && (MATCH("statement.articles", t - 1) ||
+                                                           MATCH("statement.possessives", t - 1))))
                 continue;
             int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
             rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
+        } else if ((len = MATCH("statement.document_verbs", t)) > 0 && !passive(c, s, t, len) &&
+                   (noun_end = document_subject(c, s, t)) > 0) {
+            rc = document_verb(c, s, t, len, noun_end);
         } else if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.verbs_that", t)) > 0) {
             /* "la note de « 60 sur 100 »": after an article (not a relative "…, die sagte") "noté" is a noun */
             if (t > s->first && (MATCH("statement.passive_aux", t - 1) ||

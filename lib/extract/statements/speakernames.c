@@ -426,6 +426,13 @@ static int calendar_word(const stm_ctx *c, int t, int months)
     return 0;
 }
 
+/* Non-zero when token t is an abbreviation before its period ("Rep.", "Gov."): a title, not a name. */
+static int abbreviation(const stm_ctx *c, int t)
+{
+    return dossier_speakers_is(c, t + 1, ".") &&
+           dossier_lexicon_has(c->d->lex, c->lang, "abbreviations", c->d->folds.v[t]);
+}
+
 /*
  * Non-zero when the capitalised run [t, u) is no name: it opens with a
  * preposition ("On Thursday"), holds a weekday, or a word in
@@ -435,6 +442,8 @@ static int calendar_word(const stm_ctx *c, int t, int months)
 static int not_a_name(const stm_ctx *c, int t, int u)
 {
     if (dossier_speakers_match(c, "statement.prepositions", t) || dossier_speakers_match(c, "statement.articles", t))
+        return 1;
+    if (u - t == 1 && abbreviation(c, t))
         return 1;
     for (int k = t; k < u; k++)
         if (calendar_word(c, k, 0) || ((dossier_speakers_flags(c, k) & DOSSIER_TOK_ALLCAPS) && strlen(c->d->folds.v[k]) >= 5))
@@ -945,7 +954,7 @@ int dossier_speakernames_lone(stm_ctx *c, int first, int end)
         dossier_speakers_match(c, "statement.document_nouns", t) || dossier_speakers_match(c, "statement.lone_not_names", t) ||
         !proper_noun(c, t))
         return -1;
-    if (calendar_word(c, t, 1))
+    if (calendar_word(c, t, 1) || abbreviation(c, t))
         return -1;
     int e = dossier_speakernames_known(c, t);
     if (e >= 0) {

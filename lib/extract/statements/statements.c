@@ -52,6 +52,22 @@ static int skip_paragraph(const stm_ctx *c, size_t p)
     return p == 0 || !quotes || dossier_speakers_words(c, first, end) < 12;
 }
 
+/*
+ * Hides from the speaker look-ups a one-word mention that is an
+ * abbreviated title before its period and a name ("Rep. Jane Doe",
+ * "Gov. X"): the name after it is the speaker, never the title.
+ */
+static void hide_titles(stm_ctx *c)
+{
+    const dossier_doc *d = c->d;
+    for (size_t t = 0; t + 2 < d->tokens.n; t++) {
+        int m = c->tok_mention[t], next = c->tok_mention[t + 2];
+        if (m >= 0 && d->mentions.v[m].ntokens == 1 && next >= 0 && next != m && dossier_speakers_is(c, (int)t + 1, ".") &&
+            dossier_lexicon_has(d->lex, c->lang, "abbreviations", d->folds.v[t]))
+            c->tok_mention[t] = -1;
+    }
+}
+
 /* Candidate a's span holds candidate b's. */
 static int contains(const stm_cand *a, const stm_cand *b)
 {
@@ -212,6 +228,7 @@ int dossier_statements_run(dossier_doc *d)
             if (c.tok_mention[t] < 0 || d->mentions.v[c.tok_mention[t]].ntokens < mm->ntokens)
                 c.tok_mention[t] = (int)m;
     }
+    hide_titles(&c);
     for (size_t p = 0; p < d->paragraphs.n; p++)
         c.para_skip[p] = (unsigned char)skip_paragraph(&c, p);
     rc = dossier_quotes_find(&c);
