@@ -746,6 +746,23 @@ int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char 
 }
 
 /* See lexicon.h. */
+size_t dossier_lexicon_keys(const dossier_lexicon *lx, const char *prefix, const char **out, size_t max)
+{
+    size_t n = 0, plen = strlen(prefix);
+    for (size_t i = 0; i < lx->lists.n && n < max; i++) {
+        const char *key = memchr(lx->lists.v[i]->id, '\x1f', lx->lists.v[i]->id_len);
+        if (!key || strncmp(++key, prefix, plen) != 0)
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(out[k], key) != 0)
+            k++;
+        if (k == n)
+            out[n++] = key;
+    }
+    return n;
+}
+
+/* See lexicon.h. */
 size_t dossier_lexicon_languages(const dossier_lexicon *lx, const char *const **out)
 {
     *out = lx->languages.v;

@@ -105,6 +105,14 @@ size_t dossier_lexicon_match(const dossier_lexicon *lx, const char *lang, const 
 int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char *key,
                         const char *folded_word);
 
+/*
+ * The distinct list keys that start with `prefix` (in any language), in the
+ * order their lists were created, into out[0..max); returns how many.  The
+ * strings belong to the lexicon.  Lets data name things the code does not
+ * know ("event.strike" in a user's language file).
+ */
+size_t dossier_lexicon_keys(const dossier_lexicon *lx, const char *prefix, const char **out, size_t max);
+
 /* Languages that have a file, in load order; returns the count. */
 size_t dossier_lexicon_languages(const dossier_lexicon *lx, const char *const **out);
 

@@ -2,11 +2,16 @@
  * check_events.c — events from trigger words (lib/events.c): kinds in
  * several languages, their dates and participants, and the triggers that
  * report no event ("launch site", "could launch", "has not signed", "named
- * after", a construction without a thing built, boilerplate lines).
+ * after", a construction without a thing built, boilerplate lines), and kinds
+ * that only a user's language file names.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "extract/pipeline.h"
+#include "read/source.h"
 #include "testutil.h"
 
 /* An analysed article with language and publication date (or none). */
@@ -444,6 +449,45 @@ START_TEST(test_general_news_and_noun_readings)
 }
 END_TEST
 
+/* A kind the code does not know comes from a user's language file, with its triggers in context. */
+START_TEST(test_kinds_from_lexicon)
+{
+    dossier_lexicon *lx = NULL;
+    char err[256];
+    ck_assert_int_eq(dossier_lexicon_new(&lx, err, sizeof err), DOSSIER_OK);
+    char path[] = "/tmp/dossier_events_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("language: en\nevent:\n  strike: [\"went on strike\", \"walked out\", walkout]\n", f);
+    fclose(f);
+    ck_assert_int_eq(dossier_lexicon_add_file(lx, path, err, sizeof err), DOSSIER_OK);
+    unlink(path);
+    static const char *const bodies[] = {
+        "Dock workers at the port of Calder went on strike on Monday, the Calder Dockers Union said.",
+        "The Calder Dockers Union could have walked out on Monday, but it did not.",
+    };
+    for (int i = 0; i < 2; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "---\ntitle: Test\nlanguage: en\npublished: 2024-03-06\n---\n%s\n", bodies[i]);
+        dossier_doc d;
+        dossier_doc_init(&d, lx, "test");
+        ck_assert_int_eq(dossier_source_load(&d, text, strlen(text), DOSSIER_DEFAULT_MAX_BYTES), DOSSIER_OK);
+        ck_assert_int_eq(dossier_pipeline_run(&d), DOSSIER_OK);
+        const dossier_event *e = NULL;
+        ck_assert_uint_eq(count(&d, "strike", &e), i == 0 ? 1 : 0); /* the second is hypothetical, and denied */
+        if (i == 0)
+            ck_assert_str_eq(date_of(&d, e), "2024-03-04");
+        dossier_doc_free(&d);
+    }
+    /* without the file, no such kind */
+    dossier_doc *d = article("en", "2024-03-06", bodies[0]);
+    ck_assert_uint_eq(count(d, "strike", NULL), 0);
+    dossier_test_doc_free(d);
+    dossier_lexicon_free(lx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("events");
@@ -468,6 +512,7 @@ int main(void)
     tcase_add_test(tc, test_attached_briefings);
     tcase_add_test(tc, test_plans_and_progress);
     tcase_add_test(tc, test_general_news_and_noun_readings);
+    tcase_add_test(tc, test_kinds_from_lexicon);
     suite_add_tcase(s, tc);
     return dossier_test_run(s);
 }

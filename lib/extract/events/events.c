@@ -73,8 +73,8 @@
 #include "base/token.h"
 #include "base/util.h"
 
-/* The kinds (eventtrig.c) and the indices this file needs. */
-#define NKINDS 25
+/* The kinds (eventtrig.c: these first, in this order, then those of the lexicon) and the indices this file needs. */
+#define NKINDS DOSSIER_EVTRIG_MAX_KINDS
 #define KIND_INTERVIEW 0
 #define KIND_AGREEMENT 3
 #define KIND_LAUNCH 4
@@ -95,16 +95,11 @@ typedef dossier_ectx ectx;
 #define trigger_ok dossier_evtrig_ok
 #define organisation_follows dossier_evtrig_org_follows
 
-/* The name of kind k ("launch"). */
-static const char *kind_name(int k)
-{
-    size_t n;
-    return dossier_evtrig_kinds(&n)[k];
-}
 
 /* An event on its way: trigger tokens, sentence, date, participants. */
 typedef struct {
     int kind;
+    const char *name;           /* the kind's name (eventtrig.c's or the lexicon's) */
     size_t t0, t1;
     int sentence;
     dossier_span span;
@@ -157,7 +152,7 @@ static size_t distance(const ectx *c, size_t a, size_t b, size_t t0, size_t t1)
  */
 static int bound_date(const ectx *c, int kind, size_t s0, size_t a)
 {
-    const char *k = kind_name(kind);
+    const char *k = c->kinds[kind];
     if (!strcmp(k, "construction") || !strcmp(k, "conflict") || !strcmp(k, "sanctions") ||
         !strcmp(k, "training") || !strcmp(k, "appointment") || !strcmp(k, "decommissioning"))
         return 0;
@@ -310,7 +305,7 @@ static int has_nonplace(const ectx *c, int s, size_t a, size_t b)
 static int has_trigger(const ectx *c, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        for (size_t k = 0; k < NKINDS; k++)
+        for (size_t k = 0; k < c->nkinds; k++)
             if (trigger_at(c, (int)k, i, b))
                 return 1;
     return 0;
@@ -416,6 +411,7 @@ static int add_candidate(const ectx *c, cand_vec *out, int kind, int s, size_t t
     const dossier_doc *d = c->d;
     cand e = {0};
     e.kind = kind;
+    e.name = c->kinds[kind];
     e.t0 = t0;
     e.t1 = t1;
     e.sentence = s;
@@ -516,7 +512,7 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
     for (size_t i = s0; i < s1; i++) {
         int kind = -1;
         size_t len = 0;
-        for (size_t k = 0; k < NKINDS; k++) {
+        for (size_t k = 0; k < c->nkinds; k++) {
             size_t l = trigger_at(c, (int)k, i, s1);
             if (l > len) {
                 len = l;
@@ -647,7 +643,7 @@ static int merge_ongoing(const dossier_doc *d, cand_vec *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         cand *o = &v->v[i];
-        if (o->dead || (strcmp(kind_name(o->kind), "conflict") && strcmp(kind_name(o->kind), "sanctions")))
+        if (o->dead || (strcmp(o->name, "conflict") && strcmp(o->name, "sanctions")))
             continue;
         for (size_t j = i + 1; j < v->n; j++) {
             cand *e = &v->v[j];
@@ -717,7 +713,7 @@ static int has_subject(const dossier_doc *d, const cand *e)
                 return 1;
         return 0;
     }
-    const char *k = kind_name(e->kind);
+    const char *k = e->name;
     int object = !strcmp(k, "launch") || !strcmp(k, "landing") || !strcmp(k, "construction") ||
                  !strcmp(k, "decommissioning");
     for (size_t i = 0; i < e->parts.n; i++)
@@ -733,7 +729,7 @@ static int has_subject(const dossier_doc *d, const cand *e)
  */
 static int dated_flight(const dossier_doc *d, const cand *e)
 {
-    return (e->kind == KIND_LAUNCH || !strcmp(kind_name(e->kind), "landing")) && own_date(d, e) && e->parts.n > 0;
+    return (e->kind == KIND_LAUNCH || !strcmp(e->name, "landing")) && own_date(d, e) && e->parts.n > 0;
 }
 
 /* Moves the surviving candidates that name their subject, or dated flights, into d->events. */
@@ -747,7 +743,7 @@ static int emit(dossier_doc *d, cand_vec *v)
             return DOSSIER_ENOMEM;
         dossier_event ev = {0};
         ev.span = e->span;
-        ev.kind = kind_name(e->kind);
+        ev.kind = e->name;
         size_t a = d->tokens.v[e->t0].span.start, b = d->tokens.v[e->t1 - 1].span.end;
         ev.trigger = dossier_doc_strndup(d, d->body + a, b - a);
         ev.timex = e->timex;
@@ -818,7 +814,8 @@ int dossier_events_run(dossier_doc *d)
         return DOSSIER_OK;
     int rc = DOSSIER_OK;
     cand_vec v = {0};
-    ectx c = {d, event_lang(d), d->folds.v, calloc(d->tokens.n, 1), -1, NULL, 0, NULL, NULL, NULL, NULL};
+    ectx c = {.d = d, .lang = event_lang(d), .w = d->folds.v, .in_mention = calloc(d->tokens.n, 1), .lede = -1};
+    dossier_evtrig_kinds(&c);
     if (!c.in_mention) {
         rc = DOSSIER_ENOMEM;
         goto done;

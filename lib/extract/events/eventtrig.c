@@ -24,29 +24,38 @@
 #include "base/lexicon.h"
 #include "base/token.h"
 
-static const char *const kinds[] = {
-    "interview", "visit",     "meeting",  "agreement", "launch",       "construction", "decommissioning",
-    "sanctions", "conflict",  "forum",    "announcement", "landing",   "training",     "appointment",
-    /* the events of general news */
-    "election",  "vote",      "resignation", "dismissal", "arrest",    "charge",       "trial",
-    "verdict",   "lawsuit",   "attack",   "disaster",
-};
-
-/* The trigger list keys of each kind, spelt out once: formatting them per token was most of the cost. */
-#define KEYS(prefix) {prefix "interview", prefix "visit", prefix "meeting", prefix "agreement", \
-    prefix "launch", prefix "construction", prefix "decommissioning", prefix "sanctions", \
-    prefix "conflict", prefix "forum", prefix "announcement", prefix "landing", prefix "training", \
-    prefix "appointment", prefix "election", prefix "vote", prefix "resignation", prefix "dismissal", \
-    prefix "arrest", prefix "charge", prefix "trial", prefix "verdict", prefix "lawsuit", prefix "attack", \
-    prefix "disaster"}
-static const char *const trigger_keys[] = KEYS("event.");
-static const char *const stem_keys[] = KEYS("event.stem.");
+/* Adds kind `name` with list key `key` to c, unless it is there already or c is full. */
+static void add_kind(dossier_ectx *c, const char *name, const char *key)
+{
+    for (size_t k = 0; k < c->nkinds; k++)
+        if (strcmp(c->kinds[k], name) == 0)
+            return;
+    if (c->nkinds == DOSSIER_EVTRIG_MAX_KINDS || strlen(name) + 12 > sizeof c->stems[0])
+        return;
+    c->kinds[c->nkinds] = name;
+    c->keys[c->nkinds] = key;
+    snprintf(c->stems[c->nkinds], sizeof c->stems[0], "event.stem.%s", name);
+    c->nkinds++;
+}
 
 /* See eventtrig.h. */
-const char *const *dossier_evtrig_kinds(size_t *n)
+void dossier_evtrig_kinds(dossier_ectx *c)
 {
-    *n = sizeof kinds / sizeof kinds[0];
-    return kinds;
+    static const char *const keys[] = {
+        "event.interview", "event.visit", "event.meeting", "event.agreement", "event.launch",
+        "event.construction", "event.decommissioning", "event.sanctions", "event.conflict", "event.forum",
+        "event.announcement", "event.landing", "event.training", "event.appointment", "event.election",
+        "event.vote", "event.resignation", "event.dismissal", "event.arrest", "event.charge", "event.trial",
+        "event.verdict", "event.lawsuit", "event.attack", "event.disaster",
+    };
+    const char *found[DOSSIER_EVTRIG_MAX_KINDS * 2];
+    c->nkinds = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        add_kind(c, keys[k] + 6, keys[k]);
+    size_t n = dossier_lexicon_keys(c->d->lex, "event.", found, sizeof found / sizeof found[0]);
+    for (size_t k = 0; k < n; k++)
+        if (!strchr(found[k] + 6, '.') && found[k][6])
+            add_kind(c, found[k] + 6, found[k]); /* "event.cue.told", "event.stem.launch" are no kinds */
 }
 
 /* See eventtrig.h. */
@@ -115,10 +124,10 @@ size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t 
 {
     if (i >= lim)
         return 0;
-    size_t len = dossier_evtrig_list_at(c, trigger_keys[k], i, lim);
-    if (!len && compound_at(c, trigger_keys[k], i))
+    size_t len = dossier_evtrig_list_at(c, c->keys[k], i, lim);
+    if (!len && compound_at(c, c->keys[k], i))
         len = 1;
-    size_t st = stem_at(c, stem_keys[k], i, lim);
+    size_t st = stem_at(c, c->stems[k], i, lim);
     return st > len ? st : len;
 }
 
@@ -429,10 +438,8 @@ int dossier_evtrig_attached(const dossier_ectx *c, size_t s0, size_t i, size_t l
         k = dossier_evtrig_list_at(c, "date.before", j, s1);
     if (!k)
         return 0;
-    size_t nk;
-    dossier_evtrig_kinds(&nk);
     for (size_t a = j + k; a < j + k + 3 && a < s1; a++)
-        for (size_t t = 0; t < nk; t++)
+        for (size_t t = 0; t < c->nkinds; t++)
             if (dossier_evtrig_trigger_at(c, (int)t, a, s1))
                 return 1;
     return 0;

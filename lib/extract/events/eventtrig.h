@@ -13,6 +13,8 @@
 
 #include "base/doc.h"
 
+#define DOSSIER_EVTRIG_MAX_KINDS 64
+
 /* What the matcher needs about the doc. */
 typedef struct {
     dossier_doc *d;
@@ -25,10 +27,19 @@ typedef struct {
     /* per sentence s: its mentions ment[ment_at[s] .. ment_at[s+1]) and its
      * timexes tmx[tmx_at[s] .. tmx_at[s+1]), each in index order */
     int *ment, *ment_at, *tmx, *tmx_at;
+    /* the event kinds (dossier_evtrig_kinds): their names, list keys "event.<kind>" and stem keys */
+    size_t nkinds;
+    const char *kinds[DOSSIER_EVTRIG_MAX_KINDS];
+    const char *keys[DOSSIER_EVTRIG_MAX_KINDS];
+    char stems[DOSSIER_EVTRIG_MAX_KINDS][48];
 } dossier_ectx;
 
-/* The event kinds: those of eval/README.md in its order, then those of general news; *n receives the count. */
-const char *const *dossier_evtrig_kinds(size_t *n);
+/*
+ * Sets the event kinds of c: those of eval/README.md in its order, then
+ * those of general news, then any other kind the lexicon has triggers for
+ * (an "event.<kind>" list of a language file or of a user's --lexicon).
+ */
+void dossier_evtrig_kinds(dossier_ectx *c);
 
 /* The longest phrase of list `key` at token i of [i, lim), or 0. */
 size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim);
