@@ -324,6 +324,12 @@ START_TEST(test_documents_and_titles)
     expect(d, "Subpoenas are not optional", DIRECT, "Jason Miller");
     expect(d, "the vote was a stunt", INDIRECT, "Elijah Brown");
     dossier_test_doc_free(d);
+
+    /* a time phrase is never the speaker */
+    d = doc("en", "On Thursday, she and other parents took their grievances to school. More than 100,000 people "
+                  "took part in a walk-in at 2,000 schools, according to the organizer Alliance to Reclaim Our Schools (AROS).");
+    expect(d, "took part in a walk-in", INDIRECT, "Alliance to Reclaim Our Schools");
+    dossier_test_doc_free(d);
 }
 END_TEST
 

@@ -14,6 +14,7 @@
  */
 #include "extract/statements/statements.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,12 +172,37 @@ static void merge(stm_ctx *c)
     free(inside);
 }
 
+/*
+ * Non-zero when the speaker's mention is no name: it opens with a
+ * preposition or holds a weekday ("On Thursday"), as a time phrase does.
+ */
+static int time_phrase(const stm_ctx *c, int m)
+{
+    if (m < 0)
+        return 0;
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    if (dossier_speakers_match(c, "statement.prepositions", mm->first_token))
+        return 1;
+    char key[16];
+    for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++)
+        for (int w = 1; w <= 7; w++) {
+            snprintf(key, sizeof key, "weekdays.%d", w);
+            if (dossier_speakers_match(c, key, t))
+                return 1;
+        }
+    return 0;
+}
+
 /* Adds the kept candidates to d->statements. */
 static int emit(stm_ctx *c)
 {
     dossier_doc *d = c->d;
     for (size_t i = 0; i < c->cands.n; i++) {
-        const stm_cand *k = &c->cands.v[i];
+        stm_cand *k = &c->cands.v[i];
+        if (time_phrase(c, k->speaker_mention)) {
+            k->speaker = -1;    /* a wrong speaker is worse than none */
+            k->speaker_mention = -1;
+        }
         if (k->dropped || (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0))
             continue;
         dossier_statement s = {0};
