@@ -240,6 +240,9 @@ static int last_word_is(const char *name, const char *w, int first, int inflecte
     return same;
 }
 
+/* Forward: a word of grammar ("As", "In": "As Sanders has fallen" names Sanders). */
+static int function_word(stm_ctx *c, int t);
+
 /*
  * A surname the entities stage left alone: the first "Firstname Surname"
  * earlier in the text whose second word is this one becomes a person with
@@ -259,7 +262,8 @@ static int full_name_before(stm_ctx *c, int t)
             continue;
         unsigned f = dossier_speakers_flags(c, u - 1);
         if (!(f & DOSSIER_TOK_UPPER) || (f & DOSSIER_TOK_ALLCAPS) || c->tok_mention[u - 1] >= 0 ||
-            dossier_speakers_sent_first(c, u) == u || dossier_speakers_match(c, "statement.articles", u - 1) ||
+            dossier_speakers_sent_first(c, u) == u || function_word(c, u - 1) ||
+            dossier_speakers_match(c, "statement.articles", u - 1) ||
             dossier_speakers_match(c, "statement.person_roles", u - 1) ||
             dossier_speakers_match(c, "statement.org_descriptions", u - 1) ||
             dossier_speakers_match(c, "entity.titles", u - 1))
@@ -335,9 +339,6 @@ int dossier_speakernames_known(stm_ctx *c, int t)
         return -1;      /* "With the ISS …": a common word opening the sentence */
     return full_name_before(c, t);
 }
-
-/* Forward: a word of grammar. */
-static int function_word(stm_ctx *c, int t);
 
 /* See speakernames.h. */
 int dossier_speakernames_surname(stm_ctx *c, int t)
