@@ -493,6 +493,19 @@ START_TEST(shapes_lists_and_naming_words)
 }
 END_TEST
 
+/* A word of grammar that opens a sentence is no first name, whichever stage finds the surname. */
+START_TEST(sentence_openers_are_no_names)
+{
+    const char *t = "---\ntitle: Test\nlanguage: en\n---\nThe race\n\n"
+                    "As Calloway has fallen behind Whitmore, more rivals have looked for ways to exploit it. "
+                    "In Calloway's camp, the mood was grim.\n\n"
+                    "\"We are staying in the race,\" Calloway said.\n";
+    ck_assert_int_eq(kind_of(t, "As Calloway"), -1);
+    ck_assert_int_eq(kind_of(t, "In Calloway"), -1);
+    ck_assert_int_ge(kind_of(t, "Calloway"), 0); /* the name itself is found */
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -521,6 +534,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_possessives_and_designators);
     tcase_add_test(tc, shapes_lists_and_naming_words);
     tcase_add_test(tc, known_person_and_a_suffix);
+    tcase_add_test(tc, sentence_openers_are_no_names);
     suite_add_tcase(s, tc);
     return s;
 }
