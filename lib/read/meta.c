@@ -209,7 +209,7 @@ static int date_at(const dossier_doc *d, const ltoks *t, size_t i, char out[11],
 ok:
     if (!valid_date(y, m, day))
         return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, day);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)day % 100u); /* valid: in range */
     return 1;
 }
 
@@ -792,7 +792,8 @@ static void front_date(dossier_doc *d)
     int y, m, day;
     if (strlen(v) >= 10 && sscanf(v, "%4d-%2d-%2d", &y, &m, &day) == 3) {
         if (valid_date(y, m, day))
-            snprintf(d->published, sizeof d->published, "%04d-%02d-%02d", y, m, day);
+            snprintf(d->published, sizeof d->published, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                     (unsigned)day % 100u); /* valid_date: in range */
         else if (!d->warning[0])   /* "2022-02-30": no such day; no date rather than a wrong one */
             snprintf(d->warning, sizeof d->warning, "front matter published '%.40s' is no date: ignored", v);
         return;
