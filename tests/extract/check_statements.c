@@ -22,7 +22,8 @@
  * indicative after a statement, a preterite in "-te", a noun that folds
  * like a verb after an article ("la note"); stance verbs ("argued", "insisted that",
  * "criticized X for", "vowed to") and their passive and participle false friends; what a
- * poll shows (not what police find); an abbreviated title before a name ("Rep. X").
+ * poll shows (not what police find); an abbreviated title before a name ("Rep. X"); a
+ * person named after a title phrase; a headline in title case.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,6 +324,19 @@ START_TEST(test_documents_and_titles)
                   "Rep. Elijah Brown, the panel's ranking Democrat, said the vote was a stunt.");
     expect(d, "Subpoenas are not optional", DIRECT, "Jason Miller");
     expect(d, "the vote was a stunt", INDIRECT, "Elijah Brown");
+    dossier_test_doc_free(d);
+
+    /* a person named last in the subject speaks, not the one whose title comes first */
+    d = doc("en", "Anna Berg spoke in Ohio on Monday. Berg campaign spokesman Jason Miller told the Post that "
+                  "the new policy would extend to single mothers.");
+    expect(d, "extend to single mothers", INDIRECT, "Jason Miller");
+    dossier_test_doc_free(d);
+
+    /* a headline repeated in title case holds no statement; the sentence after it does */
+    d = doc("en", "Senator Paul Weber Calls Budget Plan \u2018A Disgrace\u2019 Over Science Cuts.\n\n"
+                  "Senator Paul Weber described the budget plan as \u201ca disgrace\u201d after the vote on Monday.");
+    ck_assert_ptr_null(find(d, "Over Science Cuts"));
+    expect(d, "the budget plan as", INDIRECT, "Paul Weber");
     dossier_test_doc_free(d);
 
     /* a time phrase is never the speaker */
