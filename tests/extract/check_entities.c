@@ -7,6 +7,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -493,6 +494,31 @@ START_TEST(shapes_lists_and_naming_words)
 }
 END_TEST
 
+/* The institutions of general news in each language: parties, unions, police, prosecutors, courts, town halls. */
+START_TEST(institutions_of_general_news)
+{
+    static const struct { const char *lang, *text, *name; } cases[] = {
+        {"es", "El Partido Verdeazul pidió una reunión urgente.", "Partido Verdeazul"},
+        {"es", "La Fiscalía Provincial abrió una investigación.", "Fiscalía Provincial"},
+        {"es", "Los trabajadores iniciaron una huelga, según informó el sindicato Solidaridad Obrera.", "Solidaridad Obrera"},
+        {"fr", "Le Parti Vertbleu a demandé une réunion.", "Parti Vertbleu"},
+        {"fr", "Le Parquet de Tarelle a ouvert une enquête.", "Parquet de Tarelle"},
+        {"de", "Die Partei Grünblau forderte ein Treffen.", "Partei Grünblau"},
+        {"de", "Die Staatsanwaltschaft Tarelburg leitete Ermittlungen ein.", "Staatsanwaltschaft Tarelburg"},
+        {"ru", "Вчера профсоюз Металлист объявил забастовку.", "Металлист"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "---\ntitle: Test\nlanguage: %s\n---\nTest\n\n%s\n", cases[i].lang, cases[i].text);
+        ck_assert_msg(kind_of(text, cases[i].name) == DOSSIER_KIND_ORGANIZATION, "%s: %s not an organisation",
+                      cases[i].text, cases[i].name);
+    }
+    /* a town in the genitive after a lower-case head is no organisation */
+    ck_assert_int_ne(kind_of("---\ntitle: Test\nlanguage: ru\n---\nTest\n\nВчера прокуратура Тарельска начала проверку.\n",
+                             "Тарельска"), DOSSIER_KIND_ORGANIZATION);
+}
+END_TEST
+
 /* A word of grammar that opens a sentence is no first name, whichever stage finds the surname. */
 START_TEST(sentence_openers_are_no_names)
 {
@@ -535,6 +561,7 @@ static Suite *suite(void)
     tcase_add_test(tc, shapes_lists_and_naming_words);
     tcase_add_test(tc, known_person_and_a_suffix);
     tcase_add_test(tc, sentence_openers_are_no_names);
+    tcase_add_test(tc, institutions_of_general_news);
     suite_add_tcase(s, tc);
     return s;
 }
