@@ -319,6 +319,19 @@ START_TEST(test_documents_and_titles)
     ck_assert_str_eq(text_of(d, "333 hours"), "the plane has flown about 333 hours since June");
     dossier_test_doc_free(d);
 
+    /* the same in French, German and Spanish */
+    d = doc("fr", "Un sondage Ifop publi\u00e9 lundi montre que la majorit\u00e9 des Fran\u00e7ais soutient le projet.\n\n"
+                  "La police a retrouv\u00e9 le corps du grimpeur pr\u00e8s du sommet mardi.");
+    ck_assert_ptr_nonnull(find(d, "soutient le projet"));
+    ck_assert_ptr_null(find(d, "corps du grimpeur"));
+    dossier_test_doc_free(d);
+    d = doc("de", "Eine neue Umfrage zeigt, dass die Mehrheit der Deutschen das Projekt unterst\u00fctzt.");
+    ck_assert_ptr_nonnull(find(d, "das Projekt unterst"));
+    dossier_test_doc_free(d);
+    d = doc("es", "Una encuesta publicada el lunes muestra que la mayor\u00eda de los votantes apoya el proyecto.");
+    ck_assert_ptr_nonnull(find(d, "apoya el proyecto"));
+    dossier_test_doc_free(d);
+
     /* an abbreviated title before a name is never the speaker */
     d = doc("en", "\"Subpoenas are not optional,\" said panel Chairman Rep. Jason Miller (R-Utah).\n\n"
                   "Rep. Elijah Brown, the panel's ranking Democrat, said the vote was a stunt.");
