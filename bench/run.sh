@@ -9,6 +9,7 @@
 # Environment: BUILD  the CMake build directory holding dossier and bench/queries
 #                     (default: build; a release build gives the real figures)
 #              RUNS   runs per query (default 31)
+#              CLI_ONLY  1: only the CLI commands, not every canned query in process
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -26,7 +27,7 @@ if [ "$have" != "$n" ]; then
     BUILD=$build sh "$here/scale.sh" "$n" "$work" >&2
 fi
 
-"$build/bench/queries" "$db" "$runs"
+[ "${CLI_ONLY:-0}" = 1 ] || "$build/bench/queries" "$db" "$runs"
 
 # The same questions through the CLI, process start and database open included.
 echo

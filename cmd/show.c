@@ -19,7 +19,7 @@ static void usage(FILE *out)
             "            first and last dates seen, and the articles that say so\n"
             "  said      what it said, one row per utterance\n"
             "  about     what was said about it\n"
-            "  events    the events it took part in, in date order\n"
+            "  events    the events it took part in, in date order (the first 50)\n"
             "  articles  the articles that mention it\n"
             "\n"
             "--format table (default: headed tables), json (one object keyed by section),\n"
@@ -54,7 +54,7 @@ int cli_show(int argc, char **argv, const cli_globals *g)
         {"roles", "Roles over time", "roles", {{"name", name}}, 1},
         {"said", "What it said", "said-by", {{"name", name}}, 1},
         {"about", "What was said about it", "who-said", {{"topic", name}}, 1},
-        {"events", "Events", "timeline", {{"about", name}, {"limit", "0"}}, 2},
+        {"events", "Events", "timeline", {{"about", name}}, 1},
         {"articles", "Articles that mention it", "mentioned-in", {{"name", name}}, 1},
     };
     rc = cli_print_sections(db, sections, sizeof sections / sizeof sections[0], &a.how);

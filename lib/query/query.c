@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -299,6 +300,21 @@ static int count_option(long long *out, dossier_db *db, const query *qu, const c
 }
 
 /*
+ * Binds :page_start and :page_end, when the SQL reads them: the rows
+ * numbered page_start + 1 to page_end (from 1) are the ones printed; the
+ * rows around them are only skipped or counted, so a query may leave
+ * their costly columns NULL.
+ */
+static void bind_page_rows(sqlite3_stmt *st, const dossier_page *page)
+{
+    int at = sqlite3_bind_parameter_index(st, ":page_start");
+    if (at)
+        sqlite3_bind_int64(st, at, page->offset);
+    if ((at = sqlite3_bind_parameter_index(st, ":page_end")) != 0)
+        sqlite3_bind_int64(st, at, page->limit ? page->offset + page->limit : INT64_MAX);
+}
+
+/*
  * Checks the given parameters against the query's and binds them (or the
  * defaults).  A query with a `limit` parameter pages: `offset` is
  * accepted too, *page gets the limit and offset asked for, and :limit is
@@ -347,6 +363,8 @@ static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const 
         else
             sqlite3_bind_text(st, at, v, -1, SQLITE_TRANSIENT);
     }
+    if (pages)
+        bind_page_rows(st, page);
     return DOSSIER_OK;
 }
 
