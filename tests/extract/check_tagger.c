@@ -312,6 +312,20 @@ START_TEST(dateline_places)
 }
 END_TEST
 
+START_TEST(company_names)
+{
+    /* Invented companies: an ampersand inside, a short name later, a head word of trade. */
+    const char *t = "---\nlanguage: en\n---\nQuorvane International Inc said on Friday it would buy "
+                    "Varlow & Pemberton Co for $12 a share.\n\nQuorvane shares rose 3 percent, "
+                    "analysts at Brisk Tallow Bros said.\n";
+    ck_assert_int_eq(kind_of(t, "Varlow & Pemberton Co"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_lt(kind_of(t, "Varlow"), 0);
+    ck_assert_int_eq(kind_of(t, "Quorvane International Inc"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_lt(kind_of(t, "Quorvane"), 0); /* an alias of the company, not a person */
+    ck_assert_int_eq(kind_of(t, "Brisk Tallow Bros"), DOSSIER_KIND_ORGANIZATION);
+}
+END_TEST
+
 /* The suite. */
 static Suite *tagger_suite(void)
 {
@@ -326,6 +340,7 @@ static Suite *tagger_suite(void)
     tcase_add_test(tc, never_names);
     tcase_add_test(tc, teams_from_results);
     tcase_add_test(tc, dateline_places);
+    tcase_add_test(tc, company_names);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -156,7 +156,8 @@ static int is_connector(const dossier_names *c, int i)
     size_t n = strlen(w);
     if (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER)
         return 0;
-    return (n == 2 && w[1] == '\'') || dossier_names_lex_any(c, "entity.name_connectors", i, i + 1) == 1;
+    return (n == 2 && w[1] == '\'') || strcmp(w, "&") == 0 ||
+           dossier_names_lex_any(c, "entity.name_connectors", i, i + 1) == 1;
 }
 
 /* A single capital letter and its period: an initial ("S. Somanath"). */
@@ -261,6 +262,22 @@ static int short_org(const dossier_doc *d, const char *name, size_t len)
     return -1;
 }
 
+/*
+ * An organisation found from text whose name opens with the words `name`
+ * and goes on ("Magna" of "Magna International Inc"), or -1: a person of
+ * that name in the same article is the organisation named short.
+ */
+static int org_opening(const dossier_doc *d, const char *name, size_t len)
+{
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind == DOSSIER_KIND_ORGANIZATION && !ent->gaz && ent->nmentions && strlen(ent->name) > len + 1 &&
+            strncmp(ent->name, name, len) == 0 && ent->name[len] == ' ')
+            return (int)e;
+    }
+    return -1;
+}
+
 /* See finder.h. */
 int dossier_names_add_named(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how,
                             const char *name, size_t len)
@@ -271,6 +288,9 @@ int dossier_names_add_named(dossier_names *c, int i, int j, int kind, const doss
             return DOSSIER_OK;
     int ent = gaz ? -1 : dossier_names_find(d, name, len);
     if (ent < 0 && !gaz && kind == DOSSIER_KIND_ORGANIZATION && j - i == 1 && (ent = short_org(d, name, len)) >= 0 &&
+        dossier_doc_alias(d, ent, name, len))
+        return DOSSIER_ENOMEM;
+    if (ent < 0 && !gaz && kind == DOSSIER_KIND_PERSON && (ent = org_opening(d, name, len)) >= 0 &&
         dossier_doc_alias(d, ent, name, len))
         return DOSSIER_ENOMEM;
     if (ent < 0)
@@ -359,6 +379,9 @@ static int org_end(const dossier_names *c, int i, int end)
     for (int q = i; q < end; q++) {
         if (q > i && dossier_names_title(c, q, end) && !dossier_names_is_head(c, q))
             break;
+        /* "Douglas & Lomason Co", "Schroder Wertheim & Co": an ampersand joins the names a company bears. */
+        if (q > i && strcmp(c->d->folds.v[q], "&") == 0 && q + 1 < end && dossier_names_is_cap(c, q + 1))
+            continue;
         if (is_and(c, q)) {
             const dossier_gaz_entry *g = NULL;
             if (last >= 0)
