@@ -41,7 +41,9 @@
  * describing word before the title) and "X, the billionaire who chaired Y"
  * (a relative clause, `statement.relatives`, before a head verb).  A title
  * after an indefinite article is a hypothetical ("a President X would …"):
- * no role.
+ * no role; nor is a title a verb separates from the name ("the senator
+ * called on Republicans to unendorse X": a verb or an auxiliary of the
+ * statement lists).
  * Appointments need no comma: "a nommé X directeur général de Y", "X was
  * appointed director of Y" (`entity.appoint_verbs`, `entity.appointed`),
  * also in a second relative clause: "X, the founder of Y, who will become
@@ -500,6 +502,13 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         if (ts > first && lex(c, "entity.indefinite_articles", ts - 1, ts))
             return DOSSIER_OK;  /* "a President X would …": a hypothetical, no role held */
         int org = org_before(c, ts, first), at = -1;
+        /* "the South Carolina senator called on Republicans to unendorse X": a verb between the title
+           and the name makes the title another person's */
+        for (int i = te; org >= 0 && i < end; i++)
+            if (!(d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && c->owner[i] < 0 &&
+                (lex(c, "statement.verbs", i, end) || lex(c, "statement.verbs_that", i, end) ||
+                 lex(c, "statement.object_cues", i, end) || lex(c, "statement.finite_words", i, end)))
+                return DOSSIER_OK;
         if (org < 0) {
             org = org_after(c, te, end, &at);
             int from = at + 1;

@@ -287,6 +287,8 @@ START_TEST(hypothetical_and_distant_countries)
                        "Ravi Kumar", "India", "prime minister"));
     ck_assert(has_role("India signed the accords in June. India will send a crew. Prime Minister Ravi Kumar spoke to reporters on Monday.",
                        "Ravi Kumar", "India", "prime minister"));
+    /* a verb between the title and a name: the title is another person's */
+    ck_assert_uint_eq(count_roles("Paul Weber spoke in Ohio. In June, the Norway senator called on his party to drop Anna Berg."), 0);
 }
 END_TEST
 

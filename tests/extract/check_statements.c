@@ -22,7 +22,8 @@
  * indicative after a statement, a preterite in "-te", a noun that folds
  * like a verb after an article ("la note"); stance verbs ("argued", "insisted that",
  * "criticized X for", "vowed to") and their passive and participle false friends; what a
- * poll shows (not what police find); an abbreviated title before a name ("Rep. X").
+ * poll shows (not what police find); an abbreviated title before a name ("Rep. X"); a
+ * person named after a title phrase; a headline in title case.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,11 +319,42 @@ START_TEST(test_documents_and_titles)
     ck_assert_str_eq(text_of(d, "333 hours"), "the plane has flown about 333 hours since June");
     dossier_test_doc_free(d);
 
+    /* the same in French, German and Spanish */
+    d = doc("fr", "Un sondage Ifop publi\u00e9 lundi montre que la majorit\u00e9 des Fran\u00e7ais soutient le projet.\n\n"
+                  "La police a retrouv\u00e9 le corps du grimpeur pr\u00e8s du sommet mardi.");
+    ck_assert_ptr_nonnull(find(d, "soutient le projet"));
+    ck_assert_ptr_null(find(d, "corps du grimpeur"));
+    dossier_test_doc_free(d);
+    d = doc("de", "Eine neue Umfrage zeigt, dass die Mehrheit der Deutschen das Projekt unterst\u00fctzt.");
+    ck_assert_ptr_nonnull(find(d, "das Projekt unterst"));
+    dossier_test_doc_free(d);
+    d = doc("es", "Una encuesta publicada el lunes muestra que la mayor\u00eda de los votantes apoya el proyecto.");
+    ck_assert_ptr_nonnull(find(d, "apoya el proyecto"));
+    dossier_test_doc_free(d);
+
     /* an abbreviated title before a name is never the speaker */
     d = doc("en", "\"Subpoenas are not optional,\" said panel Chairman Rep. Jason Miller (R-Utah).\n\n"
                   "Rep. Elijah Brown, the panel's ranking Democrat, said the vote was a stunt.");
     expect(d, "Subpoenas are not optional", DIRECT, "Jason Miller");
     expect(d, "the vote was a stunt", INDIRECT, "Elijah Brown");
+    dossier_test_doc_free(d);
+
+    /* a person named last in the subject speaks, not the one whose title comes first */
+    d = doc("en", "Anna Berg spoke in Ohio on Monday. Berg campaign spokesman Jason Miller told the Post that "
+                  "the new policy would extend to single mothers.");
+    expect(d, "extend to single mothers", INDIRECT, "Jason Miller");
+    dossier_test_doc_free(d);
+
+    /* a headline repeated in title case holds no statement; the sentence after it does */
+    d = doc("en", "Senator Paul Weber Calls Budget Plan \u2018A Disgrace\u2019 Over Science Cuts.\n\n"
+                  "Senator Paul Weber described the budget plan as \u201ca disgrace\u201d after the vote on Monday.");
+    ck_assert_ptr_null(find(d, "Over Science Cuts"));
+    expect(d, "the budget plan as", INDIRECT, "Paul Weber");
+    dossier_test_doc_free(d);
+
+    /* a place before a person's title is not the speaker */
+    d = doc("en", "Paul Weber spoke in Ohio. In June, the South Carolina senator said the party should drop Weber.");
+    ck_assert_ptr_null(find(d, "should drop Weber"));
     dossier_test_doc_free(d);
 
     /* a time phrase is never the speaker */

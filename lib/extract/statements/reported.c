@@ -585,13 +585,18 @@ static int passive(const stm_ctx *c, const sentence *s, int t, int len)
 /*
  * Where the subject of the verb at t ends when a poll, a study or a
  * document heads it ("A Monmouth poll out Monday showed", "the report
- * found"): after its source or document noun; 0 when none is there.
+ * found", "un sondage Ifop publié lundi montre"): after its source or
+ * document noun and the capitalised words right after it; 0 when none.
  */
 static int document_subject(const stm_ctx *c, const sentence *s, int t)
 {
     for (int u = subject_start(c, s, t); u < t; u++)
-        if (MATCH("statement.source_nouns", u) || MATCH("statement.document_nouns", u))
-            return u + 1;
+        if (MATCH("statement.source_nouns", u) || MATCH("statement.document_nouns", u)) {
+            int end = u + 1;    /* "un sondage Ifop": the name after the noun too */
+            while (end < t && (FLAGS(end) & DOSSIER_TOK_UPPER))
+                end++;
+            return end;
+        }
     return 0;
 }
 

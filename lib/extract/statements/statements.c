@@ -24,6 +24,31 @@
 #include "extract/statements/speakernames.h"
 #include "extract/statements/speakers.h"
 
+/*
+ * Non-zero when paragraph pa is written in title case, as a headline
+ * repeated in the body is ("Senator Calls Plan ‘A Disgrace’ Over Cuts."):
+ * one sentence of at most 25 words, five or more words of four letters,
+ * four in five of them capitalised.
+ */
+static int title_case(const stm_ctx *c, const dossier_paragraph *pa)
+{
+    if (pa->nsentences != 1)
+        return 0;
+    const dossier_sentence *ss = &c->d->sentences.v[pa->first_sentence];
+    int long_words = 0, capitals = 0, words = 0;
+    for (int t = ss->first_token; t < ss->first_token + ss->ntokens; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        if (!(f & DOSSIER_TOK_WORD))
+            continue;
+        words++;
+        if (strlen(c->d->folds.v[t]) < 4)
+            continue;
+        long_words++;
+        capitals += (f & DOSSIER_TOK_UPPER) != 0;
+    }
+    return words <= 25 && long_words >= 5 && capitals * 5 >= long_words * 4;
+}
+
 /* Non-zero when paragraph p is a headline, a list item or a caption. */
 static int skip_paragraph(const stm_ctx *c, size_t p)
 {
@@ -39,6 +64,8 @@ static int skip_paragraph(const stm_ctx *c, size_t p)
          ch == 0x00BB || ch == 0x25B8 || ch == 0x25BA) && dossier_uc_is_space(next))
         return 1;
     if (dossier_uc_is_digit(ch) && (next == '.' || next == ')') && len < 200)
+        return 1;
+    if (title_case(c, pa))
         return 1;
     /* a headline, subhead or caption: no sentence punctuation at all, short or first, or no quotation */
     const dossier_sentence *ls = &d->sentences.v[pa->first_sentence + pa->nsentences - 1];
@@ -193,6 +220,53 @@ static int time_phrase(const stm_ctx *c, int m)
     return 0;
 }
 
+/*
+ * The speaker of candidate k checked against its own subject: a person
+ * named last in it speaks ("Trump campaign spokesman Jason Miller told":
+ * Miller, not Trump); a possessor does not ("the candidate's former
+ * doctor maintains", statement.kin_nouns), unless what it owns speaks for
+ * it ("X's spokesman", "X's claim that"); nor does a place before a
+ * person's title ("the South Carolina senator said").  Sets k's speaker to the named person or to none.
+ */
+static void check_subject(stm_ctx *c, stm_cand *k)
+{
+    const dossier_doc *d = c->d;
+    int m = k->speaker_mention, end = k->subj_end;
+    if (m < 0 || k->subj_first < 0 || end <= k->subj_first || end > (int)d->tokens.n)
+        return;
+    while (end > k->subj_first && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_PUNCT))
+        end--;
+    const dossier_mention *mm = &d->mentions.v[m];
+    int after = mm->first_token + mm->ntokens;
+    if (mm->first_token < k->subj_first || after >= end)
+        return;     /* the speaker is not inside the subject, or closes it */
+    if (d->entities.v[mm->entity].kind == DOSSIER_KIND_PLACE &&
+        (dossier_speakers_match(c, "statement.person_roles", end - 1) || dossier_speakers_match(c, "entity.titles", end - 1))) {
+        k->speaker = -1;    /* "the South Carolina senator said": the senator, not the state */
+        k->speaker_mention = -1;
+        return;
+    }
+    int last = c->tok_mention[end - 1];
+    if (last >= 0 && last != m && d->mentions.v[last].how == DOSSIER_MENTION_NAME &&
+        d->entities.v[d->mentions.v[last].entity].kind == DOSSIER_KIND_PERSON &&
+        d->mentions.v[last].first_token + d->mentions.v[last].ntokens == end) {
+        for (int t = after; t < d->mentions.v[last].first_token; t++)
+            if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_WORD) || dossier_speakers_match(c, "statement.articles", t) ||
+                dossier_speakers_match(c, "statement.prepositions", t) || dossier_speakers_match(c, "statement.clause_joins", t))
+                return;     /* "X and Y", "X, Y", "released by X after talks with Y": not one phrase */
+        k->speaker = d->mentions.v[last].entity;
+        k->speaker_mention = last;
+        return;
+    }
+    if (strcmp(d->folds.v[after], "'s") != 0 || (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_UPPER) ||
+        dossier_speakers_match(c, "statement.org_descriptions", end - 1) ||
+        dossier_speakers_match(c, "statement.group_nouns", end - 1) ||
+        !(dossier_speakers_match(c, "statement.kin_nouns", end - 1) || dossier_speakers_match(c, "entity.occupations", end - 1)))
+        return;     /* "X's claim", "X's spokesman": X's words */
+    k->speaker = -1;
+    k->speaker_mention = -1;
+}
+
 /* Adds the kept candidates to d->statements. */
 static int emit(stm_ctx *c)
 {
@@ -203,6 +277,7 @@ static int emit(stm_ctx *c)
             k->speaker = -1;    /* a wrong speaker is worse than none */
             k->speaker_mention = -1;
         }
+        check_subject(c, k);
         if (k->dropped || (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0))
             continue;
         dossier_statement s = {0};
