@@ -4,6 +4,7 @@
 #
 #   tools/train-models.sh [BUILD_DIR]
 #
+# DOSSIER_LANGS (default "en de fr ru") chooses the languages to rebuild.
 # BUILD_DIR (default build/) must hold a built dossier-tagger-train; the
 # corpora are read from $DOSSIER_TRAIN (default ../shared/train beside the
 # repository, see its README).  Each language is trained twice: once with
@@ -27,14 +28,14 @@ python3 "$root/tools/tagger/prepare.py" "$train" "$work" >/dev/null
 # The corpora of each language, FILE[:copies an epoch].
 corpora() {
     case $1 in
-    en) echo "$work/en/btc.conll $work/en/wikigold.conll:3" ;;
+    en) echo "$work/en/btc.conll $work/en/wikigold.conll:3 $work/en/gum.conll" ;;
     de) echo "$work/de/germeval.conll:2 $work/de/europeana.conll" ;;
     fr) echo "$work/fr/europeana.conll" ;;
     ru) echo "$work/ru/factrueval.conll" ;;
     esac
 }
 
-for lang in en de fr ru; do
+for lang in ${DOSSIER_LANGS:-en de fr ru}; do
     python3 "$root/tools/tagger/lists.py" schema "$root/schema" "$lang" "$work/lists/$lang" >/dev/null
     l=$work/lists/$lang
     set -- --list "first=$lists/first-names.txt" --list "city=$lists/cities.txt" \

@@ -7,8 +7,11 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <unistd.h>
 
+#include "extract/pipeline.h"
+#include "read/source.h"
 #include "testutil.h"
 #include "base/util.h"
 
@@ -493,6 +496,70 @@ START_TEST(shapes_lists_and_naming_words)
 }
 END_TEST
 
+/* The number of mentions of the known entity named `known` in `body`, analysed with the lexicon lx. */
+static int known_mentions(dossier_lexicon *lx, const char *body, const char *known)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "---\ntitle: Test\nlanguage: en\n---\nTest\n\n%s\n", body);
+    dossier_doc d;
+    dossier_doc_init(&d, lx, "test");
+    ck_assert_int_eq(dossier_source_load(&d, text, strlen(text), DOSSIER_DEFAULT_MAX_BYTES), DOSSIER_OK);
+    ck_assert_int_eq(dossier_pipeline_run(&d), DOSSIER_OK);
+    int n = 0;
+    for (size_t m = 0; m < d.mentions.n; m++) {
+        const dossier_entity *e = &d.entities.v[d.mentions.v[m].entity];
+        n += e->gaz && strcmp(e->gaz->name, known) == 0;
+    }
+    dossier_doc_free(&d);
+    return n;
+}
+
+/* A known person's surname alone needs agreeing evidence: a title, a prefix, or the full name. */
+START_TEST(known_surname_needs_evidence)
+{
+    dossier_lexicon *lx = NULL;
+    char err[256], path[] = "/tmp/dossier_gaz_XXXXXX";
+    ck_assert_int_eq(dossier_lexicon_new(&lx, err, sizeof err), DOSSIER_OK);
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("- name: Orla Venn\n  kind: person\n  names: [Venn]\n", f);
+    fclose(f);
+    ck_assert_int_eq(dossier_lexicon_add_gazetteer(lx, path, err, sizeof err), DOSSIER_OK);
+    unlink(path);
+    ck_assert_int_eq(known_mentions(lx, "Smith c Jones b Venn 45. Brown lbw b Venn 12.", "Orla Venn"), 0);
+    ck_assert_int_eq(known_mentions(lx, "The tanker Venn Star was seized off the coast.", "Orla Venn"), 0);
+    ck_assert_int_gt(known_mentions(lx, "Vice President Venn said on Monday that the talks would go on.", "Orla Venn"), 0);
+    ck_assert_int_gt(known_mentions(lx, "Venn wins the vote.\n\nOrla Venn won the vote on Sunday.", "Orla Venn"), 1);
+    dossier_lexicon_free(lx);
+}
+END_TEST
+
+/* The institutions of general news in each language: parties, unions, police, prosecutors, courts, town halls. */
+START_TEST(institutions_of_general_news)
+{
+    static const struct { const char *lang, *text, *name; } cases[] = {
+        {"es", "El Partido Verdeazul pidió una reunión urgente.", "Partido Verdeazul"},
+        {"es", "La Fiscalía Provincial abrió una investigación.", "Fiscalía Provincial"},
+        {"es", "Los trabajadores iniciaron una huelga, según informó el sindicato Solidaridad Obrera.", "Solidaridad Obrera"},
+        {"fr", "Le Parti Vertbleu a demandé une réunion.", "Parti Vertbleu"},
+        {"fr", "Le Parquet de Tarelle a ouvert une enquête.", "Parquet de Tarelle"},
+        {"de", "Die Partei Grünblau forderte ein Treffen.", "Partei Grünblau"},
+        {"de", "Die Staatsanwaltschaft Tarelburg leitete Ermittlungen ein.", "Staatsanwaltschaft Tarelburg"},
+        {"ru", "Вчера профсоюз Металлист объявил забастовку.", "Металлист"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "---\ntitle: Test\nlanguage: %s\n---\nTest\n\n%s\n", cases[i].lang, cases[i].text);
+        ck_assert_msg(kind_of(text, cases[i].name) == DOSSIER_KIND_ORGANIZATION, "%s: %s not an organisation",
+                      cases[i].text, cases[i].name);
+    }
+    /* a town in the genitive after a lower-case head is no organisation */
+    ck_assert_int_ne(kind_of("---\ntitle: Test\nlanguage: ru\n---\nTest\n\nВчера прокуратура Тарельска начала проверку.\n",
+                             "Тарельска"), DOSSIER_KIND_ORGANIZATION);
+}
+END_TEST
+
 /* A word of grammar that opens a sentence is no first name, whichever stage finds the surname. */
 START_TEST(sentence_openers_are_no_names)
 {
@@ -535,6 +602,8 @@ static Suite *suite(void)
     tcase_add_test(tc, shapes_lists_and_naming_words);
     tcase_add_test(tc, known_person_and_a_suffix);
     tcase_add_test(tc, sentence_openers_are_no_names);
+    tcase_add_test(tc, institutions_of_general_news);
+    tcase_add_test(tc, known_surname_needs_evidence);
     suite_add_tcase(s, tc);
     return s;
 }

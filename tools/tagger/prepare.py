@@ -144,6 +144,133 @@ def english(train, out):
     write(os.path.join(out, "en/wikigold.conll"), wiki)
 
 
+GUM_KINDS = {"person": "PER", "organization": "ORG", "place": "LOC"}
+GUM_LINKS = {"of", "and", "&", "for", "the", "de", "du", "la", "von", "van", "al", "bin"}
+
+
+_TITLES = []
+
+
+def gum_titles():
+    """The English titles and occupations of dossier's lexicon (schema/lang/en.yaml), folded."""
+    if not _TITLES:
+        import yaml
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schema", "lang", "en.yaml")
+        with open(path, encoding="utf-8") as f:
+            ent = (yaml.safe_load(f) or {}).get("entity") or {}
+        words = {"mr", "mrs", "ms", "dr", "sir", "lady", "lord"}
+        for key in ("titles", "state_titles", "occupations", "company_titles", "person_prefixes"):
+            for x in ent.get(key) or []:
+                if isinstance(x, str):
+                    words.update(x.lower().rstrip(".").split())
+        _TITLES.append(words)
+    return _TITLES[0]
+
+
+def gum_sentence(rows, stack):
+    """One sentence of GUM rows (form, upos, xpos, deprel, misc) as (token, tag) pairs.
+
+    The innermost person, organization or place entity around a token gives
+    its kind (other types are no name: "the American Revolution" inside an
+    organisation is the organisation's); a token is part of a name when it
+    is a proper noun, or a small word between two proper nouns of the same
+    entity ("Bank of England").  Titles inside a person's mention
+    ("President") and plural groups ("Muslims") are not.
+    `stack` carries entities open across sentences."""
+    inner = []
+    for form, upos, xpos, deprel, misc in rows:
+        ent = ""
+        for part in misc.split("|"):
+            if part.startswith("Entity="):
+                ent = part[len("Entity="):]
+        here, closing = None, []
+        k = 0
+        while k < len(ent):
+            if ent[k] == "(":
+                j = k + 1
+                while j < len(ent) and ent[j] not in "()":
+                    j += 1
+                eid, _, rest = ent[k + 1:j].partition("-")
+                item = (eid, rest.split("-")[0])
+                if j < len(ent) and ent[j] == ")":
+                    here = item          # a one-token entity: the innermost here
+                    j += 1
+                else:
+                    stack.append(item)
+                k = j
+            elif ent[k].isdigit():
+                j = k
+                while j < len(ent) and ent[j].isdigit():
+                    j += 1
+                closing.append(ent[k:j])
+                k = j + 1
+            else:
+                k += 1
+        around = stack + ([here] if here else [])
+        named = [e for e in around if e[1] in GUM_KINDS]
+        inner.append(named[-1] if named else None)
+        for eid in closing:
+            for q in range(len(stack) - 1, -1, -1):
+                if stack[q][0] == eid:
+                    del stack[q]
+                    break
+    name = []
+    for k, (form, upos, xpos, deprel, misc) in enumerate(rows):
+        e = inner[k]
+        kind = GUM_KINDS.get(e[1]) if e else None
+        ok = kind is not None and (upos == "PROPN" or xpos.startswith("NNP"))
+        if ok and kind == "PER" and (xpos == "NNPS" or form.lower().rstrip(".") in gum_titles()):
+            ok = False
+        name.append(kind if ok else None)
+    for k in range(1, len(rows)):
+        j = k
+        while j < len(rows) and j - k < 2 and name[j] is None and rows[j][0].lower() in GUM_LINKS:
+            j += 1
+        if j > k and j < len(rows) and name[k - 1] and name[j] and inner[k - 1] == inner[j] and \
+                all(inner[q] == inner[j] for q in range(k, j)):
+            for q in range(k, j):
+                name[q] = name[k - 1]
+    tags = []
+    for k in range(len(rows)):
+        if name[k] is None:
+            tags.append(None)
+        else:
+            same = k > 0 and name[k - 1] == name[k] and inner[k - 1] == inner[k]
+            tags.append(("I" if same else "B", name[k]))
+    return list(zip([r[0] for r in rows], to_bio(tags)))
+
+
+def gum(path):
+    """A GUM document (CoNLL-U with Entity= annotations in MISC) as sentences of (token, tag)."""
+    sents, rows, stack = [], [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                if rows:
+                    sents.append(gum_sentence(rows, stack))
+                rows = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < 10 or not cols[0].isdigit():
+                continue
+            rows.append((cols[1], cols[3], cols[4], cols[7], cols[9]))
+    if rows:
+        sents.append(gum_sentence(rows, stack))
+    return sents
+
+
+def english_gum(train, out):
+    """GUM's openly licensed genres (en/gum: Wikinews news and interviews, court, academic)."""
+    base = os.path.join(train, "en/gum")
+    if not os.path.isdir(base):
+        return
+    docs = [gum(os.path.join(base, n)) for n in sorted(os.listdir(base)) if n.endswith(".conllu")]
+    write(os.path.join(out, "en/gum.conll"), docs)
+
+
 def europeana(path):
     """Europeana newspapers: '# file:' lines open a document; no sentence breaks (I- only in French)."""
     docs = read_columns(path, sep=" ", doc_marker=lambda l: l.startswith("# file:"),
@@ -246,6 +373,7 @@ def main():
         return 2
     train, out = sys.argv[1], sys.argv[2]
     english(train, out)
+    english_gum(train, out)
     german(train, out)
     french(train, out)
     russian(train, out)

@@ -4,7 +4,9 @@
  * "Индийской организации космических исследований"), German endings
  * and compounds ("ESA-Chef", "Shenzhou-Kapsel"), demonyms ("Chinese",
  * "russe") and first names.  Look-ups only: recording mentions is the
- * caller's (entities.c, unknown.c).
+ * caller's (entities.c, unknown.c).  A known person named by one word
+ * needs agreeing evidence (person_evidence): a title, a prefix or the full
+ * name, so a surname in a score card is not the known person.
  */
 #include "extract/entities/finder.h"
 
@@ -137,6 +139,53 @@ int dossier_names_suffix_after(const dossier_names *c, int t)
     return t < n && dossier_names_lex_any(c, "entity.name_suffixes", t, t + 1) == 1;
 }
 
+#define FULL_NAME_AHEAD 400   /* tokens ahead where a full name confirms a surname before it */
+
+/* Non-zero when the known person's name of several words `ph` starts at token i. */
+static int phrase_at(const dossier_names *c, int i, const dossier_phrase *ph)
+{
+    if ((size_t)i + ph->nwords > c->d->tokens.n)
+        return 0;
+    for (size_t w = 0; w < ph->nwords; w++)
+        if (strcmp(c->d->folds.v[i + (int)w], ph->words[w]) != 0)
+            return 0;
+    return 1;
+}
+
+/*
+ * Non-zero when the one word at token i names the known person g with
+ * evidence that agrees: g goes by that word alone (no name of several
+ * words), or the article has named g in full already, or a title or a
+ * person prefix stands before it ("Vice President Harris", "Mr Harris"),
+ * or g's full name follows within FULL_NAME_AHEAD tokens (a headline
+ * before the body).  A surname in a score card or a ship's name ("Lula
+ * I", a capitalised word after it) is not evidence.
+ */
+static int person_evidence(const dossier_names *c, int i, const dossier_gaz_entry *g)
+{
+    const dossier_doc *d = c->d;
+    int full = 0;
+    for (size_t n = 0; n < g->nnames; n++)
+        full |= g->names[n]->nwords >= 2;
+    if (!full)
+        return 1;
+    if ((size_t)i + 1 < d->tokens.n && d->tokens.v[i + 1].sentence == d->tokens.v[i].sentence &&
+        dossier_names_is_cap(c, i + 1))
+        return 0;
+    for (size_t e = 0; e < d->entities.n; e++)
+        if (d->entities.v[e].gaz == g && d->entities.v[e].nmentions > 0)
+            return 1;
+    for (int j = i - 1; j >= 0 && j >= i - 3; j--)
+        if (dossier_names_title(c, j, i) == (size_t)(i - j) || dossier_names_lex(c, "entity.person_prefixes", j, i) == (size_t)(i - j))
+            return 1;
+    int end = (size_t)i + FULL_NAME_AHEAD < d->tokens.n ? i + FULL_NAME_AHEAD : (int)d->tokens.n;
+    for (int t = i + 1; t < end; t++)
+        for (size_t n = 0; n < g->nnames; n++)
+            if (g->names[n]->nwords >= 2 && phrase_at(c, t, g->names[n]))
+                return 1;
+    return 0;
+}
+
 /* See finder.h. */
 size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
 {
@@ -153,6 +202,8 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
             return 0;
         if ((*out)->kind == DOSSIER_KIND_PERSON && dossier_names_suffix_after(c, i + (int)k))
             return 0;   /* "X Y Jr." is another person than the known X Y */
+        if ((*out)->kind == DOSSIER_KIND_PERSON && k == 1 && !person_evidence(c, i, *out))
+            return 0;   /* "b Harris 45": a surname alone is no known person without evidence */
         return k;
     }
     if (!dossier_names_is_cap(c, i))
