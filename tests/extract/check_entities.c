@@ -535,6 +535,19 @@ START_TEST(known_surname_needs_evidence)
 }
 END_TEST
 
+/* A person's name holds no number (scores after batsmen); a programme's may ("Apollo 11"). */
+START_TEST(numbers_after_names)
+{
+    const char *t = "---\ntitle: Test\nlanguage: en\n---\nScores\n\n"
+                    "Michael Tarrant 119, Dean Marsh 54. J. Corr c Tarrant b Marsh 45.\n\n"
+                    "The Apollo 11 crew landed in 1969.\n";
+    ck_assert_int_eq(kind_of(t, "Dean Marsh"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of(t, "Dean Marsh 54"), -1);
+    ck_assert_int_eq(kind_of(t, "Marsh 45"), -1);
+    ck_assert_int_eq(kind_of(t, "Apollo 11"), DOSSIER_KIND_PROGRAM);
+}
+END_TEST
+
 /* The institutions of general news in each language: parties, unions, police, prosecutors, courts, town halls. */
 START_TEST(institutions_of_general_news)
 {
@@ -604,6 +617,7 @@ static Suite *suite(void)
     tcase_add_test(tc, sentence_openers_are_no_names);
     tcase_add_test(tc, institutions_of_general_news);
     tcase_add_test(tc, known_surname_needs_evidence);
+    tcase_add_test(tc, numbers_after_names);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -162,7 +162,9 @@ static int initial(const dossier_names *c, int i)
 static int name_end(const dossier_names *c, int i)
 {
     int j = i + 1, n = (int)c->d->tokens.n;
-    while (j < n && DOSSIER_TAG_INSIDE(c->tags[j]) && c->d->tokens.v[j].sentence == c->d->tokens.v[i].sentence)
+    int person = DOSSIER_TAG_KIND(c->tags[i]) == 1;
+    while (j < n && DOSSIER_TAG_INSIDE(c->tags[j]) && c->d->tokens.v[j].sentence == c->d->tokens.v[i].sentence &&
+           !(person && (c->d->tokens.v[j].flags & DOSSIER_TOK_NUM))) /* a person's name holds no number */
         j++;
     return j;
 }

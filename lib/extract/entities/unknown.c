@@ -112,6 +112,25 @@ static int cap_particle(const dossier_names *c, int i)
            dossier_names_lex_any(c, "entity.name_particles", i, i + 1);
 }
 
+#define SURNAME_BACK 2000   /* tokens back where the tagger may have read a word as a person's */
+
+/*
+ * Non-zero when the tagger reads the word at token i, or the same word in
+ * the SURNAME_BACK tokens before, as a person's name ("Marsh" of "Dean
+ * Marsh" before "b Marsh 45"): a number after it is a score, not part of
+ * a programme's name.
+ */
+static int person_word(const dossier_names *c, int i)
+{
+    if (!c->tags)
+        return 0;
+    const char *w = c->d->folds.v[i];
+    for (int t = i; t >= 0 && t > i - SURNAME_BACK; t--)
+        if (DOSSIER_TAG_KIND(c->tags[t]) == 1 && strcmp(c->d->folds.v[t], w) == 0)
+            return 1;
+    return 0;
+}
+
 /* See finder.h. */
 int dossier_names_unknown_end(const dossier_names *c, int p, int end)
 {
@@ -133,9 +152,9 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
                 (!person && (dossier_names_gazetteer(c, q, end, &g) || dossier_names_adjective(c, q, end))))
                 break;
             q++;
-        } else if ((d->tokens.v[q].flags & DOSSIER_TOK_NUM) &&
-                   (d->tokens.v[q - 1].flags & DOSSIER_TOK_WORD)) {
-            q++;
+        } else if ((d->tokens.v[q].flags & DOSSIER_TOK_NUM) && (d->tokens.v[q - 1].flags & DOSSIER_TOK_WORD) &&
+                   !person && !person_word(c, q - 1)) {
+            q++; /* "Apollo 11"; but a person's name holds no number ("Dean Marsh 54", "b Marsh 45": scores) */
         } else if (strcmp(d->folds.v[q], ".") == 0 && d->tokens.v[q - 1].span.end - d->tokens.v[q - 1].span.start == 1 &&
                    q + 1 < end && dossier_names_is_cap(c, q + 1)) {
             q++; /* an initial: "S. Somanath" */
