@@ -40,7 +40,7 @@ typedef struct {
     unsigned lo, hi;              /* items[lo, hi) */
 } first_run;
 
-typedef struct {
+typedef struct dossier_lexlist {
     char *id;                     /* "lang\x1fkey" */
     size_t id_len;
     uint64_t hash;                /* list_hash() of the id */
@@ -697,21 +697,28 @@ size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const c
     return l ? l->items.n : 0;
 }
 
+/* The run of l's phrases whose first word is `word` (l frozen), or NULL. */
+static const first_run *run_of(const list *l, const char *word)
+{
+    unsigned bit = prefix_bit(word);
+    if (!(l->starts[bit / 64] & (1ull << (bit % 64))))
+        return NULL;
+    uint64_t h = word_hash(word);
+    size_t at = (size_t)h & (l->nfirsts - 1);
+    const first_run *r;
+    while ((r = &l->firsts[at])->hash &&
+           !(r->hash == h && strcmp(l->items.v[r->lo]->words[0], word) == 0))
+        at = (at + 1) & (l->nfirsts - 1);
+    return r->hash ? r : NULL;
+}
+
 /* The longest phrase of `l` matching words[0..n). */
 static size_t match_list(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
 {
     if (!l || !n || !words[0] || !l->frozen)
         return 0;
-    unsigned bit = prefix_bit(words[0]);
-    if (!(l->starts[bit / 64] & (1ull << (bit % 64))))
-        return 0;
-    uint64_t h = word_hash(words[0]);
-    size_t at = (size_t)h & (l->nfirsts - 1);
-    const first_run *r;
-    while ((r = &l->firsts[at])->hash &&
-           !(r->hash == h && strcmp(l->items.v[r->lo]->words[0], words[0]) == 0))
-        at = (at + 1) & (l->nfirsts - 1);
-    if (!r->hash)
+    const first_run *r = run_of(l, words[0]);
+    if (!r)
         return 0;
     for (size_t i = r->lo; i < r->hi; i++) {
         const dossier_phrase *p = l->items.v[i];
@@ -727,6 +734,29 @@ static size_t match_list(const list *l, const char *const *words, size_t n, cons
         }
     }
     return 0;
+}
+
+/* See lexicon.h. */
+const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const char *lang, const char *key)
+{
+    return find_list(lx, lang, key);
+}
+
+/* See lexicon.h. */
+size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
+                             const dossier_phrase **out)
+{
+    return match_list(l, words, n, out);
+}
+
+/* See lexicon.h. */
+size_t dossier_lexicon_starting(const dossier_lexicon *lx, const char *lang, const char *key, const char *word,
+                                const dossier_phrase *const **out)
+{
+    const list *l = find_list(lx, lang, key);
+    const first_run *r = l && l->frozen && word ? run_of(l, word) : NULL;
+    *out = r ? l->items.v + r->lo : NULL;
+    return r ? r->hi - r->lo : 0;
 }
 
 /* See lexicon.h. */

@@ -94,6 +94,25 @@ size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const c
                             const dossier_phrase *const **out);
 
 /*
+ * A list found once for many look-ups (a month name at every token): NULL
+ * when the lexicon has no list (lang, key), `lang` NULL for every
+ * language.  Valid as long as the lexicon; matching through it is what
+ * dossier_lexicon_match does, without finding the list again.
+ */
+typedef struct dossier_lexlist dossier_lexlist;
+const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const char *lang, const char *key);
+/* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
+size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
+                             const dossier_phrase **out);
+/*
+ * The phrases of list (lang, key) whose first folded word is `word`,
+ * longest first: sets *out to them (owned by the lexicon) and returns
+ * their count, 0 when there are none.  One hash probe, however long the
+ * list ("the phrases of event.training that begin with -").
+ */
+size_t dossier_lexicon_starting(const dossier_lexicon *lx, const char *lang, const char *key, const char *word,
+                                const dossier_phrase *const **out);
+/*
  * The longest phrase of list (lang, key) whose folded words equal
  * words[0..k); returns k, or 0 when none matches.  `lang` NULL tries every
  * language.  *out (may be NULL) receives the phrase.

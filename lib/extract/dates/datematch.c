@@ -136,6 +136,22 @@ static const char *family_key(const char *fam, int v)
     return "";
 }
 
+/* See datematch.h. */
+void dossier_datematch_lists(dossier_dtoks *tv)
+{
+    static const char *const fams[3] = {"months", "weekdays", "date.number"};
+    static const int counts[3] = {12, 7, 12};
+    for (int f = 0; f < 3; f++)
+        for (int v = 1; v <= 12; v++)
+            tv->lists[f][v - 1] = v <= counts[f] ? dossier_lexicon_find(tv->lx, tv->lang, family_key(fams[f], v)) : NULL;
+}
+
+/* The list family_key(fam, v) as found by dossier_datematch_lists. */
+static const dossier_lexlist *family_list(const dossier_dtoks *tv, const char *fam, int v)
+{
+    return tv->lists[fam[0] == 'm' ? 0 : fam[0] == 'w' ? 1 : 2][v - 1];
+}
+
 /*
  * A weekday written as one word with a part of the day (date.day_part:
  * "Dienstagabend"): returns the weekday and sets *k and *ph, or returns 0.
@@ -177,7 +193,7 @@ static int name_at(const dossier_dtoks *tv, const char *fam, int count, size_t i
     *k = 0;
     for (int v = 1; v <= count; v++) {
         const dossier_phrase *p = NULL;
-        size_t len = dossier_datematch_phrase(tv, family_key(fam, v), i, lim, &p);
+        size_t len = i < lim ? dossier_lexlist_match(family_list(tv, fam, v), tv->w + i, lim - i, &p) : 0;
         if (len > *k) {
             *k = len;
             best = v;
@@ -477,7 +493,7 @@ static int count_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t *k)
     if (v > 0)
         return v;
     for (int n = 1; n <= 12; n++) {
-        size_t len = dossier_datematch_phrase(tv, family_key("date.number", n), i, lim, NULL);
+        size_t len = i < lim ? dossier_lexlist_match(family_list(tv, "date.number", n), tv->w + i, lim - i, NULL) : 0;
         if (len > *k) {
             *k = len;
             v = n;

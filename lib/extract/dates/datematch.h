@@ -19,6 +19,9 @@ typedef struct {
     const char *const *w;       /* folded words */
     const unsigned *fl;         /* token flags */
     size_t n;
+    /* months.N, weekdays.N and date.number.N (lists[f][N - 1], f in that
+     * order) of lang, found once by dossier_datematch_lists */
+    const dossier_lexlist *lists[3][12];
 } dossier_dtoks;
 
 enum dkind {
@@ -48,6 +51,9 @@ typedef struct {
     int anchor_y;       /* the year of an earlier date of the sentence, or 0 (set by the caller) */
     size_t start, end;
 } dossier_dmatch;
+
+/* Finds the month, weekday and number lists of tv->lang once, for every token. */
+void dossier_datematch_lists(dossier_dtoks *tv);
 
 /*
  * Tries every pattern at token i of a sentence [s0, lim); fills *m and

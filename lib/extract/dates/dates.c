@@ -410,7 +410,8 @@ int dossier_dates_run(dossier_doc *d)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->tokens.n; i++)
         fl[i] = d->tokens.v[i].flags;
-    dossier_dtoks tv = {d->lex, month_lang(d->lex, dossier_doc_lang(d)), d->folds.v, fl, d->tokens.n};
+    dossier_dtoks tv = {d->lex, month_lang(d->lex, dossier_doc_lang(d)), d->folds.v, fl, d->tokens.n, {{0}}};
+    dossier_datematch_lists(&tv);
     pubdate p;
     parse_pub(&p, d->published);
     if (!p.ok)
@@ -448,7 +449,8 @@ int dossier_dates_parse(char out[11], int *out_precision, const char *text, size
             goto done;
         }
     }
-    dossier_dtoks tv = {lx, lang ? month_lang(lx, lang) : NULL, words.v, flags.v, words.n};
+    dossier_dtoks tv = {lx, lang ? month_lang(lx, lang) : NULL, words.v, flags.v, words.n, {{0}}};
+    dossier_datematch_lists(&tv);
     pubdate none = {0};
     ymd noanchor = {0};
     for (size_t i = 0; i < words.n; i++) {

@@ -83,9 +83,9 @@ static int compound_at(const dossier_ectx *c, const char *key, size_t i)
     const char *w = c->w[i];
     size_t wl = strlen(w);
     const dossier_phrase *const *all;
-    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &all);
+    size_t n = dossier_lexicon_starting(c->d->lex, c->lang, key, "-", &all);
     for (size_t k = 0; k < n; k++) {
-        if (all[k]->nwords != 2 || strcmp(all[k]->words[0], "-") != 0)
+        if (all[k]->nwords != 2)
             continue;
         size_t sl = strlen(all[k]->words[1]);
         if (wl > sl && strcmp(w + wl - sl, all[k]->words[1]) == 0)

@@ -44,7 +44,7 @@ static uint32_t rd32(const unsigned char *p)
 unsigned dossier_tagger_word_class(const dossier_tagger_words *w, const char *fold, size_t len)
 {
     uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, fold, len);
-    size_t lo = 0, hi = w->n;
+    size_t lo = w->bucket ? w->bucket[h >> 16] : 0, hi = w->bucket ? w->bucket[(h >> 16) + 1] : w->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         uint32_t m = rd32(w->rec + mid * 8);

@@ -39,6 +39,7 @@ struct dossier_tagger_model {
     const unsigned char *w;  /* weight records */
     size_t nw;
     uint32_t *bucket;        /* weights whose hash starts with the top BUCKET_BITS bits b: [bucket[b], bucket[b + 1]) */
+    uint32_t *word_bucket;   /* the same for the word table */
 };
 
 #define BUCKET_BITS 16
@@ -47,6 +48,20 @@ struct dossier_tagger_model {
 static uint32_t rd32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/*
+ * Fills bucket[0 .. 2^BUCKET_BITS]: bucket[b] is the first of the n sorted
+ * 8-byte records (hash first) whose hash's top bits are b or more, so that
+ * a look-up reads one bucket instead of searching every record.
+ */
+static void fill_buckets(uint32_t *bucket, const unsigned char *rec, size_t n)
+{
+    for (size_t i = 0, b = 0; b <= 1u << BUCKET_BITS; b++) {
+        while (i < n && rd32(rec + i * 8) >> (32 - BUCKET_BITS) < b)
+            i++;
+        bucket[b] = (uint32_t)i;
+    }
 }
 
 /* See tagger.h. */
@@ -97,9 +112,11 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
     }
     dossier_tagger_model *m = calloc(1, sizeof *m);
     uint32_t *bucket = malloc(((1u << BUCKET_BITS) + 1) * sizeof *bucket);
-    if (!m || !bucket) {
+    uint32_t *word_bucket = malloc(((1u << BUCKET_BITS) + 1) * sizeof *word_bucket);
+    if (!m || !bucket || !word_bucket) {
         free(m);
         free(bucket);
+        free(word_bucket);
         snprintf(err, errlen, "out of memory");
         return DOSSIER_ENOMEM;
     }
@@ -111,11 +128,10 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
     m->w = w;
     m->nw = nw;
     m->bucket = bucket;
-    for (size_t i = 0, b = 0; b <= 1u << BUCKET_BITS; b++) { /* a direct look-up instead of a binary search */
-        while (i < nw && rd32(w + i * 8) >> (32 - BUCKET_BITS) < b)
-            i++;
-        bucket[b] = (uint32_t)i;
-    }
+    m->word_bucket = word_bucket;
+    m->words.bucket = word_bucket;
+    fill_buckets(bucket, w, nw);
+    fill_buckets(word_bucket, words, nwords);
     *out = m;
     return DOSSIER_OK;
 }
@@ -123,8 +139,10 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
 /* See tagger.h. */
 void dossier_tagger_model_close(dossier_tagger_model *m)
 {
-    if (m)
+    if (m) {
         free(m->bucket);
+        free(m->word_bucket);
+    }
     free(m);
 }
 

@@ -82,6 +82,7 @@ typedef struct {
 typedef struct {
     const unsigned char *rec;
     size_t n;
+    const uint32_t *bucket;   /* optional: the records whose hash has top 16 bits b are [bucket[b], bucket[b + 1]) */
 } dossier_tagger_words;
 
 /* The class bits of a folded word or phrase (words separated by one space), or 0. */

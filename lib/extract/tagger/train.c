@@ -686,7 +686,7 @@ int dossier_tagger_train(unsigned char **out, size_t *outlen, dossier_tagger_rep
     }
     if ((rc = build_words(&words, &nwords, opt->lists, err, errlen)))
         goto done;
-    dossier_tagger_words wt = {words, nwords};
+    dossier_tagger_words wt = {words, nwords, NULL};
 
     rc = DOSSIER_ENOMEM;
     for (size_t d = 0; d < c.ndocs; d++) {
