@@ -692,9 +692,7 @@ void dossier_lexicon_free(dossier_lexicon *lx)
 size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const char *key,
                             const dossier_phrase *const **out)
 {
-    list *l = find_list(lx, lang, key);
-    *out = l ? l->items.v : NULL;
-    return l ? l->items.n : 0;
+    return dossier_lexlist_phrases(find_list(lx, lang, key), out);
 }
 
 /* The run of l's phrases whose first word is `word` (l frozen), or NULL. */
@@ -750,10 +748,15 @@ size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words,
 }
 
 /* See lexicon.h. */
-size_t dossier_lexicon_starting(const dossier_lexicon *lx, const char *lang, const char *key, const char *word,
-                                const dossier_phrase *const **out)
+size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *const **out)
 {
-    const list *l = find_list(lx, lang, key);
+    *out = l ? l->items.v : NULL;
+    return l ? l->items.n : 0;
+}
+
+/* See lexicon.h. */
+size_t dossier_lexlist_starting(const dossier_lexlist *l, const char *word, const dossier_phrase *const **out)
+{
     const first_run *r = l && l->frozen && word ? run_of(l, word) : NULL;
     *out = r ? l->items.v + r->lo : NULL;
     return r ? r->hi - r->lo : 0;

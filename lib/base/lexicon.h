@@ -104,14 +104,15 @@ const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const cha
 /* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
 size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
                              const dossier_phrase **out);
+/* dossier_lexicon_list on a list found with dossier_lexicon_find. */
+size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *const **out);
 /*
- * The phrases of list (lang, key) whose first folded word is `word`,
- * longest first: sets *out to them (owned by the lexicon) and returns
- * their count, 0 when there are none.  One hash probe, however long the
- * list ("the phrases of event.training that begin with -").
+ * The phrases of a list whose first folded word is `word`, longest first:
+ * sets *out to them (owned by the lexicon) and returns their count, 0 when
+ * there are none.  One hash probe, however long the list ("the phrases of
+ * event.training that begin with -").
  */
-size_t dossier_lexicon_starting(const dossier_lexicon *lx, const char *lang, const char *key, const char *word,
-                                const dossier_phrase *const **out);
+size_t dossier_lexlist_starting(const dossier_lexlist *l, const char *word, const dossier_phrase *const **out);
 /*
  * The longest phrase of list (lang, key) whose folded words equal
  * words[0..k); returns k, or 0 when none matches.  `lang` NULL tries every

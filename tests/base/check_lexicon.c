@@ -122,6 +122,38 @@ START_TEST(test_builtin)
 }
 END_TEST
 
+/*
+ * A list found once answers as look-ups by name do: the longest phrase, the
+ * whole list, and the run of phrases that begin with one word; a missing
+ * list matches nothing.
+ */
+START_TEST(test_found_lists)
+{
+    dossier_lexicon *lx = load();
+    const char *path = temp_file("language: xx\ncue: [pre, pre launch, -flight, -test, post]\n");
+    char err[256];
+    ck_assert_int_eq(dossier_lexicon_add_file(lx, path, err, sizeof err), DOSSIER_OK);
+    unlink(path);
+    const dossier_lexlist *l = dossier_lexicon_find(lx, "xx", "cue");
+    ck_assert_ptr_nonnull(l);
+    const char *words[] = {"pre", "launch", "now"};
+    const dossier_phrase *ph = NULL;
+    ck_assert_uint_eq(dossier_lexlist_match(l, words, 3, &ph), 2);
+    ck_assert_str_eq(ph->text, "pre launch");
+    ck_assert_uint_eq(dossier_lexlist_match(l, words, 3, NULL), dossier_lexicon_match(lx, "xx", "cue", words, 3, NULL));
+    const dossier_phrase *const *all = NULL;
+    ck_assert_uint_eq(dossier_lexlist_phrases(l, &all), 5);
+    ck_assert_uint_eq(dossier_lexlist_starting(l, "-", &all), 2);
+    ck_assert_str_eq(all[0]->words[0], "-");
+    ck_assert_str_eq(all[1]->words[0], "-");
+    ck_assert_uint_eq(dossier_lexlist_starting(l, "launch", &all), 0);
+    ck_assert_ptr_null(dossier_lexicon_find(lx, "xx", "no such list"));
+    ck_assert_uint_eq(dossier_lexlist_match(NULL, words, 3, NULL), 0);
+    ck_assert_uint_eq(dossier_lexlist_phrases(NULL, &all), 0);
+    dossier_lexicon_free(lx);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -131,6 +163,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_user_gazetteer);
     tcase_add_test(tc, test_bad_files);
     tcase_add_test(tc, test_builtin);
+    tcase_add_test(tc, test_found_lists);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -56,6 +56,10 @@ void dossier_evtrig_kinds(dossier_ectx *c)
     for (size_t k = 0; k < n; k++)
         if (!strchr(found[k] + 6, '.') && found[k][6])
             add_kind(c, found[k] + 6, found[k]); /* "event.cue.told", "event.stem.launch" are no kinds */
+    for (size_t k = 0; k < c->nkinds; k++) {
+        c->trig[k] = dossier_lexicon_find(c->d->lex, c->lang, c->keys[k]);
+        c->stem[k] = dossier_lexicon_find(c->d->lex, c->lang, c->stems[k]);
+    }
 }
 
 /* See eventtrig.h. */
@@ -78,12 +82,12 @@ int dossier_evtrig_word_in(const dossier_ectx *c, const char *key, const char *w
  * ("Überlebenstraining" for "-training"), or is a hyphenated word with a
  * capitalised first part whose last part is a trigger ("ESA-Training").
  */
-static int compound_at(const dossier_ectx *c, const char *key, size_t i)
+static int compound_at(const dossier_ectx *c, int kind, size_t i)
 {
     const char *w = c->w[i];
     size_t wl = strlen(w);
     const dossier_phrase *const *all;
-    size_t n = dossier_lexicon_starting(c->d->lex, c->lang, key, "-", &all);
+    size_t n = dossier_lexlist_starting(c->trig[kind], "-", &all);
     for (size_t k = 0; k < n; k++) {
         if (all[k]->nwords != 2)
             continue;
@@ -92,8 +96,9 @@ static int compound_at(const dossier_ectx *c, const char *key, size_t i)
             return 1;
     }
     const char *dash = strrchr(w, '-');
+    const char *tail[1] = {dash ? dash + 1 : NULL};
     return dash && dash[1] && (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) &&
-           dossier_evtrig_word_in(c, key, dash + 1);
+           dossier_lexlist_match(c->trig[kind], tail, 1, NULL) == 1;
 }
 
 /*
@@ -101,10 +106,10 @@ static int compound_at(const dossier_ectx *c, const char *key, size_t i)
  * first word a prefix of token i, its other words equal to the tokens that
  * follow.  Returns the phrase's length in words, or 0.
  */
-static size_t stem_at(const dossier_ectx *c, const char *key, size_t i, size_t lim)
+static size_t stem_at(const dossier_ectx *c, int kind, size_t i, size_t lim)
 {
     const dossier_phrase *const *all;
-    size_t n = dossier_lexicon_list(c->d->lex, c->lang, key, &all), best = 0;
+    size_t n = dossier_lexlist_phrases(c->stem[kind], &all), best = 0;
     for (size_t k = 0; k < n; k++) {
         const dossier_phrase *ph = all[k];
         size_t nw = ph->nwords, sl = strlen(ph->words[0]);
@@ -124,10 +129,10 @@ size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t 
 {
     if (i >= lim)
         return 0;
-    size_t len = dossier_evtrig_list_at(c, c->keys[k], i, lim);
-    if (!len && compound_at(c, c->keys[k], i))
+    size_t len = dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
+    if (!len && compound_at(c, k, i))
         len = 1;
-    size_t st = stem_at(c, c->stems[k], i, lim);
+    size_t st = stem_at(c, k, i, lim);
     return st > len ? st : len;
 }
 

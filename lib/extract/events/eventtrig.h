@@ -32,12 +32,15 @@ typedef struct {
     const char *kinds[DOSSIER_EVTRIG_MAX_KINDS];
     const char *keys[DOSSIER_EVTRIG_MAX_KINDS];
     char stems[DOSSIER_EVTRIG_MAX_KINDS][48];
+    /* per kind: its trigger list and stem list (c->lang), found once for every token */
+    const dossier_lexlist *trig[DOSSIER_EVTRIG_MAX_KINDS], *stem[DOSSIER_EVTRIG_MAX_KINDS];
 } dossier_ectx;
 
 /*
  * Sets the event kinds of c: those of eval/README.md in its order, then
  * those of general news, then any other kind the lexicon has triggers for
- * (an "event.<kind>" list of a language file or of a user's --lexicon).
+ * (an "event.<kind>" list of a language file or of a user's --lexicon);
+ * and finds their trigger and stem lists (c->d and c->lang set).
  */
 void dossier_evtrig_kinds(dossier_ectx *c);
 
