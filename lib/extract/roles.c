@@ -507,8 +507,10 @@ static int before_name(roles_ctx *c, int person, int a, int first)
         for (int i = te; org >= 0 && i < end; i++)
             if (!(d->tokens.v[i].flags & DOSSIER_TOK_UPPER) && c->owner[i] < 0 &&
                 (lex(c, "statement.verbs", i, end) || lex(c, "statement.verbs_that", i, end) ||
-                 lex(c, "statement.object_cues", i, end) || lex(c, "statement.finite_words", i, end)))
-                return DOSSIER_OK;
+                 lex(c, "statement.object_cues", i, end) || lex(c, "statement.finite_words", i, end) ||
+                 (i > te && strcmp(fold_at(c, i - 1), ",") == 0 && (d->tokens.v[i].flags & DOSSIER_TOK_WORD) &&
+                  !is_link(c, i) && !lex(c, "entity.name_and", i, end))))
+                return DOSSIER_OK;  /* "Y, a former party chairman, poked at X": Y's title */
         if (org < 0) {
             org = org_after(c, te, end, &at);
             int from = at + 1;

@@ -289,6 +289,7 @@ START_TEST(hypothetical_and_distant_countries)
                        "Ravi Kumar", "India", "prime minister"));
     /* a verb between the title and a name: the title is another person's */
     ck_assert_uint_eq(count_roles("Paul Weber spoke in Ohio. In June, the Norway senator called on his party to drop Anna Berg."), 0);
+    ck_assert_uint_eq(count_roles("Weber, a former Norway senator and candidate, poked at Anna Berg on Monday."), 0);
 }
 END_TEST
 
