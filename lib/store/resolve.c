@@ -15,8 +15,10 @@
  * the article shows which bearer it means); across articles it stays an
  * entity of its own, since which bearer it names would depend on what was
  * ingested before.  An organisation's
- * acronym ("FBI", "F.B.I.") meets the one organisation whose capitalised
- * words have those initials.
+ * acronym of four letters or more ("NASDA", "N.A.S.D.A.") meets the one
+ * organisation whose capitalised words have those initials; a shorter one
+ * ("NBC": a network, a convention) only the expansion an article pairs it
+ * with.
  *
  * Stories.  An article joins the story of an earlier article when their
  * statements show it: links (cluster.c) from two speakers or more, or
@@ -43,6 +45,8 @@
 #include "store/corrections.h"
 #include "store/shingles.h"
 #include "base/util.h"
+
+#define LONG_ACRONYM 4  /* letters an acronym needs to meet its expansion in another article ("NBC" is many things) */
 
 
 /* ---- names ---- */
@@ -447,12 +451,14 @@ static long long find_by_initials(dossier_db *db, const dossier_entity *ent, cha
     int n = 0;
     initials[0] = '\0';
     if (is_acronym(ent->name, letters, sizeof letters)) {
+        if (strlen(letters) < LONG_ACRONYM)
+            return 0;
         if (dossier_db_cached(&st, db, "SELECT id FROM entities WHERE initials = ?1 AND kind = 'organization' LIMIT 2"))
             return DOSSIER_EDB;
         sqlite3_bind_text(st, 1, letters, -1, SQLITE_STATIC);
     } else {
         initials_of(initials, size, ent->name);
-        if (!initials[0])
+        if (strlen(initials) < LONG_ACRONYM)
             return 0;
         if (dossier_db_cached(&st, db,
                 "SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
