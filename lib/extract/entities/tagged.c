@@ -180,16 +180,6 @@ int dossier_names_tagger_none(const dossier_names *c, int p, int q)
     return 1;
 }
 
-/* Non-zero when token i opens its sentence (after opening quotation marks or brackets). */
-static int opens_sentence(const dossier_names *c, int i)
-{
-    const dossier_doc *d = c->d;
-    int s = d->tokens.v[i].sentence, k = d->sentences.v[s].first_token;
-    while (k < i && !(d->tokens.v[k].flags & DOSSIER_TOK_WORD))
-        k++;
-    return k == i;
-}
-
 /* See finder.h. */
 int dossier_names_tagged(dossier_names *c, int people)
 {
@@ -218,11 +208,6 @@ int dossier_names_tagged(dossier_names *c, int people)
             else
                 break;
         }
-        /* "As Sanders has fallen", "In Florida": a small word that opens the sentence is no part
-           of a person's name, unless it is a first name too ("Will"). */
-        while (kind == DOSSIER_KIND_PERSON && i + 1 < j && opens_sentence(c, (int)i) &&
-               dossier_names_is_stop(c, (int)i) && !dossier_names_first_name(c, (int)i))
-            i++;
         /* "Mr. Weber": the name is what follows the prefix. */
         while (i + 1 < j && dossier_names_lex_any(c, "entity.person_prefixes", (int)i, (int)i + 1)) {
             i++;
