@@ -17,7 +17,7 @@
  * ingested before.  An organisation's
  * acronym of four letters or more ("NASDA", "N.A.S.D.A.") meets the one
  * organisation whose capitalised words have those initials; a shorter one
- * ("NBC": a network, a convention) only the expansion an article pairs it
+ * ("TBM": a network, a board) only the expansion an article pairs it
  * with.
  *
  * Stories.  An article joins the story of an earlier article when their
@@ -46,7 +46,7 @@
 #include "store/shingles.h"
 #include "base/util.h"
 
-#define LONG_ACRONYM 4  /* letters an acronym needs to meet its expansion in another article ("NBC" is many things) */
+#define LONG_ACRONYM 4  /* letters an acronym needs to meet its expansion in another article ("TBM" is many things) */
 
 
 /* ---- names ---- */

@@ -156,10 +156,10 @@ static int phrase_at(const dossier_names *c, int i, const dossier_phrase *ph)
  * Non-zero when the one word at token i names the known person g with
  * evidence that agrees: g goes by that word alone (no name of several
  * words), or the article has named g in full already, or a title or a
- * person prefix stands before it ("Vice President Harris", "Mr Harris"),
+ * person prefix stands before it ("Vice President Venn", "Mr Venn"),
  * or g's full name follows within FULL_NAME_AHEAD tokens (a headline
- * before the body).  A surname in a score card or a ship's name ("Lula
- * I", a capitalised word after it) is not evidence.
+ * before the body).  A surname in a score card or a ship's name ("Venn
+ * Star", a capitalised word after it) is not evidence.
  */
 static int person_evidence(const dossier_names *c, int i, const dossier_gaz_entry *g)
 {
@@ -203,7 +203,7 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
         if ((*out)->kind == DOSSIER_KIND_PERSON && dossier_names_suffix_after(c, i + (int)k))
             return 0;   /* "X Y Jr." is another person than the known X Y */
         if ((*out)->kind == DOSSIER_KIND_PERSON && k == 1 && !person_evidence(c, i, *out))
-            return 0;   /* "b Harris 45": a surname alone is no known person without evidence */
+            return 0;   /* "b Venn 45": a surname alone is no known person without evidence */
         return k;
     }
     if (!dossier_names_is_cap(c, i))

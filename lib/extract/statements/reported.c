@@ -637,7 +637,7 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             rc = as_clause(c, s, t);
             len = 1;
         } else if ((len = MATCH("statement.object_cues", t)) > 0) {
-            /* "the calls for", "Trump's plans to": a noun after an article or a possessive */
+            /* "the calls for", "Calloway's plans to": a noun after an article or a possessive */
             if (passive(c, s, t, len) || (t > s->first && (MATCH("statement.articles", t - 1) ||
                                                            MATCH("statement.possessives", t - 1))))
                 continue;

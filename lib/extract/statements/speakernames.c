@@ -240,7 +240,7 @@ static int last_word_is(const char *name, const char *w, int first, int inflecte
     return same;
 }
 
-/* Forward: a word of grammar ("As", "In": "As Sanders has fallen" names Sanders). */
+/* Forward: a word of grammar ("As", "In": "As Calloway has fallen" names Calloway). */
 static int function_word(stm_ctx *c, int t);
 
 /*

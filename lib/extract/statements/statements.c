@@ -222,8 +222,8 @@ static int time_phrase(const stm_ctx *c, int m)
 
 /*
  * The speaker of candidate k checked against its own subject: a person
- * named last in it speaks ("Trump campaign spokesman Jason Miller told":
- * Miller, not Trump); a possessor does not ("the candidate's former
+ * named last in it speaks ("Calloway campaign spokesman Ed Tarrant told":
+ * Tarrant, not Calloway); a possessor does not ("the candidate's former
  * doctor maintains", statement.kin_nouns), unless what it owns speaks for
  * it ("X's spokesman", "X's claim that"); nor does a place before a
  * person's title ("the South Carolina senator said").  Sets k's speaker to the named person or to none.
