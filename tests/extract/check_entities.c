@@ -586,6 +586,47 @@ START_TEST(sentence_openers_are_no_names)
 }
 END_TEST
 
+/* Non-zero when some entity with mentions has a name whose last word is one letter ("Donald J"). */
+static int name_cut_at_initial(const char *text)
+{
+    dossier_doc *d = dossier_test_doc(text);
+    int cut = 0;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const char *n = d->entities.v[e].name, *sp = strrchr(n, ' ');
+        cut |= d->entities.v[e].nmentions > 0 && sp && strlen(sp + 1) == 1;
+    }
+    dossier_test_doc_free(d);
+    return cut;
+}
+
+/* An initial is part of a name and never ends one; a regnal number does. */
+START_TEST(initials_inside_names)
+{
+    char path[] = "/tmp/check_entities_initXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    const char *yaml = "- name: Oswin Tarrant\n  kind: person\n  names: [Oswin Tarrant, Tarrant]\n";
+    ck_assert_int_eq(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+    close(fd);
+    char err[256];
+    ck_assert_int_eq(dossier_lexicon_add_gazetteer((dossier_lexicon *)dossier_test_lexicon(), path, err, sizeof err),
+                     DOSSIER_OK);
+    unlink(path);
+    /* the known surname after a first name and an initial: one name, not "Oswin J" and "Tarrant" */
+    const char *t = "---\ntitle: Test\nlanguage: en\n---\nTest\n\n"
+                    "The nominee, Oswin J. Tarrant, said on Monday that taxes would fall.\n";
+    ck_assert_int_eq(name_cut_at_initial(t), 0);
+    ck_assert_int_eq(kind_of(t, "Oswin J. Tarrant"), DOSSIER_KIND_PERSON);
+    /* two first names before one surname: the first has lost its surname and is no entity */
+    t = "---\ntitle: Test\nlanguage: en\n---\nTest\n\n"
+        "The money came from the brothers Charles G. and David H. Kellam of Wichita.\n";
+    ck_assert_int_eq(name_cut_at_initial(t), 0);
+    ck_assert_int_eq(kind_of(t, "David H. Kellam"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Historians say that Pedro I of Brazil signed the decree in Rio.", "Pedro I"),
+                     DOSSIER_KIND_PERSON);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -618,6 +659,7 @@ static Suite *suite(void)
     tcase_add_test(tc, institutions_of_general_news);
     tcase_add_test(tc, known_surname_needs_evidence);
     tcase_add_test(tc, numbers_after_names);
+    tcase_add_test(tc, initials_inside_names);
     suite_add_tcase(s, tc);
     return s;
 }

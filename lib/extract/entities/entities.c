@@ -186,10 +186,10 @@ static int run_end(const dossier_names *c, int i, int end)
 {
     int j = i;
     while (j < end) {
-        if (dossier_names_is_cap(c, j)) {
+        if (j > i && is_initial(c, j, end)) {
+            j += 2; /* before the capital test: "Jonas K. Brandt" is one run, not "Jonas K" and "Brandt" */
+        } else if (dossier_names_is_cap(c, j)) {
             j++;
-        } else if (is_initial(c, j, end)) {
-            j += 2;
         } else if ((c->d->tokens.v[j].flags & DOSSIER_TOK_NUM) && j > i && !german_year(c, j) && !(c->score && c->score[j]) &&
                    c->d->tokens.v[j].span.start - c->d->tokens.v[j - 1].span.end <= 1 &&
                    (c->d->tokens.v[j - 1].flags & DOSSIER_TOK_WORD)) {
@@ -243,9 +243,31 @@ int dossier_names_find(const dossier_doc *d, const char *text, size_t len)
     return found >= 0 ? found : entity_by_alias(d, text, len);
 }
 
-/* Creates (or finds) the entity and records a mention of tokens [i, j). */
+/*
+ * Non-zero when token i is an initial: one capital letter, with its period
+ * or without; but without one, I, V and X after a first name are a regnal
+ * number ("Pedro I").
+ */
+static int initial_letter(const dossier_names *c, int i)
+{
+    const dossier_token *t = &c->d->tokens.v[i];
+    if (t->span.end - t->span.start != 1 || !(t->flags & DOSSIER_TOK_UPPER))
+        return 0;
+    int period = i + 1 < (int)c->d->tokens.n && !strcmp(c->d->folds.v[i + 1], ".") &&
+                 c->d->tokens.v[i + 1].span.start == t->span.end;
+    return period || !strchr("IVX", c->d->body[t->span.start]) || i == 0 || !dossier_names_first_name(c, i - 1);
+}
+
+/*
+ * Creates (or finds) the entity and records a mention of tokens [i, j).
+ * A person's name never ends in an initial: "Charles G. and ...", "Alicia
+ * M become" have lost their surname, and a first name alone says too
+ * little, so such a name is not recorded.
+ */
 int dossier_names_add(dossier_names *c, int i, int j, int kind, const dossier_gaz_entry *gaz, int how)
 {
+    if (kind == DOSSIER_KIND_PERSON && !gaz && j - i >= 2 && initial_letter(c, j - 1))
+        return DOSSIER_OK;
     size_t s = c->d->tokens.v[i].span.start, e = c->d->tokens.v[j - 1].span.end;
     return dossier_names_add_named(c, i, j, kind, gaz, how, c->d->body + s, e - s);
 }
