@@ -177,6 +177,20 @@ int cli_query_print(dossier_db *db, const char *name, const dossier_param *param
     return rc;
 }
 
+/* Prints the line after a section that has more rows: the command that shows the next page. */
+static void print_more(const cli_section *s, const dossier_page *page)
+{
+    printf("\u2026 %zu%s more (dossier query %s", page->more, page->capped ? "+" : "", s->query);
+    for (size_t k = 0; k < s->nparams; k++)
+        if (strcmp(s->params[k].name, "limit") != 0) {
+            printf(" --%s '", s->params[k].name);
+            for (const char *c = s->params[k].value; *c; c++)
+                fputs(*c == '\'' ? "'\\''" : (char[]){*c, '\0'}, stdout); /* quoted for a shell */
+            putchar('\'');
+        }
+    printf(" --limit %lld --offset %lld)\n", page->limit, page->offset + (long long)page->rows);
+}
+
 /* See cli.h. */
 int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dossier_output *how)
 {
@@ -202,8 +216,7 @@ int cli_print_sections(dossier_db *db, const cli_section *s, size_t n, const dos
                    how->color ? "\033[0m" : "");
             fputs(page.rows ? out : "(none)\n", stdout);
             if (page.more)
-                printf("\u2026 %zu%s more (dossier query %s --limit %lld --offset %lld)\n", page.more,
-                       page.capped ? "+" : "", s[i].query, page.limit, page.offset + (long long)page.rows);
+                print_more(&s[i], &page);
         } else {
             printf("%s# %s\n%s", i ? "\n" : "", s[i].key, out);
         }

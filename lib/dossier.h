@@ -302,8 +302,9 @@ int dossier_query_list(char **out, dossier_db *db, const dossier_output *how);
 int dossier_query_run(char **out, size_t *out_rows, dossier_db *db, const char *name,
                       const dossier_param *params, size_t nparams, const dossier_output *how);
 
-/* How many rows after a page are counted at most (dossier_page.more). */
-#define DOSSIER_MORE_CAP 1000
+/* How many rows after a page are counted at most (dossier_page.more): enough
+ * to say "100+ more", few enough that a page costs about what it prints. */
+#define DOSSIER_MORE_CAP 100
 
 /* Where a page of a listing stands. */
 typedef struct dossier_page {

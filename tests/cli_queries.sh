@@ -148,6 +148,11 @@ expect_in "$tmp/out" "# about"
 expect_status 1 q show Rogozn
 expect_in "$tmp/err" "no entity matches 'Rogozn'; did you mean Rogozin?"
 expect_status 2 q show
+expect_status 2 q show --limit -1 Rogozin
+expect_in "$tmp/err" "show: --limit wants a whole number of rows, not '-1'"
+expect_status 2 q show --limit x Rogozin
+expect_status 0 q show --limit 1 Rogozin
+expect_in "$tmp/out" "more (dossier query said-by --name 'Rogozin' --limit 1 --offset 1)"
 
 # ---- entities
 expect_status 0 q entities
@@ -380,6 +385,15 @@ expect_status 2 q export --table entities --format json
 if [ -w /dev/full ]; then
     q export --table articles >/dev/full 2>"$tmp/err"; [ $? = 1 ] || fail "a write error is no error"
 fi
+
+# ---- a role stated many times: how often, its first three sources and a mark for the rest
+sqlite3 "$tmp/kb.db" "INSERT INTO roles(article, person, title, organization, start, end) VALUES
+  (2, 4, 'spokesman', 5, 0, 5), (3, 4, 'Spokesman', 5, 0, 5), (3, 4, 'spokesman', 5, 9, 14)"  || fail "inserting roles"
+expect_status 0 "$bin" --db "$tmp/kb.db" query roles --name "Chinese Foreign Ministry" --format csv
+expect_in "$tmp/out" "person,title,organization,first_seen,last_seen,stated,sources"
+expect_in "$tmp/out" ",4,"
+expect_in "$tmp/out" "(#3); …"
+[ "$(grep -o '(#' "$tmp/out" | wc -l)" = 3 ] || fail "roles lists more than three sources: $(cat "$tmp/out")"
 
 [ "$fails" -eq 0 ] && echo "cli_queries: all passed"
 [ "$fails" -eq 0 ]

@@ -93,9 +93,11 @@ recounted "changes by hand"
 # an older database: the migration fills the kept tables from its rows
 old=$tmp/old.db
 "$bin" --db "$old" ingest --quiet "$tmp/a" >/dev/null 2>&1 || fail "ingest into old.db"
-# (what 012 made, taken away again: its triggers, then its tables)
-drops=$(sed -n 's/^CREATE TRIGGER \([a-z_]*\).*/DROP TRIGGER \1;/p; s/^CREATE TABLE \([a-z_]*\).*/DROP TABLE \1;/p' \
-        "$schema/012_query_tallies.sql" | sort -r)
+# (what 012 and the later migrations made, taken away again: triggers, indexes, then tables)
+made=$(cat "$schema"/01[2-9]_*.sql)
+drops=$(for what in TRIGGER INDEX TABLE; do
+            printf '%s\n' "$made" | sed -n "s/^CREATE $what \\([a-z_]*\\).*/DROP $what \\1;/p"
+        done)
 [ -n "$drops" ] || fail "no tables or triggers found in 012_query_tallies.sql"
 sqlite3 "$old" "$drops PRAGMA user_version = 11" || fail "making old.db"
 "$bin" --db "$old" stats >"$tmp/out" 2>"$tmp/err" && fail "a query read a database of an older schema"

@@ -31,6 +31,10 @@
 #define DOSSIER_DB_BUSY_MS 60000           /* how long a writer waits for the lock */
 #define DOSSIER_DB_CACHE_KIB "-16384"      /* page cache: 16 MiB */
 #define DOSSIER_DB_MMAP_BYTES "268435456"  /* memory map: the first 256 MiB of the file */
+/* A reader maps the whole file (up to SQLite's own cap): its pages are the
+ * page cache the kernel already holds, read without a copy or an allocation;
+ * a writer keeps the smaller map above so that its resident size stays small. */
+#define DOSSIER_DB_READ_MMAP_BYTES "17179869184" /* 16 GiB; SQLite lowers it to its compile-time cap */
 
 /* See db.h. */
 int dossier_db_fail(dossier_db *db, int code, const char *fmt, ...)
@@ -358,8 +362,10 @@ int dossier_open(dossier_db **out, const char *path, const dossier_options *opts
     if (!rc && !read_only)
         rc = dossier_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
     if (!rc)
-        rc = dossier_db_exec(db, "PRAGMA cache_size = " DOSSIER_DB_CACHE_KIB "; "
-                                 "PRAGMA mmap_size = " DOSSIER_DB_MMAP_BYTES);
+        rc = dossier_db_exec(db, read_only ? "PRAGMA cache_size = " DOSSIER_DB_CACHE_KIB "; "
+                                             "PRAGMA mmap_size = " DOSSIER_DB_READ_MMAP_BYTES
+                                           : "PRAGMA cache_size = " DOSSIER_DB_CACHE_KIB "; "
+                                             "PRAGMA mmap_size = " DOSSIER_DB_MMAP_BYTES);
     if (rc) {
         char keep[sizeof db->errmsg + 64];
         snprintf(keep, sizeof keep, "%s: %s", path, db->errmsg);
