@@ -19,7 +19,13 @@
  * organisation after a locative, nor to a holder named later; a
  * sentence-initial adverb is no speaker, nor is a body someone chairs,
  * nor a head of something else, nor "das Unternehmen am Mittwoch", nor an
- * organisation whose last word looks like a demonym.
+ * organisation whose last word looks like a demonym.  Quotations: a name
+ * and a long apposition after the quotation, "― Name" after it, a short
+ * reply, "According to X, “…”", "Said X:", the clause after the last
+ * comma before "said:", a partial quotation with "said X" after it, a
+ * paragraph of quotation after "X continued:"; and the false friends: a
+ * chant inside a sentence, an apposition after a name before "said", a
+ * clause after a quotation that names someone who said nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -400,6 +406,107 @@ START_TEST(test_relative_clause_names_no_speaker)
 }
 END_TEST
 
+/* Non-zero when a direct statement of d starts with `part`. */
+static int quoted(const dossier_doc *d, const char *part)
+{
+    for (size_t i = 0; i < d->statements.n; i++)
+        if (d->statements.v[i].kind == DOSSIER_STATEMENT_DIRECT &&
+            strncmp(dossier_test_span(d, d->statements.v[i].span), part, strlen(part)) == 0)
+            return 1;
+    return 0;
+}
+
+START_TEST(test_name_and_long_apposition_after_quote)
+{
+    dossier_doc *d = doc("en", "Tom Becker opened the meeting.\n\n"
+                               "\u201cWe will rebuild the bridge before winter comes,\u201d Jane Holloway, the mayor of "
+                               "Springfield and a former engineer at the county roads office, said on Monday.");
+    ck_speaker(d, "rebuild the bridge", "Jane Holloway");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_dash_and_name_after_quote)
+{
+    /* each line's name after its quotation, the last one closed by a period; not the name of the line before */
+    dossier_doc *d = doc("en", "\u201cNobody in this town wants to wait another year for the repairs.\u201d \u2015 Mark Feeney\n"
+                               "\u201cThe bridge has been closed for far too long and it hurts us all.\u201d\u2015 Laura Quinn.");
+    ck_speaker(d, "Nobody in this town", "Mark Feeney");
+    ck_speaker(d, "closed for far too long", "Laura Quinn");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_short_reply_and_chant)
+{
+    /* one word with its cue right after it is a reply; one word inside a sentence is a chant or a scare quote */
+    dossier_doc *d = doc("en", "Jane Holloway was asked whether the vote would pass.\n\n"
+                               "\u201cAbsolutely,\u201d she said.\n\n"
+                               "Tom Becker was greeted with chants of \u201cBobby!\u201d at a union hall last month, "
+                               "according to the union president Rosa Quint.");
+    ck_speaker(d, "Absolutely", "Jane Holloway");
+    ck_assert(quoted(d, "Absolutely"));
+    ck_assert(!quoted(d, "Bobby"));
+    ck_speaker(d, "greeted with chants", "Rosa Quint");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_source_or_inverted_cue_before_quote)
+{
+    dossier_doc *d = doc("en", "Tom Becker chaired the session.\n\n"
+                               "According to Jane Holloway, \u201cthe budget is already there for the work.\u201d\n\n"
+                               "Said Rosa Quint: \u201cWe have waited long enough for this bridge to be built.\u201d");
+    ck_speaker(d, "the budget is already there", "Jane Holloway");
+    ck_speaker(d, "waited long enough", "Rosa Quint");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_reporting_clause_after_comma_before_colon)
+{
+    /* the clause closing the sentence names the speaker; an apposition after a name does not */
+    dossier_doc *d = doc("en", "Tom Becker expects the council to vote next week, Jane Holloway said: "
+                               "\u201cThere is no other way to keep the traffic moving.\u201d\n\n"
+                               "Rosa Quint, the chief engineer of the county said in March, "
+                               "\u201cWe would welcome foreign engineers to work on the bridge.\u201d");
+    ck_speaker(d, "no other way", "Jane Holloway");
+    ck_speaker(d, "welcome foreign engineers", "Rosa Quint");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_partial_quote_with_inverted_cue)
+{
+    /* the statement starts with the clause the quotation completes */
+    dossier_doc *d = doc("en", "The council met on Monday.\n\n"
+                               "The bridge budget is \u201cbigger than anything we have seen before,\u201d said Tom Becker, a councillor.");
+    ck_speaker(d, "The bridge budget is", "Tom Becker");
+    ck_speaker(d, "bigger than anything", "Tom Becker");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_quote_paragraph_after_colon)
+{
+    /* a paragraph that is a quotation continues the cue ending the paragraph before with a colon */
+    dossier_doc *d = doc("en", "Jane Holloway spoke first.\n\n"
+                               "Tom Becker continued:\n\n"
+                               "\u201cThe council has read every report on the bridge and found nothing new.\u201d");
+    ck_speaker(d, "read every report", "Tom Becker");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_clause_after_quote_is_no_attribution)
+{
+    /* "…,” when X arrived" names no speaker: X did not say it */
+    dossier_doc *d = doc("en", "\u201cIt was a fair fight and we lost it,\u201d when Rosa Quint left the room, nobody answered.");
+    ck_assert_str_ne(speaker_of(d, "a fair fight"), "Rosa Quint");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -430,6 +537,14 @@ static Suite *suite(void)
     tcase_add_test(tc, test_head_of_state_phrase);
     tcase_add_test(tc, test_presidency_speaks_for_country);
     tcase_add_test(tc, test_relative_clause_names_no_speaker);
+    tcase_add_test(tc, test_name_and_long_apposition_after_quote);
+    tcase_add_test(tc, test_dash_and_name_after_quote);
+    tcase_add_test(tc, test_short_reply_and_chant);
+    tcase_add_test(tc, test_source_or_inverted_cue_before_quote);
+    tcase_add_test(tc, test_reporting_clause_after_comma_before_colon);
+    tcase_add_test(tc, test_partial_quote_with_inverted_cue);
+    tcase_add_test(tc, test_quote_paragraph_after_colon);
+    tcase_add_test(tc, test_clause_after_quote_is_no_attribution);
     suite_add_tcase(s, tc);
     return s;
 }

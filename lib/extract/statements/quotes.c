@@ -142,15 +142,18 @@ static int title_case(const stm_ctx *c, int first, int end)
 
 /*
  * "…», s'est félicité X." with a verb no list holds: a short clause after
- * the comma that names a person or organisation within its first four
- * tokens attributes the quotation to it.  Returns non-zero when found.
+ * the comma (inside the quotation, "…,” X, …", or after it) or after a
+ * dash ("“…” ― X") that names a person or organisation within its first
+ * four tokens attributes the quotation to it.  Returns non-zero when found.
  */
-static int attribution_unknown_verb(stm_ctx *c, stm_cand *k, int close_tok, int start, int limit)
+static int attribution_unknown_verb(stm_ctx *c, stm_cand *k, int close_tok, int start, int limit, int comma_inside)
 {
-    if (start == close_tok)
-        return 0;
+    if (start == close_tok && !comma_inside)
+        return 0;   /* "“…” X said" needs its comma or dash: "“…,” X, …" or "“…” — X" */
     for (int t = start; t < limit && t < start + 4; t++) {
         int m = c->tok_mention[t];
+        if (start == close_tok && (m < 0 || c->d->mentions.v[m].first_token != start))
+            return 0;   /* "…,” X quipped", not "…,” when X …" */
         if (m < 0 || c->used[t])
             continue;
         const dossier_mention *mm = &c->d->mentions.v[m];
@@ -181,33 +184,61 @@ static int after_initial(const stm_ctx *c, int t)
            (dossier_speakers_flags(c, t - 1) & DOSSIER_TOK_UPPER) && (dossier_speakers_flags(c, t + 1) & DOSSIER_TOK_UPPER);
 }
 
-/* The attribution after a quotation: sets the subject of k; returns non-zero when found. */
-static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, int ends_sentence, int standalone)
+/*
+ * How many tokens after a quotation its cue may stand: "…,” the agency's
+ * deputy director said"; after a name and its apposition, further, when
+ * a comma closes the apposition ("…,” X, the mayor of Y and a former
+ * engineer at Z, said").
+ */
+#define CUE_NEAR 14
+#define CUE_FAR 40
+
+static int cue_reach(const stm_ctx *c, int start)
+{
+    int m = c->tok_mention[start];
+    if (m < 0 || c->d->mentions.v[m].first_token != start)
+        return CUE_NEAR;
+    int kind = c->d->entities.v[c->d->mentions.v[m].entity].kind;
+    return (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION) &&
+           dossier_speakers_is(c, start + c->d->mentions.v[m].ntokens, ",") ? CUE_FAR : CUE_NEAR;
+}
+
+/*
+ * The attribution after a quotation: sets the subject of k; returns
+ * non-zero when found.  A quotation inside a sentence takes only a cue
+ * with its subject before it ("…,” she said") or right after it ("…,”
+ * said X"); `comma_inside` when the quotation ends with its comma ("…,”").
+ */
+static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, int ends_sentence, int standalone,
+                             int comma_inside)
 {
     int t = close_tok;
     while (t < limit && (dossier_speakers_is(c, t, ",") || (dossier_speakers_flags(c, t) & DOSSIER_TOK_DASH)))
         t++;
-    int start = t;
-    for (int cue = start; cue < limit && cue < start + 14; cue++) {
+    int start = t, reach = start < limit ? cue_reach(c, start) : CUE_NEAR;
+    for (int cue = start; cue < limit && cue < start + reach; cue++) {
         if (ends_sentence && cue > start + 3)
             return 0;
-        if (c->used[cue] || (dossier_speakers_flags(c, cue) & DOSSIER_TOK_QUOTE) ||
-            ((dossier_speakers_flags(c, cue) & DOSSIER_TOK_SENTEND) && !after_initial(c, cue) &&
-             dossier_speakers_sent_end(c, cue) == cue + 1))
-            return 0;   /* a period that ends no sentence ("Mr.") does not end the attribution */
+        if (c->used[cue] || (dossier_speakers_flags(c, cue) & DOSSIER_TOK_QUOTE))
+            return 0;
+        if ((dossier_speakers_flags(c, cue) & DOSSIER_TOK_SENTEND) && !after_initial(c, cue) &&
+            dossier_speakers_sent_end(c, cue) == cue + 1) {
+            limit = cue;    /* a period that ends no sentence ("Mr.") does not end the attribution */
+            break;
+        }
         int src = dossier_speakers_match(c, "statement.according", cue);
         if (!src && cue == start)
             src = dossier_speakers_match(c, "statement.according_after", cue);
         int len = src ? src : dossier_speakers_match(c, "statement.verbs", cue);
         if (!len)   /* "“…,” wrote X", "„…“, schrieb X" */
             len = dossier_speakers_match(c, "statement.verbs_that", cue);
-        if (!len)
+        if (!len || (cue >= start + CUE_NEAR && !dossier_speakers_is(c, cue - 1, ",")))
             continue;
         k->cue = dossier_speakers_cue(c, cue, len);
         k->cue_tok = cue;
         k->mode = src ? STM_SUBJ_SOURCE : STM_SUBJ_CLAUSE;
         int words = dossier_speakers_words(c, start, cue);
-        if (!standalone && !src && !words)
+        if (!standalone && !src && !words && cue > start)
             return 0;
         if (!src && words > 0) {
             k->subj_first = start;
@@ -225,7 +256,73 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
                 c->used[u] = 1;
         return 1;
     }
-    return standalone && attribution_unknown_verb(c, k, close_tok, start, limit);
+    return standalone && attribution_unknown_verb(c, k, close_tok, start, limit, comma_inside);
+}
+
+/*
+ * "According to X, “…”": a source phrase opening the sentence and closed
+ * by the comma before the quotation; sets k's subject to X.  Returns
+ * non-zero when found.
+ */
+static int according_before(stm_ctx *c, stm_cand *k, int first, int open_tok)
+{
+    if (!dossier_speakers_is(c, open_tok - 1, ","))
+        return 0;
+    int len = dossier_speakers_match(c, "statement.according", first);
+    if (!len || first + len >= open_tok - 1)
+        return 0;
+    for (int t = first + len; t < open_tok - 1; t++)
+        if (dossier_speakers_is(c, t, ",") || (dossier_speakers_flags(c, t) & DOSSIER_TOK_QUOTE))
+            return 0;
+    k->cue = dossier_speakers_cue(c, first, len);
+    k->cue_tok = first;
+    k->mode = STM_SUBJ_SOURCE;
+    k->subj_first = first + len;
+    k->subj_end = open_tok - 1;
+    return 1;
+}
+
+/*
+ * Non-zero when tokens [first, end) name someone: a person's or
+ * organisation's mention, or a personal pronoun.
+ */
+static int names_someone(const stm_ctx *c, int first, int end)
+{
+    for (int t = first; t < end; t++) {
+        int m = c->tok_mention[t];
+        int kind = m >= 0 ? c->d->entities.v[c->d->mentions.v[m].entity].kind : -1;
+        if (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION || dossier_speakers_match(c, "statement.pronouns_person", t))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * The subject of a cue that tokens [first, cue) hold before it: the
+ * clause after the last comma when it names someone and the comma closes
+ * no person's name ("The vote may slip to May, X said:", but "X, the
+ * chief designer, said"), else all of them; after the cue when none
+ * stand before it ("Said X: “…”").  Sets k's subject.
+ */
+static void subject_before(stm_ctx *c, stm_cand *k, int first, int cue, int len, int open_tok)
+{
+    int from = first;
+    for (int t = cue - 1; t > first; t--)
+        if (dossier_speakers_is(c, t, ",")) {
+            int m = c->tok_mention[t - 1];
+            if (names_someone(c, t + 1, cue) && (m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON))
+                from = t + 1;
+            break;
+        }
+    k->subj_first = from;
+    k->subj_end = cue;
+    if (!dossier_speakers_words(c, first, cue)) {
+        int end = open_tok;
+        while (end > cue + len && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_PUNCT))
+            end--;
+        k->subj_first = cue + len;
+        k->subj_end = end;
+    }
 }
 
 /* The attribution before a quotation ("X said: “…"); returns non-zero when found. */
@@ -242,19 +339,98 @@ static int attribution_before(stm_ctx *c, stm_cand *k, int open_tok)
             first = t + 1;
             break;
         }
-    for (int cue = open_tok - 1; cue >= first && cue >= open_tok - 10; cue--) {
+    int found = first < open_tok && according_before(c, k, first, open_tok);
+    for (int cue = open_tok - 1; !found && cue >= first && cue >= open_tok - 10; cue--) {
         int len = dossier_speakers_match(c, "statement.verbs", cue);
         if (!len)
             continue;
         k->cue = dossier_speakers_cue(c, cue, len);
         k->cue_tok = cue;
         k->mode = STM_SUBJ_CLAUSE;
-        k->subj_first = first;
-        k->subj_end = cue;
-        for (int u = first; u < open_tok; u++)
+        subject_before(c, k, first, cue, len, open_tok);
+        found = 1;
+    }
+    for (int u = first; found && u < open_tok; u++)
+        c->used[u] = 1;
+    return found;
+}
+
+/*
+ * A paragraph that is a quotation with no attribution of its own, after
+ * a paragraph whose last sentence ends with a colon and holds a cue ("X
+ * continued:", "The newspaper reports:"): that cue's subject.  Returns
+ * non-zero when found.
+ */
+static int attribution_colon_para(stm_ctx *c, stm_cand *k, int open_tok)
+{
+    int colon = open_tok - 1;
+    if (colon < 0 || !dossier_speakers_is(c, colon, ":") || dossier_speakers_para(c, colon) == dossier_speakers_para(c, open_tok))
+        return 0;
+    int first = dossier_speakers_sent_first(c, colon);
+    for (int cue = colon - 1; cue >= first && cue >= colon - 10; cue--) {
+        if (c->used[cue])
+            return 0;
+        int len = dossier_speakers_match(c, "statement.verbs", cue);
+        if (!len)
+            len = dossier_speakers_match(c, "statement.verbs_that", cue);
+        if (!len)
+            continue;
+        k->cue = dossier_speakers_cue(c, cue, len);
+        k->cue_tok = cue;
+        k->mode = STM_SUBJ_CLAUSE;
+        subject_before(c, k, first, cue, len, colon + 1);
+        for (int u = first; u <= colon; u++)
             c->used[u] = 1;
         return 1;
     }
+    return 0;
+}
+
+/*
+ * Where a quotation inside a sentence, attributed after it ("The plan
+ * is “a disaster,” said X"), starts its statement: at the sentence's
+ * start when the words before the mark are a short clause with no
+ * quotation, no cue and nothing claimed ("The plan is"); else at its
+ * content.  Returns the byte where the statement starts.
+ */
+static size_t clause_start(const stm_ctx *c, int open_tok, size_t start)
+{
+    int first = dossier_speakers_sent_first(c, open_tok);
+    int para = dossier_speakers_para(c, open_tok);
+    if (first >= open_tok || dossier_speakers_para(c, first) != para || dossier_speakers_words(c, first, open_tok) > 12)
+        return start;
+    for (int t = first; t < open_tok; t++)
+        if (c->used[t] || (dossier_speakers_flags(c, t) & DOSSIER_TOK_QUOTE) || dossier_speakers_match(c, "statement.verbs", t) ||
+            dossier_speakers_match(c, "statement.verbs_that", t) || dossier_speakers_match(c, "statement.according", t) ||
+            dossier_speakers_is(c, t, ":"))
+            return start;
+    return c->d->tokens.v[first].span.start;
+}
+
+/* Tokens after a short quotation whose claims short_reply() undoes when it refuses the quotation. */
+#define REPLY_TOKENS 256
+
+/*
+ * A quotation of one or two words is a statement only as a reply: it
+ * opens its sentence and its cue follows right after it ("“Absolutely,”
+ * he said", "“No,” replied X"), so it is no scare quote, chant or title.
+ * Looks for that attribution (sets k's subject); returns non-zero when
+ * found, and leaves the tokens unclaimed when not.
+ */
+static int short_reply(stm_ctx *c, stm_cand *k, int open_tok, int close_tok, int limit, int ends_sentence)
+{
+    unsigned char keep[REPLY_TOKENS];
+    int sf = dossier_speakers_sent_first(c, open_tok), n = limit - close_tok;
+    if (n <= 0 || n > REPLY_TOKENS)
+        return 0;
+    for (int t = sf; t < open_tok; t++)
+        if (!(dossier_speakers_flags(c, t) & DOSSIER_TOK_PUNCT))
+            return 0;
+    memcpy(keep, c->used + close_tok, (size_t)n);
+    if (attribution_after(c, k, close_tok, limit, ends_sentence, 1, 0) && k->mode == STM_SUBJ_CLAUSE &&
+        k->cue_tok >= close_tok && k->cue_tok <= close_tok + 3)
+        return 1;
+    memcpy(c->used + close_tok, keep, (size_t)n);
     return 0;
 }
 
@@ -279,7 +455,7 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
                      dossier_speakers_is(c, prev, ":") || dossier_speakers_is(c, prev, ",");
     int titled = dossier_speakers_match(c, "statement.title_cues", prev) ||
                  dossier_speakers_match(c, "statement.title_cues", prev - 1) || title_case(c, first, end);
-    if (words < 3 || titled)
+    if (words < 1 || titled)
         return DOSSIER_OK;
     stm_cand k = {0};
     k.kind = DOSSIER_STATEMENT_DIRECT;
@@ -303,16 +479,28 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
                         (dossier_speakers_flags(c, close_tok) & DOSSIER_TOK_UPPER);
     int punct_inside = end > first && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_PUNCT);
     /* "X said: “…” The company said …": after a colon the attribution is the one before */
+    int comma_inside = end > first && dossier_speakers_is(c, end - 1, ",");
+    if (words < 3) {
+        if (!q->closed || !short_reply(c, &k, open_tok, close_tok, limit, ends_sentence))
+            return DOSSIER_OK;
+        for (int t = open_tok; t < close_tok && t < pend; t++)
+            c->used[t] = 2;
+        return dossier_speakers_add(c, &k);
+    }
     int found = dossier_speakers_is(c, prev, ":") && attribution_before(c, &k, open_tok);
     if (!found)
         found = q->closed && (standalone || punct_inside) &&
-                attribution_after(c, &k, close_tok, limit, ends_sentence, standalone);
+                attribution_after(c, &k, close_tok, limit, ends_sentence, standalone, comma_inside);
+    if (found && !standalone)
+        k.span.start = clause_start(c, open_tok, q->start);
     if (!found && !standalone)
         return DOSSIER_OK;
     if (!found)
         found = attribution_before(c, &k, open_tok);
-    if (!found && words < 4)
-        return DOSSIER_OK;  /* three words stand only with their attribution */
+    if (!found && words >= 4 && k.opens_para)
+        found = attribution_colon_para(c, &k, open_tok);
+    if (!found && words < 4 && !(prev >= 0 && c->used[prev] == 1 && dossier_speakers_para(c, prev) == p))
+        return DOSSIER_OK;  /* three words stand only with their attribution, or the one just before */
     if (!found) {
         k.mode = STM_SUBJ_NONE;
         k.continues = open_tok <= pfirst && first_in_para;
