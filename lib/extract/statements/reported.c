@@ -383,6 +383,58 @@ static int names_near(const stm_ctx *c, int t, int end)
 }
 
 /*
+ * Non-zero when the name right after a cue at `after` is the cue's own
+ * subject, inverted ("…, said Anna Berg, the director", "…, said Berg in
+ * a statement", "…, said Berg's spokesman"), not the subject of the
+ * reported clause ("…, said Berg had left", "said Berg's plan would …"):
+ * after the run of capitalised words the sentence ends, or punctuation, a
+ * preposition, a relative pronoun or a role follows, or a short tail
+ * closing on a capitalised word ends the sentence.  Phrases that do not
+ * open with a capitalised word are names_near()'s.
+ */
+static int inverted_name(const stm_ctx *c, const sentence *s, int after)
+{
+    if (!names_near(c, after, s->trim))
+        return 0;
+    if (!(FLAGS(after) & DOSSIER_TOK_UPPER))
+        return 1;
+    int e = after;
+    while (e < s->trim && ((FLAGS(e) & DOSSIER_TOK_UPPER) || IS(e, ".") ||
+                           (c->tok_mention[e] >= 0 && c->tok_mention[e] == c->tok_mention[after])))
+        e++;
+    if (e < s->trim && strcmp(c->d->folds.v[e], "'s") == 0)
+        e++;
+    else if (e >= s->trim || (FLAGS(e) & DOSSIER_TOK_PUNCT) || PREP(e) || MATCH("statement.relatives", e) ||
+             MATCH("statement.audience", e))
+        return 1;
+    if (e >= s->trim || MATCH("statement.person_roles", e) || MATCH("entity.titles", e) ||
+        MATCH("statement.org_descriptions", e) || MATCH("statement.group_nouns", e))
+        return 1;
+    /* "…, сообщило Министерство обороны России.": a short tail that ends the sentence on a capital */
+    int u = e;
+    while (u < s->trim && u < e + 3 && !(FLAGS(u) & DOSSIER_TOK_PUNCT))
+        u++;
+    return (u >= s->trim || (FLAGS(u) & DOSSIER_TOK_PUNCT)) && (FLAGS(u - 1) & DOSSIER_TOK_UPPER);
+}
+
+/*
+ * Non-zero when token g opens a clause's subject: a subject pronoun
+ * (statement.subject_pronouns) or a person's name, neither after a
+ * preposition, an article nor a possessive.
+ */
+static int own_subject(const stm_ctx *c, const sentence *s, int g)
+{
+    if (g > s->first && (MATCH("statement.prepositions", g - 1) || MATCH("statement.articles", g - 1) ||
+                         MATCH("statement.possessives", g - 1)))
+        return 0;
+    if (MATCH("statement.subject_pronouns", g))
+        return 1;
+    int m = c->tok_mention[g];
+    return m >= 0 && c->d->mentions.v[m].first_token == g &&
+           c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_PERSON;
+}
+
+/*
  * "X said on Monday that S": the clause after a complementizer within ten
  * tokens of the cue, with no verb of another clause between them.
  * Returns 1 when one was found (and *rc set), else 0.
@@ -390,8 +442,13 @@ static int names_near(const stm_ctx *c, int t, int end)
 static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, int *rc)
 {
     int after = t + len;
+    int hearer = MATCH("statement.tell_verbs", t) ? skip_hearer(c, s, after) : after;
     for (int g = after; g < s->trim && g <= after + 10; g++) {
         if (c->used[g] || (FLAGS(g) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_QUOTE)))
+            break;
+        /* "said he meets families in a city that …": the clause has its own subject, and the
+           "that" is a relative pronoun in it */
+        if (g >= hearer && own_subject(c, s, g))
             break;
         int lc = MATCH("statement.complementizers", g);
         if (lc) {
@@ -467,7 +524,7 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
             break;
         }
     }
-    int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && names_near(c, after, s->trim);
+    int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && inverted_name(c, s, after);
     /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
     int goes_on = MATCH("statement.prepositions", after) && skip_adverbials(c, s, after) != after;
     int final = comma > s->first && comma < t - 1 && !goes_on &&
@@ -615,6 +672,30 @@ static int document_verb(stm_ctx *c, const sentence *s, int t, int len, int noun
     return rc;
 }
 
+/*
+ * Non-zero when the cue at t is a plural noun that folds like a verb
+ * (statement.noun_cues: "faces questions about", "pollution credits",
+ * "our worst fears"): the word before it is a lower-case word that names
+ * no speaker — no pronoun, relative, group, role or organisation word —
+ * where a verb would have its subject.
+ */
+static int noun_cue(const stm_ctx *c, const sentence *s, int t)
+{
+    if (t <= s->first || !MATCH("statement.noun_cues", t))
+        return 0;
+    int u = t - 1;
+    while (u > s->first && MATCH("statement.adverbs", u))
+        u--;
+    unsigned f = FLAGS(u);
+    if (!(f & DOSSIER_TOK_WORD) || (f & DOSSIER_TOK_UPPER) || c->tok_mention[u] >= 0)
+        return 0;
+    return !(MATCH("statement.pronouns_clause", u) || MATCH("statement.subject_pronouns", u) ||
+             MATCH("statement.pronouns_group", u) || MATCH("statement.relatives", u) ||
+             MATCH("statement.group_nouns", u) || MATCH("statement.org_descriptions", u) ||
+             MATCH("statement.person_roles", u) || MATCH("statement.document_nouns", u) ||
+             MATCH("statement.source_nouns", u) || MATCH("statement.complementizers", u));
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -638,8 +719,8 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             len = 1;
         } else if ((len = MATCH("statement.object_cues", t)) > 0) {
             /* "the calls for", "Calloway's plans to": a noun after an article or a possessive */
-            if (passive(c, s, t, len) || (t > s->first && (MATCH("statement.articles", t - 1) ||
-                                                           MATCH("statement.possessives", t - 1))))
+            if (passive(c, s, t, len) || noun_cue(c, s, t) ||
+                (t > s->first && (MATCH("statement.articles", t - 1) || MATCH("statement.possessives", t - 1))))
                 continue;
             int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
             rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
@@ -648,8 +729,8 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             rc = document_verb(c, s, t, len, noun_end);
         } else if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.verbs_that", t)) > 0) {
             /* "la note de « 60 sur 100 »": after an article (not a relative "…, die sagte") "noté" is a noun */
-            if (t > s->first && (MATCH("statement.passive_aux", t - 1) ||
-                                 (MATCH("statement.articles", t - 1) && !IS(t - 2, ","))))
+            if (noun_cue(c, s, t) || (t > s->first && (MATCH("statement.passive_aux", t - 1) ||
+                                                       (MATCH("statement.articles", t - 1) && !IS(t - 2, ",")))))
                 continue;
             rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t) && !separable(c, s, t));
         } else {

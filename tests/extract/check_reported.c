@@ -1,0 +1,119 @@
+/*
+ * check_reported.c — reported speech as news writes it (lib/extract/statements/
+ * reported.c): a clause with its own subject before a relative "that"
+ * ("said he meets families in a city that …"), a name after the cue that
+ * is the speaker (", said Anna Berg.") or the reported clause's subject
+ * ("said Berg's plan would fail"), and plural nouns that fold like cues
+ * ("faces questions about", "pollution credits").  Invented sentences;
+ * statements.c's suite holds the older constructions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+/* An analysed doc in language `lang` from body `text`. */
+static dossier_doc *doc(const char *lang, const char *text)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf, "---\nlanguage: %s\n---\nA headline without a period\n\n%s\n", lang, text);
+    return dossier_test_doc(buf);
+}
+
+/* The statement whose text holds `part`, or NULL; fails if two do. */
+static const dossier_statement *find(const dossier_doc *d, const char *part)
+{
+    const dossier_statement *hit = NULL;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), part)) {
+            ck_assert_msg(hit == NULL, "two statements hold \"%s\"", part);
+            hit = &d->statements.v[i];
+        }
+    }
+    return hit;
+}
+
+/* Asserts an indirect statement holding `part`, spoken by `speaker`, whose text starts with `start` (or NULL). */
+static void expect(const dossier_doc *d, const char *part, const char *speaker, const char *start)
+{
+    const dossier_statement *s = find(d, part);
+    ck_assert_msg(s != NULL, "no statement holds \"%s\"", part);
+    ck_assert_int_eq(s->kind, DOSSIER_STATEMENT_INDIRECT);
+    if (start) {
+        const char *text = dossier_test_span(d, s->span);
+        ck_assert_msg(strncmp(text, start, strlen(start)) == 0, "\"%s\" does not start with \"%s\"", text, start);
+    }
+    if (!speaker) {
+        ck_assert_int_eq(s->speaker, -1);
+        return;
+    }
+    ck_assert_msg(s->speaker >= 0, "\"%s\": no speaker, want %s", part, speaker);
+    int want = dossier_test_entity(d, speaker);
+    ck_assert_msg(s->speaker == want, "\"%s\": speaker %s, want %s", part, d->entities.v[s->speaker].name, speaker);
+}
+
+/* Asserts that no statement holds `part`. */
+static void expect_none(const dossier_doc *d, const char *part)
+{
+    ck_assert_msg(find(d, part) == NULL, "a statement holds \"%s\"", part);
+}
+
+START_TEST(test_clause_with_own_subject)
+{
+    /* the "that" of a relative clause inside the reported clause is no complementizer */
+    dossier_doc *d = doc("en", "Mayor Anna Berg said he meets with families of young victims in a city that has seen "
+                               "many shootings.\n\n"
+                               "Paul Weber says Berg ran a very effective campaign in the north that led to her victory.\n\n"
+                               "Anna Berg told reporters on Monday that the bridge would reopen in May.");
+    expect(d, "meets with families of young victims", "Anna Berg", "he meets");
+    expect(d, "ran a very effective campaign", "Paul Weber", "Berg ran");
+    expect(d, "the bridge would reopen in May", "Anna Berg", "the bridge");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_name_after_the_cue)
+{
+    /* after "X, a Y, said" the name that follows opens the reported clause */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Paul Weber, a longtime adviser, said Berg's plan for the harbour was akin to a gamble.\n\n"
+                               "The harbour will close for two years, said Anna Berg, the mayor.\n\n"
+                               "Mr. Weber, the pollster, said Mr. Lang envisioned an approach that exploited regional quirks.");
+    expect(d, "plan for the harbour was akin to a gamble", "Paul Weber", "Berg's plan");
+    expect(d, "The harbour will close for two years", "Anna Berg", NULL);
+    expect(d, "envisioned an approach", "Paul Weber", "Mr. Lang envisioned");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_nouns_that_fold_like_cues)
+{
+    /* "questions", "credits", "fears" after a word that names no speaker are nouns */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Both candidates face questions about their health and their finances.\n\n"
+                               "The plan involves creating pollution credits toward the goals the city has set.\n\n"
+                               "The harbour plan preys on our worst fears about the future of the town.\n\n"
+                               "Paul Weber questions whether the harbour plan can be paid for at all.");
+    expect_none(d, "about their health");
+    expect_none(d, "toward the goals");
+    expect_none(d, "about the future of the town");
+    expect(d, "harbour plan can be paid for", "Paul Weber", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("reported");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_clause_with_own_subject);
+    tcase_add_test(tc, test_name_after_the_cue);
+    tcase_add_test(tc, test_nouns_that_fold_like_cues);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}
