@@ -107,6 +107,9 @@ void cli_print_page(const char *out, const dossier_page *page, const dossier_out
 int cli_query_print(dossier_db *db, const char *name, const dossier_param *params, size_t nparams,
                     const dossier_output *how, size_t *rows);
 
+/* Non-zero when `v` is a whole number of rows: digits only, not absurdly large. */
+int cli_is_count(const char *v);
+
 /* One part of a several-part answer (show, article). */
 typedef struct {
     const char *key;      /* the JSON key and CSV heading: "roles" */

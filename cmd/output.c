@@ -2,6 +2,7 @@
  * output.c — the output options every query command shares: --format and
  * the terminal facts (width, colour) that the library's formatter needs.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,15 @@ int cli_query_parse(cli_query_args *a, int argc, char **argv, const cli_param_op
         }
     }
     return 0;
+}
+
+/* See cli.h. */
+int cli_is_count(const char *v)
+{
+    char *end = NULL;
+    errno = 0;
+    long long x = strtoll(v, &end, 10);
+    return v[0] >= '0' && v[0] <= '9' && *end == '\0' && errno == 0 && x <= (1LL << 40);
 }
 
 /* See cli.h. */

@@ -11,7 +11,7 @@
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: dossier search [--limit N] [--offset N] [--format FORMAT] TEXT\n"
+            "usage: dossier search [--limit N] [--offset N] [--among N] [--format FORMAT] TEXT\n"
             "\n"
             "Finds the articles whose title or text holds every word of TEXT (case and\n"
             "accents ignored), best matches first: id, date, outlet, title and a snippet\n"
@@ -20,12 +20,15 @@ static void usage(FILE *out)
             "Options:\n"
             "  --limit N         at most N rows (default 50; 0 for all)\n"
             "  --offset N        skip the first N rows (for the next page)\n"
+            "  --among N         rank the N most recently stored matching articles (default\n"
+            "                    2000; 0 ranks every match, slower when thousands match)\n"
             "  --format FORMAT   table (default), json, jsonl, csv or tsv\n"
             "\n"
             "Exit status: 0 ok, 1 when nothing matches, 2 on bad usage.\n");
 }
 
-static const cli_param_option options[] = {{"--limit", "limit"}, {"--offset", "offset"}, {NULL, NULL}};
+static const cli_param_option options[] = {
+    {"--limit", "limit"}, {"--offset", "offset"}, {"--among", "among"}, {NULL, NULL}};
 
 /* Runs `dossier search`. */
 int cli_search(int argc, char **argv, const cli_globals *g)
@@ -36,6 +39,11 @@ int cli_search(int argc, char **argv, const cli_globals *g)
         return rc < 0 ? CLI_OK : rc;
     if (!a.has_positional) {
         cli_error("search: what for? (usage: dossier search TEXT)");
+        return CLI_USAGE;
+    }
+    const char *among = cli_query_value(&a, "among");
+    if (among && !cli_is_count(among)) {
+        cli_error("search: --among wants a whole number of articles, not '%s'", among);
         return CLI_USAGE;
     }
     dossier_db *db = cli_open_existing(g, 0);

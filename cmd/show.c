@@ -2,9 +2,7 @@
  * show.c — `dossier show NAME`: an entity's profile, from the canned
  * queries entity, roles, said-by, who-said, timeline and mentioned-in.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -40,15 +38,6 @@ static const cli_param_option options[] = {{"--limit", "limit"}, {NULL, NULL}};
 /* Rows a listing section shows when --limit is not given: a profile is an overview. */
 #define SHOW_ROWS "10"
 
-/* Non-zero when `v` is a whole number of rows (digits only, not too large). */
-static int is_count(const char *v)
-{
-    char *end = NULL;
-    errno = 0;
-    long long x = strtoll(v, &end, 10);
-    return v[0] >= '0' && v[0] <= '9' && *end == '\0' && errno == 0 && x <= (1LL << 40);
-}
-
 /* Runs `dossier show`. */
 int cli_show(int argc, char **argv, const cli_globals *g)
 {
@@ -63,7 +52,7 @@ int cli_show(int argc, char **argv, const cli_globals *g)
     const char *limit = cli_query_value(&a, "limit");
     if (!limit)
         limit = SHOW_ROWS;
-    if (!is_count(limit)) {
+    if (!cli_is_count(limit)) {
         cli_error("show: --limit wants a whole number of rows, not '%s'", limit);
         return CLI_USAGE;
     }

@@ -213,6 +213,14 @@ expect_in "$tmp/out" "[orbital] [station]"
 expect_status 0 q search station --format json
 json_ok "$tmp/out"
 [ "$(json_len "$tmp/out")" = 2 ] || fail "search json"
+# --among N ranks only the N most recently stored matches (the speed of a search of a large base)
+expect_status 0 q search station --among 1 --format csv
+[ "$(lines "$tmp/out")" = 2 ] || fail "search --among 1: $(cat "$tmp/out")"
+expect_in "$tmp/out" "$(sqlite3 "$db" "select max(rowid) from articles_fts where articles_fts match 'station'"),"
+expect_status 0 q search station --among 0 --format json
+[ "$(json_len "$tmp/out")" = 2 ] || fail "search --among 0 ranks every match"
+expect_status 2 q search station --among -5
+expect_in "$tmp/err" "search: --among wants a whole number of articles, not '-5'"
 expect_status 0 q search modules --format csv
 expect_status 0 q search modules --format tsv
 expect_status 1 q search xylophone
