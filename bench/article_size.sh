@@ -29,11 +29,13 @@ for size in "$@"; do
     python3 - "$build/dossier" "$db" "$art" "$size" <<'PY'
 import os, resource, subprocess, sys
 dossier, db, art, size = sys.argv[1:5]
+# (the difference of two readings: what this python's start-up ran is not the article's)
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
 r = subprocess.run([dossier, "--db", db, "ingest", "--quiet", art], capture_output=True, text=True)
 if r.returncode != 0:
     sys.exit(f"{size}: ingest failed: {r.stderr.strip()}")
 use = resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = use.ru_utime + use.ru_stime
+cpu = use.ru_utime + use.ru_stime - before.ru_utime - before.ru_stime
 n = os.path.getsize(art)
 print(f"{size:<8} {n:>10} {cpu:>10.2f} {cpu / (n / 1e6):>10.2f} {use.ru_maxrss / 1024:>10.1f}")
 PY

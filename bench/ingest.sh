@@ -55,10 +55,13 @@ build, work, sets = sys.argv[1], sys.argv[2], sys.argv[3:]
 
 # Each run goes through its own small python, so that the max RSS of the
 # children is that run's alone: wall s, CPU s, max RSS MiB, last output line.
+# The CPU time is the difference of two readings: what the small python's
+# start-up ran is not the run's.
 TIMER = ("import json, resource, subprocess, sys, time\n"
+         "b = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
          "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
          "w = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-         "print(json.dumps([w, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024,"
+         "print(json.dumps([w, u.ru_utime + u.ru_stime - b.ru_utime - b.ru_stime, u.ru_maxrss / 1024,"
          " (p.stdout.strip().splitlines() or [p.stderr.strip()])[-1]]))")
 
 def timed(cmd, db):

@@ -45,10 +45,13 @@ python3 - "$build/dossier" "$db" "$src" "$steps" "$jobs" <<'PY'
 import json, os, subprocess, sys
 dossier, db, src, steps, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 # Each step runs through its own small python, so that the max RSS is that step's alone.
+# The CPU time is the difference of two readings: what the small python's
+# start-up ran is not the step's.
 TIMER = ("import json, resource, subprocess, sys, time\n"
+         "b = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
          "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
          "w = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-         "print(json.dumps([w, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024,"
+         "print(json.dumps([w, u.ru_utime + u.ru_stime - b.ru_utime - b.ru_stime, u.ru_maxrss / 1024,"
          " (p.stdout.strip().splitlines() or [p.stderr.strip()])[-1]]))")
 print(f"{'step':>4} {'stored':>8} {'art/s':>7} {'CPU ms/art':>10} {'max RSS':>9} {'db MB':>8}   (--jobs {jobs})")
 stored, first, last = 0, None, None

@@ -8,8 +8,9 @@
  * calling thread) takes the slots in input order, so the database ends
  * up exactly as a serial run leaves it.  The writer stores several
  * articles per transaction (a batch: BATCH_ARTICLES articles or
- * BATCH_MS milliseconds), each inside its own savepoint: a failed article
- * is rolled back to its savepoint and the batch goes on.  The callback
+ * BATCH_MS milliseconds), each but the first inside its own savepoint: a
+ * failed article is rolled back to its savepoint (the first one with the
+ * whole transaction) and the batch goes on.  The callback
  * hears about articles in input order once their batch is committed, so
  * "new" is never reported for rows a failed commit took away.
  *
@@ -50,6 +51,7 @@
 #define BATCH_ARTICLES 100   /* articles per transaction at most */
 #define BATCH_MS 1000        /* and at most this long between BEGIN and COMMIT */
 #define SLOTS_PER_JOB 8      /* articles in flight per analysing thread */
+#define OWN_TXN_BYTES 65536  /* an article this long is a transaction of its own */
 
 /* One article on its way: the input, then what the reader and analyser made of it. */
 typedef struct {
@@ -398,20 +400,29 @@ static int writer_exec(run *r, article *a, const char *sql)
 
 /*
  * Stores an analysed article inside the batch transaction (opened here
- * when none is), in a savepoint of its own: checks its hash once more,
- * writes its rows and resolves it; on failure rolls back to the savepoint
- * and leaves the batch open for the next article.
+ * when none is): checks its hash once more, writes its rows and resolves
+ * it.  The first article a transaction stores needs no savepoint: on
+ * failure the whole transaction rolls back.  A later one has a savepoint
+ * of its own; on failure it rolls back to it and leaves the batch open for
+ * the next article.  Under a savepoint SQLite keeps every row's statement
+ * journal until the savepoint ends (a copy of each page the row touched,
+ * gigabytes for a 4 MiB article), so a long article commits the batch
+ * before it and starts a transaction of its own.
  */
 static void store(run *r, article *a)
 {
     sqlite3_stmt *find = NULL;
+    if (r->in_txn && r->batch_new > 0 && a->doc.text_len >= OWN_TXN_BYTES)
+        commit_batch(r);
     if (!r->in_txn) {
         if (writer_exec(r, a, "BEGIN IMMEDIATE"))
             return;
         r->in_txn = 1;
         clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
     }
-    if (writer_exec(r, a, "SAVEPOINT article"))
+    /* nothing stored in the transaction yet: a failure rolls all of it back */
+    int whole = r->batch_new == 0;
+    if (!whole && writer_exec(r, a, "SAVEPOINT article"))
         goto lost;
     int rc = dossier_db_cached(&find, r->db, find_sql);
     long long id = rc ? rc : lookup_hash(find, a->hash);
@@ -422,14 +433,21 @@ static void store(run *r, article *a)
         a->id = id;
     } else {
         rc = store_version(r, a);
-    }    if (rc) {
+    }
+    if (rc) {
         article_fail(a, rc, "%s: %s", a->source, r->db->errmsg);
         a->id = 0;
+        if (whole) {
+            sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
+            r->in_txn = 0;
+            return;
+        }
         if (!sqlite3_get_autocommit(r->db->sql))
             sqlite3_exec(r->db->sql, "ROLLBACK TO article", NULL, NULL, NULL);
     }
     if (!sqlite3_get_autocommit(r->db->sql)) {
-        sqlite3_exec(r->db->sql, "RELEASE article", NULL, NULL, NULL);
+        if (!whole)
+            sqlite3_exec(r->db->sql, "RELEASE article", NULL, NULL, NULL);
         if (stored(a->status))
             r->batch_new++;
         return;

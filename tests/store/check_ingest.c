@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/util.h"
 #include "store/db.h"
 #include "testutil.h"
 
@@ -234,6 +235,67 @@ START_TEST(test_files_memory_db)
 }
 END_TEST
 
+/* Counts the commits of a connection (an sqlite3_commit_hook). */
+static int on_commit(void *n)
+{
+    ++*(int *)n;
+    return 0;
+}
+
+/*
+ * The first article of a batch is stored without a savepoint: when it
+ * fails, the whole transaction rolls back and the next articles go on.  An
+ * article of 64 KiB or more commits the batch before it (its statement
+ * journals would pile up under a savepoint), so three articles with a long
+ * one second take two commits.
+ */
+START_TEST(test_first_fails_long_alone)
+{
+    char dir[] = "/tmp/check_ingest_XXXXXX";
+    char dbpath[4200];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    dbuf long_text = {0};
+    ck_assert_int_eq(dossier_buf_add(&long_text, "---\ntitle: Long\nlanguage: en\n---\n", strlen("---\ntitle: Long\nlanguage: en\n---\n")), 0);
+    for (int i = 0; long_text.len < 70000; i++) {
+        char para[256];
+        int n = snprintf(para, sizeof para, "The agency opened its station number %d on the coast, the head of "
+                         "the Freedonian Space Agency, Rufus Firefly, said.\n\n", i);
+        ck_assert_int_eq(dossier_buf_add(&long_text, para, (size_t)n), 0);
+    }
+    ck_assert_int_eq(dossier_buf_add(&long_text, "", 1), 0);
+    const char *names[] = {"1-poisoned.txt", "2-en.txt", "3-long.txt", "4-fr.txt"};
+    const char *texts[] = {poisoned, story_en, long_text.s, story_fr};
+    const char *sources[4];
+    char all[4][4096];
+    for (int i = 0; i < 4; i++) {
+        snprintf(all[i], sizeof all[i], "%s", put_file(dir, names[i], texts[i]));
+        sources[i] = all[i];
+    }
+    snprintf(dbpath, sizeof dbpath, "%s/first.db", dir);
+    dossier_db *db = NULL;
+    dossier_options o = {0};
+    o.callback = on_order;
+    ck_assert_dossier_ok(db, dossier_open(&db, dbpath, &o));
+    sqlite3_exec(db->sql, "CREATE TRIGGER poison BEFORE INSERT ON statements WHEN new.text LIKE '%poison%'"
+                          " BEGIN SELECT RAISE(ABORT, 'poisoned statement'); END", NULL, NULL, NULL);
+    int commits = 0;
+    sqlite3_commit_hook(db->sql, on_commit, &commits);
+    memset(order, 0, sizeof order);
+    ck_assert_dossier_ok(db, dossier_ingest_files(db, sources, 4, 1));
+    sqlite3_commit_hook(db->sql, NULL, NULL);
+    ck_assert_str_eq(order, "fnnn");
+    ck_assert_int_eq(commits, 2);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles"), 3);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles WHERE title = 'Poisoned'"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM entities WHERE name LIKE '%Ambassador%'"), 0);
+    dossier_close(db);
+    dossier_buf_free(&long_text);
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -246,6 +308,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_export);
     tcase_add_test(tc, test_files_jobs_alike);
     tcase_add_test(tc, test_files_memory_db);
+    tcase_add_test(tc, test_first_fails_long_alone);
     suite_add_tcase(s, tc);
     return s;
 }
