@@ -23,7 +23,9 @@
  * and a long apposition after the quotation, "― Name" after it, a short
  * reply, "According to X, “…”", "Said X:", the clause after the last
  * comma before "said:", a partial quotation with "said X" after it, a
- * paragraph of quotation after "X continued:"; and the false friends: a
+ * paragraph of quotation after "X continued:", a headline "Name: ‘…’", a
+ * line opened with a closing mark; and the false friends: a headline
+ * with a colon and no quotation, a
  * chant inside a sentence, an apposition after a name before "said", a
  * clause after a quotation that names someone who said nothing.
  */
@@ -507,6 +509,31 @@ START_TEST(test_clause_after_quote_is_no_attribution)
 }
 END_TEST
 
+START_TEST(test_headline_name_colon_quote)
+{
+    /* "Name: ‘…’" in the headline is the named person's; a headline with a colon and no quotation is not */
+    dossier_doc *d = dossier_test_doc("---\nlanguage: en\n---\nJane Holloway: \u2018The Bridge Will Open Before Winter.\u2019\n\n"
+                                      "The mayor of Springfield spoke to the council on Monday about the works.\n");
+    ck_speaker(d, "The Bridge Will Open", "Jane Holloway");
+    dossier_test_doc_free(d);
+    d = dossier_test_doc("---\nlanguage: en\n---\nJane Holloway: A Life in Politics\n\n"
+                         "The mayor of Springfield spoke to the council on Monday about the works.\n");
+    ck_assert_int_eq((int)d->statements.n, 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_closing_mark_opening_a_line)
+{
+    /* ”…” typed with the closing mark first at the start of a line is a quotation all the same */
+    dossier_doc *d = doc("en", "\u201dThe bridge has been closed for far too long and it hurts us all.\u201d \u2015 Laura Quinn\n"
+                               "\u201cNobody in this town wants to wait another year for the repairs.\u201d \u2015 Mark Feeney");
+    ck_speaker(d, "closed for far too long", "Laura Quinn");
+    ck_speaker(d, "Nobody in this town", "Mark Feeney");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -545,6 +572,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_partial_quote_with_inverted_cue);
     tcase_add_test(tc, test_quote_paragraph_after_colon);
     tcase_add_test(tc, test_clause_after_quote_is_no_attribution);
+    tcase_add_test(tc, test_headline_name_colon_quote);
+    tcase_add_test(tc, test_closing_mark_opening_a_line);
     suite_add_tcase(s, tc);
     return s;
 }

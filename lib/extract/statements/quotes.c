@@ -2,7 +2,8 @@
  * quotes.c — direct quotations.
  *
  * Dialogue opened by a dash at the start of a paragraph ("— Мы готовы, —
- * сказал X.") is a quotation up to the dash that closes it.  Each
+ * сказал X.") is a quotation up to the dash that closes it.  A headline
+ * "Name: ‘…’" is the named one's statement.  Each
  * paragraph is read character by character: an opening mark (“ „ "
  * « » ‹ › ‘ ‚, or '' as some archives write “) in opening position starts
  * a quotation, the first mark that can close it in closing position ends
@@ -97,6 +98,9 @@ static int scan(const char *s, size_t from, size_t to, quote *q, int max)
         int32_t prev = before(s, from, here), next = at(s, to, pos);
         if (!op) {
             int french = ch == 0x00AB || ch == 0x2039;
+            int line_start = here == from || s[here - 1] == '\n';
+            if (ch == 0x201D && line_start && wordch(next))
+                ch = 0x201C;    /* ”…” typed with the closing mark first, at the start of a line */
             if (opener(ch) && !wordch(prev) && (french || !dossier_uc_is_space(next)) &&
                 !(ch == 0x00BB && dossier_uc_is_space(next))) {
                 op = ch;
@@ -554,9 +558,61 @@ static int scan_dialogue(const char *s, size_t from, size_t to, quote *q, int ma
     return n;
 }
 
+/*
+ * The headline (the first paragraph, which holds no statement otherwise)
+ * in the news form "Name: ‘…’" or "Name: words ‘…’": what follows the
+ * colon is the statement of the person named first before it, when a
+ * quotation mark stands after the colon.  Adds it; returns 0 or
+ * DOSSIER_ENOMEM.
+ */
+static int headline_quote(stm_ctx *c)
+{
+    const dossier_doc *d = c->d;
+    const dossier_paragraph *pa = &d->paragraphs.v[0];
+    if (!pa->nsentences)
+        return DOSSIER_OK;
+    int first = d->sentences.v[pa->first_sentence].first_token;
+    const dossier_sentence *ls = &d->sentences.v[pa->first_sentence + pa->nsentences - 1];
+    int end = ls->first_token + ls->ntokens, colon = -1, marks = 0;
+    int m = c->tok_mention[first];
+    if (m < 0 || d->mentions.v[m].first_token != first || d->entities.v[d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON)
+        return DOSSIER_OK;
+    for (int t = first + d->mentions.v[m].ntokens; t < end && t < first + 8 && colon < 0; t++)
+        if (dossier_speakers_is(c, t, ":"))
+            colon = t;
+    for (int t = colon + 1; colon >= 0 && t < end; t++)
+        marks += (dossier_speakers_flags(c, t) & DOSSIER_TOK_QUOTE) != 0;
+    while (end > colon + 1 && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_PUNCT))
+        end--;
+    if (colon < 0 || !marks || end <= colon + 1)
+        return DOSSIER_OK;
+    int from = colon + 1;
+    if (marks == 1 && (dossier_speakers_flags(c, from) & DOSSIER_TOK_QUOTE))
+        from++;     /* "Name: ‘…’": the words inside the marks */
+    stm_cand k = {0};
+    k.kind = DOSSIER_STATEMENT_DIRECT;
+    k.span.start = d->tokens.v[from].span.start;
+    k.span.end = d->tokens.v[end - 1].span.end;
+    k.cue_tok = colon;
+    k.mode = STM_SUBJ_CLAUSE;
+    k.subj_first = first;
+    k.subj_end = colon;
+    k.para = 0;
+    k.sentence = d->tokens.v[from].sentence;
+    k.speaker = k.speaker_mention = -1;
+    for (int t = first; t < end; t++)
+        c->used[t] = t > colon ? 2 : 1;
+    return dossier_speakers_add(c, &k);
+}
+
 /* See quotes.h. */
 int dossier_quotes_find(stm_ctx *c)
 {
+    if (c->d->paragraphs.n && c->para_skip[0]) {
+        int rc = headline_quote(c);
+        if (rc)
+            return rc;
+    }
     quote q[64];
     for (size_t p = 0; p < c->d->paragraphs.n; p++) {
         if (c->para_skip[p] || !c->d->paragraphs.v[p].nsentences)
