@@ -190,18 +190,21 @@ int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_
     return rc;
 }
 
-/* The compiled-in models, opened once. */
+/* The compiled-in models by language, each opened (and checked) the first time it is asked for. */
 #define MAX_BUILTIN 16
 static struct {
     char lang[8];
+    const dossier_embedded_file *file;
+    int opened;              /* 1 once model or err is set */
     dossier_tagger_model *model;
     char err[160];
 } builtin[MAX_BUILTIN];
 static size_t nbuiltin;
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Opens every embedded models/<lang>.model (pthread_once). */
-static void open_builtin(void)
+/* Lists every embedded models/<lang>.model by language, opening none (pthread_once). */
+static void list_builtin(void)
 {
     for (size_t i = 0; i < dossier_embedded_nmodels && nbuiltin < MAX_BUILTIN; i++) {
         const dossier_embedded_file *e = &dossier_embedded_models[i];
@@ -211,21 +214,38 @@ static void open_builtin(void)
             continue;
         memcpy(builtin[nbuiltin].lang, e->path + 7, plen - 13);
         builtin[nbuiltin].lang[plen - 13] = '\0';
-        char msg[128];
-        if (dossier_tagger_model_open(&builtin[nbuiltin].model, e->data, e->len, msg, sizeof msg))
-            snprintf(builtin[nbuiltin].err, sizeof builtin[nbuiltin].err, "%s: %s", e->path, msg);
+        builtin[nbuiltin].file = e;
         nbuiltin++;
     }
+}
+
+/*
+ * Opens built-in model i unless it was tried before, under the lock: an
+ * ingest pays for the checks of the one model its language needs (about
+ * 4 MB) instead of all of them.
+ */
+static void open_builtin(size_t i)
+{
+    pthread_mutex_lock(&builtin_lock);
+    if (!builtin[i].opened) {
+        char msg[128];
+        const dossier_embedded_file *e = builtin[i].file;
+        if (dossier_tagger_model_open(&builtin[i].model, e->data, e->len, msg, sizeof msg))
+            snprintf(builtin[i].err, sizeof builtin[i].err, "%s: %s", e->path, msg);
+        builtin[i].opened = 1;
+    }
+    pthread_mutex_unlock(&builtin_lock);
 }
 
 /* See tagger.h. */
 int dossier_tagger_builtin(const dossier_tagger_model **out, const char *lang, char *err, size_t errlen)
 {
     *out = NULL;
-    pthread_once(&builtin_once, open_builtin);
+    pthread_once(&builtin_once, list_builtin);
     for (size_t i = 0; i < nbuiltin; i++) {
         if (strcmp(builtin[i].lang, lang) != 0)
             continue;
+        open_builtin(i);
         if (!builtin[i].model) {
             snprintf(err, errlen, "%s", builtin[i].err);
             return DOSSIER_ERROR;

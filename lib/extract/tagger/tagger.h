@@ -157,8 +157,9 @@ const dossier_tagger_words *dossier_tagger_model_words(const dossier_tagger_mode
 
 /*
  * The model compiled into the library for `lang`: sets *out to it, or to
- * NULL when there is none (the rules work alone then).  Models are opened
- * once per process, thread-safely.  Returns DOSSIER_OK, or DOSSIER_ERROR
+ * NULL when there is none (the rules work alone then).  A model is opened
+ * and checked the first time its language is asked for, once per process,
+ * thread-safely.  Returns DOSSIER_OK, or DOSSIER_ERROR
  * with a message in err when the compiled-in model is damaged.
  */
 int dossier_tagger_builtin(const dossier_tagger_model **out, const char *lang, char *err, size_t errlen);
