@@ -627,6 +627,26 @@ START_TEST(initials_inside_names)
 }
 END_TEST
 
+/* A region after a title's "of" or before an organisation word it locates is a place; a surname found as an organisation is the article's person. */
+START_TEST(kinds_from_the_article)
+{
+    const char *t = "---\ntitle: Test\nlanguage: en\n---\nTest\n\n"
+                    "The vote pitted the party against Senator Orrin Vale of Arizona, its longest-serving member. "
+                    "As a summer associate at a North Carolina law firm, she said, she was asked to leave.\n";
+    ck_assert_int_eq(kind_of(t, "Arizona"), DOSSIER_KIND_PLACE);
+    ck_assert_int_eq(kind_of(t, "North Carolina"), DOSSIER_KIND_PLACE);
+    t = "---\ntitle: Test\nlanguage: en\n---\nTest\n\n"
+        "Maren Calloway has a plan for taxes. The Calloway campaign says it would raise revenue.\n\n"
+        "Mrs. Calloway would also cap deductions, an aide to Mrs. Calloway said.\n";
+    ck_assert_int_eq(kind_of(t, "Calloway"), -1); /* no organisation of that name */
+    dossier_doc *d = dossier_test_doc(t);
+    int e = dossier_test_entity(d, "Maren Calloway");
+    ck_assert_int_ge(e, 0);
+    ck_assert_int_ge(d->entities.v[e].nmentions, 3);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -660,6 +680,7 @@ static Suite *suite(void)
     tcase_add_test(tc, known_surname_needs_evidence);
     tcase_add_test(tc, numbers_after_names);
     tcase_add_test(tc, initials_inside_names);
+    tcase_add_test(tc, kinds_from_the_article);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -255,7 +255,7 @@ START_TEST(test_apply_twice_changes_nothing)
 {
     dossier_db *db = two_articles();
     ck_assert_dossier_ok(db, dossier_correct_merge(NULL, db, "Groucho Marx", "Rufus Firefly", NULL));
-    ck_assert_dossier_ok(db, dossier_correct_kind(NULL, db, "Sylvania", "place", NULL));
+    ck_assert_dossier_ok(db, dossier_correct_kind(NULL, db, "Sylvania", "organization", NULL));
     ck_assert_dossier_ok(db, dossier_correct_rename(NULL, db, "Rufus Firefly", "President Firefly", NULL));
     static const char *const sums =
         "SELECT (SELECT count(*) FROM entities) || '/' || (SELECT count(*) FROM aliases) || '/' ||"

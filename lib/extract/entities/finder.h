@@ -214,6 +214,14 @@ int dossier_names_tag(dossier_names *c);
 /* Non-zero when the tagger tags no word of [p, q) as a name (0 without a model). */
 int dossier_names_tagger_none(const dossier_names *c, int p, int q);
 /*
+ * Non-zero when the words [p, q) are, as a whole, a region (or, with
+ * `cities`, a city) on the model's lists and no first name, person or
+ * organisation there ("Arizona", "North Carolina"); 0 without a model.
+ */
+int dossier_names_listed_place(const dossier_names *c, int p, int q, int cities);
+/* Non-zero when the name, folded, is a region on the model's lists (as dossier_names_listed_place). */
+int dossier_names_listed_region(const dossier_names *c, const char *name);
+/*
  * The names the tagger finds in tokens no mention covers, recorded with
  * the tagger's kind: people (`people` set) between the passes, so that
  * the second pass joins their surnames to them; organisations and places

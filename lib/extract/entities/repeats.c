@@ -150,7 +150,25 @@ static int person_by_surname(const dossier_names *c, const surname_index *sx, co
     return found;
 }
 
-/* Moves the mentions of one-word person entities to the full name they shorten. */
+/*
+ * Non-zero when one-word entity e may be a surname of the article's
+ * people: a person; or an organisation or place found from the words
+ * around one mention ("the Calloway campaign", "since Calloway") and on no
+ * list of regions, which a person of the article whose surname it is
+ * shows to be that person ("Mrs. Calloway" is found as the same name).
+ */
+static int surname_candidate(const dossier_names *c, int e)
+{
+    const dossier_entity *ent = &c->d->entities.v[e];
+    if (ent->gaz || strchr(ent->name, ' ') || !ent->nmentions)
+        return 0;
+    if (ent->kind == DOSSIER_KIND_PERSON)
+        return 1;
+    return (ent->kind == DOSSIER_KIND_ORGANIZATION || ent->kind == DOSSIER_KIND_PLACE) &&
+           !dossier_names_listed_region(c, ent->name);
+}
+
+/* Moves the mentions of one-word entities to the person's full name they shorten. */
 static int merge_surnames(dossier_names *c)
 {
     dossier_doc *d = c->d;
@@ -158,7 +176,7 @@ static int merge_surnames(dossier_names *c)
     int rc = surnames_build(&sx, c);
     for (size_t e = 0; !rc && e < d->entities.n; e++) {
         dossier_entity *ent = &d->entities.v[e];
-        if (ent->kind != DOSSIER_KIND_PERSON || ent->gaz || strchr(ent->name, ' ') || !ent->nmentions)
+        if (!surname_candidate(c, (int)e))
             continue;
         char *f = dossier_fold(ent->name, strlen(ent->name));
         if (!f) {

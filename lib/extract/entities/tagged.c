@@ -100,6 +100,43 @@ static int listed(const dossier_names *c, int i)
                   DOSSIER_WC_PLACE)) != 0;
 }
 
+/* Non-zero when the folded words `f` are a region (or, with `cities`, a city) of the model's lists, and no name of a person or organisation. */
+static int listed_place(const dossier_names *c, const char *f, size_t len, int cities)
+{
+    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, len);
+    return (wc & (DOSSIER_WC_REGION | (cities ? DOSSIER_WC_CITY : 0))) &&
+           !(wc & (DOSSIER_WC_FIRST | DOSSIER_WC_PERSON | DOSSIER_WC_ORG));
+}
+
+/* See finder.h. */
+int dossier_names_listed_place(const dossier_names *c, int p, int q, int cities)
+{
+    char buf[128];
+    size_t len = 0;
+    if (!c->model || q <= p || q - p > 4)
+        return 0;
+    for (int k = p; k < q; k++) {
+        const char *f = c->d->folds.v[k];
+        size_t n = strlen(f);
+        if (len + n + 2 > sizeof buf)
+            return 0;
+        if (k > p)
+            buf[len++] = ' ';
+        memcpy(buf + len, f, n);
+        len += n;
+    }
+    return listed_place(c, buf, len, cities);
+}
+
+/* See finder.h. */
+int dossier_names_listed_region(const dossier_names *c, const char *name)
+{
+    char *f = c->model ? dossier_fold(name, strlen(name)) : NULL;
+    int hit = f && listed_place(c, f, strlen(f), 0);
+    free(f);
+    return hit;
+}
+
 /* See finder.h. */
 int dossier_names_tag(dossier_names *c)
 {

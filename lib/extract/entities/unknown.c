@@ -363,12 +363,18 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     if ((place = 0, q < end) && (place = dossier_names_lex(c, "entity.place_heads", q, end)) &&
         !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))
         return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
+    int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
+    int after_of = title && p - 1 > first && dossier_names_is_connector(c, p - 1);
+    /* "Senator X of Arizona", "a North Carolina law firm": a listed place stays a place
+       after a title's "of", and a region before an organisation word it only locates (a
+       town may be a surname: "the Jackson campaign"). */
+    if ((after_of && dossier_names_listed_place(c, p, q, 1)) ||
+        (org_cue(c, p, q) && dossier_names_listed_place(c, p, q, 0)))
+        return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     if (org_cue(c, p, q) || possessive_title(c, p, q, title || prefix))
         return dossier_names_add(c, p, q, DOSSIER_KIND_ORGANIZATION, NULL, DOSSIER_MENTION_NAME);
     if (digit || program_cue(c, p, q))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PROGRAM, NULL, DOSSIER_MENTION_NAME);
-    int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
-    int after_of = title && p - 1 > first && dossier_names_is_connector(c, p - 1);
     if (after_of && words >= 3) {
         /* "Minister of Mining Ana Ruiz": the person is the last words. */
         int k = p + 1;
