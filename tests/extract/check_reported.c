@@ -4,7 +4,11 @@
  * ("said he meets families in a city that …"), a name after the cue that
  * is the speaker (", said Anna Berg.") or the reported clause's subject
  * ("said Berg's plan would fail"), and plural nouns that fold like cues
- * ("faces questions about", "pollution credits").  Invented sentences;
+ * ("faces questions about", "pollution credits"); a person's intention
+ * ("hopes to", not "the agency plans to"); a hearer closing the sentence
+ * ("…, X told the court."); a cue set in after a short opening ("And yet,
+ * X says, Y remains …"); speakers named by a description ("The bank
+ * said": kept with no speaker; not an apposition nor a question).  Invented sentences;
  * statements.c's suite holds the older constructions.
  */
 #include <stdio.h>
@@ -102,6 +106,57 @@ START_TEST(test_nouns_that_fold_like_cues)
 }
 END_TEST
 
+START_TEST(test_intentions_of_people)
+{
+    /* "X hopes to …" is a person's intention; an organisation's plan is no statement */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Anna Berg hopes to work across the aisle to fund early childhood education.\n\n"
+                               "The agency plans to launch two more satellites from the new pad next year.\n\n"
+                               "She has long wanted to rebuild the old harbour with money from the region.");
+    expect(d, "work across the aisle", "Anna Berg", "hopes to");
+    expect(d, "rebuild the old harbour", "Anna Berg", NULL);
+    expect_none(d, "two more satellites");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_cues_closing_and_inside)
+{
+    /* a hearer after "told" closes the sentence; a cue set in by commas after a short opening */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "The town was only doing what many towns already do, Anna Berg told the court in her filing.\n\n"
+                               "He had been finishing his second year at the college, Paul Weber told The Daily Star.\n\n"
+                               "And yet, Anna Berg says, Lyon remains a priority for the region.\n\n"
+                               "Paul Weber said he supported it.");
+    expect(d, "what many towns already do", "Anna Berg", "The town");
+    expect_none(d, "court in her filing");
+    expect(d, "finishing his second year", "Paul Weber", "He had been");
+    expect(d, "Lyon remains a priority", "Anna Berg", NULL);
+    expect(d, "he supported it", "Paul Weber", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_speakers_named_by_a_description)
+{
+    /* "The bank said", "a federal judge ruled that": said by somebody no stage names: kept, with no speaker */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "The bank said it had fired thousands of employees for opening fake accounts.\n\n"
+                               "A federal judge ruled that the harbour rules had been written in bad faith.\n\n"
+                               "Some believe the harbour will never reopen to ships of that size.\n\n"
+                               "The program, called Harbour Five, lets investors buy a residence permit.\n\n"
+                               "The old sailors praised the new budget plan for the harbour and its ships.\n\n"
+                               "How do you know the harbour will be ready in time for the summer season?");
+    expect(d, "had fired thousands of employees", NULL, NULL);
+    expect(d, "harbour rules had been written", NULL, NULL);
+    expect(d, "the harbour will never reopen", NULL, NULL);
+    expect_none(d, "lets investors buy");
+    expect_none(d, "the new budget plan for the harbour");    /* a view of somebody unnamed */
+    expect_none(d, "ready in time for the summer");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -109,6 +164,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_clause_with_own_subject);
     tcase_add_test(tc, test_name_after_the_cue);
     tcase_add_test(tc, test_nouns_that_fold_like_cues);
+    tcase_add_test(tc, test_intentions_of_people);
+    tcase_add_test(tc, test_cues_closing_and_inside);
+    tcase_add_test(tc, test_speakers_named_by_a_description);
     suite_add_tcase(s, tc);
     return s;
 }

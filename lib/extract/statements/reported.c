@@ -492,10 +492,15 @@ static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
 static int goes_after(const stm_ctx *c, const sentence *s, int after)
 {
     int u = after + 1;
-    if (!IS(after, ",") || u >= s->trim || !(FLAGS(u) & DOSSIER_TOK_WORD) || (FLAGS(u) & DOSSIER_TOK_UPPER) ||
-        c->used[u] || MATCH("statement.prepositions", u) || MATCH("statement.as_cues", u) ||
+    if (!IS(after, ",") || u >= s->trim || !(FLAGS(u) & DOSSIER_TOK_WORD) || c->used[u] ||
+        MATCH("statement.prepositions", u) || MATCH("statement.as_cues", u) ||
         MATCH("statement.participle_cues", u) || MATCH("statement.verbs", u))
         return 0;
+    /* a capitalised word opens the clause's subject ("…, she said, Syria remains …"), not another
+       speaker's cue ("…, she said, Weber added") */
+    for (int v = u + 1; (FLAGS(u) & DOSSIER_TOK_UPPER) && v < s->trim && v <= u + 3; v++)
+        if (MATCH("statement.verbs", v) || (FLAGS(v) & DOSSIER_TOK_PUNCT))
+            return 0;
     const char *w = c->d->folds.v[u];
     size_t n = strlen(w);
     const dossier_phrase *const *ends = NULL;
@@ -509,13 +514,32 @@ static int goes_after(const stm_ctx *c, const sentence *s, int after)
 }
 
 /*
+ * Where the hearer of a tell verb at t ends ("…, X told the court in
+ * her filing.", "…, X told The Daily Star."): after up to five words that
+ * are no verb, pronoun, preposition or complementizer; `after` itself
+ * for other verbs.
+ */
+static int past_hearer(const stm_ctx *c, const sentence *s, int t, int after)
+{
+    if (!MATCH("statement.tell_verbs", t))
+        return after;
+    int u = after;
+    while (u < s->trim && u < after + 5 && (FLAGS(u) & DOSSIER_TOK_WORD) && !MATCH("statement.complementizers", u) &&
+           !MATCH("statement.finite_words", u) && !MATCH("statement.subject_pronouns", u) &&
+           !MATCH("statement.verbs", u) && !MATCH("statement.prepositions", u))
+        u++;
+    return u;
+}
+
+/*
  * "S, X said." / "S, said X." / "S, a annoncé X, …": a cue that closes
  * the sentence reports what comes before its comma.  Returns 1 when it
  * did (and *rc set), else 0.
  */
 static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
 {
-    int after = t + len, tail = s->trim - after, comma = -1;
+    int after = t + len, comma = -1;
+    int h = past_hearer(c, s, t, after), tail = s->trim - h;
     for (int u = t - 1; u >= s->first && u >= t - 12; u--) {
         if (c->used[u])
             break;
@@ -526,10 +550,10 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
     }
     int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && inverted_name(c, s, after);
     /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
-    int goes_on = MATCH("statement.prepositions", after) && skip_adverbials(c, s, after) != after;
+    int clause = MATCH("statement.prepositions", h) ? skip_adverbials(c, s, h) : h;
+    int goes_on = clause != h && dossier_speakers_words(c, clause, s->trim) >= 3;
     int final = comma > s->first && comma < t - 1 && !goes_on &&
-                (tail <= 2 || IS(after, ",") || MATCH("statement.prepositions", after) ||
-                 MATCH("statement.audience", after));
+                (tail <= 2 || IS(h, ",") || MATCH("statement.prepositions", h) || MATCH("statement.audience", h));
     if (!(inverted || final))
         return 0;
     int from = s->first;
@@ -577,7 +601,8 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
         ((FLAGS(from) & DOSSIER_TOK_PUNCT) && !(FLAGS(from) & DOSSIER_TOK_QOPEN)))
         return DOSSIER_OK;
     /* "the FBI said it would cooperate": a pronoun subject and its verb make a clause of three words */
-    int min = MATCH("statement.pronouns_clause", from) && MATCH("statement.finite_words", from + 1) ? 3 : 4;
+    int min = (MATCH("statement.pronouns_clause", from) && MATCH("statement.finite_words", from + 1)) ||
+              MATCH("statement.subject_pronouns", from) ? 3 : 4;
     return add_min(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE, min);
 }
 
@@ -696,6 +721,25 @@ static int noun_cue(const stm_ctx *c, const sentence *s, int t)
              MATCH("statement.source_nouns", u) || MATCH("statement.complementizers", u));
 }
 
+/*
+ * Non-zero when a person is the subject right before the cue at t (adverbs
+ * and auxiliaries between): a person's name ends there, or a person pronoun
+ * stands there ("X hopes to", "she has long wanted to").
+ */
+static int person_subject(const stm_ctx *c, const sentence *s, int t)
+{
+    int u = t - 1;
+    while (u > s->first && (MATCH("statement.adverbs", u) || MATCH("statement.aux", u)))
+        u--;
+    if (u < s->first || c->used[u])
+        return 0;
+    if (MATCH("statement.pronouns_person", u) && MATCH("statement.subject_pronouns", u))
+        return 1;
+    int m = c->tok_mention[u];
+    return m >= 0 && c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens == u + 1 &&
+           c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_PERSON;
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -717,6 +761,10 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
         } else if (MATCH("statement.as_cues", t)) {
             rc = as_clause(c, s, t);
             len = 1;
+        } else if ((len = MATCH("statement.intent_cues", t)) > 0) {
+            /* "X hopes to work across the aisle": what a person means to do, worded with its verb */
+            if (person_subject(c, s, t))
+                rc = add(c, s, t, clause_end(c, s, t), t, len, subject_start(c, s, t), t, STM_SUBJ_CLAUSE);
         } else if ((len = MATCH("statement.object_cues", t)) > 0) {
             /* "the calls for", "Calloway's plans to": a noun after an article or a possessive */
             if (passive(c, s, t, len) || noun_cue(c, s, t) ||

@@ -5,7 +5,9 @@
  * (quotes.c) claim their tokens and attribution clauses first; reported
  * speech (reported.c) is then looked for in what is left; candidates that
  * a larger one contains are merged away; and every candidate is attributed
- * (speakers.c).  Reported speech whose speaker cannot be found is dropped;
+ * (speakers.c).  Reported speech whose speaker cannot be found is dropped,
+ * unless a noun phrase that names nobody says it ("The bank said"): that
+ * is kept with no speaker;
  * a group of people or a poll may say something ("analysts said"), but
  * what "commentators have described" or "scientists believe" is a view,
  * not anybody's statement.
@@ -267,6 +269,94 @@ static void check_subject(stm_ctx *c, stm_cand *k)
     k->speaker_mention = -1;
 }
 
+/* Non-zero when token t is a word no noun phrase holds: a pronoun, a verb, an auxiliary, a participle. */
+static int no_noun_word(const stm_ctx *c, int t)
+{
+    static const char *const keys[] = {"statement.subject_pronouns", "statement.pronouns_clause",
+                                       "statement.pronouns_person", "statement.pronouns_group", "statement.relatives",
+                                       "statement.interrogatives", "statement.finite_words", "statement.verbs",
+                                       "statement.verbs_that", "statement.aux", "statement.passive_aux"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (dossier_speakers_match(c, keys[i], t))
+            return 1;
+    const char *w = c->d->folds.v[t];
+    size_t n = strlen(w);
+    const dossier_phrase *const *ends = NULL;
+    size_t ne = dossier_lexicon_list(c->d->lex, c->lang, "statement.participle_endings", &ends);
+    for (size_t i = 0; i < ne; i++) {
+        size_t k = strlen(ends[i]->text);
+        if (n > k + 2 && strcmp(w + n - k, ends[i]->text) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when token t can head a noun phrase that names a speaker: a group, role, organisation or document word. */
+static int speaker_noun(const stm_ctx *c, int t)
+{
+    return dossier_speakers_match(c, "statement.group_nouns", t) || dossier_speakers_match(c, "statement.org_descriptions", t) ||
+           dossier_speakers_match(c, "statement.person_roles", t) || dossier_speakers_match(c, "entity.titles", t) ||
+           dossier_speakers_match(c, "statement.document_nouns", t) || dossier_speakers_match(c, "statement.source_nouns", t);
+}
+
+/*
+ * Non-zero when candidate k, indirect speech nobody could be named for, is
+ * said by a noun phrase all the same ("The bank said", "Many Republicans
+ * believe", "a federal judge found", "according to the union"): kept with
+ * no speaker, since someone is said to speak (what unnamed "sailors
+ * praised" is a view: object cues are not kept).  The phrase opens its clause,
+ * holds one to five words, opens with an article, a quantifier or a
+ * capitalised word (at the sentence's start, a name or a group), holds no
+ * pronoun, verb, auxiliary nor participle, and ends with a lower-case
+ * noun: a group, role, organisation or document word, a lone quantifier
+ * as a subject ("Some said", not "according to some"), or, as a subject after an article, one or two lower-case
+ * words.  A capitalised head is a name, the speaker stage's to find.
+ */
+static int described_subject(const stm_ctx *c, const stm_cand *k)
+{
+    int f = k->subj_first, e = k->subj_end;
+    if (k->kind != DOSSIER_STATEMENT_INDIRECT || k->cue_tok < 0 || f < 0 || e <= f ||
+        dossier_speakers_match(c, "statement.object_cues", k->cue_tok) ||
+        !(k->mode == STM_SUBJ_SOURCE || (k->mode == STM_SUBJ_CLAUSE && e == k->cue_tok)))
+        return 0;
+    while (e > f && (dossier_speakers_match(c, "statement.adverbs", e - 1) || dossier_speakers_match(c, "statement.aux", e - 1) ||
+                     (k->mode == STM_SUBJ_SOURCE && (dossier_speakers_flags(c, e - 1) & DOSSIER_TOK_PUNCT))))
+        e--;
+    int words = dossier_speakers_words(c, f, e), first = dossier_speakers_sent_first(c, f);
+    if (words < 1 || words > 5)
+        return 0;
+    if (k->mode == STM_SUBJ_CLAUSE && f > first && !dossier_speakers_is(c, f - 1, ",") && !dossier_speakers_is(c, f - 1, ";") &&
+        !dossier_speakers_is(c, f - 1, ":") && !(dossier_speakers_flags(c, f - 1) & DOSSIER_TOK_DASH) &&
+        !dossier_speakers_match(c, "statement.clause_joins", f - 1))
+        return 0;
+    int article = dossier_speakers_match(c, "statement.articles", f) > 0;
+    int quantifier = dossier_speakers_match(c, "statement.quantifiers", f) > 0;
+    int upper = (dossier_speakers_flags(c, f) & DOSSIER_TOK_UPPER) &&
+                (f > first || c->tok_mention[f] >= 0 || speaker_noun(c, f));
+    if (!article && !quantifier && !upper)
+        return 0;
+    int lower = 0;
+    for (int t = f; t < e; t++) {
+        unsigned fl = dossier_speakers_flags(c, t);
+        if (((fl & DOSSIER_TOK_PUNCT) && strcmp(c->d->folds.v[t], "'s") != 0) || no_noun_word(c, t) || c->used[t] == 2)
+            return 0;
+        /* a determiner inside the phrase opens another one ("faced some steep", "taped an hourlong"),
+           but after a preposition ("Many of his supporters") */
+        if (t > f && (dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.quantifiers", t)) &&
+            !dossier_speakers_match(c, "statement.prepositions", t - 1))
+            return 0;
+        if (!(fl & DOSSIER_TOK_UPPER) && !dossier_speakers_match(c, "statement.articles", t) &&
+            !dossier_speakers_match(c, "statement.quantifiers", t) && strcmp(c->d->folds.v[t], "'s") != 0)
+            lower++;
+    }
+    int head = e - 1;
+    if ((dossier_speakers_flags(c, head) & DOSSIER_TOK_UPPER) && (head > first || c->tok_mention[head] >= 0))
+        return 0;   /* a capitalised head is a name: the speaker stage's to find, or nobody's */
+    if (speaker_noun(c, head) || (quantifier && words == 1 && k->mode == STM_SUBJ_CLAUSE))
+        return 1;
+    return k->mode == STM_SUBJ_CLAUSE && article && lower >= 1 && lower <= 2;
+}
+
 /* Adds the kept candidates to d->statements. */
 static int emit(stm_ctx *c)
 {
@@ -278,7 +368,7 @@ static int emit(stm_ctx *c)
             k->speaker_mention = -1;
         }
         check_subject(c, k);
-        if (k->dropped || (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0))
+        if (k->dropped || (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0 && !described_subject(c, k)))
             continue;
         dossier_statement s = {0};
         s.span = k->span;
