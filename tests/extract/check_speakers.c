@@ -24,7 +24,8 @@
  * reply, "According to X, “…”", "Said X:", the clause after the last
  * comma before "said:", a partial quotation with "said X" after it, a
  * paragraph of quotation after "X continued:", a headline "Name: ‘…’", a
- * line opened with a closing mark; and the false friends: a headline
+ * line opened with a closing mark; and the false friends: "a former
+ * chairman" is nobody named before, a headline
  * with a colon and no quotation, a
  * chant inside a sentence, an apposition after a name before "said", a
  * clause after a quotation that names someone who said nothing.
@@ -534,6 +535,27 @@ START_TEST(test_closing_mark_opening_a_line)
 }
 END_TEST
 
+/* The speaker's name of the statement holding `part`, "" when unknown or when no statement holds it. */
+static const char *speaker_or_none(const dossier_doc *d, const char *part)
+{
+    for (size_t i = 0; i < d->statements.n; i++)
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), part))
+            return d->statements.v[i].speaker >= 0 ? d->entities.v[d->statements.v[i].speaker].name : "";
+    return "";
+}
+
+START_TEST(test_indefinite_role_is_someone_new)
+{
+    /* "a former party chairman" is not the chairman named before; "the chairman" is */
+    dossier_doc *d = doc("en", "Tom Becker, the chairman of the Green Party, met the press on Monday.\n\n"
+                               "A former Green Party chairman says the council should come up with a new plan for the bridge.\n\n"
+                               "The chairman said the bridge would open in May.");
+    ck_assert_str_eq(speaker_or_none(d, "should come up with"), "");
+    ck_speaker(d, "would open in May", "Tom Becker");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -574,6 +596,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_clause_after_quote_is_no_attribution);
     tcase_add_test(tc, test_headline_name_colon_quote);
     tcase_add_test(tc, test_closing_mark_opening_a_line);
+    tcase_add_test(tc, test_indefinite_role_is_someone_new);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -536,6 +536,23 @@ static int role_word(const stm_ctx *c, int t)
     return 0;
 }
 
+/* Non-zero when tokens [first, last] are words of one phrase: no punctuation, at most eight. */
+static int one_phrase(const stm_ctx *c, int first, int last)
+{
+    for (int t = first; t <= last; t++)
+        if (dossier_speakers_flags(c, t) & DOSSIER_TOK_PUNCT)
+            return 0;
+    return last - first < 8;
+}
+
+/* Non-zero when description mention m opens with an indefinite article, or follows one ("a former chairman"). */
+static int indefinite(const stm_ctx *c, int m)
+{
+    int t = c->d->mentions.v[m].first_token;
+    return dossier_speakers_match(c, "entity.indefinite_articles", t) ||
+           (t > 0 && dossier_speakers_match(c, "entity.indefinite_articles", t - 1));
+}
+
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
 static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int *tok, int *how)
 {
@@ -673,6 +690,9 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             return head;
         }
     }
+    if (s.role >= 0 && dossier_speakers_match(c, "entity.indefinite_articles", k->subj_first) &&
+        !dossier_speakers_match(c, "statement.org_descriptions", s.role) && one_phrase(c, k->subj_first, s.role))
+        return -1;  /* "a former party chairman says": someone new, nobody named before */
     if (s.role >= 0) {
         /* an organisation after a preposition is the role's only right after it ("head of X", not "in X") */
         int any = s.org_any >= 0 && d->mentions.v[s.org_any].first_token <= s.role + 3 ? s.org_any : -1;
@@ -697,6 +717,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         k->speaker_mention = s.org;
         return d->mentions.v[s.org].entity;
     }
+    if (s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_PERSON && indefinite(c, s.desc))
+        return -1;  /* "a former party chairman says": someone new, not the person named before */
     if (s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_PERSON) {
         /* "Президент X следил за стартом. …, глава государства назвал …": the person just named */
         int at = d->mentions.v[s.desc].first_token, p = named_in_para(c, at, DOSSIER_KIND_PERSON);
