@@ -52,18 +52,42 @@ ORDER BY 1, 2, 3, 4;
 SQL
 }
 
+# two_orders DIR NAME: ingests DIR's articles in name order into NAME.db and in reverse order
+# into NAME-r.db; the normalized exports (NAME.json, NAME.txt) must be the same.
+two_orders() {
+    ls "$1"/*.txt | sort >"$tmp/names"
+    sort -r "$tmp/names" >"$tmp/reversed"
+    xargs "$bin" --db "$tmp/$2.db" ingest --quiet <"$tmp/names" >/dev/null 2>&1 || fail "$2: ingest in name order"
+    xargs "$bin" --db "$tmp/$2-r.db" ingest --quiet <"$tmp/reversed" >/dev/null 2>&1 || fail "$2: ingest in reverse order"
+    "$bin" --db "$tmp/$2.db" export --format json >"$tmp/$2.json" || fail "$2: export"
+    "$bin" --db "$tmp/$2-r.db" export --format json >"$tmp/$2-r.json" || fail "$2: export (reverse)"
+    normalize "$tmp/$2.json" "$tmp/$2.txt"
+    normalize "$tmp/$2-r.json" "$tmp/$2-r.txt"
+    [ -s "$tmp/$2.txt" ] || fail "$2: empty normalized export"
+    grep -q '^statement|.* | ' "$tmp/$2.txt" || fail "$2: no statement cluster spans two articles"
+    cmp -s "$tmp/$2.txt" "$tmp/$2-r.txt" ||
+        fail "$2: the order of ingest changes the export: $(diff "$tmp/$2.txt" "$tmp/$2-r.txt" | head -c 600)"
+}
+
 # ---- the same articles in two orders
-ls "$fixtures"/articles/*.txt | sort >"$tmp/names"
-sort -r "$tmp/names" >"$tmp/reversed"
-xargs "$bin" --db "$tmp/a.db" ingest --quiet <"$tmp/names" >/dev/null 2>&1 || fail "ingest in name order"
-xargs "$bin" --db "$tmp/b.db" ingest --quiet <"$tmp/reversed" >/dev/null 2>&1 || fail "ingest in reverse order"
-"$bin" --db "$tmp/a.db" export --format json >"$tmp/a.json" || fail "export a"
-"$bin" --db "$tmp/b.db" export --format json >"$tmp/b.json" || fail "export b"
-normalize "$tmp/a.json" "$tmp/a.txt"
-normalize "$tmp/b.json" "$tmp/b.txt"
-[ -s "$tmp/a.txt" ] || fail "empty normalized export"
-grep -q '^statement|.* | ' "$tmp/a.txt" || fail "no statement cluster spans two articles"
-cmp -s "$tmp/a.txt" "$tmp/b.txt" || fail "the order of ingest changes the export: $(diff "$tmp/a.txt" "$tmp/b.txt" | head -c 600)"
+two_orders "$fixtures/articles" a
+
+# ---- political news (invented): people who share a surname, a son named after his father,
+# a middle initial, an acronym with dots and its expansion, a state after "Senator X of"
+two_orders "$fixtures/politics" p
+people() { sqlite3 "$tmp/p.db" "SELECT count(*) FROM entities WHERE kind = 'person' AND name IN ($1)"; }
+[ "$(people "'Victor J. Hale', 'Victor Hale'")" = 1 ] || fail "politics: the father is not one entity"
+[ "$(people "'Victor Hale Jr', 'Victor Hale Jr.'")" = 1 ] || fail "politics: the son is not an entity of his own"
+[ "$(people "'Maren Calloway'")" = 1 ] && [ "$(people "'Dale Calloway'")" = 1 ] || fail "politics: husband and wife joined"
+n=$(sqlite3 "$tmp/p.db" "SELECT count(*) FROM entities WHERE name GLOB '* [A-Z]' OR name GLOB '* [A-Z].'")
+[ "$n" = 0 ] || fail "politics: $n names end in an initial"
+n=$(sqlite3 "$tmp/p.db" "SELECT count(*) FROM entities WHERE name IN ('N.E.C', 'N.E.C.', 'NEC', 'National Election Commission')")
+[ "$n" = 1 ] || fail "politics: the acronym and its expansion are $n entities"
+n=$(sqlite3 "$tmp/p.db" "SELECT count(*) FROM entities WHERE kind = 'place' AND name IN ('Arizona', 'North Carolina')")
+[ "$n" = 2 ] || fail "politics: a state is not a place ($n of 2)"
+"$bin" --db "$tmp/p.db" resolve >"$tmp/out" 2>"$tmp/err" || fail "politics: resolve failed: $(cat "$tmp/err")"
+"$bin" --db "$tmp/p.db" export --format json >"$tmp/p2.json"
+cmp -s "$tmp/p.json" "$tmp/p2.json" || fail "politics: resolve changed the export"
 
 # ---- resolve: the same as ingest, ids and all
 "$bin" --db "$tmp/a.db" resolve >"$tmp/out" 2>"$tmp/err" || fail "resolve failed: $(cat "$tmp/err")"
