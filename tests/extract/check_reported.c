@@ -5,7 +5,7 @@
  * is the speaker (", said Anna Berg.") or the reported clause's subject
  * ("said Berg's plan would fail"), and plural nouns that fold like cues
  * ("faces questions about", "pollution credits"); a person's intention
- * ("hopes to", not "the agency plans to"); a hearer closing the sentence
+ * ("hopes to", "veut", "will", "quiere", "хочет"; not "the agency plans to"); a hearer closing the sentence
  * ("…, X told the court."); a cue set in after a short opening ("And yet,
  * X says, Y remains …"); speakers named by a description ("The bank
  * said": kept with no speaker; not an apposition nor a question).  Invented sentences;
@@ -117,6 +117,24 @@ START_TEST(test_intentions_of_people)
     expect(d, "rebuild the old harbour", "Anna Berg", NULL);
     expect_none(d, "two more satellites");
     dossier_test_doc_free(d);
+    d = doc("fr", "Marie Dupont veut construire une nouvelle station avec ses partenaires europ\u00e9ens.\n\n"
+                  "L'agence pr\u00e9voit de lancer deux satellites depuis le nouveau pas de tir.");
+    expect(d, "construire une nouvelle station", "Marie Dupont", NULL);
+    expect_none(d, "lancer deux satellites");
+    dossier_test_doc_free(d);
+    d = doc("de", "Peter Schmidt will die neue Station gemeinsam mit den Partnern in Europa bauen.");
+    expect(d, "die neue Station gemeinsam", "Peter Schmidt", NULL);
+    dossier_test_doc_free(d);
+    d = doc("es", "Ana Torres quiere construir una nueva estaci\u00f3n con sus socios europeos.");
+    expect(d, "construir una nueva estaci", "Ana Torres", NULL);
+    dossier_test_doc_free(d);
+    d = doc("ru", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 \u0445\u043e\u0447\u0435\u0442 "
+                  "\u043f\u043e\u0441\u0442\u0440\u043e\u0438\u0442\u044c \u043d\u043e\u0432\u0443\u044e "
+                  "\u0441\u0442\u0430\u043d\u0446\u0438\u044e \u0432\u043c\u0435\u0441\u0442\u0435 \u0441 "
+                  "\u043f\u0430\u0440\u0442\u043d\u0451\u0440\u0430\u043c\u0438.");
+    expect(d, "\u043d\u043e\u0432\u0443\u044e \u0441\u0442\u0430\u043d\u0446\u0438\u044e",
+           "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", NULL);
+    dossier_test_doc_free(d);
 }
 END_TEST
 
@@ -151,6 +169,15 @@ START_TEST(test_speakers_named_by_a_description)
     expect(d, "harbour rules had been written", NULL, NULL);
     expect(d, "the harbour will never reopen", NULL, NULL);
     expect_none(d, "lets investors buy");
+    dossier_test_doc_free(d);
+    /* after an opening adverbial: a group, a share of the people asked */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "In the end, some families said they were forced to pay smugglers to bring in their children.\n\n"
+                  "Around that time, 47 percent said they would vote for the mayor in the autumn.\n\n"
+                  "Many in the crowd said the senator was the only candidate they trusted.");
+    expect(d, "forced to pay smugglers", NULL, NULL);
+    expect(d, "vote for the mayor in the autumn", NULL, NULL);
+    expect(d, "the only candidate they trusted", NULL, NULL);
     expect_none(d, "the new budget plan for the harbour");    /* a view of somebody unnamed */
     expect_none(d, "ready in time for the summer");
     dossier_test_doc_free(d);

@@ -733,7 +733,7 @@ static int person_subject(const stm_ctx *c, const sentence *s, int t)
         u--;
     if (u < s->first || c->used[u])
         return 0;
-    if (MATCH("statement.pronouns_person", u) && MATCH("statement.subject_pronouns", u))
+    if (MATCH("statement.pronouns_person", u) && (MATCH("statement.subject_pronouns", u) || MATCH("statement.pronouns_clause", u)))
         return 1;
     int m = c->tok_mention[u];
     return m >= 0 && c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens == u + 1 &&

@@ -305,12 +305,14 @@ static int speaker_noun(const stm_ctx *c, int t)
  * believe", "a federal judge found", "according to the union"): kept with
  * no speaker, since someone is said to speak (what unnamed "sailors
  * praised" is a view: object cues are not kept).  The phrase opens its clause,
- * holds one to five words, opens with an article, a quantifier or a
- * capitalised word (at the sentence's start, a name or a group), holds no
- * pronoun, verb, auxiliary nor participle, and ends with a lower-case
- * noun: a group, role, organisation or document word, a lone quantifier
- * as a subject ("Some said", not "according to some"), or, as a subject after an article, one or two lower-case
- * words.  A capitalised head is a name, the speaker stage's to find.
+ * holds one to five words, opens with an article, a quantifier, a number
+ * or a capitalised word (at the sentence's start, a name or a group),
+ * holds no pronoun, verb, auxiliary nor participle, and ends with a
+ * lower-case noun: a group, role, organisation or document word; or, as a
+ * subject, a lone quantifier ("Some said", not "according to some"), a
+ * share ("47 percent said", "Two in three said"), or one or two lower-case
+ * words after an article or a quantifier ("The bank", "some families").
+ * A capitalised head is a name, the speaker stage's to find.
  */
 static int described_subject(const stm_ctx *c, const stm_cand *k)
 {
@@ -322,6 +324,11 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
     while (e > f && (dossier_speakers_match(c, "statement.adverbs", e - 1) || dossier_speakers_match(c, "statement.aux", e - 1) ||
                      (k->mode == STM_SUBJ_SOURCE && (dossier_speakers_flags(c, e - 1) & DOSSIER_TOK_PUNCT))))
         e--;
+    for (int t = e - 1; t > f && k->mode == STM_SUBJ_CLAUSE; t--)
+        if (dossier_speakers_is(c, t, ",")) {
+            f = t + 1;      /* "In the end, some families said": the phrase after the opening adverbial */
+            break;
+        }
     int words = dossier_speakers_words(c, f, e), first = dossier_speakers_sent_first(c, f);
     if (words < 1 || words > 5)
         return 0;
@@ -333,7 +340,8 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
     int quantifier = dossier_speakers_match(c, "statement.quantifiers", f) > 0;
     int upper = (dossier_speakers_flags(c, f) & DOSSIER_TOK_UPPER) &&
                 (f > first || c->tok_mention[f] >= 0 || speaker_noun(c, f));
-    if (!article && !quantifier && !upper)
+    int number = (dossier_speakers_flags(c, f) & DOSSIER_TOK_NUM) != 0;
+    if (!article && !quantifier && !upper && !number)
         return 0;
     int lower = 0;
     for (int t = f; t < e; t++) {
@@ -343,7 +351,7 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
         /* a determiner inside the phrase opens another one ("faced some steep", "taped an hourlong"),
            but after a preposition ("Many of his supporters") */
         if (t > f && (dossier_speakers_match(c, "statement.articles", t) || dossier_speakers_match(c, "statement.quantifiers", t)) &&
-            !dossier_speakers_match(c, "statement.prepositions", t - 1))
+            !dossier_speakers_match(c, "statement.prepositions", t - 1) && !dossier_speakers_match(c, "statement.share_words", t))
             return 0;
         if (!(fl & DOSSIER_TOK_UPPER) && !dossier_speakers_match(c, "statement.articles", t) &&
             !dossier_speakers_match(c, "statement.quantifiers", t) && strcmp(c->d->folds.v[t], "'s") != 0)
@@ -352,9 +360,15 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
     int head = e - 1;
     if ((dossier_speakers_flags(c, head) & DOSSIER_TOK_UPPER) && (head > first || c->tok_mention[head] >= 0))
         return 0;   /* a capitalised head is a name: the speaker stage's to find, or nobody's */
-    if (speaker_noun(c, head) || (quantifier && words == 1 && k->mode == STM_SUBJ_CLAUSE))
+    if (speaker_noun(c, head))
         return 1;
-    return k->mode == STM_SUBJ_CLAUSE && article && lower >= 1 && lower <= 2;
+    if (k->mode != STM_SUBJ_CLAUSE)
+        return 0;
+    /* "Some said", "47 percent said", "Two in three said": a share of the people asked */
+    if ((quantifier && words == 1) || ((quantifier || number) && (dossier_speakers_match(c, "statement.share_words", head) ||
+                                                                 dossier_speakers_match(c, "statement.quantifiers", head))))
+        return 1;
+    return (article || quantifier) && lower >= 1 && lower <= 2;
 }
 
 /* Adds the kept candidates to d->statements. */
