@@ -502,9 +502,49 @@ static int word_count(const char *s)
 }
 
 /*
+ * The capitals of a name that follow a capital, in words of six letters or
+ * more: "HIllary", "WALLACE" have some; "McCain", "PolitiFact" and an
+ * acronym ("NATO") none.
+ */
+static int shouted_capitals(const char *s)
+{
+    int n = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        int here = 0;
+        for (const char *c = s + 1; c < e; c++)
+            here += *c >= 'A' && *c <= 'Z' && c[-1] >= 'A' && c[-1] <= 'Z';
+        n += e - s >= 6 ? here : 0;
+        s = e;
+    }
+    return n;
+}
+
+/*
+ * Negative when name a is the better of two names of one entity, whatever
+ * order they came in: the fullest (most words), then the one written in
+ * ordinary capitals (not "HIllary Clinton", not a transcript's "WALLACE"),
+ * then the first in byte order.
+ */
+static int better_name(const char *a, const char *b)
+{
+    int wa = word_count(a), wb = word_count(b);
+    if (wa != wb)
+        return wa > wb ? -1 : 1;
+    int ca = shouted_capitals(a), cb = shouted_capitals(b);
+    if (ca != cb)
+        return ca < cb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+/*
  * Gives an entity found from text the name it is best known by, whatever
- * order its names came in: the fullest (most words), then the first in
- * byte order.  Gazetteer entities keep the gazetteer's name.
+ * order its names came in (better_name).  Gazetteer entities keep the
+ * gazetteer's name.
  */
 static int prefer_name(dossier_db *db, long long id, const char *name)
 {
@@ -515,8 +555,7 @@ static int prefer_name(dossier_db *db, long long id, const char *name)
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) == SQLITE_ROW) {
         const char *cur = (const char *)sqlite3_column_text(st, 0);
-        int wn = word_count(name), wc = cur ? word_count(cur) : 0;
-        rename = cur && (wn > wc || (wn == wc && strcmp(name, cur) < 0));
+        rename = cur && better_name(name, cur) < 0;
     }
     sqlite3_reset(st);
     return rename ? rename_entity(db, id, name, 0) : DOSSIER_OK;
@@ -809,8 +848,7 @@ static int doc_entity_again(dossier_doc *d, dossier_db *db, long long art, long 
             break;
         }
         int full = strcmp((const char *)sqlite3_column_text(names, 1), "name") == 0;
-        if (full && (!best || word_count(n) > word_count(best) ||
-                     (word_count(n) == word_count(best) && strcmp(n, best) < 0)))
+        if (full && (!best || better_name(n, best) < 0))
             best = n;
     }
     int e = rc;

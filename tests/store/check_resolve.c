@@ -156,6 +156,23 @@ START_TEST(test_acronyms)
 }
 END_TEST
 
+/* Of two spellings of one name, the one in ordinary capitals is the entity's name, in either order. */
+START_TEST(test_ordinary_capitals)
+{
+    for (int order = 0; order < 2; order++) {
+        dossier_db *db = dossier_test_db();
+        long long a = resolve_name(db, order ? "Margaret Firefly" : "MArgaret Firefly", DOSSIER_KIND_PERSON);
+        ck_assert_int_eq(resolve_name(db, order ? "MArgaret Firefly" : "Margaret Firefly", DOSSIER_KIND_PERSON), a);
+        ck_assert_str_eq(entity_name(db, a), "Margaret Firefly");
+        long long b = resolve_name(db, order ? "Freedonia Space Board" : "FREEDONIA SPACE BOARD", DOSSIER_KIND_ORGANIZATION);
+        ck_assert_int_eq(resolve_name(db, order ? "FREEDONIA SPACE BOARD" : "Freedonia Space Board",
+                                      DOSSIER_KIND_ORGANIZATION), b);
+        ck_assert_str_eq(entity_name(db, b), "Freedonia Space Board");
+        dossier_close(db);
+    }
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -165,6 +182,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_known);
     tcase_add_test(tc, test_names_never_joined);
     tcase_add_test(tc, test_acronyms);
+    tcase_add_test(tc, test_ordinary_capitals);
     suite_add_tcase(s, tc);
     return s;
 }
