@@ -21,7 +21,7 @@
  * nor a head of something else, nor "das Unternehmen am Mittwoch", nor an
  * organisation whose last word looks like a demonym.  Quotations: a name
  * and a long apposition after the quotation, "― Name" after it, a short
- * reply, "According to X, “…”", "Said X:", the clause after the last
+ * reply after its cue or before it, "shot back", "According to X, “…”", "Said X:", the clause after the last
  * comma before "said:", a partial quotation with "said X" after it, a
  * paragraph of quotation after "X continued:", a headline "Name: ‘…’", a
  * line opened with a closing mark; and the false friends: "a former
@@ -556,6 +556,19 @@ START_TEST(test_indefinite_role_is_someone_new)
 }
 END_TEST
 
+START_TEST(test_short_reply_after_cue_and_shouts)
+{
+    /* "said, “Probably.”" closing the sentence is a reply; "shot back" and "exclaimed" are cues; a word inside a sentence is not */
+    dossier_doc *d = doc("en", "Asked whether he would fire the writer, Tom Becker said, \u201cProbably.\u201d\n\n"
+                               "Jane Holloway shot back, \u201cI could have stayed home, but I chose to fight for this bridge.\u201d\n\n"
+                               "The sign said \u201cVote\u201d in red letters.");
+    ck_speaker(d, "Probably", "Tom Becker");
+    ck_speaker(d, "I chose to fight", "Jane Holloway");
+    ck_assert(!quoted(d, "Vote"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -597,6 +610,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_headline_name_colon_quote);
     tcase_add_test(tc, test_closing_mark_opening_a_line);
     tcase_add_test(tc, test_indefinite_role_is_someone_new);
+    tcase_add_test(tc, test_short_reply_after_cue_and_shouts);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -438,6 +438,31 @@ static int short_reply(stm_ctx *c, stm_cand *k, int open_tok, int close_tok, int
     return 0;
 }
 
+/*
+ * A quotation of one or two words that closes its sentence right after
+ * its cue and a comma or colon ("X said, “Probably.”"): a reply too.
+ * Sets k's subject; returns non-zero when found.
+ */
+static int short_reply_before(stm_ctx *c, stm_cand *k, int open_tok, int close_tok, int limit)
+{
+    int prev = open_tok - 1;
+    if (prev < 1 || !(dossier_speakers_is(c, prev, ",") || dossier_speakers_is(c, prev, ":")) ||
+        !dossier_speakers_match(c, "statement.verbs", prev - 1) || dossier_speakers_words(c, close_tok, limit) > 0)
+        return 0;
+    int cue = prev - 1, len = dossier_speakers_match(c, "statement.verbs", cue), first = dossier_speakers_sent_first(c, cue);
+    if (cue + len != prev || c->used[cue])
+        return 0;   /* "pointed out," ends with the comma; "said" of another quotation's attribution is not this one's */
+    while (first < cue && (c->used[first] || dossier_speakers_para(c, first) != dossier_speakers_para(c, cue)))
+        first++;
+    k->cue = dossier_speakers_cue(c, cue, len);
+    k->cue_tok = cue;
+    k->mode = STM_SUBJ_CLAUSE;
+    subject_before(c, k, first, cue, len, open_tok);
+    for (int u = first; u < open_tok; u++)
+        c->used[u] = 1;
+    return 1;
+}
+
 /* Considers one quotation of paragraph `p`; adds it when it is a statement. */
 static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
 {
@@ -485,7 +510,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     /* "X said: “…” The company said …": after a colon the attribution is the one before */
     int comma_inside = end > first && dossier_speakers_is(c, end - 1, ",");
     if (words < 3) {
-        if (!q->closed || !short_reply(c, &k, open_tok, close_tok, limit, ends_sentence))
+        if (!q->closed || (!short_reply(c, &k, open_tok, close_tok, limit, ends_sentence) &&
+                           !short_reply_before(c, &k, open_tok, close_tok, limit)))
             return DOSSIER_OK;
         for (int t = open_tok; t < close_tok && t < pend; t++)
             c->used[t] = 2;
