@@ -8,7 +8,9 @@
  * ("hopes to", "veut", "will", "quiere", "хочет"; not "the agency plans to"); a hearer closing the sentence
  * ("…, X told the court."); a cue set in after a short opening ("And yet,
  * X says, Y remains …"); speakers named by a description ("The bank
- * said": kept with no speaker; not an apposition nor a question).  Invented sentences;
+ * said": kept with no speaker; not an apposition nor a question); where
+ * the content stops (", but she said …", "… and called for …"; not ", but
+ * not …").  Invented sentences;
  * statements.c's suite holds the older constructions.
  */
 #include <stdio.h>
@@ -184,6 +186,27 @@ START_TEST(test_speakers_named_by_a_description)
 }
 END_TEST
 
+START_TEST(test_where_the_content_stops)
+{
+    /* a second cue of the subject and a contrasting clause with its own subject end the content;
+       "but not …" does not */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Anna Berg said the vacancy rules should be modernized, but she said that the debate should wait.\n\n"
+                               "Paul Weber praised the harbour plan and called for a vote on it before the summer.\n\n"
+                               "Anna Berg said the treaty bans owning the harbour, but not the goods shipped from it.");
+    const dossier_statement *st = find(d, "vacancy rules should be modernized");
+    ck_assert_ptr_nonnull(st);
+    ck_assert_ptr_null(strstr(dossier_test_span(d, st->span), "debate"));
+    expect(d, "the debate should wait", "Anna Berg", NULL);
+    st = find(d, "the harbour plan");
+    ck_assert_ptr_nonnull(st);
+    ck_assert_ptr_null(strstr(dossier_test_span(d, st->span), "called for"));
+    expect(d, "called for a vote on it", "Paul Weber", NULL);
+    expect(d, "but not the goods shipped from it", "Anna Berg", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -194,6 +217,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_intentions_of_people);
     tcase_add_test(tc, test_cues_closing_and_inside);
     tcase_add_test(tc, test_speakers_named_by_a_description);
+    tcase_add_test(tc, test_where_the_content_stops);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -107,17 +107,41 @@ static int has_verb(const stm_ctx *c, int from, int to)
 }
 
 /*
+ * Non-zero when token t is "and" before a second cue of the same subject
+ * ("praised the plan and called for …", "cited his wealth and said it
+ * …"): the first reported clause ends there.
+ */
+static int own_predicate(const stm_ctx *c, const sentence *s, int t)
+{
+    if (t + 1 >= s->trim || !MATCH("statement.clause_joins", t) || MATCH("statement.contrast_joins", t))
+        return 0;
+    int u = t + 1;
+    while (u < s->trim && MATCH("statement.adverbs", u))
+        u++;
+    return MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u) || MATCH("statement.object_cues", u);
+}
+
+/*
  * Where the reported clause ends: the sentence end, the first quotation
- * kept as direct, or a comma before another speaker's cue ("…, Weber said
- * Europe needed …").
+ * kept as direct, a comma before a contrasting clause with
+ * its own subject ("…, but he said …"; not "…, but not …"), "and" before the
+ * subject's next cue ("… and called for …"), or a comma before another
+ * speaker's cue ("…, Weber said Europe needed …").
  */
 static int clause_end(const stm_ctx *c, const sentence *s, int from)
 {
     for (int t = from; t < s->trim; t++) {
         if (c->used[t])
             return t;
+        if (t > from && own_predicate(c, s, t))
+            return t;
         if (!IS(t, ",") || t == from)
             continue;
+        /* "…, but he said the talks should wait": a contrasting clause with its own subject */
+        int lc = MATCH("statement.contrast_joins", t + 1);
+        if (lc && (MATCH("statement.pronouns_clause", t + 1 + lc) || MATCH("statement.subject_pronouns", t + 1 + lc) ||
+                   MATCH("statement.articles", t + 1 + lc) || c->tok_mention[t + 1 + lc] >= 0))
+            return t;
         int named = 0;
         for (int u = t + 1; u < s->trim && u <= t + 4; u++) {
             if (c->tok_mention[u] >= 0 || (FLAGS(u) & DOSSIER_TOK_UPPER))
@@ -454,9 +478,12 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
         if (lc) {
             size_t n = c->cands.n;
             *rc = add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
-            /* "…, qui juge qu'un lancement …": a relative clause is worded from its pronoun */
+            /* "…, qui juge qu'un lancement …": a relative clause is worded from its pronoun; a second
+               cue of the subject ("… and suggested that …") from the cue */
             if (!*rc && c->cands.n > n && t > s->first && MATCH("statement.relatives", t - 1))
                 c->cands.v[n].span.start = c->d->tokens.v[t - 1].span.start;
+            else if (!*rc && c->cands.n > n && own_predicate(c, s, t - 1))
+                c->cands.v[n].span.start = c->d->tokens.v[t].span.start;
             return 1;
         }
         if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
