@@ -66,34 +66,42 @@ const char *dossier_doc_strndup(dossier_doc *d, const char *s, size_t len)
     return dossier_arena_strndup(&d->arena, s, len);
 }
 
-/* Non-zero when a and b fold to the same text. */
-static int same_folded(const char *a, const char *b, size_t blen)
+/*
+ * Non-zero when a folds to fb (b already folded, or NULL when it could not
+ * be); `scratch` is the caller's buffer for folding a.
+ */
+static int same_folded(dbuf *scratch, const char *a, const char *fb)
 {
-    char *fa = dossier_fold(a, strlen(a)), *fb = dossier_fold(b, blen);
-    int same = fa && fb && strcmp(fa, fb) == 0;
-    free(fa);
-    free(fb);
-    return same;
+    const char *fa = fb ? dossier_fold_into(scratch, a, strlen(a)) : NULL;
+    return fa && strcmp(fa, fb) == 0;
 }
 
 /* See doc.h. */
 int dossier_doc_entity(dossier_doc *d, const char *name, size_t len, int kind,
                        const dossier_gaz_entry *gaz)
 {
-    for (size_t i = 0; i < d->entities.n; i++) {
+    dbuf fold = {0}, scratch = {0};
+    const char *f = dossier_fold_into(&fold, name, len);
+    int idx = -1;
+    for (size_t i = 0; idx < 0 && i < d->entities.n; i++) {
         dossier_entity *e = &d->entities.v[i];
-        if (gaz ? e->gaz == gaz : (e->kind == kind && !e->gaz && same_folded(e->name, name, len)))
-            return (int)i;
+        if (gaz ? e->gaz == gaz : (e->kind == kind && !e->gaz && same_folded(&scratch, e->name, f)))
+            idx = (int)i;
     }
-    dossier_entity e = {0};
-    e.name = gaz ? dossier_doc_strndup(d, gaz->name, strlen(gaz->name)) : dossier_doc_strndup(d, name, len);
-    e.kind = gaz ? gaz->kind : kind;
-    e.gaz = gaz;
-    if (!e.name || VEC_PUSH(&d->entities, e))
-        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
-    int idx = (int)d->entities.n - 1;
-    if (gaz && !same_folded(e.name, name, len) && dossier_doc_alias(d, idx, name, len))
-        return DOSSIER_ENOMEM;
+    if (idx < 0) {
+        dossier_entity e = {0};
+        e.name = gaz ? dossier_doc_strndup(d, gaz->name, strlen(gaz->name)) : dossier_doc_strndup(d, name, len);
+        e.kind = gaz ? gaz->kind : kind;
+        e.gaz = gaz;
+        if (!e.name || VEC_PUSH(&d->entities, e))
+            idx = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+        else
+            idx = (int)d->entities.n - 1;
+        if (idx >= 0 && gaz && !same_folded(&scratch, e.name, f) && dossier_doc_alias(d, idx, name, len))
+            idx = DOSSIER_ENOMEM;
+    }
+    dossier_buf_free(&fold);
+    dossier_buf_free(&scratch);
     return idx;
 }
 
@@ -101,11 +109,15 @@ int dossier_doc_entity(dossier_doc *d, const char *name, size_t len, int kind,
 int dossier_doc_alias(dossier_doc *d, int e, const char *alias, size_t len)
 {
     dossier_entity *ent = &d->entities.v[e];
-    if (same_folded(ent->name, alias, len))
+    dbuf fold = {0}, scratch = {0};
+    const char *f = dossier_fold_into(&fold, alias, len);
+    int known = same_folded(&scratch, ent->name, f);
+    for (size_t i = 0; !known && i < ent->aliases.n; i++)
+        known = same_folded(&scratch, ent->aliases.v[i], f);
+    dossier_buf_free(&fold);
+    dossier_buf_free(&scratch);
+    if (known)
         return DOSSIER_OK;
-    for (size_t i = 0; i < ent->aliases.n; i++)
-        if (same_folded(ent->aliases.v[i], alias, len))
-            return DOSSIER_OK;
     const char *copy = dossier_doc_strndup(d, alias, len);
     if (!copy || VEC_PUSH(&ent->aliases, copy))
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");

@@ -80,6 +80,8 @@ struct dossier_lexicon {
     VEC(gaz_entry *) entries;     /* owned */
     VEC(const char *) languages;
     uint64_t generation;          /* unique to this lexicon and its contents (memo) */
+    dbuf fold;                    /* loading's scratch: a word being folded */
+    VEC(const char *) words;      /* and a phrase's words */
 };
 
 /*
@@ -318,30 +320,29 @@ static list *get_list(dossier_lexicon *lx, const char *lang, const char *key)
 /* Splits `text` into folded tokens; NULL when out of memory or empty. */
 static phrase *make_phrase(dossier_lexicon *lx, const char *text, size_t len)
 {
-    VEC(const char *) words = {0};
+    const char **words = NULL;
     phrase *p = NULL;
     size_t pos = 0, start, end;
+    lx->words.n = 0;
     while (dossier_token_next(text, len, &pos, &start, &end)) {
-        char *f = dossier_fold(text + start, end - start);
+        const char *f = dossier_fold_into(&lx->fold, text + start, end - start);
         const char *w = f ? dossier_arena_strndup(&lx->arena, f, strlen(f)) : NULL;
-        free(f);
-        if (!w || VEC_PUSH(&words, w))
-            goto done;
+        if (!w || VEC_PUSH(&lx->words, w))
+            return NULL;
     }
-    if (!words.n)
-        goto done;
+    if (!lx->words.n)
+        return NULL;
     p = calloc(1, sizeof *p);
-    if (!p || VEC_PUSH(&lx->phrases, p)) {
+    words = malloc(lx->words.n * sizeof *words);
+    if (!p || !words || VEC_PUSH(&lx->phrases, p)) {
         free(p);
-        p = NULL;
-        goto done;
+        free(words);
+        return NULL;
     }
+    memcpy(words, lx->words.v, lx->words.n * sizeof *words);
     p->pub.text = dossier_arena_strndup(&lx->arena, text, len);
-    p->pub.words = words.v;
-    p->pub.nwords = words.n;
-    return p;
-done:
-    VEC_FREE(&words);
+    p->pub.words = words;
+    p->pub.nwords = lx->words.n;
     return p;
 }
 
@@ -684,6 +685,8 @@ void dossier_lexicon_free(dossier_lexicon *lx)
     free(lx->index);
     VEC_FREE(&lx->entries);
     VEC_FREE(&lx->languages);
+    dossier_buf_free(&lx->fold);
+    VEC_FREE(&lx->words);
     dossier_arena_free(&lx->arena);
     free(lx);
 }

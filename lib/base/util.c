@@ -280,16 +280,14 @@ static int32_t plain_char(int32_t c)
 
 /*
  * dossier_fold() for pure ASCII text, which most words are: lower-cased,
- * spaces collapsed, without utf8proc's decomposition.  Same result as the
- * general path on ASCII input.
+ * spaces collapsed, without utf8proc's decomposition, into out (len + 1
+ * bytes); returns the folded length.  Same result as the general path on
+ * ASCII input.
  */
-static char *fold_ascii(const char *s, size_t len)
+static size_t fold_ascii(char *out, const char *s, size_t len)
 {
-    char *out = malloc(len + 1);
     size_t o = 0;
     int space = 0;
-    if (!out)
-        return NULL;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || (c >= '\t' && c <= '\r')) {
@@ -302,18 +300,16 @@ static char *fold_ascii(const char *s, size_t len)
         out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
     }
     out[o] = '\0';
-    return out;
+    return o;
 }
 
-/* See util.h. */
-char *dossier_fold(const char *s, size_t len)
+/*
+ * The general path of dossier_fold(), into b (emptied first): decomposed,
+ * case-folded and stripped by utf8proc, then spaces collapsed and
+ * typographic characters made plain.  Returns 0 or DOSSIER_ENOMEM.
+ */
+static int fold_unicode(dbuf *b, const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len && (unsigned char)s[i] < 0x80 && s[i] != '\0')
-        i++;
-    if (i == len)
-        return fold_ascii(s, len);
-
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
@@ -322,14 +318,15 @@ char *dossier_fold(const char *s, size_t len)
         /* Invalid UTF-8 cannot reach here from ingest; fold bytes as they are. */
         mapped = (utf8proc_uint8_t *)dossier_strndup(s, len);
         if (!mapped)
-            return NULL;
+            return DOSSIER_ENOMEM;
         n = (utf8proc_ssize_t)len;
     }
-    char *out = malloc((size_t)n + 1);
-    if (!out) {
+    b->len = 0;
+    if (dossier_util_grow((void **)&b->s, &b->cap, (size_t)n + 1, 1)) {
         free(mapped);
-        return NULL;
+        return DOSSIER_ENOMEM;
     }
+    char *out = b->s;
     size_t o = 0, pos = 0;
     int space = 0;
     while (pos < (size_t)n) {
@@ -350,8 +347,43 @@ char *dossier_fold(const char *s, size_t len)
         o += (size_t)k;
     }
     out[o] = '\0';
+    b->len = o;
     free(mapped);
-    return out;
+    return DOSSIER_OK;
+}
+
+/* Non-zero when s[0..len) is ASCII without a NUL. */
+static int all_ascii(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80 && s[i] != '\0')
+        i++;
+    return i == len;
+}
+
+/* See util.h. */
+const char *dossier_fold_into(dbuf *b, const char *s, size_t len)
+{
+    if (!all_ascii(s, len))
+        return fold_unicode(b, s, len) ? NULL : b->s;
+    b->len = 0;
+    if (dossier_util_grow((void **)&b->s, &b->cap, len + 1, 1))
+        return NULL;
+    b->len = fold_ascii(b->s, s, len);
+    return b->s;
+}
+
+/* See util.h. */
+char *dossier_fold(const char *s, size_t len)
+{
+    if (all_ascii(s, len)) {
+        char *out = malloc(len + 1);
+        if (out)
+            fold_ascii(out, s, len);
+        return out;
+    }
+    dbuf b = {0};
+    return fold_unicode(&b, s, len) ? NULL : dossier_buf_take(&b);
 }
 
 /* See util.h. */

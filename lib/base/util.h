@@ -86,6 +86,13 @@ int dossier_uc_quote_kind(int32_t c);
  * library goes through this function, so that both sides fold alike.
  */
 char *dossier_fold(const char *s, size_t len);
+/*
+ * dossier_fold() into a buffer the caller keeps from call to call, for hot
+ * paths: b is emptied and holds the folded text.  Returns b->s (valid until
+ * the next use of b), or NULL when out of memory.  The caller frees b with
+ * dossier_buf_free().
+ */
+const char *dossier_fold_into(dbuf *b, const char *s, size_t len);
 
 /*
  * A name (a file name, a path) as text: NULL when it is valid UTF-8 without

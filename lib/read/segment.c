@@ -155,15 +155,17 @@ static int tokenize(dossier_doc *d)
 {
     size_t pos = 0, s, e;
     unsigned flags;
-    while ((flags = dossier_token_next(d->body, d->body_len, &pos, &s, &e)) != 0) {
+    dbuf fold = {0};
+    int rc = DOSSIER_OK;
+    while (!rc && (flags = dossier_token_next(d->body, d->body_len, &pos, &s, &e)) != 0) {
         dossier_token t = {{s, e}, flags, -1};
-        char *f = dossier_fold(d->body + s, e - s);
+        const char *f = dossier_fold_into(&fold, d->body + s, e - s);
         const char *kept = f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
-        free(f);
         if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept))
-            return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+            rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     }
-    return DOSSIER_OK;
+    dossier_buf_free(&fold);
+    return rc;
 }
 
 /* Non-zero when folded word `w` is a month name of any language. */

@@ -20,11 +20,17 @@ START_TEST(test_fold)
         {" Hello\tWORLD `x`\n", "hello world 'x'"},   /* the ASCII fast path */
         {"Hello\tWÖRLD `x`", "hello world 'x'"},      /* the same through utf8proc */
     };
+    dbuf b = {0};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *f = dossier_fold(cases[i][0], strlen(cases[i][0]));
         ck_assert_str_eq(f, cases[i][1]);
         free(f);
+        /* into a buffer kept from case to case, longer and shorter */
+        const char *g = dossier_fold_into(&b, cases[i][0], strlen(cases[i][0]));
+        ck_assert_str_eq(g, cases[i][1]);
+        ck_assert_uint_eq(b.len, strlen(cases[i][1]));
     }
+    dossier_buf_free(&b);
 }
 END_TEST
 
