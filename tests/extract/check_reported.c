@@ -10,7 +10,9 @@
  * X says, Y remains …"); speakers named by a description ("The bank
  * said": kept with no speaker; not an apposition nor a question); where
  * the content stops (", but she said …", "… and called for …"; not ", but
- * not …").  Invented sentences;
+ * not …"); a progressive that is no passive ("is insisting that"); a
+ * long source phrase ("According to early results of … networks, S").
+ * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
 #include <stdio.h>
@@ -207,6 +209,21 @@ START_TEST(test_where_the_content_stops)
 }
 END_TEST
 
+START_TEST(test_progressive_and_long_sources)
+{
+    /* "is insisting that" is a progressive, no passive; a long source phrase still ends at its comma */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Anna Berg is insisting that she has doubled the number of ships in the harbour.\n\n"
+                               "According to early results of exit polls conducted by Nordwind Research for the Lyon Courier and "
+                               "two television networks, voters are more likely to describe Berg as honest.\n\n"
+                               "The harbour was widely criticized for its fees.");
+    expect(d, "doubled the number of ships", "Anna Berg", NULL);
+    ck_assert_ptr_nonnull(find(d, "more likely to describe Berg as honest"));
+    expect_none(d, "for its fees");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -218,6 +235,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_cues_closing_and_inside);
     tcase_add_test(tc, test_speakers_named_by_a_description);
     tcase_add_test(tc, test_where_the_content_stops);
+    tcase_add_test(tc, test_progressive_and_long_sources);
     suite_add_tcase(s, tc);
     return s;
 }
