@@ -221,6 +221,16 @@ START_TEST(test_progressive_and_long_sources)
     ck_assert_ptr_nonnull(find(d, "more likely to describe Berg as honest"));
     expect_none(d, "for its fees");
     dossier_test_doc_free(d);
+    /* a source phrase ends before its relative clause; a relative clause set in by commas ends at its comma */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "The mayor leads the race, according to a new poll that shows more voters view Weber unfavorably.\n\n"
+                  "Paul Weber, who added that the council seemed rattled by the vote, left the hall early.");
+    const dossier_statement *st = find(d, "The mayor leads the race");
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_ne(st->speaker, dossier_test_entity(d, "Paul Weber"));
+    st = find(d, "the council seemed rattled");
+    ck_assert_ptr_nonnull(st);
+    ck_assert_ptr_null(strstr(dossier_test_span(d, st->span), "left the hall"));
 }
 END_TEST
 

@@ -260,8 +260,13 @@ static int source_phrase(stm_ctx *c, const sentence *s, int t, int len, int self
                 ;
         /* "For X, according to Y, the speech represents …": the clause goes on after the source */
         int to = IS(t - 1, ",") && se < s->trim && IS(se, ",") && !c->used[se + 1] ? clause_end(c, s, se + 1) : t;
+        /* "…, according to a new poll that shows …": the source is the noun phrase before its relative clause */
+        int named = se;
+        for (int u = t + len + 1; u < se && named == se; u++)
+            if (MATCH("statement.relatives", u) || MATCH("statement.complementizers", u))
+                named = u;
         claim(c, t, se);
-        return add(c, s, sub, to, t, len, self ? t : t + len, se, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
+        return add(c, s, sub, to, t, len, self ? t : t + len, named, self ? STM_SUBJ_CLAUSE : STM_SUBJ_SOURCE);
     }
     int np = t + len, from;
     if (self) {
@@ -478,10 +483,18 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
         if (lc) {
             size_t n = c->cands.n;
             *rc = add_min(c, s, g + lc, clause_end(c, s, g + lc), t, len, sub, t, STM_SUBJ_CLAUSE, 3);
-            /* "…, qui juge qu'un lancement …": a relative clause is worded from its pronoun; a second
+            /* "…, qui juge qu'un lancement …": a relative clause is worded from its pronoun, and one set
+               in by commas ends at its comma ("the report, which concluded that S, …"); a second
                cue of the subject ("… and suggested that …") from the cue */
-            if (!*rc && c->cands.n > n && t > s->first && MATCH("statement.relatives", t - 1))
+            if (!*rc && c->cands.n > n && t > s->first && MATCH("statement.relatives", t - 1)) {
                 c->cands.v[n].span.start = c->d->tokens.v[t - 1].span.start;
+                for (int u = g + lc; IS(t - 2, ",") && u < s->trim; u++)
+                    if (IS(u, ",")) {
+                        if (u > g + lc)
+                            c->cands.v[n].span.end = c->d->tokens.v[u - 1].span.end;
+                        break;
+                    }
+            }
             else if (!*rc && c->cands.n > n && own_predicate(c, s, t - 1))
                 c->cands.v[n].span.start = c->d->tokens.v[t].span.start;
             return 1;
