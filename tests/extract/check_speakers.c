@@ -24,7 +24,9 @@
  * reply after its cue or before it, "shot back", "According to X, “…”", "Said X:", the clause after the last
  * comma before "said:", a partial quotation with "said X" after it, a
  * paragraph of quotation after "X continued:", a headline "Name: ‘…’", a
- * line opened with a closing mark; and the false friends: "a former
+ * line opened with a closing mark, a paragraph "- X." after a quotation,
+ * a name closing the clause before "said, adding,"; and the false friends:
+ * "“…” Y said: “…”" is not the first quotation's, "a former
  * chairman" is nobody named before, a headline
  * with a colon and no quotation, a
  * chant inside a sentence, an apposition after a name before "said", a
@@ -569,6 +571,33 @@ START_TEST(test_short_reply_after_cue_and_shouts)
 }
 END_TEST
 
+START_TEST(test_dash_name_paragraph_and_next_cue)
+{
+    /* "“…” ¶ - X." names the quotation's speaker; "“…” Y said: “…”" gives Y the next quotation, not the one before */
+    dossier_doc *d = doc("en", "The candidates met in Springfield on Monday.\n\n"
+                               "\u201cI will look into it. I don't know the status, but I will certainly look into it.\u201d\n\n"
+                               "- Jane Holloway.\n\n"
+                               "\u201cWe are neighbours,\u201d Rosa Quint said. \u201cWe are not strangers.\u201d Mark Feeney said: "
+                               "\u201cThe storm that hit today is the worst in years.\u201d");
+    ck_speaker(d, "certainly look into it", "Jane Holloway");
+    ck_speaker(d, "not strangers", "Rosa Quint");
+    ck_speaker(d, "worst in years", "Mark Feeney");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_name_closing_the_clause_before_cue)
+{
+    /* "A and B will meet next week, C said, adding, “…”": C; "A, who met B, said" is still A */
+    dossier_doc *d = doc("en", "Tom Becker and Jane Holloway will meet sometime next week, Rosa Quint said, adding, "
+                               "\u201cThey need to sit down and talk about the bridge.\u201d\n\n"
+                               "Mark Feeney, who met Laura Quinn, said the bridge would open in May.");
+    ck_speaker(d, "sit down and talk", "Rosa Quint");
+    ck_speaker(d, "would open in May", "Mark Feeney");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -611,6 +640,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_closing_mark_opening_a_line);
     tcase_add_test(tc, test_indefinite_role_is_someone_new);
     tcase_add_test(tc, test_short_reply_after_cue_and_shouts);
+    tcase_add_test(tc, test_dash_name_paragraph_and_next_cue);
+    tcase_add_test(tc, test_name_closing_the_clause_before_cue);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -18,6 +18,7 @@
  * are scare quotes or partial quotations of reported speech.
  */
 #include "extract/statements/quotes.h"
+#include "extract/statements/speakers.h"
 
 #include <string.h>
 
@@ -238,6 +239,8 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
             len = dossier_speakers_match(c, "statement.verbs_that", cue);
         if (!len || (cue >= start + CUE_NEAR && !dossier_speakers_is(c, cue - 1, ",")))
             continue;
+        if (ends_sentence && dossier_speakers_is(c, cue + len, ":"))
+            return 0;   /* "“…” Y said: “…”" introduces the next quotation */
         k->cue = dossier_speakers_cue(c, cue, len);
         k->cue_tok = cue;
         k->mode = src ? STM_SUBJ_SOURCE : STM_SUBJ_CLAUSE;
@@ -287,38 +290,15 @@ static int according_before(stm_ctx *c, stm_cand *k, int first, int open_tok)
 }
 
 /*
- * Non-zero when tokens [first, end) name someone: a person's or
- * organisation's mention, or a personal pronoun.
- */
-static int names_someone(const stm_ctx *c, int first, int end)
-{
-    for (int t = first; t < end; t++) {
-        int m = c->tok_mention[t];
-        int kind = m >= 0 ? c->d->entities.v[c->d->mentions.v[m].entity].kind : -1;
-        if (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION || dossier_speakers_match(c, "statement.pronouns_person", t))
-            return 1;
-    }
-    return 0;
-}
-
-/*
  * The subject of a cue that tokens [first, cue) hold before it: the
- * clause after the last comma when it names someone and the comma closes
- * no person's name ("The vote may slip to May, X said:", but "X, the
- * chief designer, said"), else all of them; after the cue when none
- * stand before it ("Said X: “…”").  Sets k's subject.
+ * clause after the last comma when it is a name ("The vote may slip to
+ * May, X said:", dossier_speakers_closing_clause()), else all of them;
+ * after the cue when none stand before it ("Said X: “…”").  Sets k's
+ * subject.
  */
 static void subject_before(stm_ctx *c, stm_cand *k, int first, int cue, int len, int open_tok)
 {
-    int from = first;
-    for (int t = cue - 1; t > first; t--)
-        if (dossier_speakers_is(c, t, ",")) {
-            int m = c->tok_mention[t - 1];
-            if (names_someone(c, t + 1, cue) && (m < 0 || c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PERSON))
-                from = t + 1;
-            break;
-        }
-    k->subj_first = from;
+    k->subj_first = dossier_speakers_closing_clause(c, first, cue);
     k->subj_end = cue;
     if (!dossier_speakers_words(c, first, cue)) {
         int end = open_tok;
@@ -348,6 +328,10 @@ static int attribution_before(stm_ctx *c, stm_cand *k, int open_tok)
         int len = dossier_speakers_match(c, "statement.verbs", cue);
         if (!len)
             continue;
+        if (cue >= first + 2 && dossier_speakers_is(c, cue - 1, ",") && dossier_speakers_match(c, "statement.verbs", cue - 2) == 1) {
+            cue -= 2;   /* "X said, adding, “…”": the subject is said's */
+            len = 1;
+        }
         k->cue = dossier_speakers_cue(c, cue, len);
         k->cue_tok = cue;
         k->mode = STM_SUBJ_CLAUSE;
@@ -388,6 +372,39 @@ static int attribution_colon_para(stm_ctx *c, stm_cand *k, int open_tok)
         return 1;
     }
     return 0;
+}
+
+/*
+ * A paragraph that is a quotation with no attribution, followed by a
+ * paragraph that is only a dash and a name ("“…” ¶ - X."): that name.
+ * Returns non-zero when found.
+ */
+static int attribution_next_para(stm_ctx *c, stm_cand *k, int p)
+{
+    const dossier_doc *d = c->d;
+    if ((size_t)p + 1 >= d->paragraphs.n)
+        return 0;
+    const dossier_paragraph *pa = &d->paragraphs.v[p + 1];
+    if (!pa->nsentences)
+        return 0;
+    int first = d->sentences.v[pa->first_sentence].first_token;
+    const dossier_sentence *ls = &d->sentences.v[pa->first_sentence + pa->nsentences - 1];
+    int end = ls->first_token + ls->ntokens;
+    while (end > first && (dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_PUNCT) && !(dossier_speakers_flags(c, end - 1) & DOSSIER_TOK_DASH))
+        end--;
+    int m = first + 1 < end ? c->tok_mention[first + 1] : -1;
+    if (!(dossier_speakers_flags(c, first) & DOSSIER_TOK_DASH) || m < 0 || d->mentions.v[m].first_token != first + 1 ||
+        first + 1 + d->mentions.v[m].ntokens != end)
+        return 0;
+    int kind = d->entities.v[d->mentions.v[m].entity].kind;
+    if (kind != DOSSIER_KIND_PERSON && kind != DOSSIER_KIND_ORGANIZATION)
+        return 0;
+    k->mode = STM_SUBJ_CLAUSE;
+    k->subj_first = first + 1;
+    k->subj_end = end;
+    for (int t = first; t < end; t++)
+        c->used[t] = 1;
+    return 1;
 }
 
 /*
@@ -529,6 +546,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
         found = attribution_before(c, &k, open_tok);
     if (!found && words >= 4 && k.opens_para)
         found = attribution_colon_para(c, &k, open_tok);
+    if (!found && q->closed && k.opens_para && dossier_speakers_words(c, close_tok, pend) == 0)
+        found = attribution_next_para(c, &k, p);
     if (!found && words < 4 && !(prev >= 0 && c->used[prev] == 1 && dossier_speakers_para(c, prev) == p))
         return DOSSIER_OK;  /* three words stand only with their attribution, or the one just before */
     if (!found) {

@@ -553,6 +553,31 @@ static int indefinite(const stm_ctx *c, int m)
            (t > 0 && dossier_speakers_match(c, "entity.indefinite_articles", t - 1));
 }
 
+/* See speakers.h. */
+int dossier_speakers_closing_clause(const stm_ctx *c, int first, int end)
+{
+    int comma = -1;
+    for (int t = end - 1; t > first && comma < 0; t--)
+        if (dossier_speakers_is(c, t, ","))
+            comma = t;
+    if (comma < 0 || end - comma - 1 < 1 || end - comma - 1 > 5 || dossier_speakers_match(c, "statement.relatives", comma + 1))
+        return first;
+    if (end - comma - 1 == 1 && dossier_speakers_match(c, "statement.pronouns_person", comma + 1))
+        return comma + 1;   /* "…, he said" */
+    int m = c->tok_mention[end - 1];
+    if (m < 0 || c->used[end - 1] == 2)
+        return first;
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    int kind = mention_kind(c, m);
+    if ((mm->how != DOSSIER_MENTION_NAME && mm->how != DOSSIER_MENTION_SHORT) || mm->first_token + mm->ntokens != end ||
+        mm->first_token <= comma || (kind != DOSSIER_KIND_PERSON && kind != DOSSIER_KIND_ORGANIZATION))
+        return first;
+    for (int t = comma + 1; t < mm->first_token; t++)
+        if (!(dossier_speakers_flags(c, t) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) && !role_word(c, t))
+            return first;   /* only a title before the name: "spokesman Sean X", "Sen. X" */
+    return comma + 1;
+}
+
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
 static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int *tok, int *how)
 {
@@ -560,6 +585,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     subject_scan s;
     *tok = -1;
     *how = -1;
+    if (k->mode == STM_SUBJ_CLAUSE && k->subj_end == k->cue_tok && k->subj_first >= 0)
+        k->subj_first = dossier_speakers_closing_clause(c, k->subj_first, k->subj_end);
     if (k->mode == STM_SUBJ_CLAUSE && k->subj_end == k->cue_tok)
         k->subj_end = dossier_speakernames_coordinated_end(c, k->subj_first, k->subj_end);
     if (k->subj_first >= 0 && k->subj_first < k->subj_end && dossier_speakers_match(c, "statement.interrogatives", k->subj_first))

@@ -17,4 +17,12 @@
  */
 int dossier_speakers_resolve(stm_ctx *c);
 
+/*
+ * Where the subject [first, end) of a cue right after it starts: at the
+ * clause closing it after its last comma when that clause is a name or a
+ * personal pronoun ("Ryan and Y will meet next week, Spicer said": Spicer),
+ * else at `first` ("X, the chief designer, said"; "X, who met Y, said").
+ */
+int dossier_speakers_closing_clause(const stm_ctx *c, int first, int end);
+
 #endif /* DOSSIER_SPEAKERS_H */
