@@ -156,6 +156,11 @@ START_TEST(test_cues_closing_and_inside)
     expect(d, "Lyon remains a priority", "Anna Berg", NULL);
     expect(d, "he supported it", "Paul Weber", NULL);
     dossier_test_doc_free(d);
+    /* a day after the closing cue: "…, X said Tuesday in Paris." */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "The harbour fees are sickening, Anna Berg said Tuesday in Paris, noting the rise in prices.");
+    expect(d, "The harbour fees are sickening", "Anna Berg", "The harbour");
+    dossier_test_doc_free(d);
 }
 END_TEST
 

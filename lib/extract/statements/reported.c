@@ -578,6 +578,24 @@ static int past_hearer(const stm_ctx *c, const sentence *s, int t, int after)
 }
 
 /*
+ * Tokens of a time phrase at t with no preposition ("Tuesday", "last
+ * week", "yesterday"), as a closing cue's adverbial ("…, X said Tuesday in
+ * Paris."): its length, or 0.
+ */
+static int time_words(const stm_ctx *c, int t)
+{
+    static const char *const keys[] = {"weekdays.1", "weekdays.2", "weekdays.3", "weekdays.4", "weekdays.5",
+                                       "weekdays.6", "weekdays.7", "date.today", "date.yesterday", "date.week.last",
+                                       "date.week.this", "date.month.last", "date.month.this", "date.year.last"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        int n = MATCH(keys[i], t);
+        if (n > 0)
+            return n;
+    }
+    return 0;
+}
+
+/*
  * "S, X said." / "S, said X." / "S, a annoncé X, …": a cue that closes
  * the sentence reports what comes before its comma.  Returns 1 when it
  * did (and *rc set), else 0.
@@ -585,7 +603,9 @@ static int past_hearer(const stm_ctx *c, const sentence *s, int t, int after)
 static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
 {
     int after = t + len, comma = -1;
-    int h = past_hearer(c, s, t, after), tail = s->trim - h;
+    int h = past_hearer(c, s, t, after);
+    h += time_words(c, h);
+    int tail = s->trim - h;
     for (int u = t - 1; u >= s->first && u >= t - 12; u--) {
         if (c->used[u])
             break;
