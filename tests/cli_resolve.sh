@@ -78,6 +78,7 @@ two_orders "$fixtures/politics" p
 people() { sqlite3 "$tmp/p.db" "SELECT count(*) FROM entities WHERE kind = 'person' AND name IN ($1)"; }
 [ "$(people "'Victor J. Hale', 'Victor Hale'")" = 1 ] || fail "politics: the father is not one entity"
 [ "$(people "'Victor Hale Jr', 'Victor Hale Jr.'")" = 1 ] || fail "politics: the son is not an entity of his own"
+[ "$(people "'Hale Jr', 'Hale Jr.'")" = 0 ] || fail "politics: 'Hale Jr.' is not the son his article names"
 [ "$(people "'Maren Calloway'")" = 1 ] && [ "$(people "'Dale Calloway'")" = 1 ] || fail "politics: husband and wife joined"
 n=$(sqlite3 "$tmp/p.db" "SELECT count(*) FROM entities WHERE name GLOB '* [A-Z]' OR name GLOB '* [A-Z].'")
 [ "$n" = 0 ] || fail "politics: $n names end in an initial"

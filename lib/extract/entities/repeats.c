@@ -150,6 +150,74 @@ static int person_by_surname(const dossier_names *c, const surname_index *sx, co
     return found;
 }
 
+/* Non-zero when a name has exactly two words, one space between them. */
+static int word_count_is_two(const char *name)
+{
+    const char *sp = strchr(name, ' ');
+    return sp && sp > name && sp[1] && !strchr(sp + 1, ' ');
+}
+
+/* Non-zero when the folded word is a generational suffix ("jr", "iii"). */
+static int is_suffix(const dossier_names *c, const char *w)
+{
+    const char *one[1] = {w};
+    return dossier_lexicon_match(c->d->lex, NULL, "entity.name_suffixes", one, 1, NULL) == 1;
+}
+
+/*
+ * The one person of the article whose full name ends in the surname and
+ * generational suffix that entity `except` is named by alone ("Hale Jr."
+ * of "Victor Hale Jr."), or -1.
+ */
+static int person_by_suffix(const dossier_names *c, const surname_index *sx, const char *surname, const char *suffix,
+                            int except)
+{
+    char key[64];
+    size_t n = 0, len = strlen(suffix);
+    if (len + 2 > sizeof key)
+        return -1;
+    key[0] = 'l';
+    memcpy(key + 1, suffix, len);
+    const int *cand = dossier_strmap_get(&sx->keys, key, len + 1, &n);
+    int found = -1;
+    for (size_t i = 0; i < n; i++) {
+        const dossier_entity *ent = &c->d->entities.v[cand[i]];
+        if (cand[i] == except || cand[i] == found || !ent->nmentions)
+            continue;
+        char *w[MAXW];
+        size_t nw = name_words(ent->name, w);
+        int hit = nw >= 3 && w[nw - 1] && w[nw - 2] && !strcmp(w[nw - 1], suffix) && !strcmp(w[nw - 2], surname);
+        free_words(w, nw);
+        if (hit && found >= 0)
+            return -1;
+        if (hit)
+            found = cand[i];
+    }
+    return found;
+}
+
+/*
+ * The person entity a short name e stands for in the article: its one
+ * bearer of that surname (or surname and suffix), or -1.
+ */
+static int person_shortened(const dossier_names *c, const surname_index *sx, int e)
+{
+    const dossier_entity *ent = &c->d->entities.v[e];
+    if (!strchr(ent->name, ' ')) {
+        char *f = dossier_fold(ent->name, strlen(ent->name));
+        int to = f ? person_by_surname(c, sx, f, e) : -1;
+        free(f);
+        return to;
+    }
+    char *w[MAXW];
+    size_t n = name_words(ent->name, w);
+    int to = -1;
+    if (n == 2 && w[0] && w[1] && is_suffix(c, w[1]))
+        to = person_by_suffix(c, sx, w[0], w[1], e);
+    free_words(w, n);
+    return to;
+}
+
 /*
  * Non-zero when one-word entity e may be a surname of the article's
  * people: a person; or an organisation or place found from the words
@@ -160,8 +228,10 @@ static int person_by_surname(const dossier_names *c, const surname_index *sx, co
 static int surname_candidate(const dossier_names *c, int e)
 {
     const dossier_entity *ent = &c->d->entities.v[e];
-    if (ent->gaz || strchr(ent->name, ' ') || !ent->nmentions)
+    if (ent->gaz || !ent->nmentions)
         return 0;
+    if (strchr(ent->name, ' ')) /* a surname and a suffix: "Hale Jr." */
+        return ent->kind == DOSSIER_KIND_PERSON && word_count_is_two(ent->name);
     if (ent->kind == DOSSIER_KIND_PERSON)
         return 1;
     return (ent->kind == DOSSIER_KIND_ORGANIZATION || ent->kind == DOSSIER_KIND_PLACE) &&
@@ -178,13 +248,7 @@ static int merge_surnames(dossier_names *c)
         dossier_entity *ent = &d->entities.v[e];
         if (!surname_candidate(c, (int)e))
             continue;
-        char *f = dossier_fold(ent->name, strlen(ent->name));
-        if (!f) {
-            rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
-            break;
-        }
-        int to = person_by_surname(c, &sx, f, (int)e);
-        free(f);
+        int to = person_shortened(c, &sx, (int)e);
         if (to < 0)
             continue;
         for (size_t m = 0; m < d->mentions.n; m++)
