@@ -25,7 +25,9 @@
  * comma before "said:", a partial quotation with "said X" after it, a
  * paragraph of quotation after "X continued:", a headline "Name: ‘…’", a
  * line opened with a closing mark, a paragraph "- X." after a quotation,
- * a name closing the clause before "said, adding,"; and the false friends:
+ * a name closing the clause before "said, adding,", "the airline" for
+ * the organisation whose name holds the word; and the false friends:
+ * "the former secretary of state" after two people is neither,
  * "“…” Y said: “…”" is not the first quotation's, "a former
  * chairman" is nobody named before, a headline
  * with a colon and no quotation, a
@@ -598,6 +600,21 @@ START_TEST(test_name_closing_the_clause_before_cue)
 }
 END_TEST
 
+START_TEST(test_description_noun_and_two_candidates)
+{
+    /* "the airline" is the organisation whose name holds the word; after "A and B", "the former
+       secretary of state" could be either, so nobody; after one person, that person */
+    dossier_doc *d = doc("en", "Northwind Airlines cancelled forty flights on Tuesday after the storm.\n\n"
+                               "The airline said the storm had closed two airports in the region.\n\n"
+                               "Laura Quinn and Peter Quinn arrived in Ohio on Monday. The former secretary of state said the plan would create jobs.\n\n"
+                               "Mark Feeney arrived in Ohio on Tuesday. The former secretary of state said the treaty was dead.");
+    ck_speaker(d, "closed two airports", "Northwind Airlines");
+    ck_assert_str_eq(speaker_or_none(d, "would create jobs"), "");
+    ck_speaker(d, "treaty was dead", "Mark Feeney");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -642,6 +659,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_short_reply_after_cue_and_shouts);
     tcase_add_test(tc, test_dash_name_paragraph_and_next_cue);
     tcase_add_test(tc, test_name_closing_the_clause_before_cue);
+    tcase_add_test(tc, test_description_noun_and_two_candidates);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -536,6 +536,51 @@ static int role_word(const stm_ctx *c, int t)
     return 0;
 }
 
+/*
+ * Non-zero when the sentence before token `t` in its paragraph and its
+ * own sentence up to `t` name two people or more: a role word after
+ * them ("the former secretary of state") could be either.
+ */
+static int two_people_before(const stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    int s = d->tokens.v[t].sentence, first = d->sentences.v[s].first_token;
+    if (s > 0 && dossier_speakers_para(c, d->sentences.v[s - 1].first_token) == dossier_speakers_para(c, t))
+        first = d->sentences.v[s - 1].first_token;
+    int one = -1;
+    for (int u = first; u < t; u++) {
+        int m = c->tok_mention[u];
+        if (m < 0 || c->used[u] == 2 || mention_kind(c, m) != DOSSIER_KIND_PERSON || d->mentions.v[m].first_token != u ||
+            (d->mentions.v[m].how != DOSSIER_MENTION_NAME && d->mentions.v[m].how != DOSSIER_MENTION_SHORT))
+            continue;
+        if (one >= 0 && d->mentions.v[m].entity != one)
+            return 1;
+        one = d->mentions.v[m].entity;
+    }
+    return 0;
+}
+
+/*
+ * "The airline said" after "Northwind Airlines …": the organisation
+ * named last before token `t` that one of whose names holds a word of
+ * the noun's stem, for a subject [first, end) that is a definite article
+ * and one lower-case noun; -1 when none.
+ */
+static int org_by_noun(const stm_ctx *c, int first, int end)
+{
+    if (end - first != 2 || !dossier_speakers_match(c, "statement.articles", first) ||
+        (dossier_speakers_flags(c, first + 1) & (DOSSIER_TOK_UPPER | DOSSIER_TOK_PUNCT)) || c->tok_mention[first + 1] >= 0 ||
+        dossier_speakers_match(c, "entity.indefinite_articles", first))
+        return -1;
+    for (size_t i = c->d->mentions.n; i-- > 0;) {
+        const dossier_mention *m = &c->d->mentions.v[i];
+        if (m->first_token < first && mention_kind(c, (int)i) == DOSSIER_KIND_ORGANIZATION &&
+            m->how != DOSSIER_MENTION_PRONOUN && org_fits(c, m->entity, c->d->folds.v[first + 1]))
+            return m->entity;
+    }
+    return -1;
+}
+
 /* Non-zero when tokens [first, last] are words of one phrase: no punctuation, at most eight. */
 static int one_phrase(const stm_ctx *c, int first, int last)
 {
@@ -732,6 +777,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         *how = DOSSIER_MENTION_DESCRIPTION;
         if (p < 0)
             p = role_by_title(c, s.role, k->subj_end);
+        if (p < 0 && two_people_before(c, s.role))
+            return -1;  /* "A and B arrived. The former secretary of state said": either, so nobody */
         if (p < 0 && !spoke_in_para(c, order, upto, dossier_speakers_para(c, s.role)))
             p = named_in_para(c, s.role, DOSSIER_KIND_PERSON);  /* "Minister X verteidigte …, sagte der FDP-Chef" */
         if (p < 0)
@@ -744,8 +791,9 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         k->speaker_mention = s.org;
         return d->mentions.v[s.org].entity;
     }
-    if (s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_PERSON && indefinite(c, s.desc))
-        return -1;  /* "a former party chairman says": someone new, not the person named before */
+    if (s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_PERSON &&
+        (indefinite(c, s.desc) || two_people_before(c, d->mentions.v[s.desc].first_token)))
+        return -1;  /* "a former party chairman says": someone new; after "A and B …", either of them */
     if (s.desc >= 0 && mention_kind(c, s.desc) == DOSSIER_KIND_PERSON) {
         /* "Президент X следил за стартом. …, глава государства назвал …": the person just named */
         int at = d->mentions.v[s.desc].first_token, p = named_in_para(c, at, DOSSIER_KIND_PERSON);
@@ -785,6 +833,14 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
     if (s.place >= 0 && k->mode == STM_SUBJ_CLAUSE && s.org_any < 0) {
         k->speaker_mention = s.place;
         return d->mentions.v[s.place].entity;
+    }
+    if (k->mode == STM_SUBJ_CLAUSE && k->subj_first >= 0) {
+        int e = org_by_noun(c, k->subj_first, k->subj_end);
+        if (e >= 0) {
+            *tok = k->subj_first + 1;
+            *how = DOSSIER_MENTION_DESCRIPTION;
+            return e;
+        }
     }
     return -1;
 }
