@@ -236,6 +236,7 @@ START_TEST(test_progressive_and_long_sources)
     st = find(d, "the council seemed rattled");
     ck_assert_ptr_nonnull(st);
     ck_assert_ptr_null(strstr(dossier_test_span(d, st->span), "left the hall"));
+    dossier_test_doc_free(d);
 }
 END_TEST
 
