@@ -125,7 +125,9 @@ unsigned dossier_token_next(const char *s, size_t len, size_t *pos, size_t *star
     while (p < len) {
         at = p;
         c = dossier_utf8_next(s, len, &p);
-        if (!dossier_uc_is_space(c))
+        /* a combining mark that follows no letter (after a space, in garbled text) marks
+           nothing: skipped like the space, it would be a token without flags, read as the end */
+        if (!dossier_uc_is_space(c) && !dossier_uc_is_mark(c))
             break;
         c = -1;
     }

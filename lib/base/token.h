@@ -29,6 +29,8 @@ enum dossier_token_flags {
 /*
  * Finds the next token in s[*pos..len): sets *start and *end (bytes) and
  * returns its flags, or returns 0 at the end of the text.  Advances *pos.
+ * A combining mark that does not follow a word character is skipped, as
+ * white space is: every token has flags, so 0 means only the end.
  */
 unsigned dossier_token_next(const char *s, size_t len, size_t *pos, size_t *start, size_t *end);
 

@@ -38,6 +38,10 @@ START_TEST(test_words)
     ck_assert_str_eq(out, "Jones|'|book");
     tokens(out, sizeof out, "China’s station, Roscosmos' press", NULL, 0);
     ck_assert_str_eq(out, "China|’s|station|,|Roscosmos|'|press");
+    /* a stray combining mark (U+0308 after a space) is skipped, and the text goes on */
+    tokens(out, sizeof out, "Ogni \xcc\x88 x, \xcc\x88\xcc\x81y Noe\xcc\x88l.", fl, 16);
+    ck_assert_str_eq(out, "Ogni|x|,|y|Noe\xcc\x88l|.");
+    ck_assert(fl[3] & DOSSIER_TOK_WORD);
 }
 END_TEST
 
