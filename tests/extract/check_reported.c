@@ -211,6 +211,11 @@ START_TEST(test_where_the_content_stops)
     expect(d, "called for a vote on it", "Paul Weber", NULL);
     expect(d, "but not the goods shipped from it", "Anna Berg", NULL);
     dossier_test_doc_free(d);
+    /* after "“…,” she said," the quotation's attribution ends at the comma: what follows is hers too */
+    d = doc("en", "Anna Berg spoke in Lyon on Monday.\n\n"
+                  "\u201cThe bridge will reopen in May,\u201d she said, adding that the tolls would stay as they are.");
+    expect(d, "the tolls would stay as they are", "Anna Berg", NULL);
+    dossier_test_doc_free(d);
 }
 END_TEST
 

@@ -255,7 +255,7 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
             k->subj_end = limit;
         }
         /* the attribution runs to the next comma after the cue and its subject */
-        int mark = cue + len + 1;
+        int mark = cue + len; /* "she said, adding that …": the comma right after the cue ends it */
         while (mark < limit && !dossier_speakers_is(c, mark, ","))
             mark++;
         for (int u = close_tok; u < mark; u++)
