@@ -47,6 +47,10 @@ typedef struct {
 /* Folded word list `key` has a phrase starting at token `tok`: its length, or 0. */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok);
 
+/* Non-zero when token `tok` ends in one of the language's participle endings
+ * (statement.participle_endings) after at least three other characters. */
+int dossier_speakers_participle(const stm_ctx *c, int tok);
+
 /* First and end token of the sentence that holds token `tok`. */
 int dossier_speakers_sent_first(const stm_ctx *c, int tok);
 int dossier_speakers_sent_end(const stm_ctx *c, int tok);

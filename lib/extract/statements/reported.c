@@ -523,21 +523,6 @@ static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
            IS(s->first + 2, ",");
 }
 
-/* Non-zero when token t has a present participle's ending (statement.participle_endings: "adding", "insisting"). */
-static int present_participle(const stm_ctx *c, int t)
-{
-    const char *w = c->d->folds.v[t];
-    size_t n = strlen(w);
-    const dossier_phrase *const *ends = NULL;
-    size_t ne = dossier_lexicon_list(c->d->lex, c->lang, "statement.participle_endings", &ends);
-    for (size_t i = 0; i < ne; i++) {
-        size_t k = strlen(ends[i]->text);
-        if (n > k + 2 && strcmp(w + n - k, ends[i]->text) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /*
  * Non-zero when the reported clause goes on after a cue set in it by
  * commas ("The deal, she said, would help …"): a lower-case word follows
@@ -556,7 +541,7 @@ static int goes_after(const stm_ctx *c, const sentence *s, int after)
     for (int v = u + 1; (FLAGS(u) & DOSSIER_TOK_UPPER) && v < s->trim && v <= u + 3; v++)
         if (MATCH("statement.verbs", v) || (FLAGS(v) & DOSSIER_TOK_PUNCT))
             return 0;
-    return !present_participle(c, u);
+    return !dossier_speakers_participle(c, u);
 }
 
 /*
@@ -727,7 +712,7 @@ static int passive(const stm_ctx *c, const sentence *s, int t, int len)
     int u = t - 1;
     while (u > s->first && MATCH("statement.adverbs", u))
         u--;
-    return u >= s->first && ((MATCH("statement.passive_aux", u) && !present_participle(c, t)) ||
+    return u >= s->first && ((MATCH("statement.passive_aux", u) && !dossier_speakers_participle(c, t)) ||
                              (IS(u, ",") && PREP(t + len)));
 }
 
@@ -845,8 +830,8 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
         } else if ((len = MATCH("statement.verbs", t)) > 0 || (len = MATCH("statement.verbs_that", t)) > 0) {
             /* "la note de « 60 sur 100 »": after an article (not a relative "…, die sagte") "noté" is a noun */
             /* "is insisting that" is no passive */
-            if (noun_cue(c, s, t) || (t > s->first && ((MATCH("statement.passive_aux", t - 1) && !present_participle(c, t)) ||
-                                                       (MATCH("statement.articles", t - 1) && !IS(t - 2, ",")))))
+            int passive = MATCH("statement.passive_aux", t - 1) && !dossier_speakers_participle(c, t);
+            if (noun_cue(c, s, t) || (t > s->first && (passive || (MATCH("statement.articles", t - 1) && !IS(t - 2, ",")))))
                 continue;
             rc = speech_verb(c, s, t, len, !MATCH("statement.verbs", t) && !separable(c, s, t));
         } else {

@@ -279,16 +279,7 @@ static int no_noun_word(const stm_ctx *c, int t)
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         if (dossier_speakers_match(c, keys[i], t))
             return 1;
-    const char *w = c->d->folds.v[t];
-    size_t n = strlen(w);
-    const dossier_phrase *const *ends = NULL;
-    size_t ne = dossier_lexicon_list(c->d->lex, c->lang, "statement.participle_endings", &ends);
-    for (size_t i = 0; i < ne; i++) {
-        size_t k = strlen(ends[i]->text);
-        if (n > k + 2 && strcmp(w + n - k, ends[i]->text) == 0)
-            return 1;
-    }
-    return 0;
+    return dossier_speakers_participle(c, t);
 }
 
 /* Non-zero when token t can head a noun phrase that names a speaker: a group, role, organisation or document word. */
