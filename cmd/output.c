@@ -194,8 +194,11 @@ static void print_more(const cli_section *s, const dossier_page *page)
     for (size_t k = 0; k < s->nparams; k++)
         if (strcmp(s->params[k].name, "limit") != 0) {
             printf(" --%s '", s->params[k].name);
-            for (const char *c = s->params[k].value; *c; c++)
-                fputs(*c == '\'' ? "'\\''" : (char[]){*c, '\0'}, stdout); /* quoted for a shell */
+            for (const char *c = s->params[k].value; *c; c++) /* quoted for a shell */
+                if (*c == '\'')
+                    fputs("'\\''", stdout);
+                else
+                    putchar(*c);
             putchar('\'');
         }
     printf(" --limit %lld --offset %lld)\n", page->limit, page->offset + (long long)page->rows);

@@ -376,14 +376,11 @@ const char *dossier_fold_into(dbuf *b, const char *s, size_t len)
 /* See util.h. */
 char *dossier_fold(const char *s, size_t len)
 {
-    if (all_ascii(s, len)) {
-        char *out = malloc(len + 1);
-        if (out)
-            fold_ascii(out, s, len);
-        return out;
-    }
     dbuf b = {0};
-    return fold_unicode(&b, s, len) ? NULL : dossier_buf_take(&b);
+    if (dossier_fold_into(&b, s, len))
+        return dossier_buf_take(&b);
+    dossier_buf_free(&b);
+    return NULL;
 }
 
 /* See util.h. */

@@ -503,7 +503,7 @@ static int word_count(const char *s)
 
 /*
  * The capitals of a name that follow a capital, in words of six letters or
- * more: "HIllary", "WALLACE" have some; "McCain", "PolitiFact" and an
+ * more: "DAniela", "MORROW" have some; "McAllister", "FactLine" and an
  * acronym ("NATO") none.
  */
 static int shouted_capitals(const char *s)
@@ -527,7 +527,7 @@ static int shouted_capitals(const char *s)
 /*
  * Negative when name a is the better of two names of one entity, whatever
  * order they came in: the fullest (most words), then the one written in
- * ordinary capitals (not "HIllary Clinton", not a transcript's "WALLACE"),
+ * ordinary capitals (not "DAniela Voss", not a transcript's "MORROW"),
  * then the first in byte order.
  */
 static int better_name(const char *a, const char *b)

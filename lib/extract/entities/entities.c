@@ -289,7 +289,7 @@ static int short_org(const dossier_doc *d, const char *name, size_t len)
 
 /*
  * An organisation found from text whose name opens with the words `name`
- * and goes on ("Magna" of "Magna International Inc"), or -1: a person of
+ * and goes on ("Harlow" of "Harlow International Inc"), or -1: a person of
  * that name in the same article is the organisation named short.
  */
 static int org_opening(const dossier_doc *d, const char *name, size_t len)
@@ -404,7 +404,7 @@ static int org_end(const dossier_names *c, int i, int end)
     for (int q = i; q < end; q++) {
         if (q > i && dossier_names_title(c, q, end) && !dossier_names_is_head(c, q))
             break;
-        /* "Douglas & Lomason Co", "Schroder Wertheim & Co": an ampersand joins the names a company bears. */
+        /* "Brandt & Selwyn Co", "Ostrander Keel & Co": an ampersand joins the names a company bears. */
         if (q > i && strcmp(c->d->folds.v[q], "&") == 0 && q + 1 < end && dossier_names_is_cap(c, q + 1))
             continue;
         if (is_and(c, q)) {
