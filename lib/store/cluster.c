@@ -19,8 +19,10 @@
  * same words (likeness 0.6, two items at least) join wherever they are
  * reported; a looser likeness joins only within one story (resolve.c
  * decides stories from these links), where a translation keeps the order
- * and kind of what a speaker said.  Within one article only a repeat of
- * the same words joins.  When unsure, nothing joins.
+ * and kind of what a speaker said.  Within one article a repeat of the
+ * same words joins, and so does a paraphrase with the quotation right
+ * after it that gives its figures (one speaker, numbers in both, three
+ * shared items).  When unsure, nothing joins.
  */
 #include "store/cluster.h"
 
@@ -38,6 +40,7 @@
 #define BAR_CONTAINED 0.75    /* share of the shorter statement found in the other, within one story */
 #define BAR_TRANSLATION 0.3   /* likeness within one story across languages */
 #define BAR_REPEAT 0.75       /* likeness of two statements of one article */
+#define FIGURES_SHARED 3      /* items a paraphrase shares with the next quotation, which gives its figures */
 #define WINDOW_DAYS 7         /* the dated candidates: published this close */
 #define STORY_DAYS 3          /* articles of one story are published this close */
 #define CANDIDATES "200"      /* at most this many candidates per speaker and query */
@@ -54,6 +57,7 @@ typedef VEC(item) items;
 typedef struct {
     long long id, article, speaker, cluster;
     long long day;            /* -1 when undated */
+    long long start;          /* where the statement begins in its article's body */
     int direct, rank;
     char lang[8];
     char *text;               /* words, "\n", numbers, "\n", names: owned */
@@ -305,10 +309,13 @@ done:
     return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
 }
 
-/* Columns of the features queries: statement, article, speaker, cluster, day, kind, rank, language, words, numbers, names. */
+/*
+ * Columns of the features queries: statement, article, speaker, cluster,
+ * day, kind, rank, language, words, numbers, names, start.
+ */
 #define FEATURE_COLUMNS                                                                    \
     "SELECT f.statement, f.article, f.speaker, coalesce(s.cluster, s.id), coalesce(f.day, -1)," \
-    " f.kind, f.rank, f.language, f.words, f.numbers, f.names"                                 \
+    " f.kind, f.rank, f.language, f.words, f.numbers, f.names, s.start"                        \
     " FROM statement_features f JOIN statements s ON s.id = f.statement"
 
 /* Reads one features row, working out its words when they were never stored. */
@@ -323,6 +330,7 @@ static int read_features(features *f, dossier_db *db, sqlite3_stmt *st)
     const char *kind = (const char *)sqlite3_column_text(st, 5);
     f->direct = kind && strcmp(kind, "direct") == 0;
     f->rank = sqlite3_column_int(st, 6);
+    f->start = sqlite3_column_int64(st, 11);
     const char *lang = (const char *)sqlite3_column_text(st, 7);
     snprintf(f->lang, sizeof f->lang, "%s", lang ? lang : "");
     if (sqlite3_column_type(st, 8) == SQLITE_NULL) {
@@ -817,6 +825,56 @@ static int emit_links(dossier_links *out, dossier_db *db, const feature_list *me
     return DOSSIER_OK;
 }
 
+/* ---- a paraphrase and the quotation that gives its figures ---- */
+
+/* Orders statements (pointers into the article's list) by where they begin. */
+static int cmp_start(const void *pa, const void *pb)
+{
+    const features *a = *(const features *const *)pa, *b = *(const features *const *)pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/*
+ * Non-zero when quotation b gives the figures of paraphrase a, b being the
+ * statement right after a in the article: one speaker, a reported speech,
+ * b a quotation, both stating numbers, FIGURES_SHARED items in common
+ * ("the pump ran 30 seconds too long, the engineer said. 'It ran for 95
+ * seconds instead of 65,' she said").  Shared words alone are not enough:
+ * a lede often sums up what its speaker says over several quotations.
+ */
+static int gives_figures(const features *a, const features *b)
+{
+    if (!a->speaker || a->speaker != b->speaker || a->direct || !b->direct || !a->numbers.n || !b->numbers.n)
+        return 0;
+    size_t shared = shared_items(&a->words, &b->words, 1, 0) + shared_items(&a->numbers, &b->numbers, 0, 0) +
+                    shared_items(&a->names, &b->names, 0, 0);
+    return shared >= FIGURES_SHARED;
+}
+
+/* Appends a link for each paraphrase of the article (me, n statements) followed by the quotation of its figures. */
+static int figure_links(dossier_links *out, dossier_db *db, const features *me, size_t n, long long article)
+{
+    const features **order = malloc((n ? n : 1) * sizeof *order);
+    int rc = order ? DOSSIER_OK : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; order && i < n; i++)
+        order[i] = &me[i];
+    if (order && n)
+        qsort(order, n, sizeof *order, cmp_start);
+    for (size_t i = 0; !rc && i + 1 < n; i++) {
+        const features *a = order[i], *b = order[i + 1];
+        if (!gives_figures(a, b))
+            continue;
+        int level;
+        dossier_link l = {b->id, a->id, article, a->id, a->speaker, compare(a, b, &level), DOSSIER_LINK_COPY, 0};
+        if (VEC_PUSH(out, l))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
+    free(order);
+    return rc;
+}
+
 /* See cluster.h. */
 int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
 {
@@ -846,6 +904,8 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
         rc = cross_links(&cross, db, &q, me.v, me.n, article);
     for (size_t i = 0; !rc && i < me.n; i++)
         rc = emit_links(out, db, &me, i, &rep, &next_pair, &cross, &next_cross, article);
+    if (!rc)
+        rc = figure_links(out, db, me.v, me.n, article);
     feature_list_free(&me);
     VEC_FREE(&rep);
     VEC_FREE(&cross);

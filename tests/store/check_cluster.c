@@ -3,7 +3,8 @@
  * in one story meet by rank, kind, numbers and cognates; copies in other
  * stories need the same words; other speakers never join; a statement joins
  * one statement of another article at most, and a repeat of the same words
- * within an article is the same utterance.
+ * within an article is the same utterance, as is a paraphrase with the
+ * quotation right after it that gives its figures.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -137,6 +138,34 @@ START_TEST(test_many_repeats)
 }
 END_TEST
 
+/*
+ * A paraphrase joins the quotation right after it when that quotation gives
+ * its figures (one speaker, numbers in both, three shared items); shared
+ * words without figures, a statement in between, or another speaker do not.
+ */
+START_TEST(test_paraphrase_figures)
+{
+    dossier_db *db = dossier_test_db();
+    run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'person', 'A'), (2, 'person', 'B')");
+    article(db, 1, 1, "en");
+    statement(db, 1, 1, 1, 0, "indirect", "the pump of the cooling loop ran 30 seconds longer than planned");
+    statement(db, 2, 1, 1, 100, "direct", "Instead of the planned 65 seconds, the pump ran for 95 seconds");
+    statement(db, 3, 1, 1, 200, "indirect", "the pump of the cooling loop would be replaced by a stronger pump");
+    statement(db, 4, 1, 1, 300, "direct", "We will swap the pump of the cooling loop next month for a new model from another supplier");
+    statement(db, 5, 1, 1, 400, "indirect", "the second valve opened 12 seconds later than planned");
+    statement(db, 6, 1, 2, 500, "direct", "The tests lasted 3 days");
+    statement(db, 7, 1, 1, 600, "direct", "The valve opened at 52 seconds and not at 40 as planned");
+    statement(db, 8, 1, 2, 700, "indirect", "the heater ran 20 minutes longer than planned");
+    statement(db, 9, 1, 1, 800, "direct", "The heater ran for 80 minutes instead of the planned 60");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 1));
+    ck_assert_int_eq(cluster_of(db, 2), 1);
+    ck_assert_int_eq(cluster_of(db, 4), 4); /* the same words, no figures */
+    ck_assert_int_eq(cluster_of(db, 7), 7); /* another statement in between */
+    ck_assert_int_eq(cluster_of(db, 9), 9); /* another speaker */
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -145,6 +174,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_translation_and_copies);
     tcase_add_test(tc, test_repeats);
     tcase_add_test(tc, test_many_repeats);
+    tcase_add_test(tc, test_paraphrase_figures);
     suite_add_tcase(s, tc);
     return s;
 }
