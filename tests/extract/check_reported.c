@@ -11,7 +11,11 @@
  * said": kept with no speaker; not an apposition nor a question); where
  * the content stops (", but she said …", "… and called for …"; not ", but
  * not …"); a progressive that is no passive ("is insisting that"); a
- * long source phrase ("According to early results of … networks, S").
+ * long source phrase ("According to early results of … networks, S"); a
+ * cue after "and" sharing the sentence's subject ("X toured the docks and
+ * said …"); a relative before the speaker ("which X says …", not "Which
+ * members said"); "said Friday afternoon"; a title opening an apposition;
+ * "said about 20 people …".
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -245,6 +249,51 @@ START_TEST(test_progressive_and_long_sources)
 }
 END_TEST
 
+START_TEST(test_shared_subjects_and_relatives)
+{
+    /* a cue after "and"/"but" shares the subject of the sentence's first predicate; its own object
+       ("attacked Weber and said") is no speaker */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Ms. Berg generally backed the council during her years at the port, which closed in "
+                               "2015, and said she did not support the new tariff.\n\n"
+                               "Paul Weber, her Liberal opponent, toured the docks and said he thought that the "
+                               "tariff would cost jobs.\n\n"
+                               "Anna Berg attacked Paul Weber and said the harbour plan was already late.");
+    expect(d, "did not support the new tariff", "Anna Berg", NULL);
+    expect(d, "would cost jobs", "Paul Weber", NULL);
+    expect(d, "the harbour plan was already late", "Anna Berg", NULL);
+    dossier_test_doc_free(d);
+    /* a relative pronoun before the speaker's name is the object of the cue, not a question; a subject
+       that opens its sentence with one asks a question: nobody's statement */
+    d = doc("en", "Anna Berg bought the old mill in 2012.\n\n"
+                  "She runs the mill, which Ms. Berg says she is doing everything she can to keep open.\n\n"
+                  "She criticised the fees, which she said were set without any public hearing.\n\n"
+                  "Which members said the fees were fair is unclear.");
+    expect(d, "doing everything she can to keep open", "Anna Berg", NULL);
+    expect(d, "were set without any public hearing", "Anna Berg", NULL);
+    expect_none(d, "the fees were fair");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_times_titles_and_hedges)
+{
+    /* "Friday afternoon" after a closing cue is its time, not the reported clause; a title before
+       the name opens an apposition ("Senator X, Liberal of Y, said the …": not an inverted "said X");
+       "about 20" after the cue is no preposition */
+    dossier_doc *d = doc("en", "The port levy is an insult to every fisherman in the region, local lawmakers "
+                               "said Friday afternoon, as they left the hall.\n\n"
+                               "Senator Anna Berg, Liberal of Kent, said the EB-7 scheme has sent a terrible "
+                               "message to families waiting their turn.\n\n"
+                               "Mayor Paul Weber has said about 20 people have shown an interest in the seat.");
+    expect(d, "an insult to every fisherman", "local lawmakers", "The port levy");
+    expect_none(d, "as they left the hall");
+    expect(d, "has sent a terrible message", "Anna Berg", "the EB-7 scheme");
+    expect(d, "20 people have shown an interest", "Paul Weber", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -257,6 +306,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_speakers_named_by_a_description);
     tcase_add_test(tc, test_where_the_content_stops);
     tcase_add_test(tc, test_progressive_and_long_sources);
+    tcase_add_test(tc, test_shared_subjects_and_relatives);
+    tcase_add_test(tc, test_times_titles_and_hedges);
     suite_add_tcase(s, tc);
     return s;
 }

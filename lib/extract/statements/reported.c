@@ -32,7 +32,9 @@
 #define FLAGS(t) dossier_speakers_flags(c, (t))
 #define IS(t, ch) dossier_speakers_is(c, (t), (ch))
 /* A preposition that is no article too (German "der", "des" are both: after a comma they open a clause). */
-#define PREP(t) (MATCH("statement.prepositions", (t)) && !MATCH("statement.articles", (t)))
+/* Nor a hedge before a number ("said about 20 people had …": "about" is no preposition there). */
+#define PREP(t) (MATCH("statement.prepositions", (t)) && !MATCH("statement.articles", (t)) && \
+                 !(MATCH("statement.hedges", (t)) && (FLAGS((t) + 1) & DOSSIER_TOK_NUM)))
 
 /* A sentence's token range, cut at the paragraph. */
 typedef struct {
@@ -516,8 +518,15 @@ static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
     int before = comma > s->first ? c->tok_mention[comma - 1] : -1;
     if (before >= 0 && c->d->entities.v[c->d->mentions.v[before].entity].kind != DOSSIER_KIND_PLACE)
         return 1;
-    int lead = c->tok_mention[s->first];
-    if (lead >= 0 && IS(c->d->mentions.v[lead].first_token + c->d->mentions.v[lead].ntokens, ","))
+    /* "Senator Anna Berg, Democrat of Oregon, said": a title the name's mention leaves out */
+    int f = s->first;
+    while (f < comma && f < s->first + 3 && c->tok_mention[f] < 0 &&
+           (MATCH("entity.titles", f) || MATCH("statement.male_titles", f) || MATCH("statement.female_titles", f) ||
+            IS(f, ".")))
+        f++;
+    int lead = c->tok_mention[f];
+    if (lead >= 0 && c->d->mentions.v[lead].first_token == f &&
+        IS(c->d->mentions.v[lead].first_token + c->d->mentions.v[lead].ntokens, ","))
         return 1;
     return lead < 0 && (FLAGS(s->first) & DOSSIER_TOK_UPPER) && (FLAGS(s->first + 1) & DOSSIER_TOK_UPPER) &&
            IS(s->first + 2, ",");
@@ -575,7 +584,7 @@ static int time_words(const stm_ctx *c, int t)
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         int n = MATCH(keys[i], t);
         if (n > 0)
-            return n;
+            return n + MATCH("statement.day_parts", t + n);   /* "Friday afternoon" */
     }
     return 0;
 }
@@ -657,13 +666,71 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
     return add_min(c, s, from, clause_end(c, s, from), t, len, sub, t, STM_SUBJ_CLAUSE, min);
 }
 
+/*
+ * "Ms. Berg toured the plant, which closed in 2015, and said S": a cue
+ * right after "and" or "but" (and adverbs) shares the subject of the
+ * sentence's first predicate.  When the sentence opens with a name (and
+ * its apposition), a subject pronoun or a capitalised noun ("Democrats"),
+ * sets [*sf, *se) to it and returns 1; else 0.
+ */
+static int shared_subject(const stm_ctx *c, const sentence *s, int t, int *sf, int *se)
+{
+    int u = t - 1;
+    while (u > s->first && MATCH("statement.adverbs", u))
+        u--;
+    if (u <= s->first || !MATCH("statement.clause_joins", u) || c->used[u])
+        return 0;
+    int first = s->first, end;
+    while (first < u && (FLAGS(first) & DOSSIER_TOK_PUNCT) && !c->used[first])
+        first++;
+    if (c->used[first])
+        return 0;
+    int m = c->tok_mention[first];
+    /* "Mr. Berg", "Sen. Berg": the name after a title the entities stage left out */
+    for (int v = first; m < 0 && v < first + 3 && v < u &&
+                        (MATCH("entity.titles", v) || MATCH("statement.male_titles", v) ||
+                         MATCH("statement.female_titles", v) || IS(v, ".")); v++)
+        if (c->tok_mention[v + 1] >= 0 && c->d->mentions.v[c->tok_mention[v + 1]].first_token == v + 1)
+            m = c->tok_mention[v + 1];
+    if (m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE &&
+        c->d->mentions.v[m].first_token <= first + 3)
+        end = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+    else if (MATCH("statement.subject_pronouns", first) && MATCH("statement.pronouns_person", first))
+        end = first + 1;
+    else if ((FLAGS(first) & DOSSIER_TOK_UPPER) && m < 0 && !(FLAGS(first + 1) & DOSSIER_TOK_UPPER) &&
+             MATCH("statement.group_nouns", first))
+        end = first + 1;
+    else
+        return 0;
+    /* "X, her opponent, bemoaned …": the apposition belongs to the name */
+    if (IS(end, ",") && !MATCH("statement.relatives", end + 1))
+        for (int v = end + 1; v < u && v <= end + 8; v++)
+            if (IS(v, ",")) {
+                end = v + 1;
+                break;
+            }
+    if (end >= u || (FLAGS(end) & DOSSIER_TOK_PUNCT) || MATCH("statement.verbs", end) ||
+        MATCH("statement.verbs_that", end))
+        return 0;   /* no predicate of its own before the join: "X and Y said" */
+    *sf = first;
+    *se = end;
+    return 1;
+}
+
 /* A speech verb at `t`: the clause after its complementizer, before it, or right after it. */
 static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_only)
 {
-    int rc = DOSSIER_OK, sub = subject_start(c, s, t);
-    if (that_clause(c, s, t, len, sub, &rc) || that_only || cue_closes(c, s, t, len, &rc))
-        return rc;
-    return clause_after(c, s, t, len, sub);
+    int rc = DOSSIER_OK, sub = subject_start(c, s, t), sf, se;
+    size_t before = c->cands.n;
+    if (!(that_clause(c, s, t, len, sub, &rc) || that_only || cue_closes(c, s, t, len, &rc)))
+        rc = clause_after(c, s, t, len, sub);
+    if (!rc && shared_subject(c, s, t, &sf, &se))
+        for (size_t k = before; k < c->cands.n; k++)
+            if (c->cands.v[k].subj_end == t) {
+                c->cands.v[k].subj_first = sf;
+                c->cands.v[k].subj_end = se;
+            }
+    return rc;
 }
 
 /* "Pour M. X, S": a sentence-initial preposition, a person, a comma. */

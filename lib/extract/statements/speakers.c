@@ -623,6 +623,19 @@ int dossier_speakers_closing_clause(const stm_ctx *c, int first, int end)
     return comma + 1;
 }
 
+/*
+ * Non-zero when candidate k's subject asks a question ("Which members said
+ * so is unclear"): an interrogative opens it and its sentence.  After a
+ * noun the same word is a relative pronoun ("the mine, which Ms. Berg says
+ * she will keep open"), and the subject is the name after it.
+ */
+static int asks(const stm_ctx *c, const stm_cand *k)
+{
+    return k->subj_first >= 0 && k->subj_first < k->subj_end &&
+           dossier_speakers_match(c, "statement.interrogatives", k->subj_first) &&
+           k->subj_first == dossier_speakers_sent_first(c, k->subj_first);
+}
+
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
 static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int *tok, int *how)
 {
@@ -634,7 +647,7 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         k->subj_first = dossier_speakers_closing_clause(c, k->subj_first, k->subj_end);
     if (k->mode == STM_SUBJ_CLAUSE && k->subj_end == k->cue_tok)
         k->subj_end = dossier_speakernames_coordinated_end(c, k->subj_first, k->subj_end);
-    if (k->subj_first >= 0 && k->subj_first < k->subj_end && dossier_speakers_match(c, "statement.interrogatives", k->subj_first))
+    if (asks(c, k))
         return -1;  /* "Which members said so is unclear": a question, nobody's statement */
     scan_subject(c, k->subj_first, k->subj_end, &s);
     if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
@@ -694,7 +707,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         k->speaker_mention = gm;
         return d->mentions.v[gm].entity;
     }
-    if (s.relative >= 0 && s.person < 0) {
+    /* "the donations, which he said were …": a pronoun after the relative is its clause's subject */
+    if (s.relative >= 0 && s.person < 0 && s.pron_person < s.relative) {
         int rm, e = relative_antecedent(c, s.relative, 0, &rm);
         if (e >= 0) {
             k->speaker_mention = rm;
@@ -938,8 +952,7 @@ int dossier_speakers_resolve(stm_ctx *c)
         k->speaker_mention = -1;
         if (k->mode != STM_SUBJ_NONE)
             k->speaker = resolve_one(c, order, i, k, &tok, &how);
-        int asked = k->subj_first >= 0 && k->subj_first < k->subj_end &&
-                    dossier_speakers_match(c, "statement.interrogatives", k->subj_first);
+        int asked = asks(c, k);
         if (k->speaker < 0 && !asked && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
             k->speaker = c->d->mentions.v[k->speaker_mention].entity;
         /* a group may say or report something; what "commentators have described" or "scientists
