@@ -15,7 +15,8 @@
  * cue after "and" sharing the sentence's subject ("X toured the docks and
  * said …"); a relative before the speaker ("which X says …", not "Which
  * members said"); "said Friday afternoon"; a title opening an apposition;
- * "said about 20 people …".
+ * "said about 20 people …"; acts of speech with an object ("attacked X
+ * for …", "is defending …", "…, promising to …"; not "the attacks on").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -294,6 +295,28 @@ START_TEST(test_times_titles_and_hedges)
 }
 END_TEST
 
+START_TEST(test_acts_of_speech_with_objects)
+{
+    /* attacking, defending, demanding, promising: what a person says with an object; a participle
+       after a comma is the act of the sentence's first subject; after an opening clause that names
+       nobody as subject, or a noun ("the attacks on"), it is nobody's statement */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Paul Weber attacked the harbour board for its secret budget talks.\n\n"
+                               "Anna Berg is defending her early-morning posts about the ferry strike.\n\n"
+                               "Anna Berg spoke to a meeting of dock workers, promising to lift the night curfew "
+                               "on the quays.\n\n"
+                               "Since being fined by the regulator, the ferry line has cut routes, even threatening "
+                               "to let the old pier collapse into the sea.\n\n"
+                               "The attacks on the harbour board came from every side.");
+    expect(d, "the harbour board for its secret budget talks", "Paul Weber", NULL);
+    expect(d, "her early-morning posts about the ferry strike", "Anna Berg", NULL);
+    expect(d, "to lift the night curfew", "Anna Berg", NULL);
+    expect_none(d, "to let the old pier collapse");
+    expect_none(d, "came from every side");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -308,6 +331,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_progressive_and_long_sources);
     tcase_add_test(tc, test_shared_subjects_and_relatives);
     tcase_add_test(tc, test_times_titles_and_hedges);
+    tcase_add_test(tc, test_acts_of_speech_with_objects);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -668,8 +668,9 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
 
 /*
  * "Ms. Berg toured the plant, which closed in 2015, and said S": a cue
- * right after "and" or "but" (and adverbs) shares the subject of the
- * sentence's first predicate.  When the sentence opens with a name (and
+ * right after "and" or "but" (and adverbs), or a participle after a comma
+ * ("…, even threatening to …"), shares the subject of the sentence's
+ * first predicate.  When the sentence opens with a name (and
  * its apposition), a subject pronoun or a capitalised noun ("Democrats"),
  * sets [*sf, *se) to it and returns 1; else 0.
  */
@@ -678,7 +679,8 @@ static int shared_subject(const stm_ctx *c, const sentence *s, int t, int *sf, i
     int u = t - 1;
     while (u > s->first && MATCH("statement.adverbs", u))
         u--;
-    if (u <= s->first || !MATCH("statement.clause_joins", u) || c->used[u])
+    if (u <= s->first || c->used[u] ||
+        !(MATCH("statement.clause_joins", u) || (IS(u, ",") && dossier_speakers_participle(c, t))))
         return 0;
     int first = s->first, end;
     while (first < u && (FLAGS(first) & DOSSIER_TOK_PUNCT) && !c->used[first])
@@ -889,8 +891,14 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             if (passive(c, s, t, len) || noun_cue(c, s, t) ||
                 (t > s->first && (MATCH("statement.articles", t - 1) || MATCH("statement.possessives", t - 1))))
                 continue;
-            int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t;
-            rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
+            int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t, sf, se;
+            int u = t - 1;
+            while (u > s->first && MATCH("statement.adverbs", u))
+                u--;
+            if (!IS(u, ",") || !dossier_speakers_participle(c, t))
+                rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
+            else if (shared_subject(c, s, t, &sf, &se))   /* "X toured the mine, promising to …": X's */
+                rc = add(c, s, from, clause_end(c, s, t), t, len, sf, se, STM_SUBJ_CLAUSE);
         } else if ((len = MATCH("statement.document_verbs", t)) > 0 && !passive(c, s, t, len) &&
                    (noun_end = document_subject(c, s, t)) > 0) {
             rc = document_verb(c, s, t, len, noun_end);
