@@ -9,7 +9,10 @@
  *                     "le PDG de JAXA, X", "глава Главкосмоса X",
  *                     "Russian Prime Minister X" (a demonym: the country),
  *                     "ESA-Chef X" (an organisation-title compound),
- *                     "KARI's head of lunar exploration, X", "Its director, X"
+ *                     "KARI's head of lunar exploration, X", "Its director, X",
+ *                     "Judge X of the Y Court" (the organisation after the name),
+ *                     "the court's chief judge, X" (the one organisation
+ *                     named before whose name holds the head word)
  *   after the name    "X, the director general of JAXA", "X, CNSA
  *                     deputy director", "X, India's ambassador to ...",
  *                     "X, directeur de Y", "X, Leiter des Y", "X, who heads Y",
@@ -165,6 +168,18 @@ static int main_company(const roles_ctx *c)
     return best;
 }
 
+/* Non-zero when a word of `name`, folded, is the folded word `w` or its inflection. */
+static int name_holds(const roles_ctx *c, const char *name, const char *w)
+{
+    char *f = dossier_fold(name, strlen(name));
+    int hit = 0;
+    char *save = NULL;
+    for (char *t = f ? strtok_r(f, " -", &save) : NULL; t && !hit; t = strtok_r(NULL, " -", &save))
+        hit = dossier_inflect_same(c->d->lex, c->lang, t, w);
+    free(f);
+    return hit;
+}
+
 /* The entity of `kind` mentioned most often before token i (the latest on a tie), or -1. */
 static int most_mentioned(const roles_ctx *c, int kind, int i)
 {
@@ -182,6 +197,32 @@ static int most_mentioned(const roles_ctx *c, int kind, int i)
         }
     }
     return best;
+}
+
+/*
+ * "the court's chief judge": the one organisation mentioned before token
+ * i whose name holds the head word at i ("… Court"), or -1.  Another
+ * organisation of the article is no evidence, and two such names leave
+ * it open which is meant.
+ */
+static int headed_by(const roles_ctx *c, int i)
+{
+    dossier_doc *d = c->d;
+    int found = -1;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind != DOSSIER_KIND_ORGANIZATION || !ent->name || !name_holds(c, ent->name, fold_at(c, i)))
+            continue;
+        size_t m = 0;
+        while (m < d->mentions.n && d->mentions.v[m].first_token < i && d->mentions.v[m].entity != (int)e)
+            m++;
+        if (m == d->mentions.n || d->mentions.v[m].first_token >= i)
+            continue;   /* not named before the title */
+        if (found >= 0)
+            return -1;
+        found = (int)e;
+    }
+    return found;
 }
 
 /* Non-zero when the person has a role already. */
@@ -257,7 +298,7 @@ static int org_before(roles_ctx *c, int ts, int first)
         if (lex(c, "entity.program_words", i, i + 1) == 1)
             return most_mentioned(c, DOSSIER_KIND_PROGRAM, i);
         if (lex(c, "entity.org_heads", i, i + 1) == 1)
-            return most_mentioned(c, DOSSIER_KIND_ORGANIZATION, i);
+            return headed_by(c, i);
     }
     org = country_of_adjective(c, i, ts);
     if (org >= 0)
@@ -458,8 +499,22 @@ static int title_extension(const roles_ctx *c, int i, int end)
     return i;
 }
 
-/* Roles whose title comes before the person mention [a, b). */
-static int before_name(roles_ctx *c, int person, int a, int first)
+/*
+ * "Judge X of the Y Court", "la jueza X, del Tribunal Y": the organisation
+ * after the person mention ending at b, linked by a small word (after a
+ * comma or not); sets *at.  -1 when none.
+ */
+static int org_after_name(roles_ctx *c, int b, int send, int *at)
+{
+    if (b + 1 < send && strcmp(fold_at(c, b), ",") == 0)
+        b++;
+    if (b >= send || !is_link(c, b) || org_at(c, b) >= 0)
+        return -1;
+    return org_after(c, b, send, at);
+}
+
+/* Roles whose title comes before the person mention [a, b) of a sentence ending at send. */
+static int before_name(roles_ctx *c, int person, int a, int b, int first, int send)
 {
     dossier_doc *d = c->d;
     int end = a;
@@ -533,6 +588,8 @@ static int before_name(roles_ctx *c, int person, int a, int first)
                  dossier_lexicon_match(d->lex, NULL, "entity.name_and", (const char *const *)d->folds.v + stop, 1, NULL) &&
                  (d->tokens.v[stop + 1].flags & DOSSIER_TOK_UPPER))))
             stop++; /* "Ministerin für Bildung und Forschung" */
+        if (org < 0 && te == a)
+            org = org_after_name(c, b, send, &at);
         if (org < 0 && state && stop == end && !has_role(c, person))
             org = country_near(c, main_country(c), ts, a);
         if (org < 0 && !state && stop == end && te == end && lex(c, "entity.company_titles", ts, te) == te - ts &&
@@ -612,7 +669,7 @@ static int apposition(roles_ctx *c, int person, int i, int end)
         strcmp(fold_at(c, j + 1), "'s") == 0 && lex(c, "entity.titles", j + 2, end)) {
         int prog = lex(c, "entity.program_words", j, j + 1) == 1, head = lex(c, "entity.org_heads", j, j + 1) == 1;
         if (prog || head) {
-            poss = most_mentioned(c, prog ? DOSSIER_KIND_PROGRAM : DOSSIER_KIND_ORGANIZATION, j);
+            poss = prog ? most_mentioned(c, DOSSIER_KIND_PROGRAM, j) : headed_by(c, j);
             j += 2;
         }
     }
@@ -639,6 +696,8 @@ static int apposition(roles_ctx *c, int person, int i, int end)
         while (te < end && te < j + t + 6 && (d->tokens.v[te].flags & DOSSIER_TOK_WORD) &&
                c->owner[te] < 0 && !lex(c, "entity.name_and", te, te + 1))
             te++;
+        while (te > j + t && (is_link(c, te - 1) || is_stop(c, te - 1)))
+            te--; /* "secretary for policy of the Y": the title stops before "of the" */
     }
     if (org < 0)
         org = org_within(c, j + t, end, &at);
@@ -744,7 +803,7 @@ int dossier_roles_run(dossier_doc *d)
             continue;
         const dossier_sentence *s = &d->sentences.v[mm.sentence];
         int first = s->first_token, end = s->first_token + s->ntokens;
-        rc = before_name(&c, mm.entity, mm.first_token, first);
+        rc = before_name(&c, mm.entity, mm.first_token, mm.first_token + mm.ntokens, first, end);
         if (!rc)
             rc = founded_by(&c, mm.entity, mm.first_token, first);
         if (!rc)

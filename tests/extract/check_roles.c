@@ -293,6 +293,41 @@ START_TEST(hypothetical_and_distant_countries)
 }
 END_TEST
 
+START_TEST(general_news_titles)
+{
+    /* Courts, unions, parties and firms, with the organisation after the name. */
+    ck_assert(has_role("Judge Oren Malvik of the Oslo District Court said the trial would resume next month.",
+                       "Oren Malvik", "Oslo District Court", "judge"));
+    ck_assert(has_role("Union leader Marta Grell of the Transport Workers Union said the strike would go on.",
+                       "Marta Grell", "Transport Workers Union", "union leader"));
+    ck_assert(has_role("Velto Group chief economist Anders Kruse said the offer was too low.", "Anders Kruse",
+                       "Velto Group", "chief economist"));
+    ck_assert(has_role("Marta Grell, general secretary of the Transport Workers Union, called the strike.",
+                       "Marta Grell", "Transport Workers Union", "general secretary"));
+    ck_assert(has_role("Oren Malvik, a judge at the Oslo District Court, adjourned the hearing.", "Oren Malvik",
+                       "Oslo District Court", "judge"));
+    ck_assert(has_role("La jueza Carmen Ortal, del Tribunal Supremo, dijo que el juicio seguiría en junio.",
+                       "Carmen Ortal", "Tribunal Supremo", "jueza"));
+    ck_assert(has_role("Oberstaatsanwältin Petra Lind von der Staatsanwaltschaft München sagte, die Ermittlungen "
+                       "liefen noch.", "Petra Lind", "Staatsanwaltschaft München", "Oberstaatsanwältin"));
+    ck_assert(has_role("Paul Mercadier, procureur de la République à Lyon, a déclaré que l'enquête continuait.",
+                       "Paul Mercadier", "Lyon", "procureur"));
+    /* An extension of the title stops before the small words of its organisation. */
+    dossier_doc *d = dossier_test_doc("Marta Grell, secretary for policy of the Transport Workers Union, "
+                                      "called the strike.");
+    ck_assert_uint_eq(d->roles.n, 1);
+    ck_assert_str_eq(d->roles.v[0].title, "secretary for policy");
+    dossier_test_doc_free(d);
+    /* The false friends: a title whose organisation is not named, and a possessive head word
+       ("the court's") that two courts of the article could own. */
+    ck_assert_uint_eq(count_roles("Union leader Marta Grell said the strike would go on."), 0);
+    ck_assert_uint_eq(count_roles("The Harlow Appeals Court and the Vell Supreme Court met. "
+                                  "Then the court's chief judge, Oren Malvik, stepped aside."), 0);
+    ck_assert(has_role("The Harlow Appeals Court heard the case. Then the court's chief judge, Oren Malvik, "
+                       "stepped aside.", "Oren Malvik", "Harlow Appeals Court", "judge"));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -308,6 +343,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fields_lists_and_appointments);
     tcase_add_test(tc, workplaces_and_merged_groups);
     tcase_add_test(tc, hypothetical_and_distant_countries);
+    tcase_add_test(tc, general_news_titles);
     suite_add_tcase(s, tc);
     return s;
 }
