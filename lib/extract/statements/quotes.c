@@ -480,6 +480,31 @@ static int short_reply_before(stm_ctx *c, stm_cand *k, int open_tok, int close_t
     return 1;
 }
 
+/*
+ * Non-zero when token t is a speech verb with its subject before it ("X
+ * declared", "she wrote"), so that a quotation right after it is what
+ * was said; not a participle, a verb after an article ("the said"), nor
+ * the second verb of a sentence that reports something before it.
+ */
+static int cue_right_before(const stm_ctx *c, int t)
+{
+    if (t < 1 || c->used[t] || dossier_speakers_participle(c, t))
+        return 0;
+    for (int s = t; s >= t - 1 && s >= 1; s--) {   /* "declared", "shot back" */
+        int len = dossier_speakers_match(c, "statement.verbs", s);
+        if (!len)
+            len = dossier_speakers_match(c, "statement.verbs_that", s);
+        if (!len || s + len != t + 1 || dossier_speakers_match(c, "statement.articles", s - 1))
+            continue;
+        for (int u = dossier_speakers_sent_first(c, s); u < s; u++)
+            if (c->used[u] || dossier_speakers_match(c, "statement.verbs", u) || dossier_speakers_match(c, "statement.verbs_that", u) ||
+                dossier_speakers_match(c, "statement.complementizers", u))
+                return 0;   /* "X said that S but said “…”": the quotation goes with the reported clause */
+        return 1;
+    }
+    return 0;
+}
+
 /* Considers one quotation of paragraph `p`; adds it when it is a statement. */
 static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
 {
@@ -534,6 +559,9 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
             c->used[t] = 2;
         return dossier_speakers_add(c, &k);
     }
+    /* "In an interview X declared “…”": right after its cue, a quotation that closes the sentence stands */
+    if (!standalone && q->closed && cue_right_before(c, prev) && dossier_speakers_words(c, close_tok, limit) == 0)
+        standalone = 1;
     int found = dossier_speakers_is(c, prev, ":") && attribution_before(c, &k, open_tok);
     if (!found)
         found = q->closed && (standalone || punct_inside) &&

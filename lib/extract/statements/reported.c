@@ -109,14 +109,14 @@ static int has_verb(const stm_ctx *c, int from, int to)
 }
 
 /*
- * Non-zero when token t is "and" before a second cue of the same subject
- * ("praised the plan and called for …", "cited his wealth and said it
- * …"): the first reported clause ends there.
+ * Non-zero when token t is "and" (or ", but") before a second cue of the
+ * same subject ("praised the plan and called for …", "cited his wealth
+ * and said it …"): the first reported clause ends there.
  */
 static int own_predicate(const stm_ctx *c, const sentence *s, int t)
 {
-    if (t + 1 >= s->trim || !MATCH("statement.clause_joins", t) || MATCH("statement.contrast_joins", t))
-        return 0;
+    if (t + 1 >= s->trim || !MATCH("statement.clause_joins", t) || (MATCH("statement.contrast_joins", t) && !IS(t - 1, ",")))
+        return 0;   /* "…, but noted that …" is a second cue; "was elated but still feared …" one clause */
     int u = t + 1;
     while (u < s->trim && MATCH("statement.adverbs", u))
         u++;
@@ -124,35 +124,79 @@ static int own_predicate(const stm_ctx *c, const sentence *s, int t)
 }
 
 /*
+ * Non-zero when the writer takes the sentence back at token t, after the
+ * reported clause: a semicolon, or a comma (and the closing quotation
+ * mark of a partial quotation) before a speech verb's participle and its
+ * clause ("…, saying that …", "…, adding it …"), which open the speaker's
+ * next statement.
+ */
+static int writer_resumes(const stm_ctx *c, const sentence *s, int t)
+{
+    if (IS(t, ";"))
+        return 1;
+    if (!IS(t, ","))
+        return 0;
+    int u = t + 1;
+    while (u < s->trim && (FLAGS(u) & DOSSIER_TOK_QUOTE))
+        u++;
+    if (u + 1 >= s->trim || !dossier_speakers_participle(c, u) || !(MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u)))
+        return 0;
+    /* the participle's own clause follows ("saying that …", "saying it …", "saying “…”"), not its object
+       ("…, estimant les chances à 70 %" goes on with the same statement) */
+    int v = u + 1;
+    return MATCH("statement.complementizers", v) || MATCH("statement.subject_pronouns", v) ||
+           MATCH("statement.pronouns_clause", v) || (FLAGS(v) & DOSSIER_TOK_QOPEN);
+}
+
+/*
+ * Non-zero when a speaker and a cue follow token t: a name, a pronoun or
+ * a group within four tokens, then a speech verb ("Weber said …", "he
+ * warned that …", "rights groups argued …").
+ */
+static int another_speaker(const stm_ctx *c, const sentence *s, int t)
+{
+    int named = 0;
+    for (int u = t; u < s->trim && u <= t + 3; u++) {
+        if (c->tok_mention[u] >= 0 || (FLAGS(u) & DOSSIER_TOK_UPPER) || MATCH("statement.subject_pronouns", u) ||
+            MATCH("statement.group_nouns", u))
+            named = 1;
+        else if (named && (MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u)) && u + 1 < s->trim)
+            return 1;
+        else if (!MATCH("statement.articles", u) && !(named && MATCH("statement.adverbs", u)))
+            return 0;
+    }
+    return 0;
+}
+
+/*
  * Where the reported clause ends: the sentence end, the first quotation
  * kept as direct, a comma before a contrasting clause with
- * its own subject ("…, but he said …"; not "…, but not …"), "and" before the
- * subject's next cue ("… and called for …"), or a comma before another
- * speaker's cue ("…, Weber said Europe needed …").
+ * its own subject ("…, but he said …", "…,” but analysts …"; not "…, but
+ * not …"), "and" or ", but" before the subject's next cue ("… and called
+ * for …"), a comma before another speaker's cue ("…, Weber said Europe
+ * needed …", "…, and he warned that …"), or where the writer resumes
+ * (writer_resumes()).
  */
 static int clause_end(const stm_ctx *c, const sentence *s, int from)
 {
     for (int t = from; t < s->trim; t++) {
         if (c->used[t])
             return t;
-        if (t > from && own_predicate(c, s, t))
+        if (t > from && (own_predicate(c, s, t) || writer_resumes(c, s, t)))
             return t;
         if (!IS(t, ",") || t == from)
             continue;
+        int j = t + 1;     /* "…,” but …": past the closing mark of a partial quotation */
+        while (j < s->trim && (FLAGS(j) & DOSSIER_TOK_QUOTE))
+            j++;
         /* "…, but he said the talks should wait": a contrasting clause with its own subject */
-        int lc = MATCH("statement.contrast_joins", t + 1);
-        if (lc && (MATCH("statement.pronouns_clause", t + 1 + lc) || MATCH("statement.subject_pronouns", t + 1 + lc) ||
-                   MATCH("statement.articles", t + 1 + lc) || c->tok_mention[t + 1 + lc] >= 0))
+        int lc = MATCH("statement.contrast_joins", j);
+        if (lc && (MATCH("statement.pronouns_clause", j + lc) || MATCH("statement.subject_pronouns", j + lc) ||
+                   MATCH("statement.articles", j + lc) || c->tok_mention[j + lc] >= 0 || (FLAGS(j + lc) & DOSSIER_TOK_UPPER) ||
+                   MATCH("statement.group_nouns", j + lc)))
             return t;
-        int named = 0;
-        for (int u = t + 1; u < s->trim && u <= t + 4; u++) {
-            if (c->tok_mention[u] >= 0 || (FLAGS(u) & DOSSIER_TOK_UPPER))
-                named = 1;
-            else if (named && MATCH("statement.verbs", u) && u + 1 < s->trim)
-                return t;
-            else if (!MATCH("statement.articles", u))
-                break;
-        }
+        if (another_speaker(c, s, j + MATCH("statement.clause_joins", j)))
+            return t;
     }
     return s->trim;
 }
@@ -395,6 +439,12 @@ static int skip_adverbials(const stm_ctx *c, const sentence *s, int t)
     return t;
 }
 
+/* Non-zero when token t is a quotation mark that opens a quotation ("said he “was …”"), not one that closes the sentence. */
+static int opens_quote(const stm_ctx *c, int t, int end)
+{
+    return (FLAGS(t) & DOSSIER_TOK_QOPEN) && t + 1 < end && (FLAGS(t + 1) & DOSSIER_TOK_WORD);
+}
+
 /* A speaker is named in the four tokens from `t`: a name, a pronoun, a role or an organisation word. */
 static int names_near(const stm_ctx *c, int t, int end)
 {
@@ -402,7 +452,7 @@ static int names_near(const stm_ctx *c, int t, int end)
         if (MATCH("statement.pronouns_person", u) || MATCH("statement.pronouns_group", u)) {
             /* "…, said he." — a pronoun closes the sentence; "said he was" is not inverted, and a
                name after it ("said he would welcome X") is in the clause */
-            return u + 1 >= end || (FLAGS(u + 1) & DOSSIER_TOK_PUNCT);
+            return u + 1 >= end || ((FLAGS(u + 1) & DOSSIER_TOK_PUNCT) && !opens_quote(c, u + 1, end));
         }
         if ((c->tok_mention[u] >= 0 &&
              c->d->entities.v[c->d->mentions.v[c->tok_mention[u]].entity].kind != DOSSIER_KIND_PLACE) ||

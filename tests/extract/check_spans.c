@@ -1,0 +1,154 @@
+/*
+ * check_spans.c — where a statement's words stop, and quotations that
+ * stand right after their cue (lib/extract/statements/reported.c's
+ * clause_end(), quotes.c): the reported content ends before the
+ * speaker's next cue (", saying …", "…, and he warned that …", "…, but
+ * noted …"), at a semicolon, not before a participle that is no cue nor
+ * at a "but" with no comma; a quotation that closes its sentence right
+ * after a speech verb is the verb's subject's ("X declared “…”"), not a
+ * partial quotation inside the sentence, a scare quote or a title.
+ * Invented sentences.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+/* An analysed English doc from body `text`. */
+static dossier_doc *doc(const char *text)
+{
+    static char buf[8192];
+    snprintf(buf, sizeof buf, "---\nlanguage: en\n---\nA headline without a period\n\n%s\n", text);
+    return dossier_test_doc(buf);
+}
+
+/* The statement whose text holds `part`, or NULL; fails if two do. */
+static const dossier_statement *find(const dossier_doc *d, const char *part)
+{
+    const dossier_statement *hit = NULL;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), part)) {
+            ck_assert_msg(hit == NULL, "two statements hold \"%s\"", part);
+            hit = &d->statements.v[i];
+        }
+    }
+    return hit;
+}
+
+/* Asserts a statement of `kind` holding `part` that does not hold `beyond` (when given); returns it. */
+static const dossier_statement *expect(const dossier_doc *d, int kind, const char *part, const char *beyond)
+{
+    const dossier_statement *s = find(d, part);
+    ck_assert_msg(s != NULL, "no statement holds \"%s\"", part);
+    ck_assert_int_eq(s->kind, kind);
+    if (beyond)
+        ck_assert_msg(strstr(dossier_test_span(d, s->span), beyond) == NULL, "\"%s\" runs on into \"%s\"",
+                      dossier_test_span(d, s->span), beyond);
+    return s;
+}
+
+/* Asserts that statement s is spoken by `speaker`. */
+static void spoken_by(const dossier_doc *d, const dossier_statement *s, const char *speaker)
+{
+    ck_assert_msg(s->speaker >= 0, "no speaker, want %s", speaker);
+    ck_assert_int_eq(s->speaker, dossier_test_entity(d, speaker));
+}
+
+START_TEST(test_next_cue_ends_the_content)
+{
+    /* ", saying …" opens the speaker's next statement, even before a partial quotation */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Dana Whitcombe endorsed the harbour plan last week, saying it \u201cwill keep the fishing fleet "
+                         "afloat for a generation.\u201d\n\n"
+                         "Lena Okafor said the ferry fares would rise in the spring, and she warned that the night service "
+                         "could end.\n\n"
+                         "Dana Whitcombe said the tunnel would cost too much, but noted that the bridge was older than the "
+                         "city hall.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "endorsed the harbour plan", "saying");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "will keep the fishing fleet", NULL), "Dana Whitcombe");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the ferry fares would rise", "warned");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the night service could end", NULL), "Lena Okafor");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the tunnel would cost too much", "noted");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the bridge was older", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_content_goes_on)
+{
+    /* a participle that is no cue, "and" with no cue after it and "but" with no comma keep the clause */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Lena Okafor said the council had approved the budget, making the new pier the largest project "
+                         "in a decade.\n\n"
+                         "Dana Whitcombe said the road was closed and the old bridge needed repairs.\n\n"
+                         "Lena Okafor said she was relieved but still feared the winter storms.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "making the new pier the largest project", NULL);
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the old bridge needed repairs", NULL);
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "still feared the winter storms", NULL);
+    ck_assert_ptr_nonnull(find(d, "she was relieved"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_semicolon_ends_the_content)
+{
+    /* after a semicolon the writer speaks again */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Lena Okafor said the ferry would stop running in March; the harbour itself will stay open "
+                         "all year.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the ferry would stop running in March", "harbour itself");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_quotation_right_after_its_cue)
+{
+    /* "X declared “…”" with no comma: the whole quotation, sentences and all, is X's */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "In a radio interview Lena Okafor declared \u201cI think the old bridge may be obsolete. It was "
+                         "built a long time ago. Things are different now.\u201d\n\n"
+                         "Dana Whitcombe said the tolls would stay but said \u201cthe question is the timing.\u201d");
+    const dossier_statement *s = expect(d, DOSSIER_STATEMENT_DIRECT, "I think the old bridge may be obsolete", NULL);
+    spoken_by(d, s, "Lena Okafor");
+    ck_assert_ptr_nonnull(strstr(dossier_test_span(d, s->span), "Things are different now"));
+    /* a second verb of a sentence that reports something already: the quotation goes with that clause */
+    s = find(d, "the question is the timing");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_nonnull(strstr(dossier_test_span(d, s->span), "the tolls would stay"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_quotations_that_are_not_statements)
+{
+    /* a partial quotation inside the sentence, a scare quote with no speaker and a title stand on no cue */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Lena Okafor said \u201cvery kind things about the fishermen\u201d at the harbour on Monday.\n\n"
+                         "The so-called \u201charbour improvement fund of the county\u201d angered the fishermen.\n\n"
+                         "Dana Whitcombe wrote \u201cThe Long Harbour Road Home.\u201d");
+    const dossier_statement *s = find(d, "very kind things about the fishermen");
+    ck_assert(s == NULL || s->kind == DOSSIER_STATEMENT_INDIRECT);
+    ck_assert_ptr_null(find(d, "harbour improvement fund"));
+    s = find(d, "The Long Harbour Road");
+    ck_assert(s == NULL || s->kind == DOSSIER_STATEMENT_INDIRECT);  /* no quotation: a title in title case */
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("spans");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_next_cue_ends_the_content);
+    tcase_add_test(tc, test_content_goes_on);
+    tcase_add_test(tc, test_semicolon_ends_the_content);
+    tcase_add_test(tc, test_quotation_right_after_its_cue);
+    tcase_add_test(tc, test_quotations_that_are_not_statements);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return dossier_test_run(suite());
+}
