@@ -647,6 +647,39 @@ START_TEST(kinds_from_the_article)
 }
 END_TEST
 
+/*
+ * A full name with and without its middle initial is one person, so its
+ * surname alone is that person even after an organisation's cue
+ * ("Quell's chief of staff"); a surname several people of the article bear
+ * goes to the one named most, never to an organisation.
+ */
+START_TEST(surnames_of_initials_and_namesakes)
+{
+    const char *t = "---\ntitle: Test\nlanguage: en\n---\nTest\n\n"
+                    "Mara Quell spoke to the students of the law school on Monday.\n\n"
+                    "As a young associate, Mara T. Quell said she was asked to give a talk to a client.\n\n"
+                    "Quell said her colleague had not worked on the case.\n\n"
+                    "The advisers include Dana Wirth, Quell's chief of staff.\n";
+    ck_assert_int_eq(kind_of(t, "Quell"), -1);
+    ck_assert_int_eq(kind_of(t, "Mara Quell"), -1);
+    dossier_doc *d = dossier_test_doc(t);
+    int e = dossier_test_entity(d, "Mara T. Quell");
+    ck_assert_int_ge(e, 0);
+    ck_assert_int_ge(d->entities.v[e].nmentions, 4);
+    dossier_test_doc_free(d);
+    t = "---\ntitle: Test\nlanguage: en\n---\nTest\n\n"
+        "Rep. Ann Calloway opened her garden to several hundred guests on Monday.\n\n"
+        "\"We are ready,\" Ann Calloway said. Her brother, Tom Calloway, a farmer, was there too.\n\n"
+        "Ann Calloway has served since 1993. Calloway's office said she would run for the Senate.\n";
+    ck_assert_int_eq(kind_of(t, "Calloway"), -1);
+    d = dossier_test_doc(t);
+    e = dossier_test_entity(d, "Ann Calloway");
+    ck_assert_int_ge(e, 0);
+    ck_assert_int_ge(d->entities.v[e].nmentions, 4);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -681,6 +714,7 @@ static Suite *suite(void)
     tcase_add_test(tc, numbers_after_names);
     tcase_add_test(tc, initials_inside_names);
     tcase_add_test(tc, kinds_from_the_article);
+    tcase_add_test(tc, surnames_of_initials_and_namesakes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -238,7 +238,47 @@ static int surname_candidate(const dossier_names *c, int e)
            !dossier_names_listed_region(c, ent->name);
 }
 
-/* Moves the mentions of one-word entities to the person's full name they shorten. */
+/*
+ * Of the article's people named in full whose surname is w (folded), the
+ * one named at least twice as often as any other; or -1 when there is no
+ * such person, and -2 when there are several and none stands out.
+ */
+static int salient_bearer(const dossier_names *c, const surname_index *sx, const char *w, int except)
+{
+    char key[160];
+    size_t n = 0, lw = strlen(w);
+    int best = -1, second = 0, bearers = 0;
+    if (lw + 2 > sizeof key)
+        return -1;
+    key[0] = 'l';
+    memcpy(key + 1, w, lw);
+    const int *cand = dossier_strmap_get(&sx->keys, key, lw + 1, &n);
+    for (size_t i = 0; i < n; i++) {
+        const dossier_entity *ent = &c->d->entities.v[cand[i]];
+        if (cand[i] == except || !ent->nmentions || !is_surname(c, cand[i], w))
+            continue;
+        bearers++;
+        if (best < 0 || ent->nmentions > c->d->entities.v[best].nmentions) {
+            if (best >= 0)
+                second = c->d->entities.v[best].nmentions;
+            best = cand[i];
+        } else if (ent->nmentions > second) {
+            second = ent->nmentions;
+        }
+    }
+    if (bearers == 0)
+        return -1;
+    return c->d->entities.v[best].nmentions >= 2 * second ? best : -2;
+}
+
+/*
+ * Moves the mentions of one-word entities to the person's full name they
+ * shorten.  An organisation or place found from a cue around one mention
+ * that is the surname of several people of the article goes to the one
+ * the article names most ("Calloway's office" after "Ann Calloway" and
+ * once "Tom Calloway"), or, when none stands out, becomes a person of its
+ * own: the article's people show it to be a surname.
+ */
 static int merge_surnames(dossier_names *c)
 {
     dossier_doc *d = c->d;
@@ -249,6 +289,17 @@ static int merge_surnames(dossier_names *c)
         if (!surname_candidate(c, (int)e))
             continue;
         int to = person_shortened(c, &sx, (int)e);
+        if (to < 0 && ent->kind != DOSSIER_KIND_PERSON && !strchr(ent->name, ' ')) {
+            char *f = dossier_fold(ent->name, strlen(ent->name));
+            if (!f) {
+                rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+                break;
+            }
+            to = salient_bearer(c, &sx, f, (int)e);
+            free(f);
+            if (to == -2)
+                ent->kind = DOSSIER_KIND_PERSON;
+        }
         if (to < 0)
             continue;
         for (size_t m = 0; m < d->mentions.n; m++)
@@ -265,20 +316,63 @@ static int merge_surnames(dossier_names *c)
     return rc;
 }
 
-/* Non-zero when two full names are the same words, some in other Russian cases ("Юрия Борисова"). */
+/* Non-zero when a folded word is one letter: an initial ("j" of "J."). */
+static int is_initial(const char *w)
+{
+    size_t n = strlen(w);
+    return n == 1 || (n == 2 && ((unsigned char)w[0] & 0xE0) == 0xC0);
+}
+
+/*
+ * Drops the middle initials of a name's words (kept in order in *out);
+ * returns how many words are left and sets *initials to how many went.
+ */
+static size_t without_initials(char **w, size_t n, const char **out, size_t *initials)
+{
+    size_t k = 0;
+    *initials = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!w[i])
+            return 0;
+        if (i > 0 && i + 1 < n && is_initial(w[i]))
+            (*initials)++;
+        else
+            out[k++] = w[i];
+    }
+    return k;
+}
+
+/*
+ * Non-zero when two full names are the same words, some in other Russian
+ * cases ("Юрия Борисова"), or the same apart from middle initials that
+ * only one of them gives ("Mara T. Quell", "Mara Quell").
+ */
 static int same_full_name(const char *a, const char *b)
 {
     char *wa[MAXW], *wb[MAXW];
-    size_t na = name_words(a, wa), nb = name_words(b, wb);
-    int same = na >= 2 && na == nb;
-    for (size_t k = 0; same && k < na; k++)
-        same = wa[k] && wb[k] && (strcmp(wa[k], wb[k]) == 0 || same_stem(wa[k], wb[k]));
+    const char *ka[MAXW], *kb[MAXW];
+    size_t na = name_words(a, wa), nb = name_words(b, wb), ia = 0, ib = 0;
+    size_t ma = without_initials(wa, na, ka, &ia), mb = without_initials(wb, nb, kb, &ib);
+    int same = ma >= 2 && ma == mb && (na == nb || !ia || !ib);
+    for (size_t k = 0; same && k < ma; k++)
+        same = strcmp(ka[k], kb[k]) == 0 || same_stem(ka[k], kb[k]);
+    for (size_t k = 0; same && na == nb && k < na; k++)
+        same = strcmp(wa[k], wb[k]) == 0 || same_stem(wa[k], wb[k]);
     free_words(wa, na);
     free_words(wb, nb);
     return same;
 }
 
-/* Moves the mentions of a full name in another case to the first spelling seen. */
+/* The number of words of a name, as name_words() counts them. */
+static size_t word_count(const char *name)
+{
+    char *w[MAXW];
+    size_t n = name_words(name, w);
+    free_words(w, n);
+    return n;
+}
+
+/* Moves the mentions of a full name in another case, or without its initials, to the first spelling seen. */
 static int merge_inflected(dossier_names *c)
 {
     dossier_doc *d = c->d;
@@ -296,7 +390,7 @@ static int merge_inflected(dossier_names *c)
                     to->nmentions++;
                 }
             ent->nmentions = 0;
-            if (strlen(ent->name) < strlen(to->name)) {
+            if (strlen(ent->name) < strlen(to->name) && word_count(ent->name) == word_count(to->name)) {
                 /* The shorter form is the nominative: "Игорь Смирнов", not "Игоря Смирнова". */
                 const char *old = to->name;
                 to->name = ent->name;
