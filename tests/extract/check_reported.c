@@ -16,7 +16,9 @@
  * said …"); a relative before the speaker ("which X says …", not "Which
  * members said"); "said Friday afternoon"; a title opening an apposition;
  * "said about 20 people …"; acts of speech with an object ("attacked X
- * for …", "is defending …", "…, promising to …"; not "the attacks on").
+ * for …", "is defending …", "…, promising to …"; not "the attacks on");
+ * groups that call or question ("Liberals called …"; not "Commentators
+ * have described …").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -317,6 +319,20 @@ START_TEST(test_acts_of_speech_with_objects)
 }
 END_TEST
 
+START_TEST(test_groups_that_urge_and_accuse)
+{
+    /* a group may call, question or accuse: its statement; what it describes or believes is a view */
+    dossier_doc *d = doc("en", "Anna Berg runs the port of Kent.\n\n"
+                               "Liberals called the harbour levy a transparent ploy aimed at embarrassing Berg.\n\n"
+                               "Delegates questioned how Berg could turn back on a pledge she made to the dockers.\n\n"
+                               "Commentators have described the three ferries as a traffic jam in the bay.");
+    ck_assert_ptr_nonnull(find(d, "a transparent ploy aimed at embarrassing Berg"));
+    ck_assert_ptr_nonnull(find(d, "how Berg could turn back on a pledge"));
+    expect_none(d, "a traffic jam in the bay");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -332,6 +348,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_shared_subjects_and_relatives);
     tcase_add_test(tc, test_times_titles_and_hedges);
     tcase_add_test(tc, test_acts_of_speech_with_objects);
+    tcase_add_test(tc, test_groups_that_urge_and_accuse);
     suite_add_tcase(s, tc);
     return s;
 }

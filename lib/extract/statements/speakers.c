@@ -625,15 +625,17 @@ int dossier_speakers_closing_clause(const stm_ctx *c, int first, int end)
 
 /*
  * Non-zero when candidate k's subject asks a question ("Which members said
- * so is unclear"): an interrogative opens it and its sentence.  After a
- * noun the same word is a relative pronoun ("the mine, which Ms. Berg says
- * she will keep open"), and the subject is the name after it.
+ * so is unclear", "… what commentators have said"): an interrogative opens
+ * it, and it opens the sentence or is no relative pronoun.  After a noun
+ * "which" is a relative ("the mine, which Ms. Berg says she will keep
+ * open"), and the subject is the name after it.
  */
 static int asks(const stm_ctx *c, const stm_cand *k)
 {
     return k->subj_first >= 0 && k->subj_first < k->subj_end &&
            dossier_speakers_match(c, "statement.interrogatives", k->subj_first) &&
-           k->subj_first == dossier_speakers_sent_first(c, k->subj_first);
+           (k->subj_first == dossier_speakers_sent_first(c, k->subj_first) ||
+            !dossier_speakers_match(c, "statement.relatives", k->subj_first));
 }
 
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
@@ -955,11 +957,11 @@ int dossier_speakers_resolve(stm_ctx *c)
         int asked = asks(c, k);
         if (k->speaker < 0 && !asked && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
             k->speaker = c->d->mentions.v[k->speaker_mention].entity;
-        /* a group may say or report something; what "commentators have described" or "scientists
+        /* a group may say, report, urge or accuse; what "commentators have described" or "scientists
            believe" is their view, not a statement of theirs */
         if (k->speaker < 0 && !asked && k->mode != STM_SUBJ_NONE && k->subj_first >= 0 &&
             (k->cue_tok < 0 || (!dossier_speakers_match(c, "statement.belief_verbs", k->cue_tok) &&
-                                !dossier_speakers_match(c, "statement.object_cues", k->cue_tok)))) {
+                                !dossier_speakers_match(c, "statement.view_cues", k->cue_tok)))) {
             k->speaker = dossier_speakernames_group(c, k->subj_first, k->subj_end,
                                                     k->cue_tok >= 0 && k->subj_end <= k->cue_tok);
             tok = -1;   /* a group has no mention */
