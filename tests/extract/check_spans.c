@@ -3,8 +3,10 @@
  * stand right after their cue (lib/extract/statements/reported.c's
  * clause_end(), quotes.c): the reported content ends before the
  * speaker's next cue (", saying …", "…, and he warned that …", "…, but
- * noted …"), at a semicolon, not before a participle that is no cue nor
- * at a "but" with no comma; a quotation that closes its sentence right
+ * noted …"), at a semicolon, at the comma closing an aside that holds the
+ * cue ("X, who endorsed Y on Monday, is …") or a clause opening the
+ * sentence with a subordinator ("While X talked about Y, …"), not before
+ * a participle that is no cue nor at a "but" with no comma; a quotation that closes its sentence right
  * after a speech verb is the verb's subject's ("X declared “…”"), not a
  * partial quotation inside the sentence, a scare quote or a title.
  * Invented sentences.
@@ -101,6 +103,30 @@ START_TEST(test_semicolon_ends_the_content)
 }
 END_TEST
 
+START_TEST(test_asides_and_opening_clauses)
+{
+    /* a cue in an aside opened by "who" after a comma reports up to the aside's comma; a cue in a
+       clause opening the sentence with "While" up to that clause's comma; ", and they …" is a clause
+       of its own */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Dana Whitcombe, who endorsed the harbour plan on Thursday, is touring the northern "
+                         "villages this week.\n\n"
+                         "While Lena Okafor talked about rebuilding the old pier, the council debated the ferry fares "
+                         "until midnight.\n\n"
+                         "Lena Okafor said the ferry fares would rise in the spring, and they will rise again next "
+                         "year.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "endorsed the harbour plan", "touring");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "rebuilding the old pier", "debated");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the ferry fares would rise", "again");
+    dossier_test_doc_free(d);
+    /* the aside's own comma-free content, and a sentence opening with no subordinator, go on */
+    d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+            "Lena Okafor said the new pier, which opened in May, would bring more ferries to the island.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "would bring more ferries", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_quotation_right_after_its_cue)
 {
     /* "X declared “…”" with no comma: the whole quotation, sentences and all, is X's */
@@ -142,6 +168,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_next_cue_ends_the_content);
     tcase_add_test(tc, test_content_goes_on);
     tcase_add_test(tc, test_semicolon_ends_the_content);
+    tcase_add_test(tc, test_asides_and_opening_clauses);
     tcase_add_test(tc, test_quotation_right_after_its_cue);
     tcase_add_test(tc, test_quotations_that_are_not_statements);
     suite_add_tcase(s, tc);

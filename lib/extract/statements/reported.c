@@ -60,12 +60,33 @@ static int with_cue(const stm_ctx *c, const sentence *s, int from, int to, int c
     return cue > s->first && MATCH("statement.aux", cue - 1) && !c->used[cue - 1] ? cue - 1 : cue;
 }
 
+/*
+ * Where a reported clause [from, to) ends when its cue stands in an aside
+ * opened by a relative pronoun after a comma or a dash ("X, who endorsed
+ * Y on Monday, is …", "the report — which found that S — was …"): at
+ * the comma or dash that closes the aside.
+ */
+static int aside_end(const stm_ctx *c, const sentence *s, int cue, int from, int to)
+{
+    int u = cue - 1;
+    while (u > s->first && (MATCH("statement.adverbs", u) || MATCH("statement.aux", u)))
+        u--;
+    if (u <= s->first || !MATCH("statement.relatives", u) || !(IS(u - 1, ",") || (FLAGS(u - 1) & DOSSIER_TOK_DASH)))
+        return to;
+    for (int t = from + 1; t < to; t++)
+        if (IS(t, ",") || (FLAGS(t) & DOSSIER_TOK_DASH))
+            return t;
+    return to;
+}
+
 /* Adds an indirect candidate for tokens [from, to) with its subject, when it has `min` words. */
 static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode,
                    int min)
 {
     while (from < to && (IS(from, ",") || IS(from, ":") || (FLAGS(from) & DOSSIER_TOK_DASH)))
         from++;
+    if (len)
+        to = aside_end(c, s, cue, from, to);
     while (to > from && (IS(to - 1, ",") || IS(to - 1, ":") || (FLAGS(to - 1) & DOSSIER_TOK_DASH)))
         to--;
     if (dossier_speakers_words(c, from, to) < min)
@@ -169,6 +190,21 @@ static int another_speaker(const stm_ctx *c, const sentence *s, int t)
 }
 
 /*
+ * The comma that closes a clause opening the sentence with a
+ * subordinator ("While X talked about S, Y …", "When the poll asked
+ * about S, …"), or -1.
+ */
+static int opening_clause_end(const stm_ctx *c, const sentence *s)
+{
+    if (!MATCH("statement.subordinators", s->first))
+        return -1;
+    for (int t = s->first + 1; t < s->trim; t++)
+        if (IS(t, ","))
+            return t;
+    return -1;
+}
+
+/*
  * Where the reported clause ends: the sentence end, the first quotation
  * kept as direct, a comma before a contrasting clause with
  * its own subject ("…, but he said …", "…,” but analysts …"; not "…, but
@@ -179,7 +215,10 @@ static int another_speaker(const stm_ctx *c, const sentence *s, int t)
  */
 static int clause_end(const stm_ctx *c, const sentence *s, int from)
 {
+    int opening = opening_clause_end(c, s);
     for (int t = from; t < s->trim; t++) {
+        if (t == opening && t > from)
+            return t;   /* "While X said S, Y …": the opening clause ends at its comma */
         if (c->used[t])
             return t;
         if (t > from && (own_predicate(c, s, t) || writer_resumes(c, s, t)))
@@ -196,6 +235,10 @@ static int clause_end(const stm_ctx *c, const sentence *s, int from)
                    MATCH("statement.group_nouns", j + lc)))
             return t;
         if (another_speaker(c, s, j + MATCH("statement.clause_joins", j)))
+            return t;
+        /* "…, and they …": a clause of its own, with a person or a group for subject */
+        if (MATCH("statement.clause_joins", j) && MATCH("statement.subject_pronouns", j + 1) &&
+            (MATCH("statement.pronouns_person", j + 1) || MATCH("statement.pronouns_group", j + 1)))
             return t;
     }
     return s->trim;
