@@ -651,7 +651,8 @@ END_TEST
  * A full name with and without its middle initial is one person, so its
  * surname alone is that person even after an organisation's cue
  * ("Quell's chief of staff"); a surname several people of the article bear
- * goes to the one named most, never to an organisation.
+ * goes to the one named most, never to an organisation.  A count before an
+ * organisation word ("five times") does not make the name before it one.
  */
 START_TEST(surnames_of_initials_and_namesakes)
 {
@@ -672,6 +673,11 @@ START_TEST(surnames_of_initials_and_namesakes)
         "\"We are ready,\" Ann Calloway said. Her brother, Tom Calloway, a farmer, was there too.\n\n"
         "Ann Calloway has served since 1993. Calloway's office said she would run for the Senate.\n";
     ck_assert_int_eq(kind_of(t, "Calloway"), -1);
+    /* a count after a name is no organisation's head word ("five times"), "news agency" is */
+    ck_assert_int_eq(kind_of("Before that, Castell went up against Oren Vasko five times and won.", "Oren Vasko"),
+                     DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("The report came from the Zorvan news agency on Monday.", "Zorvan"),
+                     DOSSIER_KIND_ORGANIZATION);
     d = dossier_test_doc(t);
     e = dossier_test_entity(d, "Ann Calloway");
     ck_assert_int_ge(e, 0);

@@ -219,8 +219,8 @@ static int org_cue(const dossier_names *c, int p, int q)
         return 1;
     int a = q;
     if (a < end && !dossier_names_is_cap(c, a) && (d->tokens.v[a].flags & DOSSIER_TOK_WORD) && a + 1 < end &&
-        dossier_names_is_head(c, a + 1) && !dossier_names_is_cap(c, a + 1))
-        a++; /* "news agency", "television channel" */
+        !dossier_names_is_stop(c, a) && dossier_names_is_head(c, a + 1) && !dossier_names_is_cap(c, a + 1))
+        a++; /* "news agency", "television channel"; not "X five times" */
     if (a < end && !dossier_names_is_cap(c, a) && dossier_names_is_head(c, a) && !dossier_names_title(c, a, end) &&
         strcmp(d->folds.v[a], "'s") != 0)
         return 1;
