@@ -18,7 +18,7 @@
  * "said about 20 people …"; acts of speech with an object ("attacked X
  * for …", "is defending …", "…, promising to …"; not "the attacks on");
  * groups that call or question ("Liberals called …"; not "Commentators
- * have described …").
+ * have described …"); a paragraph after "X added:".
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -333,6 +333,21 @@ START_TEST(test_groups_that_urge_and_accuse)
 }
 END_TEST
 
+START_TEST(test_block_after_a_colon)
+{
+    /* "X added:" closing its paragraph: the next paragraph is X's; a colon after no speech verb
+       introduces no statement */
+    dossier_doc *d = doc("en", "Paul Weber spoke on the radio on Monday.\n\n"
+                               "The governor added:\n\n"
+                               "It is typical of the harbour board. It knows nothing about the docks.\n\n"
+                               "The agenda of the meeting was as follows:\n\n"
+                               "The board will vote on the levy. The ferries will keep their routes.");
+    expect(d, "It knows nothing about the docks", "Paul Weber", "It is typical");
+    expect_none(d, "The board will vote on the levy");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -349,6 +364,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_times_titles_and_hedges);
     tcase_add_test(tc, test_acts_of_speech_with_objects);
     tcase_add_test(tc, test_groups_that_urge_and_accuse);
+    tcase_add_test(tc, test_block_after_a_colon);
     suite_add_tcase(s, tc);
     return s;
 }

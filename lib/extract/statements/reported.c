@@ -18,7 +18,8 @@
  * quotation is that person's statement ("X had given it “a perfect score”");
  * "Das teilte X mit." / "Об этом сообщил X." gives X the sentence before.
  * A paragraph opening with a speaker's label and a colon ("SMITH: …") is
- * that speaker's.
+ * that speaker's, and so is the paragraph after one that closes with a
+ * cue and a colon ("The governor added:").
  */
 #include "extract/statements/reported.h"
 
@@ -1213,6 +1214,46 @@ static int labelled(stm_ctx *c, const sentence *s, size_t i)
     return rc;
 }
 
+/*
+ * "The governor added:" closing its paragraph: the next paragraph, when
+ * no quotation or cue has taken any of it, is the statement of the cue's
+ * subject (a block quotation set off without quotation marks).
+ */
+static int colon_block(stm_ctx *c, const sentence *s, size_t i)
+{
+    const dossier_doc *d = c->d;
+    int para = d->sentences.v[i].paragraph, colon = s->end - 1;
+    const dossier_paragraph *pa = &d->paragraphs.v[para];
+    if ((size_t)(pa->first_sentence + pa->nsentences) != i + 1 || (size_t)para + 1 >= d->paragraphs.n ||
+        !IS(colon, ":") || c->para_skip[para + 1] || colon - 1 <= s->first)
+        return DOSSIER_OK;
+    int cue = colon - 1, len = 1;
+    while (cue > s->first && MATCH("statement.verbs", cue) != colon - cue)
+        cue--;
+    if (MATCH("statement.verbs", cue) != colon - cue || cue - s->first > 8)
+        return DOSSIER_OK;
+    len = colon - cue;
+    const dossier_paragraph *next = &d->paragraphs.v[para + 1];
+    if (!next->nsentences)
+        return DOSSIER_OK;
+    const dossier_sentence *fs = &d->sentences.v[next->first_sentence];
+    const dossier_sentence *ls = &d->sentences.v[next->first_sentence + next->nsentences - 1];
+    sentence all = {fs->first_token, ls->first_token + ls->ntokens, ls->first_token + ls->ntokens};
+    while (all.trim > all.first && (FLAGS(all.trim - 1) & DOSSIER_TOK_SENTEND))
+        all.trim--;
+    for (int t = all.first; t < all.end; t++)
+        if (c->used[t] || (FLAGS(t) & DOSSIER_TOK_QUOTE))
+            return DOSSIER_OK;
+    size_t before = c->cands.n;
+    int rc = add(c, &all, all.first, all.trim, cue, len, subject_start(c, s, cue), cue, STM_SUBJ_CLAUSE);
+    if (!rc && c->cands.n > before) {
+        c->cands.v[before].sentence = (int)i;
+        claim(c, s->first, s->end);
+        claim(c, all.first, all.end);
+    }
+    return rc;
+}
+
 /* See reported.h. */
 int dossier_reported_find(stm_ctx *c)
 {
@@ -1220,9 +1261,13 @@ int dossier_reported_find(stm_ctx *c)
     int rc = DOSSIER_OK, prev_para = -1;
     for (size_t i = 0; i < d->sentences.n && !rc; i++) {
         const dossier_sentence *ds = &d->sentences.v[i];
-        if (!ds->ntokens || c->para_skip[ds->paragraph])
+        if (!ds->ntokens)
             continue;
         sentence s = sentence_at(c, i);
+        if (c->para_skip[ds->paragraph]) {
+            rc = colon_block(c, &s, i);     /* "The governor added:" has no sentence punctuation */
+            continue;
+        }
         /* was there a statement in the sentence before, in this paragraph? */
         int had = 0;
         for (size_t k = 0; k < c->cands.n; k++)
@@ -1241,6 +1286,8 @@ int dossier_reported_find(stm_ctx *c)
                 rc = konjunktiv(c, &s, had);
             if (!rc && c->cands.n == before)
                 rc = partial_quote(c, &s);
+            if (!rc && c->cands.n == before)
+                rc = colon_block(c, &s, i);
         }
     }
     return rc;
