@@ -8,7 +8,9 @@
  * sentence with a subordinator ("While X talked about Y, …"), not before
  * a participle that is no cue nor at a "but" with no comma; a quotation that closes its sentence right
  * after a speech verb is the verb's subject's ("X declared “…”"), not a
- * partial quotation inside the sentence, a scare quote or a title.
+ * partial quotation inside the sentence, a scare quote or a title; a
+ * quotation after "says that" is the reported clause's, which runs to
+ * the quotation's closing mark past the sentence's end.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -145,6 +147,27 @@ START_TEST(test_quotation_right_after_its_cue)
 }
 END_TEST
 
+START_TEST(test_quotations_inside_reported_clauses)
+{
+    /* after "says that" the quotation is the reported clause's, and "And he added that …" is a new
+       statement, not the quotation's attribution */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Whitcombe says that \u201cwhen you live by the pier, you die by the pier.\u201d And he added "
+                         "that his own pier \u201chas got a lifeboat.\u201d");
+    const dossier_statement *s = expect(d, DOSSIER_STATEMENT_INDIRECT, "you die by the pier", "lifeboat");
+    ck_assert_str_eq(s->cue, "says");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "has got a lifeboat", NULL);
+    dossier_test_doc_free(d);
+    /* a quotation opened in a reported clause runs to its closing mark, past its first sentence */
+    d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+            "Okafor added that she had spent her entire life \u201cfighting to defend the harbour. I will tell "
+            "you this, if the tunnel wins, we will see the ferries sold.\u201d The meeting ended at noon.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "fighting to defend the harbour", "meeting ended");
+    ck_assert_ptr_nonnull(strstr(dossier_test_span(d, find(d, "fighting to defend")->span), "the ferries sold"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_quotations_that_are_not_statements)
 {
     /* a partial quotation inside the sentence, a scare quote with no speaker and a title stand on no cue */
@@ -170,6 +193,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_semicolon_ends_the_content);
     tcase_add_test(tc, test_asides_and_opening_clauses);
     tcase_add_test(tc, test_quotation_right_after_its_cue);
+    tcase_add_test(tc, test_quotations_inside_reported_clauses);
     tcase_add_test(tc, test_quotations_that_are_not_statements);
     suite_add_tcase(s, tc);
     return s;

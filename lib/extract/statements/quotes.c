@@ -13,9 +13,11 @@
  * more, is not a title (after "titled", or in title case), and stands on
  * its own (it opens a sentence or follows a colon, dash or comma) or is
  * followed by an attribution ("…,” X said", "„…“, so X", or a short clause
- * naming someone after the comma, whatever its verb).  Three words are
+ * naming someone after the comma, whatever its verb), or closes its
+ * sentence right after a speech verb ("X declared “…”").  Three words are
  * enough with an attribution.  Quotations inside a sentence with neither
- * are scare quotes or partial quotations of reported speech.
+ * are scare quotes or partial quotations of reported speech; one right
+ * after a complementizer ("X says that “…”") is the reported clause's.
  */
 #include "extract/statements/quotes.h"
 #include "extract/statements/speakers.h"
@@ -239,8 +241,8 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
             len = dossier_speakers_match(c, "statement.verbs_that", cue);
         if (!len || (cue >= start + CUE_NEAR && !dossier_speakers_is(c, cue - 1, ",")))
             continue;
-        if (ends_sentence && dossier_speakers_is(c, cue + len, ":"))
-            return 0;   /* "“…” Y said: “…”" introduces the next quotation */
+        if (ends_sentence && (dossier_speakers_is(c, cue + len, ":") || dossier_speakers_match(c, "statement.complementizers", cue + len)))
+            return 0;   /* "“…” Y said: “…”", "“…” And he added that …" introduce what comes next */
         k->cue = dossier_speakers_cue(c, cue, len);
         k->cue_tok = cue;
         k->mode = src ? STM_SUBJ_SOURCE : STM_SUBJ_CLAUSE;
@@ -526,8 +528,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
                      dossier_speakers_is(c, prev, ":") || dossier_speakers_is(c, prev, ",");
     int titled = dossier_speakers_match(c, "statement.title_cues", prev) ||
                  dossier_speakers_match(c, "statement.title_cues", prev - 1) || title_case(c, first, end);
-    if (words < 1 || titled)
-        return DOSSIER_OK;
+    if (words < 1 || titled || (!standalone && dossier_speakers_match(c, "statement.complementizers", prev)))
+        return DOSSIER_OK;  /* "X says that “…”": the quotation is the reported clause's */
     stm_cand k = {0};
     k.kind = DOSSIER_STATEMENT_DIRECT;
     k.cue_tok = k.subj_first = k.subj_end = -1;

@@ -80,6 +80,43 @@ static int aside_end(const stm_ctx *c, const sentence *s, int cue, int from, int
     return to;
 }
 
+/* Non-zero when quotation mark t opens (a space or the paragraph's start before it, a word after it). */
+static int opening_mark(const stm_ctx *c, int t)
+{
+    const dossier_span *sp = &c->d->tokens.v[t].span;
+    if (!(FLAGS(t) & DOSSIER_TOK_QOPEN) || !(FLAGS(t + 1) & DOSSIER_TOK_WORD))
+        return 0;
+    return sp->start == 0 || strchr(" \n(", c->d->body[sp->start - 1]) != NULL;
+}
+
+/*
+ * Where a reported clause [from, to) ends when a quotation opened in it
+ * goes on past its sentence ("X added that he had spent his life
+ * “fighting for the harbour. I’ll tell you this, …”"): after the mark
+ * that closes the quotation in the same paragraph; else at `to`.
+ */
+static int quotation_close(const stm_ctx *c, int from, int to)
+{
+    int open = -1;
+    for (int t = from; t < to; t++)
+        if (opening_mark(c, t))
+            open = t;
+        else if (open >= 0 && (FLAGS(t) & DOSSIER_TOK_QCLOSE))
+            open = -1;
+    if (open < 0)
+        return to;
+    int para = dossier_speakers_para(c, open);
+    for (int t = to; t < (int)c->d->tokens.n && t < to + 200 && dossier_speakers_para(c, t) == para; t++) {
+        if (c->used[t])
+            return to;
+        if (opening_mark(c, t))
+            return to;
+        if (FLAGS(t) & DOSSIER_TOK_QCLOSE)
+            return t + 1;
+    }
+    return to;
+}
+
 /* Adds an indirect candidate for tokens [from, to) with its subject, when it has `min` words. */
 static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode,
                    int min)
@@ -88,6 +125,7 @@ static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int
         from++;
     if (len)
         to = aside_end(c, s, cue, from, to);
+    to = quotation_close(c, from, to);
     while (to > from && (IS(to - 1, ",") || IS(to - 1, ":") || (FLAGS(to - 1) & DOSSIER_TOK_DASH)))
         to--;
     if (dossier_speakers_words(c, from, to) < min)
