@@ -8,9 +8,13 @@
  * calling thread) takes the slots in input order, so the database ends
  * up exactly as a serial run leaves it.  The writer stores several
  * articles per transaction (a batch: BATCH_ARTICLES articles or
- * BATCH_MS milliseconds), each but the first inside its own savepoint: a
- * failed article is rolled back to its savepoint (the first one with the
- * whole transaction) and the batch goes on.  The callback
+ * BATCH_MS milliseconds) with the same all-or-nothing per article: when
+ * one fails, the transaction is rolled back and the batch's earlier
+ * articles are analysed and stored again from their bytes, kept until the
+ * commit, and the batch goes on without it.  (Savepoints would do the
+ * same, but under one SQLite truncates its in-memory statement journal at
+ * the end of every statement by walking it from the start: a seventh of
+ * the ingest's time on real news.)  The callback
  * hears about articles in input order once their batch is committed, so
  * "new" is never reported for rows a failed commit took away.
  *
@@ -67,6 +71,15 @@ typedef struct {
     char msg[sizeof ((dossier_db *)0)->errmsg]; /* the failure, "source: reason" */
 } article;
 
+/* An article stored in the open transaction, kept to store it again if a later one fails. */
+typedef struct {
+    char *bytes;                  /* its bytes as read (owned) */
+    size_t len;
+    const char *source, *raw;     /* as in `article` */
+    char *path;                   /* as in `article` (owned) */
+    long long id;                 /* the id it was stored under */
+} kept;
+
 /* What the callback will hear about one article once its batch is committed. */
 typedef struct {
     const char *source;
@@ -100,6 +113,7 @@ typedef struct {
     /* the writer's batch */
     int in_txn;
     size_t batch_new;             /* articles stored in the open transaction */
+    VEC(kept) batch;              /* those articles, in order */
     struct timespec batch_start;
     VEC(pending) reports;
     int fatal;                    /* a failure that stops the run (out of memory) */
@@ -218,6 +232,41 @@ static long long lookup_hash(sqlite3_stmt *st, const char *hash)
 static const char find_sql[] = "SELECT id FROM articles WHERE hash = ?1";
 
 /*
+ * What prepare() does once the bytes are read: loads the bytes into a->doc, hashes
+ * them, finds the file's path (unless a->path is set), asks `seen` and
+ * analyses.  Leaves the article failed, unchanged, or analysed.
+ */
+static void analyse(run *r, article *a, const char *bytes, size_t len, sqlite3_stmt *seen)
+{
+    int rc = dossier_source_load(&a->doc, bytes, len, r->db->max_bytes);
+    if (rc) {
+        article_fail(a, rc, "%s: %s", a->source, a->doc.errmsg);
+        return;
+    }
+    dossier_sha256_hex(a->hash, bytes, len);
+    if (!a->path && strcmp(a->raw, "-") != 0) {
+        a->path = realpath(a->raw, NULL); /* NULL too for names of no file */
+        char *shown = a->path ? dossier_escape_name(a->path) : NULL;
+        if (shown) {
+            free(a->path);
+            a->path = shown;
+        }
+    }
+    long long id = seen ? lookup_hash(seen, a->hash) : 0;
+    if (id > 0) { /* an error here is no answer: the writer asks again */
+        a->status = DOSSIER_INGEST_UNCHANGED;
+        a->id = id;
+        return;
+    }
+    rc = dossier_pipeline_run(&a->doc);
+    if (rc) {
+        article_fail(a, rc, "%s: %s", a->source, a->doc.errmsg);
+        return;
+    }
+    a->analysed = 1;
+}
+
+/*
  * Everything done to an article outside the write lock: read it (from
  * r->buf or its file), load and hash it, ask `seen` (a statement over
  * committed data, or NULL) whether it is already stored, and analyse it.
@@ -241,32 +290,7 @@ static void prepare(run *r, article *a, const char *raw, const char *source, sql
         bytes = b.s ? b.s : "";
         len = b.len;
     }
-    int rc = dossier_source_load(&a->doc, bytes, len, r->db->max_bytes);
-    if (rc) {
-        article_fail(a, rc, "%s: %s", source, a->doc.errmsg);
-        goto done;
-    }
-    dossier_sha256_hex(a->hash, bytes, len);
-    if (strcmp(raw, "-") != 0) {
-        a->path = realpath(raw, NULL); /* NULL too for names of no file */
-        char *shown = a->path ? dossier_escape_name(a->path) : NULL;
-        if (shown) {
-            free(a->path);
-            a->path = shown;
-        }
-    }
-    long long id = seen ? lookup_hash(seen, a->hash) : 0;
-    if (id > 0) { /* an error here is no answer: the writer asks again */
-        a->status = DOSSIER_INGEST_UNCHANGED;
-        a->id = id;
-        goto done;
-    }
-    rc = dossier_pipeline_run(&a->doc);
-    if (rc) {
-        article_fail(a, rc, "%s: %s", source, a->doc.errmsg);
-        goto done;
-    }
-    a->analysed = 1;
+    analyse(r, a, bytes, len, seen);
 done:
     dossier_buf_free(&b);
 }
@@ -315,6 +339,16 @@ static void flush_reports(run *r)
     r->reports.n = 0;
 }
 
+/* Frees what was kept of the batch's articles: its transaction is over. */
+static void forget_batch(run *r)
+{
+    for (size_t i = 0; i < r->batch.n; i++) {
+        free(r->batch.v[i].bytes);
+        free(r->batch.v[i].path);
+    }
+    r->batch.n = 0;
+}
+
 /*
  * The open transaction is gone (a failed COMMIT, or SQLite rolled it back
  * after an I/O or lock error): every article it held is failed, with
@@ -338,6 +372,7 @@ static void batch_lost(run *r, const char *why)
     }
     r->in_txn = 0;
     r->batch_new = 0;
+    forget_batch(r);
 }
 
 /* Commits the open batch (if any) and reports its articles. */
@@ -351,6 +386,7 @@ static void commit_batch(run *r)
     }
     r->in_txn = 0;
     r->batch_new = 0;
+    forget_batch(r);
     flush_reports(r);
 }
 
@@ -399,15 +435,56 @@ static int writer_exec(run *r, article *a, const char *sql)
 }
 
 /*
+ * Analyses and stores again an article of the batch once its transaction
+ * was rolled back: the same bytes give the same rows under the same id.
+ * Returns DOSSIER_OK or the failure, with the message on the handle.
+ */
+static int redo(run *r, const kept *k)
+{
+    article t;
+    memset(&t, 0, sizeof t);
+    t.source = k->source;
+    t.raw = k->raw;
+    t.path = k->path; /* borrowed: analyse() keeps a path it is given */
+    t.status = DOSSIER_INGEST_FAILED;
+    dossier_doc_init(&t.doc, r->lex, k->source);
+    analyse(r, &t, k->bytes, k->len, NULL);
+    int rc = t.analysed ? store_version(r, &t) : dossier_db_fail(r->db, t.rc ? t.rc : DOSSIER_ERROR, "%s", t.msg);
+    if (!rc && (!stored(t.status) || t.id != k->id))
+        rc = dossier_db_fail(r->db, DOSSIER_ERROR, "%s: not stored again as it was", k->source);
+    dossier_doc_free(&t.doc);
+    return rc;
+}
+
+/*
+ * An article failed after others were stored in the open transaction:
+ * rolls the transaction back and stores those others again, so that the
+ * batch goes on without the failed one.  When that fails too, the batch
+ * is lost.
+ */
+static void redo_batch(run *r)
+{
+    sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
+    int rc = dossier_db_exec(r->db, "BEGIN IMMEDIATE");
+    for (size_t i = 0; !rc && i < r->batch.n; i++)
+        rc = redo(r, &r->batch.v[i]);
+    if (rc) {
+        char why[sizeof r->db->errmsg + 64];
+        snprintf(why, sizeof why, "rolled back with its batch: %s", r->db->errmsg);
+        if (!sqlite3_get_autocommit(r->db->sql))
+            sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
+        batch_lost(r, why);
+    }
+}
+
+/*
  * Stores an analysed article inside the batch transaction (opened here
  * when none is): checks its hash once more, writes its rows and resolves
- * it.  The first article a transaction stores needs no savepoint: on
- * failure the whole transaction rolls back.  A later one has a savepoint
- * of its own; on failure it rolls back to it and leaves the batch open for
- * the next article.  Under a savepoint SQLite keeps every row's statement
- * journal until the savepoint ends (a copy of each page the row touched,
- * gigabytes for a 4 MiB article), so a long article commits the batch
- * before it and starts a transaction of its own.
+ * it.  When it fails, the first article of a transaction rolls all of it
+ * back; a later one has the transaction rolled back and the articles
+ * before it stored again (redo_batch).  A long article commits the batch
+ * before it and starts a transaction of its own, so that a failure after
+ * it never analyses it twice.
  */
 static void store(run *r, article *a)
 {
@@ -420,10 +497,6 @@ static void store(run *r, article *a)
         r->in_txn = 1;
         clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
     }
-    /* nothing stored in the transaction yet: a failure rolls all of it back */
-    int whole = r->batch_new == 0;
-    if (!whole && writer_exec(r, a, "SAVEPOINT article"))
-        goto lost;
     int rc = dossier_db_cached(&find, r->db, find_sql);
     long long id = rc ? rc : lookup_hash(find, a->hash);
     if (id < 0) {
@@ -437,30 +510,38 @@ static void store(run *r, article *a)
     if (rc) {
         article_fail(a, rc, "%s: %s", a->source, r->db->errmsg);
         a->id = 0;
-        if (whole) {
+        if (r->batch_new == 0) { /* nothing else stored in the transaction: roll all of it back */
             sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
             r->in_txn = 0;
             return;
         }
-        if (!sqlite3_get_autocommit(r->db->sql))
-            sqlite3_exec(r->db->sql, "ROLLBACK TO article", NULL, NULL, NULL);
-    }
-    if (!sqlite3_get_autocommit(r->db->sql)) {
-        if (!whole)
-            sqlite3_exec(r->db->sql, "RELEASE article", NULL, NULL, NULL);
+        if (!sqlite3_get_autocommit(r->db->sql)) {
+            redo_batch(r);
+            return;
+        }
+    } else if (!sqlite3_get_autocommit(r->db->sql)) {
         if (stored(a->status))
             r->batch_new++;
         return;
     }
-lost:
     /* SQLite ended the transaction itself (an I/O, disk-full or lock error): the batch is gone. */
-    if (r->in_txn) {
-        char why[sizeof r->db->errmsg + 64];
-        snprintf(why, sizeof why, "rolled back with its batch: %s", r->db->errmsg);
-        batch_lost(r, why);
-        if (stored(a->status))
-            article_fail(a, DOSSIER_EDB, "%s: %s", a->source, why);
+    char why[sizeof r->db->errmsg + 64];
+    snprintf(why, sizeof why, "rolled back with its batch: %s", r->db->errmsg);
+    batch_lost(r, why);
+    if (stored(a->status))
+        article_fail(a, DOSSIER_EDB, "%s: %s", a->source, why);
+}
+
+/* Keeps a stored article's bytes and path (taken from it) until its batch ends. */
+static void keep(run *r, article *a)
+{
+    kept k = {a->doc.raw, a->doc.raw_len, a->source, a->raw, a->path, a->id};
+    if (VEC_PUSH(&r->batch, k)) {
+        r->fatal = dossier_db_fail(r->db, DOSSIER_ENOMEM, "out of memory");
+        return;
     }
+    a->doc.raw = NULL;
+    a->path = NULL;
 }
 
 /* The writer's part for article `a`: store it if it needs storing, queue its report. */
@@ -469,6 +550,8 @@ static void write_one(run *r, article *a)
     if (a->analysed)
         store(r, a);
     queue_report(r, a);
+    if (r->in_txn && stored(a->status))
+        keep(r, a);
     dossier_doc_free(&a->doc);
     free(a->path);
     a->path = NULL;
@@ -677,6 +760,8 @@ done:
         free(r->reports.v[i].warning);
     }
     VEC_FREE(&r->reports);
+    forget_batch(r);
+    VEC_FREE(&r->batch);
     for (size_t i = 0; r->shown && i < r->n; i++)
         free(r->shown[i]);
     free(r->shown);

@@ -235,6 +235,64 @@ START_TEST(test_files_memory_db)
 }
 END_TEST
 
+static const char story_other[] =
+    "---\ntitle: Port opens new terminal\npublished: 2024-05-04\nlanguage: en\n---\n"
+    "The mayor of Marsovia, Lydia Quillfeather, said on Friday that the port would open a second "
+    "terminal next spring.\n\n"
+    "\"The terminal will double what the port can handle,\" Quillfeather told reporters.\n";
+
+/* Ingests `n` of the files (by index) into a new database dir/name, poisoned or not; returns the export. */
+static char *ingest_some(const char *dir, const char *name, const char *const *sources, size_t n, int poison,
+                         const char *want)
+{
+    char dbpath[4200];
+    snprintf(dbpath, sizeof dbpath, "%s/%s", dir, name);
+    dossier_db *db = NULL;
+    dossier_options o = {0};
+    o.callback = on_order;
+    ck_assert_dossier_ok(db, dossier_open(&db, dbpath, &o));
+    if (poison)
+        sqlite3_exec(db->sql, "CREATE TRIGGER poison BEFORE INSERT ON statements WHEN new.text LIKE '%poison%'"
+                              " BEGIN SELECT RAISE(ABORT, 'poisoned statement'); END", NULL, NULL, NULL);
+    memset(order, 0, sizeof order);
+    ck_assert_dossier_ok(db, dossier_ingest_files(db, sources, n, 1));
+    ck_assert_str_eq(order, want);
+    char *json = NULL;
+    ck_assert_dossier_ok(db, dossier_export_json(&json, db));
+    dossier_close(db);
+    return json;
+}
+
+/*
+ * An article that fails after two others of its batch rolls the
+ * transaction back and the two are stored again: the database ends up
+ * exactly as if the failed article had not been given (same ids, same
+ * rows), and the articles after it join the same batch.
+ */
+START_TEST(test_failure_mid_batch_redone)
+{
+    char dir[] = "/tmp/check_ingest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    const char *names[] = {"1-en.txt", "2-fr.txt", "3-poisoned.txt", "4-other.txt"};
+    const char *texts[] = {story_en, story_fr, poisoned, story_other};
+    char all[4][4096];
+    const char *with[4], *without[3];
+    for (int i = 0; i < 4; i++)
+        snprintf(all[i], sizeof all[i], "%s", put_file(dir, names[i], texts[i]));
+    for (int i = 0; i < 4; i++)
+        with[i] = all[i];
+    without[0] = all[0], without[1] = all[1], without[2] = all[3];
+    char *redone = ingest_some(dir, "with.db", with, 4, 1, "nnfn");
+    char *clean = ingest_some(dir, "without.db", without, 3, 0, "nnn");
+    ck_assert_str_eq(redone, clean);
+    dossier_free(redone);
+    dossier_free(clean);
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* What the writer's connection did, in order: a(rticle inserted), c(ommit), r(ollback). */
 static char events[64];
 static void add_event(char e)
@@ -335,6 +393,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_export);
     tcase_add_test(tc, test_files_jobs_alike);
     tcase_add_test(tc, test_files_memory_db);
+    tcase_add_test(tc, test_failure_mid_batch_redone);
     tcase_add_test(tc, test_first_fails_long_alone);
     suite_add_tcase(s, tc);
     return s;
