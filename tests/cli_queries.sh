@@ -221,6 +221,11 @@ expect_status 0 q search station --among 0 --format json
 [ "$(json_len "$tmp/out")" = 2 ] || fail "search --among 0 ranks every match"
 expect_status 2 q search station --among -5
 expect_in "$tmp/err" "search: --among wants a whole number of articles, not '-5'"
+# and through `query`, which checks a parameter of type count the same way
+expect_status 2 q query search --text station --among -5
+expect_in "$tmp/err" "query 'search': --among wants a whole number of rows, not '-5'"
+expect_status 0 q query search --text station --among 1 --format csv
+[ "$(lines "$tmp/out")" = 2 ] || fail "query search --among 1: $(cat "$tmp/out")"
 expect_status 0 q search modules --format csv
 expect_status 0 q search modules --format tsv
 expect_status 1 q search xylophone

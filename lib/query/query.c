@@ -5,7 +5,8 @@
  *
  * A query file is a mapping with one key, `queries`, holding a sequence of
  * queries: name, description, params (each a name, description, default,
- * `required: true` or `type: integer`) and sql, one read-only statement
+ * `required: true`, `type: integer` or `type: count`, a whole number of
+ * rows or articles that may not be negative) and sql, one read-only statement
  * whose parameters are written :name.  A later query of the same name
  * replaces an earlier one, so a user's file can override a built-in query.
  * libyaml's 0-based marks are reported 1-based.
@@ -25,6 +26,7 @@
 typedef struct {
     const char *name, *description, *def; /* def: the default value, or NULL */
     int required, integer;
+    int count;                    /* an integer that may not be negative (type: count) */
 } qparam;
 
 typedef struct {
@@ -111,13 +113,14 @@ static int load_param(qparam *out, dossier_db *db, struct dossier_queries *q, ya
         return bad_node(db, file, n, "a parameter needs a name of letters, digits and '_'");
     const char *req = scalar(map_get(doc, n, "required"));
     const char *type = scalar(map_get(doc, n, "type"));
-    if (type && strcmp(type, "integer") != 0 && strcmp(type, "text") != 0)
-        return bad_node(db, file, n, "a parameter's type is 'text' or 'integer'");
+    if (type && strcmp(type, "integer") != 0 && strcmp(type, "count") != 0 && strcmp(type, "text") != 0)
+        return bad_node(db, file, n, "a parameter's type is 'text', 'integer' or 'count'");
     out->name = keep(&q->arena, name, &oom);
     out->description = keep(&q->arena, scalar(map_get(doc, n, "description")), &oom);
     out->def = keep(&q->arena, scalar(map_get(doc, n, "default")), &oom);
     out->required = req && (strcmp(req, "true") == 0 || strcmp(req, "yes") == 0);
-    out->integer = type && strcmp(type, "integer") == 0;
+    out->count = type && strcmp(type, "count") == 0;
+    out->integer = out->count || (type && strcmp(type, "integer") == 0);
     return oom ? dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory") : DOSSIER_OK;
 }
 
@@ -351,6 +354,9 @@ static int bind_params(dossier_db *db, sqlite3_stmt *st, const query *qu, const 
         if (v && p->integer && !is_integer(v))
             return dossier_db_fail(db, DOSSIER_EUSAGE, "query '%s': --%s wants an integer, not '%s'",
                                    qu->name, p->name, v);
+        long long n;
+        if (v && p->count && count_option(&n, db, qu, p->name, v))
+            return DOSSIER_EUSAGE;
         char key[80];
         snprintf(key, sizeof key, ":%s", p->name);
         int at = sqlite3_bind_parameter_index(st, key);
