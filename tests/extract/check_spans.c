@@ -10,7 +10,9 @@
  * after a speech verb is the verb's subject's ("X declared “…”"), not a
  * partial quotation inside the sentence, a scare quote or a title; a
  * quotation after "says that" is the reported clause's, which runs to
- * the quotation's closing mark past the sentence's end.
+ * the quotation's closing mark past the sentence's end; three words
+ * are enough for "X called Y “…”"; a name in quotation marks after a
+ * preposition ("on “Port Radio Sunday,” X said …") is no quotation.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -149,6 +151,11 @@ END_TEST
 
 START_TEST(test_quotations_inside_reported_clauses)
 {
+    /* "X called Y “…”": three words are enough with a quotation */
+    dossier_doc *e = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "On the radio, Lena Okafor called Whitcombe \u201cunhinged.\u201d");
+    spoken_by(e, expect(e, DOSSIER_STATEMENT_INDIRECT, "Whitcombe \u201cunhinged", NULL), "Lena Okafor");
+    dossier_test_doc_free(e);
     /* after "says that" the quotation is the reported clause's, and "And he added that …" is a new
        statement, not the quotation's attribution */
     dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
@@ -180,6 +187,13 @@ START_TEST(test_quotations_that_are_not_statements)
     ck_assert_ptr_null(find(d, "harbour improvement fund"));
     s = find(d, "The Long Harbour Road");
     ck_assert(s == NULL || s->kind == DOSSIER_STATEMENT_INDIRECT);  /* no quotation: a title in title case */
+    dossier_test_doc_free(d);
+    /* a name in quotation marks after a preposition is no quotation, whatever follows it */
+    d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+            "On this weekend\u2019s broadcast of \u201cPort Radio Sunday,\u201d Okafor said the ferry fares would "
+            "rise in the spring.");
+    ck_assert_ptr_null(find(d, "broadcast of"));
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the ferry fares would rise", NULL);
     dossier_test_doc_free(d);
 }
 END_TEST

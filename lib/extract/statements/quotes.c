@@ -148,6 +148,33 @@ static int title_case(const stm_ctx *c, int first, int end)
 }
 
 /*
+ * A name in quotation marks after a preposition or a possessive ("the
+ * broadcast of “Harbour Radio Sunday,”", "on Channel 4's “Meet the
+ * Mayor”"): up to six words, none ending a sentence, every word of four
+ * letters or more capitalised, and one at least.
+ */
+static int quoted_name(const stm_ctx *c, int prev, int first, int end)
+{
+    if (prev < 0 || !(dossier_speakers_match(c, "statement.prepositions", prev) || strcmp(c->d->folds.v[prev], "'s") == 0))
+        return 0;
+    int words = 0, upper = 0;
+    for (int t = first; t < end; t++) {
+        unsigned f = dossier_speakers_flags(c, t);
+        const dossier_span *sp = &c->d->tokens.v[t].span;
+        if (f & DOSSIER_TOK_SENTEND)
+            return 0;
+        if (!(f & DOSSIER_TOK_WORD))
+            continue;
+        words++;
+        if (f & DOSSIER_TOK_UPPER)
+            upper++;
+        else if (sp->end - sp->start >= 4)
+            return 0;
+    }
+    return upper >= 1 && words <= 6 && strcmp(c->lang, "de") != 0;
+}
+
+/*
  * "…», s'est félicité X." with a verb no list holds: a short clause after
  * the comma (inside the quotation, "…,” X, …", or after it) or after a
  * dash ("“…” ― X") that names a person or organisation within its first
@@ -527,7 +554,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     int standalone = open_tok <= pfirst || (dossier_speakers_flags(c, prev) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_DASH)) ||
                      dossier_speakers_is(c, prev, ":") || dossier_speakers_is(c, prev, ",");
     int titled = dossier_speakers_match(c, "statement.title_cues", prev) ||
-                 dossier_speakers_match(c, "statement.title_cues", prev - 1) || title_case(c, first, end);
+                 dossier_speakers_match(c, "statement.title_cues", prev - 1) || title_case(c, first, end) ||
+                 (!standalone && quoted_name(c, prev, first, end));
     if (words < 1 || titled || (!standalone && dossier_speakers_match(c, "statement.complementizers", prev)))
         return DOSSIER_OK;  /* "X says that “…”": the quotation is the reported clause's */
     stm_cand k = {0};

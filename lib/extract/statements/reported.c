@@ -145,6 +145,15 @@ static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int
     return dossier_speakers_add(c, &k);
 }
 
+/* Non-zero when a quotation opens among tokens [from, to). */
+static int quoted(const stm_ctx *c, int from, int to)
+{
+    for (int t = from; t < to; t++)
+        if (opening_mark(c, t))
+            return 1;
+    return 0;
+}
+
 /* Adds an indirect candidate of four words or more. */
 static int add(stm_ctx *c, const sentence *s, int from, int to, int cue, int len, int sf, int se, int mode)
 {
@@ -1027,10 +1036,12 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             int u = t - 1;
             while (u > s->first && MATCH("statement.adverbs", u))
                 u--;
+            /* "X called Y “unhinged”": three words are enough with a quotation */
+            int end = clause_end(c, s, t), min = quoted(c, t, end) ? 3 : 4;
             if (!IS(u, ",") || !dossier_speakers_participle(c, t))
-                rc = add(c, s, from, clause_end(c, s, t), t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE);
+                rc = add_min(c, s, from, end, t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE, min);
             else if (shared_subject(c, s, t, &sf, &se))   /* "X toured the mine, promising to …": X's */
-                rc = add(c, s, from, clause_end(c, s, t), t, len, sf, se, STM_SUBJ_CLAUSE);
+                rc = add_min(c, s, from, end, t, len, sf, se, STM_SUBJ_CLAUSE, min);
         } else if ((len = MATCH("statement.document_verbs", t)) > 0 && !passive(c, s, t, len) &&
                    (noun_end = document_subject(c, s, t)) > 0) {
             rc = document_verb(c, s, t, len, noun_end);
