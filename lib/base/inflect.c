@@ -102,3 +102,21 @@ int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, con
     }
     return 0;
 }
+
+/* See inflect.h. */
+int dossier_inflect_plural_in(const dossier_lexicon *lx, const char *lang, const char *key, const char *w)
+{
+    const dossier_phrase *const *ends = NULL;
+    size_t nends = dossier_lexicon_list(lx, lang, "entity.plural_endings", &ends), lw = strlen(w);
+    char one[64];
+    for (size_t k = 0; k < nends; k++) {
+        size_t le = ends[k]->nwords == 1 ? strlen(ends[k]->words[0]) : 0;
+        if (!le || lw < le + 3 || lw - le >= sizeof one || strcmp(w + lw - le, ends[k]->words[0]) != 0)
+            continue;
+        memcpy(one, w, lw - le);
+        one[lw - le] = '\0';
+        if (dossier_lexicon_has(lx, lang, key, one))
+            return 1;
+    }
+    return 0;
+}

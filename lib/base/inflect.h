@@ -32,4 +32,11 @@ int dossier_inflect_compound(const char *w, const char *tail);
 /* Like dossier_inflect_compound(), for `w` or `w` without a case ending ("bundesministeriums", "ministerium"). */
 int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail);
 
+/*
+ * Non-zero when folded word `w` is the plural of a one-word phrase of
+ * (lang, key): `w` without one of the language's `entity.plural_endings`
+ * ("directors", "juges") is in the list.
+ */
+int dossier_inflect_plural_in(const dossier_lexicon *lx, const char *lang, const char *key, const char *w);
+
 #endif /* DOSSIER_INFLECT_H */

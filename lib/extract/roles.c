@@ -19,6 +19,9 @@
  *                     and a second title after "and": "X, the UAE's vice
  *                     president and ruler of Dubai".
  *
+ * A list after a plural title shares it: "Velto Group directors A, B and C",
+ * "Group Captains A, B and Wing Commander C of the Y" (`entity.plural_endings`).
+ *
  * Also: German title compounds ("Bundesverkehrsminister X"), Russian
  * titles in any case ("председателя ... X"), a title's field between
  * the organisation and the name ("директор Главкосмоса по науке X",
@@ -513,6 +516,73 @@ static int org_after_name(roles_ctx *c, int b, int send, int *at)
     return org_after(c, b, send, at);
 }
 
+/* Non-zero when the word before te is a plural title ("directors", "Captains"). */
+static int plural_title_before(const roles_ctx *c, int te, int lo)
+{
+    return te - 1 >= lo && dossier_inflect_plural_in(c->d->lex, c->lang, "entity.titles", fold_at(c, te - 1));
+}
+
+/* Non-zero when token i is a person's name of a list: a person mention other than a pronoun. */
+static int list_person(const roles_ctx *c, int i)
+{
+    int m = c->owner[i];
+    return m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_PERSON &&
+           c->d->mentions.v[m].how != DOSSIER_MENTION_PRONOUN;
+}
+
+/* Non-zero for a comma or "and" between the names of a list. */
+static int list_joint(const roles_ctx *c, int i)
+{
+    return strcmp(fold_at(c, i), ",") == 0 ||
+           dossier_lexicon_match(c->d->lex, NULL, "entity.name_and", (const char *const *)c->d->folds.v + i, 1, NULL);
+}
+
+/*
+ * "Velto Group directors A, B and C", "Group Captains A, B and Wing
+ * Commander C of the Y": each name of a list after a plural title holds
+ * the title, of the organisation before the title or after the list.
+ * The person mention is [a, b) in the sentence [first, send).
+ */
+static int list_title(roles_ctx *c, int person, int a, int b, int first, int send)
+{
+    int k = a, end = b, names = 1;
+    while (k - 1 > first && (list_joint(c, k - 1) || list_person(c, k - 1))) {
+        k--;
+        if (list_person(c, k)) {
+            k = c->d->mentions.v[c->owner[k]].first_token;
+            names++;
+        }
+    }
+    while (k < a && !list_person(c, k))
+        k++;    /* the list opens with a name */
+    if (!plural_title_before(c, k, first))
+        return DOSSIER_OK;
+    int ts = k - 1;
+    /* The rest of the list, where its last name may have a title of its own ("and Wing Commander C"). */
+    while (end < send && (list_joint(c, end) || list_person(c, end) || (end > b && list_joint(c, end - 1)))) {
+        if (!list_joint(c, end) && !list_person(c, end)) {
+            int t = end;    /* "and Wing Commander C": capitalised words that end in a title, then a name */
+            while (t < send && t < end + 4 && (c->d->tokens.v[t].flags & DOSSIER_TOK_UPPER) && !list_person(c, t))
+                t++;
+            if (t == end || t >= send || !list_person(c, t) || title_ending_at(c, t, end) < 0)
+                break;
+            end = t;
+        }
+        if (list_person(c, end))
+            names++;
+        end = list_person(c, end) ? c->d->mentions.v[c->owner[end]].first_token + c->d->mentions.v[c->owner[end]].ntokens
+                                  : end + 1;
+    }
+    while (end > b && list_joint(c, end - 1))
+        end--;
+    if (names < 2)
+        return DOSSIER_OK;
+    int at = -1, org = org_before(c, ts, first);
+    if (org < 0)
+        org = org_after_name(c, end, send, &at);
+    return add_role(c, person, org, ts, k);
+}
+
 /* Roles whose title comes before the person mention [a, b) of a sentence ending at send. */
 static int before_name(roles_ctx *c, int person, int a, int b, int first, int send)
 {
@@ -804,6 +874,8 @@ int dossier_roles_run(dossier_doc *d)
         const dossier_sentence *s = &d->sentences.v[mm.sentence];
         int first = s->first_token, end = s->first_token + s->ntokens;
         rc = before_name(&c, mm.entity, mm.first_token, mm.first_token + mm.ntokens, first, end);
+        if (!rc)
+            rc = list_title(&c, mm.entity, mm.first_token, mm.first_token + mm.ntokens, first, end);
         if (!rc)
             rc = founded_by(&c, mm.entity, mm.first_token, first);
         if (!rc)

@@ -328,6 +328,31 @@ START_TEST(general_news_titles)
 }
 END_TEST
 
+START_TEST(lists_share_a_plural_title)
+{
+    const char *board = "Velto Group directors Anna Kolber, Ron Halder and Ilse Warnow signed the letter.";
+    ck_assert(has_role(board, "Anna Kolber", "Velto Group", "directors"));
+    ck_assert(has_role(board, "Ron Halder", "Velto Group", "directors"));
+    ck_assert(has_role(board, "Ilse Warnow", "Velto Group", "directors"));
+    /* The last name has a title of its own; the organisation comes after the list. */
+    const char *crew = "Group Captains Anna Kolber, Ron Halder and Wing Commander Ilse Warnow of the Indian Air "
+                       "Force were chosen.";
+    ck_assert(has_role(crew, "Anna Kolber", "Indian Air Force", "captains"));
+    ck_assert(has_role(crew, "Ron Halder", "Indian Air Force", "captains"));
+    ck_assert(has_role(crew, "Ilse Warnow", "Indian Air Force", "commander"));
+    /* False friends: a singular title is the first name's only, and a plural title word inside an
+       organisation's name is no title. */
+    ck_assert(!has_role("Velto Group director Anna Kolber and Ron Halder signed the letter.", "Ron Halder",
+                        "Velto Group", NULL));
+    dossier_doc *d = dossier_test_doc("Jana Orlik of the Harlow Board of Governors signed the letter.");
+    int board_whole = 0;
+    for (size_t e = 0; e < d->entities.n; e++)
+        board_whole |= strcmp(d->entities.v[e].name, "Harlow Board of Governors") == 0;
+    ck_assert(board_whole);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("roles");
@@ -344,6 +369,7 @@ static Suite *suite(void)
     tcase_add_test(tc, workplaces_and_merged_groups);
     tcase_add_test(tc, hypothetical_and_distant_countries);
     tcase_add_test(tc, general_news_titles);
+    tcase_add_test(tc, lists_share_a_plural_title);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "base/inflect.h"
 #include "extract/entities/finder.h"
 
 /* See finder.h. */
@@ -104,6 +105,9 @@ size_t dossier_names_title(const dossier_names *c, int i, int end)
     size_t b = dossier_names_lex(c, "entity.occupations", i, end);
     if (!a && !b && strcmp(c->lang, "de") == 0 && i < end && german_title_compound(c, i))
         return 1;
+    if (!a && !b && i + 1 < end && dossier_names_first_name(c, i + 1) &&
+        dossier_inflect_plural_in(c->d->lex, c->lang, "entity.titles", c->d->folds.v[i]))
+        return 1;   /* "Senators Anna A and B": a plural title before a first name ("Board of Governors" is none) */
     return a > b ? a : b;
 }
 
