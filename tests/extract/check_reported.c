@@ -18,7 +18,9 @@
  * "said about 20 people …"; acts of speech with an object ("attacked X
  * for …", "is defending …", "…, promising to …"; not "the attacks on");
  * groups that call or question ("Liberals called …"; not "Commentators
- * have described …"); a paragraph after "X added:".
+ * have described …"); a paragraph after "X added:"; roles and groups of
+ * politics ("the senator said", "advocates have expressed"; "the Green
+ * nominee" is not whoever spoke last).
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -348,6 +350,25 @@ START_TEST(test_block_after_a_colon)
 }
 END_TEST
 
+START_TEST(test_roles_and_groups_of_politics)
+{
+    /* "the senator" after one person named is that person; advocates are a group that speaks; a role
+       tied to a party whom no stated role names ("the Green nominee") is not whoever spoke last */
+    dossier_doc *d = doc("en", "Anna Berg toured the docks in Kent on Monday.\n\n"
+                               "The senator said the harbour levy would be scrapped next year.\n\n"
+                               "Voting rights advocates have expressed deep concern about the new rules for the vote.");
+    expect(d, "the harbour levy would be scrapped", "Anna Berg", NULL);
+    ck_assert_ptr_nonnull(find(d, "deep concern about the new rules"));
+    dossier_test_doc_free(d);
+    d = doc("en", "Paul Weber said the ferries would run on time all winter.\n\n"
+                  "Anna Berg and Tom Vell toured the docks in Kent on Monday.\n\n"
+                  "Later, the Green nominee said the harbour levy would be scrapped next year.");
+    const dossier_statement *st = find(d, "the harbour levy would be scrapped");
+    ck_assert(st == NULL || st->speaker != dossier_test_entity(d, "Paul Weber"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -365,6 +386,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_acts_of_speech_with_objects);
     tcase_add_test(tc, test_groups_that_urge_and_accuse);
     tcase_add_test(tc, test_block_after_a_colon);
+    tcase_add_test(tc, test_roles_and_groups_of_politics);
     suite_add_tcase(s, tc);
     return s;
 }

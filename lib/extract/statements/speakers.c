@@ -332,6 +332,18 @@ static int role_by_title(const stm_ctx *c, int t, int subj_end)
     return found;
 }
 
+/* Non-zero when entity e has a mention inside byte span `span` (what a statement says). */
+static int named_in_span(const stm_ctx *c, int e, dossier_span span)
+{
+    for (size_t i = 0; i < c->d->mentions.n; i++) {
+        const dossier_mention *m = &c->d->mentions.v[i];
+        size_t at = c->d->tokens.v[m->first_token].span.start;
+        if (m->entity == e && at >= span.start && at < span.end)
+            return 1;
+    }
+    return 0;
+}
+
 /* The person holding a role in organisation `org` stated before byte `before`, or -1. */
 static int role_holder(const stm_ctx *c, int org, size_t before)
 {
@@ -795,8 +807,15 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             p = role_by_title(c, s.role, k->subj_end);
         if (p < 0 && two_people_before(c, s.role))
             return -1;  /* "A and B arrived. The former secretary of state said": either, so nobody */
-        if (p < 0 && !spoke_in_para(c, order, upto, dossier_speakers_para(c, s.role)))
+        if (p < 0 && !spoke_in_para(c, order, upto, dossier_speakers_para(c, s.role))) {
             p = named_in_para(c, s.role, DOSSIER_KIND_PERSON);  /* "Minister X verteidigte …, sagte der FDP-Chef" */
+            if (p >= 0 && named_in_span(c, p, k->span))
+                return -1;  /* "X spoke. The senator said the party should drop X": X is talked about */
+        }
+        /* "the GOP nominee" whom no stated role names: not whoever spoke last (an apposition, "X,
+           directrice de l'agence, qui juge", is X's) */
+        if (p < 0 && org >= 0 && dossier_speakers_match(c, "statement.articles", k->subj_first))
+            return -1;
         if (p < 0)
             p = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
         if (p < 0)
