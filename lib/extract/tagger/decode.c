@@ -25,7 +25,7 @@ static uint32_t mix(uint32_t h, uint32_t v)
 
 /* See tagger.h. */
 int dossier_tagger_decode(unsigned char *tags, float *margin, uint32_t *extra, const dossier_tagger_features *f,
-                          dossier_tagger_scorer score, const void *ctx)
+                          const float *base, dossier_tagger_scorer score, const void *ctx)
 {
     size_t n = f->ntokens;
     size_t cap = 16;
@@ -47,8 +47,11 @@ int dossier_tagger_decode(unsigned char *tags, float *margin, uint32_t *extra, c
         if (f->cap[i] & 2)
             p1 = p2 = DOSSIER_TAG_COUNT;
         float s[DOSSIER_TAG_COUNT] = {0};
-        for (size_t k = f->start[i]; k < f->start[i + 1]; k++)
-            score(ctx, f->feats[k], s);
+        if (base)
+            memcpy(s, base + i * DOSSIER_TAG_COUNT, sizeof s);
+        else
+            for (size_t k = f->start[i]; k < f->start[i + 1]; k++)
+                score(ctx, f->feats[k], s);
         size_t slot = (f->word[i] * 2654435761u) & (cap - 1);
         while (hkey[slot] && hkey[slot] != f->word[i] + 1)
             slot = (slot + 1) & (cap - 1);

@@ -131,12 +131,15 @@ typedef void (*dossier_tagger_scorer)(const void *ctx, uint32_t feat, float *sco
  * (0 for O: the decoder's confidence in a name).
  * Feature hashes the decoder adds (previous tags, earlier tags of the
  * same word) go into `extra` when it is not NULL: extra[i*DOSSIER_TAGGER_NEXTRA
- * .. ] for token i, for the trainer's update.  Returns DOSSIER_OK or
- * DOSSIER_ENOMEM.
+ * .. ] for token i, for the trainer's update.  When `base` is not NULL it
+ * holds each token's scores from its static features already
+ * (base[i*DOSSIER_TAG_COUNT ..], added in their order from 0, so the sums
+ * are the same), and only the added features are scored.  Returns
+ * DOSSIER_OK or DOSSIER_ENOMEM.
  */
 #define DOSSIER_TAGGER_NEXTRA 4
 int dossier_tagger_decode(unsigned char *tags, float *margin, uint32_t *extra, const dossier_tagger_features *f,
-                          dossier_tagger_scorer score, const void *ctx);
+                          const float *base, dossier_tagger_scorer score, const void *ctx);
 
 /* A model: a view over its bytes (which it owns when opened from a copy). */
 typedef struct dossier_tagger_model dossier_tagger_model;

@@ -742,7 +742,7 @@ int dossier_tagger_train(unsigned char **out, size_t *outlen, dossier_tagger_rep
             size_t d = order[o];
             const dossier_tagger_features *f = &feats[d];
             const unsigned char *gold = c.tags.v + c.sentences.v[c.docs[d].first_sentence];
-            if ((rc = dossier_tagger_decode(tags, NULL, extra, f, live_score, &W)))
+            if ((rc = dossier_tagger_decode(tags, NULL, extra, f, NULL, live_score, &W)))
                 goto done;
             for (size_t i = 0; i < f->ntokens; i++) {
                 now++;
