@@ -686,6 +686,22 @@ START_TEST(surnames_of_initials_and_namesakes)
 }
 END_TEST
 
+/* A word in capitals is the organisation of the article named by it and one more word, not by it and two. */
+START_TEST(acronym_and_its_longer_name)
+{
+    const char *t = "On Monday ZBC aired the answer. Later a reporter of ZBC News asked the question.";
+    ck_assert_int_eq(kind_of(t, "ZBC"), -1);
+    ck_assert(has_alias(t, "ZBC"));
+    dossier_doc *d = dossier_test_doc(t);
+    int e = dossier_test_entity(d, "ZBC News");
+    ck_assert_int_ge(e, 0);
+    ck_assert_int_eq(d->entities.v[e].nmentions, 2);
+    dossier_test_doc_free(d);
+    t = "The debate ran on ZBC Nightly News on Monday. Later ZBC aired the answer.";
+    ck_assert_int_eq(kind_of(t, "ZBC"), DOSSIER_KIND_ORGANIZATION);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -721,6 +737,7 @@ static Suite *suite(void)
     tcase_add_test(tc, initials_inside_names);
     tcase_add_test(tc, kinds_from_the_article);
     tcase_add_test(tc, surnames_of_initials_and_namesakes);
+    tcase_add_test(tc, acronym_and_its_longer_name);
     suite_add_tcase(s, tc);
     return s;
 }

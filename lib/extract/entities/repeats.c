@@ -8,6 +8,9 @@
  *   surname ("Борисова") count too.
  * - A name found once with a cue is found again without one, and so is a
  *   surname alone or an acronym recorded as an alias.
+ * - An organisation named by a word in capitals ("NBC") is the one
+ *   organisation of the article named by it and one more word ("NBC
+ *   News").
  * - A description ("the agency", "la société d'État", "госкорпорация")
  *   points to the organisation the article names most often before it.
  *
@@ -582,6 +585,53 @@ static int by_position(const void *a, const void *b)
     return x->first_token < y->first_token ? -1 : x->first_token > y->first_token;
 }
 
+/* Non-zero when a name is one word of two to five capital letters ("NBC"). */
+static int capital_word(const char *name)
+{
+    size_t n = 0;
+    for (; name[n]; n++)
+        if (name[n] < 'A' || name[n] > 'Z')
+            return 0;
+    return n >= 2 && n <= 5;
+}
+
+/*
+ * Moves the mentions of an organisation named by a word in capitals to the
+ * one organisation of the article named by it and one more word ("NBC" of
+ * "NBC News", not of "NBC Nightly News", a programme), so that the article gives the two names as one entity
+ * and other articles meet both the same way, whichever came first.
+ */
+static int merge_acronym_heads(dossier_names *c)
+{
+    dossier_doc *d = c->d;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        dossier_entity *ent = &d->entities.v[e];
+        if (ent->kind != DOSSIER_KIND_ORGANIZATION || ent->gaz || !ent->nmentions || !capital_word(ent->name))
+            continue;
+        size_t len = strlen(ent->name);
+        int to = -1, several = 0;
+        for (size_t f = 0; f < d->entities.n; f++) {
+            const dossier_entity *o = &d->entities.v[f];
+            if (f == e || o->kind != DOSSIER_KIND_ORGANIZATION || !o->nmentions ||
+                strncmp(o->name, ent->name, len) != 0 || o->name[len] != ' ' || strchr(o->name + len + 1, ' '))
+                continue; /* "NBC News", not "NBC Nightly News" */
+            several |= to >= 0;
+            to = (int)f;
+        }
+        if (to < 0 || several)
+            continue;
+        for (size_t m = 0; m < d->mentions.n; m++)
+            if (d->mentions.v[m].entity == (int)e) {
+                d->mentions.v[m].entity = to;
+                d->entities.v[to].nmentions++;
+            }
+        ent->nmentions = 0;
+        if (dossier_doc_alias(d, to, ent->name, len))
+            return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    }
+    return DOSSIER_OK;
+}
+
 /* See finder.h. */
 int dossier_names_second_pass(dossier_names *c)
 {
@@ -590,6 +640,8 @@ int dossier_names_second_pass(dossier_names *c)
         rc = merge_surnames(c);
     if (!rc)
         rc = find_repeats(c);
+    if (!rc)
+        rc = merge_acronym_heads(c);
     if (!rc)
         rc = merge_surnames(c);
     if (!rc)
