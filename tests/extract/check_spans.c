@@ -12,7 +12,9 @@
  * quotation after "says that" is the reported clause's, which runs to
  * the quotation's closing mark past the sentence's end; three words
  * are enough for "X called Y “…”"; a name in quotation marks after a
- * preposition ("on “Port Radio Sunday,” X said …") is no quotation.
+ * preposition ("on “Port Radio Sunday,” X said …") is no quotation; a
+ * cue whose speaker is named inside another reported clause ("X said
+ * the tolls, which Y says are too high, will stay") keeps its statement.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -131,6 +133,26 @@ START_TEST(test_asides_and_opening_clauses)
 }
 END_TEST
 
+START_TEST(test_nested_reported_speech)
+{
+    /* a cue whose speaker is named inside another reported clause reports its own statement too */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Dana Whitcombe said the tolls, which Lena Okafor says are far too high for the island, will "
+                         "stay until the bridge is paid off.");
+    int outer = 0, inner = 0;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        const dossier_statement *s = &d->statements.v[i];
+        if (!strstr(dossier_test_span(d, s->span), "far too high"))
+            continue;
+        outer += s->speaker == dossier_test_entity(d, "Dana Whitcombe");
+        inner += s->speaker == dossier_test_entity(d, "Lena Okafor");
+    }
+    ck_assert_int_eq(outer, 1);
+    ck_assert_int_eq(inner, 1);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_quotation_right_after_its_cue)
 {
     /* "X declared “…”" with no comma: the whole quotation, sentences and all, is X's */
@@ -206,6 +228,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_content_goes_on);
     tcase_add_test(tc, test_semicolon_ends_the_content);
     tcase_add_test(tc, test_asides_and_opening_clauses);
+    tcase_add_test(tc, test_nested_reported_speech);
     tcase_add_test(tc, test_quotation_right_after_its_cue);
     tcase_add_test(tc, test_quotations_inside_reported_clauses);
     tcase_add_test(tc, test_quotations_that_are_not_statements);

@@ -123,10 +123,17 @@ static void merge_pair(stm_ctx *c, size_t i, size_t j)
     int first = dossier_speakers_tok_from(c, a->span.start);
     int opens = b->subj_first >= first && b->subj_end > b->subj_first && b->subj_first <= first + 2 &&
                 b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start >= a->span.start;
+    /* "S, which Y says is T, …": a cue whose speaker is named inside the outer clause reports T on its own
+       ("…, which she said were …" is the outer speaker's still) */
+    int nested = 0;
+    for (int t = b->subj_first; b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start > a->span.start &&
+                                t >= first && t < b->subj_end && !nested; t++)
+        nested = (c->tok_mention[t] >= 0 && c->d->mentions.v[c->tok_mention[t]].how != DOSSIER_MENTION_PRONOUN) ||
+                 dossier_speakers_match(c, "statement.group_nouns", t);
     if (opens) {
         /* the inner statement starts at its subject: keep its cue inside */
         a->dropped = 1;
-    } else {
+    } else if (!nested) {
         b->dropped = 1;
     }
 }
@@ -162,7 +169,9 @@ static int by_index(const void *x, const void *y)
  * Drops candidates a larger one contains: a quotation inside reported
  * speech belongs to it; reported speech inside reported speech goes with
  * the outer clause, unless the inner cue opens the outer clause ("Selon
- * Xinhua, Xi a qualifié ..."), where the inner speaker is the one quoted.
+ * Xinhua, Xi a qualifié ..."), where the inner speaker is the one quoted,
+ * or the inner speaker is named inside the outer clause ("X said the
+ * tolls, which Y says are too high, will stay"): then both are kept.
  * Only candidates starting inside a can be inside it: they are found
  * through the candidates ordered by start, then visited in index order,
  * as a scan of every pair would visit them.
