@@ -20,7 +20,8 @@
  * groups that call or question ("Liberals called …"; not "Commentators
  * have described …"); a paragraph after "X added:"; roles and groups of
  * politics ("the senator said", "advocates have expressed"; "the Green
- * nominee" is not whoever spoke last).
+ * nominee" is not whoever spoke last); "says at a stop in Dayton, Ohio,
+ * that …"; "X notes S" (not "the notes they wrote").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -369,6 +370,21 @@ START_TEST(test_roles_and_groups_of_politics)
 }
 END_TEST
 
+START_TEST(test_places_and_notes_before_the_clause)
+{
+    /* a place set in by commas between the cue and its "that"; "notes" as a cue, not as a noun */
+    dossier_doc *d = doc("en", "Anna Berg spoke on Monday.\n\n"
+                               "Berg says at a campaign stop in Dayton, Ohio, that it means the governor never paid "
+                               "for the bridge repairs.\n\n"
+                               "Berg notes they were appointed before she came to lead the department.\n\n"
+                               "She read the notes they had written before the vote on the levy.");
+    expect(d, "the governor never paid for the bridge repairs", "Anna Berg", "it means");
+    expect(d, "they were appointed before she came", "Anna Berg", NULL);
+    expect_none(d, "they had written before the vote");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -387,6 +403,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_groups_that_urge_and_accuse);
     tcase_add_test(tc, test_block_after_a_colon);
     tcase_add_test(tc, test_roles_and_groups_of_politics);
+    tcase_add_test(tc, test_places_and_notes_before_the_clause);
     suite_add_tcase(s, tc);
     return s;
 }

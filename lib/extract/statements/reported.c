@@ -642,8 +642,16 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
                 c->cands.v[n].span.start = c->d->tokens.v[t].span.start;
             return 1;
         }
-        if (IS(g, ",") && !MATCH("statement.complementizers", g + 1))
-            break;
+        if (IS(g, ",") && !MATCH("statement.complementizers", g + 1)) {
+            /* "says at a stop in Dayton, Ohio, that …": a place set in by commas before the complementizer */
+            int e = g + 1;
+            while (e < s->trim && e <= g + 3 && (FLAGS(e) & DOSSIER_TOK_UPPER))
+                e++;
+            if (e == g + 1 || !IS(e, ",") || !MATCH("statement.complementizers", e + 1))
+                break;
+            g = e - 1;
+            continue;
+        }
         /* "says the plan would fail in the states that …": another clause's verb comes first, and
            the "that" is a relative pronoun of its noun */
         if (g > after && (MATCH("statement.verbs", g) || MATCH("statement.verbs_that", g) ||
