@@ -21,7 +21,8 @@
  * have described …"); a paragraph after "X added:"; roles and groups of
  * politics ("the senator said", "advocates have expressed"; "the Green
  * nominee" is not whoever spoke last); "says at a stop in Dayton, Ohio,
- * that …"; "X notes S" (not "the notes they wrote").
+ * that …", "insists, most recently in …, that …"; "X notes S" (not "the
+ * notes they wrote").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -377,10 +378,13 @@ START_TEST(test_places_and_notes_before_the_clause)
                                "Berg says at a campaign stop in Dayton, Ohio, that it means the governor never paid "
                                "for the bridge repairs.\n\n"
                                "Berg notes they were appointed before she came to lead the department.\n\n"
-                               "She read the notes they had written before the vote on the levy.");
+                               "She read the notes they had written before the vote on the levy.\n\n"
+                               "Berg continues to insist, most recently in an interview with the Tribune, that "
+                               "the ferry fares will fall.");
     expect(d, "the governor never paid for the bridge repairs", "Anna Berg", "it means");
     expect(d, "they were appointed before she came", "Anna Berg", NULL);
     expect_none(d, "they had written before the vote");
+    expect(d, "the ferry fares will fall", "Anna Berg", "the ferry fares");
     dossier_test_doc_free(d);
 }
 END_TEST

@@ -615,7 +615,8 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
 {
     int after = t + len;
     int hearer = MATCH("statement.tell_verbs", t) ? skip_hearer(c, s, after) : after;
-    for (int g = after; g < s->trim && g <= after + 10; g++) {
+    int reach = after + 10;
+    for (int g = after; g < s->trim && g <= reach; g++) {
         if (c->used[g] || (FLAGS(g) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_QUOTE)))
             break;
         /* "said he meets families in a city that …": the clause has its own subject, and the
@@ -647,9 +648,16 @@ static int that_clause(stm_ctx *c, const sentence *s, int t, int len, int sub, i
             int e = g + 1;
             while (e < s->trim && e <= g + 3 && (FLAGS(e) & DOSSIER_TOK_UPPER))
                 e++;
+            /* "insisted, most recently in an interview with X, that …": an aside right after the cue */
+            if (g == after && (e == g + 1 || !IS(e, ",")))
+                for (e = g + 1; e < s->trim && e <= g + 12 && !IS(e, ",") && !c->used[e] &&
+                                !MATCH("statement.verbs", e) && !MATCH("statement.finite_words", e);
+                     e++)
+                    ;
             if (e == g + 1 || !IS(e, ",") || !MATCH("statement.complementizers", e + 1))
                 break;
             g = e - 1;
+            reach = e + 1;
             continue;
         }
         /* "says the plan would fail in the states that …": another clause's verb comes first, and
