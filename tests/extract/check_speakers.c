@@ -615,6 +615,25 @@ START_TEST(test_description_noun_and_two_candidates)
 }
 END_TEST
 
+START_TEST(test_relative_before_cue)
+{
+    /* "…, who in 2010 said": the relative's antecedent speaks, not the sentence's subject */
+    dossier_doc *d = doc("en", "Mayor Anna Velden has long quarrelled with Tomas Brenner, now the party leader, who in "
+                               "2010 said the party's main goal was to make Velden a one-term mayor.");
+    ck_speaker(d, "main goal", "Tomas Brenner");
+    dossier_test_doc_free(d);
+    /* in a list the name right before the comma is the antecedent */
+    d = doc("en", "The gala drew Anna Velden, Tomas Brenner, Petra Lind and Jonas Berel, who joked of the hall, "
+                  "\u201cI have not seen the new wing yet, but I will.\u201d");
+    ck_speaker(d, "new wing", "Jonas Berel");
+    dossier_test_doc_free(d);
+    /* false friend: the relative clause closes before the cue, whose subject is the first name */
+    d = doc("en", "Anna Velden, who heads the Harlow Group, said the offer undervalued the company badly.");
+    ck_speaker(d, "undervalued", "Anna Velden");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -660,6 +679,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_dash_name_paragraph_and_next_cue);
     tcase_add_test(tc, test_name_closing_the_clause_before_cue);
     tcase_add_test(tc, test_description_noun_and_two_candidates);
+    tcase_add_test(tc, test_relative_before_cue);
     suite_add_tcase(s, tc);
     return s;
 }

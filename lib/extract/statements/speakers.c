@@ -476,6 +476,12 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
 static int relative_antecedent(stm_ctx *c, int r, int floor, int *mention)
 {
     *mention = -1;
+    /* "…, Patti Roe and Sam Doe, who joked": the person right before the comma */
+    int pm = r - 2 >= floor && dossier_speakers_is(c, r - 1, ",") ? c->tok_mention[r - 2] : -1;
+    if (pm >= 0 && mention_kind(c, pm) == DOSSIER_KIND_PERSON && c->used[r - 2] != 2) {
+        *mention = pm;
+        return c->d->mentions.v[pm].entity;
+    }
     /* "X, directeur de … l'ESA, qui juge": the person heading the apposition the comma closes */
     int sf = dossier_speakers_sent_first(c, r);
     for (int t = r - 2; dossier_speakers_is(c, r - 1, ",") && t > sf && t >= r - 20; t--) {
@@ -650,6 +656,24 @@ static int asks(const stm_ctx *c, const stm_cand *k)
             !dossier_speakers_match(c, "statement.relatives", k->subj_first));
 }
 
+/*
+ * The relative pronoun after a comma that opens the cue's own clause
+ * ("…, who in 2010 said"): no comma between it and the cue.  -1 when
+ * the subject of candidate k holds none.
+ */
+static int relative_before_cue(const stm_ctx *c, const stm_cand *k)
+{
+    if (k->mode != STM_SUBJ_CLAUSE || k->subj_end != k->cue_tok || k->subj_first < 0)
+        return -1;
+    for (int t = k->subj_end - 1; t > k->subj_first; t--) {
+        if (dossier_speakers_is(c, t, ",") || (dossier_speakers_flags(c, t) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_DASH)))
+            return -1;  /* the relative clause closed before the cue */
+        if (dossier_speakers_match(c, "statement.relatives", t) && dossier_speakers_is(c, t - 1, ","))
+            return t;
+    }
+    return -1;
+}
+
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
 static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int *tok, int *how)
 {
@@ -663,6 +687,26 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         k->subj_end = dossier_speakernames_coordinated_end(c, k->subj_first, k->subj_end);
     if (asks(c, k))
         return -1;  /* "Which members said so is unclear": a question, nobody's statement */
+    int rel = relative_before_cue(c, k);
+    if (rel >= 0) {
+        /* "Velden met Brenner, now the party leader, who in 2010 said …": the relative's antecedent
+           speaks; when that is no name we know, nobody before it does */
+        int rm, e = relative_antecedent(c, rel, k->subj_first, &rm);
+        if (e >= 0) {
+            if (rm >= 0)
+                k->speaker_mention = rm;
+            return e;
+        }
+        /* "the Saudi government, which has denied": the noun phrase before the comma, up to a
+           preposition ("immersed himself in the literature, which": no speaker) */
+        int q = rel - 1;
+        while (q - 1 > k->subj_first && q > rel - 6 && !dossier_speakers_is(c, q - 1, ",") &&
+               !dossier_speakers_match(c, "statement.prepositions", q - 1) &&
+               (dossier_speakers_flags(c, q - 1) & DOSSIER_TOK_WORD))
+            q--;
+        k->subj_first = q;
+        k->subj_end = rel - 1;
+    }
     scan_subject(c, k->subj_first, k->subj_end, &s);
     if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
         role_word(c, k->subj_first)) {
