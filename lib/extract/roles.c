@@ -237,11 +237,37 @@ static int has_role(const roles_ctx *c, int person)
     return 0;
 }
 
-/* Records a role unless the same person and organisation have one already. */
+/*
+ * Non-zero when token i lies inside quotation marks of its paragraph: what
+ * a quotation calls someone ("I hope America says, 'President X, thank
+ * you'") is the speaker's wording, not a role the article states.
+ */
+static int quoted(const roles_ctx *c, int i)
+{
+    const dossier_doc *d = c->d;
+    int para = d->sentences.v[d->tokens.v[i].sentence].paragraph, inside = 0, t = i;
+    while (t > 0 && d->sentences.v[d->tokens.v[t - 1].sentence].paragraph == para)
+        t--;
+    for (; t < i; t++) {
+        unsigned f = d->tokens.v[t].flags;
+        const char *w = d->body + d->tokens.v[t].span.start;
+        size_t n = d->tokens.v[t].span.end - d->tokens.v[t].span.start;
+        if (!(f & DOSSIER_TOK_QUOTE) || (n == 1 && *w == '\'') ||
+            (n == 3 && (memcmp(w, "\u2019", 3) == 0 || memcmp(w, "\u2018", 3) == 0)))
+            continue;   /* a single quotation mark may be an apostrophe ("the countries' heads") */
+        if (inside && (f & DOSSIER_TOK_QCLOSE))
+            inside = 0;
+        else if (f & DOSSIER_TOK_QOPEN)
+            inside = 1;
+    }
+    return inside;
+}
+
+/* Records a role unless the same person and organisation have one already, or it is quoted. */
 static int add_role(roles_ctx *c, int person, int org, int ts, int te)
 {
     dossier_doc *d = c->d;
-    if (person < 0 || org < 0 || person == org || te <= ts)
+    if (person < 0 || org < 0 || person == org || te <= ts || quoted(c, ts))
         return DOSSIER_OK;
     for (size_t r = 0; r < d->roles.n; r++)
         if (d->roles.v[r].person == person && d->roles.v[r].organization == org)

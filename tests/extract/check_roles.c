@@ -318,6 +318,10 @@ START_TEST(general_news_titles)
     ck_assert_uint_eq(d->roles.n, 1);
     ck_assert_str_eq(d->roles.v[0].title, "secretary for policy");
     dossier_test_doc_free(d);
+    /* What a quotation calls someone is no role the article states; an apostrophe opens no quotation. */
+    ck_assert_uint_eq(count_roles("I hope the town says, \"Mayor Ilse Warnow of Harlow, thank you.\""), 0);
+    ck_assert(has_role("The two parties' leaders met. Union leader Marta Grell of the Transport Workers Union "
+                       "spoke first.", "Marta Grell", "Transport Workers Union", "union leader"));
     /* The false friends: a title whose organisation is not named, and a possessive head word
        ("the court's") that two courts of the article could own. */
     ck_assert_uint_eq(count_roles("Union leader Marta Grell said the strike would go on."), 0);
