@@ -634,6 +634,20 @@ START_TEST(test_relative_before_cue)
 }
 END_TEST
 
+START_TEST(test_list_of_speakers)
+{
+    /* "A, B and C said": the list's first name, not the one after its first comma */
+    dossier_doc *d = doc("en", "Maria Velden, Tomas Brenner and Paul Danner said on Monday that the offer "
+                               "undervalued the company.");
+    ck_speaker(d, "undervalued", "Maria Velden");
+    dossier_test_doc_free(d);
+    /* false friend: a short phrase before the comma that is no name is left out of the subject */
+    d = doc("en", "Back when she wrote her book, Maria Velden said the offer undervalued the company.");
+    ck_speaker(d, "undervalued", "Maria Velden");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -680,6 +694,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_name_closing_the_clause_before_cue);
     tcase_add_test(tc, test_description_noun_and_two_candidates);
     tcase_add_test(tc, test_relative_before_cue);
+    tcase_add_test(tc, test_list_of_speakers);
     suite_add_tcase(s, tc);
     return s;
 }

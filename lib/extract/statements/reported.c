@@ -309,10 +309,13 @@ static int subject_start(const stm_ctx *c, const sentence *s, int t)
     for (int u = t - 1; u > first && u >= t - 7; u--) {
         if (!IS(u, ","))
             continue;
-        int names = 0;
+        int names = 0, list = 1;
         for (int v = u + 1; v < t; v++)
             names |= (FLAGS(v) & DOSSIER_TOK_UPPER) || c->tok_mention[v] >= 0 || MATCH("statement.pronouns_person", v);
-        if (names && u + 1 < t)
+        /* "A, B and C said": the comma is a list's, and the phrase before it one of the speakers */
+        for (int v = first; v < u && list; v++)
+            list = c->tok_mention[v] >= 0 || IS(v, ",");
+        if (names && u + 1 < t && !list)
             first = u + 1;
         break;
     }
