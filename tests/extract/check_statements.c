@@ -816,6 +816,17 @@ START_TEST(test_pronoun_gender)
 }
 END_TEST
 
+START_TEST(test_dropped_candidate_without_mentions)
+{
+    /* a candidate dropped before its speaker is resolved, in a text that names nobody: it once
+       read mention 0 of an empty list */
+    dossier_doc *d = dossier_test_doc("Police said the rebels attacked a convoy near the border on Monday.");
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->mentions.n, 0);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("statements");
@@ -858,6 +869,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_pronoun_gender);
     tcase_add_test(tc, test_stance_verbs);
     tcase_add_test(tc, test_documents_and_titles);
+    tcase_add_test(tc, test_dropped_candidate_without_mentions);
     suite_add_tcase(s, tc);
     return s;
 }

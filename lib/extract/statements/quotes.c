@@ -560,6 +560,7 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
         return DOSSIER_OK;  /* "X says that “…”": the quotation is the reported clause's */
     stm_cand k = {0};
     k.kind = DOSSIER_STATEMENT_DIRECT;
+    k.speaker = k.speaker_mention = -1;
     k.cue_tok = k.subj_first = k.subj_end = -1;
     k.para = p;
     k.sentence = c->d->tokens.v[first].sentence;

@@ -132,6 +132,7 @@ static int add_min(stm_ctx *c, const sentence *s, int from, int to, int cue, int
         return DOSSIER_OK;
     from = with_cue(c, s, from, to, cue, len);
     stm_cand k = {0};
+    k.speaker = k.speaker_mention = -1;
     k.kind = DOSSIER_STATEMENT_INDIRECT;
     k.span.start = c->d->tokens.v[from].span.start;
     k.span.end = c->d->tokens.v[to - 1].span.end;

@@ -377,6 +377,8 @@ static int emit(stm_ctx *c)
     dossier_doc *d = c->d;
     for (size_t i = 0; i < c->cands.n; i++) {
         stm_cand *k = &c->cands.v[i];
+        if (k->dropped)
+            continue;   /* never resolved: its speaker fields were never set */
         if (time_phrase(c, k->speaker_mention)) {
             k->speaker = -1;    /* a wrong speaker is worse than none */
             k->speaker_mention = -1;
