@@ -171,14 +171,17 @@ static int main_company(const roles_ctx *c)
     return best;
 }
 
-/* Non-zero when a word of `name`, folded, is the folded word `w` or its inflection. */
-static int name_holds(const roles_ctx *c, const char *name, const char *w)
+/*
+ * Non-zero when a word of `name`, folded, is the folded word `w` or its
+ * inflection.  strtok_r, not strtok: articles are analysed in parallel threads.
+ */
+static int name_holds(const dossier_lexicon *lx, const char *lang, const char *name, const char *w)
 {
     char *f = dossier_fold(name, strlen(name));
     int hit = 0;
     char *save = NULL;
     for (char *t = f ? strtok_r(f, " -", &save) : NULL; t && !hit; t = strtok_r(NULL, " -", &save))
-        hit = dossier_inflect_same(c->d->lex, c->lang, t, w);
+        hit = dossier_inflect_same(lx, lang, t, w);
     free(f);
     return hit;
 }
@@ -214,7 +217,7 @@ static int headed_by(const roles_ctx *c, int i)
     int found = -1;
     for (size_t e = 0; e < d->entities.n; e++) {
         const dossier_entity *ent = &d->entities.v[e];
-        if (ent->kind != DOSSIER_KIND_ORGANIZATION || !ent->name || !name_holds(c, ent->name, fold_at(c, i)))
+        if (ent->kind != DOSSIER_KIND_ORGANIZATION || !ent->name || !name_holds(c->d->lex, c->lang, ent->name, fold_at(c, i)))
             continue;
         size_t m = 0;
         while (m < d->mentions.n && d->mentions.v[m].first_token < i && d->mentions.v[m].entity != (int)e)
@@ -916,14 +919,10 @@ static int head_title(const dossier_doc *d, const char *lang, const char *title)
 {
     const dossier_phrase *const *list = NULL;
     size_t n = dossier_lexicon_list(d->lex, lang, "statement.head_of_state_titles", &list);
-    char *f = dossier_fold(title, strlen(title));
-    int hit = 0;
-    char *save = NULL; /* strtok_r, not strtok: articles are analysed in parallel threads */
-    for (char *w = f ? strtok_r(f, " -", &save) : NULL; w && !hit; w = strtok_r(NULL, " -", &save))
-        for (size_t i = 0; i < n && !hit; i++)
-            hit = list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, w, list[i]->words[0]);
-    free(f);
-    return hit;
+    for (size_t i = 0; i < n; i++)
+        if (list[i]->nwords == 1 && name_holds(d->lex, lang, title, list[i]->words[0]))
+            return 1;
+    return 0;
 }
 
 /* See roles.h. */

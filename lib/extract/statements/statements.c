@@ -384,7 +384,7 @@ static int emit(stm_ctx *c)
             k->speaker_mention = -1;
         }
         check_subject(c, k);
-        if (k->dropped || (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0 && !described_subject(c, k)))
+        if (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0 && !described_subject(c, k))
             continue;
         dossier_statement s = {0};
         s.span = k->span;
