@@ -22,7 +22,8 @@
  * politics ("the senator said", "advocates have expressed"; "the Green
  * nominee" is not whoever spoke last); "says at a stop in Dayton, Ohio,
  * that …", "insists, most recently in …, that …"; "X notes S" (not "the
- * notes they wrote").
+ * notes they wrote"); "suggested the city should …", "agreed there are …"
+ * without "that" (not "found a group of friends").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -389,6 +390,29 @@ START_TEST(test_places_and_notes_before_the_clause)
 }
 END_TEST
 
+START_TEST(test_clause_without_that)
+{
+    /* a cue that wants "that" ("suggested", "agreed", "admitted") takes a clause without it when a
+       subject and an auxiliary, or a pronoun and its verb, open one; an object is no clause */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Berg suggested the city should send more inspectors to the harbour.\n\n"
+                               "Weber agreed there are good candidates who could run the harbour office.\n\n"
+                               "Berg admitted she’ll need more votes in the north of the city.\n\n"
+                               "Weber suggested they hire a second pilot for the night ferries.\n\n"
+                               "Berg found a group of friends in the old town of the city.\n\n"
+                               "Weber suggested a new way to pay for the repairs of the bridge.\n\n"
+                               "Berg promised a harbour of new chances for the young people.");
+    expect(d, "the city should send more inspectors", "Anna Berg", NULL);
+    expect(d, "there are good candidates", "Paul Weber", NULL);
+    expect(d, "need more votes in the north", "Anna Berg", NULL);
+    expect(d, "hire a second pilot", "Paul Weber", NULL);
+    expect_none(d, "a group of friends");
+    expect_none(d, "a new way to pay");
+    expect_none(d, "a harbour of new chances");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -408,6 +432,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_block_after_a_colon);
     tcase_add_test(tc, test_roles_and_groups_of_politics);
     tcase_add_test(tc, test_places_and_notes_before_the_clause);
+    tcase_add_test(tc, test_clause_without_that);
     suite_add_tcase(s, tc);
     return s;
 }

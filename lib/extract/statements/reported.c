@@ -7,7 +7,8 @@
  * verb), naming verbs whose object is the statement ("described it as",
  * "a qualifié": statement.object_cues).  The reported clause is what
  * follows the complementizer ("that", "que", "dass", "что"), or the clause
- * right after the verb, or — when the cue closes the sentence (", X said.",
+ * right after the verb (for a cue that wants a complementizer, only a clause
+ * that plainly has its own subject and verb), or — when the cue closes the sentence (", X said.",
  * ", according to X.", ", wie X mitteilte.", ", so X.") — the sentence
  * before it; a cue set in the clause by commas ("The deal, X said, would
  * …") reports the whole clause, unless the speaker's own participle follows
@@ -880,12 +881,75 @@ static int shared_subject(const stm_ctx *c, const sentence *s, int t, int *sf, i
     return 1;
 }
 
+/* Non-zero when token t is a subject pronoun fused with its verb ("she'll", "they'd", "he's"). */
+static int contracted_subject(const stm_ctx *c, int t)
+{
+    const char *w = c->d->folds.v[t], *apo = strchr(w, '\'');
+    if (!apo || apo == w || !apo[1] || !(FLAGS(t) & DOSSIER_TOK_WORD))
+        return 0;
+    char head[16];
+    size_t n = (size_t)(apo - w);
+    if (n >= sizeof head)
+        return 0;
+    memcpy(head, w, n);
+    head[n] = 0;
+    return dossier_lexicon_has(c->d->lex, c->lang, "statement.subject_pronouns", head);
+}
+
+/*
+ * Non-zero when a clause with its own subject and finite verb opens at
+ * `from`, with no complementizer ("suggested the city should send …",
+ * "agreed there are …", "admitted he was …", "suggested they tweet …"):
+ * a subject pronoun and a lower-case word, or a noun phrase of one to
+ * seven words and then an auxiliary, modal or negation
+ * (statement.finite_words).  An object is no clause ("found a group of
+ * friends", "acknowledged the appeal of the race"), nor is a noun with a
+ * relative clause that lost its "that" ("noted the problems the city has
+ * faced": a second article inside the phrase).
+ */
+static int bare_clause(const stm_ctx *c, const sentence *s, int from)
+{
+    if (from >= s->trim)
+        return 0;
+    if (contracted_subject(c, from))
+        return 1;
+    if (MATCH("statement.subject_pronouns", from))
+        return from + 1 < s->trim && (FLAGS(from + 1) & DOSSIER_TOK_WORD) && !(FLAGS(from + 1) & DOSSIER_TOK_UPPER) &&
+               !MATCH("statement.prepositions", from + 1) && !MATCH("statement.complementizers", from + 1) &&
+               !MATCH("statement.clause_joins", from + 1) && !MATCH("statement.relatives", from + 1);
+    int u = from;
+    for (; u < s->trim && u < from + 7; u++) {
+        unsigned f = FLAGS(u);
+        if (MATCH("statement.finite_words", u))
+            break;
+        if (strcmp(c->d->folds.v[u], "'s") == 0 && u > from)
+            continue;
+        if (IS(u, ".") && u > from && (FLAGS(u - 1) & DOSSIER_TOK_UPPER))
+            continue;   /* "Mr. X", "U.S." */
+        if (!(f & DOSSIER_TOK_WORD) || c->used[u] || MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u) ||
+            MATCH("statement.complementizers", u) || MATCH("statement.relatives", u) ||
+            MATCH("statement.interrogatives", u) || MATCH("statement.subject_pronouns", u))
+            return 0;
+        if (MATCH("statement.clause_joins", u) && !(u > from && (FLAGS(u - 1) & DOSSIER_TOK_UPPER) && (FLAGS(u + 1) & DOSSIER_TOK_UPPER)))
+            return 0;   /* "A and B would", not "the mistake and the cost" */
+        if (MATCH("statement.prepositions", u) && !(FLAGS(u + 1) & DOSSIER_TOK_UPPER) && !MATCH("statement.articles", u + 1))
+            return 0;   /* "the head of the party would", not "a way to do" */
+        if (u > from && MATCH("statement.articles", u) && !MATCH("statement.articles", u - 1) &&
+            !MATCH("statement.prepositions", u - 1))
+            return 0;
+    }
+    return u > from && u < s->trim && MATCH("statement.finite_words", u) && u + 1 < s->trim &&
+           (FLAGS(u + 1) & DOSSIER_TOK_WORD);
+}
+
 /* A speech verb at `t`: the clause after its complementizer, before it, or right after it. */
 static int speech_verb(stm_ctx *c, const sentence *s, int t, int len, int that_only)
 {
     int rc = DOSSIER_OK, sub = subject_start(c, s, t), sf, se;
     size_t before = c->cands.n;
-    if (!(that_clause(c, s, t, len, sub, &rc) || that_only || cue_closes(c, s, t, len, &rc)))
+    /* a cue that wants "that" takes a clause without it only when one plainly opens */
+    if (!(that_clause(c, s, t, len, sub, &rc) || (that_only && !bare_clause(c, s, t + len)) ||
+          (!that_only && cue_closes(c, s, t, len, &rc))))
         rc = clause_after(c, s, t, len, sub);
     if (!rc && shared_subject(c, s, t, &sf, &se))
         for (size_t k = before; k < c->cands.n; k++)
