@@ -14,7 +14,9 @@
  * are enough for "X called Y “…”"; a name in quotation marks after a
  * preposition ("on “Port Radio Sunday,” X said …") is no quotation; a
  * cue whose speaker is named inside another reported clause ("X said
- * the tolls, which Y says are too high, will stay") keeps its statement.
+ * the tolls, which Y says are too high, will stay") keeps its statement;
+ * a quotation after a comma and attributed after it reports its lead-in
+ * too ("The pier, built in 1901, “will need …,” X said").
  * Invented sentences.
  */
 #include <stdio.h>
@@ -220,6 +222,22 @@ START_TEST(test_quotations_that_are_not_statements)
 }
 END_TEST
 
+START_TEST(test_quotation_with_its_lead_in)
+{
+    /* a quotation after a comma, attributed after it, reports the clause that leads into it */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "The old pier, built by the harbour board in 1901, \u201cwill need new timber before the "
+                         "winter,\u201d Okafor said.\n\n"
+                         "Whitcombe said the tunnel was too dear, and \u201cthe ferry will have to do for another "
+                         "decade,\u201d Okafor added.");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_DIRECT, "The old pier, built by the harbour board", NULL), "Lena Okafor");
+    /* a lead-in that holds a cue of its own is that cue's, not the quotation's */
+    const dossier_statement *s = expect(d, DOSSIER_STATEMENT_DIRECT, "the ferry will have to do", "tunnel");
+    spoken_by(d, s, "Lena Okafor");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("spans");
@@ -232,6 +250,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_quotation_right_after_its_cue);
     tcase_add_test(tc, test_quotations_inside_reported_clauses);
     tcase_add_test(tc, test_quotations_that_are_not_statements);
+    tcase_add_test(tc, test_quotation_with_its_lead_in);
     suite_add_tcase(s, tc);
     return s;
 }

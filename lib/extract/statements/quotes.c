@@ -438,16 +438,17 @@ static int attribution_next_para(stm_ctx *c, stm_cand *k, int p)
 
 /*
  * Where a quotation inside a sentence, attributed after it ("The plan
- * is “a disaster,” said X"), starts its statement: at the sentence's
- * start when the words before the mark are a short clause with no
- * quotation, no cue and nothing claimed ("The plan is"); else at its
- * content.  Returns the byte where the statement starts.
+ * is “a disaster,” said X", "The fund, set up in 2001, “keeps the pier
+ * open,” she said"), starts its statement: at the sentence's start when
+ * the words before the mark are a clause of at most `most` words with no
+ * quotation, no cue and nothing claimed; else at its content.  Returns
+ * the byte where the statement starts.
  */
-static size_t clause_start(const stm_ctx *c, int open_tok, size_t start)
+static size_t clause_start(const stm_ctx *c, int open_tok, size_t start, int most)
 {
     int first = dossier_speakers_sent_first(c, open_tok);
     int para = dossier_speakers_para(c, open_tok);
-    if (first >= open_tok || dossier_speakers_para(c, first) != para || dossier_speakers_words(c, first, open_tok) > 12)
+    if (first >= open_tok || dossier_speakers_para(c, first) != para || dossier_speakers_words(c, first, open_tok) > most)
         return start;
     for (int t = first; t < open_tok; t++)
         if (c->used[t] || (dossier_speakers_flags(c, t) & DOSSIER_TOK_QUOTE) || dossier_speakers_match(c, "statement.verbs", t) ||
@@ -598,7 +599,9 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
         found = q->closed && (standalone || punct_inside) &&
                 attribution_after(c, &k, close_tok, limit, ends_sentence, standalone, comma_inside);
     if (found && !standalone)
-        k.span.start = clause_start(c, open_tok, q->start);
+        k.span.start = clause_start(c, open_tok, q->start, 12);
+    else if (found && k.cue_tok >= close_tok && dossier_speakers_is(c, prev, ","))
+        k.span.start = clause_start(c, open_tok, q->start, 25);   /* "The fund, set up in 2001, “keeps …,” she said" */
     if (!found && !standalone)
         return DOSSIER_OK;
     if (!found)
