@@ -5,7 +5,9 @@
  * What is compared of a statement is worked out once, when its article is
  * stored, and kept in statement_features: its content words (folded, stop
  * words and speech verbs left out, and the words of names, which count as
- * the entities they name), its numbers and the entities it names.  Two
+ * the entities they name; the words of an event trigger of the language
+ * data count as that event, "#landing" for "crashed" and for "s'est
+ * écrasée"), its numbers and the entities it names.  Two
  * statements share a word when the words are equal or begin with the same
  * five letters ("coopération", "cooperation"); across languages also when
  * they are cognates (same first letter, a longest common subsequence of at
@@ -22,7 +24,8 @@
  * and kind of what a speaker said.  Within one article a repeat of the
  * same words joins, and so does a paraphrase with the quotation right
  * after it that gives its figures (one speaker, numbers in both, three
- * shared items).  When unsure, nothing joins.
+ * shared items) or tells its event (one speaker, the same event and a
+ * name in both).  When unsure, nothing joins.
  */
 #include "store/cluster.h"
 
@@ -167,21 +170,92 @@ static int in_name(const spans *names, size_t start, size_t end)
     return 0;
 }
 
+/* The folded words of a text, each with its span: all owned. */
+typedef struct {
+    strings w;
+    spans at;
+} folded_words;
+
+/* Frees a folded_words. */
+static void folded_free(folded_words *f)
+{
+    strings_free(&f->w);
+    VEC_FREE(&f->at);
+}
+
+/* Folds every word of text (names and numbers included) into *f. */
+static int fold_all(folded_words *f, const char *text, size_t len)
+{
+    size_t pos = 0, start, end;
+    unsigned flags;
+    while ((flags = dossier_token_next(text, len, &pos, &start, &end))) {
+        if (!(flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)))
+            continue;
+        char *w = dossier_fold(text + start, end - start);
+        if (!w || VEC_PUSH(&f->w, w) || VEC_PUSH(&f->at, ((span){start, end}))) {
+            free(w);
+            return DOSSIER_ENOMEM;
+        }
+    }
+    return DOSSIER_OK;
+}
+
 /*
- * Works out the words, numbers and names of a statement: `text` with the
- * name spans `names` (offsets into text) and the entity ids `ids` named in
- * it.  Sets *out to "words\nnumbers\nnames"; the caller frees it.
+ * Adds to *words one item "#kind" for each event the text names through
+ * the language's trigger lists ("crashed", "s'est écrasée": #landing), so
+ * that a claim reported in other words or another language still meets
+ * its like; adds the spans of those phrases to *covered, so that their
+ * own words are not counted again.
  */
-static int describe(char **out, const dossier_lexicon *lex, const char *text, size_t len,
+static int add_concepts(strings *words, spans *covered, const dossier_lexicon *lex, const char *lang,
+                        const char *text, size_t len, const spans *names)
+{
+    const char *keys[64];
+    folded_words f = {0};
+    size_t nkeys = dossier_lexicon_keys(lex, "event.", keys, sizeof keys / sizeof *keys);
+    int rc = fold_all(&f, text, len);
+    for (size_t i = 0; !rc && i < f.w.n; i++)
+        for (size_t k = 0; k < nkeys; k++) {
+            const char *kind = keys[k] + 6;
+            if (!*kind || strchr(kind, '.'))
+                continue; /* "event.cue.told", "event.stem.launch" are no kinds */
+            size_t m = dossier_lexicon_match(lex, lang, keys[k], (const char *const *)f.w.v + i, f.w.n - i, NULL);
+            if (!m || in_name(names, f.at.v[i].start, f.at.v[i + m - 1].end))
+                continue; /* "Congress" names a body, no congress */
+            char item[48];
+            snprintf(item, sizeof item, "#%s", kind);
+            char *d = dossier_strdup(item);
+            span sp = {f.at.v[i].start, f.at.v[i + m - 1].end};
+            if (!d || VEC_PUSH(words, d)) {
+                free(d);
+                rc = DOSSIER_ENOMEM;
+            } else if (VEC_PUSH(covered, sp)) {
+                rc = DOSSIER_ENOMEM;
+            }
+            i += m - 1;
+            break;
+        }
+    folded_free(&f);
+    return rc;
+}
+
+/*
+ * Works out the words, numbers and names of a statement: `text` (in
+ * language `lang`) with the name spans `names` (offsets into text) and the
+ * entity ids `ids` named in it.  Sets *out to "words\nnumbers\nnames";
+ * the caller frees it.
+ */
+static int describe(char **out, const dossier_lexicon *lex, const char *lang, const char *text, size_t len,
                     const spans *names, strings *ids)
 {
     strings words = {0}, numbers = {0};
     dbuf b = {0};
+    spans covered = {0};
     size_t pos = 0, start, end;
     unsigned flags;
-    int rc = DOSSIER_OK;
+    int rc = add_concepts(&words, &covered, lex, lang, text, len, names);
     while (!rc && (flags = dossier_token_next(text, len, &pos, &start, &end))) {
-        if (in_name(names, start, end))
+        if (in_name(names, start, end) || in_name(&covered, start, end))
             continue;
         if (flags & DOSSIER_TOK_NUM) {
             char digits[32];
@@ -222,6 +296,7 @@ static int describe(char **out, const dossier_lexicon *lex, const char *text, si
         rc = put_sorted(&b, ids->v, ids->n);
     strings_free(&words);
     strings_free(&numbers);
+    VEC_FREE(&covered);
     if (rc) {
         dossier_buf_free(&b);
         return DOSSIER_ENOMEM;
@@ -244,7 +319,8 @@ static int fill_words(char **out, dossier_db *db, long long id)
     char *text = NULL;
     int rc = dossier_db_lexicon(&lex, db);
     if (!rc)
-        rc = dossier_db_cached(&st, db, "SELECT text, start, end, article FROM statements WHERE id = ?1");
+        rc = dossier_db_cached(&st, db, "SELECT s.text, s.start, s.end, s.article, a.language FROM statements s"
+                                        " JOIN articles a ON a.id = s.article WHERE s.id = ?1");
     if (!rc)
         rc = dossier_db_cached(&men, db,
             "SELECT entity, start, end FROM mentions WHERE article = ?1 AND start >= ?2 AND start <= ?3 AND end <= ?3"
@@ -276,7 +352,8 @@ static int fill_words(char **out, dossier_db *db, long long id)
     }
     if (!rc) {
         const char *t = (const char *)sqlite3_column_text(st, 0);
-        rc = describe(&text, lex, t ? t : "", (size_t)sqlite3_column_bytes(st, 0), &names, &ids);
+        const char *lang = (const char *)sqlite3_column_text(st, 4);
+        rc = describe(&text, lex, lang ? lang : "en", t ? t : "", (size_t)sqlite3_column_bytes(st, 0), &names, &ids);
     }
     if (rc)
         goto done;
@@ -853,6 +930,45 @@ static int gives_figures(const features *a, const features *b)
     return shared >= FIGURES_SHARED;
 }
 
+/* Non-zero when every "#kind" item (an event a statement names) of a is among b's words. */
+static int events_within(const items *a, const items *b)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        size_t j = 0;
+        while (a->v[i].s[0] == '#' && j < b->n &&
+               !(a->v[i].n == b->v[j].n && memcmp(a->v[i].s, b->v[j].s, a->v[i].n) == 0))
+            j++;
+        if (j == b->n)
+            return 0;
+    }
+    return 1;
+}
+
+/* Non-zero when a word list names an event. */
+static int names_event(const items *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].s[0] == '#')
+            return 1;
+    return 0;
+}
+
+/*
+ * Non-zero when quotation b tells the event that paraphrase a reports, b
+ * being the statement right after a: one speaker, a reported speech and a
+ * quotation, the same events named in both (by any of their words:
+ * "crashed on the Moon", "a collision with the surface of the Moon") and
+ * a name in common.  A lede that sums up other things its speaker says
+ * names other events than the quotation, or none, and stays apart.
+ */
+static int tells_event(const features *a, const features *b)
+{
+    if (!a->speaker || a->speaker != b->speaker || a->direct || !b->direct)
+        return 0;
+    return names_event(&a->words) && events_within(&a->words, &b->words) && events_within(&b->words, &a->words) &&
+           shared_items(&a->names, &b->names, 0, 0);
+}
+
 /* Appends a link for each paraphrase of the article (me, n statements) followed by the quotation of its figures. */
 static int figure_links(dossier_links *out, dossier_db *db, const features *me, size_t n, long long article)
 {
@@ -864,7 +980,7 @@ static int figure_links(dossier_links *out, dossier_db *db, const features *me, 
         qsort(order, n, sizeof *order, cmp_start);
     for (size_t i = 0; !rc && i + 1 < n; i++) {
         const features *a = order[i], *b = order[i + 1];
-        if (!gives_figures(a, b))
+        if (!gives_figures(a, b) && !tells_event(a, b))
             continue;
         int level;
         dossier_link l = {b->id, a->id, article, a->id, a->speaker, compare(a, b, &level), DOSSIER_LINK_COPY, 0};

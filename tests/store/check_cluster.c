@@ -4,10 +4,11 @@
  * stories need the same words; other speakers never join; a statement joins
  * one statement of another article at most, and a repeat of the same words
  * within an article is the same utterance, as is a paraphrase with the
- * quotation right after it that gives its figures.
+ * quotation right after it that gives its figures or tells its event.
  */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "store/cluster.h"
 #include "store/db.h"
@@ -166,6 +167,47 @@ START_TEST(test_paraphrase_figures)
 }
 END_TEST
 
+/* Adds a statement spanning [start, start + strlen(text)) that names entity `named` where `name` is. */
+static void statement_naming(dossier_db *db, int id, int speaker, int start, const char *kind, const char *text,
+                             int named, const char *name)
+{
+    char sql[1024];
+    size_t at = (size_t)(strstr(text, name) - text);
+    snprintf(sql, sizeof sql, "INSERT INTO statements(id, article, kind, text, speaker, start, end)"
+             " VALUES (%d, 1, '%s', '%s', %d, %d, %d)", id, kind, text, speaker, start, start + (int)strlen(text));
+    run(db, sql);
+    snprintf(sql, sizeof sql, "INSERT INTO mentions(article, entity, how, start, end) VALUES (1, %d, 'name', %d, %d)",
+             named, start + (int)at, start + (int)(at + strlen(name)));
+    run(db, sql);
+}
+
+/*
+ * A paraphrase joins the quotation right after it that tells the same
+ * event in other words ("crashed", "a collision with the surface") and
+ * shares a name; a quotation that shares only the name, or only the event,
+ * stays apart.
+ */
+START_TEST(test_paraphrase_event)
+{
+    dossier_db *db = dossier_test_db();
+    run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'organization', 'Agency'),"
+            " (3, 'place', 'Moon'), (4, 'place', 'Mars')");
+    article(db, 1, 1, "en");
+    statement_naming(db, 1, 1, 0, "indirect", "the probe crashed on the Moon after a failed burn", 3, "Moon");
+    statement_naming(db, 2, 1, 100, "direct", "The craft ceased to exist after a collision with the surface of the Moon",
+                     3, "Moon");
+    statement_naming(db, 3, 1, 200, "indirect", "the second probe crashed on the Moon in the night", 3, "Moon");
+    statement_naming(db, 4, 1, 300, "direct", "We will study the data from the Moon with our partners", 3, "Moon");
+    statement_naming(db, 5, 1, 400, "indirect", "the rover landed safely on Mars in the spring", 4, "Mars");
+    statement_naming(db, 6, 1, 500, "direct", "The landing on the Moon went as planned", 3, "Moon");
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 1));
+    ck_assert_int_eq(cluster_of(db, 2), 1);
+    ck_assert_int_eq(cluster_of(db, 4), 4); /* the name alone */
+    ck_assert_int_eq(cluster_of(db, 6), 6); /* the event alone */
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -175,6 +217,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_repeats);
     tcase_add_test(tc, test_many_repeats);
     tcase_add_test(tc, test_paraphrase_figures);
+    tcase_add_test(tc, test_paraphrase_event);
     suite_add_tcase(s, tc);
     return s;
 }
