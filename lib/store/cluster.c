@@ -200,6 +200,32 @@ static int fold_all(folded_words *f, const char *text, size_t len)
     return DOSSIER_OK;
 }
 
+/* The trigger lists of every event kind of one language, found once for many statements. */
+typedef struct {
+    char lang[8];
+    size_t n;
+    const char *kind[64];
+    const dossier_lexlist *list[64];
+} event_lists;
+
+/* Finds the event trigger lists of `lang` ("event.<kind>"; "event.cue.told" and the like are no kinds). */
+static void event_lists_find(event_lists *ev, const dossier_lexicon *lex, const char *lang)
+{
+    const char *keys[128];
+    size_t nkeys = dossier_lexicon_keys(lex, "event.", keys, sizeof keys / sizeof *keys);
+    snprintf(ev->lang, sizeof ev->lang, "%s", lang);
+    ev->n = 0;
+    for (size_t k = 0; k < nkeys && ev->n < sizeof ev->list / sizeof *ev->list; k++) {
+        if (!keys[k][6] || strchr(keys[k] + 6, '.'))
+            continue;
+        const dossier_lexlist *l = dossier_lexicon_find(lex, lang, keys[k]);
+        if (l) {
+            ev->kind[ev->n] = keys[k] + 6;
+            ev->list[ev->n++] = l;
+        }
+    }
+}
+
 /*
  * Adds to *words one item "#kind" for each event the text names through
  * the language's trigger lists ("crashed", "s'est écrasée": #landing), so
@@ -207,19 +233,15 @@ static int fold_all(folded_words *f, const char *text, size_t len)
  * its like; adds the spans of those phrases to *covered, so that their
  * own words are not counted again.
  */
-static int add_concepts(strings *words, spans *covered, const dossier_lexicon *lex, const char *lang,
-                        const char *text, size_t len, const spans *names)
+static int add_concepts(strings *words, spans *covered, const event_lists *ev, const char *text, size_t len,
+                        const spans *names)
 {
-    const char *keys[64];
     folded_words f = {0};
-    size_t nkeys = dossier_lexicon_keys(lex, "event.", keys, sizeof keys / sizeof *keys);
     int rc = fold_all(&f, text, len);
     for (size_t i = 0; !rc && i < f.w.n; i++)
-        for (size_t k = 0; k < nkeys; k++) {
-            const char *kind = keys[k] + 6;
-            if (!*kind || strchr(kind, '.'))
-                continue; /* "event.cue.told", "event.stem.launch" are no kinds */
-            size_t m = dossier_lexicon_match(lex, lang, keys[k], (const char *const *)f.w.v + i, f.w.n - i, NULL);
+        for (size_t k = 0; k < ev->n; k++) {
+            const char *kind = ev->kind[k];
+            size_t m = dossier_lexlist_match(ev->list[k], (const char *const *)f.w.v + i, f.w.n - i, NULL);
             if (!m || in_name(names, f.at.v[i].start, f.at.v[i + m - 1].end))
                 continue; /* "Congress" names a body, no congress */
             char item[48];
@@ -240,12 +262,12 @@ static int add_concepts(strings *words, spans *covered, const dossier_lexicon *l
 }
 
 /*
- * Works out the words, numbers and names of a statement: `text` (in
- * language `lang`) with the name spans `names` (offsets into text) and the
- * entity ids `ids` named in it.  Sets *out to "words\nnumbers\nnames";
- * the caller frees it.
+ * Works out the words, numbers and names of a statement: `text` (in the
+ * language of the event lists `ev`) with the name spans `names` (offsets
+ * into text) and the entity ids `ids` named in it.  Sets *out to
+ * "words\nnumbers\nnames"; the caller frees it.
  */
-static int describe(char **out, const dossier_lexicon *lex, const char *lang, const char *text, size_t len,
+static int describe(char **out, const dossier_lexicon *lex, const event_lists *ev, const char *text, size_t len,
                     const spans *names, strings *ids)
 {
     strings words = {0}, numbers = {0};
@@ -253,7 +275,7 @@ static int describe(char **out, const dossier_lexicon *lex, const char *lang, co
     spans covered = {0};
     size_t pos = 0, start, end;
     unsigned flags;
-    int rc = add_concepts(&words, &covered, lex, lang, text, len, names);
+    int rc = add_concepts(&words, &covered, ev, text, len, names);
     while (!rc && (flags = dossier_token_next(text, len, &pos, &start, &end))) {
         if (in_name(names, start, end) || in_name(&covered, start, end))
             continue;
@@ -307,10 +329,11 @@ static int describe(char **out, const dossier_lexicon *lex, const char *lang, co
 
 /*
  * Works out and stores the words, numbers and names of statement `id`
- * (its features row exists, with words NULL).  Sets *out to the text
- * stored; the caller frees it.
+ * (its features row exists, with words NULL), in language `lang`, whose
+ * event lists *ev holds when it is of that language (else they are found
+ * into it).  Sets *out to the text stored; the caller frees it.
  */
-static int fill_words(char **out, dossier_db *db, long long id)
+static int fill_words(char **out, dossier_db *db, long long id, const char *lang, event_lists *ev)
 {
     sqlite3_stmt *st = NULL, *men = NULL, *upd = NULL;
     spans names = {0};
@@ -319,8 +342,7 @@ static int fill_words(char **out, dossier_db *db, long long id)
     char *text = NULL;
     int rc = dossier_db_lexicon(&lex, db);
     if (!rc)
-        rc = dossier_db_cached(&st, db, "SELECT s.text, s.start, s.end, s.article, a.language FROM statements s"
-                                        " JOIN articles a ON a.id = s.article WHERE s.id = ?1");
+        rc = dossier_db_cached(&st, db, "SELECT text, start, end, article FROM statements WHERE id = ?1");
     if (!rc)
         rc = dossier_db_cached(&men, db,
             "SELECT entity, start, end FROM mentions WHERE article = ?1 AND start >= ?2 AND start <= ?3 AND end <= ?3"
@@ -352,8 +374,9 @@ static int fill_words(char **out, dossier_db *db, long long id)
     }
     if (!rc) {
         const char *t = (const char *)sqlite3_column_text(st, 0);
-        const char *lang = (const char *)sqlite3_column_text(st, 4);
-        rc = describe(&text, lex, lang ? lang : "en", t ? t : "", (size_t)sqlite3_column_bytes(st, 0), &names, &ids);
+        if (strcmp(ev->lang, lang) != 0 || !ev->lang[0])
+            event_lists_find(ev, lex, lang);
+        rc = describe(&text, lex, ev, t ? t : "", (size_t)sqlite3_column_bytes(st, 0), &names, &ids);
     }
     if (rc)
         goto done;
@@ -395,8 +418,11 @@ done:
     " f.kind, f.rank, f.language, f.words, f.numbers, f.names, s.start"                        \
     " FROM statement_features f JOIN statements s ON s.id = f.statement"
 
-/* Reads one features row, working out its words when they were never stored. */
-static int read_features(features *f, dossier_db *db, sqlite3_stmt *st)
+/*
+ * Reads one features row, working out its words when they were never
+ * stored (with the event lists *ev, found again when of another language).
+ */
+static int read_features(features *f, dossier_db *db, sqlite3_stmt *st, event_lists *ev)
 {
     features_clear(f);
     f->id = sqlite3_column_int64(st, 0);
@@ -411,7 +437,7 @@ static int read_features(features *f, dossier_db *db, sqlite3_stmt *st)
     const char *lang = (const char *)sqlite3_column_text(st, 7);
     snprintf(f->lang, sizeof f->lang, "%s", lang ? lang : "");
     if (sqlite3_column_type(st, 8) == SQLITE_NULL) {
-        int rc = fill_words(&f->text, db, f->id);
+        int rc = fill_words(&f->text, db, f->id, f->lang, ev);
         if (rc)
             return rc;
     } else {
@@ -725,6 +751,7 @@ static void feature_list_free(feature_list *v)
 /* Appends the rows of a candidate query that belong to another article than `article`. */
 static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand, long long article)
 {
+    event_lists ev = {0};
     int rc = DOSSIER_OK;
     while (!rc && sqlite3_step(cand) == SQLITE_ROW) {
         if (sqlite3_column_int64(cand, 1) == article)
@@ -732,7 +759,7 @@ static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand
         if (VEC_PUSH(out, ((features){0})))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
         else
-            rc = read_features(&out->v[out->n - 1], db, cand);
+            rc = read_features(&out->v[out->n - 1], db, cand, &ev);
     }
     sqlite3_reset(cand);
     return rc;
@@ -999,6 +1026,7 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
     feature_list me = {0};
     pairs rep = {0};
     founds cross = {0};
+    event_lists ev = {0};
     size_t next_pair = 0, next_cross = 0;
     int rc = add_feature_rows(db, article);
     if (!rc)
@@ -1011,7 +1039,7 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
             break;
         }
-        rc = read_features(&me.v[me.n - 1], db, mine);
+        rc = read_features(&me.v[me.n - 1], db, mine, &ev);
     }
     sqlite3_reset(mine);
     if (!rc && repeat_pairs(&rep, me.v, me.n))
