@@ -27,6 +27,10 @@ recounted() {
     [ -s "$tmp/diff" ] && fail "kept tables differ from a recount after $1: $(head -c 600 "$tmp/diff")"
     [ "$(sql "select count(*) from entity_tallies")" = "$(sql "select count(*) from entities")" ] ||
         fail "entity_tallies has not one row per entity after $1"
+    [ "$(sql "select count(*) from deferred_rows")" = 0 ] || fail "deferred_rows not empty after $1"
+    sql "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1);
+         INSERT INTO statements_fts(statements_fts, rank) VALUES ('integrity-check', 1)" >"$tmp/fts" 2>&1 ||
+        fail "full-text index differs from its rows after $1: $(head -c 300 "$tmp/fts")"
 }
 
 mkdir "$tmp/a"

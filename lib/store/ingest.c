@@ -14,7 +14,9 @@
  * commit, and the batch goes on without it.  (Savepoints would do the
  * same, but under one SQLite truncates its in-memory statement journal at
  * the end of every statement by walking it from the start: a seventh of
- * the ingest's time on real news.)  The callback
+ * the ingest's time on real news.)  The batch's full-text entries are
+ * added in bulk just before its COMMIT (dossier_store_defer), as FTS5
+ * would otherwise flush its pending terms around every statement.  The callback
  * hears about articles in input order once their batch is committed, so
  * "new" is never reported for rows a failed commit took away.
  *
@@ -375,10 +377,10 @@ static void batch_lost(run *r, const char *why)
     forget_batch(r);
 }
 
-/* Commits the open batch (if any) and reports its articles. */
+/* Commits the open batch (if any), its full-text entries first, and reports its articles. */
 static void commit_batch(run *r)
 {
-    if (r->in_txn && dossier_db_exec(r->db, "COMMIT")) {
+    if (r->in_txn && (dossier_store_index_deferred(r->db) || dossier_db_exec(r->db, "COMMIT"))) {
         char why[sizeof r->db->errmsg];
         snprintf(why, sizeof why, "%s", r->db->errmsg);
         sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
@@ -466,6 +468,8 @@ static void redo_batch(run *r)
 {
     sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
     int rc = dossier_db_exec(r->db, "BEGIN IMMEDIATE");
+    if (!rc)
+        rc = dossier_store_defer(r->db);
     for (size_t i = 0; !rc && i < r->batch.n; i++)
         rc = redo(r, &r->batch.v[i]);
     if (rc) {
@@ -494,6 +498,11 @@ static void store(run *r, article *a)
     if (!r->in_txn) {
         if (writer_exec(r, a, "BEGIN IMMEDIATE"))
             return;
+        if (dossier_store_defer(r->db)) {
+            article_fail(a, DOSSIER_EDB, "%s: %s", a->source, r->db->errmsg);
+            sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
+            return;
+        }
         r->in_txn = 1;
         clock_gettime(CLOCK_MONOTONIC, &r->batch_start);
     }

@@ -253,6 +253,25 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
 }
 
 /* See store.h. */
+int dossier_store_defer(dossier_db *db)
+{
+    return dossier_db_exec(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('', 0)");
+}
+
+/* See store.h. */
+int dossier_store_index_deferred(dossier_db *db)
+{
+    return dossier_db_exec(db,
+        "INSERT INTO articles_fts(rowid, title, body)"
+        " SELECT a.id, a.title, a.body FROM deferred_rows d JOIN articles a ON a.id = d.id"
+        " WHERE d.tbl = 'articles';"
+        "INSERT INTO statements_fts(rowid, text)"
+        " SELECT s.id, s.text FROM deferred_rows d JOIN statements s ON s.id = d.id"
+        " WHERE d.tbl = 'statements';"
+        "DELETE FROM deferred_rows;");
+}
+
+/* See store.h. */
 int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
 {
     long long art = 0;

@@ -17,4 +17,19 @@
  */
 int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id);
 
+/*
+ * Defers the full-text entries of the articles and statements stored
+ * from now on in the open transaction (schema/015_deferred_index.sql):
+ * they are listed in deferred_rows, and dossier_store_index_deferred()
+ * must add them before the transaction commits.  A rollback forgets both.
+ * Returns DOSSIER_OK or DOSSIER_EDB with the message on the handle.
+ */
+int dossier_store_defer(dossier_db *db);
+
+/*
+ * Adds the deferred full-text entries in one statement per index and
+ * turns deferring off.  Returns DOSSIER_OK or DOSSIER_EDB.
+ */
+int dossier_store_index_deferred(dossier_db *db);
+
 #endif /* DOSSIER_STORE_H */

@@ -257,6 +257,15 @@ static char *ingest_some(const char *dir, const char *name, const char *const *s
     memset(order, 0, sizeof order);
     ck_assert_dossier_ok(db, dossier_ingest_files(db, sources, n, 1));
     ck_assert_str_eq(order, want);
+    /* the full-text entries deferred to the commit are all there, and only theirs */
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM deferred_rows"), 0);
+    ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1);"
+                                  "INSERT INTO statements_fts(statements_fts, rank) VALUES ('integrity-check', 1)",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'terminal'"), 1);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'poison'"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH 'partners'"),
+                     count(db, "SELECT count(*) FROM statements WHERE text LIKE '%partners%'"));
     char *json = NULL;
     ck_assert_dossier_ok(db, dossier_export_json(&json, db));
     dossier_close(db);
