@@ -23,7 +23,8 @@
  * nominee" is not whoever spoke last); "says at a stop in Dayton, Ohio,
  * that …", "insists, most recently in …, that …"; "X notes S" (not "the
  * notes they wrote"); "suggested the city should …", "agreed there are …"
- * without "that" (not "found a group of friends").
+ * without "that" (not "found a group of friends"); a participle after a
+ * quotation's attribution ("…,” X said, referring to Y").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -413,6 +414,24 @@ START_TEST(test_clause_without_that)
 }
 END_TEST
 
+START_TEST(test_participle_after_an_attribution)
+{
+    /* a participle after the comma closing a quotation's attribution is the same speaker's, however
+       short ("…,” X said, referring to Y"); after a clause with no speaker it is nobody's */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "“The key to the success of the ventures was the timing,” Weber said, referring to the "
+                               "two harbour resorts.\n\n"
+                               "“I am a unifier, unlike the mayor right now,” Weber said, referring to Anna Berg.\n\n"
+                               "“It is a sign of the anger people feel,” Berg said, citing low growth in the town.\n\n"
+                               "The mayor spoke to the fishermen, citing a report on the state of the harbour.");
+    expect(d, "the two harbour resorts", "Paul Weber", "referring to");
+    expect(d, "referring to Anna Berg", "Paul Weber", NULL);
+    expect(d, "low growth in the town", "Anna Berg", NULL);
+    expect_none(d, "a report on the state of the harbour");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -433,6 +452,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_roles_and_groups_of_politics);
     tcase_add_test(tc, test_places_and_notes_before_the_clause);
     tcase_add_test(tc, test_clause_without_that);
+    tcase_add_test(tc, test_participle_after_an_attribution);
     suite_add_tcase(s, tc);
     return s;
 }

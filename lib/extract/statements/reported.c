@@ -12,7 +12,8 @@
  * ", according to X.", ", wie X mitteilte.", ", so X.") — the sentence
  * before it; a cue set in the clause by commas ("The deal, X said, would
  * …") reports the whole clause, unless the speaker's own participle follows
- * it ("…, X said, adding").  A clause stops before another speaker's cue
+ * it ("…, X said, adding"), whose participle is the same speaker's
+ * statement ("“…,” X said, referring to Y").  A clause stops before another speaker's cue
  * ("…, Weber said").
  * A German sentence in the Konjunktiv right after a statement continues it;
  * a sentence with no cue whose person subject's predicate holds a short
@@ -1086,6 +1087,29 @@ static int person_subject(const stm_ctx *c, const sentence *s, int t)
            c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_PERSON;
 }
 
+/*
+ * Non-zero when the comma at `comma` closes the attribution of a statement
+ * already found, its cue among the tokens right before ("“…,” X said,
+ * referring to …", "…, she added, citing …"): a participle after it is the
+ * same speaker's, who goes on speaking.
+ */
+static int after_attribution(const stm_ctx *c, const sentence *s, int comma)
+{
+    if (comma <= s->first || !IS(comma, ",") || c->used[comma - 1] != 1)
+        return 0;
+    for (size_t k = 0; k < c->cands.n; k++) {
+        const stm_cand *p = &c->cands.v[k];
+        if (p->dropped || p->cue_tok < s->first || p->cue_tok >= comma || p->cue_tok < comma - 8)
+            continue;
+        int t = p->cue_tok;
+        while (t < comma && c->used[t] == 1)
+            t++;
+        if (t == comma)
+            return 1;
+    }
+    return 0;
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -1126,6 +1150,8 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
                 rc = add_min(c, s, from, end, t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE, min);
             else if (shared_subject(c, s, t, &sf, &se))   /* "X toured the mine, promising to …": X's */
                 rc = add_min(c, s, from, end, t, len, sf, se, STM_SUBJ_CLAUSE, min);
+            else if (after_attribution(c, s, u))   /* "“…,” X said, referring to Y": X's, naming Y */
+                rc = add_min(c, s, from, end, t, len, -1, -1, STM_SUBJ_NONE, 2);
         } else if ((len = MATCH("statement.document_verbs", t)) > 0 && !passive(c, s, t, len) &&
                    (noun_end = document_subject(c, s, t)) > 0) {
             rc = document_verb(c, s, t, len, noun_end);
