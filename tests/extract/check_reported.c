@@ -24,7 +24,8 @@
  * that …", "insists, most recently in …, that …"; "X notes S" (not "the
  * notes they wrote"); "suggested the city should …", "agreed there are …"
  * without "that" (not "found a group of friends"); a participle after a
- * quotation's attribution ("…,” X said, referring to Y").
+ * quotation's attribution ("…,” X said, referring to Y"); documents that
+ * speak ("The ad touts …", "released a new video calling for …").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -432,6 +433,24 @@ START_TEST(test_participle_after_an_attribution)
 }
 END_TEST
 
+START_TEST(test_documents_that_speak)
+{
+    /* an advertisement, a book, a video or a petition says what it shows or claims: its noun names the
+       speaker, from its article on ("released a new video": "new video"); reading one says nothing */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "The ad touts the record of Weber on the harbour and does not mention Berg.\n\n"
+                               "The book accuses Berg of treating the harbour guards like hired hands.\n\n"
+                               "The harbour board on Tuesday released a new video calling for a second bridge "
+                               "over the river.\n\n"
+                               "Weber read the book on the harbour in one night.");
+    expect(d, "the record of Weber on the harbour", "ad", NULL);
+    expect(d, "treating the harbour guards", "book", NULL);
+    expect(d, "a second bridge over the river", "new video", NULL);
+    expect_none(d, "in one night");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -453,6 +472,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_places_and_notes_before_the_clause);
     tcase_add_test(tc, test_clause_without_that);
     tcase_add_test(tc, test_participle_after_an_attribution);
+    tcase_add_test(tc, test_documents_that_speak);
     suite_add_tcase(s, tc);
     return s;
 }

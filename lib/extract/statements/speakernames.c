@@ -873,7 +873,9 @@ int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue)
     if (head < 0)
         return before_cue ? share_of_people(c, first, end) : -1;
     int from = head;
-    while (from > first && from > head - 4 && group_modifier(c, from - 1))
+    /* the phrase opens at its article or quantifier at the latest ("released a parody website": not "released") */
+    while (from > first && from > head - 4 && group_modifier(c, from - 1) &&
+           !dossier_speakers_match(c, "statement.articles", from) && !dossier_speakers_match(c, "statement.quantifiers", from))
         from--;
     /* the name leaves out articles and quantifiers: "Some party strategists" is "party strategists" */
     while (from < head && (dossier_speakers_match(c, "statement.articles", from) ||
