@@ -119,6 +119,13 @@ START_TEST(people_from_cues)
                      DOSSIER_KIND_PERSON);
     ck_assert_int_eq(kind_of("The plan was drawn up by Lerato Mokoena in Pretoria last year. She believes it will fly.",
                              "Lerato Mokoena"), DOSSIER_KIND_PERSON);
+    /* a title before a list of people: the name after "and" is a person, no title's field */
+    ck_assert_int_eq(kind_of("Senator Marla Quentin and Dorian Vexley voted against the bill on Tuesday.",
+                             "Dorian Vexley"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Le ministre Paul Dufresne et Marie Lacombe ont voté contre le texte.", "Marie Lacombe"),
+                     DOSSIER_KIND_PERSON);
+    /* while the field of a title still is none ("Minister of Trade and Industry X") */
+    ck_assert_int_eq(kind_of("Minister of Trade and Industry Ana Ruiz spoke on Tuesday.", "Industry Ana Ruiz"), -1);
 }
 END_TEST
 

@@ -364,7 +364,10 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         !dossier_names_is_cap(c, q) && !dossier_names_lex_any(c, "entity.program_words", q, end))
         return dossier_names_add(c, p, q + place, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
     int first = d->sentences.v[d->tokens.v[p].sentence].first_token;
-    int after_of = title && p - 1 > first && dossier_names_is_connector(c, p - 1);
+    /* "Senator X and Y": an "and" after a person's name joins a list of people, no title's field. */
+    int listed_person = p - 2 >= first && is_and_word(c, p - 1) && c->owner[p - 2] >= 0 &&
+                        d->entities.v[d->mentions.v[c->owner[p - 2]].entity].kind == DOSSIER_KIND_PERSON;
+    int after_of = title && p - 1 > first && dossier_names_is_connector(c, p - 1) && !listed_person;
     /* "Senator X of Arizona", "a North Carolina law firm": a listed place stays a place
        after a title's "of", and a region before an organisation word it only locates (a
        town may be a surname: "the Jackson campaign"). */
