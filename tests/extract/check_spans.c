@@ -16,7 +16,8 @@
  * cue whose speaker is named inside another reported clause ("X said
  * the tolls, which Y says are too high, will stay") keeps its statement;
  * a quotation after a comma and attributed after it reports its lead-in
- * too ("The pier, built in 1901, “will need …,” X said").
+ * too ("The pier, built in 1901, “will need …,” X said"); after a
+ * quotation that ends its sentence, "She said S" is no attribution of it.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -238,6 +239,25 @@ START_TEST(test_quotation_with_its_lead_in)
 }
 END_TEST
 
+START_TEST(test_cue_with_its_own_clause_after_a_quotation)
+{
+    /* after a quotation that ends its sentence, "She said S" opens a statement of its own; "She said
+       on Monday." is the quotation's attribution */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Whitcombe warned that the tunnel would be \u201ctoo dear for the island.\u201d Okafor said "
+                         "the council would pay for the ferry fuel all winter.\n\n"
+                         "\u201cThe night ferry will keep running until March.\u201d Okafor said on Monday.");
+    const dossier_statement *s = expect(d, DOSSIER_STATEMENT_INDIRECT, "the council would pay for the ferry fuel", NULL);
+    spoken_by(d, s, "Lena Okafor");
+    s = find(d, "too dear for the island");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_ptr_null(strstr(dossier_test_span(d, s->span), "ferry fuel"));
+    spoken_by(d, s, "Dana Whitcombe");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_DIRECT, "The night ferry will keep running", NULL), "Lena Okafor");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("spans");
@@ -251,6 +271,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_quotations_inside_reported_clauses);
     tcase_add_test(tc, test_quotations_that_are_not_statements);
     tcase_add_test(tc, test_quotation_with_its_lead_in);
+    tcase_add_test(tc, test_cue_with_its_own_clause_after_a_quotation);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -238,6 +238,21 @@ static int cue_reach(const stm_ctx *c, int start)
 }
 
 /*
+ * Non-zero when a clause of its own starts at token t, before `limit`,
+ * after a cue: a subject pronoun, an article or a capitalised word, with
+ * two more words after it ("He said voters …", "She said the plan …";
+ * not "He said in a statement", "she told reporters").
+ */
+static int opens_clause(const stm_ctx *c, int t, int limit)
+{
+    if (t >= limit || dossier_speakers_words(c, t, limit) < 3 || dossier_speakers_match(c, "statement.audience", t))
+        return 0;
+    return dossier_speakers_match(c, "statement.subject_pronouns", t) || dossier_speakers_match(c, "statement.pronouns_clause", t) ||
+           dossier_speakers_match(c, "statement.articles", t) ||
+           ((dossier_speakers_flags(c, t) & DOSSIER_TOK_UPPER) && (dossier_speakers_flags(c, t) & DOSSIER_TOK_WORD));
+}
+
+/*
  * The attribution after a quotation: sets the subject of k; returns
  * non-zero when found.  A quotation inside a sentence takes only a cue
  * with its subject before it ("…,” she said") or right after it ("…,”
@@ -268,8 +283,9 @@ static int attribution_after(stm_ctx *c, stm_cand *k, int close_tok, int limit, 
             len = dossier_speakers_match(c, "statement.verbs_that", cue);
         if (!len || (cue >= start + CUE_NEAR && !dossier_speakers_is(c, cue - 1, ",")))
             continue;
-        if (ends_sentence && (dossier_speakers_is(c, cue + len, ":") || dossier_speakers_match(c, "statement.complementizers", cue + len)))
-            return 0;   /* "“…” Y said: “…”", "“…” And he added that …" introduce what comes next */
+        if (ends_sentence && (dossier_speakers_is(c, cue + len, ":") || dossier_speakers_match(c, "statement.complementizers", cue + len) ||
+                              (!dossier_speakers_match(c, "statement.tell_verbs", cue) && opens_clause(c, cue + len, limit))))
+            return 0;   /* "“…” Y said: “…”", "“…” And he added that …", "“…” He said voters …" introduce what comes next */
         k->cue = dossier_speakers_cue(c, cue, len);
         k->cue_tok = cue;
         k->mode = src ? STM_SUBJ_SOURCE : STM_SUBJ_CLAUSE;
