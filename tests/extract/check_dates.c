@@ -59,6 +59,30 @@ static void no_date(const char *lang, const char *published, const char *body, c
     dossier_test_doc_free(d);
 }
 
+/*
+ * A date expression starting with each kind of first word the matcher
+ * lets through before it tries the patterns (datematch.c, may_start):
+ * list words, numbers, hyphenated words and weekdays joined to a part of
+ * the day.
+ */
+START_TEST(test_every_first_word)
+{
+    date_is("en", "2022-04-22", "The agency confirmed the plan yesterday.", "yesterday", "2022-04-21",
+            DOSSIER_DATE_DAY);
+    date_is("en", "2022-04-22", "The crew will dock next Tuesday, the agency said.", "next Tuesday", "2022-04-26",
+            DOSSIER_DATE_DAY);
+    date_is("en", "2022-04-22", "The crew docked two days ago at the station.", "two days ago", "2022-04-20",
+            DOSSIER_DATE_DAY);
+    date_is("en", "2022-04-22", "The office opened in mid-March in the harbour.", "mid-March", "2022-03",
+            DOSSIER_DATE_MONTH);
+    date_is("de", "2022-04-22", "Die Sonde startete am Dienstagabend vom Kosmodrom.", "Dienstagabend", "2022-04-19",
+            DOSSIER_DATE_DAY);
+    date_is("fr", "2022-04-22", "La sonde a été lancée il y a deux ans depuis Kourou.", "deux ans", "2020",
+            DOSSIER_DATE_YEAR);
+    no_date("en", "2022-04-22", "The crew docked at the station and opened the hatch.", "docked");
+}
+END_TEST
+
 START_TEST(test_absolute)
 {
     date_is("en", "2023-08-21", "The probe was launched on 9 August 2023 from Vostochny.", "9 August 2023",
@@ -332,6 +356,7 @@ int main(void)
 {
     Suite *s = suite_create("dates");
     TCase *tc = tcase_create("dates");
+    tcase_add_test(tc, test_every_first_word);
     tcase_add_test(tc, test_absolute);
     tcase_add_test(tc, test_two_years);
     tcase_add_test(tc, test_months_without_year);

@@ -136,14 +136,76 @@ static const char *family_key(const char *fam, int v)
     return "";
 }
 
+/* The bit of tv->starts for a folded word (FNV-1a): equal words, equal bits. */
+static unsigned start_bit(const char *w)
+{
+    uint32_t h = 2166136261u;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return (h ^ (h >> 16)) & 4095u;
+}
+
+/* Sets the bits of the first words of list l's phrases. */
+static void add_starts(dossier_dtoks *tv, const dossier_lexlist *l)
+{
+    const dossier_phrase *const *ph;
+    size_t n = dossier_lexlist_phrases(l, &ph);
+    for (size_t i = 0; i < n; i++) {
+        if (ph[i]->nwords) {
+            unsigned b = start_bit(ph[i]->words[0]);
+            tv->starts[b / 64] |= 1ull << (b % 64);
+        }
+    }
+}
+
 /* See datematch.h. */
 void dossier_datematch_lists(dossier_dtoks *tv)
 {
     static const char *const fams[3] = {"months", "weekdays", "date.number"};
     static const int counts[3] = {12, 7, 12};
-    for (int f = 0; f < 3; f++)
-        for (int v = 1; v <= 12; v++)
+    /* every list dossier_datematch_at() tries at its first token */
+    static const char *const first[] = {"date.day_before", "date.day_after", "date.ago_before",
+        "date.later_before", "date.few", "date.last", "date.next", "date.this"};
+    memset(tv->starts, 0, sizeof tv->starts);
+    for (int f = 0; f < 3; f++) {
+        for (int v = 1; v <= 12; v++) {
             tv->lists[f][v - 1] = v <= counts[f] ? dossier_lexicon_find(tv->lx, tv->lang, family_key(fams[f], v)) : NULL;
+            add_starts(tv, tv->lists[f][v - 1]);
+        }
+    }
+    for (size_t k = 0; k < sizeof rel_lists / sizeof rel_lists[0]; k++)
+        add_starts(tv, dossier_lexicon_find(tv->lx, tv->lang, rel_lists[k].key));
+    for (size_t k = 0; k < sizeof first / sizeof first[0]; k++)
+        add_starts(tv, dossier_lexicon_find(tv->lx, tv->lang, first[k]));
+    const dossier_phrase *const *ph;
+    tv->day_parts = dossier_lexicon_find(tv->lx, tv->lang, "date.day_part");
+    if (!dossier_lexlist_phrases(tv->day_parts, &ph))
+        tv->day_parts = NULL;
+}
+
+/*
+ * Non-zero when a date expression may start at token i: a word that
+ * begins with a digit or a sign (numbers, days, years, "22.04.2022"),
+ * holds a hyphen ("mid-July"), may end in a part of the day
+ * ("Dienstagabend"), or starts a phrase of a list the patterns try first.
+ * A zero answer is sure; a non-zero one is checked by the patterns.
+ */
+static int may_start(const dossier_dtoks *tv, size_t i)
+{
+    const char *w = tv->w[i];
+    if (!w || (*w >= '0' && *w <= '9') || *w == '+' || *w == '-' || strchr(w, '-'))
+        return 1;
+    unsigned b = start_bit(w);
+    if (tv->starts[b / 64] & (1ull << (b % 64)))
+        return 1;
+    const dossier_phrase *const *parts;
+    size_t n = dossier_lexlist_phrases(tv->day_parts, &parts), wl = strlen(w);
+    for (size_t p = 0; p < n; p++) {
+        size_t pl = strlen(parts[p]->words[0]);
+        if (wl > pl && strcmp(w + wl - pl, parts[p]->words[0]) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* The list family_key(fam, v) as found by dossier_datematch_lists. */
@@ -576,6 +638,8 @@ int dossier_datematch_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t s
 {
     memset(m, 0, sizeof *m);
     m->start = i;
+    if (!may_start(tv, i))
+        return 0;
     if (match_relative(tv, i, lim, m) || match_offset(tv, i, lim, m))
         return 1;
     memset(m, 0, sizeof *m);

@@ -9,6 +9,7 @@
 #define DOSSIER_DATEMATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/lexicon.h"
 
@@ -22,6 +23,10 @@ typedef struct {
     /* months.N, weekdays.N and date.number.N (lists[f][N - 1], f in that
      * order) of lang, found once by dossier_datematch_lists */
     const dossier_lexlist *lists[3][12];
+    /* a bit per hash of each word a phrase of a date list starts with, so
+     * that most tokens are refused at one probe (dossier_datematch_lists) */
+    uint64_t starts[64];
+    const dossier_lexlist *day_parts; /* date.day_part of lang ("Dienstagabend"), or NULL */
 } dossier_dtoks;
 
 enum dkind {
@@ -52,7 +57,10 @@ typedef struct {
     size_t start, end;
 } dossier_dmatch;
 
-/* Finds the month, weekday and number lists of tv->lang once, for every token. */
+/*
+ * Finds the month, weekday and number lists of tv->lang once, for every
+ * token, and the first words of every list a date expression may start with.
+ */
 void dossier_datematch_lists(dossier_dtoks *tv);
 
 /*

@@ -410,7 +410,7 @@ int dossier_dates_run(dossier_doc *d)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < d->tokens.n; i++)
         fl[i] = d->tokens.v[i].flags;
-    dossier_dtoks tv = {d->lex, month_lang(d->lex, dossier_doc_lang(d)), d->folds.v, fl, d->tokens.n, {{0}}};
+    dossier_dtoks tv = {.lx = d->lex, .lang = month_lang(d->lex, dossier_doc_lang(d)), .w = d->folds.v, .fl = fl, .n = d->tokens.n};
     dossier_datematch_lists(&tv);
     pubdate p;
     parse_pub(&p, d->published);
@@ -449,7 +449,7 @@ int dossier_dates_parse(char out[11], int *out_precision, const char *text, size
             goto done;
         }
     }
-    dossier_dtoks tv = {lx, lang ? month_lang(lx, lang) : NULL, words.v, flags.v, words.n, {{0}}};
+    dossier_dtoks tv = {.lx = lx, .lang = lang ? month_lang(lx, lang) : NULL, .w = words.v, .fl = flags.v, .n = words.n};
     dossier_datematch_lists(&tv);
     pubdate none = {0};
     ymd noanchor = {0};
