@@ -230,15 +230,15 @@ static void sql_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  */
 static int schema_of(dossier_db *db)
 {
-    int v = 0;
-    if (schema_version(&v, db))
-        return DOSSIER_EDB;
+    /* One statement, so one snapshot: another process that creates the
+     * schema meanwhile is seen either not at all or whole. */
     sqlite3_stmt *st = NULL;
-    if (dossier_db_prepare(&st, db, "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = 'articles') "
-                                    "FROM sqlite_master"))
+    if (dossier_db_prepare(&st, db, "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = 'articles'),"
+                                    " (SELECT user_version FROM pragma_user_version) FROM sqlite_master"))
         return DOSSIER_EDB;
     int rc = sqlite3_step(st);
     int objects = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1, articles = sqlite3_column_int(st, 1);
+    int v = sqlite3_column_int(st, 2);
     if (objects < 0)
         dossier_db_sqlfail(db, "database");
     sqlite3_finalize(st);
