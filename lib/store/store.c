@@ -22,6 +22,14 @@ static int step_reset(dossier_db *db, sqlite3_stmt *st)
     return rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "storing the article");
 }
 
+/* Runs one SQL statement without parameters through the statement cache. */
+static int run_cached(dossier_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db, sql);
+    return rc ? rc : step_reset(db, st);
+}
+
 /* Binds a text that may be NULL or empty (then NULL). */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -252,10 +260,72 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
     return rc;
 }
 
+/*
+ * What the row triggers of mentions and statements leave undone while
+ * deferred_rows holds ('counts', 0) (schema/016_article_counts.sql),
+ * done for all of article `art`'s rows at once: the same counts, and the
+ * statements each mention lies inside.
+ */
+static const char *const article_counts[] = {
+    "UPDATE tallies SET n = n + (SELECT count(*) FROM mentions WHERE article = ?1) WHERE what = 'mentions'",
+    "INSERT INTO entity_article_mentions(entity, article, published, mentions)"
+    " SELECT entity, article, (SELECT published FROM articles INDEXED BY articles_meta WHERE id = ?1), count(*)"
+    " FROM mentions WHERE article = ?1 GROUP BY entity"
+    " ON CONFLICT(entity, article) DO UPDATE SET mentions = mentions + excluded.mentions",
+    "UPDATE tallies SET n = n + (SELECT count(*) FROM statements WHERE article = ?1) WHERE what = 'statements'",
+    "UPDATE tallies SET n = n + (SELECT count(*) FROM statements WHERE article = ?1 AND cluster IS NULL)"
+    " WHERE what = 'unclustered'",
+    "INSERT INTO value_tallies(what, value, n)"
+    " SELECT 'cluster', cluster, count(*) FROM statements WHERE article = ?1 AND cluster IS NOT NULL GROUP BY cluster"
+    " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n",
+    "UPDATE entity_tallies SET statements = statements + c.n"
+    " FROM (SELECT speaker, count(*) AS n FROM statements WHERE article = ?1 AND speaker IS NOT NULL GROUP BY speaker) AS c"
+    " WHERE entity_tallies.entity = c.speaker",
+    "INSERT INTO mention_statements(mention, statement, entity)"
+    " SELECT m.id, s.id, m.entity FROM statements s JOIN mentions m ON m.article = s.article"
+    " AND m.start >= s.start AND m.start <= s.\"end\" AND m.\"end\" <= s.\"end\" WHERE s.article = ?1",
+};
+
+/* Runs the article_counts statements for article `art`. */
+static int add_counts(dossier_db *db, long long art)
+{
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < sizeof article_counts / sizeof *article_counts; i++) {
+        sqlite3_stmt *st = NULL;
+        rc = dossier_db_cached(&st, db, article_counts[i]);
+        if (!rc) {
+            sqlite3_bind_int64(st, 1, art);
+            rc = step_reset(db, st);
+        }
+    }
+    return rc;
+}
+
+/*
+ * Inserts the mentions and the statements with their topics, counted by
+ * article (add_counts) instead of row by row; the caller rolls back on
+ * failure.
+ */
+static int store_counted(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+{
+    int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts', 0)");
+    if (!rc)
+        rc = store_mentions(db, d, art, ids);
+    if (!rc)
+        rc = store_roles(db, d, art, ids);
+    if (!rc)
+        rc = store_statements(db, d, art, ids);
+    if (!rc)
+        rc = run_cached(db, "DELETE FROM deferred_rows WHERE tbl = 'counts'");
+    if (!rc)
+        rc = add_counts(db, art);
+    return rc;
+}
+
 /* See store.h. */
 int dossier_store_defer(dossier_db *db)
 {
-    return dossier_db_exec(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('', 0)");
+    return run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('', 0)");
 }
 
 /* See store.h. */
@@ -284,11 +354,7 @@ int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, cons
     if (!rc)
         rc = store_entities(ids, db, d);
     if (!rc)
-        rc = store_mentions(db, d, art, ids);
-    if (!rc)
-        rc = store_roles(db, d, art, ids);
-    if (!rc)
-        rc = store_statements(db, d, art, ids);
+        rc = store_counted(db, d, art, ids);
     if (!rc)
         rc = store_dates(db, d, art);
     if (!rc)
