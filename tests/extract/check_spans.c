@@ -17,7 +17,9 @@
  * the tolls, which Y says are too high, will stay") keeps its statement;
  * a quotation after a comma and attributed after it reports its lead-in
  * too ("The pier, built in 1901, “will need …,” X said"); after a
- * quotation that ends its sentence, "She said S" is no attribution of it.
+ * quotation that ends its sentence, "She said S" is no attribution of it;
+ * a one-word quotation closing a clause right before its cue ("The plan
+ * may be “wasteful,” said X") reports the clause too.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -258,6 +260,23 @@ START_TEST(test_cue_with_its_own_clause_after_a_quotation)
 }
 END_TEST
 
+START_TEST(test_short_quotation_with_its_lead_in)
+{
+    /* a one-word quotation closing a clause, its cue right after it: the clause is the speaker's too, and
+       "said X, a …" reports nothing of its own */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "The tunnel plan may well be \u201cwasteful,\u201d said Lena Okafor, the mayor of the "
+                         "island.\n\n"
+                         "Whitcombe talked up her \u201charbour plan,\u201d promising new jobs for the fishermen.");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_DIRECT, "The tunnel plan may well be", NULL), "Lena Okafor");
+    ck_assert_ptr_null(find(d, "the mayor of the island"));
+    /* a participle after a scare quote is the subject's own act, no attribution of it */
+    const dossier_statement *s = find(d, "talked up her");
+    ck_assert(s == NULL || s->kind == DOSSIER_STATEMENT_INDIRECT);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("spans");
@@ -272,6 +291,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_quotations_that_are_not_statements);
     tcase_add_test(tc, test_quotation_with_its_lead_in);
     tcase_add_test(tc, test_cue_with_its_own_clause_after_a_quotation);
+    tcase_add_test(tc, test_short_quotation_with_its_lead_in);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -501,6 +501,48 @@ static int short_reply(stm_ctx *c, stm_cand *k, int open_tok, int close_tok, int
     return 0;
 }
 
+/* The length of the speech verb at t (statement.verbs or statement.verbs_that), 1 when neither. */
+static int cue_length(const stm_ctx *c, int t)
+{
+    int len = dossier_speakers_match(c, "statement.verbs", t);
+    if (!len)
+        len = dossier_speakers_match(c, "statement.verbs_that", t);
+    return len ? len : 1;
+}
+
+/*
+ * A quotation of one or two words that closes a clause leading into it,
+ * with a comma and its cue right after it ("The plan may be
+ * “reckless,” said X"; not "her “plan,” promising …" nor "…, the
+ * senator said his …"): the clause and the quotation are the statement,
+ * four words at least.
+ * Sets k's subject and start; returns non-zero when found, and leaves the
+ * tokens unclaimed when not.
+ */
+static int lead_in_reply(stm_ctx *c, stm_cand *k, int open_tok, int close_tok, int limit, int ends_sentence)
+{
+    unsigned char keep[REPLY_TOKENS];
+    size_t from = clause_start(c, open_tok, k->span.start, 12);
+    int n = limit - close_tok;
+    if (from == k->span.start || n <= 0 || n > REPLY_TOKENS || dossier_speakers_is(c, open_tok - 1, ",") ||
+        !(dossier_speakers_is(c, close_tok - 2, ",") || dossier_speakers_is(c, close_tok, ",")) ||
+        dossier_speakers_words(c, dossier_speakers_sent_first(c, open_tok), close_tok) < 4)
+        return 0;
+    for (int t = dossier_speakers_sent_first(c, open_tok); t < open_tok; t++)
+        if (dossier_speakers_match(c, "statement.object_cues", t) || dossier_speakers_match(c, "statement.intent_cues", t) ||
+            dossier_speakers_match(c, "statement.complementizers", t))
+            return 0;   /* "X called him a “liar,” …": the lead-in is a reported clause of its own */
+    memcpy(keep, c->used + close_tok, (size_t)n);
+    if (attribution_after(c, k, close_tok, limit, ends_sentence, 0, 0) && k->mode == STM_SUBJ_CLAUSE &&
+        k->cue_tok >= close_tok && k->cue_tok <= close_tok + 3 && !dossier_speakers_participle(c, k->cue_tok) &&
+        !(k->subj_end == k->cue_tok && opens_clause(c, k->cue_tok + cue_length(c, k->cue_tok), limit))) {
+        k->span.start = from;
+        return 1;
+    }
+    memcpy(c->used + close_tok, keep, (size_t)n);
+    return 0;
+}
+
 /*
  * A quotation of one or two words that closes its sentence right after
  * its cue and a comma or colon ("X said, “Probably.”"): a reply too.
@@ -601,7 +643,8 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     int comma_inside = end > first && dossier_speakers_is(c, end - 1, ",");
     if (words < 3) {
         if (!q->closed || (!short_reply(c, &k, open_tok, close_tok, limit, ends_sentence) &&
-                           !short_reply_before(c, &k, open_tok, close_tok, limit)))
+                           !short_reply_before(c, &k, open_tok, close_tok, limit) &&
+                           !lead_in_reply(c, &k, open_tok, close_tok, limit, ends_sentence)))
             return DOSSIER_OK;
         for (int t = open_tok; t < close_tok && t < pend; t++)
             c->used[t] = 2;
