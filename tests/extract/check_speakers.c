@@ -15,11 +15,13 @@
  * unknown verb before a name and its apposition, an organisation heading
  * its own clause, a known name written in lower case, a source phrase
  * naming an organisation's head in another case, a compound role then a
- * name after "Laut", a head-of-state phrase; and the false friends: a role is not bound to an
+ * name after "Laut", a head-of-state phrase, "it" for the union or the poll
+ * heading the sentence before; and the false friends: a role is not bound to an
  * organisation after a locative, nor to a holder named later; a
  * sentence-initial adverb is no speaker, nor is a body someone chairs,
  * nor a head of something else, nor "das Unternehmen am Mittwoch", nor an
- * organisation whose last word looks like a demonym.  Quotations: a name
+ * organisation whose last word looks like a demonym, nor is "it" a person
+ * or people.  Quotations: a name
  * and a long apposition after the quotation, "― Name" after it, a short
  * reply after its cue or before it, "shot back", "According to X, “…”", "Said X:", the clause after the last
  * comma before "said:", a partial quotation with "said X" after it, a
@@ -648,12 +650,35 @@ START_TEST(test_list_of_speakers)
 }
 END_TEST
 
+START_TEST(test_it_for_a_body_or_a_document)
+{
+    /* "it" speaks for the organisation or poll that opens the sentence before, or that spoke just before
+       in the paragraph; never for a person nor for a group of people ("People … said"), who are "they" */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "The Harbour Workers Union filed a complaint against Weber. It says the harbour board "
+                               "broke the law by closing the docks.\n\n"
+                               "A new poll by the Lyon Institute shows Berg far ahead. It also found that most voters "
+                               "want a second bridge.\n\n"
+                               "People briefed on the move said that it reflected the mayor's worry about the harbour. "
+                               "But it indicates that the mayor has decided to keep the docks open.\n\n"
+                               "Weber filed a complaint on Tuesday. It says the ferry fares broke the rules of the port.");
+    ck_speaker(d, "broke the law by closing the docks", "Harbour Workers Union");
+    ck_speaker(d, "most voters want a second bridge", "new poll");
+    for (size_t i = 0; i < d->statements.n; i++) {
+        const char *text = dossier_test_span(d, d->statements.v[i].span);
+        ck_assert_msg(!strstr(text, "keep the docks open") && !strstr(text, "ferry fares broke"), "\"%s\" has a speaker", text);
+    }
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_role_names_person_of_paragraph);
     tcase_add_test(tc, test_role_by_title);
+    tcase_add_test(tc, test_it_for_a_body_or_a_document);
     tcase_add_test(tc, test_org_description_of_paragraph);
     tcase_add_test(tc, test_head_of_state_not_other_head);
     tcase_add_test(tc, test_pronoun_to_unnamed_person);

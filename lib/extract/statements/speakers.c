@@ -9,7 +9,8 @@
  * then an organisation's name; a role without a name
  * ("the head of X", "the agency's chief") goes to the person holding it, a
  * press service, spokesperson or "the agency" to the organisation, "the
- * statement" to whoever spoke last; with none of these, a group of people
+ * statement" to whoever spoke last, "it" to the organisation or document
+ * that spoke just before or opens the sentence before; with none of these, a group of people
  * or a poll named by its noun ("analysts", "a new poll") speaks words, not
  * views.  Word lists are statement.* in schema/lang.
  */
@@ -359,7 +360,7 @@ typedef struct {
     int known, known_tok;               /* an entity named by a bare surname, and where */
     int desc, person_any;               /* a description or pronoun mention; a person after "of" */
     int gov, gov_tok;                   /* the place of "the Monaco government", and where */
-    int pron_person, pron_group;        /* token indexes */
+    int pron_person, pron_group, pron_it; /* token indexes */
     int role, org_desc, doc_noun, relative;
     int org_of_desc;                    /* an organisation after the description: "un responsable de l'ESA" */
 } subject_scan;
@@ -461,6 +462,8 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
             s->pron_person = t;
         else if (s->pron_group < 0 && dossier_speakers_match(c, "statement.pronouns_group", t))
             s->pron_group = t;
+        else if (s->pron_it < 0 && dossier_speakers_match(c, "statement.pronouns_it", t))
+            s->pron_it = t;
         if (s->role < 0 && ((!dossier_speakers_match(c, "statement.articles", t) && role_word(c, t)) || compound_role(c, t)))
             s->role = t;
         if (s->org_desc < 0 && dossier_speakers_match(c, "statement.org_descriptions", t))
@@ -674,6 +677,81 @@ static int relative_before_cue(const stm_ctx *c, const stm_cand *k)
     return -1;
 }
 
+/*
+ * Non-zero when the thing pronoun at `t` ("it") is the whole subject of
+ * candidate k's cue: it opens the subject (or follows a comma or a join)
+ * and only adverbs and auxiliaries stand between it and the cue.
+ */
+static int thing_subject(const stm_ctx *c, const stm_cand *k, int t)
+{
+    if (k->mode != STM_SUBJ_CLAUSE || k->cue_tok < 0 || t < k->subj_first || t >= k->subj_end)
+        return 0;
+    if (t > k->subj_first && !(dossier_speakers_flags(c, t - 1) & DOSSIER_TOK_PUNCT) &&
+        !dossier_speakers_match(c, "statement.clause_joins", t - 1))
+        return 0;
+    for (int u = t + 1; u < k->subj_end; u++)
+        if (!dossier_speakers_match(c, "statement.adverbs", u) && !dossier_speakers_match(c, "statement.aux", u))
+            return 0;
+    return 1;
+}
+
+/* Non-zero when entity e is a group of people named by its noun ("aides", "people briefed"): "they", not "it". */
+static int people(const stm_ctx *c, int e)
+{
+    if (!group_speaker(c, e))
+        return 0;
+    char *f = dossier_fold(c->d->entities.v[e].name, strlen(c->d->entities.v[e].name));
+    const char *last = f ? strrchr(f, ' ') : NULL;
+    int hit = f && dossier_lexicon_has(c->d->lex, c->lang, "statement.group_nouns", last ? last + 1 : f);
+    free(f);
+    return hit;
+}
+
+/*
+ * What "it" at token `t` stands for when it speaks ("It said …", "It
+ * also accuses …"): the speaker of the statement just before in the
+ * paragraph, when that is no person (an organisation, a document); else the organisation that opens the sentence before in
+ * the paragraph ("The union filed a complaint. It says …"); else the poll
+ * or document that opens it ("A new poll … . It also found …"); -1 when
+ * none, a person ("he" is no "it") or a quotation stands there.
+ */
+static int thing_before(stm_ctx *c, const int *order, int upto, int t)
+{
+    const dossier_doc *d = c->d;
+    int para = dossier_speakers_para(c, t);
+    for (int i = upto - 1; i >= 0; i--) {
+        const stm_cand *k = &c->cands.v[order[i]];
+        if (k->dropped || k->speaker < 0)
+            continue;
+        if (k->para == para && d->entities.v[k->speaker].kind != DOSSIER_KIND_PERSON && !people(c, k->speaker))
+            return k->speaker;
+        break;
+    }
+    int sent = d->tokens.v[t].sentence;
+    if (sent == 0 || dossier_speakers_para(c, d->sentences.v[sent - 1].first_token) != para)
+        return -1;
+    int sf = d->sentences.v[sent - 1].first_token, se = sf + d->sentences.v[sent - 1].ntokens;
+    int u = sf;
+    while (u < se && (dossier_speakers_match(c, "statement.articles", u) || (dossier_speakers_flags(c, u) & DOSSIER_TOK_PUNCT)))
+        u++;
+    if (u >= se || c->used[u] == 2)
+        return -1;
+    int m = c->tok_mention[u];
+    if (m >= 0 && d->mentions.v[m].first_token == u) {
+        int kind = mention_kind(c, m);
+        return kind == DOSSIER_KIND_ORGANIZATION ? d->mentions.v[m].entity : -1;
+    }
+    /* a poll or a document heads the sentence before, not a group of people ("People briefed … said") */
+    int end = se < sf + 8 ? se : sf + 8;
+    for (int v = u; v < end; v++) {
+        if (dossier_speakers_match(c, "statement.group_nouns", v) || (dossier_speakers_flags(c, v) & DOSSIER_TOK_PUNCT))
+            return -1;
+        if (dossier_speakers_match(c, "statement.source_nouns", v))
+            return dossier_speakernames_group(c, sf, end, 0);
+    }
+    return -1;
+}
+
 /* Sets the speaker of candidate `k` from its subject range; *how the mention kind to add. */
 static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int *tok, int *how)
 {
@@ -789,6 +867,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         *how = DOSSIER_MENTION_PRONOUN;
         return person_before(c, order, upto, s.pron_person);
     }
+    if (s.pron_it >= 0 && s.person < 0 && s.org < 0 && s.known < 0 && s.desc < 0 && thing_subject(c, k, s.pron_it))
+        return thing_before(c, order, upto, s.pron_it);
     if (s.gov >= 0) {
         *tok = s.gov_tok;
         *how = DOSSIER_MENTION_DESCRIPTION;
