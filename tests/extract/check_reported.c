@@ -25,7 +25,8 @@
  * notes they wrote"); "suggested the city should …", "agreed there are …"
  * without "that" (not "found a group of friends"); a participle after a
  * quotation's attribution ("…,” X said, referring to Y"); documents that
- * speak ("The ad touts …", "released a new video calling for …").
+ * speak ("The ad touts …", "released a new video calling for …");
+ * commitments ("agreed to pay …", "offered to host …").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -451,6 +452,20 @@ START_TEST(test_documents_that_speak)
 }
 END_TEST
 
+START_TEST(test_commitments)
+{
+    /* "agreed to", "offered to" commit the subject as "promised to" does; a price agreed to is no one's */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Berg agreed to pay two million to settle the claims of the fishermen.\n\n"
+                               "Weber offered to host up to 200 people from the town in the harbour hall.\n\n"
+                               "The price agreed to in May was too high for the harbour board.");
+    expect(d, "pay two million to settle", "Anna Berg", "agreed to");
+    expect(d, "host up to 200 people", "Paul Weber", "offered to");
+    expect_none(d, "was too high for the harbour board");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -473,6 +488,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_clause_without_that);
     tcase_add_test(tc, test_participle_after_an_attribution);
     tcase_add_test(tc, test_documents_that_speak);
+    tcase_add_test(tc, test_commitments);
     suite_add_tcase(s, tc);
     return s;
 }
