@@ -463,6 +463,11 @@ START_TEST(test_commitments)
     expect(d, "host up to 200 people", "Paul Weber", "offered to");
     expect_none(d, "was too high for the harbour board");
     dossier_test_doc_free(d);
+    /* an act a source phrase reports is its content, one statement ("find" fails on two) */
+    d = doc("en", "Apart from the accords, Velto Group and Norra Labs have agreed to work out a plan for the harbour "
+                  "by 2025, according to the Lyon Harbour Board.");
+    ck_assert_ptr_nonnull(find(d, "work out a plan for the harbour"));
+    dossier_test_doc_free(d);
 }
 END_TEST
 

@@ -1146,6 +1146,11 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
                 u--;
             /* "X called Y “unhinged”": three words are enough with a quotation */
             int end = clause_end(c, s, t), min = quoted(c, t, end) ? 3 : 4;
+            for (int v = t + len; v + 1 < end; v++)
+                if (IS(v, ",") && MATCH("statement.according", v + 1)) {
+                    end = v;    /* "A and B agreed to …, according to X": the act is what X reports */
+                    break;
+                }
             if (!IS(u, ",") || !dossier_speakers_participle(c, t))
                 rc = add_min(c, s, from, end, t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE, min);
             else if (shared_subject(c, s, t, &sf, &se))   /* "X toured the mine, promising to …": X's */

@@ -126,11 +126,17 @@ static void merge_pair(stm_ctx *c, size_t i, size_t j)
     /* "S, which Y says is T, …": a cue whose speaker is named inside the outer clause reports T on its own
        ("…, which she said were …" is the outer speaker's still) */
     int nested = 0;
-    for (int t = b->subj_first; b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start > a->span.start &&
+    /* an act a source phrase closing the sentence reports ("A and B have agreed to …, according to X") is
+       its content ("Selon X, Y a qualifié …" opening it is Y's) */
+    int act = a->mode == STM_SUBJ_SOURCE && a->cue_tok >= 0 && dossier_speakers_match(c, "statement.according", a->cue_tok) &&
+              b->cue_tok >= 0 && b->cue_tok < a->cue_tok && dossier_speakers_match(c, "statement.object_cues", b->cue_tok);
+    for (int t = b->subj_first; !act && b->cue_tok >= 0 && c->d->tokens.v[b->cue_tok].span.start > a->span.start &&
                                 t >= first && t < b->subj_end && !nested; t++)
         nested = (c->tok_mention[t] >= 0 && c->d->mentions.v[c->tok_mention[t]].how != DOSSIER_MENTION_PRONOUN) ||
                  dossier_speakers_match(c, "statement.group_nouns", t);
-    if (opens) {
+    if (act) {
+        b->dropped = 1;
+    } else if (opens) {
         /* the inner statement starts at its subject: keep its cue inside */
         a->dropped = 1;
     } else if (!nested) {
