@@ -449,6 +449,13 @@ START_TEST(test_documents_that_speak)
     expect(d, "a second bridge over the river", "new video", NULL);
     expect_none(d, "in one night");
     dossier_test_doc_free(d);
+    /* a union speaks as a group of people; its hall does not */
+    d = doc("en", "Before it filed for bankruptcy, the harbour company took steps to improve its chances in court, "
+                  "according to the union.\n\n"
+                  "The union hall on the quay was full of fishermen on Monday night.");
+    expect(d, "took steps to improve its chances", "union", NULL);
+    expect_none(d, "full of fishermen");
+    dossier_test_doc_free(d);
 }
 END_TEST
 
