@@ -104,6 +104,8 @@ typedef struct {
     int speaker_mention;        /* index into mentions, or -1 */
     int speaker;                /* entity index, or -1 when unknown */
     VEC(int) about;             /* entity indexes the statement is about */
+    const char *wording;        /* what clustering compares of it, worked out beside the analysis:
+                                   content words "\n" numbers "\n" (store/cluster.c; arena), or NULL */
 } dossier_statement;
 
 enum dossier_precision {

@@ -409,6 +409,99 @@ done:
     return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
 }
 
+/* Non-zero when mention m is a name (or short name) inside statement s, as fill_words() selects them. */
+static int names_inside(const dossier_mention *m, const dossier_statement *s)
+{
+    return (m->how == DOSSIER_MENTION_NAME || m->how == DOSSIER_MENTION_SHORT) && m->span.start >= s->span.start &&
+           m->span.start <= s->span.end && m->span.end <= s->span.end;
+}
+
+/* See cluster.h. */
+int dossier_cluster_wording(dossier_doc *d)
+{
+    event_lists ev = {0};
+    int rc = DOSSIER_OK;
+    event_lists_find(&ev, d->lex, dossier_doc_lang(d));
+    for (size_t i = 0; !rc && i < d->statements.n; i++) {
+        dossier_statement *s = &d->statements.v[i];
+        spans names = {0};
+        strings none = {0};
+        char *text = NULL;
+        for (size_t k = 0; !rc && k < d->mentions.n; k++) {
+            const dossier_mention *m = &d->mentions.v[k];
+            if (names_inside(m, s) &&
+                VEC_PUSH(&names, ((span){m->span.start - s->span.start, m->span.end - s->span.start})))
+                rc = DOSSIER_ENOMEM;
+        }
+        if (!rc)
+            rc = describe(&text, d->lex, &ev, d->body + s->span.start, s->span.end - s->span.start, &names, &none);
+        if (!rc && !(s->wording = dossier_arena_strndup(&d->arena, text, strlen(text))))
+            rc = DOSSIER_ENOMEM;
+        free(text);
+        VEC_FREE(&names);
+    }
+    return rc;
+}
+
+/* The entities named inside doc statement i, as fill_words() writes them: sorted ids. The caller frees *out. */
+static int named_ids(char **out, const dossier_doc *d, size_t i, const long long *ids)
+{
+    strings v = {0};
+    dbuf b = {0};
+    int rc = DOSSIER_OK;
+    for (size_t k = 0; !rc && k < d->mentions.n; k++) {
+        const dossier_mention *m = &d->mentions.v[k];
+        if (!names_inside(m, &d->statements.v[i]))
+            continue;
+        char num[24];
+        snprintf(num, sizeof num, "%lld", ids[m->entity]);
+        char *dup = dossier_strdup(num);
+        if (!dup || VEC_PUSH(&v, dup)) {
+            free(dup);
+            rc = DOSSIER_ENOMEM;
+        }
+    }
+    if (!rc)
+        rc = put_sorted(&b, v.v, v.n);
+    strings_free(&v);
+    *out = rc ? NULL : b.s ? dossier_buf_take(&b) : dossier_strdup("");
+    if (rc)
+        dossier_buf_free(&b);
+    return rc || *out ? rc : DOSSIER_ENOMEM;
+}
+
+/* See cluster.h. */
+int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long long *stmt_ids, const long long *ids)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db,
+        "INSERT INTO statement_features(statement, speaker, article, day, language, kind, rank, words, numbers, names)"
+        " SELECT s.id, s.speaker, s.article, CAST(julianday(a.published) AS INTEGER), a.language, s.kind,"
+        " (SELECT count(*) FROM statements o WHERE o.article = s.article AND o.speaker IS s.speaker"
+        "  AND (o.start < s.start OR (o.start = s.start AND o.id < s.id))), ?2, ?3, ?4"
+        " FROM statements s JOIN articles a ON a.id = s.article WHERE s.id = ?1");
+    for (size_t i = 0; !rc && i < d->statements.n; i++) {
+        const char *w = d->statements.v[i].wording, *nl1 = w ? strchr(w, '\n') : NULL;
+        const char *nl2 = nl1 ? strchr(nl1 + 1, '\n') : NULL;
+        char *names = NULL;
+        if (!nl2)
+            continue;
+        rc = named_ids(&names, d, i, ids);
+        if (rc)
+            return dossier_db_fail(db, rc, "out of memory");
+        sqlite3_bind_int64(st, 1, stmt_ids[i]);
+        sqlite3_bind_text(st, 2, w, (int)(nl1 - w), SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, nl1 + 1, (int)(nl2 - nl1 - 1), SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, names, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = dossier_db_sqlfail(db, "statement features");
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        free(names);
+    }
+    return rc;
+}
+
 /*
  * Columns of the features queries: statement, article, speaker, cluster,
  * day, kind, rank, language, words, numbers, names, start.

@@ -6,6 +6,7 @@
 #ifndef DOSSIER_CLUSTER_H
 #define DOSSIER_CLUSTER_H
 
+#include "base/doc.h"
 #include "base/util.h"
 #include "store/db.h"
 
@@ -38,6 +39,25 @@ typedef VEC(dossier_link) dossier_links;
  * the database.  Appends to *out; the caller frees it with VEC_FREE.
  */
 int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article);
+
+/*
+ * Works out, for every statement of the analysed doc, the content words
+ * and numbers that clustering compares (dossier_statement.wording, in the
+ * doc's arena), as dossier_cluster_links would from the stored rows.  A
+ * pure function of the doc: the analysing threads run it, so the writer
+ * does not.  Returns DOSSIER_OK or DOSSIER_ENOMEM.
+ */
+int dossier_cluster_wording(dossier_doc *d);
+
+/*
+ * Stores the statement_features rows of the doc's statements that have
+ * their wording (the others are worked out when first compared), with the
+ * entities they name: stmt_ids[i] is the id of statement i, ids[e] the
+ * database id of doc entity e.  Returns DOSSIER_OK or a failure with the
+ * message on the handle.
+ */
+int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long long *stmt_ids,
+                                const long long *ids);
 
 /*
  * Gives every statement of `article` a cluster from `links`: a link of

@@ -23,7 +23,7 @@ struct dossier_db {
     struct {
         const char *sql;              /* the constant SQL text, compared by address */
         sqlite3_stmt *st;
-    } cache[64];                      /* statements prepared once per handle (dossier_db_cached) */
+    } cache[128];                     /* statements prepared once per handle (dossier_db_cached) */
     int ncache;
     char errmsg[1024];
 };

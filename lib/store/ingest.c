@@ -48,6 +48,7 @@
 #include "base/util.h"
 #include "extract/pipeline.h"
 #include "read/source.h"
+#include "store/cluster.h"
 #include "store/corrections.h"
 #include "store/db.h"
 #include "store/resolve.h"
@@ -261,6 +262,8 @@ static void analyse(run *r, article *a, const char *bytes, size_t len, sqlite3_s
         return;
     }
     rc = dossier_pipeline_run(&a->doc);
+    if (!rc && (rc = dossier_cluster_wording(&a->doc)) != 0) /* what clustering compares, outside the writer */
+        snprintf(a->doc.errmsg, sizeof a->doc.errmsg, "out of memory");
     if (rc) {
         article_fail(a, rc, "%s: %s", a->source, a->doc.errmsg);
         return;

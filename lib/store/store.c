@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/cluster.h"
 #include "store/resolve.h"
 
 /* Steps a prepared insert and resets it; returns DOSSIER_OK or DOSSIER_EDB. */
@@ -177,8 +178,8 @@ static int store_links(dossier_db *db, sqlite3_stmt *st, long long parent, const
     return rc;
 }
 
-/* Inserts the statements and their topics. */
-static int store_statements(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+/* Inserts the statements and their topics; sets sids[i] to the id of statement i. */
+static int store_statements(long long *sids, dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     sqlite3_stmt *st = NULL, *top = NULL;
     int rc = dossier_db_cached(&st, db,
@@ -204,8 +205,9 @@ static int store_statements(dossier_db *db, const dossier_doc *d, long long art,
         sqlite3_bind_int64(st, 8, (long long)s->span.start);
         sqlite3_bind_int64(st, 9, (long long)s->span.end);
         rc = step_reset(db, st);
+        sids[i] = sqlite3_last_insert_rowid(db->sql);
         if (!rc)
-            rc = store_links(db, top, sqlite3_last_insert_rowid(db->sql), s->about.v, s->about.n, ids);
+            rc = store_links(db, top, sids[i], s->about.v, s->about.n, ids);
     }
     sqlite3_reset(st);
     sqlite3_reset(top);
@@ -306,7 +308,7 @@ static int add_counts(dossier_db *db, long long art)
  * article (add_counts) instead of row by row; the caller rolls back on
  * failure.
  */
-static int store_counted(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+static int store_counted(long long *sids, dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts', 0)");
     if (!rc)
@@ -314,7 +316,7 @@ static int store_counted(dossier_db *db, const dossier_doc *d, long long art, co
     if (!rc)
         rc = store_roles(db, d, art, ids);
     if (!rc)
-        rc = store_statements(db, d, art, ids);
+        rc = store_statements(sids, db, d, art, ids);
     if (!rc)
         rc = run_cached(db, "DELETE FROM deferred_rows WHERE tbl = 'counts'");
     if (!rc)
@@ -346,20 +348,27 @@ int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, cons
 {
     long long art = 0;
     long long *ids = calloc(d->entities.n + 1, sizeof *ids);
-    if (!ids)
+    long long *sids = calloc(d->statements.n + 1, sizeof *sids);
+    if (!ids || !sids) {
+        free(ids);
+        free(sids);
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
     int rc = store_article(&art, db, d, hash, id);
     if (!rc)
         rc = store_sentences(db, d, art);
     if (!rc)
         rc = store_entities(ids, db, d);
     if (!rc)
-        rc = store_counted(db, d, art, ids);
+        rc = store_counted(sids, db, d, art, ids);
+    if (!rc)
+        rc = dossier_cluster_put_wording(db, d, sids, ids);
     if (!rc)
         rc = store_dates(db, d, art);
     if (!rc)
         rc = store_events(db, d, art, ids);
     free(ids);
+    free(sids);
     *out = art;
     return rc;
 }
