@@ -19,7 +19,8 @@
  * too ("The pier, built in 1901, “will need …,” X said"); after a
  * quotation that ends its sentence, "She said S" is no attribution of it;
  * a one-word quotation closing a clause right before its cue ("The plan
- * may be “wasteful,” said X") reports the clause too.
+ * may be “wasteful,” said X") reports the clause too; "“…,” X said, but
+ * “…”" gives X the second quotation as well.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -277,6 +278,20 @@ START_TEST(test_short_quotation_with_its_lead_in)
 }
 END_TEST
 
+START_TEST(test_quotation_after_its_attribution_and_but)
+{
+    /* "“…,” X said, but “…”": the second quotation is X's too; a quotation after "but" with no attribution
+       before it is none */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "\u201cI like the old ferry,\u201d Okafor said, but \u201cwhen the storms come in winter, the "
+                         "night crossing is simply too dangerous for the crew.\u201d\n\n"
+                         "The vote was close but \u201cthe harbour improvement fund of the county\u201d survived.");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_DIRECT, "the night crossing is simply too dangerous", NULL), "Lena Okafor");
+    ck_assert_ptr_null(find(d, "harbour improvement fund"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("spans");
@@ -292,6 +307,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_quotation_with_its_lead_in);
     tcase_add_test(tc, test_cue_with_its_own_clause_after_a_quotation);
     tcase_add_test(tc, test_short_quotation_with_its_lead_in);
+    tcase_add_test(tc, test_quotation_after_its_attribution_and_but);
     suite_add_tcase(s, tc);
     return s;
 }

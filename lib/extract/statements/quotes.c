@@ -593,6 +593,20 @@ static int cue_right_before(const stm_ctx *c, int t)
     return 0;
 }
 
+/*
+ * Non-zero when token t, with the adverbs before it, is "and" or "but"
+ * after the comma that closes the attribution of the quotation before
+ * (“…,” he said, but “…”, “…,” X said, and still “…”): the quotation
+ * after it goes on with the same speaker.
+ */
+static int joins_attribution(const stm_ctx *c, int t, int floor)
+{
+    while (t > floor && dossier_speakers_match(c, "statement.adverbs", t))
+        t--;
+    return t - 2 >= floor && dossier_speakers_match(c, "statement.clause_joins", t) && dossier_speakers_is(c, t - 1, ",") &&
+           c->used[t - 2] == 1;
+}
+
 /* Considers one quotation of paragraph `p`; adds it when it is a statement. */
 static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
 {
@@ -611,7 +625,7 @@ static int consider(stm_ctx *c, int p, const quote *q, int first_in_para)
     int words = dossier_speakers_words(c, first, end);
     int prev = open_tok - 1;
     int standalone = open_tok <= pfirst || (dossier_speakers_flags(c, prev) & (DOSSIER_TOK_SENTEND | DOSSIER_TOK_DASH)) ||
-                     dossier_speakers_is(c, prev, ":") || dossier_speakers_is(c, prev, ",");
+                     dossier_speakers_is(c, prev, ":") || dossier_speakers_is(c, prev, ",") || joins_attribution(c, prev, pfirst);
     int titled = dossier_speakers_match(c, "statement.title_cues", prev) ||
                  dossier_speakers_match(c, "statement.title_cues", prev - 1) || title_case(c, first, end) ||
                  (!standalone && quoted_name(c, prev, first, end));
