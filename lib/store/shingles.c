@@ -189,13 +189,21 @@ int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
     int rc = signature_of(&have, sig, db, article);
     if (rc || !have)
         return rc;
-    /* candidates: earlier articles sharing a band, the latest first; then whole signatures decide */
+    /* candidates: earlier articles sharing a band, the latest first; then whole signatures decide.
+     * Each band gives at most its latest CANDIDATES (an article past them is not among the
+     * latest CANDIDATES of all bands either), so a band common to many articles costs no more
+     * as the database grows; dates are read from the articles_meta index, not whole rows, and
+     * only the candidates within the dates are read a signature for. */
     rc = dossier_db_cached(&st, db,
         "SELECT c.article, s.sig FROM (SELECT DISTINCT o.article FROM article_bands m"
         "   JOIN article_bands o ON o.band = m.band AND o.article < m.article"
+        "    AND o.article >= coalesce((SELECT x.article FROM article_bands x"
+        "                               WHERE x.band = m.band AND x.article < m.article"
+        "                               ORDER BY x.article DESC LIMIT 1 OFFSET " CANDIDATES " - 1), 0)"
         "   WHERE m.article = ?1 ORDER BY o.article DESC LIMIT " CANDIDATES ") c"
-        " JOIN article_signatures s ON s.article = c.article"
-        " JOIN articles a ON a.id = ?1 JOIN articles b ON b.id = c.article"
+        " CROSS JOIN articles a INDEXED BY articles_meta ON a.id = ?1"
+        " CROSS JOIN articles b INDEXED BY articles_meta ON b.id = c.article"
+        " CROSS JOIN article_signatures s ON s.article = c.article"
         " WHERE a.published IS NULL OR b.published IS NULL"
         "    OR abs(julianday(a.published) - julianday(b.published)) <= " DAYS
         " ORDER BY c.article");

@@ -3,11 +3,13 @@
  * syndicated copy with a line cut and a line added is alike, another text
  * on the same subject is not, a short text is not judged; through ingest,
  * a copy without any statement joins its original's story, in either
- * order, but not in another language nor a month later.  The texts are
- * invented.
+ * order, but not in another language nor a month later; with many
+ * rewrites the bounded candidates find what reading every band would.
+ * The texts are invented.
  */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -106,6 +108,57 @@ START_TEST(test_copies_join_one_story)
 }
 END_TEST
 
+/* The near-duplicates of `article` as the unbounded query finds them: every earlier article sharing a
+ * band, the latest 100 of them, within a week, alike by their signatures. */
+static void near_reference(dossier_ids *out, dossier_db *db, long long article)
+{
+    sqlite3_stmt *st = NULL;
+    uint32_t a[DOSSIER_SHINGLES_K], b[DOSSIER_SHINGLES_K];
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql,
+        "SELECT c.article, s.sig, m.sig FROM (SELECT DISTINCT o.article FROM article_bands m"
+        "   JOIN article_bands o ON o.band = m.band AND o.article < m.article"
+        "   WHERE m.article = ?1 ORDER BY o.article DESC LIMIT 100) c"
+        " JOIN article_signatures s ON s.article = c.article JOIN article_signatures m ON m.article = ?1"
+        " JOIN articles x ON x.id = ?1 JOIN articles y ON y.id = c.article"
+        " WHERE abs(julianday(x.published) - julianday(y.published)) <= 7 ORDER BY c.article", -1, &st, NULL),
+        SQLITE_OK);
+    sqlite3_bind_int64(st, 1, article);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        memcpy(b, sqlite3_column_blob(st, 1), sizeof b);
+        memcpy(a, sqlite3_column_blob(st, 2), sizeof a);
+        if (dossier_shingles_likeness(a, b) >= 0.5)
+            ck_assert_int_eq(VEC_PUSH(out, sqlite3_column_int64(st, 0)), 0);
+    }
+    sqlite3_finalize(st);
+}
+
+START_TEST(test_many_candidates)
+{
+    /* 160 rewrites of one text, each with its own sentence, over three weeks: more articles share
+     * bands than the 100 candidates read, and each band gives only its latest ones */
+    dossier_db *db = dossier_test_db();
+    for (int i = 0; i < 160; i++) {
+        char body[2048], source[32], date[16];
+        snprintf(body, sizeof body, "%.*s Harbour clerk number %d filed report %d of %d on pier %d.", 620 + i % 7 * 40,
+                 original, i, i * 7, i % 5, i % 13);
+        snprintf(source, sizeof source, "rewrite-%03d.txt", i);
+        snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 21);
+        ingest(db, source, "en", date, body);
+    }
+    for (long long article = 100; article <= 160; article++) {
+        dossier_ids got = {0}, want = {0};
+        ck_assert_dossier_ok(db, dossier_shingles_near(&got, db, article));
+        near_reference(&want, db, article);
+        ck_assert_uint_eq(got.n, want.n);
+        for (size_t k = 0; k < got.n; k++)
+            ck_assert_int_eq(got.v[k], want.v[k]);
+        VEC_FREE(&got);
+        VEC_FREE(&want);
+    }
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *suite(void)
 {
@@ -113,6 +166,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_signatures);
     tcase_add_test(tc, test_copies_join_one_story);
+    tcase_add_test(tc, test_many_candidates);
     suite_add_tcase(s, tc);
     return s;
 }
