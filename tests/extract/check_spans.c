@@ -20,7 +20,8 @@
  * quotation that ends its sentence, "She said S" is no attribution of it;
  * a one-word quotation closing a clause right before its cue ("The plan
  * may be “wasteful,” said X") reports the clause too; "“…,” X said, but
- * “…”" gives X the second quotation as well.
+ * “…”" gives X the second quotation as well; a clause goes on past a cue
+ * set in by commas before a title ("In X, Y said, Mr. Z is …").
  * Invented sentences.
  */
 #include <stdio.h>
@@ -292,6 +293,20 @@ START_TEST(test_quotation_after_its_attribution_and_but)
 }
 END_TEST
 
+START_TEST(test_cue_set_in_before_a_title)
+{
+    /* "In X, Okafor said, Mr. Y is …": the clause goes on past the cue set in by commas, the title's period
+       being no sentence end; "…, Okafor said, Mr. Y added." is another speaker's cue */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "In Portbridge, Okafor said, Mr. Whitcombe is seen as a friend of the ferry workers.\n\n"
+                         "The tunnel is far too dear, Okafor said, Mr. Whitcombe added.");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "is seen as a friend of the ferry workers", NULL), "Lena Okafor");
+    for (size_t i = 0; i < d->statements.n; i++)
+        ck_assert_ptr_null(strstr(dossier_test_span(d, d->statements.v[i].span), "Whitcombe added"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("spans");
@@ -308,6 +323,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_cue_with_its_own_clause_after_a_quotation);
     tcase_add_test(tc, test_short_quotation_with_its_lead_in);
     tcase_add_test(tc, test_quotation_after_its_attribution_and_but);
+    tcase_add_test(tc, test_cue_set_in_before_a_title);
     suite_add_tcase(s, tc);
     return s;
 }

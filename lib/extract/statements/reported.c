@@ -695,6 +695,13 @@ static int opens_with_apposition(const stm_ctx *c, const sentence *s, int comma)
            IS(s->first + 2, ",");
 }
 
+/* Non-zero when token t is the period of a title ("Mr.", "Sen."), not a sentence's end. */
+static int title_period(const stm_ctx *c, int t)
+{
+    return IS(t, ".") && (MATCH("entity.titles", t - 1) || MATCH("statement.male_titles", t - 1) ||
+                          MATCH("statement.female_titles", t - 1));
+}
+
 /*
  * Non-zero when the reported clause goes on after a cue set in it by
  * commas ("The deal, she said, would help …"): a lower-case word follows
@@ -711,7 +718,7 @@ static int goes_after(const stm_ctx *c, const sentence *s, int after)
     /* a capitalised word opens the clause's subject ("…, she said, Syria remains …"), not another
        speaker's cue ("…, she said, Weber added") */
     for (int v = u + 1; (FLAGS(u) & DOSSIER_TOK_UPPER) && v < s->trim && v <= u + 3; v++)
-        if (MATCH("statement.verbs", v) || (FLAGS(v) & DOSSIER_TOK_PUNCT))
+        if (MATCH("statement.verbs", v) || ((FLAGS(v) & DOSSIER_TOK_PUNCT) && !title_period(c, v)))
             return 0;
     return !dossier_speakers_participle(c, u);
 }
