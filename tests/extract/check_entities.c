@@ -124,6 +124,14 @@ START_TEST(people_from_cues)
                              "Dorian Vexley"), DOSSIER_KIND_PERSON);
     ck_assert_int_eq(kind_of("Le ministre Paul Dufresne et Marie Lacombe ont voté contre le texte.", "Marie Lacombe"),
                      DOSSIER_KIND_PERSON);
+    /* a headline in title case: the verbs after a name are no part of it */
+    ck_assert_int_eq(count_entities("Markets fell on Monday.\n\nDorian Vexley Calls Marla Quentin ‘A Disgrace’ Over Debate"
+                                    " Comments\n\nDorian Vexley said it on Tuesday. Marla Quentin did not answer."), 2);
+    ck_assert_int_eq(kind_of("Markets fell on Monday.\n\nDorian Vexley Calls Marla Quentin ‘A Disgrace’ Over Debate Comments"
+                             "\n\nDorian Vexley said it on Tuesday. Marla Quentin did not answer.", "Dorian Vexley"),
+                     DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(count_entities("Markets fell on Monday.\n\nMarla Quentin Speaks ‘Directly To Young Voters’ After Latest Debate\n\n"
+                                    "Marla Quentin spoke out on Tuesday about the debate."), 1);
     /* while the field of a title still is none ("Minister of Trade and Industry X") */
     ck_assert_int_eq(kind_of("Minister of Trade and Industry Ana Ruiz spoke on Tuesday.", "Industry Ana Ruiz"), -1);
 }

@@ -734,8 +734,34 @@ static int title_before(const dossier_names *c, int i, int first)
     return 0;
 }
 
-/* Non-zero when most words of the sentence are capitalised: a headline in title case or capitals. */
-static int title_case(const dossier_names *c, const dossier_sentence *s)
+/* Non-zero when token i, not the first of sentence s, is a capitalised small word ("To", "After"; not an initial "A."). */
+static int small_word(const dossier_names *c, int i, const dossier_sentence *s)
+{
+    int next = i + 1 < s->first_token + s->ntokens ? i + 1 : -1;
+    return i > s->first_token && dossier_names_is_cap(c, i) && strlen(c->d->folds.v[i]) >= 2 &&
+           dossier_names_lex(c, "entity.stopwords", i, i + 1) == 1 && (next < 0 || strcmp(c->d->folds.v[next], "."));
+}
+
+/* See finder.h. */
+int dossier_names_title_case(const dossier_names *c, const dossier_sentence *s)
+{
+    int words = 0, caps = 0, allcaps = 0, small = 0, numbers = 0;
+    for (int i = s->first_token; i < s->first_token + s->ntokens; i++) {
+        numbers += (c->d->tokens.v[i].flags & DOSSIER_TOK_NUM) != 0;
+        if (!(c->d->tokens.v[i].flags & DOSSIER_TOK_WORD))
+            continue;
+        words++;
+        caps += dossier_names_is_cap(c, i);
+        allcaps += (c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) != 0;
+        small += small_word(c, i, s);
+    }
+    /* a line of results ("A. Dale 69, The Oval 12") has numbers; a headline one at most */
+    return strcmp(c->lang, "de") != 0 && words >= 5 && caps * 10 >= words * 7 && allcaps * 2 < words && small > 0 &&
+           numbers <= 1;
+}
+
+/* See finder.h. */
+int dossier_names_headline(const dossier_names *c, const dossier_sentence *s)
 {
     int words = 0, caps = 0, allcaps = 0;
     for (int i = s->first_token; i < s->first_token + s->ntokens; i++) {
@@ -783,7 +809,7 @@ static int in_quoted_title(const dossier_names *c, int i, int first, int end)
 static int read_sentence(dossier_names *c, const dossier_sentence *s)
 {
     int first = s->first_token, end = first + s->ntokens;
-    int headline = title_case(c, s), field_until = -1, field_title = -1;
+    int headline = dossier_names_headline(c, s), field_until = -1, field_title = -1;
     for (int i = first; i < end;) {
         size_t tk;
         if (field_until > i) {

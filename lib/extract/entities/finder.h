@@ -200,6 +200,19 @@ int dossier_names_sentence_case_org(const dossier_names *c, int p, int sentend, 
 int dossier_names_known_only(dossier_names *c, int i, int j);
 
 /*
+ * Non-zero when most words of sentence s are capitalised: a headline in
+ * title case or capitals, where capitals tell nothing of names.
+ */
+int dossier_names_headline(const dossier_names *c, const dossier_sentence *s);
+
+/*
+ * Non-zero when sentence s is a headline in title case, not capitals nor a
+ * list of names: most words capitalised, small words too ("Speaks To
+ * Voters After The Debate"), some in lower case.  German is never.
+ */
+int dossier_names_title_case(const dossier_names *c, const dossier_sentence *s);
+
+/*
  * After the first pass: other mentions of what was found (repeats of a
  * name, surnames, "Mr X", acronyms) and descriptions ("the agency").
  */

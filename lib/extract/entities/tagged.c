@@ -217,6 +217,44 @@ int dossier_names_tagger_none(const dossier_names *c, int p, int q)
     return 1;
 }
 
+/* Non-zero when token i is a lower-case word of the model's dictionary, even if a town bears it ("Goes"). */
+static int lower_word(const dossier_names *c, int i)
+{
+    const char *f = c->d->folds.v[i];
+    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, strlen(f));
+    return (wc & DOSSIER_WC_LOWER) && !(wc & (DOSSIER_WC_CAPITAL | DOSSIER_WC_FIRST | DOSSIER_WC_PERSON | DOSSIER_WC_ORG));
+}
+
+/*
+ * Where capitals tell nothing, a common word is no part of a name: trims
+ * the tagger's name [*i, *j) of the common word that opens a sentence
+ * ("Whether X gains"), and in a headline in title case cuts it before its
+ * first common word ("X Speaks To Voters", "X Calls Y A Disgrace": the
+ * rest is read from there on).  A name of another kind than a person that
+ * holds common words in a headline is dropped whole: its pieces have no
+ * kind ("Double Standard X And Y Face").  Returns non-zero when nothing is
+ * left of it, with *i past the words dropped.
+ */
+static int trim_common(const dossier_names *c, size_t *i, size_t *j, int kind)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[*i].sentence];
+    size_t i0 = *i, j0 = *j;
+    if (*j - *i >= 2 && (int)*i == s->first_token && common_word(c, (int)*i) && dossier_names_is_cap(c, (int)*i + 1))
+        (*i)++;
+    if (!dossier_names_title_case(c, s))
+        return 0;
+    while (*i < *j && lower_word(c, (int)*i))
+        (*i)++;
+    for (size_t k = *i + 1; k < *j; k++)
+        if (lower_word(c, (int)k)) {
+            *j = k;
+            break;
+        }
+    if (kind != DOSSIER_KIND_PERSON && (*i != i0 || *j != j0))
+        *i = *j = j0;
+    return *i == *j;
+}
+
 /* See finder.h. */
 int dossier_names_tagged(dossier_names *c, int people)
 {
@@ -234,6 +272,8 @@ int dossier_names_tagged(dossier_names *c, int people)
             i = j;
             continue;
         }
+        if (trim_common(c, &i, &j, kind))
+            continue;
         /* A person's initials and first name the tagger left out ("R. Kumaraswamy", "Jan Kowalski"). */
         while (kind == DOSSIER_KIND_PERSON && i > 0 && c->owner[i - 1] < 0 &&
                c->d->tokens.v[i - 1].sentence == c->d->tokens.v[i].sentence) {
