@@ -170,20 +170,22 @@ static int in_name(const spans *names, size_t start, size_t end)
     return 0;
 }
 
-/* The folded words of a text, each with its span: all owned. */
+/* The words and numbers of a text, folded once, each with its span and token flags: all owned. */
 typedef struct {
     strings w;
     spans at;
+    VEC(unsigned) flags;
 } folded_words;
 
-/* Frees a folded_words. */
+/* Frees a folded_words (words taken from it are NULL). */
 static void folded_free(folded_words *f)
 {
     strings_free(&f->w);
     VEC_FREE(&f->at);
+    VEC_FREE(&f->flags);
 }
 
-/* Folds every word of text (names and numbers included) into *f. */
+/* Folds every word and number of text (names included) into *f. */
 static int fold_all(folded_words *f, const char *text, size_t len)
 {
     size_t pos = 0, start, end;
@@ -192,10 +194,12 @@ static int fold_all(folded_words *f, const char *text, size_t len)
         if (!(flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)))
             continue;
         char *w = dossier_fold(text + start, end - start);
-        if (!w || VEC_PUSH(&f->w, w) || VEC_PUSH(&f->at, ((span){start, end}))) {
+        if (!w || VEC_PUSH(&f->w, w)) {
             free(w);
             return DOSSIER_ENOMEM;
         }
+        if (VEC_PUSH(&f->at, ((span){start, end})) || VEC_PUSH(&f->flags, flags))
+            return DOSSIER_ENOMEM;
     }
     return DOSSIER_OK;
 }
@@ -233,21 +237,19 @@ static void event_lists_find(event_lists *ev, const dossier_lexicon *lex, const 
  * its like; adds the spans of those phrases to *covered, so that their
  * own words are not counted again.
  */
-static int add_concepts(strings *words, spans *covered, const event_lists *ev, const char *text, size_t len,
+static int add_concepts(strings *words, spans *covered, const event_lists *ev, const folded_words *f,
                         const spans *names)
 {
-    folded_words f = {0};
-    int rc = fold_all(&f, text, len);
-    for (size_t i = 0; !rc && i < f.w.n; i++)
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < f->w.n; i++)
         for (size_t k = 0; k < ev->n; k++) {
-            const char *kind = ev->kind[k];
-            size_t m = dossier_lexlist_match(ev->list[k], (const char *const *)f.w.v + i, f.w.n - i, NULL);
-            if (!m || in_name(names, f.at.v[i].start, f.at.v[i + m - 1].end))
+            size_t m = dossier_lexlist_match(ev->list[k], (const char *const *)f->w.v + i, f->w.n - i, NULL);
+            if (!m || in_name(names, f->at.v[i].start, f->at.v[i + m - 1].end))
                 continue; /* "Congress" names a body, no congress */
             char item[48];
-            snprintf(item, sizeof item, "#%s", kind);
+            snprintf(item, sizeof item, "#%s", ev->kind[k]);
             char *d = dossier_strdup(item);
-            span sp = {f.at.v[i].start, f.at.v[i + m - 1].end};
+            span sp = {f->at.v[i].start, f->at.v[i + m - 1].end};
             if (!d || VEC_PUSH(words, d)) {
                 free(d);
                 rc = DOSSIER_ENOMEM;
@@ -257,7 +259,6 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
             i += m - 1;
             break;
         }
-    folded_free(&f);
     return rc;
 }
 
@@ -273,18 +274,20 @@ static int describe(char **out, const dossier_lexicon *lex, const event_lists *e
     strings words = {0}, numbers = {0};
     dbuf b = {0};
     spans covered = {0};
-    size_t pos = 0, start, end;
-    unsigned flags;
-    int rc = add_concepts(&words, &covered, ev, text, len, names);
-    while (!rc && (flags = dossier_token_next(text, len, &pos, &start, &end))) {
+    folded_words f = {0};
+    int rc = fold_all(&f, text, len);
+    if (!rc)
+        rc = add_concepts(&words, &covered, ev, &f, names);
+    for (size_t i = 0; !rc && i < f.w.n; i++) {
+        size_t start = f.at.v[i].start, end = f.at.v[i].end;
         if (in_name(names, start, end) || in_name(&covered, start, end))
             continue;
-        if (flags & DOSSIER_TOK_NUM) {
+        if (f.flags.v[i] & DOSSIER_TOK_NUM) {
             char digits[32];
             size_t n = 0;
-            for (size_t i = start; i < end && n + 1 < sizeof digits; i++)
-                if (text[i] >= '0' && text[i] <= '9')
-                    digits[n++] = text[i];
+            for (size_t k = start; k < end && n + 1 < sizeof digits; k++)
+                if (text[k] >= '0' && text[k] <= '9')
+                    digits[n++] = text[k];
             digits[n] = '\0';
             char *d = n ? dossier_strdup(digits) : NULL;
             if (n && (!d || VEC_PUSH(&numbers, d))) {
@@ -293,19 +296,15 @@ static int describe(char **out, const dossier_lexicon *lex, const event_lists *e
             }
             continue;
         }
-        if (!(flags & DOSSIER_TOK_WORD))
-            continue;
-        char *w = dossier_fold(text + start, end - start);
-        if (!w) {
-            rc = DOSSIER_ENOMEM;
-            break;
-        }
+        char *w = f.w.v[i]; /* taken from f */
+        f.w.v[i] = NULL;
         char *apo = strrchr(w, '\''); /* "l'appareil": the word after an elision */
         if (apo && apo[1])
             memmove(w, apo + 1, strlen(apo + 1) + 1);
         if (is_stop(lex, w) || strchr(w, ' ') || VEC_PUSH(&words, w))
             free(w);
     }
+    folded_free(&f);
     if (!rc)
         rc = put_sorted(&b, words.v, words.n);
     if (!rc)
