@@ -74,11 +74,17 @@ static int kind_of(int tag)
     }
 }
 
+/* The classes of the model's word table that token i's folded word belongs to (DOSSIER_WC_*). */
+static unsigned word_class(const dossier_names *c, int i)
+{
+    const char *f = c->d->folds.v[i];
+    return dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, strlen(f));
+}
+
 /* Non-zero when token i is a common word: lower case in the model's dictionary, on no list of names. */
 static int common_word(const dossier_names *c, int i)
 {
-    const char *f = c->d->folds.v[i];
-    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, strlen(f));
+    unsigned wc = word_class(c, i);
     return (wc & DOSSIER_WC_LOWER) &&
            !(wc & (DOSSIER_WC_CAPITAL | DOSSIER_WC_FIRST | DOSSIER_WC_CITY | DOSSIER_WC_REGION | DOSSIER_WC_PERSON |
                    DOSSIER_WC_ORG | DOSSIER_WC_PLACE));
@@ -94,8 +100,7 @@ static int common_word(const dossier_names *c, int i)
 /* Non-zero when token i is on one of the model's lists of names (first names, places, known entities). */
 static int listed(const dossier_names *c, int i)
 {
-    const char *f = c->d->folds.v[i];
-    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, strlen(f));
+    unsigned wc = word_class(c, i);
     return (wc & (DOSSIER_WC_FIRST | DOSSIER_WC_CITY | DOSSIER_WC_REGION | DOSSIER_WC_PERSON | DOSSIER_WC_ORG |
                   DOSSIER_WC_PLACE)) != 0;
 }
@@ -220,8 +225,7 @@ int dossier_names_tagger_none(const dossier_names *c, int p, int q)
 /* Non-zero when token i is a lower-case word of the model's dictionary, even if a town bears it ("Goes"). */
 static int lower_word(const dossier_names *c, int i)
 {
-    const char *f = c->d->folds.v[i];
-    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(c->model), f, strlen(f));
+    unsigned wc = word_class(c, i);
     return (wc & DOSSIER_WC_LOWER) && !(wc & (DOSSIER_WC_CAPITAL | DOSSIER_WC_FIRST | DOSSIER_WC_PERSON | DOSSIER_WC_ORG));
 }
 
