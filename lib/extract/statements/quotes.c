@@ -130,21 +130,37 @@ static int scan(const char *s, size_t from, size_t to, quote *q, int max)
     return n;
 }
 
-/* Title case: most long words capitalised (a quoted title or name). */
-static int title_case(const stm_ctx *c, int first, int end)
+/* What the words of tokens [first, end) are: all, capitalised, of four letters or more, and those capitalised. */
+typedef struct {
+    int words, upper, long_words, long_upper;
+} caps_count;
+
+/* Counts the words of tokens [first, end) into *n; returns 0 when one of them ends a sentence. */
+static int count_caps(const stm_ctx *c, int first, int end, caps_count *n)
 {
-    int words = 0, upper = 0;
+    *n = (caps_count){0};
     for (int t = first; t < end; t++) {
         unsigned f = dossier_speakers_flags(c, t);
         const dossier_span *sp = &c->d->tokens.v[t].span;
         if (f & DOSSIER_TOK_SENTEND)
             return 0;
-        if (!(f & DOSSIER_TOK_WORD) || sp->end - sp->start < 4)
+        if (!(f & DOSSIER_TOK_WORD))
             continue;
-        words++;
-        upper += (f & DOSSIER_TOK_UPPER) != 0;
+        int up = (f & DOSSIER_TOK_UPPER) != 0, longw = sp->end - sp->start >= 4;
+        n->words++;
+        n->upper += up;
+        n->long_words += longw;
+        n->long_upper += longw && up;
     }
-    return words >= 3 && upper * 10 >= words * 8 && strcmp(c->lang, "de") != 0;
+    return 1;
+}
+
+/* Title case: most long words capitalised (a quoted title or name). */
+static int title_case(const stm_ctx *c, int first, int end)
+{
+    caps_count n;
+    return count_caps(c, first, end, &n) && n.long_words >= 3 && n.long_upper * 10 >= n.long_words * 8 &&
+           strcmp(c->lang, "de") != 0;
 }
 
 /*
@@ -157,21 +173,9 @@ static int quoted_name(const stm_ctx *c, int prev, int first, int end)
 {
     if (prev < 0 || !(dossier_speakers_match(c, "statement.prepositions", prev) || strcmp(c->d->folds.v[prev], "'s") == 0))
         return 0;
-    int words = 0, upper = 0;
-    for (int t = first; t < end; t++) {
-        unsigned f = dossier_speakers_flags(c, t);
-        const dossier_span *sp = &c->d->tokens.v[t].span;
-        if (f & DOSSIER_TOK_SENTEND)
-            return 0;
-        if (!(f & DOSSIER_TOK_WORD))
-            continue;
-        words++;
-        if (f & DOSSIER_TOK_UPPER)
-            upper++;
-        else if (sp->end - sp->start >= 4)
-            return 0;
-    }
-    return upper >= 1 && words <= 6 && strcmp(c->lang, "de") != 0;
+    caps_count n;
+    return count_caps(c, first, end, &n) && n.long_upper == n.long_words && n.upper >= 1 && n.words <= 6 &&
+           strcmp(c->lang, "de") != 0;
 }
 
 /*
