@@ -72,6 +72,8 @@ struct dossier_lexicon {
     dossier_arena arena;          /* every string */
     VEC(phrase *) phrases;        /* owned */
     VEC(list *) lists;            /* in creation order */
+    VEC(const char *) keys;       /* each distinct list key once, in the order of its first list
+                                     (pointing into that list's id): dossier_lexicon_keys */
     struct slot {
         uint64_t hash;            /* the list's hash, beside it so a probe reads one line */
         list *l;
@@ -354,9 +356,13 @@ static int add_phrase(dossier_lexicon *lx, const char *lang, const char *key, co
     if (!p)
         return DOSSIER_OK; /* an empty phrase; out of memory shows up below */
     p->entry = entry;
+    /* Every key has a "*" list: a key without one is new, and the list made first is its first. */
+    int new_key = !lookup_list(lx, "*", key);
     list *a = get_list(lx, lang, key);
     list *b = strcmp(lang, "*") ? get_list(lx, "*", key) : a;
     if (!a || !b || VEC_PUSH(&a->items, &p->pub) || (a != b && VEC_PUSH(&b->items, &p->pub)))
+        return DOSSIER_ENOMEM;
+    if (new_key && VEC_PUSH(&lx->keys, (const char *)a->id + strlen(lang) + 1))
         return DOSSIER_ENOMEM;
     a->frozen = b->frozen = 0;
     if (out)
@@ -682,6 +688,7 @@ void dossier_lexicon_free(dossier_lexicon *lx)
     }
     VEC_FREE(&lx->phrases);
     VEC_FREE(&lx->lists);
+    VEC_FREE(&lx->keys);
     free(lx->index);
     VEC_FREE(&lx->entries);
     VEC_FREE(&lx->languages);
@@ -785,16 +792,9 @@ int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char 
 size_t dossier_lexicon_keys(const dossier_lexicon *lx, const char *prefix, const char **out, size_t max)
 {
     size_t n = 0, plen = strlen(prefix);
-    for (size_t i = 0; i < lx->lists.n && n < max; i++) {
-        const char *key = memchr(lx->lists.v[i]->id, '\x1f', lx->lists.v[i]->id_len);
-        if (!key || strncmp(++key, prefix, plen) != 0)
-            continue;
-        size_t k = 0;
-        while (k < n && strcmp(out[k], key) != 0)
-            k++;
-        if (k == n)
-            out[n++] = key;
-    }
+    for (size_t i = 0; i < lx->keys.n && n < max; i++)
+        if (strncmp(lx->keys.v[i], prefix, plen) == 0)
+            out[n++] = lx->keys.v[i];
     return n;
 }
 

@@ -59,6 +59,7 @@ void dossier_evtrig_kinds(dossier_ectx *c)
     for (size_t k = 0; k < c->nkinds; k++) {
         c->trig[k] = dossier_lexicon_find(c->d->lex, c->lang, c->keys[k]);
         c->stem[k] = dossier_lexicon_find(c->d->lex, c->lang, c->stems[k]);
+        c->nendings[k] = dossier_lexlist_starting(c->trig[k], "-", &c->endings[k]);
     }
 }
 
@@ -85,9 +86,8 @@ int dossier_evtrig_word_in(const dossier_ectx *c, const char *key, const char *w
 static int compound_at(const dossier_ectx *c, int kind, size_t i)
 {
     const char *w = c->w[i];
-    size_t wl = strlen(w);
-    const dossier_phrase *const *all;
-    size_t n = dossier_lexlist_starting(c->trig[kind], "-", &all);
+    const dossier_phrase *const *all = c->endings[kind];
+    size_t n = c->nendings[kind], wl = n ? strlen(w) : 0;
     for (size_t k = 0; k < n; k++) {
         if (all[k]->nwords != 2)
             continue;
@@ -95,10 +95,11 @@ static int compound_at(const dossier_ectx *c, int kind, size_t i)
         if (wl > sl && strcmp(w + wl - sl, all[k]->words[1]) == 0)
             return 1;
     }
+    if (!(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER))
+        return 0;
     const char *dash = strrchr(w, '-');
     const char *tail[1] = {dash ? dash + 1 : NULL};
-    return dash && dash[1] && (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) &&
-           dossier_lexlist_match(c->trig[kind], tail, 1, NULL) == 1;
+    return dash && dash[1] && dossier_lexlist_match(c->trig[kind], tail, 1, NULL) == 1;
 }
 
 /*

@@ -34,6 +34,9 @@ typedef struct {
     char stems[DOSSIER_EVTRIG_MAX_KINDS][48];
     /* per kind: its trigger list and stem list (c->lang), found once for every token */
     const dossier_lexlist *trig[DOSSIER_EVTRIG_MAX_KINDS], *stem[DOSSIER_EVTRIG_MAX_KINDS];
+    /* per kind: the phrases of its trigger list that start with "-" (word endings: "-training") */
+    const dossier_phrase *const *endings[DOSSIER_EVTRIG_MAX_KINDS];
+    size_t nendings[DOSSIER_EVTRIG_MAX_KINDS];
 } dossier_ectx;
 
 /*

@@ -35,6 +35,13 @@ static size_t elided_match(const dossier_phrase *p, const char *const *w, size_t
 }
 
 /* See candidates.h. */
+int dossier_speakers_elided(const char *fold)
+{
+    size_t l = strlen(fold);
+    return l > 1 && fold[l - 1] == '\'';
+}
+
+/* See candidates.h. */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
 {
     const dossier_doc *d = c->d;
@@ -45,10 +52,11 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
         n = 8;
     const char *const *w = (const char *const *)&d->folds.v[tok];
     size_t k = dossier_lexicon_match(d->lex, c->lang, key, w, n, NULL), elided = 0;
-    for (size_t i = 0; i < n && !elided; i++) {
-        size_t l = strlen(w[i]);
-        elided = l > 1 && w[i][l - 1] == '\'';
-    }
+    if (c->next_elided)
+        elided = (size_t)c->next_elided[tok] < (size_t)tok + n;
+    else
+        for (size_t i = 0; i < n && !elided; i++)
+            elided = dossier_speakers_elided(w[i]);
     if (!elided)
         return (int)k;
     const dossier_phrase *const *list = NULL;

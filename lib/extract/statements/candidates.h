@@ -40,9 +40,14 @@ typedef struct {
     unsigned char *used;        /* per token: 2 inside a quotation, 1 its attribution */
     unsigned char *para_skip;   /* per paragraph: a headline, list item or caption */
     int *tok_mention;           /* per token: the mention covering it, or -1 */
+    int *next_elided;           /* per token: the first token from it on whose folded form is an
+                                   elided word ("l'", "qu'"), or tokens.n; NULL: not worked out */
     VEC(stm_cand) cands;
     struct speakernames_index *names;  /* speakernames.c's look-ups, made on first use */
 } stm_ctx;
+
+/* Non-zero when a folded word is an elided one that runs into the next ("l'", "qu'"). */
+int dossier_speakers_elided(const char *fold);
 
 /* Folded word list `key` has a phrase starting at token `tok`: its length, or 0. */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok);

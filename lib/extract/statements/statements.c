@@ -429,12 +429,18 @@ int dossier_statements_run(dossier_doc *d)
     c.used = calloc(d->tokens.n + 1, 1);
     c.tok_mention = malloc((d->tokens.n + 1) * sizeof *c.tok_mention);
     c.para_skip = calloc(d->paragraphs.n + 1, 1);
-    if (!c.used || !c.tok_mention || !c.para_skip) {
+    c.next_elided = malloc((d->tokens.n + 1) * sizeof *c.next_elided);
+    if (!c.used || !c.tok_mention || !c.para_skip || !c.next_elided) {
         rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
         goto done;
     }
     for (size_t t = 0; t <= d->tokens.n; t++)
         c.tok_mention[t] = -1;
+    /* dossier_speakers_match asks for every cue list at every token whether an
+     * elided word follows within eight tokens: answered once here. */
+    c.next_elided[d->tokens.n] = (int)d->tokens.n;
+    for (size_t t = d->tokens.n; t-- > 0;)
+        c.next_elided[t] = dossier_speakers_elided(d->folds.v[t]) ? (int)t : c.next_elided[t + 1];
     for (size_t m = 0; m < d->mentions.n; m++) {
         const dossier_mention *mm = &d->mentions.v[m];
         for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++)
@@ -458,6 +464,7 @@ int dossier_statements_run(dossier_doc *d)
 done:
     free(c.used);
     free(c.tok_mention);
+    free(c.next_elided);
     free(c.para_skip);
     VEC_FREE(&c.cands);
     dossier_speakernames_free(&c);
