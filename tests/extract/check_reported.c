@@ -188,11 +188,15 @@ START_TEST(test_speakers_named_by_a_description)
                                "Some believe the harbour will never reopen to ships of that size.\n\n"
                                "The program, called Harbour Five, lets investors buy a residence permit.\n\n"
                                "The old sailors praised the new budget plan for the harbour and its ships.\n\n"
-                               "How do you know the harbour will be ready in time for the summer season?");
+                               "How do you know the harbour will be ready in time for the summer season?\n\n"
+                               "A county judge has rejected a request to open the harbour files to the public.");
     expect(d, "had fired thousands of employees", NULL, NULL);
     expect(d, "harbour rules had been written", NULL, NULL);
     expect(d, "the harbour will never reopen", NULL, NULL);
+    expect(d, "a request to open the harbour files", NULL, NULL);   /* an object cue: a judge speaks */
     expect_none(d, "lets investors buy");
+    expect_none(d, "the new budget plan for the harbour");    /* an object cue: a view of somebody unnamed */
+    expect_none(d, "ready in time for the summer");
     dossier_test_doc_free(d);
     /* after an opening adverbial: a group, a share of the people asked */
     d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
@@ -202,8 +206,6 @@ START_TEST(test_speakers_named_by_a_description)
     expect(d, "forced to pay smugglers", NULL, NULL);
     expect(d, "vote for the mayor in the autumn", NULL, NULL);
     expect(d, "the only candidate they trusted", NULL, NULL);
-    expect_none(d, "the new budget plan for the harbour");    /* a view of somebody unnamed */
-    expect_none(d, "ready in time for the summer");
     dossier_test_doc_free(d);
 }
 END_TEST

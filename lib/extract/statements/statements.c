@@ -305,17 +305,27 @@ static int speaker_noun(const stm_ctx *c, int t)
            dossier_speakers_match(c, "statement.document_nouns", t) || dossier_speakers_match(c, "statement.source_nouns", t);
 }
 
+/* Non-zero when only auxiliaries and adverbs lie between token e and the cue at t ("has long rejected"). */
+static int next_to_cue(const stm_ctx *c, int e, int t)
+{
+    while (e < t && (dossier_speakers_match(c, "statement.aux", e) || dossier_speakers_match(c, "statement.adverbs", e)))
+        e++;
+    return e == t;
+}
+
 /*
  * Non-zero when candidate k, indirect speech nobody could be named for, is
  * said by a noun phrase all the same ("The bank said", "Many Republicans
  * believe", "a federal judge found", "according to the union"): kept with
- * no speaker, since someone is said to speak (what unnamed "sailors
- * praised" is a view: object cues are not kept).  The phrase opens its clause,
+ * no speaker, since someone is said to speak.  The phrase opens its clause,
  * holds one to five words, opens with an article, a quantifier, a number
  * or a capitalised word (at the sentence's start, a name or a group),
  * holds no pronoun, verb, auxiliary nor participle, and ends with a
- * lower-case noun: a group, role, organisation or document word; or, as a
- * subject, a lone quantifier ("Some said", not "according to some"), a
+ * lower-case noun: a group, role, organisation or document word (with any
+ * cue but a view's: "a federal judge rejected the request", not what
+ * "commentators described"); or, as a subject with
+ * a cue that is no object cue (what unnamed "sailors praised" is a view),
+ * a lone quantifier ("Some said", not "according to some"), a
  * share ("47 percent said", "Two in three said"), or one or two lower-case
  * words after an article or a quantifier ("The bank", "some families").
  * A capitalised head is a name, the speaker stage's to find.
@@ -324,8 +334,7 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
 {
     int f = k->subj_first, e = k->subj_end;
     if (k->kind != DOSSIER_STATEMENT_INDIRECT || k->cue_tok < 0 || f < 0 || e <= f ||
-        dossier_speakers_match(c, "statement.object_cues", k->cue_tok) ||
-        !(k->mode == STM_SUBJ_SOURCE || (k->mode == STM_SUBJ_CLAUSE && e == k->cue_tok)))
+        !(k->mode == STM_SUBJ_SOURCE || (k->mode == STM_SUBJ_CLAUSE && next_to_cue(c, e, k->cue_tok))))
         return 0;
     while (e > f && (dossier_speakers_match(c, "statement.adverbs", e - 1) || dossier_speakers_match(c, "statement.aux", e - 1) ||
                      (k->mode == STM_SUBJ_SOURCE && (dossier_speakers_flags(c, e - 1) & DOSSIER_TOK_PUNCT))))
@@ -366,10 +375,10 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
     int head = e - 1;
     if ((dossier_speakers_flags(c, head) & DOSSIER_TOK_UPPER) && (head > first || c->tok_mention[head] >= 0))
         return 0;   /* a capitalised head is a name: the speaker stage's to find, or nobody's */
-    if (speaker_noun(c, head))
-        return 1;
-    if (k->mode != STM_SUBJ_CLAUSE)
-        return 0;
+    if (speaker_noun(c, head))   /* "a federal judge rejected", not what "commentators described" */
+        return !dossier_speakers_match(c, "statement.view_cues", k->cue_tok);
+    if (k->mode != STM_SUBJ_CLAUSE || dossier_speakers_match(c, "statement.object_cues", k->cue_tok))
+        return 0;   /* what unnamed "sailors praised" is a view */
     /* "Some said", "47 percent said", "Two in three said": a share of the people asked */
     if ((quantifier && words == 1) || ((quantifier || number) && (dossier_speakers_match(c, "statement.share_words", head) ||
                                                                  dossier_speakers_match(c, "statement.quantifiers", head))))
