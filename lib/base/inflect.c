@@ -67,6 +67,9 @@ int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char
         return 1;
     if (same_hyphenated(lx, lang, a, b))
         return 1;
+    const dossier_phrase *const *ends = NULL;
+    if (!dossier_lexicon_list(lx, lang, "statement.case_endings", &ends))
+        return 0; /* no endings: each word is its only stem, and they differ */
     size_t sa[24], sb[24];
     size_t na = dossier_inflect_stems(lx, lang, a, sa, 24), nb = dossier_inflect_stems(lx, lang, b, sb, 24);
     if (na == 1 && nb == 1)

@@ -28,6 +28,13 @@
 #include "base/token.h"
 #include "base/util.h"
 
+/* A function kept out of line, so that its callers' common paths stay short (see match_list). */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* A phrase and, for gazetteer names, the entry it names. */
 typedef struct {
     dossier_phrase pub;           /* first member: a pub pointer is a phrase pointer */
@@ -206,6 +213,8 @@ static list *lookup_list(const dossier_lexicon *lx, const char *lang, const char
     return l;
 }
 
+static list *remember_list(const dossier_lexicon *lx, const char *lang, const char *key, struct memo *slot);
+
 /*
  * The list with this id, or NULL: from this thread's memo, else from the
  * index.  The lexicon is only read, so threads may share it.
@@ -219,6 +228,13 @@ static list *find_list(const dossier_lexicon *lx, const char *lang, const char *
     if (slot->generation == lx->generation && slot->lang_ptr == lang && slot->key_ptr == key &&
         strcmp(slot->lang, lang) == 0 && strcmp(slot->key, key) == 0)
         return slot->l;
+    return remember_list(lx, lang, key, slot);
+}
+
+/* find_list past its memo: the list from the index, remembered in `slot`. */
+static NOINLINE list *remember_list(const dossier_lexicon *lx, const char *lang, const char *key,
+                                    struct memo *slot)
+{
     list *l = lookup_list(lx, lang, key);
     if (strlen(lang) < sizeof slot->lang && strlen(key) < sizeof slot->key) {
         slot->generation = lx->generation;
@@ -705,12 +721,22 @@ size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const c
     return dossier_lexlist_phrases(find_list(lx, lang, key), out);
 }
 
-/* The run of l's phrases whose first word is `word` (l frozen), or NULL. */
-static const first_run *run_of(const list *l, const char *word)
+/*
+ * Look-ups are made for every token with many lists, and most end at the
+ * first test (no phrase of the list starts with the word's first two
+ * bytes).  That test is kept apart from the probe, which is not inlined
+ * (NOINLINE), so that the common path saves and restores no registers.
+ */
+/* Non-zero when some phrase of l (frozen) may start with `word`: its first two bytes are among theirs. */
+static int may_start(const list *l, const char *word)
 {
     unsigned bit = prefix_bit(word);
-    if (!(l->starts[bit / 64] & (1ull << (bit % 64))))
-        return NULL;
+    return (l->starts[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* The run of l's phrases whose first word is `word` (l frozen, may_start true), or NULL. */
+static const first_run *probe_run(const list *l, const char *word)
+{
     uint64_t h = word_hash(word);
     size_t at = (size_t)h & (l->nfirsts - 1);
     const first_run *r;
@@ -720,12 +746,16 @@ static const first_run *run_of(const list *l, const char *word)
     return r->hash ? r : NULL;
 }
 
-/* The longest phrase of `l` matching words[0..n). */
-static size_t match_list(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
+/* The run of l's phrases whose first word is `word` (l frozen), or NULL. */
+static const first_run *run_of(const list *l, const char *word)
 {
-    if (!l || !n || !words[0] || !l->frozen)
-        return 0;
-    const first_run *r = run_of(l, words[0]);
+    return may_start(l, word) ? probe_run(l, word) : NULL;
+}
+
+/* match_list past its first test. */
+static NOINLINE size_t match_run(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
+{
+    const first_run *r = probe_run(l, words[0]);
     if (!r)
         return 0;
     for (size_t i = r->lo; i < r->hi; i++) {
@@ -742,6 +772,14 @@ static size_t match_list(const list *l, const char *const *words, size_t n, cons
         }
     }
     return 0;
+}
+
+/* The longest phrase of `l` matching words[0..n). */
+static size_t match_list(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
+{
+    if (!l || !n || !words[0] || !l->frozen || !may_start(l, words[0]))
+        return 0;
+    return match_run(l, words, n, out);
 }
 
 /* See lexicon.h. */
@@ -786,6 +824,22 @@ int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char 
     const dossier_phrase *p = NULL;
     const char *words[1] = {folded_word};
     return match_list(find_list(lx, lang, key), words, 1, &p) == 1;
+}
+
+/* See lexicon.h. */
+const char *dossier_lexicon_month_key(int m)
+{
+    static const char *const keys[] = {"months.1", "months.2", "months.3", "months.4", "months.5", "months.6",
+                                       "months.7", "months.8", "months.9", "months.10", "months.11", "months.12"};
+    return m >= 1 && m <= 12 ? keys[m - 1] : NULL;
+}
+
+/* See lexicon.h. */
+const char *dossier_lexicon_weekday_key(int d)
+{
+    static const char *const keys[] = {"weekdays.1", "weekdays.2", "weekdays.3", "weekdays.4",
+                                       "weekdays.5", "weekdays.6", "weekdays.7"};
+    return d >= 1 && d <= 7 ? keys[d - 1] : NULL;
 }
 
 /* See lexicon.h. */

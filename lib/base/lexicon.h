@@ -126,6 +126,15 @@ int dossier_lexicon_has(const dossier_lexicon *lx, const char *lang, const char 
                         const char *folded_word);
 
 /*
+ * The list keys "months.<m>" (m 1-12) and "weekdays.<d>" (d 1-7) as
+ * constants, or NULL out of range.  A key built in a buffer for each
+ * look-up costs a snprintf and defeats the lexicon's memo of recent lists
+ * (which knows a key by its address), every time.
+ */
+const char *dossier_lexicon_month_key(int m);
+const char *dossier_lexicon_weekday_key(int d);
+
+/*
  * The distinct list keys that start with `prefix` (in any language), in the
  * order their lists were created, into out[0..max); returns how many.  The
  * strings belong to the lexicon.  Lets data name things the code does not

@@ -24,6 +24,7 @@
  */
 #include "read/meta.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,26 +38,32 @@
 /* The tokens of one line, folded. */
 typedef struct {
     size_t n, nwords;
-    char **f;           /* folded forms (malloc'ed each) */
+    char **f;           /* folded forms, each NUL-terminated inside `block` */
+    char *block;        /* every folded form of the line, one after another */
     unsigned *fl;       /* token flags */
     dossier_span *sp;   /* byte spans into the text */
 } ltoks;
 
 static void ltoks_free(ltoks *t)
 {
-    for (size_t i = 0; i < t->n; i++)
-        free(t->f[i]);
     free(t->f);
+    free(t->block);
     free(t->fl);
     free(t->sp);
     memset(t, 0, sizeof *t);
 }
 
-/* Tokenizes s[a..b) into *t; returns DOSSIER_OK or DOSSIER_ENOMEM. */
+/*
+ * Tokenizes s[a..b) into *t; returns DOSSIER_OK or DOSSIER_ENOMEM.  The
+ * folded forms go into one block (a malloc per line, not per word): while
+ * it grows, f[i] holds the offset of form i, made a pointer at the end.
+ */
 static int ltoks_read(ltoks *t, const char *s, size_t a, size_t b)
 {
     size_t pos = a, ts, te, cap = 0;
     unsigned fl;
+    dbuf fold = {0}, all = {0};
+    int rc = DOSSIER_OK;
     memset(t, 0, sizeof *t);
     while ((fl = dossier_token_next(s, b, &pos, &ts, &te)) != 0) {
         if (t->n == cap) {
@@ -68,20 +75,30 @@ static int ltoks_read(ltoks *t, const char *s, size_t a, size_t b)
             if (g)
                 t->fl = g;
             dossier_span *sp = g ? realloc(t->sp, cap * sizeof *sp) : NULL;
-            if (!sp)
-                return DOSSIER_ENOMEM;
+            if (!sp) {
+                rc = DOSSIER_ENOMEM;
+                break;
+            }
             t->sp = sp;
         }
-        t->f[t->n] = dossier_fold(s + ts, te - ts);
-        if (!t->f[t->n])
-            return DOSSIER_ENOMEM;
+        const char *w = dossier_fold_into(&fold, s + ts, te - ts);
+        size_t at = all.len;
+        if (!w || dossier_buf_add(&all, w, fold.len + 1)) {
+            rc = DOSSIER_ENOMEM;
+            break;
+        }
+        t->f[t->n] = (char *)(uintptr_t)at;
         t->fl[t->n] = fl;
         t->sp[t->n] = (dossier_span){ts, te};
         t->n++;
         if (!(fl & DOSSIER_TOK_PUNCT))
             t->nwords++;
     }
-    return DOSSIER_OK;
+    dossier_buf_free(&fold);
+    t->block = all.s;
+    for (size_t i = 0; i < t->n; i++)
+        t->f[i] = t->block + (uintptr_t)t->f[i];
+    return rc; /* after a failure what was read stays readable: the caller frees it */
 }
 
 /* ---- dates ---- */
@@ -89,12 +106,9 @@ static int ltoks_read(ltoks *t, const char *s, size_t a, size_t b)
 /* The month (1-12) that folded word w names in any language, or 0. */
 static int month_of(const dossier_doc *d, const char *w)
 {
-    char key[16];
-    for (int m = 1; m <= 12; m++) {
-        snprintf(key, sizeof key, "months.%d", m);
-        if (dossier_lexicon_has(d->lex, NULL, key, w))
+    for (int m = 1; m <= 12; m++)
+        if (dossier_lexicon_has(d->lex, NULL, dossier_lexicon_month_key(m), w))
             return m;
-    }
     return 0;
 }
 

@@ -171,12 +171,9 @@ static int tokenize(dossier_doc *d)
 /* Non-zero when folded word `w` is a month name of any language. */
 static int is_month(const dossier_doc *d, const char *w)
 {
-    char key[16];
-    for (int m = 1; m <= 12; m++) {
-        snprintf(key, sizeof key, "months.%d", m);
-        if (dossier_lexicon_has(d->lex, NULL, key, w))
+    for (int m = 1; m <= 12; m++)
+        if (dossier_lexicon_has(d->lex, NULL, dossier_lexicon_month_key(m), w))
             return 1;
-    }
     return 0;
 }
 

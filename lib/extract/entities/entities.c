@@ -128,18 +128,13 @@ static int months_capitalised(const char *lang)
 /* See names.h: a month or weekday name that names no entity. */
 int dossier_names_is_calendar(const dossier_names *c, int i)
 {
-    char key[16];
     if (!months_capitalised(c->lang) && !dossier_names_sent_first(c, i))
         return 0;
     for (int m = 1; m <= 12; m++) {
-        snprintf(key, sizeof key, "months.%d", m);
-        if (dossier_lexicon_has(c->d->lex, c->lang, key, c->d->folds.v[i]))
+        if (dossier_lexicon_has(c->d->lex, c->lang, dossier_lexicon_month_key(m), c->d->folds.v[i]))
             return 1;
-        if (m <= 7) {
-            snprintf(key, sizeof key, "weekdays.%d", m);
-            if (dossier_lexicon_has(c->d->lex, c->lang, key, c->d->folds.v[i]))
-                return 1;
-        }
+        if (m <= 7 && dossier_lexicon_has(c->d->lex, c->lang, dossier_lexicon_weekday_key(m), c->d->folds.v[i]))
+            return 1;
     }
     return 0;
 }

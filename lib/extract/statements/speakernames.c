@@ -413,17 +413,12 @@ static int initial(const stm_ctx *c, int t, int end)
 /* Non-zero when token t is a weekday's name, or with `months` a month's ("Jan" may be a first name). */
 static int calendar_word(const stm_ctx *c, int t, int months)
 {
-    char key[16];
-    for (int m = 1; months && m <= 12; m++) {
-        snprintf(key, sizeof key, "months.%d", m);
-        if (dossier_speakers_match(c, key, t))
+    for (int m = 1; months && m <= 12; m++)
+        if (dossier_speakers_match(c, dossier_lexicon_month_key(m), t))
             return 1;
-    }
-    for (int w = 1; w <= 7; w++) {
-        snprintf(key, sizeof key, "weekdays.%d", w);
-        if (dossier_speakers_match(c, key, t))
+    for (int w = 1; w <= 7; w++)
+        if (dossier_speakers_match(c, dossier_lexicon_weekday_key(w), t))
             return 1;
-    }
     return 0;
 }
 

@@ -227,13 +227,10 @@ static int time_phrase(const stm_ctx *c, int m)
     const dossier_mention *mm = &c->d->mentions.v[m];
     if (dossier_speakers_match(c, "statement.prepositions", mm->first_token))
         return 1;
-    char key[16];
     for (int t = mm->first_token; t < mm->first_token + mm->ntokens; t++)
-        for (int w = 1; w <= 7; w++) {
-            snprintf(key, sizeof key, "weekdays.%d", w);
-            if (dossier_speakers_match(c, key, t))
+        for (int w = 1; w <= 7; w++)
+            if (dossier_speakers_match(c, dossier_lexicon_weekday_key(w), t))
                 return 1;
-        }
     return 0;
 }
 

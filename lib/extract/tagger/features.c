@@ -40,10 +40,9 @@ static uint32_t rd32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* See tagger.h. */
-unsigned dossier_tagger_word_class(const dossier_tagger_words *w, const char *fold, size_t len)
+/* The classes of the word table's entry with hash h (dossier_tagger_hash of the folded word), or 0. */
+static unsigned class_of_hash(const dossier_tagger_words *w, uint32_t h)
 {
-    uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, fold, len);
     size_t lo = w->bucket ? w->bucket[h >> 16] : 0, hi = w->bucket ? w->bucket[(h >> 16) + 1] : w->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -56,6 +55,12 @@ unsigned dossier_tagger_word_class(const dossier_tagger_words *w, const char *fo
             return (unsigned)w->rec[mid * 8 + 4] | (unsigned)w->rec[mid * 8 + 5] << 8;
     }
     return 0;
+}
+
+/* See tagger.h. */
+unsigned dossier_tagger_word_class(const dossier_tagger_words *w, const char *fold, size_t len)
+{
+    return class_of_hash(w, dossier_tagger_hash(DOSSIER_TAGGER_HASH0, fold, len));
 }
 
 /* How a token is capitalised (after case restoration). */
@@ -75,6 +80,7 @@ typedef struct {
     size_t vlen;
     const char *fold;
     size_t flen;
+    uint32_t fh;        /* dossier_tagger_hash of fold: its key in the word table and the docmap */
     int cc;             /* enum capclass */
     int first;          /* the sentence's first word */
     unsigned wc;        /* word-table classes */
@@ -164,6 +170,7 @@ typedef struct {
     uint32_t *key;      /* folded-word hash + 1 (0: empty) */
     unsigned char *flags;
     int *form;          /* a token that writes the word in normal case, or -1 */
+    unsigned *wc;       /* the word table's classes of the word, looked up once per document */
     size_t mask;
 } docmap;
 
@@ -176,11 +183,18 @@ static size_t docmap_slot(const docmap *m, uint32_t h)
     return i;
 }
 
-/* Emitting features: a growable array of hashes. */
+/*
+ * Emitting features: a growable array of hashes.  Feature names are string
+ * literals, so the hash of "name=" is remembered by the name's address
+ * (the same address is the same text) instead of hashed for every token.
+ */
+#define NAME_SLOTS 128
 typedef struct {
     uint32_t *v;
     size_t n, cap;
     int oom;
+    const char *name_key[NAME_SLOTS];
+    uint32_t name_hash[NAME_SLOTS];
 } fvec;
 
 /* Appends one feature hash. */
@@ -199,12 +213,16 @@ static void emit(fvec *f, uint32_t h)
     f->v[f->n++] = h;
 }
 
-/* Emits feature name=value (value len bytes). */
+/* Emits feature name=value (value len bytes); `name` is a string literal (see fvec). */
 static void feat(fvec *f, const char *name, const char *value, size_t len)
 {
-    uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, name, strlen(name));
-    h = dossier_tagger_hash(h, "=", 1);
-    emit(f, dossier_tagger_hash(h, value, len));
+    size_t slot = ((uintptr_t)name >> 1) % NAME_SLOTS;
+    if (f->name_key[slot] != name) {
+        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, name, strlen(name));
+        f->name_hash[slot] = dossier_tagger_hash(h, "=", 1);
+        f->name_key[slot] = name;
+    }
+    emit(f, dossier_tagger_hash(f->name_hash[slot], value, len));
 }
 
 /* Emits feature name=number. */
@@ -254,9 +272,17 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
         ti[i].vlen = t->len;
         ti[i].fold = t->fold;
         ti[i].flen = strlen(t->fold);
+        ti[i].fh = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
         ti[i].cc = cap_class(t->text, t->len);
         ti[i].first = 0;
-        ti[i].wc = dossier_tagger_word_class(words, ti[i].fold, ti[i].flen);
+        /* A word's entry is looked up once: the slot's key stays as if fresh (form -1, no flags). */
+        size_t k = docmap_slot(dm, ti[i].fh);
+        if (!dm->key[k]) {
+            dm->key[k] = ti[i].fh + 1;
+            dm->form[k] = -1;
+            dm->wc[k] = class_of_hash(words, ti[i].fh);
+        }
+        ti[i].wc = dm->wc[k];
         need += t->len + ti[i].flen + 8;
     }
     *scratch = malloc(need + 1);
@@ -280,12 +306,7 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
             loud[i] = (unsigned char)sh;
             if (sh || ti[i].cc == CC_OTHER || ti[i].cc == CC_DIGIT)
                 continue;
-            uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
-            size_t k = docmap_slot(dm, h);
-            if (!dm->key[k]) {
-                dm->key[k] = h + 1;
-                dm->form[k] = -1;
-            }
+            size_t k = docmap_slot(dm, ti[i].fh);
             if (ti[i].cc == CC_LOWER)
                 dm->flags[k] |= SEEN_LOWER;
             else if (ti[i].cc == CC_INIT && !ti[i].first)
@@ -298,9 +319,8 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
 
     for (size_t i = 0; i < n; i++) {
         if (loud[i] && (ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER)) {
-            uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
-            size_t k = docmap_slot(dm, h);
-            if (dm->key[k] && dm->form[k] >= 0) {
+            size_t k = docmap_slot(dm, ti[i].fh);
+            if (dm->form[k] >= 0) {
                 const dossier_tagger_token *t = &doc->tokens[dm->form[k]];
                 ti[i].view = t->text;
                 ti[i].vlen = t->len;
@@ -372,9 +392,7 @@ static void token_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_
 
     /* The document: the same word in lower case elsewhere, or capitalised inside a sentence. */
     if (t->cc == CC_INIT || t->cc == CC_ALLCAPS || t->cc == CC_LETTER) {
-        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, t->fold, t->flen);
-        size_t k = docmap_slot(dm, h);
-        unsigned fl = dm->key[k] ? dm->flags[k] : 0;
+        unsigned fl = dm->flags[docmap_slot(dm, t->fh)];
         featnn(f, "doc", fl, (unsigned)t->first);
     }
 
@@ -477,12 +495,13 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     dm.key = calloc(cap, sizeof *dm.key);
     dm.flags = calloc(cap, 1);
     dm.form = calloc(cap, sizeof *dm.form);
+    dm.wc = calloc(cap, sizeof *dm.wc);
     ti = calloc(n ? n : 1, sizeof *ti);
     phrase = calloc(n ? n : 1, sizeof *phrase);
     out->start = malloc((n + 1) * sizeof *out->start);
     out->word = malloc((n ? n : 1) * sizeof *out->word);
     out->cap = malloc(n ? n : 1);
-    if (!dm.key || !dm.flags || !dm.form || !ti || !phrase || !out->start || !out->word || !out->cap)
+    if (!dm.key || !dm.flags || !dm.form || !dm.wc || !ti || !phrase || !out->start || !out->word || !out->cap)
         goto done;
     if ((rc = analyse(ti, &scratch, words, doc, &dm)))
         goto done;
@@ -493,7 +512,7 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
         for (size_t i = a; i < b; i++) {
             out->start[i] = f.n;
             token_features(&f, ti, i, a, b, &dm, phrase);
-            out->word[i] = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
+            out->word[i] = ti[i].fh;
             out->cap[i] = (unsigned char)((ti[i].cc == CC_INIT || ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER ||
                                            ti[i].cc == CC_MIXED) |
                                           (i == a) << 1);
@@ -511,6 +530,7 @@ done:
     free(dm.key);
     free(dm.flags);
     free(dm.form);
+    free(dm.wc);
     free(ti);
     free(phrase);
     free(scratch);

@@ -158,10 +158,9 @@ const dossier_tagger_words *dossier_tagger_model_words(const dossier_tagger_mode
     return &m->words;
 }
 
-/* The model's weights of one feature, added to scores (a dossier_tagger_scorer). */
-static void model_score(const void *ctx, uint32_t feat, float *scores)
+/* The first of the model's weight records of feature `feat` into *first; returns how many there are. */
+static size_t find_records(const dossier_tagger_model *m, uint32_t feat, size_t *first)
 {
-    const dossier_tagger_model *m = ctx;
     size_t lo = m->bucket[feat >> (32 - BUCKET_BITS)], hi = m->bucket[(feat >> (32 - BUCKET_BITS)) + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -170,8 +169,48 @@ static void model_score(const void *ctx, uint32_t feat, float *scores)
         else
             hi = mid;
     }
-    for (; lo < m->nw && rd32(m->w + lo * 8) == feat; lo++) {
-        const unsigned char *r = m->w + lo * 8;
+    *first = lo;
+    while (lo < m->nw && rd32(m->w + lo * 8) == feat)
+        lo++;
+    return lo - *first;
+}
+
+/*
+ * A document's look-ups of the weight table, remembered by feature hash
+ * in a table of MEMO_SLOTS (one slot per hash, the last look-up wins):
+ * a document asks for the same features again and again (the bias, the
+ * capital classes, the common words, suffixes and tag pairs), and each
+ * look-up is a wait for memory.  What a slot remembers is where the
+ * records are, so scores add the same weights in the same order.
+ */
+#define MEMO_SLOTS 4096
+typedef struct {
+    uint32_t feat;
+    uint32_t first;      /* the feature's records are w[first .. first + n) */
+    uint16_t n;
+    uint16_t used;
+} memo_slot;
+
+typedef struct {
+    const dossier_tagger_model *m;
+    memo_slot *slot;     /* MEMO_SLOTS */
+} memo_scorer;
+
+/* The model's weights of one feature, added to scores (a dossier_tagger_scorer over a memo_scorer). */
+static void memo_score(const void *ctx, uint32_t feat, float *scores)
+{
+    const memo_scorer *ms = ctx;
+    const dossier_tagger_model *m = ms->m;
+    memo_slot *sl = &ms->slot[(feat * 2654435761u) >> 20];
+    if (!sl->used || sl->feat != feat) {
+        size_t first, n = find_records(m, feat, &first); /* n <= DOSSIER_TAG_COUNT: order checked at open */
+        sl->feat = feat;
+        sl->first = (uint32_t)first;
+        sl->n = (uint16_t)n;
+        sl->used = 1;
+    }
+    for (size_t k = sl->first; k < (size_t)sl->first + sl->n; k++) {
+        const unsigned char *r = m->w + k * 8;
         int16_t q = (int16_t)(uint16_t)(r[6] | r[7] << 8);
         scores[r[4]] += (float)q * m->scale;
     }
@@ -196,8 +235,9 @@ static void prefetch(const void *p)
  * waits overlap.
  */
 #define PREFETCH_AHEAD 8
-static float *static_scores(const dossier_tagger_model *m, const dossier_tagger_features *f)
+static float *static_scores(const memo_scorer *ms, const dossier_tagger_features *f)
 {
+    const dossier_tagger_model *m = ms->m;
     float *base = calloc(f->ntokens * DOSSIER_TAG_COUNT + 1, sizeof *base);
     size_t total = f->start[f->ntokens];
     for (size_t i = 0; base && i < f->ntokens; i++)
@@ -206,7 +246,7 @@ static float *static_scores(const dossier_tagger_model *m, const dossier_tagger_
                 prefetch(&m->bucket[f->feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
             if (k + PREFETCH_AHEAD < total)
                 prefetch(m->w + (size_t)m->bucket[f->feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
-            model_score(m, f->feats[k], base + i * DOSSIER_TAG_COUNT);
+            memo_score(ms, f->feats[k], base + i * DOSSIER_TAG_COUNT);
         }
     return base;
 }
@@ -219,9 +259,11 @@ int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_
     int rc = dossier_tagger_features_make(&f, &m->words, doc);
     if (rc)
         return rc;
-    float *base = static_scores(m, &f);
-    rc = base ? dossier_tagger_decode(tags, margin, NULL, &f, base, model_score, m) : DOSSIER_ENOMEM;
+    memo_scorer ms = {m, calloc(MEMO_SLOTS, sizeof(memo_slot))};
+    float *base = ms.slot ? static_scores(&ms, &f) : NULL;
+    rc = base ? dossier_tagger_decode(tags, margin, NULL, &f, base, memo_score, &ms) : DOSSIER_ENOMEM;
     free(base);
+    free(ms.slot);
     dossier_tagger_features_free(&f);
     return rc;
 }
