@@ -26,7 +26,8 @@
  * without "that" (not "found a group of friends"); a participle after a
  * quotation's attribution ("…,” X said, referring to Y"); documents that
  * speak ("The ad touts …", "released a new video calling for …");
- * commitments ("agreed to pay …", "offered to host …").
+ * commitments ("agreed to pay …", "offered to host …"); the writer's own
+ * "I believe …", "we know …" (not an "I" in a quotation).
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -206,6 +207,27 @@ START_TEST(test_speakers_named_by_a_description)
     expect(d, "forced to pay smugglers", NULL, NULL);
     expect(d, "vote for the mayor in the autumn", NULL, NULL);
     expect(d, "the only candidate they trusted", NULL, NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_the_writer_speaks)
+{
+    /* "I believe", "Yes, we know": the writer's own statement, kept with no speaker; an "I" in a
+       quotation is the quoted speaker's */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "I believe the harbour will reopen to ferries next spring.\n\n"
+                               "Yes, we know the council signed the harbour contract in secret.\n\n"
+                               "\u201cI think the dock workers will strike again,\u201d Berg said.");
+    expect(d, "harbour will reopen to ferries", NULL, NULL);
+    expect(d, "signed the harbour contract in secret", NULL, NULL);
+    const dossier_statement *s = find(d, "dock workers will strike");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(s->speaker, dossier_test_entity(d, "Anna Berg"));
+    dossier_test_doc_free(d);
+    d = doc("fr", "Anna Berg a rencontr\u00e9 Paul Weber \u00e0 Lyon lundi.\n\n"
+                  "Je pense que le port rouvrira aux ferries au printemps prochain.");
+    expect(d, "le port rouvrira aux ferries", NULL, NULL);
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -503,6 +525,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_participle_after_an_attribution);
     tcase_add_test(tc, test_documents_that_speak);
     tcase_add_test(tc, test_commitments);
+    tcase_add_test(tc, test_the_writer_speaks);
     suite_add_tcase(s, tc);
     return s;
 }

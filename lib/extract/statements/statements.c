@@ -6,8 +6,8 @@
  * speech (reported.c) is then looked for in what is left; candidates that
  * a larger one contains are merged away; and every candidate is attributed
  * (speakers.c).  Reported speech whose speaker cannot be found is dropped,
- * unless a noun phrase that names nobody says it ("The bank said"): that
- * is kept with no speaker;
+ * unless a noun phrase that names nobody says it ("The bank said") or the
+ * writer does ("I believe"): that is kept with no speaker;
  * a group of people or a poll may say something ("analysts said"), but
  * what "commentators have described" or "scientists believe" is a view,
  * not anybody's statement.
@@ -383,6 +383,38 @@ static int described_subject(const stm_ctx *c, const stm_cand *k)
     return (article || quantifier) && lower >= 1 && lower <= 2;
 }
 
+/*
+ * Non-zero when candidate k, indirect speech with nobody named, is said by
+ * the writer's own "I" or "we" ("I believe the plan will fail", "Yes, we
+ * know the count is late"): the whole subject, after an opening adverbial,
+ * is one pronoun of statement.pronouns_first, and only auxiliaries,
+ * adverbs and negations ("don't") stand before the cue.  Kept with no
+ * speaker: the article's author speaks, whom no stage names.  "I" in a
+ * quotation is the quoted speaker's, and a quotation's words are claimed
+ * before reported speech is looked for.
+ */
+static int first_person(const stm_ctx *c, const stm_cand *k)
+{
+    int f = k->subj_first, e = k->subj_end;
+    if (k->kind != DOSSIER_STATEMENT_INDIRECT || k->mode != STM_SUBJ_CLAUSE || k->cue_tok < 0 || f < 0 || e <= f)
+        return 0;
+    while (e > f && (dossier_speakers_match(c, "statement.adverbs", e - 1) || dossier_speakers_match(c, "statement.aux", e - 1) ||
+                     dossier_speakers_match(c, "statement.finite_words", e - 1)))
+        e--;
+    for (int t = e - 1; t > f; t--)
+        if (dossier_speakers_is(c, t, ",")) {
+            f = t + 1;
+            break;
+        }
+    if (e - f != 1 || !dossier_speakers_match(c, "statement.pronouns_first", f) || c->used[f])
+        return 0;
+    for (int t = e; t < k->cue_tok; t++)
+        if (!dossier_speakers_match(c, "statement.adverbs", t) && !dossier_speakers_match(c, "statement.aux", t) &&
+            !dossier_speakers_match(c, "statement.finite_words", t))
+            return 0;
+    return 1;
+}
+
 /* Adds the kept candidates to d->statements. */
 static int emit(stm_ctx *c)
 {
@@ -396,7 +428,7 @@ static int emit(stm_ctx *c)
             k->speaker_mention = -1;
         }
         check_subject(c, k);
-        if (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0 && !described_subject(c, k))
+        if (k->kind == DOSSIER_STATEMENT_INDIRECT && k->speaker < 0 && !described_subject(c, k) && !first_person(c, k))
             continue;
         dossier_statement s = {0};
         s.span = k->span;
