@@ -21,7 +21,10 @@
  * a one-word quotation closing a clause right before its cue ("The plan
  * may be “wasteful,” said X") reports the clause too; "“…,” X said, but
  * “…”" gives X the second quotation as well; a clause goes on past a cue
- * set in by commas before a title ("In X, Y said, Mr. Z is …").
+ * set in by commas before a title ("In X, Y said, Mr. Z is …"); a cue
+ * participle after a comma ("…, citing …", "…, even suggesting …") is the
+ * same speaker's next statement and no inverted cue ("…, saying the
+ * ministry had …").
  * Invented sentences.
  */
 #include <stdio.h>
@@ -85,6 +88,28 @@ START_TEST(test_next_cue_ends_the_content)
     spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the night service could end", NULL), "Lena Okafor");
     expect(d, DOSSIER_STATEMENT_INDIRECT, "the tunnel would cost too much", "noted");
     expect(d, DOSSIER_STATEMENT_INDIRECT, "the bridge was older", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_participle_cue_after_the_content)
+{
+    /* ", citing …", ", even suggesting …", ", saying the ministry …": the same speaker's next statement, and the
+       short object before it ("defended the plan") a statement of its own; a participle is no inverted cue, but
+       "…, said X, the harbour master." is; a participle that is no cue keeps the clause */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Dana Whitcombe defended the plan, citing the cost of the old ferry.\n\n"
+                         "Lena Okafor praised the budget on Tuesday, even suggesting the council could cut the port fees.\n\n"
+                         "Dana Whitcombe criticized the tender, saying the ministry had hidden the costs from voters.\n\n"
+                         "The ferry will stop running in March, said Ilse Brandt, the harbour master.\n\n"
+                         "Lena Okafor praised the new pier, making it the pride of the harbour.");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "defended the plan", "citing"), "Dana Whitcombe");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the cost of the old ferry", "defended"), "Dana Whitcombe");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the council could cut the port fees", "budget"), "Lena Okafor");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the ministry had hidden the costs", "tender"), "Dana Whitcombe");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "criticized the tender", "ministry");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "The ferry will stop running in March", "said"), "Ilse Brandt");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "making it the pride of the harbour", NULL);
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -313,6 +338,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_next_cue_ends_the_content);
     tcase_add_test(tc, test_content_goes_on);
+    tcase_add_test(tc, test_participle_cue_after_the_content);
     tcase_add_test(tc, test_semicolon_ends_the_content);
     tcase_add_test(tc, test_asides_and_opening_clauses);
     tcase_add_test(tc, test_nested_reported_speech);

@@ -195,6 +195,8 @@ static int own_predicate(const stm_ctx *c, const sentence *s, int t)
     return MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u) || MATCH("statement.object_cues", u);
 }
 
+static int bare_clause(const stm_ctx *c, const sentence *s, int from);
+
 /*
  * Non-zero when the writer takes the sentence back at token t, after the
  * reported clause: a semicolon, or a comma (and the closing quotation
@@ -211,13 +213,19 @@ static int writer_resumes(const stm_ctx *c, const sentence *s, int t)
     int u = t + 1;
     while (u < s->trim && (FLAGS(u) & DOSSIER_TOK_QUOTE))
         u++;
-    if (u + 1 >= s->trim || !dossier_speakers_participle(c, u) || !(MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u)))
+    while (u < s->trim && MATCH("statement.adverbs", u))
+        u++;
+    if (u + 1 >= s->trim || !dossier_speakers_participle(c, u))
+        return 0;
+    if (MATCH("statement.object_cues", u) && !MATCH("statement.verbs", u) && !MATCH("statement.verbs_that", u))
+        return 1;
+    if (!(MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u)))
         return 0;
     /* the participle's own clause follows ("saying that …", "saying it …", "saying “…”"), not its object
        ("…, estimant les chances à 70 %" goes on with the same statement) */
     int v = u + 1;
     return MATCH("statement.complementizers", v) || MATCH("statement.subject_pronouns", v) ||
-           MATCH("statement.pronouns_clause", v) || (FLAGS(v) & DOSSIER_TOK_QOPEN);
+           MATCH("statement.pronouns_clause", v) || (FLAGS(v) & DOSSIER_TOK_QOPEN) || bare_clause(c, s, v);
 }
 
 /*
@@ -778,7 +786,9 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
             break;
         }
     }
-    int inverted = comma == t - 1 && !opens_with_apposition(c, s, comma) && inverted_name(c, s, after);
+    /* "…, saying the ministry had …": a participle has no inverted subject */
+    int inverted = comma == t - 1 && !dossier_speakers_participle(c, t) && !opens_with_apposition(c, s, comma) &&
+                   inverted_name(c, s, after);
     /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
     int clause = MATCH("statement.prepositions", h) ? skip_adverbials(c, s, h) : h;
     int goes_on = clause != h && dossier_speakers_words(c, clause, s->trim) >= 3;
@@ -1117,6 +1127,30 @@ static int after_attribution(const stm_ctx *c, const sentence *s, int comma)
     return 0;
 }
 
+/*
+ * "X praised the plan, citing …": the candidate of this sentence whose
+ * clause the comma at `comma` closed (writer_resumes()), so that a cue
+ * participle after it speaks for the same subject.  Sets [*sf, *se) and
+ * *mode to that candidate's subject and returns 1; else 0.
+ */
+static int resumed_subject(const stm_ctx *c, const sentence *s, int comma, int *sf, int *se, int *mode)
+{
+    if (comma <= s->first || !IS(comma, ","))
+        return 0;
+    size_t end = c->d->tokens.v[comma - 1].span.end;
+    for (size_t k = c->cands.n; k-- > 0;) {
+        const stm_cand *p = &c->cands.v[k];
+        if (p->dropped || p->kind != DOSSIER_STATEMENT_INDIRECT || p->cue_tok < s->first || p->cue_tok >= comma ||
+            p->span.end != end)
+            continue;
+        *sf = p->subj_first;
+        *se = p->subj_end;
+        *mode = p->mode;
+        return 1;
+    }
+    return 0;
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
@@ -1147,12 +1181,13 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
             if (passive(c, s, t, len) || noun_cue(c, s, t) ||
                 (t > s->first && (MATCH("statement.articles", t - 1) || MATCH("statement.possessives", t - 1))))
                 continue;
-            int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t, sf, se;
+            int from = t > s->first && MATCH("statement.aux", t - 1) && !c->used[t - 1] ? t - 1 : t, sf, se, mode;
             int u = t - 1;
             while (u > s->first && MATCH("statement.adverbs", u))
                 u--;
             /* "X called Y “unhinged”": three words are enough with a quotation */
-            int end = clause_end(c, s, t), min = quoted(c, t, end) ? 3 : 4;
+            /* "X defended the plan, citing …": a short object is enough before the same speaker's next cue */
+            int end = clause_end(c, s, t), min = end < s->trim && writer_resumes(c, s, end) ? 2 : quoted(c, t, end) ? 3 : 4;
             for (int v = t + len; v + 1 < end; v++)
                 if (IS(v, ",") && MATCH("statement.according", v + 1)) {
                     end = v;    /* "A and B agreed to …, according to X": the act is what X reports */
@@ -1164,6 +1199,8 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
                 rc = add_min(c, s, from, end, t, len, sf, se, STM_SUBJ_CLAUSE, min);
             else if (after_attribution(c, s, u))   /* "“…,” X said, referring to Y": X's, naming Y */
                 rc = add_min(c, s, from, end, t, len, -1, -1, STM_SUBJ_NONE, 2);
+            else if (resumed_subject(c, s, u, &sf, &se, &mode))   /* "X praised the plan, citing …": X's */
+                rc = add_min(c, s, from, end, t, len, sf, se, mode, min);
         } else if ((len = MATCH("statement.document_verbs", t)) > 0 && !passive(c, s, t, len) &&
                    (noun_end = document_subject(c, s, t)) > 0) {
             rc = document_verb(c, s, t, len, noun_end);
