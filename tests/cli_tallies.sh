@@ -97,10 +97,14 @@ recounted "changes by hand"
 # an older database: the migration fills the kept tables from its rows
 old=$tmp/old.db
 "$bin" --db "$old" ingest --quiet "$tmp/a" >/dev/null 2>&1 || fail "ingest into old.db"
-# (what 012 and the later migrations made, taken away again: triggers, indexes, then tables)
+# (what 012 and the later migrations made, taken away again: triggers, indexes, columns, then tables)
 made=$(cat "$schema"/01[2-9]_*.sql)
-drops=$(for what in TRIGGER INDEX TABLE; do
-            printf '%s\n' "$made" | sed -n "s/^CREATE $what \\([a-z_]*\\).*/DROP $what \\1;/p"
+drops=$(for what in TRIGGER INDEX COLUMN TABLE; do
+            if [ $what = COLUMN ]; then
+                printf '%s\n' "$made" | sed -n "s/^ALTER TABLE \\([a-z_]*\\) ADD COLUMN \\([a-z_]*\\).*/ALTER TABLE \\1 DROP COLUMN \\2;/p"
+            else
+                printf '%s\n' "$made" | sed -n "s/^CREATE $what \\([a-z_]*\\).*/DROP $what \\1;/p"
+            fi
         done | awk '!seen[$0]++')  # a trigger made again by a later migration is dropped once
 [ -n "$drops" ] || fail "no tables or triggers found in 012_query_tallies.sql"
 sqlite3 "$old" "$drops PRAGMA user_version = 11" || fail "making old.db"

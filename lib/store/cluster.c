@@ -60,8 +60,9 @@ typedef VEC(item) items;
 typedef struct {
     long long id, article, speaker, cluster;
     long long day;            /* -1 when undated */
-    long long start;          /* where the statement begins in its article's body */
+    long long start;          /* where the statement begins in its article's body (0 for a candidate) */
     int direct, rank;
+    int unfilled;             /* its words were never worked out: fill_words() before parse() */
     char lang[8];
     char *text;               /* words, "\n", numbers, "\n", names: owned */
     items words, numbers, names;
@@ -474,10 +475,11 @@ int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long
 {
     sqlite3_stmt *st = NULL;
     int rc = dossier_db_cached(&st, db,
-        "INSERT INTO statement_features(statement, speaker, article, day, language, kind, rank, words, numbers, names)"
+        "INSERT INTO statement_features(statement, speaker, article, day, language, kind, rank, words, numbers, names,"
+        " cluster)"
         " SELECT s.id, s.speaker, s.article, CAST(julianday(a.published) AS INTEGER), a.language, s.kind,"
         " (SELECT count(*) FROM statements o WHERE o.article = s.article AND o.speaker IS s.speaker"
-        "  AND (o.start < s.start OR (o.start = s.start AND o.id < s.id))), ?2, ?3, ?4"
+        "  AND (o.start < s.start OR (o.start = s.start AND o.id < s.id))), ?2, ?3, ?4, s.cluster"
         " FROM statements s JOIN articles a ON a.id = s.article WHERE s.id = ?1");
     for (size_t i = 0; !rc && i < d->statements.n; i++) {
         const char *w = d->statements.v[i].wording, *nl1 = w ? strchr(w, '\n') : NULL;
@@ -511,10 +513,23 @@ int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long
     " FROM statement_features f JOIN statements s ON s.id = f.statement"
 
 /*
- * Reads one features row, working out its words when they were never
- * stored (with the event lists *ev, found again when of another language).
+ * The same columns of candidates, read from the index statement_features_near
+ * alone (migration 018), which holds their cluster; their start is never
+ * needed.
  */
-static int read_features(features *f, dossier_db *db, sqlite3_stmt *st, event_lists *ev)
+#define CANDIDATE_COLUMNS                                                                  \
+    "SELECT f.statement, f.article, f.speaker, coalesce(f.cluster, f.statement), coalesce(f.day, -1)," \
+    " f.kind, f.rank, f.language, f.words, f.numbers, f.names, 0"                             \
+    " FROM statement_features f INDEXED BY statement_features_near"
+
+/*
+ * Reads one features row.  When its words were never stored they are
+ * worked out now (with the event lists *ev, found again when of another
+ * language) if `fill`, else the row is left unfilled for the caller to fill once
+ * the query is done: fill_words() writes the features row, which must not
+ * happen under a query that reads the index holding the words.
+ */
+static int read_features(features *f, dossier_db *db, sqlite3_stmt *st, event_lists *ev, int fill)
 {
     features_clear(f);
     f->id = sqlite3_column_int64(st, 0);
@@ -528,6 +543,10 @@ static int read_features(features *f, dossier_db *db, sqlite3_stmt *st, event_li
     f->start = sqlite3_column_int64(st, 11);
     const char *lang = (const char *)sqlite3_column_text(st, 7);
     snprintf(f->lang, sizeof f->lang, "%s", lang ? lang : "");
+    if (sqlite3_column_type(st, 8) == SQLITE_NULL && !fill) {
+        f->unfilled = 1;
+        return DOSSIER_OK;
+    }
     if (sqlite3_column_type(st, 8) == SQLITE_NULL) {
         int rc = fill_words(&f->text, db, f->id, f->lang, ev);
         if (rc)
@@ -844,6 +863,7 @@ static void feature_list_free(feature_list *v)
 static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand, long long article)
 {
     event_lists ev = {0};
+    size_t first = out->n;
     int rc = DOSSIER_OK;
     while (!rc && sqlite3_step(cand) == SQLITE_ROW) {
         if (sqlite3_column_int64(cand, 1) == article)
@@ -851,9 +871,19 @@ static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand
         if (VEC_PUSH(out, ((features){0})))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
         else
-            rc = read_features(&out->v[out->n - 1], db, cand, &ev);
+            rc = read_features(&out->v[out->n - 1], db, cand, &ev, 0);
     }
     sqlite3_reset(cand);
+    /* the words never worked out, now that the query is done */
+    for (size_t k = first; !rc && k < out->n; k++) {
+        features *f = &out->v[k];
+        if (!f->unfilled)
+            continue;
+        f->unfilled = 0;
+        rc = fill_words(&f->text, db, f->id, f->lang, &ev);
+        if (!rc && parse(f))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
     return rc;
 }
 
@@ -967,9 +997,9 @@ static int add_feature_rows(dossier_db *db, long long article)
 {
     sqlite3_stmt *st = NULL;
     int rc = dossier_db_cached(&st, db,
-        "INSERT OR IGNORE INTO statement_features(statement, speaker, article, day, language, kind, rank)"
+        "INSERT OR IGNORE INTO statement_features(statement, speaker, article, day, language, kind, rank, cluster)"
         " SELECT s.id, s.speaker, s.article, CAST(julianday(a.published) AS INTEGER), a.language, s.kind,"
-        " row_number() OVER (PARTITION BY s.speaker ORDER BY s.start, s.id) - 1"
+        " row_number() OVER (PARTITION BY s.speaker ORDER BY s.start, s.id) - 1, s.cluster"
         " FROM statements s JOIN articles a ON a.id = s.article WHERE s.article = ?1");
     if (rc)
         return rc;
@@ -985,11 +1015,11 @@ static int prepare_queries(sqlite3_stmt **mine, candidate_queries *q, dossier_db
     int rc = dossier_db_cached(mine, db, FEATURE_COLUMNS " WHERE f.statement IN"
                                " (SELECT id FROM statements WHERE article = ?1) ORDER BY f.statement");
     if (!rc) /* dated: the speaker's statements published within the window */
-        rc = dossier_db_cached(&q->near, db, FEATURE_COLUMNS
+        rc = dossier_db_cached(&q->near, db, CANDIDATE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day BETWEEN ?2 AND ?3"
                                " ORDER BY f.day DESC, f.statement DESC LIMIT " CANDIDATES);
     if (!rc) /* and the speaker's latest undated ones */
-        rc = dossier_db_cached(&q->undated, db, FEATURE_COLUMNS
+        rc = dossier_db_cached(&q->undated, db, CANDIDATE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day IS NULL"
                                " ORDER BY f.statement DESC LIMIT " CANDIDATES);
     if (!rc) /* undated: the speaker's latest statements, dated or not */
@@ -1131,7 +1161,7 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
             break;
         }
-        rc = read_features(&me.v[me.n - 1], db, mine, &ev);
+        rc = read_features(&me.v[me.n - 1], db, mine, &ev, 1);
     }
     sqlite3_reset(mine);
     if (!rc && repeat_pairs(&rep, me.v, me.n))

@@ -128,7 +128,8 @@ static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long a
 {
     sqlite3_stmt *body = NULL, *put = NULL, *band = NULL;
     *have = 0;
-    if (dossier_db_cached(&body, db, "SELECT body, language FROM articles WHERE id = ?1"))
+    if (dossier_db_cached(&body, db, "SELECT body, language, CAST(julianday(published) AS INTEGER)"
+                                     " FROM articles WHERE id = ?1"))
         return DOSSIER_EDB;
     sqlite3_bind_int64(body, 1, article);
     if (sqlite3_step(body) != SQLITE_ROW) {
@@ -139,6 +140,8 @@ static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long a
     size_t len = (size_t)sqlite3_column_bytes(body, 0);
     char lang[16];
     snprintf(lang, sizeof lang, "%s", sqlite3_column_text(body, 1) ? (const char *)sqlite3_column_text(body, 1) : "");
+    int dated = sqlite3_column_type(body, 2) != SQLITE_NULL;
+    long long day = sqlite3_column_int64(body, 2);
     *have = text && dossier_shingles_signature(sig, text, len) > 0;
     sqlite3_reset(body);
     if (!*have)
@@ -153,10 +156,12 @@ static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long a
         sqlite3_reset(put);
     }
     if (!rc)
-        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands(band, article) VALUES (?1, ?2)");
+        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands(band, article, day) VALUES (?1, ?2, ?3)");
     for (int b = 0; !rc && b < DOSSIER_SHINGLES_BANDS; b++) {
         sqlite3_bind_int64(band, 1, band_hash(sig, b, lang));
         sqlite3_bind_int64(band, 2, article);
+        if (dated)
+            sqlite3_bind_int64(band, 3, day);
         rc = sqlite3_step(band) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
         sqlite3_reset(band);
     }
@@ -192,20 +197,17 @@ int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
     /* candidates: earlier articles sharing a band, the latest first; then whole signatures decide.
      * Each band gives at most its latest CANDIDATES (an article past them is not among the
      * latest CANDIDATES of all bands either), so a band common to many articles costs no more
-     * as the database grows; dates are read from the articles_meta index, not whole rows, and
-     * only the candidates within the dates are read a signature for. */
+     * as the database grows; the days come with the bands (migration 018), so the candidates
+     * are a few leaves of one index, and only those within the days are read a signature for. */
     rc = dossier_db_cached(&st, db,
-        "SELECT c.article, s.sig FROM (SELECT DISTINCT o.article FROM article_bands m"
-        "   JOIN article_bands o ON o.band = m.band AND o.article < m.article"
+        "SELECT c.article, s.sig FROM (SELECT DISTINCT o.article, o.day, m.day AS mine FROM article_bands m"
+        "   JOIN article_bands o INDEXED BY article_bands_band ON o.band = m.band AND o.article < m.article"
         "    AND o.article >= coalesce((SELECT x.article FROM article_bands x"
         "                               WHERE x.band = m.band AND x.article < m.article"
         "                               ORDER BY x.article DESC LIMIT 1 OFFSET " CANDIDATES " - 1), 0)"
         "   WHERE m.article = ?1 ORDER BY o.article DESC LIMIT " CANDIDATES ") c"
-        " CROSS JOIN articles a INDEXED BY articles_meta ON a.id = ?1"
-        " CROSS JOIN articles b INDEXED BY articles_meta ON b.id = c.article"
         " CROSS JOIN article_signatures s ON s.article = c.article"
-        " WHERE a.published IS NULL OR b.published IS NULL"
-        "    OR abs(julianday(a.published) - julianday(b.published)) <= " DAYS
+        " WHERE c.mine IS NULL OR c.day IS NULL OR abs(c.mine - c.day) <= " DAYS
         " ORDER BY c.article");
     if (rc)
         return rc;

@@ -5,6 +5,8 @@
  * one statement of another article at most, and a repeat of the same words
  * within an article is the same utterance, as is a paraphrase with the
  * quotation right after it that gives its figures or tells its event.
+ * Dated candidates come from the week around an article, with their
+ * clusters as they are now, and words never worked out are worked out.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -209,6 +211,63 @@ START_TEST(test_paraphrase_event)
 END_TEST
 
 /* Builds the suite. */
+/* Adds an article with a publication date, in no story. */
+static void dated_article(dossier_db *db, int id, const char *published)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "INSERT INTO articles(id, source, hash, original, body, language, published)"
+             " VALUES (%d, 'a%d', 'h%d', x'00', 'body', 'en', '%s')", id, id, id, published);
+    run(db, sql);
+}
+
+/* The number of rows a query counts. */
+static long long count(dossier_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long long n = -1;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/*
+ * A dated statement meets the speaker's statements of the week around it,
+ * read with their clusters from statement_features (kept by a trigger as
+ * clusters move), and not those of another month; candidates whose words
+ * were reset (as a correction does) are worked out after the query.
+ */
+START_TEST(test_dated_candidates)
+{
+    dossier_db *db = dossier_test_db();
+    const char *same = "The new observatory will open to visitors before the summer festival";
+    run(db, "INSERT INTO entities(id, kind, name) VALUES (1, 'person', 'A')");
+    dated_article(db, 1, "2021-04-01");
+    statement(db, 1, 1, 1, 0, "direct", same);
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 1));
+    dated_article(db, 2, "2021-04-03");
+    statement(db, 2, 2, 1, 0, "direct", same);
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 2));
+    ck_assert_int_eq(cluster_of(db, 2), 1);
+    run(db, "UPDATE statement_features SET words = NULL, numbers = NULL, names = NULL");
+    dated_article(db, 3, "2021-04-06");
+    statement(db, 3, 3, 1, 0, "direct", same);
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 3));
+    ck_assert_int_eq(cluster_of(db, 3), 1);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statement_features WHERE words IS NULL AND statement < 3"), 0);
+    dated_article(db, 4, "2021-06-20"); /* months later: not a candidate */
+    statement(db, 4, 4, 1, 0, "direct", same);
+    ck_assert_dossier_ok(db, dossier_cluster_article(db, 4));
+    ck_assert_int_eq(cluster_of(db, 4), 4);
+    run(db, "UPDATE statements SET cluster = 4 WHERE id = 1");
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statement_features f JOIN statements s ON s.id = f.statement"
+                               " WHERE f.cluster IS NOT s.cluster"), 0);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM statement_features"), 4);
+    dossier_close(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("cluster");
@@ -218,6 +277,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_many_repeats);
     tcase_add_test(tc, test_paraphrase_figures);
     tcase_add_test(tc, test_paraphrase_event);
+    tcase_add_test(tc, test_dated_candidates);
     suite_add_tcase(s, tc);
     return s;
 }
