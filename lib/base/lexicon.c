@@ -41,9 +41,15 @@ typedef struct {
     const dossier_gaz_entry *entry;
 } phrase;
 
-/* The run of a list's sorted phrases that share one first word. */
+/*
+ * The run of a list's sorted phrases that share one first word.  The word
+ * itself is kept beside its hash: a probe compares it without going
+ * through the phrase (three loads that wait on each other, each likely a
+ * cache miss in a large list).
+ */
 typedef struct {
     uint64_t hash;                /* word_hash() of the first word; 0: an empty slot */
+    const char *word;             /* the first word (items[lo]->words[0]) */
     unsigned lo, hi;              /* items[lo, hi) */
 } first_run;
 
@@ -55,6 +61,10 @@ typedef struct dossier_lexlist {
     int frozen;                   /* sorted, and `firsts` indexes them (freeze) */
     first_run *firsts;            /* open addressing by first-word hash, nfirsts slots */
     size_t nfirsts;
+    uint64_t *seen;               /* bit (hash >> 40) & seen_mask set for each first word's hash: most
+                                     words that pass `starts` stop here, before a probe of `firsts`
+                                     (a cache miss in a large list) */
+    size_t seen_mask;
     uint64_t starts[8];           /* bit prefix_bit(w) set for each first word w */
 } list;
 
@@ -270,27 +280,40 @@ static int freeze_list(list *l)
     size_t size = 8;
     while (size < 2 * runs)
         size *= 2;
+    size_t bits = 512;
+    while (bits < 8 * runs && bits < (1u << 16))
+        bits *= 2;
     first_run *t = calloc(size, sizeof *t);
-    if (!t)
+    uint64_t *seen = calloc(bits / 64, sizeof *seen);
+    if (!t || !seen) {
+        free(t);
+        free(seen);
         return DOSSIER_ENOMEM;
+    }
     for (size_t i = 0; i < l->items.n;) {
         size_t j = i + 1;
         while (j < l->items.n && strcmp(l->items.v[j]->words[0], l->items.v[i]->words[0]) == 0)
             j++;
         uint64_t h = word_hash(l->items.v[i]->words[0]);
+        size_t b = (size_t)(h >> 40) & (bits - 1);
+        seen[b / 64] |= 1ull << (b % 64);
         unsigned bit = prefix_bit(l->items.v[i]->words[0]);
         l->starts[bit / 64] |= 1ull << (bit % 64);
         size_t at = (size_t)h & (size - 1);
         while (t[at].hash)
             at = (at + 1) & (size - 1);
         t[at].hash = h;
+        t[at].word = l->items.v[i]->words[0];
         t[at].lo = (unsigned)i;
         t[at].hi = (unsigned)j;
         i = j;
     }
     free(l->firsts);
+    free(l->seen);
     l->firsts = t;
     l->nfirsts = size;
+    l->seen = seen;
+    l->seen_mask = bits - 1;
     l->frozen = 1;
     return DOSSIER_OK;
 }
@@ -694,6 +717,7 @@ void dossier_lexicon_free(dossier_lexicon *lx)
     for (size_t i = 0; i < lx->lists.n; i++) {
         VEC_FREE(&lx->lists.v[i]->items);
         free(lx->lists.v[i]->firsts);
+        free(lx->lists.v[i]->seen);
         free(lx->lists.v[i]->id);
         free(lx->lists.v[i]);
     }
@@ -738,10 +762,13 @@ static int may_start(const list *l, const char *word)
 static const first_run *probe_run(const list *l, const char *word)
 {
     uint64_t h = word_hash(word);
+    size_t b = (size_t)(h >> 40) & l->seen_mask;
+    if (!((l->seen[b / 64] >> (b % 64)) & 1))
+        return NULL;
     size_t at = (size_t)h & (l->nfirsts - 1);
     const first_run *r;
     while ((r = &l->firsts[at])->hash &&
-           !(r->hash == h && strcmp(l->items.v[r->lo]->words[0], word) == 0))
+           !(r->hash == h && strcmp(r->word, word) == 0))
         at = (at + 1) & (l->nfirsts - 1);
     return r->hash ? r : NULL;
 }

@@ -248,6 +248,9 @@ static int detect_language(dossier_doc *d)
     size_t votes[16] = {0}, seen = 0;
     if (nl > 16)
         nl = 16;
+    const dossier_lexlist *stop[16]; /* each language's list, found once for every word */
+    for (size_t g = 0; g < nl; g++)
+        stop[g] = dossier_lexicon_find(d->lex, langs[g], "meta.stopwords");
     for (size_t i = 0; nl && i < d->lines.n && seen < 3000; i++) {
         const dossier_line *l = &d->lines.v[i];
         if (l->cls != DOSSIER_LINE_BODY && l->cls != DOSSIER_LINE_TITLE)
@@ -257,7 +260,7 @@ static int detect_language(dossier_doc *d)
         seen += t.n;
         for (size_t k = 0; !rc && k < t.n; k++)
             for (size_t g = 0; g < nl; g++)
-                if (!(t.fl[k] & DOSSIER_TOK_PUNCT) && dossier_lexicon_has(d->lex, langs[g], "meta.stopwords", t.f[k]))
+                if (!(t.fl[k] & DOSSIER_TOK_PUNCT) && dossier_lexlist_match(stop[g], (const char *const *)&t.f[k], 1, NULL) == 1)
                     votes[g]++;
         ltoks_free(&t);
         if (rc)
