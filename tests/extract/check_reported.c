@@ -15,7 +15,9 @@
  * cue after "and" sharing the sentence's subject ("X toured the docks and
  * said …"); a relative before the speaker ("which X says …", not "Which
  * members said"); "said Friday afternoon"; a title opening an apposition;
- * "said about 20 people …"; acts of speech with an object ("attacked X
+ * "said about 20 people …", "said about half of …"; an aside with its own
+ * cue before the speaker's ("X, a sailor who described himself as …,
+ * said"); acts of speech with an object ("attacked X
  * for …", "is defending …", "…, promising to …"; not "the attacks on");
  * groups that call or question ("Liberals called …"; not "Commentators
  * have described …"); a paragraph after "X added:"; roles and groups of
@@ -326,6 +328,25 @@ START_TEST(test_times_titles_and_hedges)
     expect(d, "has sent a terrible message", "Anna Berg", "the EB-7 scheme");
     expect(d, "20 people have shown an interest", "Paul Weber", NULL);
     dossier_test_doc_free(d);
+    /* "about half" after the cue is no preposition either */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "The port office said about half of the deficit came from the closed ferry line.");
+    expect(d, "half of the deficit came from", NULL, NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_an_aside_before_the_cue)
+{
+    /* "X, a sailor who described himself as …, said S": the aside's own cue stops at its comma, and
+       the main cue reports S for X */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Paul Weber, a sailor who described himself as a quiet man, said he would vote for "
+                               "the harbour plan in May.");
+    expect(d, "he would vote for the harbour plan", "Paul Weber", NULL);
+    const dossier_statement *s = find(d, "a quiet man");
+    ck_assert_msg(s == NULL || !strstr(dossier_test_span(d, s->span), "vote"), "the aside runs into the main clause");
+    dossier_test_doc_free(d);
 }
 END_TEST
 
@@ -526,6 +547,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_documents_that_speak);
     tcase_add_test(tc, test_commitments);
     tcase_add_test(tc, test_the_writer_speaks);
+    tcase_add_test(tc, test_an_aside_before_the_cue);
     suite_add_tcase(s, tc);
     return s;
 }

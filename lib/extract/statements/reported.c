@@ -35,9 +35,9 @@
 #define FLAGS(t) dossier_speakers_flags(c, (t))
 #define IS(t, ch) dossier_speakers_is(c, (t), (ch))
 /* A preposition that is no article too (German "der", "des" are both: after a comma they open a clause). */
-/* Nor a hedge before a number ("said about 20 people had …": "about" is no preposition there). */
+/* Nor a hedge before a number or a share ("said about 20 people had …", "said about half of …": "about" is no preposition there). */
 #define PREP(t) (MATCH("statement.prepositions", (t)) && !MATCH("statement.articles", (t)) && \
-                 !(MATCH("statement.hedges", (t)) && (FLAGS((t) + 1) & DOSSIER_TOK_NUM)))
+                 !(MATCH("statement.hedges", (t)) && ((FLAGS((t) + 1) & DOSSIER_TOK_NUM) || MATCH("statement.share_words", (t) + 1))))
 
 /* A sentence's token range, cut at the paragraph. */
 typedef struct {
@@ -65,16 +65,23 @@ static int with_cue(const stm_ctx *c, const sentence *s, int from, int to, int c
 
 /*
  * Where a reported clause [from, to) ends when its cue stands in an aside
- * opened by a relative pronoun after a comma or a dash ("X, who endorsed
- * Y on Monday, is …", "the report — which found that S — was …"): at
- * the comma or dash that closes the aside.
+ * opened by a relative pronoun after a comma or a dash, or after a short
+ * noun phrase that follows one ("X, who endorsed Y on Monday, is …", "the
+ * report — which found that S — was …", "X, a sailor who described
+ * himself as …, said"): at the comma or dash that closes the aside.
  */
 static int aside_end(const stm_ctx *c, const sentence *s, int cue, int from, int to)
 {
     int u = cue - 1;
     while (u > s->first && (MATCH("statement.adverbs", u) || MATCH("statement.aux", u)))
         u--;
-    if (u <= s->first || !MATCH("statement.relatives", u) || !(IS(u - 1, ",") || (FLAGS(u - 1) & DOSSIER_TOK_DASH)))
+    if (u <= s->first || !MATCH("statement.relatives", u))
+        return to;
+    int v = u - 1;      /* "X, a sailor who described himself as …, said": a short noun phrase heads the aside */
+    while (v > s->first && v >= u - 4 && (FLAGS(v) & DOSSIER_TOK_WORD) && !MATCH("statement.verbs", v) &&
+           !MATCH("statement.verbs_that", v) && !MATCH("statement.finite_words", v))
+        v--;
+    if (!(IS(v, ",") || (FLAGS(v) & DOSSIER_TOK_DASH)))
         return to;
     for (int t = from + 1; t < to; t++)
         if (IS(t, ",") || (FLAGS(t) & DOSSIER_TOK_DASH))
