@@ -640,7 +640,14 @@ START_TEST(test_group_and_source_speakers)
     expect(d, "would not vote at all", INDIRECT, "three in 10");
     dossier_test_doc_free(d);
 
-    /* false friends: a view ("believe"), a description ("described … as") is no group's statement */
+    /* a group's fear or doubt in a clause of its own is its statement */
+    d = doc("en", "The harbour stayed closed on Sunday. But dock workers also fear that the night curfew could "
+                  "add fuel to the tensions in the port.");
+    expect(d, "the night curfew could add fuel", INDIRECT, "dock workers");
+    dossier_test_doc_free(d);
+
+    /* false friends: a view in a clause that sets a scene ("where … believe"), a description
+       ("described … as") is no group's statement */
     d = doc("en", "The lander will touch down near the crater, where scientists believe water ice may be trapped. "
                   "Commentators have described the trio as a traffic jam of spacecraft around the planet.");
     ck_assert_uint_eq(d->statements.n, 0);

@@ -660,6 +660,20 @@ static int asks(const stm_ctx *c, const stm_cand *k)
 }
 
 /*
+ * Non-zero when candidate k's cue is a belief (statement.belief_verbs)
+ * in a subordinate clause: a subordinator or a word that opens a
+ * clause's own subject ("where", "because": statement.subordinators,
+ * statement.subject_openers) stands right before the subject.
+ */
+static int background_view(const stm_ctx *c, const stm_cand *k)
+{
+    int t = k->subj_first - 1;
+    if (!dossier_speakers_match(c, "statement.belief_verbs", k->cue_tok))
+        return 0;
+    return t < 0 || dossier_speakers_match(c, "statement.subject_openers", t) || dossier_speakers_match(c, "statement.subordinators", t);
+}
+
+/*
  * The relative pronoun after a comma that opens the cue's own clause
  * ("…, who in 2010 said"): no comma between it and the cue.  -1 when
  * the subject of candidate k holds none.
@@ -1100,11 +1114,12 @@ int dossier_speakers_resolve(stm_ctx *c)
         int asked = asks(c, k);
         if (k->speaker < 0 && !asked && k->speaker_mention < 0 && (k->speaker_mention = dossier_speakernames_clause_head(c, k)) >= 0)
             k->speaker = c->d->mentions.v[k->speaker_mention].entity;
-        /* a group may say, report, urge or accuse; what "commentators have described" or "scientists
-           believe" is their view, not a statement of theirs */
+        /* a group may say, report, urge, accuse, and fear or know in a clause of its own ("police
+           fear that …"); what "commentators have described" is their view, and what scientists
+           believe in a clause that sets a scene ("the crater, where scientists believe …") is
+           background, not a statement of theirs */
         if (k->speaker < 0 && !asked && k->mode != STM_SUBJ_NONE && k->subj_first >= 0 &&
-            (k->cue_tok < 0 || (!dossier_speakers_match(c, "statement.belief_verbs", k->cue_tok) &&
-                                !dossier_speakers_match(c, "statement.view_cues", k->cue_tok)))) {
+            (k->cue_tok < 0 || (!background_view(c, k) && !dossier_speakers_match(c, "statement.view_cues", k->cue_tok)))) {
             k->speaker = dossier_speakernames_group(c, k->subj_first, k->subj_end,
                                                     k->cue_tok >= 0 && k->subj_end <= k->cue_tok);
             tok = -1;   /* a group has no mention */

@@ -8,9 +8,10 @@
  * (speakers.c).  Reported speech whose speaker cannot be found is dropped,
  * unless a noun phrase that names nobody says it ("The bank said") or the
  * writer does ("I believe"): that is kept with no speaker;
- * a group of people or a poll may say something ("analysts said"), but
- * what "commentators have described" or "scientists believe" is a view,
- * not anybody's statement.
+ * a group of people or a poll may say something ("analysts said", "police
+ * fear that"), but what "commentators have described", or what scientists
+ * believe in a clause that sets a scene ("where scientists believe"), is a
+ * view, not anybody's statement.
  * Headlines, list items and captions (paragraphs without final
  * punctuation, or opening with a bullet) hold no statements.
  */
