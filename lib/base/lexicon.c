@@ -816,6 +816,19 @@ const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const cha
 }
 
 /* See lexicon.h. */
+const dossier_lexlist *dossier_lexicon_find_memo(const dossier_lexicon *lx, const char *lang, const char *key,
+                                                 dossier_lexmemo *slots)
+{
+    uintptr_t a = (uintptr_t)key;
+    dossier_lexmemo *slot = &slots[(uint32_t)((a ^ (a >> 7)) * 2654435761u) >> 8 & (DOSSIER_LEXMEMO_SLOTS - 1)];
+    if (slot->key != key) {
+        slot->key = key;
+        slot->list = find_list(lx, lang, key);
+    }
+    return slot->list;
+}
+
+/* See lexicon.h. */
 size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
                              const dossier_phrase **out)
 {

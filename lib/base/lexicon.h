@@ -101,6 +101,21 @@ size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const c
  */
 typedef struct dossier_lexlist dossier_lexlist;
 const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const char *lang, const char *key);
+/*
+ * A stage's table of the lists it asks for, remembered by the address of
+ * their key: for stages that test some fifty lists at every token, where
+ * finding a list by its name (the thread's memo compares the key's text)
+ * costs more than matching it.  Only for keys that are string constants
+ * and one language; zero the slots before first use.
+ */
+#define DOSSIER_LEXMEMO_SLOTS 128
+typedef struct {
+    const char *key;              /* NULL: an empty slot */
+    const dossier_lexlist *list;  /* what dossier_lexicon_find answered for it (may be NULL) */
+} dossier_lexmemo;
+const dossier_lexlist *dossier_lexicon_find_memo(const dossier_lexicon *lx, const char *lang, const char *key,
+                                                 dossier_lexmemo *slots);
+
 /* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
 size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
                              const dossier_phrase **out);

@@ -35,8 +35,9 @@ size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end
 {
     if (i < 0 || i >= end)
         return 0;
-    return dossier_lexicon_match(c->d->lex, c->lang, key, (const char *const *)c->d->folds.v + i,
-                                 (size_t)(end - i), NULL);
+    const dossier_lexlist *l = c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
+                                        : dossier_lexicon_find(c->d->lex, c->lang, key);
+    return dossier_lexlist_match(l, (const char *const *)c->d->folds.v + i, (size_t)(end - i), NULL);
 }
 
 /* See finder.h. */
@@ -44,8 +45,9 @@ size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int
 {
     if (i < 0 || i >= end)
         return 0;
-    return dossier_lexicon_match(c->d->lex, NULL, key, (const char *const *)c->d->folds.v + i,
-                                 (size_t)(end - i), NULL);
+    const dossier_lexlist *l = c->lists_any ? dossier_lexicon_find_memo(c->d->lex, NULL, key, c->lists_any)
+                                            : dossier_lexicon_find(c->d->lex, NULL, key);
+    return dossier_lexlist_match(l, (const char *const *)c->d->folds.v + i, (size_t)(end - i), NULL);
 }
 
 /* See finder.h. */
@@ -856,8 +858,13 @@ int dossier_entities_run(dossier_doc *d)
     c.d = d;
     c.lang = dossier_doc_lang(d);
     c.owner = malloc(d->tokens.n * sizeof *c.owner);
-    if (!c.owner)
+    c.lists = calloc(2 * DOSSIER_LEXMEMO_SLOTS, sizeof *c.lists);
+    if (!c.owner || !c.lists) {
+        free(c.owner);
+        free(c.lists);
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    }
+    c.lists_any = c.lists + DOSSIER_LEXMEMO_SLOTS;
     for (size_t i = 0; i < d->tokens.n; i++)
         c.owner[i] = -1;
     rc = dossier_names_tag(&c);
@@ -874,6 +881,7 @@ int dossier_entities_run(dossier_doc *d)
     if (!rc)
         rc = dossier_names_teams(&c);
     free(c.owner);
+    free(c.lists);
     free(c.score);
     free(c.tags);
     free(c.margin);
@@ -883,27 +891,27 @@ int dossier_entities_run(dossier_doc *d)
 /* See entities.h. */
 int dossier_entities_is_head(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_is_head(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_lex_stem(const dossier_doc *d, const char *lang, const char *key, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_lex_stem(&c, key, i);
 }
 
 /* See entities.h. */
 int dossier_entities_tail_title(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_tail_title(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_field_list(const dossier_doc *d, const char *lang, int *owner, int i, int end, int need_comma)
 {
-    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_field_list(&c, i, end, need_comma);
 }

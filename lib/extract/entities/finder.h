@@ -36,6 +36,8 @@ typedef struct {
     const dossier_tagger_model *model; /* the model that gave them */
     unsigned char *score; /* per token: 1 a score after a name in a result, 2 in a table row,
                              DATELINE what follows the place of a dateline line, else 0 */
+    dossier_lexmemo *lists, *lists_any; /* DOSSIER_LEXMEMO_SLOTS each: the lists dossier_names_lex and
+                             dossier_names_lex_any found (keys are constants); NULL: found each time */
 } dossier_names;
 
 /*

@@ -510,15 +510,8 @@ static int scan_sentence(const ectx *c, cand_vec *out, int s)
     trig t[NKINDS];
     size_t nt = 0, ra[NKINDS], rb[NKINDS];
     for (size_t i = s0; i < s1; i++) {
-        int kind = -1;
-        size_t len = 0;
-        for (size_t k = 0; k < c->nkinds; k++) {
-            size_t l = trigger_at(c, (int)k, i, s1);
-            if (l > len) {
-                len = l;
-                kind = (int)k;
-            }
-        }
+        int kind;
+        size_t len = dossier_evtrig_best_at(c, i, s1, &kind);
         if (kind < 0) {
             len = list_at(c, "event.cue.told", i, s1);
             if (len && organisation_follows(c, i + len, s1))
@@ -814,9 +807,10 @@ int dossier_events_run(dossier_doc *d)
         return DOSSIER_OK;
     int rc = DOSSIER_OK;
     cand_vec v = {0};
-    ectx c = {.d = d, .lang = event_lang(d), .w = d->folds.v, .in_mention = calloc(d->tokens.n, 1), .lede = -1};
+    ectx c = {.d = d, .lang = event_lang(d), .w = d->folds.v, .in_mention = calloc(d->tokens.n, 1), .lede = -1,
+              .lists = calloc(DOSSIER_LEXMEMO_SLOTS, sizeof(dossier_lexmemo))};
     dossier_evtrig_kinds(&c);
-    if (!c.in_mention) {
+    if (!c.in_mention || !c.lists) {
         rc = DOSSIER_ENOMEM;
         goto done;
     }
@@ -854,6 +848,7 @@ done:
         VEC_FREE(&v.v[i].parts);
     VEC_FREE(&v);
     free(c.in_mention);
+    free(c.lists);
     free(c.timex_tok);
     free(c.ment);
     free(c.ment_at);

@@ -63,43 +63,64 @@ void dossier_evtrig_kinds(dossier_ectx *c)
     }
 }
 
+/* The list `key` (a string constant) of c->lang, through c's memo when it has one. */
+static const dossier_lexlist *list_of(const dossier_ectx *c, const char *key)
+{
+    return c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
+                    : dossier_lexicon_find(c->d->lex, c->lang, key);
+}
+
 /* See eventtrig.h. */
 size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim)
 {
     if (i >= lim)
         return 0;
-    return dossier_lexicon_match(c->d->lex, c->lang, key, c->w + i, lim - i, NULL);
+    return dossier_lexlist_match(list_of(c, key), c->w + i, lim - i, NULL);
 }
 
 /* See eventtrig.h. */
 int dossier_evtrig_word_in(const dossier_ectx *c, const char *key, const char *w)
 {
     const char *one[1] = {w};
-    return dossier_lexicon_match(c->d->lex, c->lang, key, one, 1, NULL) == 1;
+    return dossier_lexlist_match(list_of(c, key), one, 1, NULL) == 1;
+}
+
+/* What compound_at needs of a token, worked out once for every kind. */
+typedef struct {
+    const char *w;        /* the folded token */
+    size_t wl;            /* its length, or (size_t)-1 until asked for */
+    const char *tail[1];  /* a capitalised token's part after its last hyphen, when not empty; else NULL */
+} compound_word;
+
+/* Fills *cw for token i. */
+static void compound_word_of(const dossier_ectx *c, size_t i, compound_word *cw)
+{
+    cw->w = c->w[i];
+    cw->wl = (size_t)-1;
+    const char *dash = (c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER) ? strrchr(cw->w, '-') : NULL;
+    cw->tail[0] = dash && dash[1] ? dash + 1 : NULL;
 }
 
 /*
- * Non-zero when token i ends in one of the "-suffix" phrases of `key`
- * ("Überlebenstraining" for "-training"), or is a hyphenated word with a
- * capitalised first part whose last part is a trigger ("ESA-Training").
+ * Non-zero when the token ends in one of the "-suffix" phrases of kind's
+ * list ("Überlebenstraining" for "-training"), or is a hyphenated word
+ * with a capitalised first part whose last part is a trigger
+ * ("ESA-Training").
  */
-static int compound_at(const dossier_ectx *c, int kind, size_t i)
+static int compound_at(const dossier_ectx *c, int kind, compound_word *cw)
 {
-    const char *w = c->w[i];
     const dossier_phrase *const *all = c->endings[kind];
-    size_t n = c->nendings[kind], wl = n ? strlen(w) : 0;
+    size_t n = c->nendings[kind];
+    if (n && cw->wl == (size_t)-1)
+        cw->wl = strlen(cw->w);
     for (size_t k = 0; k < n; k++) {
         if (all[k]->nwords != 2)
             continue;
         size_t sl = strlen(all[k]->words[1]);
-        if (wl > sl && strcmp(w + wl - sl, all[k]->words[1]) == 0)
+        if (cw->wl > sl && strcmp(cw->w + cw->wl - sl, all[k]->words[1]) == 0)
             return 1;
     }
-    if (!(c->d->tokens.v[i].flags & DOSSIER_TOK_UPPER))
-        return 0;
-    const char *dash = strrchr(w, '-');
-    const char *tail[1] = {dash ? dash + 1 : NULL};
-    return dash && dash[1] && dossier_lexlist_match(c->trig[kind], tail, 1, NULL) == 1;
+    return cw->tail[0] && dossier_lexlist_match(c->trig[kind], cw->tail, 1, NULL) == 1;
 }
 
 /*
@@ -130,11 +151,37 @@ size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t 
 {
     if (i >= lim)
         return 0;
+    compound_word cw;
+    compound_word_of(c, i, &cw);
     size_t len = dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
-    if (!len && compound_at(c, k, i))
+    if (!len && compound_at(c, k, &cw))
         len = 1;
     size_t st = stem_at(c, k, i, lim);
     return st > len ? st : len;
+}
+
+/* See eventtrig.h. */
+size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *kind)
+{
+    *kind = -1;
+    if (i >= lim)
+        return 0;
+    compound_word cw;
+    compound_word_of(c, i, &cw);
+    size_t best = 0;
+    for (size_t k = 0; k < c->nkinds; k++) {
+        size_t len = dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
+        if (!len && (c->nendings[k] || cw.tail[0]) && compound_at(c, (int)k, &cw))
+            len = 1;
+        size_t st = c->stem[k] ? stem_at(c, (int)k, i, lim) : 0; /* most languages have no stems */
+        if (st > len)
+            len = st;
+        if (len > best) {
+            best = len;
+            *kind = (int)k;
+        }
+    }
+    return best;
 }
 
 /* See eventtrig.h. */

@@ -37,6 +37,8 @@ typedef struct {
     /* per kind: the phrases of its trigger list that start with "-" (word endings: "-training") */
     const dossier_phrase *const *endings[DOSSIER_EVTRIG_MAX_KINDS];
     size_t nendings[DOSSIER_EVTRIG_MAX_KINDS];
+    /* DOSSIER_LEXMEMO_SLOTS: the lists of constant keys list_at and word_in found; NULL: found each time */
+    dossier_lexmemo *lists;
 } dossier_ectx;
 
 /*
@@ -46,6 +48,14 @@ typedef struct {
  * and finds their trigger and stem lists (c->d and c->lang set).
  */
 void dossier_evtrig_kinds(dossier_ectx *c);
+
+/*
+ * The longest trigger of any kind at token i of [i, lim): its length, and
+ * its kind in *kind (the first kind of that length; -1 when none).  What
+ * dossier_evtrig_trigger_at gives for each kind, with the token's own
+ * facts worked out once.
+ */
+size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *kind);
 
 /* The longest phrase of list `key` at token i of [i, lim), or 0. */
 size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim);

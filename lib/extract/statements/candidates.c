@@ -41,6 +41,17 @@ int dossier_speakers_elided(const char *fold)
     return l > 1 && fold[l - 1] == '\'';
 }
 
+/*
+ * The list `key` of the article's language: remembered by the key's
+ * address (a constant), since the cue tests ask for some fifty lists at
+ * every token and finding a list by its name costs more than matching it.
+ */
+static const dossier_lexlist *list_of(const stm_ctx *c, const char *key)
+{
+    return c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
+                    : dossier_lexicon_find(c->d->lex, c->lang, key);
+}
+
 /* See candidates.h. */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
 {
@@ -51,7 +62,8 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
     if (n > 8)
         n = 8;
     const char *const *w = (const char *const *)&d->folds.v[tok];
-    size_t k = dossier_lexicon_match(d->lex, c->lang, key, w, n, NULL), elided = 0;
+    const dossier_lexlist *l = list_of(c, key);
+    size_t k = dossier_lexlist_match(l, w, n, NULL), elided = 0;
     if (c->next_elided)
         elided = (size_t)c->next_elided[tok] < (size_t)tok + n;
     else
@@ -60,7 +72,7 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
     if (!elided)
         return (int)k;
     const dossier_phrase *const *list = NULL;
-    size_t np = dossier_lexicon_list(d->lex, c->lang, key, &list);
+    size_t np = dossier_lexlist_phrases(l, &list);
     for (size_t i = 0; i < np; i++) {
         size_t m = elided_match(list[i], w, n);
         k = m > k ? m : k;

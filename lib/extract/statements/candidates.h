@@ -42,6 +42,8 @@ typedef struct {
     int *tok_mention;           /* per token: the mention covering it, or -1 */
     int *next_elided;           /* per token: the first token from it on whose folded form is an
                                    elided word ("l'", "qu'"), or tokens.n; NULL: not worked out */
+    dossier_lexmemo *lists;     /* DOSSIER_LEXMEMO_SLOTS: the lists dossier_speakers_match found;
+                                   NULL: found each time */
     VEC(stm_cand) cands;
     struct speakernames_index *names;  /* speakernames.c's look-ups, made on first use */
 } stm_ctx;
@@ -49,7 +51,11 @@ typedef struct {
 /* Non-zero when a folded word is an elided one that runs into the next ("l'", "qu'"). */
 int dossier_speakers_elided(const char *fold);
 
-/* Folded word list `key` has a phrase starting at token `tok`: its length, or 0. */
+/*
+ * Folded word list `key` has a phrase starting at token `tok`: its length,
+ * or 0.  `key` is a string constant: the list is found once per article
+ * and remembered by the key's address.
+ */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok);
 
 /* Non-zero when token `tok` ends in one of the language's participle endings

@@ -469,7 +469,8 @@ int dossier_statements_run(dossier_doc *d)
     c.tok_mention = malloc((d->tokens.n + 1) * sizeof *c.tok_mention);
     c.para_skip = calloc(d->paragraphs.n + 1, 1);
     c.next_elided = malloc((d->tokens.n + 1) * sizeof *c.next_elided);
-    if (!c.used || !c.tok_mention || !c.para_skip || !c.next_elided) {
+    c.lists = calloc(DOSSIER_LEXMEMO_SLOTS, sizeof *c.lists);
+    if (!c.used || !c.tok_mention || !c.para_skip || !c.next_elided || !c.lists) {
         rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
         goto done;
     }
@@ -504,6 +505,7 @@ done:
     free(c.used);
     free(c.tok_mention);
     free(c.next_elided);
+    free(c.lists);
     free(c.para_skip);
     VEC_FREE(&c.cands);
     dossier_speakernames_free(&c);
