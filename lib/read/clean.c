@@ -219,8 +219,11 @@ static unsigned by_itself(const dossier_doc *d, const info *l, const char *s, si
     return 0;
 }
 
-/* Fills the words of line text s[a..b) into *l, folded into the scratch arena. */
-static int read_words(dossier_arena *ar, info *l, const char *s, size_t a, size_t b)
+/*
+ * Fills the words of line text s[a..b) into *l, folded into the scratch
+ * arena through `fold` (the caller's, kept from line to line: no malloc a word).
+ */
+static int read_words(dossier_arena *ar, dbuf *fold, info *l, const char *s, size_t a, size_t b)
 {
     size_t pos = a, ts, te, cap = 0;
     unsigned fl;
@@ -243,9 +246,8 @@ static int read_words(dossier_arena *ar, info *l, const char *s, size_t a, size_
                 return DOSSIER_ENOMEM;
             l->wflags = f;
         }
-        char *fold = dossier_fold(s + ts, te - ts);
-        l->w[l->nw] = fold ? dossier_arena_strndup(ar, fold, strlen(fold)) : NULL;
-        free(fold);
+        const char *f = dossier_fold_into(fold, s + ts, te - ts);
+        l->w[l->nw] = f ? dossier_arena_strndup(ar, f, strlen(f)) : NULL;
         if (!l->w[l->nw])
             return DOSSIER_ENOMEM;
         l->colon[l->nw] = 0;
@@ -378,6 +380,7 @@ static void mark_blocks(dossier_doc *d, info *in)
 int dossier_clean_run(dossier_doc *d)
 {
     dossier_arena scratch = {0};
+    dbuf fold = {0};
     info *in = NULL;
     int rc = split_lines(d);
     if (rc)
@@ -391,7 +394,7 @@ int dossier_clean_run(dossier_doc *d)
         dossier_line *l = &d->lines.v[i];
         if (l->cls == DOSSIER_LINE_BLANK)
             continue;
-        if ((rc = read_words(&scratch, &in[i], d->text, l->span.start, l->span.end)) != DOSSIER_OK)
+        if ((rc = read_words(&scratch, &fold, &in[i], d->text, l->span.start, l->span.end)) != DOSSIER_OK)
             goto done;
         in[i].f = shape(d->text, l->span.start, l->span.end);
         if (d->lex)
@@ -409,5 +412,6 @@ done:
     }
     free(in);
     dossier_arena_free(&scratch);
+    dossier_buf_free(&fold);
     return rc ? dossier_doc_fail(d, rc, "out of memory") : DOSSIER_OK;
 }
