@@ -24,7 +24,9 @@
  * set in by commas before a title ("In X, Y said, Mr. Z is …"); a cue
  * participle after a comma ("…, citing …", "…, even suggesting …") is the
  * same speaker's next statement and no inverted cue ("…, saying the
- * ministry had …").
+ * ministry had …"); "… but argued that …" and "… and has called for …"
+ * open the subject's next statement ("… but revealed nothing new" does
+ * not).
  * Invented sentences.
  */
 #include <stdio.h>
@@ -110,6 +112,25 @@ START_TEST(test_participle_cue_after_the_content)
     expect(d, DOSSIER_STATEMENT_INDIRECT, "criticized the tender", "ministry");
     spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "The ferry will stop running in March", "said"), "Ilse Brandt");
     expect(d, DOSSIER_STATEMENT_INDIRECT, "making it the pride of the harbour", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_second_predicate_and_nested_cues)
+{
+    /* "… but argued that …", "… and has called for …": the subject's next statement; "was relieved but still
+       feared …" and "… but revealed nothing new …" stay one clause */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Lena Okafor in Portbridge on Monday.\n\n"
+                         "Dana Whitcombe said the tunnel was too costly but argued that the bridge could be repaired.\n\n"
+                         "Lena Okafor has praised the budget and has called for lower ferry fares in the winter.\n\n"
+                         "Lena Okafor said she was relieved but still feared the winter storms.\n\n"
+                         "Dana Whitcombe praised the pier but revealed nothing new about the ferry costs.");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "the tunnel was too costly", "argued");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the bridge could be repaired", "tunnel"), "Dana Whitcombe");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "praised the budget", "called");
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "lower ferry fares", "budget"), "Lena Okafor");
+    expect(d, DOSSIER_STATEMENT_INDIRECT, "still feared the winter storms", NULL);
+    ck_assert_ptr_nonnull(find(d, "praised the pier but revealed nothing new"));
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -338,6 +359,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_next_cue_ends_the_content);
     tcase_add_test(tc, test_content_goes_on);
+    tcase_add_test(tc, test_second_predicate_and_nested_cues);
     tcase_add_test(tc, test_participle_cue_after_the_content);
     tcase_add_test(tc, test_semicolon_ends_the_content);
     tcase_add_test(tc, test_asides_and_opening_clauses);

@@ -187,6 +187,25 @@ static int has_verb(const stm_ctx *c, int from, int to)
     return 0;
 }
 
+static int bare_clause(const stm_ctx *c, const sentence *s, int from);
+
+/*
+ * Non-zero when a reported clause opens at token t: a complementizer
+ * (within four tokens: "said in a statement that"), a subject pronoun or
+ * a clause with its own subject and verb (a quotation right after the
+ * verb goes with the clause before: "said S but said “…”").
+ */
+static int clause_follows(const stm_ctx *c, const sentence *s, int t)
+{
+    for (int u = t; u < s->trim && u < t + 4; u++) {
+        if (MATCH("statement.complementizers", u))
+            return 1;
+        if (FLAGS(u) & DOSSIER_TOK_PUNCT)
+            break;
+    }
+    return t < s->trim && (MATCH("statement.subject_pronouns", t) || bare_clause(c, s, t));
+}
+
 /*
  * Non-zero when token t is "and" (or ", but") before a second cue of the
  * same subject ("praised the plan and called for …", "cited his wealth
@@ -194,15 +213,20 @@ static int has_verb(const stm_ctx *c, int from, int to)
  */
 static int own_predicate(const stm_ctx *c, const sentence *s, int t)
 {
-    if (t + 1 >= s->trim || !MATCH("statement.clause_joins", t) || (MATCH("statement.contrast_joins", t) && !IS(t - 1, ",")))
-        return 0;   /* "…, but noted that …" is a second cue; "was elated but still feared …" one clause */
+    if (t + 1 >= s->trim || !MATCH("statement.clause_joins", t))
+        return 0;
     int u = t + 1;
-    while (u < s->trim && MATCH("statement.adverbs", u))
+    while (u < s->trim && (MATCH("statement.adverbs", u) || MATCH("statement.aux", u)))
         u++;
+    /* "…, but noted that …" is a second cue; without the comma only a plain "but" before a speech verb and its
+       own clause ("… but argued that …", "… but described it as …"), not "was elated but still feared …",
+       "… but revealed nothing new", "… while saying …" */
+    if (MATCH("statement.contrast_joins", t) && !IS(t - 1, ","))
+        return !MATCH("statement.subordinators", t) &&
+               (MATCH("statement.object_cues", u) ||
+                (MATCH("statement.verbs", u) && !MATCH("statement.belief_verbs", u) && clause_follows(c, s, u + 1)));
     return MATCH("statement.verbs", u) || MATCH("statement.verbs_that", u) || MATCH("statement.object_cues", u);
 }
-
-static int bare_clause(const stm_ctx *c, const sentence *s, int from);
 
 /*
  * Non-zero when the writer takes the sentence back at token t, after the
