@@ -646,6 +646,13 @@ START_TEST(test_group_and_source_speakers)
     expect(d, "the night curfew could add fuel", INDIRECT, "dock workers");
     dossier_test_doc_free(d);
 
+    /* a group bound by a relative with no comma speaks ("some economists who argue") */
+    d = doc("en", "There are some economists who argue that harbour taxes should be very low. "
+                  "The plan was attacked by legal experts who warn that the council has ignored the courts.");
+    expect(d, "harbour taxes should be very low", INDIRECT, "economists");
+    expect(d, "the council has ignored the courts", INDIRECT, "legal experts");
+    dossier_test_doc_free(d);
+
     /* false friends: a view in a clause that sets a scene ("where … believe"), a description
        ("described … as") is no group's statement */
     d = doc("en", "The lander will touch down near the crater, where scientists believe water ice may be trapped. "

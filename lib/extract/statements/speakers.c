@@ -691,6 +691,34 @@ static int relative_before_cue(const stm_ctx *c, const stm_cand *k)
     return -1;
 }
 
+/* Non-zero when token t is a verb, an auxiliary or a pronoun: no part of a noun phrase that speaks. */
+static int no_name_word(const stm_ctx *c, int t)
+{
+    return dossier_speakers_match(c, "statement.verbs", t) || dossier_speakers_match(c, "statement.verbs_that", t) ||
+           dossier_speakers_match(c, "statement.finite_words", t) || dossier_speakers_match(c, "statement.aux", t) ||
+           dossier_speakers_match(c, "statement.passive_aux", t) || dossier_speakers_match(c, "statement.subject_pronouns", t) ||
+           dossier_speakers_match(c, "statement.relatives", t) || dossier_speakers_participle(c, t);
+}
+
+/*
+ * The relative pronoun right before candidate k's cue (only adverbs,
+ * auxiliaries and negations between) that binds a group noun before it
+ * with no comma ("economists who argue", "experts who warn"), or -1.
+ */
+static int bound_relative(const stm_ctx *c, const stm_cand *k)
+{
+    if (k->mode != STM_SUBJ_CLAUSE || k->subj_first < 0 || k->cue_tok < 0 || k->subj_end != k->cue_tok)
+        return -1;
+    int r = k->subj_end - 1;
+    while (r > k->subj_first && (dossier_speakers_match(c, "statement.adverbs", r) || dossier_speakers_match(c, "statement.aux", r) ||
+                                 dossier_speakers_match(c, "statement.finite_words", r)))
+        r--;
+    if (r <= k->subj_first || !dossier_speakers_match(c, "statement.relatives", r) ||
+        !dossier_speakers_match(c, "statement.group_nouns", r - 1) || c->tok_mention[r - 1] >= 0)
+        return -1;
+    return r;
+}
+
 /*
  * Non-zero when the thing pronoun at `t` ("it") is the whole subject of
  * candidate k's cue: it opens the subject (or follows a comma or a join)
@@ -798,6 +826,21 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
             q--;
         k->subj_first = q;
         k->subj_end = rel - 1;
+    }
+    int bound = bound_relative(c, k);
+    if (bound >= 0) {
+        /* "some economists who argue …", "met legal experts who warn …": the group the relative binds
+           speaks, not the sentence's subject */
+        int q = bound;
+        while (q - 1 >= k->subj_first && q > bound - 4 && (dossier_speakers_flags(c, q - 1) & DOSSIER_TOK_WORD) &&
+               !dossier_speakers_match(c, "statement.prepositions", q - 1) && !no_name_word(c, q - 1)) {
+            q--;
+            if (dossier_speakers_match(c, "statement.articles", q) || dossier_speakers_match(c, "statement.quantifiers", q))
+                break;
+        }
+        k->subj_first = q;
+        k->subj_end = bound;
+        return -1;
     }
     scan_subject(c, k->subj_first, k->subj_end, &s);
     if (k->mode == STM_SUBJ_SOURCE && s.person >= 0 && d->mentions.v[s.person].how == DOSSIER_MENTION_NAME &&
