@@ -79,7 +79,9 @@ size_t dossier_datematch_phrase(const dossier_dtoks *tv, const char *key, size_t
 {
     if (i >= lim)
         return 0;
-    return dossier_lexicon_match(tv->lx, tv->lang, key, tv->w + i, lim - i, ph);
+    const dossier_lexlist *l = tv->memo ? dossier_lexicon_find_memo(tv->lx, tv->lang, key, tv->memo)
+                                        : dossier_lexicon_find(tv->lx, tv->lang, key);
+    return dossier_lexlist_match(l, tv->w + i, lim - i, ph);
 }
 
 /* Number of code points of a UTF-8 string. */

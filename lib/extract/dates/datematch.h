@@ -27,6 +27,8 @@ typedef struct {
      * that most tokens are refused at one probe (dossier_datematch_lists) */
     uint64_t starts[64];
     const dossier_lexlist *day_parts; /* date.day_part of lang ("Dienstagabend"), or NULL */
+    dossier_lexmemo *memo;      /* DOSSIER_LEXMEMO_SLOTS: the lists of constant keys
+                                   dossier_datematch_phrase found; NULL: found each time */
 } dossier_dtoks;
 
 enum dkind {

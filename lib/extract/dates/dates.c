@@ -406,11 +406,16 @@ int dossier_dates_run(dossier_doc *d)
         return DOSSIER_OK;
     int rc = DOSSIER_OK;
     unsigned *fl = malloc(d->tokens.n * sizeof *fl);
-    if (!fl)
+    dossier_lexmemo *memo = calloc(DOSSIER_LEXMEMO_SLOTS, sizeof *memo);
+    if (!fl || !memo) {
+        free(fl);
+        free(memo);
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    }
     for (size_t i = 0; i < d->tokens.n; i++)
         fl[i] = d->tokens.v[i].flags;
-    dossier_dtoks tv = {.lx = d->lex, .lang = month_lang(d->lex, dossier_doc_lang(d)), .w = d->folds.v, .fl = fl, .n = d->tokens.n};
+    dossier_dtoks tv = {.lx = d->lex, .lang = month_lang(d->lex, dossier_doc_lang(d)), .w = d->folds.v, .fl = fl,
+                        .n = d->tokens.n, .memo = memo};
     dossier_datematch_lists(&tv);
     pubdate p;
     parse_pub(&p, d->published);
@@ -427,6 +432,7 @@ int dossier_dates_run(dossier_doc *d)
         rc = scan_sentence(d, &tv, &p, s0, s1, (int)s, &carry);
     }
     free(fl);
+    free(memo);
     return rc;
 }
 
