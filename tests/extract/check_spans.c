@@ -26,7 +26,8 @@
  * same speaker's next statement and no inverted cue ("…, saying the
  * ministry had …"); "… but argued that …" and "… and has called for …"
  * open the subject's next statement ("… but revealed nothing new" does
- * not).
+ * not); a cue whose subject stands inside a reported clause past its
+ * opening ("… because he doubted S") is a statement too.
  * Invented sentences.
  */
 #include <stdio.h>
@@ -131,6 +132,27 @@ START_TEST(test_second_predicate_and_nested_cues)
     spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "lower ferry fares", "budget"), "Lena Okafor");
     expect(d, DOSSIER_STATEMENT_INDIRECT, "still feared the winter storms", NULL);
     ck_assert_ptr_nonnull(find(d, "praised the pier but revealed nothing new"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_cue_inside_a_reported_clause)
+{
+    /* a cue whose subject stands inside another statement, past its opening, is a statement too ("… because he
+       doubted S"); "said he thought that S", "…, which she said …" and "… but said …" stay one statement */
+    dossier_doc *d = doc("Senator Dana Whitcombe met Paul Orlan in Portbridge on Monday.\n\n"
+                         "Paul Orlan said he was not worried about the council vote because he doubted any court would "
+                         "enforce the tariff.\n\n"
+                         "Dana Whitcombe said she thought that the ferry fares would cost jobs.");
+    int outer = 0, inner = 0;
+    for (size_t i = 0; i < d->statements.n; i++) {
+        const char *t = dossier_test_span(d, d->statements.v[i].span);
+        outer += strstr(t, "not worried about the council vote") != NULL;
+        inner += strstr(t, "any court would enforce the tariff") != NULL && strstr(t, "council vote") == NULL;
+    }
+    ck_assert_int_eq(outer, 1);
+    ck_assert_int_eq(inner, 1);
+    spoken_by(d, expect(d, DOSSIER_STATEMENT_INDIRECT, "the ferry fares would cost jobs", NULL), "Dana Whitcombe");
     dossier_test_doc_free(d);
 }
 END_TEST
@@ -359,6 +381,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_next_cue_ends_the_content);
     tcase_add_test(tc, test_content_goes_on);
+    tcase_add_test(tc, test_cue_inside_a_reported_clause);
     tcase_add_test(tc, test_second_predicate_and_nested_cues);
     tcase_add_test(tc, test_participle_cue_after_the_content);
     tcase_add_test(tc, test_semicolon_ends_the_content);

@@ -105,6 +105,30 @@ static int contains(const stm_cand *a, const stm_cand *b)
     return a->span.start <= b->span.start && b->span.end <= a->span.end;
 }
 
+/*
+ * Non-zero when candidate b, inside another candidate's clause that
+ * starts at token `first`, reports a statement of its own: a speech verb
+ * or an object cue whose subject stands inside that clause past its
+ * opening ("X said he was calm because she doubted S", "X described Y as
+ * a disgrace after she attacked Z"): PolNeAR and readers count it apart.
+ * Not one: a subject opening the clause ("X said he thought that S"), a
+ * relative or a join in it ("…, which she said were …", "… but said …"),
+ * a lone "they", a participle the clause kept.
+ */
+static int own_clause(const stm_ctx *c, const stm_cand *b, int first)
+{
+    if (b->cue_tok < 0 || dossier_speakers_participle(c, b->cue_tok) || b->subj_end <= b->subj_first ||
+        b->subj_first < first + 3)
+        return 0;   /* "X said he thought that S": the outer statement is this one */
+    for (int t = b->subj_first - 1; t < b->subj_end; t++)
+        if (dossier_speakers_match(c, "statement.relatives", t) || dossier_speakers_match(c, "statement.clause_joins", t))
+            return 0;   /* "…, which she said were …" and "… but said …" are the outer speaker's still */
+    if (b->subj_end == b->subj_first + 1 && dossier_speakers_match(c, "statement.pronouns_group", b->subj_first))
+        return 0;   /* "they" inside someone's statement names nobody sure enough */
+    return dossier_speakers_match(c, "statement.verbs", b->cue_tok) ||
+           dossier_speakers_match(c, "statement.object_cues", b->cue_tok);
+}
+
 /* One step of merge(): candidate i against candidate j. */
 static void merge_pair(stm_ctx *c, size_t i, size_t j)
 {
@@ -140,7 +164,7 @@ static void merge_pair(stm_ctx *c, size_t i, size_t j)
     } else if (opens) {
         /* the inner statement starts at its subject: keep its cue inside */
         a->dropped = 1;
-    } else if (!nested) {
+    } else if (!nested && !own_clause(c, b, first)) {
         b->dropped = 1;
     }
 }
@@ -178,7 +202,8 @@ static int by_index(const void *x, const void *y)
  * the outer clause, unless the inner cue opens the outer clause ("Selon
  * Xinhua, Xi a qualifié ..."), where the inner speaker is the one quoted,
  * or the inner speaker is named inside the outer clause ("X said the
- * tolls, which Y says are too high, will stay"): then both are kept.
+ * tolls, which Y says are too high, will stay") or the inner cue has a
+ * clause of its own (own_clause()): then both are kept.
  * Only candidates starting inside a can be inside it: they are found
  * through the candidates ordered by start, then visited in index order,
  * as a scan of every pair would visit them.
