@@ -883,6 +883,35 @@ const char *dossier_lexicon_weekday_key(int d)
 }
 
 /* See lexicon.h. */
+int dossier_gaz_acronym_only(const dossier_gaz_entry *g, const char *fold)
+{
+    int found = 0;
+    for (size_t n = 0; n < g->nnames; n++) {
+        const dossier_phrase *ph = g->names[n];
+        if (ph->nwords != 1 || strcmp(ph->words[0], fold) != 0 || strlen(ph->text) > 3)
+            continue;
+        for (const char *p = ph->text; *p; p++)
+            if (*p >= 'a' && *p <= 'z')
+                return 0;
+        found = 1;
+    }
+    return found;
+}
+
+/* See lexicon.h. */
+size_t dossier_lexicon_ending(const dossier_lexicon *lx, const char *lang, const char *key, const char *folded_word)
+{
+    const dossier_phrase *const *t;
+    size_t n = dossier_lexicon_list(lx, lang, key, &t), wl = strlen(folded_word), best = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t el = strlen(t[i]->words[0]);
+        if (t[i]->nwords == 1 && el > best && wl >= el + 2 && strcmp(folded_word + wl - el, t[i]->words[0]) == 0)
+            best = el;
+    }
+    return best;
+}
+
+/* See lexicon.h. */
 size_t dossier_lexicon_keys(const dossier_lexicon *lx, const char *prefix, const char **out, size_t max)
 {
     size_t n = 0, plen = strlen(prefix);

@@ -150,6 +150,22 @@ const char *dossier_lexicon_month_key(int m);
 const char *dossier_lexicon_weekday_key(int d);
 
 /*
+ * Non-zero when every one-word name of gazetteer entry g that folds to
+ * `fold` is written in three capitals or fewer ("ASI"): a short acronym,
+ * which a word written in lower case ("Así") does not name.  Longer ones
+ * are also written as words ("Glonass", "Nato").
+ */
+int dossier_gaz_acronym_only(const dossier_gaz_entry *g, const char *fold);
+
+/*
+ * The length in bytes of the longest one-word phrase of list (lang, key)
+ * that ends folded word `folded_word` and leaves two bytes or more of it
+ * before ("Иванова" ends in "ова"), or 0.  For short lists: it reads them
+ * whole.
+ */
+size_t dossier_lexicon_ending(const dossier_lexicon *lx, const char *lang, const char *key, const char *folded_word);
+
+/*
  * The distinct list keys that start with `prefix` (in any language), in the
  * order their lists were created, into out[0..max); returns how many.  The
  * strings belong to the lexicon.  Lets data name things the code does not

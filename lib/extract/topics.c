@@ -453,8 +453,9 @@ static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *nam
             continue;
         }
         k = gazetteer_at(d, t, end, &g);
-        if (k == 1 && !(d->tokens.v[t].flags & DOSSIER_TOK_UPPER))
-            k = 0;  /* "progress", "hope": a name only when written as one */
+        if (k == 1 && (!(d->tokens.v[t].flags & DOSSIER_TOK_UPPER) ||
+                       (!(d->tokens.v[t].flags & DOSSIER_TOK_ALLCAPS) && dossier_gaz_acronym_only(g, d->folds.v[t]))))
+            k = 0;  /* "progress", "hope", "Así": a name only when written as one */
         if (k) {
             int e = dossier_doc_entity(d, g->name, strlen(g->name), g->kind, g);
             if (e < 0)

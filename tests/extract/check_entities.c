@@ -717,6 +717,39 @@ START_TEST(acronym_and_its_longer_name)
 }
 END_TEST
 
+/*
+ * A title, its field and a name: the title holder when the name has a
+ * person's shape ("председатель партии" and a surname), the field's
+ * organisation when not; a given name of the open list makes a person
+ * where an organisation word stands before; a short acronym of the
+ * gazetteer is no word written in lower case ("Así"); a person's name the
+ * tagger runs on holds no verb ("X met Mr. Y"); "Mr." and its period open
+ * a person's name.
+ */
+START_TEST(title_fields_given_names_and_short_acronyms)
+{
+    ck_assert_int_eq(kind_of("Председатель партии Вера Лапшина заявила, что голосование прошло спокойно.", "Вера Лапшина"),
+                     DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of("Представитель компании Ортекс сообщил, что завод закроют.", "Ортекс"),
+                     DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of("---\nlanguage: es\n---\nUna huelga\n\n\u00abEs una victoria\u00bb, declar\u00f3 a este "
+                             "diario Lidia Ferrer Soto, portavoz del comit\u00e9.", "Lidia Ferrer Soto"),
+                     DOSSIER_KIND_PERSON);
+    const char *t = "---\nlanguage: es\n---\nUna huelga\n\nAs\u00ed lo dijo Pedro Ramal ayer en Valdemoro.";
+    ck_assert_int_eq(kind_of(t, "Italian Space Agency"), -1);
+    ck_assert_int_eq(kind_of("The deal was signed in Rome. ASI said it would fund the probe.", "Italian Space Agency"),
+                     DOSSIER_KIND_ORGANIZATION);
+    t = "John Hale met Mr. Brock on Monday in the capital.";
+    ck_assert_int_eq(kind_of(t, "John Hale"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of(t, "Brock"), DOSSIER_KIND_PERSON);
+    ck_assert(!has_alias(t, "Monday"));
+    /* a courtesy title with its period: the name after it is a person's, with no speech verb near */
+    t = "Yesterday, Mr. Hale dismissed the criticism. Ms. Varga rejected it.";
+    ck_assert_int_eq(kind_of(t, "Hale"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of(t, "Varga"), DOSSIER_KIND_PERSON);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -753,6 +786,7 @@ static Suite *suite(void)
     tcase_add_test(tc, kinds_from_the_article);
     tcase_add_test(tc, surnames_of_initials_and_namesakes);
     tcase_add_test(tc, acronym_and_its_longer_name);
+    tcase_add_test(tc, title_fields_given_names_and_short_acronyms);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -672,6 +672,42 @@ START_TEST(test_it_for_a_body_or_a_document)
 }
 END_TEST
 
+/* The text of the statement holding `part` has no speaker named `name` (or there is no such statement). */
+static int not_said_by(const dossier_doc *d, const char *part, const char *name)
+{
+    for (size_t i = 0; i < d->statements.n; i++)
+        if (strstr(dossier_test_span(d, d->statements.v[i].span), part))
+            return d->statements.v[i].speaker < 0 || strcmp(d->entities.v[d->statements.v[i].speaker].name, name) != 0;
+    return 1;
+}
+
+/*
+ * Gender where the language marks it: a Russian verb in the feminine is no
+ * man's ("сказала" after a man spoke), a surname's ending tells a woman
+ * ("Ломова") for "она"; a pronoun goes to the subject before a possessor
+ * ("Mr. A dismissed Mr. B's client. “…,” he said"); a Spanish "según
+ * fuentes" is the sources', not the company that spoke before.
+ */
+START_TEST(test_gender_possessor_and_sources)
+{
+    dossier_doc *d = doc("ru", "\u00ab\u041c\u044b \u0434\u043e\u0432\u043e\u043b\u044c\u043d\u044b \u0438\u0442\u043e\u0433\u0430\u043c\u0438\u00bb, \u2014 "
+                               "заявил Пётр Ломов. Глава комиссии сказала, что выборы прошли честно.");
+    ck_assert(not_said_by(d, "выборы прошли честно", "Пётр Ломов"));
+    dossier_test_doc_free(d);
+    d = doc("ru", "Анна Ломова выступила на митинге. Она сказала, что выборы прошли честно.");
+    ck_speaker(d, "выборы прошли честно", "Анна Ломова");
+    dossier_test_doc_free(d);
+    d = doc("en", "Mr. Hale dismissed the criticism as the voice of Mr. Brock's client, a coal firm. "
+                  "\u201cI respect the man,\u201d he said, \u201cbut he is wrong.\u201d");
+    ck_speaker(d, "I respect the man", "Hale");
+    dossier_test_doc_free(d);
+    d = doc("es", "La empresa Transvial asegur\u00f3 que la huelga es injustificada. Seg\u00fan fuentes municipales, "
+                  "la primera reuni\u00f3n se celebrar\u00e1 el 20 de marzo.");
+    ck_assert(not_said_by(d, "la primera reuni", "Transvial"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -720,6 +756,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_description_noun_and_two_candidates);
     tcase_add_test(tc, test_relative_before_cue);
     tcase_add_test(tc, test_list_of_speakers);
+    tcase_add_test(tc, test_gender_possessor_and_sources);
     suite_add_tcase(s, tc);
     return s;
 }

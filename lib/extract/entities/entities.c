@@ -195,6 +195,9 @@ static int run_end(const dossier_names *c, int i, int end)
                    c->d->tokens.v[j].span.start - c->d->tokens.v[j - 1].span.end <= 1 &&
                    (c->d->tokens.v[j - 1].flags & DOSSIER_TOK_WORD)) {
             j++;
+        } else if (j > i && j + 1 < end && !strcmp(c->d->folds.v[j], ".") && dossier_names_is_cap(c, j + 1) &&
+                   dossier_names_lex(c, "entity.person_prefixes", j - 1, j + 1) == 2) {
+            j++; /* "Mr. Hale": the prefix's period stays inside the run */
         } else if (j > i && dossier_names_elided_and(c, j)) {
             j += 2; /* "Luft- und Raumfahrt" */
         } else if (j > i && is_connector(c, j)) {

@@ -173,6 +173,14 @@ int dossier_names_suffix_after(const dossier_names *c, int t);
 
 /* Non-zero when token i is a first name (or a hyphenated one: "Marie-Claire"). */
 int dossier_names_first_name(const dossier_names *c, int i);
+/*
+ * Non-zero when token i is a first name: of entity.first_names, or,
+ * capitalised, of the open list of given names the English model's word
+ * table carries (about 8,400 names of many origins: "Marta", "Nina"), and
+ * no dictionary word or region there ("Will", "Georgia").  For names
+ * of two words or more, where a first name tells a person.
+ */
+int dossier_names_given_name(const dossier_names *c, int i);
 
 /* Where an unknown name starting at p ends within the run [p, end). */
 int dossier_names_unknown_end(const dossier_names *c, int p, int end);

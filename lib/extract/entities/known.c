@@ -196,6 +196,8 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
             cap |= dossier_names_is_cap(c, t);
         if (!cap)
             return 0;
+        if (k == 1 && !(c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) && dossier_gaz_acronym_only(*out, c->d->folds.v[i]))
+            return 0;   /* "Así lo dijo …" does not name the agency ASI */
         /* A lone capitalised common word opening a sentence is not a name. */
         if (k == 1 && dossier_names_sent_first(c, i) && (*out)->kind != DOSSIER_KIND_PLACE &&
             dossier_names_is_stop(c, i))
@@ -255,6 +257,21 @@ int dossier_names_first_name(const dossier_names *c, int i)
     buf[h - w] = '\0';
     const char *one[1] = {buf};
     return dossier_lexicon_match(c->d->lex, NULL, "entity.first_names", one, 1, NULL) == 1;
+}
+
+/* See finder.h. */
+int dossier_names_given_name(const dossier_names *c, int i)
+{
+    if (dossier_names_first_name(c, i))
+        return 1;
+    const dossier_tagger_model *m = NULL;
+    char err[64];
+    if (!dossier_names_is_cap(c, i) || (c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) ||
+        dossier_tagger_builtin(&m, "en", err, sizeof err) != DOSSIER_OK || !m)
+        return 0;
+    const char *f = c->d->folds.v[i];
+    unsigned wc = dossier_tagger_word_class(dossier_tagger_model_words(m), f, strlen(f));
+    return (wc & DOSSIER_WC_FIRST) && !(wc & (DOSSIER_WC_LOWER | DOSSIER_WC_REGION));
 }
 
 /* Case endings and the nominative endings that may replace them, folded (й is и): adjectives, then nouns. */

@@ -278,6 +278,16 @@ int dossier_names_tagged(dossier_names *c, int people)
         }
         if (trim_common(c, &i, &j, kind))
             continue;
+        /* A person's name holds no lower-case word but its particles: "X met Mr. Y on Monday" is two names,
+           read on after the word. */
+        size_t next = j;
+        for (size_t k = i + 1; kind == DOSSIER_KIND_PERSON && k < j; k++)
+            if ((c->d->tokens.v[k].flags & DOSSIER_TOK_WORD) && !dossier_names_is_cap(c, (int)k) &&
+                !dossier_names_lex_any(c, "entity.name_particles", (int)k, (int)k + 1)) {
+                j = k;
+                next = k + 1;
+                break;
+            }
         /* A person's initials and first name the tagger left out ("R. Kumaraswamy", "Jan Kowalski"). */
         while (kind == DOSSIER_KIND_PERSON && i > 0 && c->owner[i - 1] < 0 &&
                c->d->tokens.v[i - 1].sentence == c->d->tokens.v[i].sentence) {
@@ -313,7 +323,7 @@ int dossier_names_tagged(dossier_names *c, int people)
             if (rc)
                 return rc;
         }
-        i = j;
+        i = next;
     }
     return DOSSIER_OK;
 }

@@ -137,7 +137,8 @@ int dossier_names_unknown_end(const dossier_names *c, int p, int end)
     dossier_doc *d = c->d;
     int q = p + 1;
     const dossier_gaz_entry *g;
-    int person = dossier_names_first_name(c, p) > 0;
+    int person = dossier_names_first_name(c, p) > 0 ||
+                 (q < end && dossier_names_is_cap(c, q) && dossier_names_given_name(c, p));
     while (q < end && q - p < 7) {
         if (dossier_names_is_cap(c, q) && person && q - 1 > p && cap_particle(c, q - 1)) {
             q++; /* "Alain Le Gouverneur": a title word after a particle is the surname */
@@ -195,6 +196,8 @@ static int list_ends_at_lang(const dossier_names *c, const char *key, int at, in
  * SES" (a lower-case head before it, maybe past a demonym), "the Xinhua news
  * agency", "Rossiya-24 television channel" (after it), "X, a company".
  */
+static int title_field_holder(const dossier_names *c, int b, int p, int q, int first);
+
 static int org_cue(const dossier_names *c, int p, int q)
 {
     const dossier_doc *d = c->d;
@@ -204,12 +207,12 @@ static int org_cue(const dossier_names *c, int p, int q)
     if (b > first && dossier_names_adjective(c, b, p))
         b--;
     if ((q - p == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 3) ||
-        dossier_names_first_name(c, p))
+        (q - p >= 2 ? dossier_names_given_name(c, p) : dossier_names_first_name(c, p)))
         return 0;
     /* German nouns are capitalised: a lower-case "zentrale" is an adjective. */
     /* "агентство X", but not "глава Европейского космического агентства X": that head ends a known name. */
     if (b >= first && !dossier_names_is_cap(c, b) && dossier_names_is_head(c, b) && strcmp(c->lang, "de") != 0 &&
-        c->owner[b] < 0)
+        c->owner[b] < 0 && !title_field_holder(c, b, p, q, first))
         return 1;
     if (p >= c->org_from && q <= c->org_until)
         return 1; /* "Hersteller A, B und C" */
@@ -242,6 +245,30 @@ static int possessive_title(const dossier_names *c, int p, int q, int titled)
         (strcmp(d->folds.v[q], "'s") != 0 && strcmp(d->folds.v[q], "'") != 0))
         return 0;
     return dossier_names_title(c, q + 1, end) > 0 && !dossier_names_lex(c, "entity.state_titles", q + 1, end);
+}
+
+/*
+ * "председатель партии Нина Ермолаева": an organisation word right after a
+ * title is the title's field, and the name after it is the title holder's
+ * when it has the shape of a person's name: two or three capitalised words,
+ * none an organisation word, the last with a surname ending where the
+ * language's surnames have them (entity.*_surname_endings: "Ермолаева");
+ * "представитель компании Boeing" stays the company's.
+ */
+static int title_field_holder(const dossier_names *c, int b, int p, int q, int first)
+{
+    if (b - 1 < first || q - p < 2 || q - p > 3 ||
+        !(dossier_names_title(c, b - 1, b) || dossier_names_lex_stem(c, "entity.titles", b - 1)))
+        return 0;
+    for (int i = p; i < q; i++)
+        if (!dossier_names_is_cap(c, i) || dossier_names_is_head(c, i) || dossier_names_is_connector(c, i))
+            return 0;
+    const dossier_phrase *const *t;
+    const char *last = c->d->folds.v[q - 1];
+    if (!dossier_lexicon_list(c->d->lex, c->lang, "entity.male_surname_endings", &t))
+        return 1;
+    return dossier_lexicon_ending(c->d->lex, c->lang, "entity.male_surname_endings", last) ||
+           dossier_lexicon_ending(c->d->lex, c->lang, "entity.female_surname_endings", last);
 }
 
 /* A programme word next to [p, q): after it (maybe past one adjective), or before it. */
@@ -354,7 +381,8 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
     int nk = dossier_names_noun_first(c, p, q);
     if (nk >= 0)
         return dossier_names_add(c, p + 1, q, nk, NULL, DOSSIER_MENTION_NAME);
-    if ((nk = dossier_names_noun_before(c, p)) >= 0 && !title && !prefix && !dossier_names_first_name(c, p))
+    if ((nk = dossier_names_noun_before(c, p)) >= 0 && !title && !prefix &&
+        !(q - p >= 2 ? dossier_names_given_name(c, p) : dossier_names_first_name(c, p)))
         return dossier_names_add(c, p, q, nk, NULL, DOSSIER_MENTION_NAME);
     /* A single capitalised word that opens a sentence is usually a common word (unless the tagger knows better). */
     if (words == 1 && !prefix && dossier_names_sent_first(c, p) && !(d->tokens.v[p].flags & DOSSIER_TOK_ALLCAPS) &&
@@ -403,7 +431,7 @@ int dossier_names_unknown(dossier_names *c, int p, int q, int title, int prefix)
         !dossier_names_common_noun(c, p) &&
         (q >= end || !dossier_names_is_cap(c, q)))
         return dossier_names_add(c, p, q, DOSSIER_KIND_PLACE, NULL, DOSSIER_MENTION_NAME);
-    int first_name = dossier_names_first_name(c, p) ||
+    int first_name = (words >= 2 ? dossier_names_given_name(c, p) : dossier_names_first_name(c, p)) ||
                      (words >= 2 && dossier_names_lex_any(c, "entity.surname_first", p, p + 1) > 0);
     if (words == 1 && d->tokens.v[p].span.end - d->tokens.v[p].span.start < 2)
         return DOSSIER_OK;

@@ -151,9 +151,40 @@ static int gender_at(const stm_ctx *c, int t, const char *male, const char *fema
 }
 
 /*
+ * 1 or 2 when folded word w ends in an ending of list `male` or `female`
+ * (the longer ending wins), else 0: "Ермолаева" ends in a female surname
+ * ending, "сказала" in a female verb ending (Russian marks both).
+ */
+static int ending_gender(const stm_ctx *c, const char *w, const char *male, const char *female)
+{
+    size_t m = dossier_lexicon_ending(c->d->lex, c->lang, male, w), f = dossier_lexicon_ending(c->d->lex, c->lang, female, w);
+    return m > f ? 1 : f > m ? 2 : 0;
+}
+
+/* The gender the ending of the last word of person e's name tells (entity.*_surname_endings), or 0. */
+static int surname_gender(const stm_ctx *c, int e)
+{
+    const char *name = c->d->entities.v[e].name, *sp = strrchr(name, ' ');
+    const char *last = sp ? sp + 1 : name;
+    char *f = dossier_fold(last, strlen(last));
+    int g = f ? ending_gender(c, f, "entity.male_surname_endings", "entity.female_surname_endings") : 0;
+    free(f);
+    return g;
+}
+
+/* The gender the form of the cue at token t tells ("сказал", "сказала": statement.*_verb_endings), or 0. */
+static int cue_gender(const stm_ctx *c, int t)
+{
+    if (t < 0 || !dossier_speakers_match(c, "statement.verbs", t))
+        return 0;
+    return ending_gender(c, c->d->folds.v[t], "statement.male_verb_endings", "statement.female_verb_endings");
+}
+
+/*
  * What the article says of person e's gender: 1 male, 2 female, 0 unknown
  * or both; from the courtesy titles before its mentions ("Mr. X", "Mrs.
- * X", "Frau X").
+ * X", "Frau X"), else from the ending of its surname where the language
+ * marks gender there ("Иванова").
  */
 static int gender_of(const stm_ctx *c, int e)
 {
@@ -171,7 +202,7 @@ static int gender_of(const stm_ctx *c, int e)
         if (here)
             g = here;
     }
-    return g;
+    return g ? g : surname_gender(c, e);
 }
 
 /* Non-zero when person e may be what a pronoun of gender g (0 unknown) points to. */
@@ -179,6 +210,31 @@ static int fits(const stm_ctx *c, int e, int g)
 {
     int h = g && e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON ? gender_of(c, e) : 0;
     return !g || !h || h == g;
+}
+
+/*
+ * Mention `m` when it is no possessor, else the first person of gender g
+ * named before it in its sentence, outside quotations, when there is one: "Mr. A
+ * dismissed Mr. B's client. “…,” he said" is A's, the subject, not the
+ * possessor's.
+ */
+static int possessor_passed(const stm_ctx *c, int m, int g)
+{
+    const dossier_doc *d = c->d;
+    if (m < 0)
+        return m;
+    int after = d->mentions.v[m].first_token + d->mentions.v[m].ntokens;
+    if (after >= (int)d->tokens.n || (strcmp(d->folds.v[after], "'s") != 0 && strcmp(d->folds.v[after], "'") != 0))
+        return m;
+    int sent = d->tokens.v[d->mentions.v[m].first_token].sentence, best = m;
+    for (size_t i = 0; i < d->mentions.n; i++) {   /* mentions are in the order stages found them */
+        const dossier_mention *o = &d->mentions.v[i];
+        if (o->first_token < d->mentions.v[best].first_token && d->tokens.v[o->first_token].sentence == sent &&
+            mention_kind(c, (int)i) == DOSSIER_KIND_PERSON && o->how != DOSSIER_MENTION_PRONOUN &&
+            c->used[o->first_token] != 2 && o->entity != d->mentions.v[m].entity && fits(c, o->entity, g))
+            best = (int)i;
+    }
+    return best;
 }
 
 static int person_before(stm_ctx *c, const int *order, int upto, int t)
@@ -198,6 +254,7 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
         if ((any < 0 || d->mentions.v[any].first_token < m->first_token) && fits(c, m->entity, g))
             any = (int)i;
     }
+    any = possessor_passed(c, any, g);
     if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
         return d->mentions.v[any].entity;
     /* "A JAXA spokesperson said …. “…,” she said.": whoever spoke just before in the paragraph */
@@ -1172,6 +1229,14 @@ int dossier_speakers_resolve(stm_ctx *c)
         if (k->speaker < 0 && (k->mode == STM_SUBJ_NONE || dossier_speakers_words(c, k->subj_first, k->subj_end) == 0 ||
                                k->kind == DOSSIER_STATEMENT_DIRECT || k->continues))
             k->speaker = inherit(c, order, i, k);
+        /* "…, сказала она" is no man's: a cue whose form tells a gender the speaker lacks has none */
+        if (k->speaker >= 0 && c->d->entities.v[k->speaker].kind == DOSSIER_KIND_PERSON && k->cue_tok >= 0) {
+            int g = cue_gender(c, k->cue_tok), h = g ? gender_of(c, k->speaker) : 0;
+            if (g && h && g != h) {
+                k->speaker = -1;
+                k->speaker_mention = -1;
+            }
+        }
         if (k->speaker >= 0 && tok >= 0 && k->speaker_mention < 0) {
             int m = dossier_doc_mention(c->d, k->speaker, how, tok, 1);
             if (m < 0)
