@@ -523,6 +523,26 @@ START_TEST(test_commitments)
 }
 END_TEST
 
+/*
+ * A clause that sets the scene is nobody's content: a subordinate clause or
+ * a participle and its preposition opening the sentence before "X
+ * mentioned the …" or "X said enough"; a gerund subject and a clause with a
+ * comma inside stay what the speaker says.
+ */
+START_TEST(test_scene_setting_openers)
+{
+    dossier_doc *d = doc("en", "Campaigning against Tom Vell in 2012, Anna Berg barely mentioned the harbour.\n\n"
+                               "But when the board cut funding for the ferry two years later, Paul Weber said enough.\n\n"
+                               "Shifting tides in the bay could flood a thousand homes, Anna Berg said in an interview.\n\n"
+                               "If elected, she will cut the harbour fees for all families, Paul Weber said.");
+    expect_none(d, "Campaigning against Tom Vell");
+    expect_none(d, "when the board cut funding");
+    expect(d, "Shifting tides in the bay", "Anna Berg", "Shifting");
+    expect(d, "she will cut the harbour fees", "Paul Weber", "If elected");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -546,6 +566,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_participle_after_an_attribution);
     tcase_add_test(tc, test_documents_that_speak);
     tcase_add_test(tc, test_commitments);
+    tcase_add_test(tc, test_scene_setting_openers);
     tcase_add_test(tc, test_the_writer_speaks);
     tcase_add_test(tc, test_an_aside_before_the_cue);
     suite_add_tcase(s, tc);

@@ -803,6 +803,25 @@ static int time_words(const stm_ctx *c, int t)
  * the sentence reports what comes before its comma.  Returns 1 when it
  * did (and *rc set), else 0.
  */
+/*
+ * Non-zero when tokens [from, comma) are one clause that sets the scene for
+ * the sentence rather than stating something: opened (past "But", "And")
+ * by a subordinator or by a participle and its preposition, with no comma
+ * inside ("When Congress cut funding, Mexico said …", "Campaigning against
+ * X in 2012, he barely mentioned …"; not "If elected, she will win, he
+ * said", nor a gerund subject: "Shifting monsoons could …, he said").
+ */
+static int sets_scene(const stm_ctx *c, int from, int comma)
+{
+    int u = from + MATCH("statement.clause_joins", from);
+    for (int v = u; v < comma; v++)
+        if (IS(v, ","))
+            return 0;
+    return u < comma && (MATCH("statement.subordinators", u) ||
+                         ((FLAGS(u) & DOSSIER_TOK_UPPER) && dossier_speakers_participle(c, u) &&
+                          MATCH("statement.prepositions", u + 1)));
+}
+
 static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
 {
     int after = t + len, comma = -1;
@@ -823,8 +842,10 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
     /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
     int clause = MATCH("statement.prepositions", h) ? skip_adverbials(c, s, h) : h;
     int goes_on = clause != h && dossier_speakers_words(c, clause, s->trim) >= 3;
+    /* "…, he barely mentioned the climate": an article after the cue opens its object */
     int final = comma > s->first && comma < t - 1 && !goes_on &&
-                (tail <= 2 || IS(h, ",") || MATCH("statement.prepositions", h) || MATCH("statement.audience", h));
+                ((tail <= 2 && !MATCH("statement.articles", h)) || IS(h, ",") || MATCH("statement.prepositions", h) ||
+                 MATCH("statement.audience", h));
     if (!(inverted || final))
         return 0;
     int from = s->first;
@@ -833,6 +854,8 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
             from = u + 1;
             break;
         }
+    if (!inverted && sets_scene(c, from, comma))
+        return 0;
     int se = s->trim < after + 15 ? s->trim : after + 15, to = comma;
     if (!inverted && goes_after(c, s, after))
         to = clause_end(c, s, after + 1);   /* "Acts of protest, X said, are acts of …": one statement */
