@@ -260,16 +260,6 @@ static int shouted(const tokinfo *ti, size_t a, size_t b)
 #define NAMEISH (DOSSIER_WC_FIRST | DOSSIER_WC_CITY | DOSSIER_WC_REGION | DOSSIER_WC_PERSON | \
                  DOSSIER_WC_ORG | DOSSIER_WC_PLACE)
 
-/* Asks the processor to start loading the cache line at p (a hint: nothing when unsupported). */
-static void prefetch(const void *p)
-{
-#if defined(__GNUC__)
-    __builtin_prefetch(p);
-#else
-    (void)p;
-#endif
-}
-
 /* How many tokens ahead analyse() asks for word-table records (their buckets twice as far). */
 #define WORD_AHEAD 4
 
@@ -288,9 +278,9 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
         const dossier_tagger_token *t = &doc->tokens[i];
         /* The word table is larger than the caches: ask early for the bucket and records of words ahead. */
         if (words->bucket && i + 2 * WORD_AHEAD < n)
-            prefetch(&words->bucket[ti[i + 2 * WORD_AHEAD].fh >> 16]);
+            dossier_tagger_prefetch(&words->bucket[ti[i + 2 * WORD_AHEAD].fh >> 16]);
         if (words->bucket && i + WORD_AHEAD < n)
-            prefetch(words->rec + (size_t)words->bucket[ti[i + WORD_AHEAD].fh >> 16] * 8);
+            dossier_tagger_prefetch(words->rec + (size_t)words->bucket[ti[i + WORD_AHEAD].fh >> 16] * 8);
         ti[i].view = t->text;
         ti[i].vlen = t->len;
         ti[i].cc = cap_class(t->text, t->len);

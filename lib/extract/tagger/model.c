@@ -216,16 +216,6 @@ static void memo_score(const void *ctx, uint32_t feat, float *scores)
     }
 }
 
-/* Asks the processor to start loading the cache line at p (a hint: nothing when unsupported). */
-static void prefetch(const void *p)
-{
-#if defined(__GNUC__)
-    __builtin_prefetch(p);
-#else
-    (void)p;
-#endif
-}
-
 /*
  * The scores of every token from its static features, for the decoder's
  * `base` (the caller frees it), or NULL when out of memory.  The weight
@@ -243,9 +233,9 @@ static float *static_scores(const memo_scorer *ms, const dossier_tagger_features
     for (size_t i = 0; base && i < f->ntokens; i++)
         for (size_t k = f->start[i]; k < f->start[i + 1]; k++) {
             if (k + 2 * PREFETCH_AHEAD < total)
-                prefetch(&m->bucket[f->feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
+                dossier_tagger_prefetch(&m->bucket[f->feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
             if (k + PREFETCH_AHEAD < total)
-                prefetch(m->w + (size_t)m->bucket[f->feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
+                dossier_tagger_prefetch(m->w + (size_t)m->bucket[f->feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
             memo_score(ms, f->feats[k], base + i * DOSSIER_TAG_COUNT);
         }
     return base;
