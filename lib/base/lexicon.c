@@ -899,13 +899,14 @@ int dossier_gaz_acronym_only(const dossier_gaz_entry *g, const char *fold)
 }
 
 /* See lexicon.h. */
-size_t dossier_lexicon_ending(const dossier_lexicon *lx, const char *lang, const char *key, const char *folded_word)
+size_t dossier_lexicon_ending(const dossier_lexicon *lx, const char *lang, const char *key, const char *folded_word,
+                              size_t keep)
 {
     const dossier_phrase *const *t;
     size_t n = dossier_lexicon_list(lx, lang, key, &t), wl = strlen(folded_word), best = 0;
     for (size_t i = 0; i < n; i++) {
         size_t el = strlen(t[i]->words[0]);
-        if (t[i]->nwords == 1 && el > best && wl >= el + 2 && strcmp(folded_word + wl - el, t[i]->words[0]) == 0)
+        if (t[i]->nwords == 1 && el > best && wl >= el + keep && strcmp(folded_word + wl - el, t[i]->words[0]) == 0)
             best = el;
     }
     return best;

@@ -159,11 +159,12 @@ int dossier_gaz_acronym_only(const dossier_gaz_entry *g, const char *fold);
 
 /*
  * The length in bytes of the longest one-word phrase of list (lang, key)
- * that ends folded word `folded_word` and leaves two bytes or more of it
- * before ("Иванова" ends in "ова"), or 0.  For short lists: it reads them
- * whole.
+ * that ends folded word `folded_word` and leaves `keep` bytes or more of
+ * it before ("Иванова" ends in "ова", "citing" in "ing"), or 0.  For
+ * short lists (endings): it reads them whole.
  */
-size_t dossier_lexicon_ending(const dossier_lexicon *lx, const char *lang, const char *key, const char *folded_word);
+size_t dossier_lexicon_ending(const dossier_lexicon *lx, const char *lang, const char *key, const char *folded_word,
+                              size_t keep);
 
 /*
  * The distinct list keys that start with `prefix` (in any language), in the

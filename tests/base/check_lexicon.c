@@ -155,6 +155,30 @@ START_TEST(test_found_lists)
 END_TEST
 
 /* Builds the suite. */
+/*
+ * Endings: the longest that fits and leaves `keep` bytes before it, none for
+ * a word as short as its ending; acronyms: "ASI" names an entity only in
+ * capitals, a longer acronym ("GLONASS") also as a word.
+ */
+START_TEST(test_endings_and_short_acronyms)
+{
+    dossier_lexicon *lx = load();
+    ck_assert_uint_eq(dossier_lexicon_ending(lx, "ru", "entity.female_surname_endings", "лапшина", 2), strlen("ина"));
+    ck_assert_uint_eq(dossier_lexicon_ending(lx, "ru", "entity.male_surname_endings", "лапшин", 2), strlen("ин"));
+    ck_assert_uint_eq(dossier_lexicon_ending(lx, "ru", "entity.male_surname_endings", "ов", 2), 0);
+    ck_assert_uint_eq(dossier_lexicon_ending(lx, "en", "statement.participle_endings", "citing", 3), 3);
+    ck_assert_uint_eq(dossier_lexicon_ending(lx, "en", "statement.participle_endings", "king", 3), 0);
+    ck_assert_uint_eq(dossier_lexicon_ending(lx, "en", "no.such.list", "citing", 3), 0);
+    const char *asi[] = {"asi"}, *glonass[] = {"glonass"};
+    const dossier_gaz_entry *g = NULL;
+    ck_assert_uint_eq(dossier_gazetteer_match(lx, asi, 1, &g), 1);
+    ck_assert(dossier_gaz_acronym_only(g, "asi"));
+    ck_assert_uint_eq(dossier_gazetteer_match(lx, glonass, 1, &g), 1);
+    ck_assert(!dossier_gaz_acronym_only(g, "glonass"));
+    dossier_lexicon_free(lx);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("lexicon");
@@ -164,6 +188,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_bad_files);
     tcase_add_test(tc, test_builtin);
     tcase_add_test(tc, test_found_lists);
+    tcase_add_test(tc, test_endings_and_short_acronyms);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -267,8 +267,8 @@ static int title_field_holder(const dossier_names *c, int b, int p, int q, int f
     const char *last = c->d->folds.v[q - 1];
     if (!dossier_lexicon_list(c->d->lex, c->lang, "entity.male_surname_endings", &t))
         return 1;
-    return dossier_lexicon_ending(c->d->lex, c->lang, "entity.male_surname_endings", last) ||
-           dossier_lexicon_ending(c->d->lex, c->lang, "entity.female_surname_endings", last);
+    return dossier_lexicon_ending(c->d->lex, c->lang, "entity.male_surname_endings", last, 2) ||
+           dossier_lexicon_ending(c->d->lex, c->lang, "entity.female_surname_endings", last, 2);
 }
 
 /* A programme word next to [p, q): after it (maybe past one adjective), or before it. */

@@ -83,16 +83,7 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
 /* See candidates.h. */
 int dossier_speakers_participle(const stm_ctx *c, int tok)
 {
-    const char *w = c->d->folds.v[tok];
-    size_t n = strlen(w);
-    const dossier_phrase *const *ends = NULL;
-    size_t ne = dossier_lexicon_list(c->d->lex, c->lang, "statement.participle_endings", &ends);
-    for (size_t i = 0; i < ne; i++) {
-        size_t k = strlen(ends[i]->text);
-        if (n > k + 2 && strcmp(w + n - k, ends[i]->text) == 0)
-            return 1;
-    }
-    return 0;
+    return dossier_lexicon_ending(c->d->lex, c->lang, "statement.participle_endings", c->d->folds.v[tok], 3) > 0;
 }
 
 /* See candidates.h. */

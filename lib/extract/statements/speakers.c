@@ -157,7 +157,8 @@ static int gender_at(const stm_ctx *c, int t, const char *male, const char *fema
  */
 static int ending_gender(const stm_ctx *c, const char *w, const char *male, const char *female)
 {
-    size_t m = dossier_lexicon_ending(c->d->lex, c->lang, male, w), f = dossier_lexicon_ending(c->d->lex, c->lang, female, w);
+    size_t m = dossier_lexicon_ending(c->d->lex, c->lang, male, w, 2);
+    size_t f = dossier_lexicon_ending(c->d->lex, c->lang, female, w, 2);
     return m > f ? 1 : f > m ? 2 : 0;
 }
 
