@@ -29,7 +29,8 @@
  * quotation's attribution ("…,” X said, referring to Y"); documents that
  * speak ("The ad touts …", "released a new video calling for …");
  * commitments ("agreed to pay …", "offered to host …"); the writer's own
- * "I believe …", "we know …" (not an "I" in a quotation).
+ * "I believe …", "we know …" (not an "I" in a quotation); verbs of praise and
+ * blame ("lamented", "likened …", "voiced doubts"; not "the season highlights").
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -543,6 +544,29 @@ START_TEST(test_scene_setting_openers)
 }
 END_TEST
 
+START_TEST(test_verbs_of_praise_and_blame)
+{
+    /* lamenting, assailing, likening, voicing, highlighting, mocking: what a person says of an object;
+       "highlights" or "quotes" after a word that names no speaker are nouns */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Paul Weber lamented the slow pace of repairs on the northern pier.\n\n"
+                               "Anna Berg likened the toll plan to a tax on fishermen.\n\n"
+                               "Paul Weber voiced doubts about the cost of the new ferry.\n\n"
+                               "Anna Berg highlights the rising rents in the old port.\n\n"
+                               "Anna Berg closed the session early, mocking the board's long delays.\n\n"
+                               "The season highlights included a regatta and a fish market.\n\n"
+                               "The editor printed two quotes from the meeting in full.");
+    expect(d, "the slow pace of repairs", "Paul Weber", "lamented");
+    expect(d, "the toll plan to a tax on fishermen", "Anna Berg", "likened");
+    expect(d, "doubts about the cost of the new ferry", "Paul Weber", "voiced");
+    expect(d, "the rising rents in the old port", "Anna Berg", "highlights");
+    expect(d, "the board's long delays", "Anna Berg", "mocking");
+    expect_none(d, "a regatta and a fish market");
+    expect_none(d, "from the meeting in full");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -569,6 +593,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_scene_setting_openers);
     tcase_add_test(tc, test_the_writer_speaks);
     tcase_add_test(tc, test_an_aside_before_the_cue);
+    tcase_add_test(tc, test_verbs_of_praise_and_blame);
     suite_add_tcase(s, tc);
     return s;
 }
