@@ -564,6 +564,17 @@ START_TEST(test_verbs_of_praise_and_blame)
     expect_none(d, "a regatta and a fish market");
     expect_none(d, "from the meeting in full");
     dossier_test_doc_free(d);
+    /* raising concerns, casting doubt, pushing for, making it clear; "the requested funds" is no cue */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "Paul Weber raised concerns about the safety of the old ferry.\n\n"
+                  "Anna Berg cast doubt on the survey of the harbour floor.\n\n"
+                  "Paul Weber pushed for a second lock on the canal.\n\n"
+                  "The board sent the requested funds to the dock workers in May.");
+    expect(d, "the safety of the old ferry", "Paul Weber", "raised concerns");
+    expect(d, "the survey of the harbour floor", "Anna Berg", "cast doubt");
+    expect(d, "a second lock on the canal", "Paul Weber", "pushed for");
+    expect_none(d, "funds to the dock workers");
+    dossier_test_doc_free(d);
 }
 END_TEST
 
