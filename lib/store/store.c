@@ -2,9 +2,13 @@
  * store.c — writes an analysed article and everything extracted from it.
  *
  * Runs inside the ingest transaction; every row keeps its article and byte
- * span into articles.body.  Statements are prepared once per handle
- * (dossier_db_cached) and reset per row.  Doc entity indexes become
- * database ids through dossier_resolve_entity() (resolve.c).
+ * span into articles.body.  The rows of one table go in by ROWS_PER_INSERT
+ * at a time, through one multi-row INSERT prepared once per handle
+ * (dossier_db_cached): SQLite's cost of running a statement (its
+ * statement journal, the temporary index a CHECK ... IN list builds,
+ * the start of every trigger program) is paid once per chunk, not once
+ * per row.  Doc entity indexes become database ids through
+ * dossier_resolve_entity() (resolve.c).
  */
 #include "store/store.h"
 
@@ -66,22 +70,88 @@ static int store_article(long long *out, dossier_db *db, const dossier_doc *d, c
     return rc;
 }
 
+/*
+ * Multi-row inserts.  Each SQL text below inserts the rows of a VALUES list
+ * of ROWS_PER_INSERT tuples, skipping those whose first value is NULL, so
+ * that one prepared statement serves any number of rows: a `rows` binds
+ * tuple after tuple and runs the statement when all are bound, and once
+ * more at the end for the rest (the unbound tuples are NULL).  Rows go in
+ * in the order they are bound, so their rowids are those one INSERT per
+ * row would have given them.
+ */
+#define ROWS_PER_INSERT 32
+#define TUPLES4(t) t "," t "," t "," t
+#define TUPLES32(t) TUPLES4(TUPLES4(t)) "," TUPLES4(TUPLES4(t))
+#define MULTI_ROW(into, tuple) into " SELECT * FROM (VALUES " TUPLES32(tuple) ") WHERE column1 IS NOT NULL"
+
+/* A multi-row INSERT being filled: its statement, tuple width and the tuples bound so far. */
+typedef struct {
+    dossier_db *db;
+    sqlite3_stmt *st;
+    int width;   /* parameters per tuple */
+    int bound;   /* tuples bound since the statement last ran */
+} rows;
+
+/* Prepares (once per handle) the multi-row INSERT `sql` of tuples of `width` values. */
+static int rows_open(rows *w, dossier_db *db, const char *sql, int width)
+{
+    w->db = db;
+    w->width = width;
+    w->bound = 0;
+    return dossier_db_cached(&w->st, db, sql);
+}
+
+/* Runs the statement on the tuples bound so far, if any. */
+static int rows_flush(rows *w)
+{
+    if (w->bound == 0)
+        return DOSSIER_OK;
+    w->bound = 0;
+    return step_reset(w->db, w->st);
+}
+
+/*
+ * Makes room for one more tuple and returns the index of its first
+ * parameter minus one (bind value k of the tuple at that + k), or a
+ * negative code when running the full statement failed.
+ */
+static int rows_next(rows *w)
+{
+    int rc = w->bound == ROWS_PER_INSERT ? rows_flush(w) : DOSSIER_OK;
+    return rc ? rc : w->width * w->bound++;
+}
+
+/* The id the next row inserted into `table` will take (SQLite's choice: one more than the largest). */
+static int next_id(long long *out, dossier_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db, sql);
+    if (rc)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        rc = dossier_db_sqlfail(db, "storing the article");
+    sqlite3_reset(st);
+    return rc;
+}
+
 /* Inserts the sentences. */
 static int store_sentences(dossier_db *db, const dossier_doc *d, long long art)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO sentences(article, paragraph, start, end) VALUES (?1, ?2, ?3, ?4)");
+    rows w;
+    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO sentences(article, paragraph, start, end)", "(?,?,?,?)"), 4);
     for (size_t i = 0; !rc && i < d->sentences.n; i++) {
         const dossier_sentence *s = &d->sentences.v[i];
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int(st, 2, s->paragraph);
-        sqlite3_bind_int64(st, 3, (long long)s->span.start);
-        sqlite3_bind_int64(st, 4, (long long)s->span.end);
-        rc = step_reset(db, st);
+        int p = rows_next(&w);
+        if (p < 0)
+            return p;
+        sqlite3_bind_int64(w.st, p + 1, art);
+        sqlite3_bind_int(w.st, p + 2, s->paragraph);
+        sqlite3_bind_int64(w.st, p + 3, (long long)s->span.start);
+        sqlite3_bind_int64(w.st, p + 4, (long long)s->span.end);
     }
-    sqlite3_reset(st);
-    return rc;
+    return rc ? rc : rows_flush(&w);
 }
 
 /* Marks the doc entities some row refers to: mentions, roles, speakers, topics, participants. */
@@ -124,20 +194,20 @@ static int store_entities(long long *ids, dossier_db *db, const dossier_doc *d)
 static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     static const char *const how[] = {"name", "short", "description", "pronoun"};
-    sqlite3_stmt *st = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO mentions(article, entity, how, start, end) VALUES (?1, ?2, ?3, ?4, ?5)");
+    rows w;
+    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO mentions(article, entity, how, start, end)", "(?,?,?,?,?)"), 5);
     for (size_t i = 0; !rc && i < d->mentions.n; i++) {
         const dossier_mention *m = &d->mentions.v[i];
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_int64(st, 2, ids[m->entity]);
-        sqlite3_bind_text(st, 3, how[m->how & 3], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 4, (long long)m->span.start);
-        sqlite3_bind_int64(st, 5, (long long)m->span.end);
-        rc = step_reset(db, st);
+        int p = rows_next(&w);
+        if (p < 0)
+            return p;
+        sqlite3_bind_int64(w.st, p + 1, art);
+        sqlite3_bind_int64(w.st, p + 2, ids[m->entity]);
+        sqlite3_bind_text(w.st, p + 3, how[m->how & 3], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(w.st, p + 4, (long long)m->span.start);
+        sqlite3_bind_int64(w.st, p + 5, (long long)m->span.end);
     }
-    sqlite3_reset(st);
-    return rc;
+    return rc ? rc : rows_flush(&w);
 }
 
 /* Inserts the roles, once per (person, title, organisation). */
@@ -163,103 +233,112 @@ static int store_roles(dossier_db *db, const dossier_doc *d, long long art, cons
 }
 
 /*
- * Inserts (parent, entity) link rows — a statement's topics, an event's
- * participants — for the doc entity indexes v[0..n).
+ * Adds to `w` (parent, entity) link rows — a statement's topics, an
+ * event's participants — for the doc entity indexes v[0..n).
  */
-static int store_links(dossier_db *db, sqlite3_stmt *st, long long parent, const int *v, size_t n,
-                       const long long *ids)
+static int add_links(rows *w, long long parent, const int *v, size_t n, const long long *ids)
 {
-    int rc = DOSSIER_OK;
-    for (size_t j = 0; !rc && j < n; j++) {
-        sqlite3_bind_int64(st, 1, parent);
-        sqlite3_bind_int64(st, 2, ids[v[j]]);
-        rc = step_reset(db, st);
+    for (size_t j = 0; j < n; j++) {
+        int p = rows_next(w);
+        if (p < 0)
+            return p;
+        sqlite3_bind_int64(w->st, p + 1, parent);
+        sqlite3_bind_int64(w->st, p + 2, ids[v[j]]);
     }
-    return rc;
+    return DOSSIER_OK;
 }
 
-/* Inserts the statements and their topics; sets sids[i] to the id of statement i. */
+/* Inserts the statements, then their topics; sets sids[i] to the id of statement i. */
 static int store_statements(long long *sids, dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
-    sqlite3_stmt *st = NULL, *top = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO statements(article, kind, text, cue, speaker, speaker_start, speaker_end, start, end)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    rows w, top;
+    long long first = 0;
+    int rc = next_id(&first, db, "SELECT coalesce(max(id), 0) + 1 FROM statements");
     if (!rc)
-        rc = dossier_db_cached(&top, db,
-            "INSERT OR IGNORE INTO statement_topics(statement, entity) VALUES (?1, ?2)");
+        rc = rows_open(&w, db, MULTI_ROW("INSERT INTO statements(id, article, kind, text, cue, speaker, speaker_start,"
+                                         " speaker_end, start, end)", "(?,?,?,?,?,?,?,?,?,?)"), 10);
     for (size_t i = 0; !rc && i < d->statements.n; i++) {
         const dossier_statement *s = &d->statements.v[i];
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_text(st, 2, s->kind == DOSSIER_STATEMENT_DIRECT ? "direct" : "indirect", -1,
+        int p = rows_next(&w);
+        if (p < 0)
+            return p;
+        sids[i] = first + (long long)i;
+        sqlite3_bind_int64(w.st, p + 1, sids[i]);
+        sqlite3_bind_int64(w.st, p + 2, art);
+        sqlite3_bind_text(w.st, p + 3, s->kind == DOSSIER_STATEMENT_DIRECT ? "direct" : "indirect", -1,
                           SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, d->body + s->span.start, (int)(s->span.end - s->span.start),
+        sqlite3_bind_text(w.st, p + 4, d->body + s->span.start, (int)(s->span.end - s->span.start),
                           SQLITE_STATIC);
-        bind_text(st, 4, s->cue);
+        bind_text(w.st, p + 5, s->cue);
         if (s->speaker >= 0)
-            sqlite3_bind_int64(st, 5, ids[s->speaker]);
+            sqlite3_bind_int64(w.st, p + 6, ids[s->speaker]);
         if (s->speaker_mention >= 0) {
-            sqlite3_bind_int64(st, 6, (long long)d->mentions.v[s->speaker_mention].span.start);
-            sqlite3_bind_int64(st, 7, (long long)d->mentions.v[s->speaker_mention].span.end);
+            sqlite3_bind_int64(w.st, p + 7, (long long)d->mentions.v[s->speaker_mention].span.start);
+            sqlite3_bind_int64(w.st, p + 8, (long long)d->mentions.v[s->speaker_mention].span.end);
         }
-        sqlite3_bind_int64(st, 8, (long long)s->span.start);
-        sqlite3_bind_int64(st, 9, (long long)s->span.end);
-        rc = step_reset(db, st);
-        sids[i] = sqlite3_last_insert_rowid(db->sql);
-        if (!rc)
-            rc = store_links(db, top, sids[i], s->about.v, s->about.n, ids);
+        sqlite3_bind_int64(w.st, p + 9, (long long)s->span.start);
+        sqlite3_bind_int64(w.st, p + 10, (long long)s->span.end);
     }
-    sqlite3_reset(st);
-    sqlite3_reset(top);
-    return rc;
+    if (!rc)
+        rc = rows_flush(&w);
+    if (!rc)
+        rc = rows_open(&top, db, MULTI_ROW("INSERT OR IGNORE INTO statement_topics(statement, entity)", "(?,?)"), 2);
+    for (size_t i = 0; !rc && i < d->statements.n; i++)
+        rc = add_links(&top, sids[i], d->statements.v[i].about.v, d->statements.v[i].about.n, ids);
+    return rc ? rc : rows_flush(&top);
 }
 
 /* Inserts the dates. */
 static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
 {
     static const char *const prec[] = {"none", "year", "month", "day"};
-    sqlite3_stmt *st = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO dates(article, value, precision, relative, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    rows w;
+    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO dates(article, value, precision, relative, start, end)",
+                                         "(?,?,?,?,?,?)"), 6);
     for (size_t i = 0; !rc && i < d->timexes.n; i++) {
         const dossier_timex *t = &d->timexes.v[i];
-        sqlite3_bind_int64(st, 1, art);
-        bind_text(st, 2, t->value);
-        sqlite3_bind_text(st, 3, prec[t->precision & 3], -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 4, t->relative != 0);
-        sqlite3_bind_int64(st, 5, (long long)t->span.start);
-        sqlite3_bind_int64(st, 6, (long long)t->span.end);
-        rc = step_reset(db, st);
+        int p = rows_next(&w);
+        if (p < 0)
+            return p;
+        sqlite3_bind_int64(w.st, p + 1, art);
+        bind_text(w.st, p + 2, t->value);
+        sqlite3_bind_text(w.st, p + 3, prec[t->precision & 3], -1, SQLITE_STATIC);
+        sqlite3_bind_int(w.st, p + 4, t->relative != 0);
+        sqlite3_bind_int64(w.st, p + 5, (long long)t->span.start);
+        sqlite3_bind_int64(w.st, p + 6, (long long)t->span.end);
     }
-    sqlite3_reset(st);
-    return rc;
+    return rc ? rc : rows_flush(&w);
 }
 
-/* Inserts the events and their participants. */
+/* Inserts the events, then their participants. */
 static int store_events(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
-    sqlite3_stmt *st = NULL, *part = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO events(article, kind, trigger, date, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    rows w, part;
+    long long first = 0;
+    int rc = next_id(&first, db, "SELECT coalesce(max(id), 0) + 1 FROM events");
     if (!rc)
-        rc = dossier_db_cached(&part, db,
-            "INSERT OR IGNORE INTO event_participants(event, entity) VALUES (?1, ?2)");
+        rc = rows_open(&w, db, MULTI_ROW("INSERT INTO events(id, article, kind, trigger, date, start, end)",
+                                         "(?,?,?,?,?,?,?)"), 7);
     for (size_t i = 0; !rc && i < d->events.n; i++) {
         const dossier_event *e = &d->events.v[i];
-        sqlite3_bind_int64(st, 1, art);
-        sqlite3_bind_text(st, 2, e->kind, -1, SQLITE_STATIC);
-        bind_text(st, 3, e->trigger);
-        bind_text(st, 4, e->timex >= 0 ? d->timexes.v[e->timex].value : NULL);
-        sqlite3_bind_int64(st, 5, (long long)e->span.start);
-        sqlite3_bind_int64(st, 6, (long long)e->span.end);
-        rc = step_reset(db, st);
-        if (!rc)
-            rc = store_links(db, part, sqlite3_last_insert_rowid(db->sql), e->participants.v,
-                             e->participants.n, ids);
+        int p = rows_next(&w);
+        if (p < 0)
+            return p;
+        sqlite3_bind_int64(w.st, p + 1, first + (long long)i);
+        sqlite3_bind_int64(w.st, p + 2, art);
+        sqlite3_bind_text(w.st, p + 3, e->kind, -1, SQLITE_STATIC);
+        bind_text(w.st, p + 4, e->trigger);
+        bind_text(w.st, p + 5, e->timex >= 0 ? d->timexes.v[e->timex].value : NULL);
+        sqlite3_bind_int64(w.st, p + 6, (long long)e->span.start);
+        sqlite3_bind_int64(w.st, p + 7, (long long)e->span.end);
     }
-    sqlite3_reset(st);
-    sqlite3_reset(part);
-    return rc;
+    if (!rc)
+        rc = rows_flush(&w);
+    if (!rc)
+        rc = rows_open(&part, db, MULTI_ROW("INSERT OR IGNORE INTO event_participants(event, entity)", "(?,?)"), 2);
+    for (size_t i = 0; !rc && i < d->events.n; i++)
+        rc = add_links(&part, first + (long long)i, d->events.v[i].participants.v, d->events.v[i].participants.n, ids);
+    return rc ? rc : rows_flush(&part);
 }
 
 /*
