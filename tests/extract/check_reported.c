@@ -30,7 +30,9 @@
  * speak ("The ad touts …", "released a new video calling for …");
  * commitments ("agreed to pay …", "offered to host …"); the writer's own
  * "I believe …", "we know …" (not an "I" in a quotation); verbs of praise and
- * blame ("lamented", "likened …", "voiced doubts"; not "the season highlights").
+ * blame ("lamented", "likened …", "voiced doubts"; not "the season highlights");
+ * a participle right after its noun ("after X released a video criticizing
+ * Y": X's).
  * Invented sentences;
  * statements.c's suite holds the older constructions.
  */
@@ -575,6 +577,31 @@ START_TEST(test_verbs_of_praise_and_blame)
     expect(d, "a second lock on the canal", "Paul Weber", "pushed for");
     expect_none(d, "funds to the dock workers");
     dossier_test_doc_free(d);
+    /* idioms of news: lashing out at, siding with, taking issue with, pointing out */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "Paul Weber lashed out at the harbour board over the closures.\n\n"
+                  "Anna Berg sided with the fishermen in the dispute over quotas.\n\n"
+                  "Paul Weber took issue with the figures in the ferry report.\n\n"
+                  "Anna Berg spoke for an hour, pointing out that the pier had been closed for a decade.");
+    expect(d, "the harbour board over the closures", "Paul Weber", "lashed out at");
+    expect(d, "the fishermen in the dispute", "Anna Berg", "sided with");
+    expect(d, "the figures in the ferry report", "Paul Weber", "took issue with");
+    expect(d, "the pier had been closed for a decade", "Anna Berg", NULL);
+    dossier_test_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_participle_after_its_noun)
+{
+    /* "… after X released a video criticizing Y": the participle qualifies the video, whose clause's
+       subject speaks, not the sentence's; after an adverb ("is again criticizing") it is the subject's verb */
+    dossier_doc *d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                               "Anna Berg spoke to reporters on Friday after Paul Weber released a video criticizing "
+                               "the harbour board.\n\n"
+                               "Anna Berg is once again criticizing the ferry timetable.");
+    expect(d, "the harbour board", "Paul Weber", "criticizing");
+    expect(d, "the ferry timetable", "Anna Berg", "criticizing");
+    dossier_test_doc_free(d);
 }
 END_TEST
 
@@ -605,6 +632,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_the_writer_speaks);
     tcase_add_test(tc, test_an_aside_before_the_cue);
     tcase_add_test(tc, test_verbs_of_praise_and_blame);
+    tcase_add_test(tc, test_participle_after_its_noun);
     suite_add_tcase(s, tc);
     return s;
 }

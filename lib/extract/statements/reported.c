@@ -364,6 +364,31 @@ static int subject_start(const stm_ctx *c, const sentence *s, int t)
     return first;
 }
 
+/*
+ * Where the subject of a participle cue at `t` that follows its noun with
+ * no comma begins ("… after X unleashed a series of posts criticizing Y"):
+ * the participle qualifies that noun, so its speaker is the subject of the
+ * clause holding the noun, which starts after the last subordinator
+ * before it that a name or a pronoun follows; subject_start() when there
+ * is none, or when an auxiliary, an adverb, a preposition or a comma
+ * stands before the cue ("X is again criticizing Y", "under questioning").
+ */
+static int noun_participle_subject(const stm_ctx *c, const sentence *s, int t)
+{
+    int first = subject_start(c, s, t), u = t - 1;
+    while (u > first && MATCH("statement.adverbs", u))
+        u--;
+    if (u <= first || !dossier_speakers_participle(c, t) || !(FLAGS(u) & DOSSIER_TOK_WORD) || PREP(u) ||
+        MATCH("statement.aux", u) || MATCH("statement.passive_aux", u) || MATCH("statement.finite_words", u) ||
+        MATCH("statement.adverbs", u))
+        return first;
+    for (int v = u - 1; v > first; v--)
+        if (MATCH("statement.subordinators", v) &&
+            (c->tok_mention[v + 1] >= 0 || MATCH("statement.subject_pronouns", v + 1)))
+            return v + 1;
+    return first;
+}
+
 /* The comma that closes a source phrase starting at `t` (skipping relative clauses), or -1. */
 static int source_comma(const stm_ctx *c, const sentence *s, int t)
 {
@@ -1248,7 +1273,7 @@ static int sentence_cues(stm_ctx *c, const sentence *s)
                     break;
                 }
             if (!IS(u, ",") || !dossier_speakers_participle(c, t))
-                rc = add_min(c, s, from, end, t, len, subject_start(c, s, from), from, STM_SUBJ_CLAUSE, min);
+                rc = add_min(c, s, from, end, t, len, noun_participle_subject(c, s, from), from, STM_SUBJ_CLAUSE, min);
             else if (shared_subject(c, s, t, &sf, &se))   /* "X toured the mine, promising to …": X's */
                 rc = add_min(c, s, from, end, t, len, sf, se, STM_SUBJ_CLAUSE, min);
             else if (after_attribution(c, s, u))   /* "“…,” X said, referring to Y": X's, naming Y */
