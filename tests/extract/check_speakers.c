@@ -708,6 +708,34 @@ START_TEST(test_gender_possessor_and_sources)
 }
 END_TEST
 
+/*
+ * A bare title said again stands for the person it stood for before
+ * ("Mayor X … the mayor said" after another person spoke), not for the
+ * last speaker, and not a longer title ("Vice Mayor Y"); a participle after
+ * a comma is the possessed name's ("X's manager Y said …, arguing that …"),
+ * and "one of X's advisers" is not X.
+ */
+START_TEST(test_same_title_and_possessors)
+{
+    dossier_doc *d = doc("en", "Mayor Harold Benn opened the new hall on Friday. \u201cWe are all here,\u201d the mayor said.\n\n"
+                               "Vice Mayor Ruth Ames said the roof had cost too much.\n\n"
+                               "It was, the mayor said, \u201ca day the town will remember.\u201d");
+    ck_speaker(d, "a day the town will remember", "Harold Benn");
+    dossier_test_doc_free(d);
+    d = doc("en", "Mayor Anna Crisp spoke to reporters on Friday. Tom Ladd, a local baker, said the bus was late again. "
+                  "\u201cIt was a good day,\u201d the mayor said.");
+    ck_speaker(d, "It was a good day", "Anna Crisp");
+    dossier_test_doc_free(d);
+    d = doc("en", "Anna Crisp\u2019s campaign manager Tom Ladd said as much on Friday, arguing that the council "
+                  "\u201cfailed the town.\u201d");
+    ck_speaker(d, "failed the town", "Tom Ladd");
+    dossier_test_doc_free(d);
+    d = doc("en", "The town, as one of Anna Crisp's advisers pointed out, is not rich at all.");
+    ck_assert(not_said_by(d, "is not rich at all", "Anna Crisp"));
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("speakers");
@@ -757,6 +785,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_relative_before_cue);
     tcase_add_test(tc, test_list_of_speakers);
     tcase_add_test(tc, test_gender_possessor_and_sources);
+    tcase_add_test(tc, test_same_title_and_possessors);
     suite_add_tcase(s, tc);
     return s;
 }

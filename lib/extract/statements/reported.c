@@ -926,6 +926,22 @@ static int clause_after(stm_ctx *c, const sentence *s, int t, int len, int sub)
 }
 
 /*
+ * After a possessive ("X's campaign manager Y"), where the name of the
+ * person possessed ends, when one stands within six words from t (before
+ * `limit` and any punctuation); -1 when none does.
+ */
+static int possessed_name(const stm_ctx *c, int t, int limit)
+{
+    for (int v = t; v < limit && v < t + 6 && !(FLAGS(v) & DOSSIER_TOK_PUNCT); v++) {
+        int n = c->tok_mention[v];
+        if (n >= 0 && c->d->mentions.v[n].first_token == v && c->d->mentions.v[n].how == DOSSIER_MENTION_NAME &&
+            c->d->entities.v[c->d->mentions.v[n].entity].kind == DOSSIER_KIND_PERSON)
+            return v + c->d->mentions.v[n].ntokens;
+    }
+    return -1;
+}
+
+/*
  * "Ms. Berg toured the plant, which closed in 2015, and said S": a cue
  * right after "and" or "but" (and adverbs), or a participle after a comma
  * ("…, even threatening to …"), shares the subject of the sentence's
@@ -954,8 +970,11 @@ static int shared_subject(const stm_ctx *c, const sentence *s, int t, int *sf, i
         if (c->tok_mention[v + 1] >= 0 && c->d->mentions.v[c->tok_mention[v + 1]].first_token == v + 1)
             m = c->tok_mention[v + 1];
     if (m >= 0 && c->d->entities.v[c->d->mentions.v[m].entity].kind != DOSSIER_KIND_PLACE &&
-        c->d->mentions.v[m].first_token <= first + 3)
+        c->d->mentions.v[m].first_token <= first + 3) {
         end = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
+        if (end < u && strcmp(c->d->folds.v[end], "'s") == 0 && (end = possessed_name(c, end + 1, u)) < 0)
+            return 0;   /* "X's aides …, saying": not X; "X's manager Y …, arguing": Y */
+    }
     else if (MATCH("statement.subject_pronouns", first) && MATCH("statement.pronouns_person", first))
         end = first + 1;
     else if ((FLAGS(first) & DOSSIER_TOK_UPPER) && m < 0 && !(FLAGS(first + 1) & DOSSIER_TOK_UPPER) &&

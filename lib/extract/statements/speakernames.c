@@ -877,6 +877,12 @@ int dossier_speakernames_group(stm_ctx *c, int first, int end, int before_cue)
                            dossier_speakers_match(c, "statement.quantifiers", from) ||
                            (dossier_speakers_flags(c, from) & DOSSIER_TOK_NUM)))
         from++;
+    if (from < head && strcmp(d->folds.v[from], "'s") == 0) {
+        /* "one of X's advisers": the possessor is part of the group's name */
+        int m = c->tok_mention[from - 1];
+        const dossier_mention *pm = m >= 0 ? &d->mentions.v[m] : NULL;
+        from = pm && pm->first_token >= first && pm->first_token + pm->ntokens == from ? pm->first_token : from + 1;
+    }
     size_t s = d->tokens.v[from].span.start, e = d->tokens.v[head].span.end;
     char *name = dossier_strndup(d->body + s, e - s);
     if (!name)

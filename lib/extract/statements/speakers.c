@@ -391,6 +391,63 @@ static int role_by_title(const stm_ctx *c, int t, int subj_end)
     return found;
 }
 
+/*
+ * Non-zero when the title word at u stands alone: after the text's start,
+ * punctuation, an article or a name ("U.S. President X"), not after a word
+ * that makes another title of it ("Vice President X", "former President X").
+ */
+static int title_alone(const stm_ctx *c, int u)
+{
+    return u == 0 || dossier_speakers_sent_first(c, u) == u || (dossier_speakers_flags(c, u - 1) & DOSSIER_TOK_PUNCT) ||
+           c->tok_mention[u - 1] >= 0 ||
+           dossier_speakers_match(c, "statement.articles", u - 1);
+}
+
+/*
+ * The person the title word at token t last stood for in the article: the
+ * speaker an earlier statement's same description ("the mayor said")
+ * resolved to, or the name the same title stood before ("Mayor Ann Roe");
+ * the nearest before t wins.  -1 when the title was never used so.
+ */
+static int same_title_before(const stm_ctx *c, const int *order, int upto, int t)
+{
+    const dossier_doc *d = c->d;
+    int best = -1, at = -1;
+    for (int i = 0; i < upto; i++) {
+        const stm_cand *k = &c->cands.v[order[i]];
+        if (k->dropped || k->speaker < 0 || k->speaker_mention < 0)
+            continue;
+        const dossier_mention *m = &d->mentions.v[k->speaker_mention];
+        if (m->how == DOSSIER_MENTION_DESCRIPTION && m->first_token < t && m->first_token > at &&
+            strcmp(d->folds.v[m->first_token], d->folds.v[t]) == 0 &&
+            d->entities.v[k->speaker].kind == DOSSIER_KIND_PERSON) {
+            best = k->speaker;
+            at = m->first_token;
+        }
+    }
+    for (int u = t - 1; u > at; u--) {
+        int m = c->tok_mention[u + 1];
+        if (m >= 0 && d->mentions.v[m].first_token == u + 1 && d->mentions.v[m].how == DOSSIER_MENTION_NAME &&
+            mention_kind(c, m) == DOSSIER_KIND_PERSON && c->tok_mention[u] < 0 &&
+            strcmp(d->folds.v[u], d->folds.v[t]) == 0 && title_alone(c, u))
+            return d->mentions.v[m].entity;
+    }
+    return best;
+}
+
+/*
+ * Non-zero when the role word at t is preceded in [first, t) only by an
+ * article, after the range's start or a comma: "the mayor", "It was, the
+ * mayor said", not "the former mayor".
+ */
+static int bare_title(const stm_ctx *c, int first, int t)
+{
+    int u = t - 1;
+    while (u >= first && u >= t - 1 && dossier_speakers_match(c, "statement.articles", u))
+        u--;
+    return first >= 0 && (u < first || (u < t - 1 && (dossier_speakers_flags(c, u) & DOSSIER_TOK_PUNCT)));
+}
+
 /* Non-zero when entity e has a mention inside byte span `span` (what a statement says). */
 static int named_in_span(const stm_ctx *c, int e, dossier_span span)
 {
@@ -452,6 +509,18 @@ static int owner_of_next(const stm_ctx *c, int m, int end)
     return 0;
 }
 
+/*
+ * Non-zero when mention m, after a preposition, owns what follows: "one
+ * of X's aides", "a friend of X's" speak, not X.
+ */
+static int member_owner(const stm_ctx *c, int m, int first, int end)
+{
+    const dossier_mention *mm = &c->d->mentions.v[m];
+    int next = mm->first_token + mm->ntokens;
+    return next < end && strcmp(c->d->folds.v[next], "'s") == 0 && mm->first_token > first &&
+           dossier_speakers_match(c, "statement.partitive", mm->first_token - 1);
+}
+
 /* Records what each token of [first, end) is. */
 static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
 {
@@ -485,7 +554,7 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
                 if (s->desc < 0 && (kind == DOSSIER_KIND_PERSON || kind == DOSSIER_KIND_ORGANIZATION))
                     s->desc = m;
             } else if (kind == DOSSIER_KIND_PERSON && prep) {
-                if (s->person_any < 0)
+                if (s->person_any < 0 && !member_owner(c, m, first, end))
                     s->person_any = m;
             } else if (kind == DOSSIER_KIND_PERSON && s->person < 0 && s->pron_person < 0 && !owner_of_next(c, m, end))
                 s->person = m;
@@ -915,8 +984,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
                 continue;
             if (!pass && d->mentions.v[m].how != DOSSIER_MENTION_NAME && d->mentions.v[m].how != DOSSIER_MENTION_SHORT)
                 continue;
-            if (owner_of_next(c, m, k->subj_end))
-                continue;   /* "according to X's former secretary Y": Y */
+            if (owner_of_next(c, m, k->subj_end) || member_owner(c, m, k->subj_first, k->subj_end))
+                continue;   /* "according to X's former secretary Y": Y; "one of X's aides": not X */
             if (mention_kind(c, m) == DOSSIER_KIND_ORGANIZATION) {
                 /* "NASA chief Bill Nelson", "so der ESA-Chef": the person, or the role holder, speaks */
                 const dossier_mention *mm = &d->mentions.v[m];
@@ -1044,6 +1113,8 @@ static int resolve_one(stm_ctx *c, const int *order, int upto, stm_cand *k, int 
         *how = DOSSIER_MENTION_DESCRIPTION;
         if (p < 0)
             p = role_by_title(c, s.role, k->subj_end);
+        if (p < 0 && bare_title(c, k->subj_first, s.role))
+            p = same_title_before(c, order, upto, s.role);   /* "the mayor said" again: the same mayor */
         if (p < 0 && two_people_before(c, s.role))
             return -1;  /* "A and B arrived. The former secretary of state said": either, so nobody */
         if (p < 0 && !spoke_in_para(c, order, upto, dossier_speakers_para(c, s.role))) {
