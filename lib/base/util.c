@@ -141,8 +141,8 @@ char *dossier_strdup(const char *s)
     return s ? dossier_strndup(s, strlen(s)) : NULL;
 }
 
-/* See util.h.  ASCII, most of the text, is decoded inline. */
-int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos)
+/* See util.h: dossier_utf8_next past ASCII (and at the end of s). */
+int32_t dossier_utf8_next_wide(const char *s, size_t len, size_t *pos)
 {
     if (*pos < len && (unsigned char)s[*pos] < 0x80)
         return (unsigned char)s[(*pos)++];
@@ -168,13 +168,12 @@ size_t dossier_utf8_prev(const char *s, size_t pos)
     return pos;
 }
 
-/*
- * Character classes of ASCII, which most text is, so that the tests below
- * answer without a utf8proc table look-up; the same answers as utf8proc's
- * categories.
- */
-enum { A_UPPER = 1, A_LOWER = 2, A_DIGIT = 4, A_SPACE = 8 };
-static const unsigned char ascii_class[128] = {
+/* See util.h: the classes of the ASCII characters. */
+enum {
+    A_UPPER = DOSSIER_ASCII_UPPER, A_LOWER = DOSSIER_ASCII_LOWER,
+    A_DIGIT = DOSSIER_ASCII_DIGIT, A_SPACE = DOSSIER_ASCII_SPACE
+};
+const unsigned char dossier_ascii_class[128] = {
     ['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\v'] = A_SPACE, ['\f'] = A_SPACE, ['\r'] = A_SPACE,
     [' '] = A_SPACE,
     ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
@@ -193,49 +192,49 @@ static const unsigned char ascii_class[128] = {
     ['z'] = A_LOWER,
 };
 
-/* See util.h. */
-int dossier_uc_is_letter(int32_t c)
+/* See util.h: dossier_uc_is_letter past ASCII (0 for a negative c). */
+int dossier_uc_is_letter_wide(int32_t c)
 {
     if (c < 0)
         return 0;
     if (c < 0x80)
-        return (ascii_class[c] & (A_UPPER | A_LOWER)) != 0;
+        return (dossier_ascii_class[c] & (A_UPPER | A_LOWER)) != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-/* See util.h. */
-int dossier_uc_is_upper(int32_t c)
+/* See util.h: dossier_uc_is_upper past ASCII. */
+int dossier_uc_is_upper_wide(int32_t c)
 {
     if (c < 0)
         return 0;
     if (c < 0x80)
-        return (ascii_class[c] & A_UPPER) != 0;
+        return (dossier_ascii_class[c] & A_UPPER) != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
-/* See util.h. */
-int dossier_uc_is_lower(int32_t c)
+/* See util.h: dossier_uc_is_lower past ASCII. */
+int dossier_uc_is_lower_wide(int32_t c)
 {
     if (c < 0x80)
-        return c >= 0 && (ascii_class[c] & A_LOWER) != 0;
+        return c >= 0 && (dossier_ascii_class[c] & A_LOWER) != 0;
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-/* See util.h. */
-int dossier_uc_is_digit(int32_t c)
+/* See util.h: dossier_uc_is_digit past ASCII. */
+int dossier_uc_is_digit_wide(int32_t c)
 {
     if (c < 0x80)
-        return c >= 0 && (ascii_class[c] & A_DIGIT) != 0;
+        return c >= 0 && (dossier_ascii_class[c] & A_DIGIT) != 0;
     return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
 }
 
-/* See util.h. */
-int dossier_uc_is_space(int32_t c)
+/* See util.h: dossier_uc_is_space past ASCII. */
+int dossier_uc_is_space_wide(int32_t c)
 {
     if (c < 0x80)
-        return c >= 0 && (ascii_class[c] & A_SPACE) != 0;
+        return c >= 0 && (dossier_ascii_class[c] & A_SPACE) != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
 }

@@ -61,19 +61,66 @@ char *dossier_strndup(const char *s, size_t len);
 char *dossier_strdup(const char *s);
 
 /*
+ * Character classes of ASCII, which most text is, so that the tests below
+ * answer without a call or a utf8proc table look-up; the same answers as
+ * utf8proc's categories.  Past ASCII, the *_wide functions (util.c) answer.
+ */
+enum { DOSSIER_ASCII_UPPER = 1, DOSSIER_ASCII_LOWER = 2, DOSSIER_ASCII_DIGIT = 4, DOSSIER_ASCII_SPACE = 8 };
+extern const unsigned char dossier_ascii_class[128];
+int32_t dossier_utf8_next_wide(const char *s, size_t len, size_t *pos);
+int dossier_uc_is_letter_wide(int32_t c);
+int dossier_uc_is_upper_wide(int32_t c);
+int dossier_uc_is_lower_wide(int32_t c);
+int dossier_uc_is_digit_wide(int32_t c);
+int dossier_uc_is_space_wide(int32_t c);
+
+/*
  * Decodes the code point at s[*pos] (s has `len` bytes), advances *pos, and
  * returns it, or -1 on invalid UTF-8 (then *pos advances by one byte).
+ * Inline for ASCII: every scan of the text calls it for every character.
  */
-int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos);
+static inline int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos)
+{
+    if (*pos < len && (unsigned char)s[*pos] < 0x80)
+        return (unsigned char)s[(*pos)++];
+    return dossier_utf8_next_wide(s, len, pos);
+}
 /* The start of the code point before byte `pos`. */
 size_t dossier_utf8_prev(const char *s, size_t pos);
 
-/* Unicode category tests on a code point (from utf8proc). */
-int dossier_uc_is_letter(int32_t c);
-int dossier_uc_is_upper(int32_t c);   /* uppercase or titlecase letter */
-int dossier_uc_is_lower(int32_t c);
-int dossier_uc_is_digit(int32_t c);
-int dossier_uc_is_space(int32_t c);   /* any Unicode space or separator */
+/* Unicode category tests on a code point (from utf8proc; ASCII inline). */
+static inline int dossier_uc_is_letter(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return (dossier_ascii_class[c] & (DOSSIER_ASCII_UPPER | DOSSIER_ASCII_LOWER)) != 0;
+    return dossier_uc_is_letter_wide(c);
+}
+/* An uppercase or titlecase letter. */
+static inline int dossier_uc_is_upper(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return (dossier_ascii_class[c] & DOSSIER_ASCII_UPPER) != 0;
+    return dossier_uc_is_upper_wide(c);
+}
+static inline int dossier_uc_is_lower(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return (dossier_ascii_class[c] & DOSSIER_ASCII_LOWER) != 0;
+    return dossier_uc_is_lower_wide(c);
+}
+static inline int dossier_uc_is_digit(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return (dossier_ascii_class[c] & DOSSIER_ASCII_DIGIT) != 0;
+    return dossier_uc_is_digit_wide(c);
+}
+/* Any Unicode space or separator. */
+static inline int dossier_uc_is_space(int32_t c)
+{
+    if ((uint32_t)c < 0x80)
+        return (dossier_ascii_class[c] & DOSSIER_ASCII_SPACE) != 0;
+    return dossier_uc_is_space_wide(c);
+}
 int dossier_uc_is_mark(int32_t c);
 /* Quotation marks: 1 opening-only, 2 closing-only, 3 either (" ' etc), 0 not a quote. */
 int dossier_uc_quote_kind(int32_t c);

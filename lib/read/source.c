@@ -124,27 +124,76 @@ static int32_t plain(int32_t c)
 }
 
 /*
+ * The NFC form of s[0..len) (valid UTF-8) appended to b.  No ASCII
+ * character decomposes, combines with the character before it or is
+ * reordered past, so NFC never reaches across the start of one: runs of
+ * ASCII are copied as they are, and only each stretch from the ASCII
+ * character before some non-ASCII ones (which they may compose with) to
+ * the next ASCII character goes through utf8proc.  The same text as
+ * utf8proc_map() over the whole, without its work on the ASCII.
+ */
+static int nfc_into(dbuf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        size_t from = j > i && j < len ? j - 1 : j; /* the ASCII character before the stretch goes with it */
+        if (dossier_buf_add(b, s + i, from - i))
+            return DOSSIER_ENOMEM;
+        if (j == len)
+            break;
+        size_t e = j;
+        while (e < len && (unsigned char)s[e] >= 0x80)
+            e++;
+        utf8proc_uint8_t *nfc = NULL;
+        utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s + from, (utf8proc_ssize_t)(e - from), &nfc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (n < 0)
+            return n == UTF8PROC_ERROR_NOMEM ? DOSSIER_ENOMEM : DOSSIER_EINPUT;
+        int rc = dossier_buf_add(b, (const char *)nfc, (size_t)n);
+        free(nfc);
+        if (rc)
+            return DOSSIER_ENOMEM;
+        i = e;
+    }
+    return DOSSIER_OK;
+}
+
+/*
  * Normalises s[0..len) (valid UTF-8): NFC, then line ends and odd spaces as
  * described at the top.  Sets *out (the caller frees it) and *out_len.
  */
 static int normalise(char **out, size_t *out_len, const char *s, size_t len)
 {
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (n < 0)
-        return n == UTF8PROC_ERROR_NOMEM ? DOSSIER_ENOMEM : DOSSIER_EINPUT;
-    char *t = malloc((size_t)n + 1);
+    dbuf nb = {0};
+    int rc = dossier_buf_add(&nb, "", 0); /* an empty text is a string too */
+    if (!rc)
+        rc = nfc_into(&nb, s, len);
+    if (rc) {
+        dossier_buf_free(&nb);
+        return rc;
+    }
+    const char *nfc = nb.s;
+    size_t n = nb.len;
+    char *t = malloc(n + 1);
     if (!t) {
-        free(nfc);
+        dossier_buf_free(&nb);
         return DOSSIER_ENOMEM;
     }
     size_t o = 0, pos = 0;
-    while (pos < (size_t)n) {
-        int32_t c = dossier_utf8_next((const char *)nfc, (size_t)n, &pos);
+    while (pos < n) {
+        unsigned char a = (unsigned char)nfc[pos];
+        if (a >= 0x20 && a < 0x7F) { /* printable ASCII stays as it is */
+            t[o++] = (char)a;
+            pos++;
+            continue;
+        }
+        int32_t c = dossier_utf8_next(nfc, n, &pos);
         if (c == '\r') {
             c = '\n';
-            if (pos < (size_t)n && nfc[pos] == '\n')
+            if (pos < n && nfc[pos] == '\n')
                 pos++;
         }
         c = c < 0 ? 0xFFFD : plain(c);
@@ -153,7 +202,7 @@ static int normalise(char **out, size_t *out_len, const char *s, size_t len)
         o += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)t + o);
     }
     t[o] = '\0';
-    free(nfc);
+    dossier_buf_free(&nb);
     *out = t;
     *out_len = o;
     return DOSSIER_OK;

@@ -357,11 +357,14 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
     return DOSSIER_OK;
 }
 
-/* Emits the features of token i of sentence [a, b). */
-static void token_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, const docmap *dm,
-                           const unsigned *phrase)
+/*
+ * Emits the features of token t that depend on nothing but the token
+ * itself (as written and folded, its capitals, whether it opens its
+ * sentence, its classes): the first ones of every token, so that a word
+ * seen before in the same way repeats them (see same_word).
+ */
+static void word_features(fvec *f, const tokinfo *t)
 {
-    const tokinfo *t = &ti[i];
     static const char *const wcname[DOSSIER_WC_NCLASSES] = {
         "k:lower", "k:cap", "k:first", "k:city", "k:region", "k:per",
         "k:org", "k:loc", "k:orgw", "k:title", "k:dem", "k:cal"};
@@ -392,6 +395,13 @@ static void token_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_
         }
     if (!(t->wc & (DOSSIER_WC_LOWER | DOSSIER_WC_CAPITAL)) && t->cc != CC_OTHER)
         featnn(f, "k:none", (unsigned)t->cc, (unsigned)t->first);
+}
+
+/* Emits the features of token i of sentence [a, b) that follow its word_features(). */
+static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, const docmap *dm,
+                             const unsigned *phrase)
+{
+    const tokinfo *t = &ti[i];
 
     /* Phrases of the word table: class bits of the phrase that covers the token, B or I. */
     for (int k = 0; k < DOSSIER_WC_NCLASSES; k++) {
@@ -448,6 +458,44 @@ static void token_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_
 }
 
 /*
+ * The tokens seen so far by the word they make (see word_features): an
+ * open-addressing table of token index + 1 (0: empty), as large as the
+ * docmap.
+ */
+typedef struct {
+    uint32_t *tok;
+    size_t mask;
+} wordmap;
+
+/*
+ * The earlier token that is the same word as token i (the same text as
+ * written and folded, capitals and place), or -1 after remembering i as
+ * the first of its word.
+ */
+static long same_word(wordmap *wm, const tokinfo *ti, size_t i)
+{
+    const tokinfo *t = &ti[i];
+    uint32_t h = (t->fh ^ (uint32_t)t->vlen * 0x9E3779B1u ^ (uint32_t)(t->cc * 2 + t->first) * 0x85EBCA77u) *
+                 2654435761u;
+    size_t k = h & wm->mask;
+    for (; wm->tok[k]; k = (k + 1) & wm->mask) {
+        const tokinfo *u = &ti[wm->tok[k] - 1];
+        if (u->fh == t->fh && u->cc == t->cc && u->first == t->first && u->vlen == t->vlen &&
+            u->flen == t->flen && memcmp(u->view, t->view, t->vlen) == 0 && memcmp(u->fold, t->fold, t->flen) == 0)
+            return (long)wm->tok[k] - 1;
+    }
+    wm->tok[k] = (uint32_t)i + 1;
+    return -1;
+}
+
+/* Appends the n feature hashes at f->v[from ..) again. */
+static void repeat(fvec *f, size_t from, size_t n)
+{
+    for (size_t k = 0; k < n && !f->oom; k++)
+        emit(f, f->v[from + k]);
+}
+
+/*
  * Marks the phrases of the word table in sentence [a, b): phrase[i] gets
  * the classes of the longest phrase (two words or more) starting at or
  * covering token i, with bit 16 set when i is not its first word.
@@ -495,6 +543,7 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     char *scratch = NULL;
     char buf[512];
     docmap dm = {0};
+    wordmap wm = {0};
     fvec f = {0};
     memset(out, 0, sizeof *out);
 
@@ -506,12 +555,17 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     dm.flags = calloc(cap, 1);
     dm.form = calloc(cap, sizeof *dm.form);
     dm.wc = calloc(cap, sizeof *dm.wc);
+    wm.mask = cap - 1;
+    wm.tok = calloc(cap, sizeof *wm.tok);
     ti = calloc(n ? n : 1, sizeof *ti);
     phrase = calloc(n ? n : 1, sizeof *phrase);
     out->start = malloc((n + 1) * sizeof *out->start);
     out->word = malloc((n ? n : 1) * sizeof *out->word);
     out->cap = malloc(n ? n : 1);
-    if (!dm.key || !dm.flags || !dm.form || !dm.wc || !ti || !phrase || !out->start || !out->word || !out->cap)
+    out->nword = malloc((n ? n : 1) * sizeof *out->nword);
+    out->same = malloc((n ? n : 1) * sizeof *out->same);
+    if (!dm.key || !dm.flags || !dm.form || !dm.wc || !wm.tok || !ti || !phrase || !out->start || !out->word ||
+        !out->cap || !out->nword || !out->same)
         goto done;
     if ((rc = analyse(ti, &scratch, words, doc, &dm)))
         goto done;
@@ -521,7 +575,14 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
         mark_phrases(phrase, ti, words, a, b, buf, sizeof buf);
         for (size_t i = a; i < b; i++) {
             out->start[i] = f.n;
-            token_features(&f, ti, i, a, b, &dm, phrase);
+            long j = same_word(&wm, ti, i);
+            if (j >= 0)
+                repeat(&f, out->start[j], out->nword[j]);
+            else
+                word_features(&f, &ti[i]);
+            out->same[i] = (int32_t)j;
+            out->nword[i] = (uint32_t)(f.n - out->start[i]);
+            context_features(&f, ti, i, a, b, &dm, phrase);
             out->word[i] = ti[i].fh;
             out->cap[i] = (unsigned char)((ti[i].cc == CC_INIT || ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER ||
                                            ti[i].cc == CC_MIXED) |
@@ -541,6 +602,7 @@ done:
     free(dm.flags);
     free(dm.form);
     free(dm.wc);
+    free(wm.tok);
     free(ti);
     free(phrase);
     free(scratch);
@@ -556,5 +618,7 @@ void dossier_tagger_features_free(dossier_tagger_features *f)
     free(f->start);
     free(f->word);
     free(f->cap);
+    free(f->nword);
+    free(f->same);
     memset(f, 0, sizeof *f);
 }

@@ -40,6 +40,7 @@ struct dossier_tagger_model {
     size_t nw;
     uint32_t *bucket;        /* weights whose hash starts with the top BUCKET_BITS bits b: [bucket[b], bucket[b + 1]) */
     uint32_t *word_bucket;   /* the same for the word table */
+    float *wf;               /* per weight record: its weight (int16 times scale), computed once at open */
 };
 
 #define BUCKET_BITS 16
@@ -113,10 +114,12 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
     dossier_tagger_model *m = calloc(1, sizeof *m);
     uint32_t *bucket = malloc(((1u << BUCKET_BITS) + 1) * sizeof *bucket);
     uint32_t *word_bucket = malloc(((1u << BUCKET_BITS) + 1) * sizeof *word_bucket);
-    if (!m || !bucket || !word_bucket) {
+    float *wf = malloc((nw ? nw : 1) * sizeof *wf);
+    if (!m || !bucket || !word_bucket || !wf) {
         free(m);
         free(bucket);
         free(word_bucket);
+        free(wf);
         snprintf(err, errlen, "out of memory");
         return DOSSIER_ENOMEM;
     }
@@ -130,6 +133,9 @@ int dossier_tagger_model_open(dossier_tagger_model **out, const unsigned char *d
     m->bucket = bucket;
     m->word_bucket = word_bucket;
     m->words.bucket = word_bucket;
+    m->wf = wf;
+    for (size_t i = 0; i < nw; i++)
+        wf[i] = (float)(int16_t)(uint16_t)(w[i * 8 + 6] | w[i * 8 + 7] << 8) * m->scale;
     fill_buckets(bucket, w, nw);
     fill_buckets(word_bucket, words, nwords);
     *out = m;
@@ -142,6 +148,7 @@ void dossier_tagger_model_close(dossier_tagger_model *m)
     if (m) {
         free(m->bucket);
         free(m->word_bucket);
+        free(m->wf);
     }
     free(m);
 }
@@ -209,35 +216,59 @@ static void memo_score(const void *ctx, uint32_t feat, float *scores)
         sl->n = (uint16_t)n;
         sl->used = 1;
     }
-    for (size_t k = sl->first; k < (size_t)sl->first + sl->n; k++) {
-        const unsigned char *r = m->w + k * 8;
-        int16_t q = (int16_t)(uint16_t)(r[6] | r[7] << 8);
-        scores[r[4]] += (float)q * m->scale;
-    }
+    for (size_t k = sl->first; k < (size_t)sl->first + sl->n; k++)
+        scores[m->w[k * 8 + 4]] += m->wf[k];
 }
 
 /*
- * The scores of every token from its static features, for the decoder's
- * `base` (the caller frees it), or NULL when out of memory.  The weight
+ * Adds the weights of features [from, to) of f to scores.  The weight
  * tables are larger than the caches, so each look-up would wait for
  * memory: the bucket of the feature PREFETCH_AHEAD * 2 ahead and the
  * records of the one PREFETCH_AHEAD ahead are asked for early, and the
  * waits overlap.
  */
 #define PREFETCH_AHEAD 8
-static float *static_scores(const memo_scorer *ms, const dossier_tagger_features *f)
+static void score_range(const memo_scorer *ms, const dossier_tagger_features *f, size_t from, size_t to,
+                        float *scores)
 {
     const dossier_tagger_model *m = ms->m;
-    float *base = calloc(f->ntokens * DOSSIER_TAG_COUNT + 1, sizeof *base);
     size_t total = f->start[f->ntokens];
-    for (size_t i = 0; base && i < f->ntokens; i++)
-        for (size_t k = f->start[i]; k < f->start[i + 1]; k++) {
-            if (k + 2 * PREFETCH_AHEAD < total)
-                dossier_tagger_prefetch(&m->bucket[f->feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
-            if (k + PREFETCH_AHEAD < total)
-                dossier_tagger_prefetch(m->w + (size_t)m->bucket[f->feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
-            memo_score(ms, f->feats[k], base + i * DOSSIER_TAG_COUNT);
+    for (size_t k = from; k < to; k++) {
+        if (k + 2 * PREFETCH_AHEAD < total)
+            dossier_tagger_prefetch(&m->bucket[f->feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
+        if (k + PREFETCH_AHEAD < total)
+            dossier_tagger_prefetch(m->w + (size_t)m->bucket[f->feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
+        memo_score(ms, f->feats[k], scores);
+    }
+}
+
+/*
+ * The scores of every token from its static features, for the decoder's
+ * `base` (the caller frees it), or NULL when out of memory.  A token's
+ * first features are its word's (f->nword); a token whose word came
+ * before (f->same) starts from that token's sum of them, which is the
+ * same sum of the same weights in the same order.
+ */
+static float *static_scores(const memo_scorer *ms, const dossier_tagger_features *f)
+{
+    float *base = calloc(f->ntokens * DOSSIER_TAG_COUNT + 1, sizeof *base);
+    float *word = malloc((f->ntokens * DOSSIER_TAG_COUNT + 1) * sizeof *word);
+    for (size_t i = 0; base && word && i < f->ntokens; i++) {
+        float *s = base + i * DOSSIER_TAG_COUNT;
+        size_t mid = f->start[i] + f->nword[i];
+        if (f->same[i] >= 0)
+            memcpy(s, word + (size_t)f->same[i] * DOSSIER_TAG_COUNT, DOSSIER_TAG_COUNT * sizeof *s);
+        else {
+            score_range(ms, f, f->start[i], mid, s);
+            memcpy(word + i * DOSSIER_TAG_COUNT, s, DOSSIER_TAG_COUNT * sizeof *s);
         }
+        score_range(ms, f, mid, f->start[i + 1], s);
+    }
+    if (!word) {
+        free(base);
+        base = NULL;
+    }
+    free(word);
     return base;
 }
 

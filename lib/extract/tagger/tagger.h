@@ -106,6 +106,8 @@ typedef struct {
     size_t *start;       /* ntokens + 1 entries */
     uint32_t *word;      /* per token: hash of the folded form */
     unsigned char *cap;  /* per token: non-zero when capitalised (case restored) */
+    uint32_t *nword;     /* per token: its first nword features are those of its word alone */
+    int32_t *same;       /* per token: an earlier token whose nword first features are the same, or -1 */
     size_t ntokens;
 } dossier_tagger_features;
 
