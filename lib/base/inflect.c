@@ -61,15 +61,24 @@ static int same_hyphenated(const dossier_lexicon *lx, const char *lang, const ch
 }
 
 /* See inflect.h. */
+int dossier_inflect_has_endings(const dossier_lexicon *lx, const char *lang)
+{
+    const dossier_phrase *const *ends = NULL;
+    return dossier_lexicon_list(lx, lang, "statement.case_endings", &ends) != 0;
+}
+
+/*
+ * See inflect.h.  Without endings, hyphenated words are one only when their
+ * parts are, which is when they are equal: the endings are asked first.
+ */
 int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char *a, const char *b)
 {
     if (strcmp(a, b) == 0)
         return 1;
+    if (!dossier_inflect_has_endings(lx, lang))
+        return 0; /* no endings: each word is its only stem, and they differ */
     if (same_hyphenated(lx, lang, a, b))
         return 1;
-    const dossier_phrase *const *ends = NULL;
-    if (!dossier_lexicon_list(lx, lang, "statement.case_endings", &ends))
-        return 0; /* no endings: each word is its only stem, and they differ */
     size_t sa[24], sb[24];
     size_t na = dossier_inflect_stems(lx, lang, a, sa, 24), nb = dossier_inflect_stems(lx, lang, b, sb, 24);
     if (na == 1 && nb == 1)

@@ -19,6 +19,13 @@
 int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char *a, const char *b);
 
 /*
+ * Non-zero when language `lang` has case endings: without them
+ * dossier_inflect_same() is strcmp() == 0, which loops over a list may ask
+ * instead.
+ */
+int dossier_inflect_has_endings(const dossier_lexicon *lx, const char *lang);
+
+/*
  * The stems of folded word `w`: the byte lengths of `w` and of `w` without
  * each case ending that leaves four letters or more, the word itself
  * first; returns how many were written to out (at most max).  Two words

@@ -188,8 +188,10 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
     size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
     int found = -1;
     if (!dossier_topicindex_recall(ix_now, MEMO_PROGRAMME_WORD, fw[t], &found)) {
+        int inflects = dossier_inflect_has_endings(d->lex, lang);
         for (size_t i = 0; found < 0 && i < nlist; i++)
-            if (list[i]->nwords == 1 && dossier_inflect_same(d->lex, lang, fw[t], list[i]->words[0]))
+            if (list[i]->nwords == 1 && (inflects ? dossier_inflect_same(d->lex, lang, fw[t], list[i]->words[0])
+                                                  : strcmp(fw[t], list[i]->words[0]) == 0))
                 found = (int)i;
         dossier_topicindex_remember(ix_now, MEMO_PROGRAMME_WORD, fw[t], found);
     }

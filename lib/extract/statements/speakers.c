@@ -214,12 +214,62 @@ static int fits(const stm_ctx *c, int e, int g)
 }
 
 /*
+ * What gender_of() tells of every person of the article, worked out in one
+ * pass over the mentions, for the many look-ups of one pronoun (gender_of
+ * reads every mention each time).  g[e]: -1 titles of both genders, 0 none
+ * seen (the surname tells, see gender_from), 1 or 2 the titles' gender.
+ * Valid while the mentions do not change.  NULL g: out of memory, and
+ * gender_from() asks gender_of().
+ */
+typedef struct {
+    signed char *g;
+    size_t n;
+} genders;
+
+/* Fills *out for the article as it is now (out->g NULL when out of memory). */
+static void genders_make(genders *out, const stm_ctx *c)
+{
+    const dossier_doc *d = c->d;
+    out->n = d->entities.n;
+    out->g = calloc(out->n ? out->n : 1, 1);
+    for (size_t i = 0; out->g && i < d->mentions.n; i++) {
+        const dossier_mention *m = &d->mentions.v[i];
+        if (m->how == DOSSIER_MENTION_PRONOUN || m->entity < 0 || (size_t)m->entity >= out->n ||
+            d->entities.v[m->entity].kind != DOSSIER_KIND_PERSON || out->g[m->entity] < 0)
+            continue;
+        int t = m->first_token - 1;
+        if (t > 0 && dossier_speakers_is(c, t, "."))
+            t--;
+        int here = gender_at(c, t, "statement.male_titles", "statement.female_titles");
+        if (here && out->g[m->entity] && here != out->g[m->entity])
+            out->g[m->entity] = -1;
+        else if (here)
+            out->g[m->entity] = (signed char)here;
+    }
+}
+
+/* gender_of(c, e) from what genders_make() found. */
+static int gender_from(const stm_ctx *c, const genders *gs, int e)
+{
+    if (!gs->g || e < 0 || (size_t)e >= gs->n)
+        return gender_of(c, e);
+    return gs->g[e] < 0 ? 0 : gs->g[e] ? gs->g[e] : surname_gender(c, e);
+}
+
+/* fits(c, e, g) from what genders_make() found. */
+static int fits_known(const stm_ctx *c, const genders *gs, int e, int g)
+{
+    int h = g && e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON ? gender_from(c, gs, e) : 0;
+    return !g || !h || h == g;
+}
+
+/*
  * Mention `m` when it is no possessor, else the first person of gender g
  * named before it in its sentence, outside quotations, when there is one: "Mr. A
  * dismissed Mr. B's client. “…,” he said" is A's, the subject, not the
- * possessor's.
+ * possessor's.  gs: the genders of the article's people (genders_make).
  */
-static int possessor_passed(const stm_ctx *c, int m, int g)
+static int possessor_passed(const stm_ctx *c, int m, int g, const genders *gs)
 {
     const dossier_doc *d = c->d;
     if (m < 0)
@@ -232,7 +282,7 @@ static int possessor_passed(const stm_ctx *c, int m, int g)
         const dossier_mention *o = &d->mentions.v[i];
         if (o->first_token < d->mentions.v[best].first_token && d->tokens.v[o->first_token].sentence == sent &&
             mention_kind(c, (int)i) == DOSSIER_KIND_PERSON && o->how != DOSSIER_MENTION_PRONOUN &&
-            c->used[o->first_token] != 2 && o->entity != d->mentions.v[m].entity && fits(c, o->entity, g))
+            c->used[o->first_token] != 2 && o->entity != d->mentions.v[m].entity && fits_known(c, gs, o->entity, g))
             best = (int)i;
     }
     return best;
@@ -244,6 +294,9 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
     int para = dossier_speakers_para(c, t), any = -1;
     /* "she" is no Mr. X: the nearest person of the pronoun's gender, when the article tells it */
     int g = gender_at(c, t, "statement.male_pronouns", "statement.female_pronouns");
+    genders gs = {0};
+    if (g)
+        genders_make(&gs, c);
     for (size_t i = 0; i < d->mentions.n; i++) {
         const dossier_mention *m = &d->mentions.v[i];
         if (m->first_token >= t)
@@ -252,10 +305,11 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
             continue;
         if (c->used[m->first_token] == 2)
             continue;   /* inside a quotation */
-        if ((any < 0 || d->mentions.v[any].first_token < m->first_token) && fits(c, m->entity, g))
+        if ((any < 0 || d->mentions.v[any].first_token < m->first_token) && fits_known(c, &gs, m->entity, g))
             any = (int)i;
     }
-    any = possessor_passed(c, any, g);
+    any = possessor_passed(c, any, g, &gs);
+    free(gs.g); /* unnamed_in_para() below may add mentions */
     if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
         return d->mentions.v[any].entity;
     /* "A JAXA spokesperson said …. “…,” she said.": whoever spoke just before in the paragraph */
