@@ -187,21 +187,35 @@ static size_t find_records(const dossier_tagger_model *m, uint32_t feat, size_t 
  * in a table of MEMO_SLOTS (one slot per hash, the last look-up wins):
  * a document asks for the same features again and again (the bias, the
  * capital classes, the common words, suffixes and tag pairs), and each
- * look-up is a wait for memory.  What a slot remembers is where the
- * records are, so scores add the same weights in the same order.
+ * look-up is a wait for memory.  A slot holds the feature's weight for
+ * every tag, 0 for the tags it has no record of: adding a zero leaves a
+ * score as it is (no score is ever -0), so scores get the same sums as
+ * from the records alone, and a hit is one add per tag.
  */
 #define MEMO_SLOTS 4096
 typedef struct {
     uint32_t feat;
-    uint32_t first;      /* the feature's records are w[first .. first + n) */
-    uint16_t n;
-    uint16_t used;
+    uint32_t used;
+    float w[DOSSIER_TAG_COUNT];
 } memo_slot;
 
 typedef struct {
     const dossier_tagger_model *m;
     memo_slot *slot;     /* MEMO_SLOTS */
 } memo_scorer;
+
+/* scores[t] += w[t] for every tag, written out (a loop of seven is neither unrolled nor vectorised). */
+_Static_assert(DOSSIER_TAG_COUNT == 7, "add_tags() adds seven tags");
+static inline void add_tags(float *restrict scores, const float *restrict w)
+{
+    scores[0] += w[0];
+    scores[1] += w[1];
+    scores[2] += w[2];
+    scores[3] += w[3];
+    scores[4] += w[4];
+    scores[5] += w[5];
+    scores[6] += w[6];
+}
 
 /* The model's weights of one feature, added to scores (a dossier_tagger_scorer over a memo_scorer). */
 static void memo_score(const void *ctx, uint32_t feat, float *scores)
@@ -210,14 +224,14 @@ static void memo_score(const void *ctx, uint32_t feat, float *scores)
     const dossier_tagger_model *m = ms->m;
     memo_slot *sl = &ms->slot[(feat * 2654435761u) >> 20];
     if (!sl->used || sl->feat != feat) {
-        size_t first, n = find_records(m, feat, &first); /* n <= DOSSIER_TAG_COUNT: order checked at open */
+        size_t first, n = find_records(m, feat, &first); /* one record per tag at most: order checked at open */
         sl->feat = feat;
-        sl->first = (uint32_t)first;
-        sl->n = (uint16_t)n;
         sl->used = 1;
+        memset(sl->w, 0, sizeof sl->w);
+        for (size_t k = first; k < first + n; k++)
+            sl->w[m->w[k * 8 + 4]] = m->wf[k];
     }
-    for (size_t k = sl->first; k < (size_t)sl->first + sl->n; k++)
-        scores[m->w[k * 8 + 4]] += m->wf[k];
+    add_tags(scores, sl->w);
 }
 
 /*
