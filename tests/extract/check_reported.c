@@ -30,7 +30,8 @@
  * speak ("The ad touts …", "released a new video calling for …");
  * commitments ("agreed to pay …", "offered to host …"); the writer's own
  * "I believe …", "we know …" (not an "I" in a quotation); verbs of praise and
- * blame ("lamented", "likened …", "voiced doubts"; not "the season highlights");
+ * blame ("lamented", "likened …", "voiced doubts"; not "the season highlights"),
+ * and in fr/de/es/ru ("a critiqué", "begrüßte", "criticó", "раскритиковал");
  * a participle right after its noun ("after X released a video criticizing
  * Y": X's).
  * Invented sentences;
@@ -591,6 +592,35 @@ START_TEST(test_verbs_of_praise_and_blame)
 }
 END_TEST
 
+START_TEST(test_praise_and_blame_in_other_languages)
+{
+    /* "a critiqué", "s'en est pris à", "begrüßte", "criticó", "раскритиковал": the act and its object;
+       a passive ("a été condamné") or a participle before its noun is none */
+    dossier_doc *d = doc("fr", "Marie Dupont a critiqu\u00e9 le projet de nouveau port de plaisance.\n\n"
+                               "Claire Martin s'en est pris \u00e0 la direction du chantier naval.\n\n"
+                               "L'ancien maire a \u00e9t\u00e9 condamn\u00e9 \u00e0 deux ans de prison avec sursis.");
+    expect(d, "le projet de nouveau port", "Marie Dupont", "a critiqu");
+    expect(d, "la direction du chantier naval", "Claire Martin", NULL);
+    expect_none(d, "deux ans de prison");
+    dossier_test_doc_free(d);
+    d = doc("de", "Peter Schmidt begr\u00fc\u00dfte die Entscheidung des Stadtrats \u00fcber den Hafen.\n\n"
+                  "Die verteidigte Meisterschaft brachte dem Verein viel Geld.");
+    expect(d, "die Entscheidung des Stadtrats", "Peter Schmidt", "begr");
+    expect_none(d, "dem Verein viel Geld");
+    dossier_test_doc_free(d);
+    d = doc("es", "Ana Torres critic\u00f3 el plan del nuevo puerto deportivo.\n\n"
+                  "El plan criticado por los vecinos fue retirado en mayo.");
+    expect(d, "el plan del nuevo puerto", "Ana Torres", "critic");
+    expect_none(d, "fue retirado en mayo");
+    dossier_test_doc_free(d);
+    d = doc("ru", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432 \u0440\u0430\u0441\u043a\u0440\u0438\u0442\u0438\u043a\u043e\u0432\u0430\u043b \u043f\u043b\u0430\u043d \u0441\u0442\u0440\u043e\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u0430 \u043d\u043e\u0432\u043e\u0433\u043e \u043f\u043e\u0440\u0442\u0430.\n\n"
+                  "\u0420\u0430\u0441\u043a\u0440\u0438\u0442\u0438\u043a\u043e\u0432\u0430\u043d\u043d\u044b\u0439 \u043f\u043b\u0430\u043d \u0431\u044b\u043b \u0438\u0437\u043c\u0435\u043d\u0451\u043d \u0432 \u043c\u0430\u0435.");
+    expect(d, "\u043f\u043b\u0430\u043d \u0441\u0442\u0440\u043e\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u0430 \u043d\u043e\u0432\u043e\u0433\u043e \u043f\u043e\u0440\u0442\u0430", "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432", NULL);
+    expect_none(d, "\u0431\u044b\u043b \u0438\u0437\u043c\u0435\u043d\u0451\u043d \u0432 \u043c\u0430\u0435");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_participle_after_its_noun)
 {
     /* "… after X released a video criticizing Y": the participle qualifies the video, whose clause's
@@ -633,6 +663,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_an_aside_before_the_cue);
     tcase_add_test(tc, test_verbs_of_praise_and_blame);
     tcase_add_test(tc, test_participle_after_its_noun);
+    tcase_add_test(tc, test_praise_and_blame_in_other_languages);
     suite_add_tcase(s, tc);
     return s;
 }
