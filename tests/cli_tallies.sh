@@ -98,7 +98,7 @@ recounted "changes by hand"
 old=$tmp/old.db
 "$bin" --db "$old" ingest --quiet "$tmp/a" >/dev/null 2>&1 || fail "ingest into old.db"
 # (what 012 and the later migrations made, taken away again: triggers, indexes, columns, then tables)
-made=$(cat "$schema"/01[2-9]_*.sql)
+made=$(for f in "$schema"/[0-9][0-9][0-9]_*.sql; do n=$(basename "$f"); [ "${n%%_*}" -ge 12 ] && cat "$f"; done)
 drops=$(for what in TRIGGER INDEX COLUMN TABLE; do
             if [ $what = COLUMN ]; then
                 printf '%s\n' "$made" | sed -n "s/^ALTER TABLE \\([a-z_]*\\) ADD COLUMN \\([a-z_]*\\).*/ALTER TABLE \\1 DROP COLUMN \\2;/p"

@@ -10,18 +10,26 @@
  * above a likeness of 0.3, near certain above 0.5) and are then compared by
  * their whole signatures.  Translations share no shingles: they are left to
  * the statement links of cluster.c.
+ *
+ * A new article's bands go to article_bands_recent, a small table whose
+ * leaves stay in the page cache, and move into the big article_bands in
+ * band order once RECENT_ROWS have gathered (migration 020): band hashes
+ * are random, and one by one each would cost a leaf of the big index.
  */
 #include "store/shingles.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WORDS 4               /* words of a shingle */
 #define MIN_SHINGLES 30       /* fewer: too short to call a copy */
 #define ROWS (DOSSIER_SHINGLES_K / DOSSIER_SHINGLES_BANDS)
 #define BAR 0.5               /* estimated likeness of near-duplicates */
-#define DAYS "7"              /* dated copies of one story are published this close */
-#define CANDIDATES "100"      /* at most this many candidates per article */
+#define DAYS 7                /* dated copies of one story are published this close */
+#define CANDIDATES 100        /* at most this many candidates per article, and per band */
+#define RECENT_ROWS 65536     /* band rows (of about 3,000 articles) that wait in article_bands_recent */
 
 /* A 64-bit mix (splitmix64's finaliser): spreads every input bit. */
 static uint64_t mix(uint64_t x)
@@ -123,6 +131,28 @@ static long long band_hash(const uint32_t *sig, int b, const char *lang)
     return (long long)(h >> 1);
 }
 
+/* See shingles.h. */
+int dossier_shingles_merge(dossier_db *db)
+{
+    /* in band order, each leaf of article_bands_band is read and written once for all the rows */
+    return dossier_db_exec(db, "INSERT INTO article_bands(band, article, day)"
+                               " SELECT band, article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
+                               " ORDER BY band, article;"
+                               " DELETE FROM article_bands_recent");
+}
+
+/* Moves the recent bands into article_bands once RECENT_ROWS have gathered
+ * (the largest rowid counts them: the table is emptied whole, and rowids start again). */
+static int merge_when_full(dossier_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (dossier_db_cached(&st, db, "SELECT max(rowid) FROM article_bands_recent"))
+        return DOSSIER_EDB;
+    int full = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) >= RECENT_ROWS;
+    sqlite3_reset(st);
+    return full ? dossier_shingles_merge(db) : DOSSIER_OK;
+}
+
 /* Stores the signature and bands of an article: *have is 1 when it has one (sig filled), 0 when too short. */
 static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long article)
 {
@@ -156,7 +186,7 @@ static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long a
         sqlite3_reset(put);
     }
     if (!rc)
-        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands(band, article, day) VALUES (?1, ?2, ?3)");
+        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands_recent(band, article, day) VALUES (?1, ?2, ?3)");
     for (int b = 0; !rc && b < DOSSIER_SHINGLES_BANDS; b++) {
         sqlite3_bind_int64(band, 1, band_hash(sig, b, lang));
         sqlite3_bind_int64(band, 2, article);
@@ -165,7 +195,7 @@ static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long a
         rc = sqlite3_step(band) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
         sqlite3_reset(band);
     }
-    return rc;
+    return rc ? rc : merge_when_full(db);
 }
 
 /* The article's stored signature into sig: *have 1 when found (computing and storing it when missing). */
@@ -185,11 +215,108 @@ static int signature_of(int *have, uint32_t *sig, dossier_db *db, long long arti
     return store_signature(have, sig, db, article);
 }
 
+/* An earlier article sharing a band with the one resolved, and its day (julianday, or NULL_DAY). */
+typedef struct {
+    long long article, day;
+} candidate;
+typedef VEC(candidate) candidates;
+#define NULL_DAY LLONG_MIN
+
+/* Orders candidates by article, the latest first. */
+static int latest_first(const void *a, const void *b)
+{
+    long long x = ((const candidate *)a)->article, y = ((const candidate *)b)->article;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Reads the next row of a band's candidates from st into *c; 0 when there are no more. */
+static int next_candidate(candidate *c, sqlite3_stmt *st)
+{
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return 0;
+    c->article = sqlite3_column_int64(st, 0);
+    c->day = sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL_DAY : sqlite3_column_int64(st, 1);
+    return 1;
+}
+
+/*
+ * Appends to *out the latest CANDIDATES rows of band `band` from articles
+ * before `article`, from both band tables (the recent one and the big one,
+ * each read latest first, merged).
+ */
+static int band_candidates(candidates *out, dossier_db *db, long long band, long long article)
+{
+    sqlite3_stmt *recent = NULL, *old = NULL;
+    if (dossier_db_cached(&recent, db, "SELECT article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
+                                       " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3") ||
+        dossier_db_cached(&old, db, "SELECT article, day FROM article_bands INDEXED BY article_bands_band"
+                                    " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3"))
+        return DOSSIER_EDB;
+    sqlite3_stmt *st[2] = {recent, old};
+    candidate head[2];
+    int have[2];
+    for (int t = 0; t < 2; t++) {
+        sqlite3_bind_int64(st[t], 1, band);
+        sqlite3_bind_int64(st[t], 2, article);
+        sqlite3_bind_int(st[t], 3, CANDIDATES);
+        have[t] = next_candidate(&head[t], st[t]);
+    }
+    int rc = DOSSIER_OK;
+    for (int taken = 0; !rc && taken < CANDIDATES && (have[0] || have[1]); taken++) {
+        int t = !have[0] || (have[1] && head[1].article > head[0].article);
+        if (VEC_PUSH(out, head[t]))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        have[t] = next_candidate(&head[t], st[t]);
+    }
+    sqlite3_reset(recent);
+    sqlite3_reset(old);
+    return rc;
+}
+
+/*
+ * The candidates of `article` into *out: the latest CANDIDATES articles
+ * among the latest CANDIDATES rows of each of its bands, each once, the
+ * latest first; *mine is its own day (NULL_DAY when undated or it has no
+ * bands).
+ */
+static int article_candidates(candidates *out, long long *mine, dossier_db *db, long long article)
+{
+    sqlite3_stmt *own = NULL;
+    VEC(long long) bands = {0};
+    *mine = NULL_DAY;
+    int rc = dossier_db_cached(&own, db, "SELECT band, day FROM article_bands_recent WHERE article = ?1"
+                                         " UNION ALL SELECT band, day FROM article_bands WHERE article = ?1");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(own, 1, article);
+    while (!rc && sqlite3_step(own) == SQLITE_ROW) {
+        if (sqlite3_column_type(own, 1) != SQLITE_NULL)
+            *mine = sqlite3_column_int64(own, 1);
+        if (VEC_PUSH(&bands, sqlite3_column_int64(own, 0)))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
+    sqlite3_reset(own);
+    for (size_t b = 0; !rc && b < bands.n; b++)
+        rc = band_candidates(out, db, bands.v[b], article);
+    VEC_FREE(&bands);
+    if (rc || out->n == 0)
+        return rc;
+    qsort(out->v, out->n, sizeof out->v[0], latest_first);
+    size_t kept = 1;
+    for (size_t k = 1; k < out->n && kept < CANDIDATES; k++)
+        if (out->v[k].article != out->v[kept - 1].article)
+            out->v[kept++] = out->v[k];
+    out->n = kept;
+    return DOSSIER_OK;
+}
+
 /* See shingles.h. */
 int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
 {
     uint32_t sig[DOSSIER_SHINGLES_K], other[DOSSIER_SHINGLES_K];
     sqlite3_stmt *st = NULL;
+    candidates cands = {0};
+    long long mine = NULL_DAY;
     int have = 0;
     int rc = signature_of(&have, sig, db, article);
     if (rc || !have)
@@ -198,26 +325,22 @@ int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
      * Each band gives at most its latest CANDIDATES (an article past them is not among the
      * latest CANDIDATES of all bands either), so a band common to many articles costs no more
      * as the database grows; the days come with the bands (migration 018), so the candidates
-     * are a few leaves of one index, and only those within the days are read a signature for. */
-    rc = dossier_db_cached(&st, db,
-        "SELECT c.article, s.sig FROM (SELECT DISTINCT o.article, o.day, m.day AS mine FROM article_bands m"
-        "   JOIN article_bands o INDEXED BY article_bands_band ON o.band = m.band AND o.article < m.article"
-        "    AND o.article >= coalesce((SELECT x.article FROM article_bands x"
-        "                               WHERE x.band = m.band AND x.article < m.article"
-        "                               ORDER BY x.article DESC LIMIT 1 OFFSET " CANDIDATES " - 1), 0)"
-        "   WHERE m.article = ?1 ORDER BY o.article DESC LIMIT " CANDIDATES ") c"
-        " CROSS JOIN article_signatures s ON s.article = c.article"
-        " WHERE c.mine IS NULL OR c.day IS NULL OR abs(c.mine - c.day) <= " DAYS
-        " ORDER BY c.article");
-    if (rc)
-        return rc;
-    sqlite3_bind_int64(st, 1, article);
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        if (!sig_from_bytes(other, sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1)))
+     * are a few leaves of each band index, and only those within the days are read a signature for. */
+    rc = article_candidates(&cands, &mine, db, article);
+    if (!rc)
+        rc = dossier_db_cached(&st, db, "SELECT sig FROM article_signatures WHERE article = ?1");
+    for (size_t k = cands.n; !rc && k-- > 0;) { /* the earliest first */
+        candidate *c = &cands.v[k];
+        if (mine != NULL_DAY && c->day != NULL_DAY && llabs(mine - c->day) > DAYS)
             continue;
-        if (dossier_shingles_likeness(sig, other) >= BAR && VEC_PUSH(out, sqlite3_column_int64(st, 0)))
+        sqlite3_bind_int64(st, 1, c->article);
+        int alike = sqlite3_step(st) == SQLITE_ROW &&
+                    sig_from_bytes(other, sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0)) &&
+                    dossier_shingles_likeness(sig, other) >= BAR;
+        sqlite3_reset(st);
+        if (alike && VEC_PUSH(out, c->article))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     }
-    sqlite3_reset(st);
+    VEC_FREE(&cands);
     return rc;
 }

@@ -33,9 +33,16 @@ double dossier_shingles_likeness(const uint32_t a[DOSSIER_SHINGLES_K], const uin
  * 0.5, and, when both are dated, published within a week.  Stores the
  * article's signature and bands first when it has none.  Appends to *out
  * (the caller frees it with VEC_FREE); reads at most a bounded number of
- * candidates through the band index.  0 or a negative DOSSIER_E... code.
+ * candidates through the band indexes.  0 or a negative DOSSIER_E... code.
  */
 typedef VEC(long long) dossier_ids;
 int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article);
+
+/*
+ * Moves the bands waiting in article_bands_recent into article_bands, in
+ * band order (shingles.c does it once enough have gathered; tests call it
+ * to have candidates in both tables).  0 or a negative DOSSIER_E... code.
+ */
+int dossier_shingles_merge(dossier_db *db);
 
 #endif /* DOSSIER_SHINGLES_H */
