@@ -589,6 +589,15 @@ START_TEST(test_verbs_of_praise_and_blame)
     expect(d, "the figures in the ferry report", "Paul Weber", "took issue with");
     expect(d, "the pier had been closed for a decade", "Anna Berg", NULL);
     dossier_test_doc_free(d);
+    /* bragging, musing, opining: verbs of speech; "the confessed smuggler" is no cue */
+    d = doc("en", "Anna Berg met Paul Weber in Lyon on Monday.\n\n"
+                  "Paul Weber bragged that the new ferry was the fastest on the coast.\n\n"
+                  "Anna Berg opined that the toll would never pay for the bridge.\n\n"
+                  "The confessed smuggler was sent back to the island in June.");
+    expect(d, "the new ferry was the fastest on the coast", "Paul Weber", "the new ferry");
+    expect(d, "the toll would never pay for the bridge", "Anna Berg", "the toll");
+    expect_none(d, "was sent back to the island");
+    dossier_test_doc_free(d);
 }
 END_TEST
 
