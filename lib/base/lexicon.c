@@ -54,30 +54,19 @@ typedef struct {
 } first_run;
 
 typedef struct dossier_lexlist {
+    struct dossier_lexlist_head head; /* first: starts (bit dossier_lexicon_prefix_bit(w) set for each
+                                         first word w) and frozen (sorted, and `firsts` indexes them) */
     char *id;                     /* "lang\x1fkey" */
     size_t id_len;
     uint64_t hash;                /* list_hash() of the id */
     VEC(const dossier_phrase *) items;
-    int frozen;                   /* sorted, and `firsts` indexes them (freeze) */
     first_run *firsts;            /* open addressing by first-word hash, nfirsts slots */
     size_t nfirsts;
     uint64_t *seen;               /* bit (hash >> 40) & seen_mask set for each first word's hash: most
                                      words that pass `starts` stop here, before a probe of `firsts`
                                      (a cache miss in a large list) */
     size_t seen_mask;
-    uint64_t starts[8];           /* bit prefix_bit(w) set for each first word w */
 } list;
-
-/*
- * A bit for the first two bytes of a word: a list whose `starts` lacks a
- * word's bit has no phrase starting with it, which answers most look-ups
- * (a month name at every token) without hashing the word.
- */
-static unsigned prefix_bit(const char *w)
-{
-    unsigned char a = (unsigned char)w[0], b = a ? (unsigned char)w[1] : 0;
-    return (a * 131u + b) & 511u;
-}
 
 typedef struct {
     dossier_gaz_entry pub;
@@ -272,7 +261,7 @@ static uint64_t word_hash(const char *w)
 static int freeze_list(list *l)
 {
     qsort(l->items.v, l->items.n, sizeof(void *), phrase_cmp);
-    memset(l->starts, 0, sizeof l->starts);
+    memset(l->head.starts, 0, sizeof l->head.starts);
     size_t runs = 0;
     for (size_t i = 0; i < l->items.n; i++)
         if (i == 0 || strcmp(l->items.v[i]->words[0], l->items.v[i - 1]->words[0]) != 0)
@@ -297,8 +286,8 @@ static int freeze_list(list *l)
         uint64_t h = word_hash(l->items.v[i]->words[0]);
         size_t b = (size_t)(h >> 40) & (bits - 1);
         seen[b / 64] |= 1ull << (b % 64);
-        unsigned bit = prefix_bit(l->items.v[i]->words[0]);
-        l->starts[bit / 64] |= 1ull << (bit % 64);
+        unsigned bit = dossier_lexicon_prefix_bit(l->items.v[i]->words[0]);
+        l->head.starts[bit / 64] |= 1ull << (bit % 64);
         size_t at = (size_t)h & (size - 1);
         while (t[at].hash)
             at = (at + 1) & (size - 1);
@@ -314,7 +303,7 @@ static int freeze_list(list *l)
     l->nfirsts = size;
     l->seen = seen;
     l->seen_mask = bits - 1;
-    l->frozen = 1;
+    l->head.frozen = 1;
     return DOSSIER_OK;
 }
 
@@ -324,7 +313,7 @@ static int freeze(dossier_lexicon *lx)
     /* A new generation: what threads remember of the old contents is void. */
     lx->generation = atomic_fetch_add(&generations, 1) + 1;
     for (size_t i = 0; i < lx->lists.n; i++)
-        if (!lx->lists.v[i]->frozen && freeze_list(lx->lists.v[i]))
+        if (!lx->lists.v[i]->head.frozen && freeze_list(lx->lists.v[i]))
             return DOSSIER_ENOMEM;
     return DOSSIER_OK;
 }
@@ -403,7 +392,7 @@ static int add_phrase(dossier_lexicon *lx, const char *lang, const char *key, co
         return DOSSIER_ENOMEM;
     if (new_key && VEC_PUSH(&lx->keys, (const char *)a->id + strlen(lang) + 1))
         return DOSSIER_ENOMEM;
-    a->frozen = b->frozen = 0;
+    a->head.frozen = b->head.frozen = 0;
     if (out)
         *out = &p->pub;
     return DOSSIER_OK;
@@ -754,8 +743,7 @@ size_t dossier_lexicon_list(const dossier_lexicon *lx, const char *lang, const c
 /* Non-zero when some phrase of l (frozen) may start with `word`: its first two bytes are among theirs. */
 static int may_start(const list *l, const char *word)
 {
-    unsigned bit = prefix_bit(word);
-    return (l->starts[bit / 64] >> (bit % 64)) & 1;
+    return dossier_lexlist_may_start(&l->head, word);
 }
 
 /* The run of l's phrases whose first word is `word` (l frozen, may_start true), or NULL. */
@@ -804,7 +792,7 @@ static NOINLINE size_t match_run(const list *l, const char *const *words, size_t
 /* The longest phrase of `l` matching words[0..n). */
 static size_t match_list(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
 {
-    if (!l || !n || !words[0] || !l->frozen || !may_start(l, words[0]))
+    if (!l || !n || !words[0] || !l->head.frozen || !may_start(l, words[0]))
         return 0;
     return match_run(l, words, n, out);
 }
@@ -828,11 +816,11 @@ const dossier_lexlist *dossier_lexicon_find_memo(const dossier_lexicon *lx, cons
     return slot->list;
 }
 
-/* See lexicon.h. */
-size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
-                             const dossier_phrase **out)
+/* See lexicon.h: dossier_lexlist_match past its first test. */
+size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *words, size_t n,
+                                 const dossier_phrase **out)
 {
-    return match_list(l, words, n, out);
+    return match_run(l, words, n, out);
 }
 
 /* See lexicon.h. */
@@ -845,7 +833,7 @@ size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *c
 /* See lexicon.h. */
 size_t dossier_lexlist_starting(const dossier_lexlist *l, const char *word, const dossier_phrase *const **out)
 {
-    const first_run *r = l && l->frozen && word ? run_of(l, word) : NULL;
+    const first_run *r = l && l->head.frozen && word ? run_of(l, word) : NULL;
     *out = r ? l->items.v + r->lo : NULL;
     return r ? r->hi - r->lo : 0;
 }

@@ -38,6 +38,7 @@
 #define DOSSIER_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct dossier_lexicon dossier_lexicon;
 
@@ -116,9 +117,44 @@ typedef struct {
 const dossier_lexlist *dossier_lexicon_find_memo(const dossier_lexicon *lx, const char *lang, const char *key,
                                                  dossier_lexmemo *slots);
 
+/*
+ * The head of every list (its first member), so that the first test of a
+ * match, which ends most look-ups, is made inline: `starts` has the bit
+ * dossier_lexicon_prefix_bit(w) set for the first word w of each phrase;
+ * `frozen` is non-zero once the list is sorted and indexed.
+ */
+struct dossier_lexlist_head {
+    uint64_t starts[8];
+    int frozen;
+};
+
+/* A bit (0-511) for the first two bytes of a folded word. */
+static inline unsigned dossier_lexicon_prefix_bit(const char *w)
+{
+    unsigned char a = (unsigned char)w[0], b = a ? (unsigned char)w[1] : 0;
+    return (a * 131u + b) & 511u;
+}
+
+/* Non-zero when a phrase of the list may start with `word`: no phrase does when its bit is not set. */
+static inline int dossier_lexlist_may_start(const struct dossier_lexlist_head *h, const char *word)
+{
+    unsigned bit = dossier_lexicon_prefix_bit(word);
+    return (h->starts[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* dossier_lexlist_match past its first test (l frozen, words[0] may start a phrase). */
+size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *words, size_t n,
+                                 const dossier_phrase **out);
+
 /* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
-size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
-                             const dossier_phrase **out);
+static inline size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
+                                           const dossier_phrase **out)
+{
+    const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
+    if (!h || !n || !words[0] || !h->frozen || !dossier_lexlist_may_start(h, words[0]))
+        return 0;
+    return dossier_lexlist_match_run(l, words, n, out);
+}
 /* dossier_lexicon_list on a list found with dossier_lexicon_find. */
 size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *const **out);
 /*

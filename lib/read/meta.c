@@ -771,6 +771,28 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
 }
 
 /*
+ * Non-zero when line l may be what scan_outlets() looks for: each of its
+ * tests needs the line's first word to open it ("(c)", "©", "copyright",
+ * or the first word of a phrase of meta.source or meta.published), so the
+ * other lines, nearly all, are not read word by word.  `fold` is the
+ * caller's scratch.
+ */
+static int may_name_outlet(const dossier_doc *d, const dossier_line *l, dbuf *fold)
+{
+    size_t pos = l->span.start, ts, te;
+    if (!dossier_token_next(d->text, l->span.end, &pos, &ts, &te))
+        return 0;
+    const char *w = dossier_fold_into(fold, d->text + ts, te - ts);
+    if (!w)
+        return 1; /* out of memory: the caller's own reading reports it */
+    if (!strcmp(w, "(") || !strcmp(w, "\xC2\xA9") || !strcmp(w, "copyright"))
+        return 1;
+    const dossier_phrase *const *ph;
+    return dossier_lexlist_starting(dossier_lexicon_find(d->lex, NULL, "meta.source"), w, &ph) != 0 ||
+           dossier_lexlist_starting(dossier_lexicon_find(d->lex, NULL, "meta.published"), w, &ph) != 0;
+}
+
+/*
  * Looks through every line for a "Source: X" line and a copyright line (the
  * last of each wins), and for a "Published ..." line when the head gave no
  * date.
@@ -778,13 +800,15 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
 static int scan_outlets(dossier_doc *d, const char **source, const char **copyright)
 {
     long src_line = -1;
+    dbuf fold = {0};
     for (size_t i = 0; i < d->lines.n; i++) {
         dossier_line *l = &d->lines.v[i];
-        if (l->cls == DOSSIER_LINE_BLANK)
+        if (l->cls == DOSSIER_LINE_BLANK || !may_name_outlet(d, l, &fold))
             continue;
         ltoks t;
         if (ltoks_read(&t, d->text, l->span.start, l->span.end) != DOSSIER_OK) {
             ltoks_free(&t);
+            dossier_buf_free(&fold);
             return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
         }
         const char *s = source_outlet(d, l, &t);
@@ -797,6 +821,7 @@ static int scan_outlets(dossier_doc *d, const char **source, const char **copyri
             l->cls = DOSSIER_LINE_META; /* "Published: ..." below the article */
         ltoks_free(&t);
     }
+    dossier_buf_free(&fold);
     if (src_line >= 0)
         d->lines.v[src_line].cls = DOSSIER_LINE_META;
     return DOSSIER_OK;
