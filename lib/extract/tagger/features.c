@@ -24,16 +24,6 @@
 #include "base/util.h"
 #include "dossier.h"
 
-/* See tagger.h. */
-uint32_t dossier_tagger_hash(uint32_t h, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* Reads a little-endian 32-bit value. */
 static uint32_t rd32(const unsigned char *p)
 {
@@ -189,32 +179,46 @@ static size_t docmap_slot(const docmap *m, uint32_t h)
  * (the same address is the same text) instead of hashed for every token.
  */
 #define NAME_SLOTS 128
+#define NUMBER_SLOTS 512
 typedef struct {
     uint32_t *v;
     size_t n, cap;
     int oom;
     const char *name_key[NAME_SLOTS];
     uint32_t name_hash[NAME_SLOTS];
+    struct {                      /* the hashes of name=number features, by name address and number */
+        const char *name;
+        unsigned v;
+        uint32_t h;
+    } number[NUMBER_SLOTS];
 } fvec;
 
-/* Appends one feature hash. */
-static void emit(fvec *f, uint32_t h)
+/* Doubles the room of f (f->oom set when out of memory); kept out of emit()'s inline path. */
+static void grow(fvec *f)
+{
+    size_t cap = f->cap ? f->cap * 2 : 1024;
+    uint32_t *v = realloc(f->v, cap * sizeof *v);
+    if (!v) {
+        f->oom = 1;
+        return;
+    }
+    f->v = v;
+    f->cap = cap;
+}
+
+/* Appends one feature hash (nothing when out of memory). */
+static inline void emit(fvec *f, uint32_t h)
 {
     if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 1024;
-        uint32_t *v = realloc(f->v, cap * sizeof *v);
-        if (!v) {
-            f->oom = 1;
+        grow(f);
+        if (f->n == f->cap)
             return;
-        }
-        f->v = v;
-        f->cap = cap;
     }
     f->v[f->n++] = h;
 }
 
-/* Emits feature name=value (value len bytes); `name` is a string literal (see fvec). */
-static void feat(fvec *f, const char *name, const char *value, size_t len)
+/* The hash of "name=" (`name` a string literal, see fvec). */
+static uint32_t name_hash(fvec *f, const char *name)
 {
     size_t slot = ((uintptr_t)name >> 1) % NAME_SLOTS;
     if (f->name_key[slot] != name) {
@@ -222,19 +226,36 @@ static void feat(fvec *f, const char *name, const char *value, size_t len)
         f->name_hash[slot] = dossier_tagger_hash(h, "=", 1);
         f->name_key[slot] = name;
     }
-    emit(f, dossier_tagger_hash(f->name_hash[slot], value, len));
+    return f->name_hash[slot];
 }
 
-/* Emits feature name=number. */
+/* Emits feature name=value (value len bytes); `name` is a string literal (see fvec). */
+static void feat(fvec *f, const char *name, const char *value, size_t len)
+{
+    emit(f, dossier_tagger_hash(name_hash(f, name), value, len));
+}
+
+/*
+ * Emits feature name=number (the number's digits, last first).  The few
+ * numbers of each name (capital classes, word classes) come back at every
+ * token: their hashes are remembered by name address and number.
+ */
 static void featn(fvec *f, const char *name, unsigned v)
 {
-    char b[16];
-    size_t n = 0;
-    do {
-        b[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v && n < sizeof b);
-    feat(f, name, b, n);
+    size_t slot = (((uintptr_t)name >> 1) * 31u + v) % NUMBER_SLOTS;
+    if (f->number[slot].name != name || f->number[slot].v != v) {
+        char b[16];
+        size_t n = 0;
+        unsigned x = v;
+        do {
+            b[n++] = (char)('0' + x % 10);
+            x /= 10;
+        } while (x && n < sizeof b);
+        f->number[slot].name = name;
+        f->number[slot].v = v;
+        f->number[slot].h = dossier_tagger_hash(name_hash(f, name), b, n);
+    }
+    emit(f, f->number[slot].h);
 }
 
 /* Emits feature name=a:b for two numbers. */

@@ -88,8 +88,15 @@ typedef struct {
 /* The class bits of a folded word or phrase (words separated by one space), or 0. */
 unsigned dossier_tagger_word_class(const dossier_tagger_words *w, const char *fold, size_t len);
 
-/* The 32-bit hash of the feature and word tables (FNV-1a). */
-uint32_t dossier_tagger_hash(uint32_t h, const char *s, size_t len);
+/* The 32-bit hash of the feature and word tables (FNV-1a); inline, as features hash every word many times. */
+static inline uint32_t dossier_tagger_hash(uint32_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
 #define DOSSIER_TAGGER_HASH0 2166136261u
 
 /* The version of the features below: a model records the one it was trained with. */
