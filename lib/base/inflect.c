@@ -91,6 +91,18 @@ int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char
 }
 
 /* See inflect.h. */
+long dossier_inflect_in_list(const dossier_lexicon *lx, const char *lang, const char *w,
+                             const dossier_phrase *const *phrases, size_t n)
+{
+    int inflects = n ? dossier_inflect_has_endings(lx, lang) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (phrases[i]->nwords == 1 && (inflects ? dossier_inflect_same(lx, lang, w, phrases[i]->words[0])
+                                                 : strcmp(w, phrases[i]->words[0]) == 0))
+            return (long)i;
+    return -1;
+}
+
+/* See inflect.h. */
 int dossier_inflect_compound(const char *w, const char *tail)
 {
     size_t lw = strlen(w), lt = strlen(tail);

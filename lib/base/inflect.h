@@ -26,6 +26,14 @@ int dossier_inflect_same(const dossier_lexicon *lx, const char *lang, const char
 int dossier_inflect_has_endings(const dossier_lexicon *lx, const char *lang);
 
 /*
+ * The index of the first one-word phrase of phrases[0..n) that is
+ * dossier_inflect_same() as folded word `w`, or -1: the endings are
+ * looked up once for the whole list.
+ */
+long dossier_inflect_in_list(const dossier_lexicon *lx, const char *lang, const char *w,
+                             const dossier_phrase *const *phrases, size_t n);
+
+/*
  * The stems of folded word `w`: the byte lengths of `w` and of `w` without
  * each case ending that leaves four letters or more, the word itself
  * first; returns how many were written to out (at most max).  Two words

@@ -109,7 +109,7 @@ const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const cha
  * costs more than matching it.  Only for keys that are string constants
  * and one language; zero the slots before first use.
  */
-#define DOSSIER_LEXMEMO_SLOTS 128
+#define DOSSIER_LEXMEMO_SLOTS 512
 typedef struct {
     const char *key;              /* NULL: an empty slot */
     const dossier_lexlist *list;  /* what dossier_lexicon_find answered for it (may be NULL) */

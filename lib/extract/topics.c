@@ -101,10 +101,15 @@ static int gazetteer_at(const dossier_doc *d, int t, int end, const dossier_gaz_
     return 0;
 }
 
-/* Non-zero when folded word `v` is the programme word `w`: inflected, or a compound ending with it. */
-static int same_word(const dossier_doc *d, const char *v, const char *w)
+/*
+ * Non-zero when folded word `v` is the programme word `w`: inflected, or a
+ * compound ending with it.  `inflects`: dossier_inflect_has_endings() of
+ * the article's language (without endings, inflected is equal).
+ */
+static int same_word(const dossier_doc *d, const char *v, const char *w, int inflects)
 {
-    return dossier_inflect_same(d->lex, dossier_doc_lang(d), v, w) || dossier_inflect_compound(v, w);
+    return (inflects ? dossier_inflect_same(d->lex, dossier_doc_lang(d), v, w) : strcmp(v, w) == 0) ||
+           dossier_inflect_compound(v, w);
 }
 
 /*
@@ -188,11 +193,7 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
     size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
     int found = -1;
     if (!dossier_topicindex_recall(ix_now, MEMO_PROGRAMME_WORD, fw[t], &found)) {
-        int inflects = dossier_inflect_has_endings(d->lex, lang);
-        for (size_t i = 0; found < 0 && i < nlist; i++)
-            if (list[i]->nwords == 1 && (inflects ? dossier_inflect_same(d->lex, lang, fw[t], list[i]->words[0])
-                                                  : strcmp(fw[t], list[i]->words[0]) == 0))
-                found = (int)i;
+        found = (int)dossier_inflect_in_list(d->lex, lang, fw[t], list, nlist);
         dossier_topicindex_remember(ix_now, MEMO_PROGRAMME_WORD, fw[t], found);
     }
     if (found < 0 || (size_t)found >= nlist)
@@ -550,8 +551,9 @@ static int body_word_at(const dossier_doc *d, int t, int end)
     int hit = -1;
     if (!dossier_topicindex_recall(ix_now, MEMO_BODY_WORD, d->folds.v[t], &hit)) {
         hit = 0;
+        int inflects = n ? dossier_inflect_has_endings(d->lex, lang) : 0;
         for (size_t i = 0; !hit && i < n; i++)
-            hit = list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0]);
+            hit = list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0], inflects);
         dossier_topicindex_remember(ix_now, MEMO_BODY_WORD, d->folds.v[t], hit);
     }
     return hit;

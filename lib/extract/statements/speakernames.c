@@ -641,10 +641,7 @@ int dossier_speakernames_org_word(const stm_ctx *c, int t)
         return 1;
     const dossier_phrase *const *orgs = NULL;
     size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.org_descriptions", &orgs);
-    for (size_t i = 0; i < n; i++)
-        if (orgs[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], orgs[i]->words[0]))
-            return 1;
-    return 0;
+    return dossier_inflect_in_list(c->d->lex, c->lang, c->d->folds.v[t], orgs, n) >= 0;
 }
 
 /* See speakernames.h. */
@@ -792,9 +789,8 @@ static int group_head(const stm_ctx *c, int t)
         return DOSSIER_KIND_ORGANIZATION;
     const dossier_phrase *const *groups = NULL;   /* inflected: "по словам экспертов" */
     size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.group_nouns", &groups);
-    for (size_t i = 0; i < n; i++)
-        if (groups[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], groups[i]->words[0]))
-            return DOSSIER_KIND_ORGANIZATION;
+    if (dossier_inflect_in_list(c->d->lex, c->lang, c->d->folds.v[t], groups, n) >= 0)
+        return DOSSIER_KIND_ORGANIZATION;
     if (dossier_speakers_match(c, "statement.source_nouns", t) == 1)
         return DOSSIER_KIND_ORGANIZATION;
     return -1;

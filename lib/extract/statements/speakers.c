@@ -732,10 +732,7 @@ static int role_word(const stm_ctx *c, int t)
         return 1;
     const dossier_phrase *const *roles = NULL;
     size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.person_roles", &roles);
-    for (size_t i = 0; i < n && (size_t)t < c->d->tokens.n; i++)
-        if (roles[i]->nwords == 1 && dossier_inflect_same(c->d->lex, c->lang, c->d->folds.v[t], roles[i]->words[0]))
-            return 1;
-    return 0;
+    return (size_t)t < c->d->tokens.n && dossier_inflect_in_list(c->d->lex, c->lang, c->d->folds.v[t], roles, n) >= 0;
 }
 
 /*
