@@ -11,6 +11,9 @@
  * message of the last failure on a handle is dossier_errmsg(db).  Memory the
  * library hands out is freed with dossier_free().  The library never prints
  * and never aborts: progress and per-article warnings go to a callback.
+ * A handle is used from one thread at a time (different handles may be
+ * used at once from different threads); dossier_ingest_files() runs its
+ * own analysing threads inside, without sharing the handle with them.
  *
  * Example:
  *

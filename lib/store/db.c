@@ -15,6 +15,11 @@
  * schema, no migration, no switch to WAL; on a read-only filesystem it
  * reads the file as immutable.  No handle can ATTACH another file.
  *
+ * A handle is used by one thread at a time (dossier.h), so its connection
+ * is opened without SQLite's per-connection mutex (SQLITE_OPEN_NOMUTEX):
+ * ingest's analysing threads never touch it, each asks its own read-only
+ * connection (ingest.c), and the writer is the calling thread.
+ *
  * This is the boundary where SQLite's codes become DOSSIER_E... codes.
  */
 #include "store/db.h"
@@ -295,7 +300,7 @@ static int on_readonly_fs(const char *path)
  */
 static int open_readonly(dossier_db *db, const char *path)
 {
-    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
     dbuf uri = {0};
     int rc = dossier_buf_puts(&uri, "file:");
     for (const unsigned char *p = (const unsigned char *)path; !rc && *p; p++)
@@ -352,7 +357,8 @@ int dossier_open(dossier_db **out, const char *path, const dossier_options *opts
     /* an in-memory database is new and private: nothing to protect, a schema to make */
     int read_only = opts && opts->read_only && strcmp(path, ":memory:") != 0;
     int rc = read_only ? open_readonly(db, path)
-                       : sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK
+                       : sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                         NULL) == SQLITE_OK
                              ? DOSSIER_OK
                              : DOSSIER_EDB;
     if (rc)
