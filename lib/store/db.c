@@ -34,13 +34,14 @@
 #include "base/util.h"
 
 #define DOSSIER_DB_BUSY_MS 60000           /* how long a writer waits for the lock */
-/* A writer's page cache holds the pages a batch of articles (ingest.c) changes:
- * at 100k articles about 6,000, most of them leaves of indexes keyed by date
- * or hash, one per row.  When they do not fit, SQLite spills pages to the WAL
- * in the middle of the batch and reads them back to change them again: with
- * 16 MiB, 600 articles onto 100k cost 262k pread and pwrite calls, with
- * 32 MiB 188k (the same on 5k articles: 73k and 79k). */
-#define DOSSIER_DB_CACHE_KIB "-32768"
+/* A writer's page cache holds most of the pages a batch of articles (ingest.c)
+ * changes: at 100k articles about 6,000, most of them leaves of indexes keyed
+ * by date or hash, one per row.  When they do not fit, SQLite spills pages to
+ * the WAL in the middle of the batch and reads them back to change them
+ * again: 600 articles onto 100k cost 262k pread and pwrite calls with 16 MiB,
+ * 208-228k with 24 MiB, 188k with 32 MiB (on 5k articles 73k, 78k, 79k).
+ * 24 MiB keeps an ingest's peak memory (--jobs 2) under 64 MB. */
+#define DOSSIER_DB_CACHE_KIB "-24576"
 /* A writer maps nothing: SQLite reads through the map only pages it will
  * not change, and an ingest reads few of those (the same number of pread
  * calls with and without a map), while every page it touched in the map

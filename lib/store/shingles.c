@@ -30,6 +30,7 @@
 #define DAYS 7                /* dated copies of one story are published this close */
 #define CANDIDATES 100        /* at most this many candidates per article, and per band */
 #define RECENT_ROWS 65536     /* band rows (of about 3,000 articles) that wait in article_bands_recent */
+#define MERGE_PARTS 32        /* statements that move them into article_bands */
 
 /* A 64-bit mix (splitmix64's finaliser): spreads every input bit. */
 static uint64_t mix(uint64_t x)
@@ -134,11 +135,31 @@ static long long band_hash(const uint32_t *sig, int b, const char *lang)
 /* See shingles.h. */
 int dossier_shingles_merge(dossier_db *db)
 {
-    /* in band order, each leaf of article_bands_band is read and written once for all the rows */
-    return dossier_db_exec(db, "INSERT INTO article_bands(band, article, day)"
-                               " SELECT band, article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
-                               " ORDER BY band, article;"
-                               " DELETE FROM article_bands_recent");
+    /* In band order, so that each leaf of article_bands_band is read and written once for all
+     * the rows; and in MERGE_PARTS statements, each a range of band hashes, as SQLite keeps the
+     * pages a statement changes in memory until it ends (its statement journal): one statement
+     * for all would take some 50 MiB at 100k articles. */
+    sqlite3_stmt *move = NULL, *drop = NULL;
+    if (dossier_db_cached(&move, db, "INSERT INTO article_bands(band, article, day)"
+                                     " SELECT band, article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
+                                     " WHERE band BETWEEN ?1 AND ?2 ORDER BY band, article") ||
+        dossier_db_cached(&drop, db, "DELETE FROM article_bands_recent WHERE band BETWEEN ?1 AND ?2"))
+        return DOSSIER_EDB;
+    int rc = DOSSIER_OK;
+    for (int part = 0; !rc && part < MERGE_PARTS; part++) {
+        /* band hashes are 63-bit (band_hash): part k holds [k, k + 1) * 2^63 / MERGE_PARTS; the
+         * first part reaches down to the smallest integer, so that every row goes */
+        long long step = LLONG_MAX / MERGE_PARTS + 1;
+        long long lo = part == 0 ? LLONG_MIN : part * step, hi = part == MERGE_PARTS - 1 ? LLONG_MAX : (part + 1) * step - 1;
+        sqlite3_stmt *st[2] = {move, drop};
+        for (int k = 0; !rc && k < 2; k++) {
+            sqlite3_bind_int64(st[k], 1, lo);
+            sqlite3_bind_int64(st[k], 2, hi);
+            rc = sqlite3_step(st[k]) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
+            sqlite3_reset(st[k]);
+        }
+    }
+    return rc;
 }
 
 /* Moves the recent bands into article_bands once RECENT_ROWS have gathered
