@@ -144,3 +144,13 @@ int dossier_inflect_plural_in(const dossier_lexicon *lx, const char *lang, const
     }
     return 0;
 }
+
+/* See inflect.h. */
+int dossier_inflect_hyphen_adjective(const dossier_lexicon *lx, const char *lang, const char *w, size_t n,
+                                     const char *folded)
+{
+    const char *tail = strrchr(folded, '-');
+    if (!dossier_hyphen_tail(w, n) || !tail || !tail[1])
+        return 0;
+    return strcmp(lang, "de") == 0 || dossier_lexicon_ending(lx, lang, "entity.hyphen_adjectives", tail + 1, 0) > 0;
+}

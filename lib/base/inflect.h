@@ -54,4 +54,14 @@ int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, con
  */
 int dossier_inflect_plural_in(const dossier_lexicon *lx, const char *lang, const char *key, const char *w);
 
+/*
+ * Non-zero when word w (n bytes as written, `folded` its folded form) is an
+ * adjective made with a hyphen: a word in lower case after its last hyphen
+ * that ends in one of entity.hyphen_adjectives ("Leeds-based",
+ * "Kremlin-backed", "Paris-born"; not "Kim In-so", "Aix-en-Provence"), or,
+ * in German, any such word ("Deutsch-japanischer").
+ */
+int dossier_inflect_hyphen_adjective(const dossier_lexicon *lx, const char *lang, const char *w, size_t n,
+                                     const char *folded);
+
 #endif /* DOSSIER_INFLECT_H */

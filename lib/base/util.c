@@ -421,3 +421,15 @@ char *dossier_escape_name(const char *s)
     }
     return dossier_buf_take(&b);
 }
+
+/* See util.h. */
+int dossier_hyphen_tail(const char *w, size_t n)
+{
+    size_t at = n;
+    while (at > 0 && w[at - 1] != '-')
+        at--;
+    if (at < 2 || at + 2 > n)
+        return 0;
+    int32_t ch = dossier_utf8_next(w, n, &at);
+    return ch >= 0 && dossier_uc_is_lower(ch);
+}

@@ -88,6 +88,13 @@ static inline int32_t dossier_utf8_next(const char *s, size_t len, size_t *pos)
 /* The start of the code point before byte `pos`. */
 size_t dossier_utf8_prev(const char *s, size_t pos);
 
+/*
+ * Non-zero when the last hyphen of word w (n bytes) stands after two bytes
+ * or more and is followed by a small letter ("Leeds-based", "Kim In-so";
+ * not "Aix-en-Provence").
+ */
+int dossier_hyphen_tail(const char *w, size_t n);
+
 /* Unicode category tests on a code point (from utf8proc; ASCII inline). */
 static inline int dossier_uc_is_letter(int32_t c)
 {

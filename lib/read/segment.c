@@ -265,12 +265,45 @@ static size_t end_run(const dossier_doc *d, size_t i, size_t end)
     return k;
 }
 
-/* Splits paragraph p (tokens [first, end)) into sentences. */
+/*
+ * Where a dateline that opens a paragraph ends: one to four words in
+ * capitals, maybe an agency in brackets, then a dash before a word in
+ * title case ("LONDON — Harlow said", "NEW YORK (AP) - The"); `first` when
+ * none.
+ */
+static size_t dateline_end(const dossier_doc *d, size_t first, size_t end)
+{
+    size_t i = first;
+    while (i < end && i < first + 4 && (d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) &&
+           (d->tokens.v[i].flags & DOSSIER_TOK_WORD))
+        i++;
+    if (i == first || i + 1 >= end)
+        return first;
+    if (first_cp(d->body, d->tokens.v[i].span.end, d->tokens.v[i].span.start) == '(') {
+        size_t k = i + 1;
+        while (k < end && k < i + 5 && first_cp(d->body, d->tokens.v[k].span.end, d->tokens.v[k].span.start) != ')')
+            k++;
+        if (k >= end || k == i + 5)
+            return first;
+        i = k + 1;
+    }
+    if (i + 1 >= end || !(d->tokens.v[i].flags & DOSSIER_TOK_DASH) || !(d->tokens.v[i + 1].flags & DOSSIER_TOK_UPPER) ||
+        (d->tokens.v[i + 1].flags & DOSSIER_TOK_ALLCAPS))
+        return first;   /* "SOCCER - JAPAN GET LUCKY WIN": a headline in capitals */
+    return i + 1;
+}
+
+/* Splits paragraph p (tokens [first, end)) into sentences; a dateline is one of its own. */
 static int split_paragraph(dossier_doc *d, int p, size_t first, size_t end)
 {
     d->paragraphs.v[p].first_sentence = (int)d->sentences.n;
-    size_t from = first;
-    for (size_t i = first; i < end; i++) {
+    size_t from = dateline_end(d, first, end);
+    if (from > first) {
+        int rc = add_sentence(d, p, first, from);
+        if (rc)
+            return rc;
+    }
+    for (size_t i = from; i < end; i++) {
         if (!(d->tokens.v[i].flags & DOSSIER_TOK_SENTEND) || period_binds(d, i, first, end))
             continue;
         size_t k = end_run(d, i, end);

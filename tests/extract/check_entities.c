@@ -750,6 +750,20 @@ START_TEST(title_fields_given_names_and_short_acronyms)
 }
 END_TEST
 
+/* A name joined to a participle by a hyphen is an adjective, no name ("the Leeds-based maker"); a
+   Korean given name is no adjective ("Kim In-so"); a business head word makes a company. */
+START_TEST(hyphen_adjectives_and_company_heads)
+{
+    const char *t = "---\nlanguage: en\n---\nHeadline\n\nKettle Works, the Leeds-based maker of pies, said sales rose. "
+                    "A Brantford-backed group and Kim In-so of Dorvale Foods agreed.\n";
+    ck_assert_int_eq(count_entities(t), 3);
+    ck_assert_int_eq(kind_of(t, "Kettle Works"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(t, "Dorvale Foods"), DOSSIER_KIND_ORGANIZATION);
+    ck_assert_int_eq(kind_of(t, "Kim In-so"), DOSSIER_KIND_PERSON);
+    ck_assert_int_eq(kind_of(t, "Leeds-based"), -1);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("entities");
@@ -787,6 +801,7 @@ static Suite *suite(void)
     tcase_add_test(tc, surnames_of_initials_and_namesakes);
     tcase_add_test(tc, acronym_and_its_longer_name);
     tcase_add_test(tc, title_fields_given_names_and_short_acronyms);
+    tcase_add_test(tc, hyphen_adjectives_and_company_heads);
     suite_add_tcase(s, tc);
     return s;
 }

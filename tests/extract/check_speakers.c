@@ -730,6 +730,12 @@ START_TEST(test_same_title_and_possessors)
                   "\u201cfailed the town.\u201d");
     ck_speaker(d, "failed the town", "Tom Ladd");
     dossier_test_doc_free(d);
+    d = doc("en", "The Brantford-backed group said the town is not rich at all.");
+    ck_assert(not_said_by(d, "is not rich at all", "Brantford"));
+    dossier_test_doc_free(d);
+    d = doc("en", "Dorvale Foods chairman Elise Brandt called the deal \u201ca perfect fit\u201d and said no plant would close.");
+    ck_speaker(d, "no plant would close", "Elise Brandt");
+    dossier_test_doc_free(d);
     d = doc("en", "The town, as one of Anna Crisp's advisers pointed out, is not rich at all.");
     ck_assert(not_said_by(d, "is not rich at all", "Anna Crisp"));
     dossier_test_doc_free(d);

@@ -170,6 +170,18 @@ START_TEST(test_front_matter_title)
 }
 END_TEST
 
+/* A dateline opening a paragraph is a sentence of its own; a headline in capitals is not a dateline. */
+START_TEST(test_dateline_sentence)
+{
+    sentences_are("Headline without a period\n\nLONDON \u2014 Kettle Works said it was sold. It was.",
+                  (const char *[]){"Headline without a period", "LONDON \u2014", "Kettle Works said it was sold.", "It was.", NULL});
+    sentences_are("Headline without a period\n\nSales rose.\n\nNEW YORK \u2013 The firm said it was sold.",
+                  (const char *[]){"Headline without a period", "Sales rose.", "NEW YORK \u2013", "The firm said it was sold.", NULL});
+    sentences_are("Headline without a period\n\nSOCCER - DRAVEN GET LUCKY WIN",
+                  (const char *[]){"Headline without a period", "SOCCER - DRAVEN GET LUCKY WIN", NULL});
+}
+END_TEST
+
 START_TEST(test_empty_body)
 {
     dossier_doc *d = seg("Advertisement\n");
@@ -193,6 +205,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_offsets);
     tcase_add_test(tc, test_front_matter_title);
     tcase_add_test(tc, test_empty_body);
+    tcase_add_test(tc, test_dateline_sentence);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -24,6 +24,7 @@
 
 #include "dossier.h"
 #include "extract/entities/finder.h"
+#include "base/inflect.h"
 
 /* Russian case endings, folded (й is и); the longest that fits is cut. */
 static const char *const ru_case_endings[] = {"иями", "иеи", "иям", "иях", "ями", "ами", "ого", "его", "ому", "ему", "ии", "ия", "ию", "ие",
@@ -228,16 +229,12 @@ int dossier_names_camel(const dossier_names *c, int i)
     return kind >= 0 ? kind : compound_noun_kind(c, i - 1);
 }
 
-/* See finder.h.  A hyphen, then a word in lower case: "Deutsch-japanischer", "russisch-chinesische". */
+/* See finder.h. */
 int dossier_names_adjective_compound(const dossier_names *c, int i)
 {
-    const char *w = c->d->body + c->d->tokens.v[i].span.start;
-    size_t n = c->d->tokens.v[i].span.end - c->d->tokens.v[i].span.start;
-    const char *h = memchr(w, '-', n);
-    if (strcmp(c->lang, "de") != 0 || !h || (size_t)(h - w) + 1 >= n)
-        return 0;
-    unsigned char ch = (unsigned char)h[1];
-    return (ch >= 'a' && ch <= 'z') || (ch == 0xC3 && (unsigned char)h[2] >= 0xA0); /* a small letter, or ä, ö, ü */
+    const dossier_token *t = &c->d->tokens.v[i];
+    return dossier_inflect_hyphen_adjective(c->d->lex, c->lang, c->d->body + t->span.start, t->span.end - t->span.start,
+                                            c->d->folds.v[i]);
 }
 
 /* See finder.h.  "Научно-производственным центром «Гранит»": the quoted name belongs to the organisation. */

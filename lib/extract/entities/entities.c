@@ -663,6 +663,8 @@ static int read_run(dossier_names *c, int i, int end, int title, int *field_unti
             }
         } else if (dossier_names_is_stop(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
             p++;
+        } else if (dossier_names_adjective_compound(c, p) && !dossier_names_gazetteer(c, p, sentend, &gaz)) {
+            p++;    /* "the Leeds-based maker": an adjective, no name of its own */
         } else if (dossier_names_place_first_name(c, p, sentend)) {
             q = dossier_names_unknown_end(c, p, end); /* "Jordan X": no place */
             if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
@@ -691,7 +693,8 @@ static int read_run(dossier_names *c, int i, int end, int title, int *field_unti
             p += k ? (int)k : 1;
         } else {
             q = dossier_names_unknown_end(c, p, end);
-            if ((rc = dossier_names_unknown(c, p, q, title, prefix)))
+            /* "a New York-based firm": the run ends in an adjective, no name */
+            if (!dossier_names_adjective_compound(c, q - 1) && (rc = dossier_names_unknown(c, p, q, title, prefix)))
                 return rc;
             p = q;
             prefix = 0;

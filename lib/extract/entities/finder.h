@@ -128,7 +128,7 @@ int dossier_names_place_first_name(const dossier_names *c, int p, int end);
 int dossier_names_common_noun(const dossier_names *c, int p);
 /* The kind of a word in lower case with capitals inside after a noun ("das Radiometer hyperSCAN"), or -1 (cues.c). */
 int dossier_names_camel(const dossier_names *c, int i);
-/* German: non-zero when token i is an adjective compound ("Deutsch-japanischer") (cues.c). */
+/* Non-zero when token i is a hyphenated adjective ("Deutsch-japanischer", "Leeds-based"): see dossier_inflect_hyphen_adjective (cues.c). */
 int dossier_names_adjective_compound(const dossier_names *c, int i);
 /* Where a quoted name right after an organisation at q ends ("центром «Гранит»"), or q (cues.c). */
 int dossier_names_quoted_tail(const dossier_names *c, int q, int sentend);

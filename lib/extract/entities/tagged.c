@@ -54,8 +54,9 @@ static int plausible(const dossier_names *c, int i, int j)
     /* A demonym ("Russian", "Russian-Chinese") names no entity by itself. */
     if (j - i == 1 && dossier_names_adjective(c, i, j))
         return 0;
-    /* A name opens and closes on a capitalised word or a number ("Conseil de l'" is not one). */
-    if (!(d->tokens.v[i].flags & DOSSIER_TOK_WORD) ||
+    /* A name opens and closes on a capitalised word or a number ("Conseil de l'" is not one), not on
+       an adjective ("Hong Kong-based"). */
+    if (!(d->tokens.v[i].flags & DOSSIER_TOK_WORD) || dossier_names_adjective_compound(c, j - 1) ||
         !(dossier_names_is_cap(c, j - 1) || (d->tokens.v[j - 1].flags & DOSSIER_TOK_NUM)))
         return 0;
     return cap && dossier_names_is_cap(c, i);

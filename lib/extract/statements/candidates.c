@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "base/inflect.h"
 
 /*
  * Tokens of the text from `w` (n of them) that phrase p matches when its
@@ -78,6 +79,14 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
         k = m > k ? m : k;
     }
     return (int)k;
+}
+
+/* See candidates.h. */
+int dossier_speakers_hyphen_adjective(const stm_ctx *c, int tok)
+{
+    const dossier_token *t = &c->d->tokens.v[tok];
+    return dossier_inflect_hyphen_adjective(c->d->lex, c->lang, c->d->body + t->span.start, t->span.end - t->span.start,
+                                            c->d->folds.v[tok]);
 }
 
 /* See candidates.h. */

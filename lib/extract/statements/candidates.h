@@ -58,6 +58,9 @@ int dossier_speakers_elided(const char *fold);
  */
 int dossier_speakers_match(const stm_ctx *c, const char *key, int tok);
 
+/* Non-zero when token `tok` is a hyphenated adjective ("Kremlin-backed"): no speaker's head. */
+int dossier_speakers_hyphen_adjective(const stm_ctx *c, int tok);
+
 /* Non-zero when token `tok` ends in one of the language's participle endings
  * (statement.participle_endings) after at least three other characters. */
 int dossier_speakers_participle(const stm_ctx *c, int tok);

@@ -974,6 +974,15 @@ static int shared_subject(const stm_ctx *c, const sentence *s, int t, int *sf, i
         end = c->d->mentions.v[m].first_token + c->d->mentions.v[m].ntokens;
         if (end < u && strcmp(c->d->folds.v[end], "'s") == 0 && (end = possessed_name(c, end + 1, u)) < 0)
             return 0;   /* "X's aides …, saying": not X; "X's manager Y …, arguing": Y */
+        int r = end;
+        while (r < u && r < end + 3 && MATCH("statement.person_roles", r))
+            r++;
+        if (r > end && c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION) {
+            int pe = possessed_name(c, r, r + 1 < u ? r + 1 : u);
+            if (pe < 0)
+                return 0;   /* "Vantree chairman …": the holder, whom no name tells */
+            end = pe;       /* "Vantree chairman Elise Brandt called … and said": Brandt */
+        }
     }
     else if (MATCH("statement.subject_pronouns", first) && MATCH("statement.pronouns_person", first))
         end = first + 1;

@@ -597,6 +597,8 @@ static void scan_subject(stm_ctx *c, int first, int end, subject_scan *s)
         }
         if (m >= 0 && s->role < 0 && c->d->mentions.v[m].ntokens == 1 && compound_role(c, t))
             s->role = t;
+        if (m >= 0 && c->d->mentions.v[m].ntokens == 1 && dossier_speakers_hyphen_adjective(c, t))
+            continue;   /* "the Kremlin-backed group said": the group, not the Kremlin */
         if (m >= 0 && c->d->mentions.v[m].first_token == t) {
             int kind = mention_kind(c, m), prep = after_preposition(c, t, first);
             if (kind == DOSSIER_KIND_PERSON && dossier_speakernames_org_word(c, t))
