@@ -174,18 +174,69 @@ static void mark_used(unsigned char *used, const dossier_doc *d)
 }
 
 /*
+ * What the row triggers of entities and aliases leave undone while
+ * deferred_rows holds ('entities', N) and ('aliases', M)
+ * (schema/021_entity_counts.sql), done at once for the entities above N
+ * and the names above M: the same counts, and each new entity's row of
+ * entity_tallies.  The first statement turns deferring on, the second
+ * off; the others count.
+ */
+static const char *const entity_counts[] = {
+    "INSERT INTO deferred_rows(tbl, id) VALUES ('entities', (SELECT coalesce(max(id), 0) FROM entities)),"
+    " ('aliases', (SELECT coalesce(max(rowid), 0) FROM aliases))",
+    "DELETE FROM deferred_rows WHERE tbl = 'entities' OR tbl = 'aliases' RETURNING tbl, id",
+    "UPDATE tallies SET n = n + (SELECT count(*) FROM entities WHERE id > ?1) WHERE what = 'entities'",
+    "UPDATE tallies SET n = n + (SELECT count(*) FROM aliases WHERE rowid > ?2) WHERE what = 'aliases'",
+    "INSERT INTO value_tallies(what, value, n) SELECT 'kind', kind, count(*) FROM entities WHERE id > ?1 GROUP BY kind"
+    " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n",
+    "INSERT OR REPLACE INTO entity_tallies(entity, kind, name, articles, statements)"
+    " SELECT e.id, e.kind, e.name, (SELECT count(*) FROM entity_article_mentions WHERE entity = e.id),"
+    " (SELECT count(*) FROM statements WHERE speaker = e.id) FROM entities e WHERE e.id > ?1",
+};
+
+/*
+ * Turns deferring off (entity_counts[1]) and counts the entities and
+ * names stored since it was turned on.
+ */
+static int count_entities(dossier_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    long long above[2] = {0, 0}; /* the largest entity id and alias rowid before */
+    int rc = dossier_db_cached(&st, db, entity_counts[1]);
+    int step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        above[strcmp((const char *)sqlite3_column_text(st, 0), "aliases") == 0] = sqlite3_column_int64(st, 1);
+    if (!rc && step != SQLITE_DONE)
+        rc = dossier_db_sqlfail(db, "storing the article");
+    if (st)
+        sqlite3_reset(st);
+    for (size_t i = 2; !rc && i < sizeof entity_counts / sizeof *entity_counts; i++) {
+        rc = dossier_db_cached(&st, db, entity_counts[i]);
+        if (!rc) {
+            sqlite3_bind_int64(st, 1, above[0]);
+            sqlite3_bind_int64(st, 2, above[1]);
+            rc = step_reset(db, st);
+        }
+    }
+    return rc;
+}
+
+/*
  * Maps every doc entity that a row refers to onto a database id; entities
- * nothing refers to (candidates a stage set aside) are not stored.
+ * nothing refers to (candidates a stage set aside) are not stored.  The
+ * new entities and names are counted once all are stored (count_entities).
  */
 static int store_entities(long long *ids, dossier_db *db, const dossier_doc *d)
 {
     unsigned char *used = calloc(d->entities.n + 1, 1);
-    int rc = used ? DOSSIER_OK : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    int rc = used ? run_cached(db, entity_counts[0]) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (used)
         mark_used(used, d);
     for (size_t i = 0; !rc && i < d->entities.n; i++)
         if (used[i])
             rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
+    if (!rc)
+        rc = count_entities(db);
     free(used);
     return rc;
 }
