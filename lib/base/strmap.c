@@ -1,6 +1,8 @@
 /*
  * strmap.c — strings to lists of ints (strmap.h): FNV-1a hashes, open
- * addressing with linear probing, the table doubled at half load.
+ * addressing with linear probing, the table doubled at half load.  Keys
+ * are copied into the map's arena, and a key's first value is kept in its
+ * entry (most keys have one): no allocation a key.
  */
 #include "base/strmap.h"
 
@@ -12,9 +14,10 @@
 
 struct strmap_entry {
     uint64_t hash;
-    char *key;
+    const char *key;              /* in the map's arena */
     size_t len;
-    VEC(int) values;
+    int one;                      /* the first value, while it is the only one */
+    VEC(int) values;              /* every value once there are two or more, else empty */
 };
 
 /* The slot holding key s[0, len) with hash h, or the empty slot where it would go. */
@@ -61,14 +64,18 @@ int dossier_strmap_add(dossier_strmap *m, const char *s, size_t len, int value)
             return DOSSIER_ENOMEM;
         struct strmap_entry *e = &m->entries[m->n];
         memset(e, 0, sizeof *e);
-        e->key = dossier_strndup(s, len);
+        e->key = dossier_arena_strndup(&m->keys, s, len);
         if (!e->key)
             return DOSSIER_ENOMEM;
         e->hash = h;
         e->len = len;
+        e->one = value;
         m->slots[i] = (int)++m->n;
+        return DOSSIER_OK;
     }
     struct strmap_entry *e = &m->entries[m->slots[i] - 1];
+    if (!e->values.n && VEC_PUSH(&e->values, e->one))
+        return DOSSIER_ENOMEM;
     return VEC_PUSH(&e->values, value) ? DOSSIER_ENOMEM : DOSSIER_OK;
 }
 
@@ -82,18 +89,17 @@ const int *dossier_strmap_get(const dossier_strmap *m, const char *s, size_t len
     if (!m->slots[i])
         return NULL;
     const struct strmap_entry *e = &m->entries[m->slots[i] - 1];
-    *n = e->values.n;
-    return e->values.v;
+    *n = e->values.n ? e->values.n : 1;
+    return e->values.n ? e->values.v : &e->one;
 }
 
 /* See strmap.h. */
 void dossier_strmap_free(dossier_strmap *m)
 {
-    for (size_t k = 0; k < m->n; k++) {
-        free(m->entries[k].key);
+    for (size_t k = 0; k < m->n; k++)
         VEC_FREE(&m->entries[k].values);
-    }
     free(m->entries);
     free(m->slots);
+    dossier_arena_free(&m->keys);
     memset(m, 0, sizeof *m);
 }

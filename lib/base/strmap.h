@@ -10,11 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/util.h"
+
 typedef struct dossier_strmap {
     struct strmap_entry *entries;   /* in the order keys were first added */
     size_t n, cap;
     int *slots;                     /* open addressing: entry index + 1, 0 when empty */
     size_t nslots;
+    dossier_arena keys;             /* the keys' copies (no malloc a key) */
 } dossier_strmap;
 
 /* Appends `value` to the list of key s[0, len); returns 0 or DOSSIER_ENOMEM. */
