@@ -59,11 +59,12 @@ static size_t match_at(const dossier_doc *d, const info *l, const char *key, siz
     return dossier_lexicon_match(d->lex, NULL, key, l->w + i, l->nw - i, NULL);
 }
 
-/* Non-zero when some phrase of `key` occurs anywhere in the line. */
+/* Non-zero when some phrase of `key` occurs anywhere in the line (the list found once, not at every word). */
 static int contains(const dossier_doc *d, const info *l, const char *key)
 {
+    const dossier_lexlist *list = dossier_lexicon_find(d->lex, NULL, key);
     for (size_t i = 0; i < l->nw; i++)
-        if (match_at(d, l, key, i))
+        if (dossier_lexlist_match(list, l->w + i, l->nw - i, NULL))
             return 1;
     return 0;
 }
