@@ -488,6 +488,15 @@ START_TEST(test_kinds_from_lexicon)
 }
 END_TEST
 
+/* French "a jugé" is mostly "deemed": a trial is passive ("sera jugé"). */
+START_TEST(test_french_deemed_is_no_trial)
+{
+    no_event("fr", "Le ministre Paul Varenne a jug\u00e9 la gr\u00e8ve \u00ab incompr\u00e9hensible \u00bb.", "trial");
+    event_is("fr", "2023-06-22", "Le chauffeur Marc Delorme sera jug\u00e9 le 3 juillet \u00e0 Nantes.", "trial",
+             "2023-07-03", "Marc Delorme");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("events");
@@ -513,6 +522,7 @@ int main(void)
     tcase_add_test(tc, test_plans_and_progress);
     tcase_add_test(tc, test_general_news_and_noun_readings);
     tcase_add_test(tc, test_kinds_from_lexicon);
+    tcase_add_test(tc, test_french_deemed_is_no_trial);
     suite_add_tcase(s, tc);
     return dossier_test_run(s);
 }

@@ -644,6 +644,27 @@ START_TEST(test_participle_after_its_noun)
 }
 END_TEST
 
+/*
+ * An inverted subject after a day ("…, a annoncé lundi la direction de X"),
+ * and a management or a union named by its noun speaks for the
+ * organisation named before ("Selon la direction, …", "according to the
+ * union").
+ */
+START_TEST(test_day_before_inverted_subject_and_management)
+{
+    dossier_doc *d = doc("fr", "Le trafic sera perturb\u00e9 mardi sur le r\u00e9seau r\u00e9gional, a annonc\u00e9 lundi "
+                               "la direction de la soci\u00e9t\u00e9 Ferralis.");
+    expect(d, "trafic sera perturb", "Ferralis", "Le trafic");
+    dossier_test_doc_free(d);
+    d = doc("fr", "La soci\u00e9t\u00e9 Ferralis pr\u00e9voit un train sur trois. Selon la direction, les n\u00e9gociations reprendront jeudi.");
+    expect(d, "les n\u00e9gociations reprendront", "Ferralis", "les n");
+    dossier_test_doc_free(d);
+    d = doc("en", "The Dorvale Workers Union represents 4,000 drivers. The talks will resume on Thursday, according to the union.");
+    expect(d, "talks will resume", "Dorvale Workers Union", "The talks");
+    dossier_test_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("reported");
@@ -672,6 +693,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_an_aside_before_the_cue);
     tcase_add_test(tc, test_verbs_of_praise_and_blame);
     tcase_add_test(tc, test_participle_after_its_noun);
+    tcase_add_test(tc, test_day_before_inverted_subject_and_management);
     tcase_add_test(tc, test_praise_and_blame_in_other_languages);
     suite_add_tcase(s, tc);
     return s;

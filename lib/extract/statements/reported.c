@@ -861,9 +861,11 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
             break;
         }
     }
-    /* "…, saying the ministry had …": a participle has no inverted subject */
+    /* "…, saying the ministry had …": a participle has no inverted subject; "…, a annoncé lundi la
+       direction": a day may stand before it */
+    int subj = after + time_words(c, after);
     int inverted = comma == t - 1 && !dossier_speakers_participle(c, t) && !opens_with_apposition(c, s, comma) &&
-                   inverted_name(c, s, after);
+                   subj < s->trim && inverted_name(c, s, subj);
     /* "S, X said in a statement." closes; "…, X said in a statement the agency would …" goes on */
     int clause = MATCH("statement.prepositions", h) ? skip_adverbials(c, s, h) : h;
     int goes_on = clause != h && dossier_speakers_words(c, clause, s->trim) >= 3;
@@ -881,7 +883,7 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
         }
     if (!inverted && sets_scene(c, from, comma))
         return 0;
-    int se = s->trim < after + 15 ? s->trim : after + 15, to = comma;
+    int se = s->trim < subj + 15 ? s->trim : subj + 15, to = comma;
     if (!inverted && goes_after(c, s, after))
         to = clause_end(c, s, after + 1);   /* "Acts of protest, X said, are acts of …": one statement */
     else if (dossier_speakers_words(c, from, comma) < 3) {
@@ -889,7 +891,7 @@ static int cue_closes(stm_ctx *c, const sentence *s, int t, int len, int *rc)
         *rc = DOSSIER_OK;
         return dossier_speakers_words(c, from, comma) > 0;
     }
-    *rc = add_min(c, s, from, to, t, len, inverted ? after : comma + 1, inverted ? se : t, STM_SUBJ_CLAUSE, 3);
+    *rc = add_min(c, s, from, to, t, len, inverted ? subj : comma + 1, inverted ? se : t, STM_SUBJ_CLAUSE, 3);
     return 1;
 }
 
