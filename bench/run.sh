@@ -52,6 +52,11 @@ cases = [["who-said", top], ["who-said", program], ["who-said", program, "--form
 print(f"{'command':44} {'median':>8} {'p95':>8} {'CPU':>8}   (ms; CPU: median, less disturbed by a busy machine)")
 for c in cases:
     t, cpu = [], []
+    # a command that fails (an old schema, a bad argument) has no latency worth printing
+    first = subprocess.run([dossier, "--db", db] + c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if first.returncode != 0:
+        print(f"{' '.join(c)[:44]:44} FAILED (exit {first.returncode}): {first.stderr.strip()[:160]}")
+        continue
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
