@@ -150,7 +150,7 @@ int dossier_inflect_hyphen_adjective(const dossier_lexicon *lx, const char *lang
                                      const char *folded)
 {
     const char *tail = strrchr(folded, '-');
-    if (!dossier_hyphen_tail(w, n) || !tail || !tail[1])
-        return 0;
+    if (!tail || !tail[1] || !dossier_hyphen_tail(w, n))
+        return 0;   /* the folded word first: most words have no hyphen */
     return strcmp(lang, "de") == 0 || dossier_lexicon_ending(lx, lang, "entity.hyphen_adjectives", tail + 1, 0) > 0;
 }

@@ -268,7 +268,7 @@ static size_t end_run(const dossier_doc *d, size_t i, size_t end)
 /*
  * Where a dateline that opens a paragraph ends: one to four words in
  * capitals, maybe an agency in brackets, then a dash before a word in
- * title case ("LONDON — Harlow said", "NEW YORK (AP) - The"); `first` when
+ * title case ("LONDON — Kettle Works said", "NEW YORK (AP) - The"); `first` when
  * none.
  */
 static size_t dateline_end(const dossier_doc *d, size_t first, size_t end)

@@ -731,13 +731,13 @@ START_TEST(test_same_title_and_possessors)
     ck_speaker(d, "failed the town", "Tom Ladd");
     dossier_test_doc_free(d);
     d = doc("en", "The Brantford-backed group said the town is not rich at all.");
-    ck_assert(not_said_by(d, "is not rich at all", "Brantford"));
+    ck_assert_ptr_null(strstr(speaker_of(d, "is not rich at all"), "Brantford"));
     dossier_test_doc_free(d);
     d = doc("en", "Dorvale Foods chairman Elise Brandt called the deal \u201ca perfect fit\u201d and said no plant would close.");
     ck_speaker(d, "no plant would close", "Elise Brandt");
     dossier_test_doc_free(d);
     d = doc("en", "The town, as one of Anna Crisp's advisers pointed out, is not rich at all.");
-    ck_assert(not_said_by(d, "is not rich at all", "Anna Crisp"));
+    ck_speaker(d, "is not rich at all", "Anna Crisp's advisers");
     dossier_test_doc_free(d);
 }
 END_TEST

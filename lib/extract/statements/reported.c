@@ -982,8 +982,8 @@ static int shared_subject(const stm_ctx *c, const sentence *s, int t, int *sf, i
         if (r > end && c->d->entities.v[c->d->mentions.v[m].entity].kind == DOSSIER_KIND_ORGANIZATION) {
             int pe = possessed_name(c, r, r + 1 < u ? r + 1 : u);
             if (pe < 0)
-                return 0;   /* "Vantree chairman …": the holder, whom no name tells */
-            end = pe;       /* "Vantree chairman Elise Brandt called … and said": Brandt */
+                return 0;   /* "Dorvale chairman …": the holder, whom no name tells */
+            end = pe;       /* "Dorvale chairman Elise Brandt called … and said": Brandt */
         }
     }
     else if (MATCH("statement.subject_pronouns", first) && MATCH("statement.pronouns_person", first))

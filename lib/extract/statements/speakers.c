@@ -181,6 +181,15 @@ static int cue_gender(const stm_ctx *c, int t)
     return ending_gender(c, c->d->folds.v[t], "statement.male_verb_endings", "statement.female_verb_endings");
 }
 
+/* The gender the courtesy title before mention m tells ("Mr. X", "Mrs. X", "Frau X"), or 0. */
+static int title_gender(const stm_ctx *c, const dossier_mention *m)
+{
+    int t = m->first_token - 1;
+    if (t > 0 && dossier_speakers_is(c, t, "."))
+        t--;
+    return gender_at(c, t, "statement.male_titles", "statement.female_titles");
+}
+
 /*
  * What the article says of person e's gender: 1 male, 2 female, 0 unknown
  * or both; from the courtesy titles before its mentions ("Mr. X", "Mrs.
@@ -194,10 +203,7 @@ static int gender_of(const stm_ctx *c, int e)
         const dossier_mention *m = &c->d->mentions.v[i];
         if (m->entity != e || m->how == DOSSIER_MENTION_PRONOUN)
             continue;
-        int t = m->first_token - 1;
-        if (t > 0 && dossier_speakers_is(c, t, "."))
-            t--;
-        int here = gender_at(c, t, "statement.male_titles", "statement.female_titles");
+        int here = title_gender(c, m);
         if (here && g && here != g)
             return 0;
         if (here)
@@ -206,12 +212,6 @@ static int gender_of(const stm_ctx *c, int e)
     return g ? g : surname_gender(c, e);
 }
 
-/* Non-zero when person e may be what a pronoun of gender g (0 unknown) points to. */
-static int fits(const stm_ctx *c, int e, int g)
-{
-    int h = g && e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON ? gender_of(c, e) : 0;
-    return !g || !h || h == g;
-}
 
 /*
  * What gender_of() tells of every person of the article, worked out in one
@@ -237,10 +237,7 @@ static void genders_make(genders *out, const stm_ctx *c)
         if (m->how == DOSSIER_MENTION_PRONOUN || m->entity < 0 || (size_t)m->entity >= out->n ||
             d->entities.v[m->entity].kind != DOSSIER_KIND_PERSON || out->g[m->entity] < 0)
             continue;
-        int t = m->first_token - 1;
-        if (t > 0 && dossier_speakers_is(c, t, "."))
-            t--;
-        int here = gender_at(c, t, "statement.male_titles", "statement.female_titles");
+        int here = title_gender(c, m);
         if (here && out->g[m->entity] && here != out->g[m->entity])
             out->g[m->entity] = -1;
         else if (here)
@@ -248,16 +245,19 @@ static void genders_make(genders *out, const stm_ctx *c)
     }
 }
 
-/* gender_of(c, e) from what genders_make() found. */
+/* gender_of(c, e), from what genders_make() found when gs has it (gs may be NULL). */
 static int gender_from(const stm_ctx *c, const genders *gs, int e)
 {
-    if (!gs->g || e < 0 || (size_t)e >= gs->n)
+    if (!gs || !gs->g || e < 0 || (size_t)e >= gs->n)
         return gender_of(c, e);
     return gs->g[e] < 0 ? 0 : gs->g[e] ? gs->g[e] : surname_gender(c, e);
 }
 
-/* fits(c, e, g) from what genders_make() found. */
-static int fits_known(const stm_ctx *c, const genders *gs, int e, int g)
+/*
+ * Non-zero when person e may be what a pronoun of gender g (0 unknown)
+ * points to; gs: the article's genders (genders_make), or NULL.
+ */
+static int fits(const stm_ctx *c, const genders *gs, int e, int g)
 {
     int h = g && e >= 0 && c->d->entities.v[e].kind == DOSSIER_KIND_PERSON ? gender_from(c, gs, e) : 0;
     return !g || !h || h == g;
@@ -282,7 +282,7 @@ static int possessor_passed(const stm_ctx *c, int m, int g, const genders *gs)
         const dossier_mention *o = &d->mentions.v[i];
         if (o->first_token < d->mentions.v[best].first_token && d->tokens.v[o->first_token].sentence == sent &&
             mention_kind(c, (int)i) == DOSSIER_KIND_PERSON && o->how != DOSSIER_MENTION_PRONOUN &&
-            c->used[o->first_token] != 2 && o->entity != d->mentions.v[m].entity && fits_known(c, gs, o->entity, g))
+            c->used[o->first_token] != 2 && o->entity != d->mentions.v[m].entity && fits(c, gs, o->entity, g))
             best = (int)i;
     }
     return best;
@@ -305,7 +305,7 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
             continue;
         if (c->used[m->first_token] == 2)
             continue;   /* inside a quotation */
-        if ((any < 0 || d->mentions.v[any].first_token < m->first_token) && fits_known(c, &gs, m->entity, g))
+        if ((any < 0 || d->mentions.v[any].first_token < m->first_token) && fits(c, &gs, m->entity, g))
             any = (int)i;
     }
     any = possessor_passed(c, any, g, &gs);
@@ -313,13 +313,13 @@ static int person_before(stm_ctx *c, const int *order, int upto, int t)
     if (any >= 0 && dossier_speakers_para(c, d->mentions.v[any].first_token) == para)
         return d->mentions.v[any].entity;
     /* "A JAXA spokesperson said …. “…,” she said.": whoever spoke just before in the paragraph */
-    if (spoke_in_para(c, order, upto, para) && fits(c, last_speaker(c, order, upto, -1), g))
+    if (spoke_in_para(c, order, upto, para) && fits(c, NULL, last_speaker(c, order, upto, -1), g))
         return last_speaker(c, order, upto, -1);
     int un = unnamed_in_para(c, t);
-    if (un >= 0 && fits(c, un, g))
+    if (un >= 0 && fits(c, NULL, un, g))
         return un;
     int sp = last_speaker(c, order, upto, DOSSIER_KIND_PERSON);
-    if (sp >= 0 && fits(c, sp, g))
+    if (sp >= 0 && fits(c, NULL, sp, g))
         return sp;
     return any >= 0 ? d->mentions.v[any].entity : -1;
 }
