@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "base/embed.h"
 #include "base/util.h"
 #include "extract/tagger/tagger.h"
 
@@ -225,6 +226,19 @@ START_TEST(builtin_models)
         ck_assert_ptr_nonnull(m);
         ck_assert_str_eq(dossier_tagger_model_lang(m), langs[i]);
     }
+    /* dossier_tagger_builtin checks no checksum and no order: every compiled-in model is checked here. */
+    size_t opened = 0;
+    for (size_t i = 0; i < dossier_embedded_nmodels; i++) {
+        dossier_tagger_model *full = NULL;
+        const dossier_embedded_file *e = &dossier_embedded_models[i];
+        if (!strstr(e->path, ".model"))
+            continue;
+        ck_assert_msg(dossier_tagger_model_open(&full, e->data, e->len, err, sizeof err) == DOSSIER_OK, "%s: %s",
+                      e->path, err);
+        dossier_tagger_model_close(full);
+        opened++;
+    }
+    ck_assert_uint_ge(opened, 4);
     const dossier_tagger_model *none = NULL;
     ck_assert_int_eq(dossier_tagger_builtin(&none, "es", err, sizeof err), DOSSIER_OK);
     ck_assert_ptr_null(none); /* Spanish: the rules alone */

@@ -56,10 +56,17 @@ void dossier_evtrig_kinds(dossier_ectx *c)
     for (size_t k = 0; k < n; k++)
         if (!strchr(found[k] + 6, '.') && found[k][6])
             add_kind(c, found[k] + 6, found[k]); /* "event.cue.told", "event.stem.launch" are no kinds */
+    memset(c->starts, 0, sizeof c->starts);
+    c->ninner = 0;
     for (size_t k = 0; k < c->nkinds; k++) {
         c->trig[k] = dossier_lexicon_find(c->d->lex, c->lang, c->keys[k]);
         c->stem[k] = dossier_lexicon_find(c->d->lex, c->lang, c->stems[k]);
         c->nendings[k] = dossier_lexlist_starting(c->trig[k], "-", &c->endings[k]);
+        const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)c->trig[k];
+        for (size_t b = 0; h && h->frozen && b < 8; b++)
+            c->starts[b] |= h->starts[b];
+        if (c->nendings[k] || c->stem[k])
+            c->inner[c->ninner++] = (unsigned char)k;
     }
 }
 
@@ -160,7 +167,21 @@ size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t 
     return st > len ? st : len;
 }
 
-/* See eventtrig.h. */
+/* Kind k's longest trigger at token i of [i, lim) (cw: token i's facts), as dossier_evtrig_trigger_at. */
+static size_t kind_at(const dossier_ectx *c, size_t k, size_t i, size_t lim, compound_word *cw)
+{
+    size_t len = dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
+    if (!len && (c->nendings[k] || cw->tail[0]) && compound_at(c, (int)k, cw))
+        len = 1;
+    size_t st = c->stem[k] ? stem_at(c, (int)k, i, lim) : 0; /* most languages have no stems */
+    return st > len ? st : len;
+}
+
+/*
+ * See eventtrig.h.  Most words start no trigger phrase of any kind (their
+ * first-word bit is in no list): for them only the kinds with endings or
+ * stems are tried, which is what trying every kind gives.
+ */
 size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *kind)
 {
     *kind = -1;
@@ -169,13 +190,19 @@ size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *
     compound_word cw;
     compound_word_of(c, i, &cw);
     size_t best = 0;
+    unsigned bit = dossier_lexicon_prefix_bit(cw.w);
+    if (cw.w && !cw.tail[0] && !((c->starts[bit / 64] >> (bit % 64)) & 1)) {
+        for (size_t n = 0; n < c->ninner; n++) {
+            size_t len = kind_at(c, c->inner[n], i, lim, &cw);
+            if (len > best) {
+                best = len;
+                *kind = (int)c->inner[n];
+            }
+        }
+        return best;
+    }
     for (size_t k = 0; k < c->nkinds; k++) {
-        size_t len = dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
-        if (!len && (c->nendings[k] || cw.tail[0]) && compound_at(c, (int)k, &cw))
-            len = 1;
-        size_t st = c->stem[k] ? stem_at(c, (int)k, i, lim) : 0; /* most languages have no stems */
-        if (st > len)
-            len = st;
+        size_t len = kind_at(c, k, i, lim, &cw);
         if (len > best) {
             best = len;
             *kind = (int)k;

@@ -10,6 +10,7 @@
 #define DOSSIER_EVENTTRIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/doc.h"
 
@@ -37,6 +38,12 @@ typedef struct {
     /* per kind: the phrases of its trigger list that start with "-" (word endings: "-training") */
     const dossier_phrase *const *endings[DOSSIER_EVTRIG_MAX_KINDS];
     size_t nendings[DOSSIER_EVTRIG_MAX_KINDS];
+    /* every kind's trigger list's first-word bits (dossier_lexicon_prefix_bit), or-ed: a word
+     * whose bit is not set starts no trigger phrase of any kind */
+    uint64_t starts[8];
+    /* the kinds a word may be a trigger of without starting a phrase: those with endings or stems */
+    unsigned char inner[DOSSIER_EVTRIG_MAX_KINDS];
+    size_t ninner;
     /* DOSSIER_LEXMEMO_SLOTS: the lists of constant keys list_at and word_in found; NULL: found each time */
     dossier_lexmemo *lists;
 } dossier_ectx;
