@@ -171,55 +171,101 @@ void dossier_resolve_first_name(char *out, size_t size, const dossier_lexicon *l
 
 /* ---- aliases ---- */
 
-/* Inserts one alias (folded) for entity `id`. */
-static int add_alias(dossier_db *db, sqlite3_stmt *st, long long id, const char *name)
+/* A name an entity is to go by: as written, and folded. */
+typedef struct {
+    const char *name, *folded;
+} alias;
+
+/* The names an entity is to go by, each folded form once; the strings are in the arena. */
+typedef struct {
+    VEC(alias) v;
+    dossier_arena arena;
+    dbuf fold;
+} alias_list;
+
+/*
+ * Adds a name to the list (a copy of it when `copy`): of the spellings
+ * that fold alike ("China's", "China’s") the list keeps the smallest,
+ * where the first came, as the row ends up after one upsert for each.
+ */
+static int alias_add(alias_list *l, const char *name, int copy)
 {
-    char *f = dossier_fold(name, strlen(name));
+    const char *f = dossier_fold_into(&l->fold, name, strlen(name));
     if (!f)
-        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, f, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "aliases");
-    sqlite3_reset(st);
-    free(f);
+        return DOSSIER_ENOMEM;
+    for (size_t i = 0; i < l->v.n; i++)
+        if (strcmp(l->v.v[i].folded, f) == 0) {
+            if (strcmp(name, l->v.v[i].name) < 0 && !(l->v.v[i].name = copy ? dossier_arena_strndup(&l->arena, name, strlen(name)) : name))
+                return DOSSIER_ENOMEM;
+            return DOSSIER_OK;
+        }
+    alias a = {copy ? dossier_arena_strndup(&l->arena, name, strlen(name)) : name,
+               dossier_arena_strndup(&l->arena, f, strlen(f))};
+    return !a.name || !a.folded || VEC_PUSH(&l->v, a) ? DOSSIER_ENOMEM : DOSSIER_OK;
+}
+
+/* Frees the list and its strings. */
+static void alias_list_free(alias_list *l)
+{
+    VEC_FREE(&l->v);
+    dossier_arena_free(&l->arena);
+    dossier_buf_free(&l->fold);
+}
+
+/*
+ * Lists the entity's names (and the gazetteer's) to record as aliases:
+ * for a person found from text also its key ("Corwin J. Halvard" goes by
+ * "corwin halvard") and its surname, for an acronym also its letters
+ * alone.
+ */
+static int list_aliases(alias_list *l, const dossier_lexicon *lex, const dossier_entity *e)
+{
+    char key[256];
+    int rc = alias_add(l, e->name, 0);
+    for (size_t i = 0; !rc && i < e->aliases.n; i++) {
+        if (e->kind != DOSSIER_KIND_PERSON || strchr(e->aliases.v[i], ' ') || !strchr(e->name, ' '))
+            rc = alias_add(l, e->aliases.v[i], 0);
+        if (!rc && is_acronym(e->aliases.v[i], key, sizeof key))
+            rc = alias_add(l, key, 1);
+    }
+    for (size_t i = 0; !rc && e->gaz && i < e->gaz->nnames; i++)
+        rc = alias_add(l, e->gaz->names[i]->text, 0);
+    if (!rc && e->kind == DOSSIER_KIND_PERSON && !e->gaz) {
+        person_name p;
+        parse_person(&p, lex, e->name);
+        person_key(key, sizeof key, &p);
+        if (p.n >= 2)
+            rc = alias_add(l, key, 1);
+        if (!rc && p.n >= 2 && strlen(p.w[p.n - 1]) >= 3)
+            rc = alias_add(l, p.w[p.n - 1], 1);
+    }
+    if (!rc && is_acronym(e->name, key, sizeof key))
+        rc = alias_add(l, key, 1);
     return rc;
 }
 
 /*
- * Records the entity's names (and the gazetteer's) as aliases of `id`;
- * for a person found from text also its key ("Corwin J. Halvard" goes by
- * "corwin halvard") and its surname, for an acronym also its letters alone.
+ * Records the entity's names (list_aliases) as aliases of `id`, one
+ * upsert for each folded form; a name already recorded, no smaller than
+ * the row's, writes nothing.
  */
 static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
 {
     sqlite3_stmt *st = NULL;
-    char key[256];
-    /* of the spellings that fold alike ("China's", "China’s") the smallest stays, whatever came first */
+    alias_list l = {0};
     int rc = dossier_db_cached(&st, db, "INSERT INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)"
-                                        " ON CONFLICT(entity, folded) DO UPDATE SET name = min(name, excluded.name)");
-    if (!rc)
-        rc = add_alias(db, st, id, e->name);
-    for (size_t i = 0; !rc && i < e->aliases.n; i++) {
-        if (e->kind != DOSSIER_KIND_PERSON || strchr(e->aliases.v[i], ' ') || !strchr(e->name, ' '))
-            rc = add_alias(db, st, id, e->aliases.v[i]);
-        if (!rc && is_acronym(e->aliases.v[i], key, sizeof key))
-            rc = add_alias(db, st, id, key);
+                                        " ON CONFLICT(entity, folded) DO UPDATE SET name = excluded.name"
+                                        " WHERE excluded.name < name");
+    if (!rc && list_aliases(&l, db->lex, e))
+        rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < l.v.n; i++) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_text(st, 2, l.v.v[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, l.v.v[i].folded, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "aliases");
+        sqlite3_reset(st);
     }
-    for (size_t i = 0; !rc && e->gaz && i < e->gaz->nnames; i++)
-        rc = add_alias(db, st, id, e->gaz->names[i]->text);
-    if (!rc && e->kind == DOSSIER_KIND_PERSON && !e->gaz) {
-        person_name p;
-        parse_person(&p, db->lex, e->name);
-        person_key(key, sizeof key, &p);
-        if (p.n >= 2)
-            rc = add_alias(db, st, id, key);
-        if (!rc && p.n >= 2 && strlen(p.w[p.n - 1]) >= 3)
-            rc = add_alias(db, st, id, p.w[p.n - 1]);
-    }
-    if (!rc && is_acronym(e->name, key, sizeof key))
-        rc = add_alias(db, st, id, key);
-    sqlite3_reset(st);
+    alias_list_free(&l);
     return rc;
 }
 
