@@ -66,6 +66,7 @@ typedef struct {
     const char *raw;              /* the path as given, to open */
     dossier_doc doc;
     int analysed;                 /* doc holds an analysed article to store */
+    dossier_shingles_sig sig;     /* the signature of its body, worked out with the analysis */
     char hash[65];
     char *path;                   /* the file's absolute path (realpath), or NULL (owned) */
     dossier_ingest_status status; /* FAILED until known otherwise */
@@ -268,6 +269,7 @@ static void analyse(run *r, article *a, const char *bytes, size_t len, sqlite3_s
         article_fail(a, rc, "%s: %s", a->source, a->doc.errmsg);
         return;
     }
+    dossier_shingles_sign(&a->sig, a->doc.body, a->doc.body_len); /* what finds its near-duplicates, likewise */
     a->analysed = 1;
 }
 
@@ -424,7 +426,7 @@ static int store_version(run *r, article *a)
     if (!rc)
         rc = dossier_versions_finish(db, a->id, version + 1, NULL, a->path);
     if (!rc)
-        rc = dossier_resolve_article(db, a->id);
+        rc = dossier_resolve_article(db, a->id, &a->sig);
     if (!rc)
         rc = dossier_corrections_apply(db, a->id);
     if (!rc)

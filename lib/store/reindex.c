@@ -70,7 +70,7 @@ static int replace(dossier_db *db, long long id, const dossier_doc *d, const sto
     if (!rc)
         rc = dossier_versions_finish(db, id, s->version, s->ingested_at, s->path);
     if (!rc)
-        rc = dossier_resolve_article(db, id);
+        rc = dossier_resolve_article(db, id, NULL);
     if (!rc)
         rc = dossier_corrections_apply(db, id);
     if (!rc)

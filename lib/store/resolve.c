@@ -716,7 +716,8 @@ static int add_story(dossier_ids *joined, long long *story, dossier_db *db, long
  * Puts the article in a story: its own, joined with the story of every
  * earlier article its links show it reports.  Sets *out to the story.
  */
-static int join_stories(long long *out, dossier_db *db, long long article, const dossier_links *links)
+static int join_stories(long long *out, dossier_db *db, long long article, const dossier_links *links,
+                        const dossier_shingles_sig *sig)
 {
     VEC(evidence) ev = {0};
     VEC(long long) seen = {0}; /* (mine, other article) pairs counted once */
@@ -752,7 +753,7 @@ static int join_stories(long long *out, dossier_db *db, long long article, const
         if (ev.v[k].nspeakers >= 2 || ev.v[k].links >= 3)
             rc = add_story(&joined, &story, db, ev.v[k].article);
     if (!rc) /* near-duplicate texts: one story whatever their statements */
-        rc = dossier_shingles_near(&copies, db, article);
+        rc = dossier_shingles_near(&copies, db, article, sig);
     for (size_t k = 0; !rc && k < copies.n; k++)
         rc = add_story(&joined, &story, db, copies.v[k]);
     VEC_FREE(&copies);
@@ -769,13 +770,13 @@ static int join_stories(long long *out, dossier_db *db, long long article, const
 }
 
 /* See resolve.h.  Links first, then the story they show, then clusters. */
-int dossier_resolve_article(dossier_db *db, long long article)
+int dossier_resolve_article(dossier_db *db, long long article, const dossier_shingles_sig *sig)
 {
     dossier_links links = {0};
     long long story = article;
     int rc = dossier_cluster_links(&links, db, article);
     if (!rc)
-        rc = join_stories(&story, db, article, &links);
+        rc = join_stories(&story, db, article, &links, sig);
     if (!rc)
         rc = dossier_cluster_apply(db, article, story, &links);
     VEC_FREE(&links);
@@ -1003,7 +1004,7 @@ int dossier_resolve(dossier_db *db)
         long long art = sqlite3_column_int64(st, 0);
         rc = entities_again(db, lex, art);
         if (!rc)
-            rc = dossier_resolve_article(db, art);
+            rc = dossier_resolve_article(db, art, NULL);
     }
     sqlite3_finalize(st);
     if (!rc)

@@ -7,6 +7,7 @@
 #define DOSSIER_RESOLVE_H
 
 #include "store/db.h"
+#include "store/shingles.h"
 #include "base/doc.h"
 
 /*
@@ -34,8 +35,9 @@ int dossier_resolve_first_names_differ(const char *a, const char *b);
 
 /*
  * Places the statements of a newly stored article in clusters and the
- * article in a story, against everything already stored.
+ * article in a story, against everything already stored.  `sig` is the
+ * signature of its body when worked out before (ingest), else NULL.
  */
-int dossier_resolve_article(dossier_db *db, long long article);
+int dossier_resolve_article(dossier_db *db, long long article, const dossier_shingles_sig *sig);
 
 #endif /* DOSSIER_RESOLVE_H */

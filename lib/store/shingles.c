@@ -174,31 +174,61 @@ static int merge_when_full(dossier_db *db)
     return full ? dossier_shingles_merge(db) : DOSSIER_OK;
 }
 
-/* Stores the signature and bands of an article: *have is 1 when it has one (sig filled), 0 when too short. */
-static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long article)
+/* See shingles.h. */
+void dossier_shingles_sign(dossier_shingles_sig *out, const char *text, size_t len)
 {
-    sqlite3_stmt *body = NULL, *put = NULL, *band = NULL;
-    *have = 0;
-    if (dossier_db_cached(&body, db, "SELECT body, language, CAST(julianday(published) AS INTEGER)"
-                                     " FROM articles WHERE id = ?1"))
+    out->have = dossier_shingles_signature(out->v, text ? text : "", text ? len : 0) > 0;
+}
+
+/* An article's signature and the bands it is found by. */
+typedef struct {
+    int have;                          /* 0: too short to judge: no bands */
+    uint32_t sig[DOSSIER_SHINGLES_K];
+    int nbands;
+    long long band[DOSSIER_SHINGLES_BANDS];
+    long long day;                     /* its day (julianday), or NULL_DAY when undated */
+} signed_article;
+
+#define NULL_DAY LLONG_MIN
+
+/*
+ * Works out and stores the signature and bands of an article, from `given`
+ * when not NULL, else from its stored body; fills *a (no bands when the
+ * text is too short).
+ */
+static int store_signature(signed_article *a, dossier_db *db, long long article, const dossier_shingles_sig *given)
+{
+    sqlite3_stmt *row = NULL, *put = NULL, *band = NULL;
+    a->have = 0;
+    a->nbands = 0;
+    a->day = NULL_DAY;
+    /* with a signature given, the body is not read: the index articles_meta holds the rest */
+    if (dossier_db_cached(&row, db, given ? "SELECT NULL, language, CAST(julianday(published) AS INTEGER)"
+                                            " FROM articles INDEXED BY articles_meta WHERE id = ?1"
+                                          : "SELECT body, language, CAST(julianday(published) AS INTEGER)"
+                                            " FROM articles WHERE id = ?1"))
         return DOSSIER_EDB;
-    sqlite3_bind_int64(body, 1, article);
-    if (sqlite3_step(body) != SQLITE_ROW) {
-        sqlite3_reset(body);
+    sqlite3_bind_int64(row, 1, article);
+    if (sqlite3_step(row) != SQLITE_ROW) {
+        sqlite3_reset(row);
         return DOSSIER_OK;
     }
-    const char *text = (const char *)sqlite3_column_text(body, 0);
-    size_t len = (size_t)sqlite3_column_bytes(body, 0);
     char lang[16];
-    snprintf(lang, sizeof lang, "%s", sqlite3_column_text(body, 1) ? (const char *)sqlite3_column_text(body, 1) : "");
-    int dated = sqlite3_column_type(body, 2) != SQLITE_NULL;
-    long long day = sqlite3_column_int64(body, 2);
-    *have = text && dossier_shingles_signature(sig, text, len) > 0;
-    sqlite3_reset(body);
-    if (!*have)
+    snprintf(lang, sizeof lang, "%s", sqlite3_column_text(row, 1) ? (const char *)sqlite3_column_text(row, 1) : "");
+    int dated = sqlite3_column_type(row, 2) != SQLITE_NULL;
+    a->day = dated ? sqlite3_column_int64(row, 2) : NULL_DAY;
+    if (given) {
+        a->have = given->have;
+        memcpy(a->sig, given->v, sizeof a->sig);
+    } else {
+        const char *text = (const char *)sqlite3_column_text(row, 0);
+        a->have = text && dossier_shingles_signature(a->sig, text, (size_t)sqlite3_column_bytes(row, 0)) > 0;
+    }
+    sqlite3_reset(row);
+    if (!a->have)
         return DOSSIER_OK;
     unsigned char bytes[4 * DOSSIER_SHINGLES_K];
-    sig_to_bytes(bytes, sig);
+    sig_to_bytes(bytes, a->sig);
     int rc = dossier_db_cached(&put, db, "INSERT OR REPLACE INTO article_signatures(article, sig) VALUES (?1, ?2)");
     if (!rc) {
         sqlite3_bind_int64(put, 1, article);
@@ -209,31 +239,56 @@ static int store_signature(int *have, uint32_t *sig, dossier_db *db, long long a
     if (!rc)
         rc = dossier_db_cached(&band, db, "INSERT INTO article_bands_recent(band, article, day) VALUES (?1, ?2, ?3)");
     for (int b = 0; !rc && b < DOSSIER_SHINGLES_BANDS; b++) {
-        sqlite3_bind_int64(band, 1, band_hash(sig, b, lang));
+        a->band[a->nbands++] = band_hash(a->sig, b, lang);
+        sqlite3_bind_int64(band, 1, a->band[b]);
         sqlite3_bind_int64(band, 2, article);
         if (dated)
-            sqlite3_bind_int64(band, 3, day);
+            sqlite3_bind_int64(band, 3, a->day);
         rc = sqlite3_step(band) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
         sqlite3_reset(band);
     }
     return rc ? rc : merge_when_full(db);
 }
 
-/* The article's stored signature into sig: *have 1 when found (computing and storing it when missing). */
-static int signature_of(int *have, uint32_t *sig, dossier_db *db, long long article)
+/* Reads the bands (and day) of an article whose signature was stored before. */
+static int stored_bands(signed_article *a, dossier_db *db, long long article)
+{
+    sqlite3_stmt *own = NULL;
+    int rc = dossier_db_cached(&own, db, "SELECT band, day FROM article_bands_recent WHERE article = ?1"
+                                         " UNION ALL SELECT band, day FROM article_bands WHERE article = ?1");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(own, 1, article);
+    while (sqlite3_step(own) == SQLITE_ROW) {
+        if (sqlite3_column_type(own, 1) != SQLITE_NULL)
+            a->day = sqlite3_column_int64(own, 1);
+        if (a->nbands < DOSSIER_SHINGLES_BANDS)
+            a->band[a->nbands++] = sqlite3_column_int64(own, 0);
+    }
+    sqlite3_reset(own);
+    return DOSSIER_OK;
+}
+
+/*
+ * The article's signature and bands into *a: those stored, or, when it
+ * has none, those stored now (store_signature).
+ */
+static int signature_of(signed_article *a, dossier_db *db, long long article, const dossier_shingles_sig *given)
 {
     sqlite3_stmt *st = NULL;
-    *have = 0;
+    a->have = 0;
+    a->nbands = 0;
+    a->day = NULL_DAY;
     if (dossier_db_cached(&st, db, "SELECT sig FROM article_signatures WHERE article = ?1"))
         return DOSSIER_EDB;
     sqlite3_bind_int64(st, 1, article);
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found)
-        *have = sig_from_bytes(sig, sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0));
+        a->have = sig_from_bytes(a->sig, sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0));
     sqlite3_reset(st);
-    if (found)
-        return DOSSIER_OK;
-    return store_signature(have, sig, db, article);
+    if (!found)
+        return store_signature(a, db, article, given);
+    return a->have ? stored_bands(a, db, article) : DOSSIER_OK;
 }
 
 /* An earlier article sharing a band with the one resolved, and its day (julianday, or NULL_DAY). */
@@ -241,7 +296,6 @@ typedef struct {
     long long article, day;
 } candidate;
 typedef VEC(candidate) candidates;
-#define NULL_DAY LLONG_MIN
 
 /* Orders candidates by article, the latest first. */
 static int latest_first(const void *a, const void *b)
@@ -295,31 +349,15 @@ static int band_candidates(candidates *out, dossier_db *db, long long band, long
 }
 
 /*
- * The candidates of `article` into *out: the latest CANDIDATES articles
+ * The candidates of article `a` into *out: the latest CANDIDATES articles
  * among the latest CANDIDATES rows of each of its bands, each once, the
- * latest first; *mine is its own day (NULL_DAY when undated or it has no
- * bands).
+ * latest first.
  */
-static int article_candidates(candidates *out, long long *mine, dossier_db *db, long long article)
+static int article_candidates(candidates *out, dossier_db *db, const signed_article *a, long long article)
 {
-    sqlite3_stmt *own = NULL;
-    VEC(long long) bands = {0};
-    *mine = NULL_DAY;
-    int rc = dossier_db_cached(&own, db, "SELECT band, day FROM article_bands_recent WHERE article = ?1"
-                                         " UNION ALL SELECT band, day FROM article_bands WHERE article = ?1");
-    if (rc)
-        return rc;
-    sqlite3_bind_int64(own, 1, article);
-    while (!rc && sqlite3_step(own) == SQLITE_ROW) {
-        if (sqlite3_column_type(own, 1) != SQLITE_NULL)
-            *mine = sqlite3_column_int64(own, 1);
-        if (VEC_PUSH(&bands, sqlite3_column_int64(own, 0)))
-            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-    }
-    sqlite3_reset(own);
-    for (size_t b = 0; !rc && b < bands.n; b++)
-        rc = band_candidates(out, db, bands.v[b], article);
-    VEC_FREE(&bands);
+    int rc = DOSSIER_OK;
+    for (int b = 0; !rc && b < a->nbands; b++)
+        rc = band_candidates(out, db, a->band[b], article);
     if (rc || out->n == 0)
         return rc;
     qsort(out->v, out->n, sizeof out->v[0], latest_first);
@@ -332,22 +370,22 @@ static int article_candidates(candidates *out, long long *mine, dossier_db *db, 
 }
 
 /* See shingles.h. */
-int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
+int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article, const dossier_shingles_sig *sig)
 {
-    uint32_t sig[DOSSIER_SHINGLES_K], other[DOSSIER_SHINGLES_K];
+    uint32_t other[DOSSIER_SHINGLES_K];
     sqlite3_stmt *st = NULL;
     candidates cands = {0};
-    long long mine = NULL_DAY;
-    int have = 0;
-    int rc = signature_of(&have, sig, db, article);
-    if (rc || !have)
+    signed_article me;
+    int rc = signature_of(&me, db, article, sig);
+    if (rc || !me.have)
         return rc;
+    long long mine = me.day;
     /* candidates: earlier articles sharing a band, the latest first; then whole signatures decide.
      * Each band gives at most its latest CANDIDATES (an article past them is not among the
      * latest CANDIDATES of all bands either), so a band common to many articles costs no more
      * as the database grows; the days come with the bands (migration 018), so the candidates
      * are a few leaves of each band index, and only those within the days are read a signature for. */
-    rc = article_candidates(&cands, &mine, db, article);
+    rc = article_candidates(&cands, db, &me, article);
     if (!rc)
         rc = dossier_db_cached(&st, db, "SELECT sig FROM article_signatures WHERE article = ?1");
     for (size_t k = cands.n; !rc && k-- > 0;) { /* the earliest first */
@@ -357,7 +395,7 @@ int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article)
         sqlite3_bind_int64(st, 1, c->article);
         int alike = sqlite3_step(st) == SQLITE_ROW &&
                     sig_from_bytes(other, sqlite3_column_blob(st, 0), sqlite3_column_bytes(st, 0)) &&
-                    dossier_shingles_likeness(sig, other) >= BAR;
+                    dossier_shingles_likeness(me.sig, other) >= BAR;
         sqlite3_reset(st);
         if (alike && VEC_PUSH(out, c->article))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");

@@ -24,6 +24,19 @@
  */
 size_t dossier_shingles_signature(uint32_t sig[DOSSIER_SHINGLES_K], const char *text, size_t len);
 
+/*
+ * An article's signature worked out before it is stored (by the analysing
+ * threads of ingest.c), for dossier_shingles_near to store instead of
+ * reading the body back and working it out again.
+ */
+typedef struct {
+    int have;                          /* 0: the text is too short to judge */
+    uint32_t v[DOSSIER_SHINGLES_K];
+} dossier_shingles_sig;
+
+/* Works out the signature of a text into *out (dossier_shingles_signature). */
+void dossier_shingles_sign(dossier_shingles_sig *out, const char *text, size_t len);
+
 /* The estimated Jaccard similarity of two signatures: the share of equal values. */
 double dossier_shingles_likeness(const uint32_t a[DOSSIER_SHINGLES_K], const uint32_t b[DOSSIER_SHINGLES_K]);
 
@@ -31,12 +44,14 @@ double dossier_shingles_likeness(const uint32_t a[DOSSIER_SHINGLES_K], const uin
  * The earlier articles (smaller ids) whose text is a near-duplicate of
  * article `article`'s in the same language: estimated likeness at least
  * 0.5, and, when both are dated, published within a week.  Stores the
- * article's signature and bands first when it has none.  Appends to *out
+ * article's signature and bands first when it has none: `sig` when not
+ * NULL (worked out from the article's body), else worked out from the
+ * stored body.  Appends to *out
  * (the caller frees it with VEC_FREE); reads at most a bounded number of
  * candidates through the band indexes.  0 or a negative DOSSIER_E... code.
  */
 typedef VEC(long long) dossier_ids;
-int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article);
+int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article, const dossier_shingles_sig *sig);
 
 /*
  * Moves the bands waiting in article_bands_recent into article_bands, in

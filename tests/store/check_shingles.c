@@ -150,7 +150,7 @@ START_TEST(test_many_candidates)
     }
     for (long long article = 100; article <= 160; article++) {
         dossier_ids got = {0}, want = {0};
-        ck_assert_dossier_ok(db, dossier_shingles_near(&got, db, article));
+        ck_assert_dossier_ok(db, dossier_shingles_near(&got, db, article, NULL));
         near_reference(&want, db, article);
         ck_assert_uint_eq(got.n, want.n);
         for (size_t k = 0; k < got.n; k++)
