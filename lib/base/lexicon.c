@@ -88,6 +88,7 @@ struct dossier_lexicon {
     VEC(gaz_entry *) entries;     /* owned */
     VEC(const char *) languages;
     uint64_t generation;          /* unique to this lexicon and its contents (memo) */
+    list *gaz_names, *gaz_adjectives; /* the gazetteer's two lists (or NULL), found at each freeze */
     dbuf fold;                    /* loading's scratch: a word being folded */
     VEC(const char *) words;      /* and a phrase's words */
 };
@@ -315,6 +316,8 @@ static int freeze(dossier_lexicon *lx)
     for (size_t i = 0; i < lx->lists.n; i++)
         if (!lx->lists.v[i]->head.frozen && freeze_list(lx->lists.v[i]))
             return DOSSIER_ENOMEM;
+    lx->gaz_names = lookup_list(lx, GAZ_LANG, "names");
+    lx->gaz_adjectives = lookup_list(lx, GAZ_LANG, "adjectives");
     return DOSSIER_OK;
 }
 
@@ -804,15 +807,11 @@ const dossier_lexlist *dossier_lexicon_find(const dossier_lexicon *lx, const cha
 }
 
 /* See lexicon.h. */
-const dossier_lexlist *dossier_lexicon_find_memo(const dossier_lexicon *lx, const char *lang, const char *key,
-                                                 dossier_lexmemo *slots)
+const dossier_lexlist *dossier_lexicon_find_slot(const dossier_lexicon *lx, const char *lang, const char *key,
+                                                 dossier_lexmemo *slot)
 {
-    uintptr_t a = (uintptr_t)key;
-    dossier_lexmemo *slot = &slots[(uint32_t)((a ^ (a >> 7)) * 2654435761u) >> 8 & (DOSSIER_LEXMEMO_SLOTS - 1)];
-    if (slot->key != key) {
-        slot->key = key;
-        slot->list = find_list(lx, lang, key);
-    }
+    slot->key = key;
+    slot->list = find_list(lx, lang, key);
     return slot->list;
 }
 
@@ -917,12 +916,11 @@ size_t dossier_lexicon_languages(const dossier_lexicon *lx, const char *const **
     return lx->languages.n;
 }
 
-/* Matches a gazetteer list and maps the phrase back to its entry. */
-static size_t gaz_match(const dossier_lexicon *lx, const char *key, const char *const *words, size_t n,
-                        const dossier_gaz_entry **out)
+/* Matches a gazetteer list (lx->gaz_names or lx->gaz_adjectives) and maps the phrase back to its entry. */
+static size_t gaz_match(const list *l, const char *const *words, size_t n, const dossier_gaz_entry **out)
 {
     const dossier_phrase *p = NULL;
-    size_t k = match_list(find_list(lx, GAZ_LANG, key), words, n, &p);
+    size_t k = match_list(l, words, n, &p);
     if (k && out)
         *out = ((const phrase *)p)->entry;
     return k;
@@ -932,14 +930,14 @@ static size_t gaz_match(const dossier_lexicon *lx, const char *key, const char *
 size_t dossier_gazetteer_match(const dossier_lexicon *lx, const char *const *words, size_t n,
                                const dossier_gaz_entry **out)
 {
-    return gaz_match(lx, "names", words, n, out);
+    return gaz_match(lx->gaz_names, words, n, out);
 }
 
 /* See lexicon.h. */
 size_t dossier_gazetteer_match_adjective(const dossier_lexicon *lx, const char *const *words,
                                          size_t n, const dossier_gaz_entry **out)
 {
-    return gaz_match(lx, "adjectives", words, n, out);
+    return gaz_match(lx->gaz_adjectives, words, n, out);
 }
 
 /* See lexicon.h. */
@@ -957,7 +955,7 @@ const dossier_gaz_entry *dossier_gazetteer_find(const dossier_lexicon *lx, const
         }
         nf++;
     }
-    if (gaz_match(lx, "names", words.v, words.n, &e) != words.n)
+    if (gaz_match(lx->gaz_names, words.v, words.n, &e) != words.n)
         e = NULL;
 done:
     for (size_t i = 0; i < nf; i++)

@@ -132,10 +132,11 @@ int dossier_names_is_calendar(const dossier_names *c, int i)
 {
     if (!months_capitalised(c->lang) && !dossier_names_sent_first(c, i))
         return 0;
+    /* The keys are constants: found through the finder's memo of lists. */
     for (int m = 1; m <= 12; m++) {
-        if (dossier_lexicon_has(c->d->lex, c->lang, dossier_lexicon_month_key(m), c->d->folds.v[i]))
+        if (dossier_names_lex(c, dossier_lexicon_month_key(m), i, i + 1) == 1)
             return 1;
-        if (m <= 7 && dossier_lexicon_has(c->d->lex, c->lang, dossier_lexicon_weekday_key(m), c->d->folds.v[i]))
+        if (m <= 7 && dossier_names_lex(c, dossier_lexicon_weekday_key(m), i, i + 1) == 1)
             return 1;
     }
     return 0;
