@@ -100,8 +100,8 @@ static int german_title_compound(const dossier_names *c, int i)
     return 0;
 }
 
-/* See finder.h. */
-size_t dossier_names_title(const dossier_names *c, int i, int end)
+/* dossier_names_title without its memo. */
+static size_t title_at(const dossier_names *c, int i, int end)
 {
     size_t a = dossier_names_lex(c, "entity.titles", i, end);
     size_t b = dossier_names_lex(c, "entity.occupations", i, end);
@@ -111,6 +111,19 @@ size_t dossier_names_title(const dossier_names *c, int i, int end)
         dossier_inflect_plural_in(c->d->lex, c->lang, "entity.titles", c->d->folds.v[i]))
         return 1;   /* "Senators Anna A and B": a plural title before a first name ("Board of Governors" is none) */
     return a > b ? a : b;
+}
+
+/* See finder.h.  A pure function of the doc: remembered per token in c->titles. */
+size_t dossier_names_title(const dossier_names *c, int i, int end)
+{
+    if (!c->titles || i < 0 || i >= (int)c->d->tokens.n)
+        return title_at(c, i, end);
+    struct dossier_names_title_memo *m = &c->titles[i];
+    if (m->end != end) {
+        m->len = (int)title_at(c, i, end);
+        m->end = end;
+    }
+    return (size_t)m->len;
 }
 
 /* See finder.h. */
@@ -866,14 +879,18 @@ int dossier_entities_run(dossier_doc *d)
     c.lang = dossier_doc_lang(d);
     c.owner = malloc(d->tokens.n * sizeof *c.owner);
     c.lists = calloc(2 * DOSSIER_LEXMEMO_SLOTS, sizeof *c.lists);
-    if (!c.owner || !c.lists) {
+    c.titles = malloc(d->tokens.n * sizeof *c.titles);
+    if (!c.owner || !c.lists || !c.titles) {
         free(c.owner);
         free(c.lists);
+        free(c.titles);
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     }
     c.lists_any = c.lists + DOSSIER_LEXMEMO_SLOTS;
-    for (size_t i = 0; i < d->tokens.n; i++)
+    for (size_t i = 0; i < d->tokens.n; i++) {
         c.owner[i] = -1;
+        c.titles[i].end = -1;
+    }
     rc = dossier_names_tag(&c);
     if (!rc)
         rc = dossier_names_scores(&c);
@@ -889,6 +906,7 @@ int dossier_entities_run(dossier_doc *d)
         rc = dossier_names_teams(&c);
     free(c.owner);
     free(c.lists);
+    free(c.titles);
     free(c.score);
     free(c.tags);
     free(c.margin);
@@ -898,27 +916,27 @@ int dossier_entities_run(dossier_doc *d)
 /* See entities.h. */
 int dossier_entities_is_head(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_is_head(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_lex_stem(const dossier_doc *d, const char *lang, const char *key, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_lex_stem(&c, key, i);
 }
 
 /* See entities.h. */
 int dossier_entities_tail_title(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_tail_title(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_field_list(const dossier_doc *d, const char *lang, int *owner, int i, int end, int need_comma)
 {
-    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     return dossier_names_field_list(&c, i, end, need_comma);
 }

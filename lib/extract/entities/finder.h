@@ -38,6 +38,9 @@ typedef struct {
                              DATELINE what follows the place of a dateline line, else 0 */
     dossier_lexmemo *lists, *lists_any; /* DOSSIER_LEXMEMO_SLOTS each: the lists dossier_names_lex and
                              dossier_names_lex_any found (keys are constants); NULL: found each time */
+    struct dossier_names_title_memo {
+        int end, len;    /* dossier_names_title(c, i, end) is len; end -1: not asked yet */
+    } *titles;           /* per token (a run asks about the same words again and again), or NULL */
 } dossier_names;
 
 /*
