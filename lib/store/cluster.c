@@ -46,7 +46,9 @@
 #define FIGURES_SHARED 3      /* items a paraphrase shares with the next quotation, which gives its figures */
 #define WINDOW_DAYS 7         /* the dated candidates: published this close */
 #define STORY_DAYS 3          /* articles of one story are published this close */
-#define CANDIDATES "200"      /* at most this many candidates per speaker and query */
+#define CANDIDATES 200        /* at most this many candidates per speaker and query */
+#define TEXT_(x) #x
+#define TEXT(x) TEXT_(x)
 
 /* One word, number or name of a statement: a view into its features text. */
 typedef struct {
@@ -859,13 +861,27 @@ static void feature_list_free(feature_list *v)
     VEC_FREE(v);
 }
 
-/* Appends the rows of a candidate query that belong to another article than `article`. */
-static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand, long long article)
+/*
+ * Appends the rows of a candidate query that belong to another article
+ * than `article`.  When the article's `own` statements of the speaker are
+ * not stored yet, rows are left out as if they were: they would come
+ * before the first row of a day no later than theirs (`day`: the query
+ * orders by day, then id, the latest first, and theirs are the latest
+ * ids), and take their places among the CANDIDATES rows.
+ */
+static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand, long long article, size_t own,
+                           long long day)
 {
     event_lists ev = {0};
-    size_t first = out->n;
-    int rc = DOSSIER_OK;
+    size_t first = out->n, places = 0;
+    int rc = DOSSIER_OK, placed = own == 0;
     while (!rc && sqlite3_step(cand) == SQLITE_ROW) {
+        if (!placed && sqlite3_column_int64(cand, 4) <= day) {
+            places += own;
+            placed = 1;
+        }
+        if (places++ >= CANDIDATES)
+            break;
         if (sqlite3_column_int64(cand, 1) == article)
             continue;
         if (VEC_PUSH(out, ((features){0})))
@@ -914,22 +930,25 @@ typedef struct {
  * Reads the candidates of a speaker's statements in other articles: those
  * published within the window of `day`, then the latest undated ones; or,
  * for an undated article (day < 0), the speaker's latest statements.
+ * `own` is the number of the article's statements of the speaker not
+ * stored yet, which the queries would have counted among their rows.
  */
 static int speaker_candidates(feature_list *out, dossier_db *db, const candidate_queries *q,
-                              long long speaker, long long day, long long article)
+                              long long speaker, long long day, long long article, size_t own)
 {
     int rc;
     if (day >= 0) {
         sqlite3_bind_int64(q->near, 1, speaker);
         sqlite3_bind_int64(q->near, 2, day - WINDOW_DAYS);
         sqlite3_bind_int64(q->near, 3, day + WINDOW_DAYS);
-        rc = read_candidates(out, db, q->near, article);
+        rc = read_candidates(out, db, q->near, article, own, day);
         sqlite3_bind_int64(q->undated, 1, speaker);
         if (!rc)
-            rc = read_candidates(out, db, q->undated, article);
-    } else {
+            rc = read_candidates(out, db, q->undated, article, 0, 0);
+    } else { /* the latest ids, of which the article's own would be the first */
         sqlite3_bind_int64(q->latest, 1, speaker);
-        rc = read_candidates(out, db, q->latest, article);
+        sqlite3_bind_int64(q->latest, 2, own < CANDIDATES ? (long long)(CANDIDATES - own) : 0);
+        rc = read_candidates(out, db, q->latest, article, 0, 0);
     }
     return rc;
 }
@@ -965,9 +984,10 @@ static int cmp_found(const void *pa, const void *pb)
  * articles.  The candidates depend only on the speaker and the day, so
  * they are read once for all statements of one speaker.  Sets *out to the
  * links sorted by statement, each statement's in the order of its queries.
+ * `unstored`: the article's statements are not stored yet (ingest).
  */
 static int cross_links(founds *out, dossier_db *db, const candidate_queries *q, const features *me, size_t n,
-                       long long article)
+                       long long article, int unstored)
 {
     by_speaker *order = malloc((n ? n : 1) * sizeof *order);
     feature_list cands = {0};
@@ -981,7 +1001,7 @@ static int cross_links(founds *out, dossier_db *db, const candidate_queries *q, 
             ;
         if (!order[i].speaker)
             continue;
-        rc = speaker_candidates(&cands, db, q, order[i].speaker, order[i].day, article);
+        rc = speaker_candidates(&cands, db, q, order[i].speaker, order[i].day, article, unstored ? j - i : 0);
         for (size_t m = i; !rc && m < j; m++)
             rc = links_with(out, db, order[m].idx, &me[order[m].idx], &cands);
         feature_list_free(&cands);
@@ -1017,15 +1037,15 @@ static int prepare_queries(sqlite3_stmt **mine, candidate_queries *q, dossier_db
     if (!rc) /* dated: the speaker's statements published within the window */
         rc = dossier_db_cached(&q->near, db, CANDIDATE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day BETWEEN ?2 AND ?3"
-                               " ORDER BY f.day DESC, f.statement DESC LIMIT " CANDIDATES);
+                               " ORDER BY f.day DESC, f.statement DESC LIMIT " TEXT(CANDIDATES));
     if (!rc) /* and the speaker's latest undated ones */
         rc = dossier_db_cached(&q->undated, db, CANDIDATE_COLUMNS
                                " WHERE f.speaker = ?1 AND f.day IS NULL"
-                               " ORDER BY f.statement DESC LIMIT " CANDIDATES);
+                               " ORDER BY f.statement DESC LIMIT " TEXT(CANDIDATES));
     if (!rc) /* undated: the speaker's latest statements, dated or not */
         rc = dossier_db_cached(&q->latest, db, FEATURE_COLUMNS
                                " WHERE f.statement IN (SELECT id FROM statements WHERE speaker = ?1"
-                               "  ORDER BY id DESC LIMIT " CANDIDATES ")");
+                               "  ORDER BY id DESC LIMIT ?2)");
     return rc;
 }
 
@@ -1140,16 +1160,40 @@ static int figure_links(dossier_links *out, dossier_db *db, const features *me, 
     return rc;
 }
 
+/*
+ * The links of the article's statements (me, in id order), given the
+ * candidate queries: repeats within the article, links with other
+ * articles, paraphrases followed by their figures.  `unstored` as in
+ * cross_links().
+ */
+static int links_of(dossier_links *out, dossier_db *db, const feature_list *me, long long article, int unstored)
+{
+    sqlite3_stmt *mine = NULL;
+    candidate_queries q = {0};
+    pairs rep = {0};
+    founds cross = {0};
+    size_t next_pair = 0, next_cross = 0;
+    int rc = prepare_queries(&mine, &q, db);
+    if (!rc && repeat_pairs(&rep, me->v, me->n))
+        rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    if (!rc)
+        rc = cross_links(&cross, db, &q, me->v, me->n, article, unstored);
+    for (size_t i = 0; !rc && i < me->n; i++)
+        rc = emit_links(out, db, me, i, &rep, &next_pair, &cross, &next_cross, article);
+    if (!rc)
+        rc = figure_links(out, db, me->v, me->n, article);
+    VEC_FREE(&rep);
+    VEC_FREE(&cross);
+    return rc;
+}
+
 /* See cluster.h. */
 int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
 {
     sqlite3_stmt *mine = NULL;
     candidate_queries q = {0};
     feature_list me = {0};
-    pairs rep = {0};
-    founds cross = {0};
     event_lists ev = {0};
-    size_t next_pair = 0, next_cross = 0;
     int rc = add_feature_rows(db, article);
     if (!rc)
         rc = prepare_queries(&mine, &q, db);
@@ -1164,17 +1208,104 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
         rc = read_features(&me.v[me.n - 1], db, mine, &ev, 1);
     }
     sqlite3_reset(mine);
-    if (!rc && repeat_pairs(&rep, me.v, me.n))
-        rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (!rc)
-        rc = cross_links(&cross, db, &q, me.v, me.n, article);
-    for (size_t i = 0; !rc && i < me.n; i++)
-        rc = emit_links(out, db, &me, i, &rep, &next_pair, &cross, &next_cross, article);
-    if (!rc)
-        rc = figure_links(out, db, me.v, me.n, article);
+        rc = links_of(out, db, &me, article, 0);
     feature_list_free(&me);
-    VEC_FREE(&rep);
-    VEC_FREE(&cross);
+    return rc;
+}
+
+/*
+ * The rank of doc statement i among the statements of its speaker (its
+ * database id `speakers[i]`, 0 for none), by where they begin, then by
+ * id: what statement_features.rank holds.
+ */
+static int rank_of(const dossier_doc *d, const long long *speakers, size_t i)
+{
+    int rank = 0;
+    const dossier_statement *s = &d->statements.v[i];
+    for (size_t j = 0; j < d->statements.n; j++) {
+        const dossier_statement *o = &d->statements.v[j];
+        rank += speakers[j] == speakers[i] && (o->span.start < s->span.start || (o->span.start == s->span.start && j < i));
+    }
+    return rank;
+}
+
+/*
+ * Fills the features of doc statement i as its statement_features row
+ * will hold them: id stmt_ids[i], the article's day and language, its
+ * wording and the entities it names.
+ */
+static int doc_features(features *f, const dossier_doc *d, size_t i, const long long *stmt_ids, const long long *ids,
+                        const long long *speakers, long long article, long long day, const char *lang)
+{
+    const dossier_statement *s = &d->statements.v[i];
+    char *names = NULL;
+    dbuf b = {0};
+    f->id = f->cluster = stmt_ids[i];
+    f->article = article;
+    f->speaker = speakers[i];
+    f->day = day;
+    f->start = (long long)s->span.start;
+    f->direct = s->kind == DOSSIER_STATEMENT_DIRECT;
+    f->rank = rank_of(d, speakers, i);
+    snprintf(f->lang, sizeof f->lang, "%s", lang);
+    int rc = named_ids(&names, d, i, ids);
+    if (!rc && (dossier_buf_puts(&b, s->wording) || dossier_buf_puts(&b, names)))
+        rc = DOSSIER_ENOMEM;
+    free(names);
+    if (rc) {
+        dossier_buf_free(&b);
+        return DOSSIER_ENOMEM;
+    }
+    f->text = dossier_buf_take(&b);
+    return f->text ? parse(f) : DOSSIER_ENOMEM;
+}
+
+/* See cluster.h. */
+int dossier_cluster_worded(const dossier_doc *d)
+{
+    for (size_t i = 0; i < d->statements.n; i++) {
+        const char *w = d->statements.v[i].wording, *nl = w ? strchr(w, '\n') : NULL;
+        if (!nl || !strchr(nl + 1, '\n'))
+            return 0;
+    }
+    return 1;
+}
+
+/* See cluster.h. */
+int dossier_cluster_links_doc(dossier_links *out, dossier_db *db, long long article, const dossier_doc *d,
+                              const long long *stmt_ids, const long long *ids)
+{
+    sqlite3_stmt *st = NULL;
+    feature_list me = {0};
+    long long day = -1;
+    char lang[8] = "";
+    long long *speakers = NULL;
+    int rc = dossier_db_cached(&st, db, "SELECT CAST(julianday(published) AS INTEGER), language"
+                                        " FROM articles INDEXED BY articles_meta WHERE id = ?1");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, article);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+            day = sqlite3_column_int64(st, 0);
+        snprintf(lang, sizeof lang, "%s", sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
+    }
+    sqlite3_reset(st);
+    speakers = calloc(d->statements.n + 1, sizeof *speakers);
+    if (!speakers)
+        rc = DOSSIER_ENOMEM;
+    for (size_t i = 0; !rc && i < d->statements.n; i++)
+        speakers[i] = d->statements.v[i].speaker >= 0 ? ids[d->statements.v[i].speaker] : 0;
+    for (size_t i = 0; !rc && i < d->statements.n; i++)
+        rc = VEC_PUSH(&me, ((features){0})) ? DOSSIER_ENOMEM
+             : doc_features(&me.v[me.n - 1], d, i, stmt_ids, ids, speakers, article, day, lang);
+    if (rc)
+        rc = dossier_db_fail(db, rc, "out of memory");
+    else
+        rc = links_of(out, db, &me, article, 1);
+    free(speakers);
+    feature_list_free(&me);
     return rc;
 }
 
@@ -1295,14 +1426,19 @@ static long long story_of(dossier_db *db, long long article)
     return story;
 }
 
+/* The clusters links make: the merges, looked up by cluster. */
+struct dossier_cluster_plan {
+    merge_set m;
+};
+
 /* See cluster.h. */
-int dossier_cluster_apply(dossier_db *db, long long article, long long story, dossier_links *links)
+int dossier_cluster_plan_make(dossier_cluster_plan **out, dossier_db *db, long long article, long long story,
+                              dossier_links *links)
 {
-    merge_set m = {0};
+    dossier_cluster_plan *p = calloc(1, sizeof *p);
     id_table used = {0}; /* (statement, article) pairs joined */
-    sqlite3_stmt *mine = NULL, *move = NULL, *set = NULL;
-    int rc = DOSSIER_OK;
-    if (links->n)
+    int rc = p ? DOSSIER_OK : DOSSIER_ENOMEM;
+    if (!rc && links->n)
         qsort(links->v, links->n, sizeof *links->v, cmp_link);
     for (size_t i = 0; !rc && i < links->n; i++) {
         dossier_link *l = &links->v[i];
@@ -1325,41 +1461,78 @@ int dossier_cluster_apply(dossier_db *db, long long article, long long story, do
                 break;
             }
         }
-        if (join(&m, l->mine, l->other_cluster))
+        if (join(&p->m, l->mine, l->other_cluster))
             rc = DOSSIER_ENOMEM;
     }
-    if (rc)
-        goto done;
-    rc = dossier_db_cached(&mine, db, "SELECT id FROM statements WHERE article = ?1 ORDER BY id");
+    free(used.v);
+    if (rc) {
+        dossier_cluster_plan_free(p);
+        p = NULL;
+    }
+    *out = p;
+    return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
+}
+
+/* See cluster.h. */
+long long dossier_cluster_plan_of(dossier_cluster_plan *p, long long statement)
+{
+    return final_cluster(&p->m, statement);
+}
+
+/* See cluster.h. */
+int dossier_cluster_plan_move(dossier_db *db, dossier_cluster_plan *p)
+{
+    sqlite3_stmt *move = NULL;
+    int rc = p->m.list.n ? dossier_db_cached(&move, db, "UPDATE statements SET cluster = ?2 WHERE cluster = ?1")
+                         : DOSSIER_OK;
+    for (size_t i = 0; !rc && i < p->m.list.n; i++) {
+        sqlite3_bind_int64(move, 1, p->m.list.v[i].from);
+        sqlite3_bind_int64(move, 2, final_cluster(&p->m, p->m.list.v[i].from));
+        if (sqlite3_step(move) != SQLITE_DONE)
+            rc = dossier_db_sqlfail(db, "statement clusters");
+        sqlite3_reset(move);
+    }
+    return rc;
+}
+
+/* See cluster.h. */
+void dossier_cluster_plan_free(dossier_cluster_plan *p)
+{
+    if (!p)
+        return;
+    VEC_FREE(&p->m.list);
+    free(p->m.to.v);
+    free(p);
+}
+
+/* See cluster.h. */
+int dossier_cluster_apply(dossier_db *db, long long article, long long story, dossier_links *links)
+{
+    dossier_cluster_plan *p = NULL;
+    sqlite3_stmt *mine = NULL, *set = NULL;
+    int rc = dossier_cluster_plan_make(&p, db, article, story, links);
+    if (!rc)
+        rc = dossier_db_cached(&mine, db, "SELECT id FROM statements WHERE article = ?1 ORDER BY id");
     if (!rc)
         rc = dossier_db_cached(&set, db, "UPDATE statements SET cluster = ?2 WHERE id = ?1");
-    if (!rc)
-        rc = dossier_db_cached(&move, db, "UPDATE statements SET cluster = ?2 WHERE cluster = ?1");
     if (rc)
         goto done;
     sqlite3_bind_int64(mine, 1, article);
     while (!rc && sqlite3_step(mine) == SQLITE_ROW) {
         long long id = sqlite3_column_int64(mine, 0);
         sqlite3_bind_int64(set, 1, id);
-        sqlite3_bind_int64(set, 2, final_cluster(&m, id));
+        sqlite3_bind_int64(set, 2, dossier_cluster_plan_of(p, id));
         if (sqlite3_step(set) != SQLITE_DONE)
             rc = dossier_db_sqlfail(db, "statement clusters");
         sqlite3_reset(set);
     }
     sqlite3_reset(mine);
     /* earlier clusters that the new statements joined become one */
-    for (size_t i = 0; !rc && i < m.list.n; i++) {
-        sqlite3_bind_int64(move, 1, m.list.v[i].from);
-        sqlite3_bind_int64(move, 2, final_cluster(&m, m.list.v[i].from));
-        if (sqlite3_step(move) != SQLITE_DONE)
-            rc = dossier_db_sqlfail(db, "statement clusters");
-        sqlite3_reset(move);
-    }
+    if (!rc)
+        rc = dossier_cluster_plan_move(db, p);
 done:
-    VEC_FREE(&m.list);
-    free(m.to.v);
-    free(used.v);
-    return rc == DOSSIER_ENOMEM ? dossier_db_fail(db, rc, "out of memory") : rc;
+    dossier_cluster_plan_free(p);
+    return rc;
 }
 
 /* See cluster.h. */

@@ -60,6 +60,42 @@ int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long
                                 const long long *ids);
 
 /*
+ * Non-zero when every statement of the doc has its wording
+ * (dossier_cluster_wording), as dossier_cluster_links_doc needs.
+ */
+int dossier_cluster_worded(const dossier_doc *d);
+
+/*
+ * dossier_cluster_links for an article whose statements are not stored
+ * yet (ingest stores them with their clusters): the doc's statements are
+ * compared as their statement_features rows will hold them, stmt_ids[i]
+ * the id statement i will take and ids[e] the database id of doc entity
+ * e, and the candidates are those the queries would give with them
+ * stored.  The article's row must be stored, and every statement worded
+ * (dossier_cluster_worded).  Appends to *out; the caller frees it.
+ */
+int dossier_cluster_links_doc(dossier_links *out, dossier_db *db, long long article, const dossier_doc *d,
+                              const long long *stmt_ids, const long long *ids);
+
+/*
+ * The clusters that links make, before they are written: a link of level
+ * COPY always joins, a link of level STORY only when the other
+ * statement's article is in the story `story`; each statement joins at
+ * most one statement of each other article, the most alike first.
+ * Clusters joined through the new statements become one (the smallest
+ * id).  dossier_cluster_plan_make sorts the links; the caller frees *out
+ * with dossier_cluster_plan_free.
+ */
+typedef struct dossier_cluster_plan dossier_cluster_plan;
+int dossier_cluster_plan_make(dossier_cluster_plan **out, dossier_db *db, long long article, long long story,
+                              dossier_links *links);
+/* The cluster a statement of the article ends in. */
+long long dossier_cluster_plan_of(dossier_cluster_plan *p, long long statement);
+/* Moves the earlier clusters that the plan joins into their final one. */
+int dossier_cluster_plan_move(dossier_db *db, dossier_cluster_plan *p);
+void dossier_cluster_plan_free(dossier_cluster_plan *p);
+
+/*
  * Gives every statement of `article` a cluster from `links`: a link of
  * level COPY always joins, a link of level STORY only when the other
  * statement's article is in the story `story`; each statement joins at

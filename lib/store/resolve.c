@@ -783,6 +783,22 @@ int dossier_resolve_article(dossier_db *db, long long article, const dossier_shi
     return rc;
 }
 
+/* See resolve.h.  As dossier_resolve_article, from the doc's statements before they are stored. */
+int dossier_resolve_doc(dossier_cluster_plan **out, dossier_db *db, long long article, const dossier_doc *d,
+                        const long long *stmt_ids, const long long *ids, const dossier_shingles_sig *sig)
+{
+    dossier_links links = {0};
+    long long story = article;
+    *out = NULL;
+    int rc = dossier_cluster_links_doc(&links, db, article, d, stmt_ids, ids);
+    if (!rc)
+        rc = join_stories(&story, db, article, &links, sig);
+    if (!rc)
+        rc = dossier_cluster_plan_make(out, db, article, story, &links);
+    VEC_FREE(&links);
+    return rc;
+}
+
 /* ---- resolving everything again ---- */
 
 /*

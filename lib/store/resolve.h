@@ -7,6 +7,7 @@
 #define DOSSIER_RESOLVE_H
 
 #include "store/db.h"
+#include "store/cluster.h"
 #include "store/shingles.h"
 #include "base/doc.h"
 
@@ -39,5 +40,16 @@ int dossier_resolve_first_names_differ(const char *a, const char *b);
  * signature of its body when worked out before (ingest), else NULL.
  */
 int dossier_resolve_article(dossier_db *db, long long article, const dossier_shingles_sig *sig);
+
+/*
+ * dossier_resolve_article for an article whose statements are not stored
+ * yet (dossier_store_resolved): its statements are compared from the doc
+ * (dossier_cluster_links_doc; stmt_ids[i] the id statement i will take,
+ * ids[e] the database id of doc entity e), the article joins its story,
+ * and *out is set to the clusters its statements are to be stored in
+ * (the caller frees it with dossier_cluster_plan_free).
+ */
+int dossier_resolve_doc(dossier_cluster_plan **out, dossier_db *db, long long article, const dossier_doc *d,
+                        const long long *stmt_ids, const long long *ids, const dossier_shingles_sig *sig);
 
 #endif /* DOSSIER_RESOLVE_H */

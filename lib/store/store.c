@@ -299,21 +299,31 @@ static int add_links(rows *w, long long parent, const int *v, size_t n, const lo
     return DOSSIER_OK;
 }
 
-/* Inserts the statements, then their topics; sets sids[i] to the id of statement i. */
-static int store_statements(long long *sids, dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+/* Sets sids[i] to the id statement i of the doc will take. */
+static int statement_ids(long long *sids, dossier_db *db, const dossier_doc *d)
 {
-    rows w, top;
     long long first = 0;
     int rc = next_id(&first, db, "SELECT coalesce(max(id), 0) + 1 FROM statements");
-    if (!rc)
-        rc = rows_open(&w, db, MULTI_ROW("INSERT INTO statements(id, article, kind, text, cue, speaker, speaker_start,"
-                                         " speaker_end, start, end)", "(?,?,?,?,?,?,?,?,?,?)"), 10);
+    for (size_t i = 0; !rc && i < d->statements.n; i++)
+        sids[i] = first + (long long)i;
+    return rc;
+}
+
+/*
+ * Inserts the statements under the ids sids[i], in the clusters of
+ * `plan` (none when NULL), then their topics.
+ */
+static int store_statements(dossier_db *db, const dossier_doc *d, long long art, const long long *ids,
+                            const long long *sids, dossier_cluster_plan *plan)
+{
+    rows w, top;
+    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO statements(id, article, kind, text, cue, speaker, speaker_start,"
+                                         " speaker_end, start, end, cluster)", "(?,?,?,?,?,?,?,?,?,?,?)"), 11);
     for (size_t i = 0; !rc && i < d->statements.n; i++) {
         const dossier_statement *s = &d->statements.v[i];
         int p = rows_next(&w);
         if (p < 0)
             return p;
-        sids[i] = first + (long long)i;
         sqlite3_bind_int64(w.st, p + 1, sids[i]);
         sqlite3_bind_int64(w.st, p + 2, art);
         sqlite3_bind_text(w.st, p + 3, s->kind == DOSSIER_STATEMENT_DIRECT ? "direct" : "indirect", -1,
@@ -329,6 +339,8 @@ static int store_statements(long long *sids, dossier_db *db, const dossier_doc *
         }
         sqlite3_bind_int64(w.st, p + 9, (long long)s->span.start);
         sqlite3_bind_int64(w.st, p + 10, (long long)s->span.end);
+        if (plan)
+            sqlite3_bind_int64(w.st, p + 11, dossier_cluster_plan_of(plan, sids[i]));
     }
     if (!rc)
         rc = rows_flush(&w);
@@ -434,11 +446,12 @@ static int add_counts(dossier_db *db, long long art)
 }
 
 /*
- * Inserts the mentions and the statements with their topics, counted by
- * article (add_counts) instead of row by row; the caller rolls back on
- * failure.
+ * Inserts the mentions and the statements (in the clusters of `plan`,
+ * when not NULL) with their topics, counted by article (add_counts)
+ * instead of row by row; the caller rolls back on failure.
  */
-static int store_counted(long long *sids, dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+static int store_counted(dossier_db *db, const dossier_doc *d, long long art, const long long *ids,
+                         const long long *sids, dossier_cluster_plan *plan)
 {
     int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts', 0)");
     if (!rc)
@@ -446,7 +459,7 @@ static int store_counted(long long *sids, dossier_db *db, const dossier_doc *d, 
     if (!rc)
         rc = store_roles(db, d, art, ids);
     if (!rc)
-        rc = store_statements(sids, db, d, art, ids);
+        rc = store_statements(db, d, art, ids, sids, plan);
     if (!rc)
         rc = run_cached(db, "DELETE FROM deferred_rows WHERE tbl = 'counts'");
     if (!rc)
@@ -473,10 +486,16 @@ int dossier_store_index_deferred(dossier_db *db)
         "DELETE FROM deferred_rows;");
 }
 
-/* See store.h. */
-int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
+/*
+ * Stores the doc (dossier_store_doc); with `resolve`, resolves its
+ * statements before they are stored (dossier_resolve_doc) and stores
+ * them in their clusters.
+ */
+static int store(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id, int resolve,
+                 const dossier_shingles_sig *sig)
 {
     long long art = 0;
+    dossier_cluster_plan *plan = NULL;
     long long *ids = calloc(d->entities.n + 1, sizeof *ids);
     long long *sids = calloc(d->statements.n + 1, sizeof *sids);
     if (!ids || !sids) {
@@ -490,15 +509,38 @@ int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, cons
     if (!rc)
         rc = store_entities(ids, db, d);
     if (!rc)
-        rc = store_counted(sids, db, d, art, ids);
+        rc = statement_ids(sids, db, d);
+    if (!rc && resolve)
+        rc = dossier_resolve_doc(&plan, db, art, d, sids, ids, sig);
+    if (!rc)
+        rc = store_counted(db, d, art, ids, sids, plan);
     if (!rc)
         rc = dossier_cluster_put_wording(db, d, sids, ids);
+    if (!rc && plan) /* earlier clusters that the new statements joined become one */
+        rc = dossier_cluster_plan_move(db, plan);
     if (!rc)
         rc = store_dates(db, d, art);
     if (!rc)
         rc = store_events(db, d, art, ids);
+    dossier_cluster_plan_free(plan);
     free(ids);
     free(sids);
     *out = art;
     return rc;
+}
+
+/* See store.h. */
+int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
+{
+    return store(out, db, d, hash, id, 0, NULL);
+}
+
+/* See store.h. */
+int dossier_store_resolved(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id,
+                           const dossier_shingles_sig *sig)
+{
+    if (dossier_cluster_worded(d))
+        return store(out, db, d, hash, id, 1, sig);
+    int rc = store(out, db, d, hash, id, 0, NULL);
+    return rc ? rc : dossier_resolve_article(db, *out, sig);
 }

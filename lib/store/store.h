@@ -5,6 +5,7 @@
 #define DOSSIER_STORE_H
 
 #include "store/db.h"
+#include "store/shingles.h"
 #include "base/doc.h"
 
 /*
@@ -16,6 +17,17 @@
  * transaction; sets *out to the article id.
  */
 int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id);
+
+/*
+ * dossier_store_doc, then the article resolved against the articles
+ * stored before it (dossier_resolve_article): the same rows, but the
+ * statements are compared from the doc before they are stored, and
+ * stored with their clusters.  `sig` is the signature of the doc's body,
+ * or NULL.  Runs inside the caller's transaction; sets *out to the
+ * article id.
+ */
+int dossier_store_resolved(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id,
+                           const dossier_shingles_sig *sig);
 
 /*
  * Defers the full-text entries of the articles and statements stored

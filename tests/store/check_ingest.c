@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/util.h"
 #include "store/db.h"
@@ -391,6 +392,64 @@ START_TEST(test_first_fails_long_alone)
 END_TEST
 
 /* Builds the suite. */
+/* Writes into buf an article (of one day, when dated) in which one speaker gives the figures of statements first .. first + n - 1. */
+static void figures_article(char *buf, size_t size, int first, int n, int repeat, int dated)
+{
+    size_t len = (size_t)snprintf(buf, size, "---\ntitle: Harbour tally %d\n%slanguage: en\n---\n"
+                                             "Mara Quellen, the harbour master, gave the tallies.\n\n", first,
+                                  dated ? "published: 2024-03-05\n" : "");
+    for (int i = 0; i < n && len < size; i++) {
+        int g = i == 0 && repeat >= 0 ? repeat : first + i;
+        len += (size_t)snprintf(buf + len, size - len, "\"Crates: %d, %d, %d, %d and %d,\" Mara Quellen said.\n\n",
+                                g * 10 + 1, g * 10 + 2, g * 10 + 3, g * 10 + 4, g * 10 + 5);
+    }
+}
+
+/*
+ * A speaker's candidates are the latest statements of the week, the
+ * article's own among them: ingest compares an article's statements
+ * before they are stored (store.c), and must leave out the earlier
+ * statements that its own would have pushed past the candidates, as
+ * `dossier resolve` does with them stored.  The statement repeated here
+ * is 197th latest of the others, past the 200 candidates less the
+ * article's 5: of the same day, or, undated, of any.
+ */
+START_TEST(test_candidates_count_own)
+{
+    int dated = _i;
+    dossier_db *db = dossier_test_db();
+    char buf[8192], name[32];
+    for (int a = 0; a < 9; a++) {
+        figures_article(buf, sizeof buf, a * 25, 25, -1, dated);
+        snprintf(name, sizeof name, "tally%d.txt", a);
+        ck_assert_dossier_ok(db, dossier_ingest_buffer(db, name, buf, strlen(buf), NULL));
+    }
+    ck_assert_int_ge(count(db, "SELECT count(*) FROM statements s JOIN entities e ON e.id = s.speaker"
+                               " WHERE e.name = 'Mara Quellen'"), 225);
+    figures_article(buf, sizeof buf, 1000, 5, 224 - 197, dated);
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "last.txt", buf, strlen(buf), NULL));
+    static const char joined[] = "SELECT count(*) FROM statements a JOIN statements b ON b.text = a.text AND b.id < a.id"
+                                 " WHERE a.article = (SELECT max(id) FROM articles) AND a.cluster = b.cluster";
+    static const char clusters[] = "SELECT group_concat(id || ':' || cluster, ' ') FROM statements";
+    long long ingested = count(db, joined);
+    char *before = NULL;
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, clusters, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    before = dossier_strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    ck_assert_dossier_ok(db, dossier_resolve(db));
+    ck_assert_int_eq(count(db, joined), ingested);
+    ck_assert_int_eq(ingested, 0);
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, clusters, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), before);
+    sqlite3_finalize(st);
+    free(before);
+    dossier_close(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -404,6 +463,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_files_memory_db);
     tcase_add_test(tc, test_failure_mid_batch_redone);
     tcase_add_test(tc, test_first_fails_long_alone);
+    tcase_add_loop_test(tc, test_candidates_count_own, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }
