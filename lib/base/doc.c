@@ -28,6 +28,9 @@ void dossier_doc_free(dossier_doc *d)
     free(d->text);
     free(d->body);
     VEC_FREE(&d->lines);
+    VEC_FREE(&d->line_folds);
+    VEC_FREE(&d->line_flags);
+    VEC_FREE(&d->line_spans);
     VEC_FREE(&d->paragraphs);
     VEC_FREE(&d->sentences);
     VEC_FREE(&d->tokens);

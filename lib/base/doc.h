@@ -42,6 +42,8 @@ typedef struct {
     dossier_span span;   /* into text, without the newline */
     int cls;             /* enum dossier_line_class */
     size_t body_start;   /* where the line starts in body, when it is in it */
+    dossier_span read;   /* the span clean read the line's tokens from (empty: it read none) ... */
+    size_t tok0, ntok;   /* ... and where they are: line_folds/line_flags/line_spans [tok0, tok0 + ntok) */
 } dossier_line;
 
 typedef struct {
@@ -147,6 +149,9 @@ typedef struct dossier_doc {
 
     /* clean */
     VEC(dossier_line) lines;
+    VEC(const char *) line_folds; /* every token of the lines clean read, folded (arena): meta reads */
+    VEC(unsigned) line_flags;     /* them again instead of tokenizing again; their token flags */
+    VEC(dossier_span) line_spans; /* and spans into text */
     char *body;                 /* the article body: title and body lines, paragraphs split by "\n\n" */
     size_t body_len;
 

@@ -44,7 +44,7 @@ enum {
 
 /* What clean knows about one line. */
 typedef struct {
-    const char **w;     /* folded words (punctuation left out), in the scratch arena */
+    const char **w;     /* folded words (punctuation left out), in the doc's arena */
     unsigned char *colon; /* colon[i]: 1 when a ':' follows word i, 2 for a '/' */
     unsigned *wflags;   /* token flags of each word */
     size_t nw;
@@ -221,14 +221,25 @@ static unsigned by_itself(const dossier_doc *d, const info *l, const char *s, si
 }
 
 /*
- * Fills the words of line text s[a..b) into *l, folded into the scratch
- * arena through `fold` (the caller's, kept from line to line: no malloc a word).
+ * Reads line i of the text: every token into d->line_folds, line_flags and
+ * line_spans (folded into the doc's arena through `fold`, the caller's,
+ * kept from line to line: no malloc a word), where meta reads them again,
+ * and its words into *l.
  */
-static int read_words(dossier_arena *ar, dbuf *fold, info *l, const char *s, size_t a, size_t b)
+static int read_words(dossier_doc *d, dbuf *fold, info *l, size_t i)
 {
-    size_t pos = a, ts, te, cap = 0;
+    dossier_line *line = &d->lines.v[i];
+    const char *s = d->text;
+    size_t pos = line->span.start, b = line->span.end, ts, te, cap = 0;
     unsigned fl;
+    line->tok0 = d->line_folds.n;
     while ((fl = dossier_token_next(s, b, &pos, &ts, &te)) != 0) {
+        const char *f = dossier_fold_into(fold, s + ts, te - ts);
+        const char *kept = f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
+        if (!kept || VEC_PUSH(&d->line_folds, kept) || VEC_PUSH(&d->line_flags, fl) ||
+            VEC_PUSH(&d->line_spans, ((dossier_span){ts, te})))
+            return DOSSIER_ENOMEM;
+        line->ntok++;
         if (fl & DOSSIER_TOK_PUNCT) {
             if (l->nw && !l->colon[l->nw - 1] && (s[ts] == ':' || s[ts] == '/'))
                 l->colon[l->nw - 1] = s[ts] == ':' ? 1 : 2;
@@ -238,23 +249,21 @@ static int read_words(dossier_arena *ar, dbuf *fold, info *l, const char *s, siz
             cap = cap ? cap * 2 : 16;
             const char **w = realloc(l->w, cap * sizeof *w);
             unsigned char *c = w ? realloc(l->colon, cap) : NULL;
-            unsigned *f = c ? realloc(l->wflags, cap * sizeof *f) : NULL;
+            unsigned *wf = c ? realloc(l->wflags, cap * sizeof *wf) : NULL;
             if (w)
                 l->w = w;
             if (c)
                 l->colon = c;
-            if (!f)
+            if (!wf)
                 return DOSSIER_ENOMEM;
-            l->wflags = f;
+            l->wflags = wf;
         }
-        const char *f = dossier_fold_into(fold, s + ts, te - ts);
-        l->w[l->nw] = f ? dossier_arena_strndup(ar, f, strlen(f)) : NULL;
-        if (!l->w[l->nw])
-            return DOSSIER_ENOMEM;
+        l->w[l->nw] = kept;
         l->colon[l->nw] = 0;
         l->wflags[l->nw] = fl;
         l->nw++;
     }
+    line->read = line->span;
     return DOSSIER_OK;
 }
 
@@ -266,7 +275,7 @@ static int split_lines(dossier_doc *d)
         size_t e = pos;
         while (e < d->text_len && d->text[e] != '\n')
             e++;
-        dossier_line l = {{pos, e}, DOSSIER_LINE_BLANK, 0};
+        dossier_line l = {{pos, e}, DOSSIER_LINE_BLANK, 0, {0, 0}, 0, 0};
         while (l.span.start < e && (d->text[l.span.start] == ' ' || d->text[l.span.start] == '\t'))
             l.span.start++;
         while (l.span.end > l.span.start && (d->text[l.span.end - 1] == ' ' || d->text[l.span.end - 1] == '\t'))
@@ -380,7 +389,6 @@ static void mark_blocks(dossier_doc *d, info *in)
 /* See clean.h. */
 int dossier_clean_run(dossier_doc *d)
 {
-    dossier_arena scratch = {0};
     dbuf fold = {0};
     info *in = NULL;
     int rc = split_lines(d);
@@ -395,7 +403,7 @@ int dossier_clean_run(dossier_doc *d)
         dossier_line *l = &d->lines.v[i];
         if (l->cls == DOSSIER_LINE_BLANK)
             continue;
-        if ((rc = read_words(&scratch, &fold, &in[i], d->text, l->span.start, l->span.end)) != DOSSIER_OK)
+        if ((rc = read_words(d, &fold, &in[i], i)) != DOSSIER_OK)
             goto done;
         in[i].f = shape(d->text, l->span.start, l->span.end);
         if (d->lex)
@@ -412,7 +420,6 @@ done:
         free(in[i].wflags);
     }
     free(in);
-    dossier_arena_free(&scratch);
     dossier_buf_free(&fold);
     return rc ? dossier_doc_fail(d, rc, "out of memory") : DOSSIER_OK;
 }

@@ -42,14 +42,18 @@ typedef struct {
     char *block;        /* every folded form of the line, one after another */
     unsigned *fl;       /* token flags */
     dossier_span *sp;   /* byte spans into the text */
+    int view;           /* the arrays are the doc's (ltoks_line), not the reader's */
 } ltoks;
 
+/* Frees what t holds (nothing for a view of the doc's tokens). */
 static void ltoks_free(ltoks *t)
 {
-    free(t->f);
-    free(t->block);
-    free(t->fl);
-    free(t->sp);
+    if (!t->view) {
+        free(t->f);
+        free(t->block);
+        free(t->fl);
+        free(t->sp);
+    }
     memset(t, 0, sizeof *t);
 }
 
@@ -99,6 +103,28 @@ static int ltoks_read(ltoks *t, const char *s, size_t a, size_t b)
     for (size_t i = 0; i < t->n; i++)
         t->f[i] = t->block + (uintptr_t)t->f[i];
     return rc; /* after a failure what was read stays readable: the caller frees it */
+}
+
+/*
+ * The tokens of line l of the text into *t: a view of those clean read
+ * (d->line_folds, ...) when the line still has the span clean read them
+ * from, else read again as ltoks_read does.  Returns DOSSIER_OK or
+ * DOSSIER_ENOMEM; the caller frees *t with ltoks_free either way.
+ */
+static int ltoks_line(ltoks *t, const dossier_doc *d, const dossier_line *l)
+{
+    if (l->read.start != l->span.start || l->read.end != l->span.end)
+        return ltoks_read(t, d->text, l->span.start, l->span.end);
+    memset(t, 0, sizeof *t);
+    t->view = 1;
+    t->n = l->ntok;
+    t->f = (char **)(uintptr_t)(d->line_folds.v + l->tok0);
+    t->fl = d->line_flags.v + l->tok0;
+    t->sp = d->line_spans.v + l->tok0;
+    for (size_t k = 0; k < t->n; k++)
+        if (!(t->fl[k] & DOSSIER_TOK_PUNCT))
+            t->nwords++;
+    return DOSSIER_OK;
 }
 
 /* ---- dates ---- */
@@ -256,7 +282,7 @@ static int detect_language(dossier_doc *d)
         if (l->cls != DOSSIER_LINE_BODY && l->cls != DOSSIER_LINE_TITLE)
             continue;
         ltoks t;
-        int rc = ltoks_read(&t, d->text, l->span.start, l->span.end);
+        int rc = ltoks_line(&t, d, l);
         seen += t.n;
         for (size_t k = 0; !rc && k < t.n; k++)
             for (size_t g = 0; g < nl; g++)
@@ -513,7 +539,7 @@ static long trailing_masthead(dossier_doc *d)
         return -1;
     ltoks t;
     long out = -1;
-    if (ltoks_read(&t, d->text, d->lines.v[last].span.start, d->lines.v[last].span.end) == DOSSIER_OK &&
+    if (ltoks_line(&t, d, &d->lines.v[last]) == DOSSIER_OK &&
         t.n == t.nwords && t.nwords >= 1 && t.nwords <= 3 && (t.fl[0] & DOSSIER_TOK_UPPER) &&
         !any_marker(d, &t))
         out = (long)last;
@@ -652,7 +678,7 @@ static int headline_follows(const dossier_doc *d, size_t i)
     if (j >= d->lines.n || d->lines.v[j].cls != DOSSIER_LINE_BODY)
         return 0;
     ltoks t;
-    int yes = ltoks_read(&t, d->text, d->lines.v[j].span.start, d->lines.v[j].span.end) == DOSSIER_OK &&
+    int yes = ltoks_line(&t, d, &d->lines.v[j]) == DOSSIER_OK &&
               t.nwords >= 4 && t.nwords <= 30 && !ends_final(d->text, d->lines.v[j].span) &&
               d->text[d->lines.v[j].span.end - 1] != ':';
     ltoks_free(&t);
@@ -683,7 +709,7 @@ static void title_line(dossier_doc *d, size_t i, const ltoks *t)
 static size_t line_words(const dossier_doc *d, size_t i)
 {
     ltoks t;
-    size_t n = ltoks_read(&t, d->text, d->lines.v[i].span.start, d->lines.v[i].span.end) == DOSSIER_OK
+    size_t n = ltoks_line(&t, d, &d->lines.v[i]) == DOSSIER_OK
                    ? t.nwords : 0;
     ltoks_free(&t);
     return n;
@@ -727,7 +753,7 @@ static int scan_head(dossier_doc *d, const char **masthead, const char **agency)
         if (l->cls == DOSSIER_LINE_BLANK)
             continue;
         ltoks t;
-        if ((rc = ltoks_read(&t, d->text, l->span.start, l->span.end)) != DOSSIER_OK) {
+        if ((rc = ltoks_line(&t, d, l)) != DOSSIER_OK) {
             ltoks_free(&t);
             return dossier_doc_fail(d, rc, "out of memory");
         }
@@ -806,7 +832,7 @@ static int scan_outlets(dossier_doc *d, const char **source, const char **copyri
         if (l->cls == DOSSIER_LINE_BLANK || !may_name_outlet(d, l, &fold))
             continue;
         ltoks t;
-        if (ltoks_read(&t, d->text, l->span.start, l->span.end) != DOSSIER_OK) {
+        if (ltoks_line(&t, d, l) != DOSSIER_OK) {
             ltoks_free(&t);
             dossier_buf_free(&fold);
             return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");

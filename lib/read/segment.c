@@ -57,7 +57,7 @@ static int default_lines(dossier_doc *d)
         size_t e = pos;
         while (e < d->text_len && d->text[e] != '\n')
             e++;
-        dossier_line l = {{pos, e}, DOSSIER_LINE_BLANK, 0};
+        dossier_line l = {{pos, e}, DOSSIER_LINE_BLANK, 0, {0, 0}, 0, 0};
         while (l.span.start < l.span.end && d->text[l.span.start] == ' ')
             l.span.start++;
         while (l.span.end > l.span.start && d->text[l.span.end - 1] == ' ')
