@@ -50,10 +50,15 @@
 #define TEXT_(x) #x
 #define TEXT(x) TEXT_(x)
 
-/* One word, number or name of a statement: a view into its features text. */
+/*
+ * One word, number or name of a statement: a view into its features
+ * text, with what same_word() compares worked out once.
+ */
 typedef struct {
     const char *s;
     size_t n;
+    size_t stem;              /* stem_len() */
+    uint64_t key;             /* the hash of its stem, or of all of it when it has none */
 } item;
 
 typedef VEC(item) items;
@@ -80,6 +85,8 @@ static void features_clear(features *f)
     memset(f, 0, sizeof *f);
 }
 
+static size_t stem_len(const char *s, size_t n);
+
 /* Splits a space-separated list (up to '\n' or the end) into items; returns where it stopped. */
 static const char *split(items *out, const char *s, int *rc)
 {
@@ -91,7 +98,8 @@ static const char *split(items *out, const char *s, int *rc)
         const char *e = s;
         while (*e && *e != ' ' && *e != '\n')
             e++;
-        if (VEC_PUSH(out, ((item){s, (size_t)(e - s)})))
+        size_t n = (size_t)(e - s), stem = stem_len(s, n);
+        if (VEC_PUSH(out, ((item){s, n, stem, dossier_hash(s, stem ? stem : n)})))
             *rc = DOSSIER_ENOMEM;
         s = e;
     }
@@ -587,25 +595,30 @@ static size_t lcs(const item *a, const item *b)
 }
 
 /* The byte length of the first STEM characters of a word, or 0 when it is shorter. */
-static size_t stem_len(const item *w)
+static size_t stem_len(const char *s, size_t n)
 {
     size_t chars = 0, i = 0;
-    for (; i < w->n && chars < STEM; i++)
-        if (((unsigned char)w->s[i] & 0xC0) != 0x80)
+    for (; i < n && chars < STEM; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
             chars++;
-    while (i < w->n && ((unsigned char)w->s[i] & 0xC0) == 0x80)
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
         i++;
     return chars >= STEM ? i : 0;
 }
 
-/* Non-zero when two folded words are one word: equal, one stem, or (across languages) cognates. */
+/*
+ * Non-zero when two folded words are one word: equal, one stem, or
+ * (across languages) cognates.  Equal words and equal stems have equal
+ * keys, so words of unequal keys are only tried as cognates.
+ */
 static int same_word(const item *a, const item *b, int languages_differ)
 {
-    if (a->n == b->n && memcmp(a->s, b->s, a->n) == 0)
-        return 1;
-    size_t ka = stem_len(a), kb = stem_len(b);
-    if (ka && ka == kb && memcmp(a->s, b->s, ka) == 0)
-        return 1;
+    if (a->key == b->key) {
+        if (a->n == b->n && memcmp(a->s, b->s, a->n) == 0)
+            return 1;
+        if (a->stem && a->stem == b->stem && memcmp(a->s, b->s, a->stem) == 0)
+            return 1;
+    }
     if (!languages_differ || a->n < 5 || b->n < 5 || a->s[0] != b->s[0])
         return 0;
     size_t longer = a->n > b->n ? a->n : b->n, shorter = a->n > b->n ? b->n : a->n;
@@ -624,7 +637,8 @@ static size_t shared_items(const items *a, const items *b, int words, int langua
             if (used[j])
                 continue;
             int same = words ? same_word(&a->v[i], &b->v[j], languages_differ)
-                             : a->v[i].n == b->v[j].n && memcmp(a->v[i].s, b->v[j].s, a->v[i].n) == 0;
+                             : a->v[i].key == b->v[j].key && a->v[i].n == b->v[j].n &&
+                               memcmp(a->v[i].s, b->v[j].s, a->v[i].n) == 0;
             if (same) {
                 used[j] = 1;
                 n++;
@@ -721,7 +735,7 @@ typedef VEC(pair) pairs;
  */
 static uint64_t item_key(long long speaker, int kind, const item *it)
 {
-    size_t n = kind == 0 && stem_len(it) ? stem_len(it) : it->n;
+    size_t n = kind == 0 && it->stem ? it->stem : it->n;
     uint64_t h = dossier_hash(it->s, n);
     h ^= (uint64_t)(kind + 1) * 0x9E3779B97F4A7C15ULL;
     h ^= (uint64_t)speaker * 0xC2B2AE3D27D4EB4FULL;
