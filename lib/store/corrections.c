@@ -635,7 +635,13 @@ static int load(corrections *out, dossier_db *db, sqlite3_stmt *st)
 static int select_corrections(corrections *out, dossier_db *db, long long article)
 {
     sqlite3_stmt *st = NULL;
-    int rc;
+    int rc = dossier_db_cached(&st, db, "SELECT 1 FROM corrections LIMIT 1");
+    if (rc)
+        return rc;
+    int step = sqlite3_step(st); /* none, as in most databases: no aliases are gathered for nothing */
+    sqlite3_reset(st);
+    if (step != SQLITE_ROW)
+        return step == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "corrections");
     if (article)
         rc = dossier_db_cached(&st, db,
             "SELECT " CORRECTION_COLUMNS " FROM corrections WHERE article = ?1 OR folded IN ("
