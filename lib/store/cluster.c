@@ -453,8 +453,8 @@ int dossier_cluster_wording(dossier_doc *d)
     return rc;
 }
 
-/* The entities named inside doc statement i, as fill_words() writes them: sorted ids. The caller frees *out. */
-static int named_ids(char **out, const dossier_doc *d, size_t i, const long long *ids)
+/* See cluster.h. */
+int dossier_cluster_names(char **out, const dossier_doc *d, size_t i, const long long *ids)
 {
     strings v = {0};
     dbuf b = {0};
@@ -478,39 +478,6 @@ static int named_ids(char **out, const dossier_doc *d, size_t i, const long long
     if (rc)
         dossier_buf_free(&b);
     return rc || *out ? rc : DOSSIER_ENOMEM;
-}
-
-/* See cluster.h. */
-int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long long *stmt_ids, const long long *ids)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO statement_features(statement, speaker, article, day, language, kind, rank, words, numbers, names,"
-        " cluster)"
-        " SELECT s.id, s.speaker, s.article, CAST(julianday(a.published) AS INTEGER), a.language, s.kind,"
-        " (SELECT count(*) FROM statements o WHERE o.article = s.article AND o.speaker IS s.speaker"
-        "  AND (o.start < s.start OR (o.start = s.start AND o.id < s.id))), ?2, ?3, ?4, s.cluster"
-        " FROM statements s JOIN articles a ON a.id = s.article WHERE s.id = ?1");
-    for (size_t i = 0; !rc && i < d->statements.n; i++) {
-        const char *w = d->statements.v[i].wording, *nl1 = w ? strchr(w, '\n') : NULL;
-        const char *nl2 = nl1 ? strchr(nl1 + 1, '\n') : NULL;
-        char *names = NULL;
-        if (!nl2)
-            continue;
-        rc = named_ids(&names, d, i, ids);
-        if (rc)
-            return dossier_db_fail(db, rc, "out of memory");
-        sqlite3_bind_int64(st, 1, stmt_ids[i]);
-        sqlite3_bind_text(st, 2, w, (int)(nl1 - w), SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, nl1 + 1, (int)(nl2 - nl1 - 1), SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, names, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = dossier_db_sqlfail(db, "statement features");
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        free(names);
-    }
-    return rc;
 }
 
 /*
@@ -1228,12 +1195,8 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
     return rc;
 }
 
-/*
- * The rank of doc statement i among the statements of its speaker (its
- * database id `speakers[i]`, 0 for none), by where they begin, then by
- * id: what statement_features.rank holds.
- */
-static int rank_of(const dossier_doc *d, const long long *speakers, size_t i)
+/* See cluster.h. */
+int dossier_cluster_rank(const dossier_doc *d, const long long *speakers, size_t i)
 {
     int rank = 0;
     const dossier_statement *s = &d->statements.v[i];
@@ -1261,9 +1224,9 @@ static int doc_features(features *f, const dossier_doc *d, size_t i, const long 
     f->day = day;
     f->start = (long long)s->span.start;
     f->direct = s->kind == DOSSIER_STATEMENT_DIRECT;
-    f->rank = rank_of(d, speakers, i);
+    f->rank = dossier_cluster_rank(d, speakers, i);
     snprintf(f->lang, sizeof f->lang, "%s", lang);
-    int rc = named_ids(&names, d, i, ids);
+    int rc = dossier_cluster_names(&names, d, i, ids);
     if (!rc && (dossier_buf_puts(&b, s->wording) || dossier_buf_puts(&b, names)))
         rc = DOSSIER_ENOMEM;
     free(names);

@@ -50,14 +50,18 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
 int dossier_cluster_wording(dossier_doc *d);
 
 /*
- * Stores the statement_features rows of the doc's statements that have
- * their wording (the others are worked out when first compared), with the
- * entities they name: stmt_ids[i] is the id of statement i, ids[e] the
- * database id of doc entity e.  Returns DOSSIER_OK or a failure with the
- * message on the handle.
+ * The entities named inside doc statement i (names and short names), as
+ * statement_features.names holds them: the sorted database ids ids[e],
+ * space-separated.  The caller frees *out.  0 or DOSSIER_ENOMEM.
  */
-int dossier_cluster_put_wording(dossier_db *db, const dossier_doc *d, const long long *stmt_ids,
-                                const long long *ids);
+int dossier_cluster_names(char **out, const dossier_doc *d, size_t i, const long long *ids);
+
+/*
+ * The rank of doc statement i among the statements of its speaker
+ * (speakers[j] the database id of statement j's speaker, 0 for none), by
+ * where they begin, then by id: what statement_features.rank holds.
+ */
+int dossier_cluster_rank(const dossier_doc *d, const long long *speakers, size_t i);
 
 /*
  * Non-zero when every statement of the doc has its wording

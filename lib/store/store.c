@@ -351,6 +351,83 @@ static int store_statements(dossier_db *db, const dossier_doc *d, long long art,
     return rc ? rc : rows_flush(&top);
 }
 
+/* The day (julianday, NULL when undated) and language of stored article `art`, as statement_features holds them. */
+static int article_day(sqlite3_stmt **out, dossier_db *db, long long art)
+{
+    int rc = dossier_db_cached(out, db, "SELECT CAST(julianday(published) AS INTEGER), language"
+                                        " FROM articles INDEXED BY articles_meta WHERE id = ?1");
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(*out, 1, art);
+    if (sqlite3_step(*out) != SQLITE_ROW) {
+        sqlite3_reset(*out);
+        return dossier_db_sqlfail(db, "statement features");
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * Binds the features of doc statement i (with its wording "words\nnumbers\n")
+ * to the tuple of `w` at p: its speaker, the article's day and language
+ * (columns of `day`), its kind, rank, wording, names and cluster.
+ */
+static int bind_features(rows *w, int p, const dossier_doc *d, size_t i, long long art, const long long *ids,
+                         const long long *sids, const long long *speakers, sqlite3_stmt *day,
+                         dossier_cluster_plan *plan)
+{
+    const dossier_statement *s = &d->statements.v[i];
+    const char *nl1 = strchr(s->wording, '\n'), *nl2 = strchr(nl1 + 1, '\n');
+    char *names = NULL;
+    if (dossier_cluster_names(&names, d, i, ids))
+        return dossier_db_fail(w->db, DOSSIER_ENOMEM, "out of memory");
+    sqlite3_bind_int64(w->st, p + 1, sids[i]);
+    if (speakers[i])
+        sqlite3_bind_int64(w->st, p + 2, speakers[i]);
+    sqlite3_bind_int64(w->st, p + 3, art);
+    sqlite3_bind_value(w->st, p + 4, sqlite3_column_value(day, 0));
+    sqlite3_bind_value(w->st, p + 5, sqlite3_column_value(day, 1));
+    sqlite3_bind_text(w->st, p + 6, s->kind == DOSSIER_STATEMENT_DIRECT ? "direct" : "indirect", -1, SQLITE_STATIC);
+    sqlite3_bind_int(w->st, p + 7, dossier_cluster_rank(d, speakers, i));
+    sqlite3_bind_text(w->st, p + 8, s->wording, (int)(nl1 - s->wording), SQLITE_STATIC);
+    sqlite3_bind_text(w->st, p + 9, nl1 + 1, (int)(nl2 - nl1 - 1), SQLITE_STATIC);
+    sqlite3_bind_text(w->st, p + 10, names, -1, free);
+    if (plan)
+        sqlite3_bind_int64(w->st, p + 11, dossier_cluster_plan_of(plan, sids[i]));
+    return DOSSIER_OK;
+}
+
+/*
+ * Inserts the statement_features rows of the doc's statements that have
+ * their wording (dossier_cluster_wording; the others are worked out when
+ * first compared), in the clusters of `plan` (none when NULL).
+ */
+static int store_features(dossier_db *db, const dossier_doc *d, long long art, const long long *ids,
+                          const long long *sids, dossier_cluster_plan *plan)
+{
+    rows w;
+    sqlite3_stmt *day = NULL;
+    long long *speakers = calloc(d->statements.n + 1, sizeof *speakers);
+    int rc = speakers ? article_day(&day, db, art) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    if (!rc)
+        rc = rows_open(&w, db, MULTI_ROW("INSERT INTO statement_features(statement, speaker, article, day, language,"
+                                         " kind, rank, words, numbers, names, cluster)", "(?,?,?,?,?,?,?,?,?,?,?)"), 11);
+    for (size_t i = 0; !rc && i < d->statements.n; i++)
+        speakers[i] = d->statements.v[i].speaker >= 0 ? ids[d->statements.v[i].speaker] : 0;
+    for (size_t i = 0; !rc && i < d->statements.n; i++) {
+        const char *nl = d->statements.v[i].wording ? strchr(d->statements.v[i].wording, '\n') : NULL;
+        if (!nl || !strchr(nl + 1, '\n'))
+            continue;
+        int p = rows_next(&w);
+        rc = p < 0 ? p : bind_features(&w, p, d, i, art, ids, sids, speakers, day, plan);
+    }
+    if (!rc)
+        rc = rows_flush(&w);
+    if (day)
+        sqlite3_reset(day);
+    free(speakers);
+    return rc;
+}
+
 /* Inserts the dates. */
 static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
 {
@@ -515,7 +592,7 @@ static int store(long long *out, dossier_db *db, const dossier_doc *d, const cha
     if (!rc)
         rc = store_counted(db, d, art, ids, sids, plan);
     if (!rc)
-        rc = dossier_cluster_put_wording(db, d, sids, ids);
+        rc = store_features(db, d, art, ids, sids, plan);
     if (!rc && plan) /* earlier clusters that the new statements joined become one */
         rc = dossier_cluster_plan_move(db, plan);
     if (!rc)
