@@ -22,6 +22,7 @@
 #include "extract/tagger/tagger.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,10 @@ struct dossier_tagger_model {
     uint32_t *bucket;        /* weights whose hash starts with the top BUCKET_BITS bits b: [bucket[b], bucket[b + 1]) */
     uint32_t *word_bucket;   /* the same for the word table */
     float *wf;               /* per weight record: its weight (int16 times scale), computed once at open */
+    uint64_t generation;     /* unique to this opening: what a thread's memo of weights belongs to */
 };
+
+static atomic_uint_fast64_t generations; /* the last generation handed out */
 
 #define BUCKET_BITS 16
 
@@ -140,6 +144,7 @@ static int open_model(dossier_tagger_model **out, const unsigned char *data, siz
     m->word_bucket = word_bucket;
     m->words.bucket = word_bucket;
     m->wf = wf;
+    m->generation = atomic_fetch_add(&generations, 1) + 1;
     for (size_t i = 0; i < nw; i++)
         wf[i] = (float)(int16_t)(uint16_t)(w[i * 8 + 6] | w[i * 8 + 7] << 8) * m->scale;
     fill_buckets(bucket, w, nw);
@@ -196,16 +201,17 @@ static size_t find_records(const dossier_tagger_model *m, uint32_t feat, size_t 
 }
 
 /*
- * A document's look-ups of the weight table, remembered by feature hash
- * in a table of MEMO_SLOTS (one slot per hash, the last look-up wins):
- * a document asks for the same features again and again (the bias, the
- * capital classes, the common words, suffixes and tag pairs), and each
- * look-up is a wait for memory.  A slot holds the feature's weight for
+ * A thread's look-ups of a model's weight table, remembered by feature
+ * hash in a table of MEMO_SLOTS (one slot per hash, the last look-up
+ * wins): documents ask for the same features again and again (the bias,
+ * the capital classes, the common words, suffixes and tag pairs), and each
+ * look-up is a wait for memory.  The table is the thread's own and serves
+ * every document it tags with the same model (see thread_slots).  A slot holds the feature's weight for
  * every tag, 0 for the tags it has no record of: adding a zero leaves a
  * score as it is (no score is ever -0), so scores get the same sums as
  * from the records alone, and a hit is one add per tag.
  */
-#define MEMO_SLOTS 4096
+#define MEMO_SLOTS 16384
 typedef struct {
     uint32_t feat;
     uint32_t used;
@@ -235,7 +241,7 @@ static void memo_score(const void *ctx, uint32_t feat, float *scores)
 {
     const memo_scorer *ms = ctx;
     const dossier_tagger_model *m = ms->m;
-    memo_slot *sl = &ms->slot[(feat * 2654435761u) >> 20];
+    memo_slot *sl = &ms->slot[(feat * 2654435761u) >> 18];
     if (!sl->used || sl->feat != feat) {
         size_t first, n = find_records(m, feat, &first); /* one record per tag at most: order checked at open */
         sl->feat = feat;
@@ -299,6 +305,49 @@ static float *static_scores(const memo_scorer *ms, const dossier_tagger_features
     return base;
 }
 
+/* A thread's memo: the generation of the model its slots hold weights of (0: none yet), and the slots. */
+typedef struct {
+    uint64_t generation;
+    memo_slot slot[MEMO_SLOTS];
+} thread_memo;
+
+static pthread_key_t memo_key;        /* the calling thread's thread_memo, freed when the thread ends */
+static int memo_key_made;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+
+/* Makes memo_key (pthread_once). */
+static void make_memo_key(void)
+{
+    memo_key_made = pthread_key_create(&memo_key, free) == 0;
+}
+
+/*
+ * The calling thread's memo slots for model m, emptied when they last
+ * served another model; NULL when there is no thread memo (out of memory),
+ * and the caller uses slots of its own.  The memo is freed with its
+ * thread (the main thread's with the process).
+ */
+static memo_slot *thread_slots(const dossier_tagger_model *m)
+{
+    pthread_once(&memo_once, make_memo_key);
+    if (!memo_key_made)
+        return NULL;
+    thread_memo *t = pthread_getspecific(memo_key);
+    if (!t) {
+        if (!(t = calloc(1, sizeof *t)))
+            return NULL;
+        if (pthread_setspecific(memo_key, t)) {
+            free(t);
+            return NULL;
+        }
+    }
+    if (t->generation != m->generation) {
+        memset(t->slot, 0, sizeof t->slot);
+        t->generation = m->generation;
+    }
+    return t->slot;
+}
+
 /* See tagger.h. */
 int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_model *m,
                        const dossier_tagger_doc *doc)
@@ -307,11 +356,14 @@ int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_
     int rc = dossier_tagger_features_make(&f, &m->words, doc);
     if (rc)
         return rc;
-    memo_scorer ms = {m, calloc(MEMO_SLOTS, sizeof(memo_slot))};
+    memo_slot *own = NULL;
+    memo_scorer ms = {m, thread_slots(m)};
+    if (!ms.slot)
+        ms.slot = own = calloc(MEMO_SLOTS, sizeof(memo_slot));
     float *base = ms.slot ? static_scores(&ms, &f) : NULL;
     rc = base ? dossier_tagger_decode(tags, margin, NULL, &f, base, memo_score, &ms) : DOSSIER_ENOMEM;
     free(base);
-    free(ms.slot);
+    free(own);
     dossier_tagger_features_free(&f);
     return rc;
 }
