@@ -490,14 +490,15 @@ int dossier_cluster_names(char **out, const dossier_doc *d, size_t i, const long
     " FROM statement_features f JOIN statements s ON s.id = f.statement"
 
 /*
- * The same columns of candidates, read from the index statement_features_near
- * alone (migration 018), which holds their cluster; their start is never
- * needed.
+ * The same columns of candidates, read from statement_features alone
+ * (migration 018: it holds their cluster), here from the index
+ * statement_features_near alone; their start is never needed.
  */
-#define CANDIDATE_COLUMNS                                                                  \
+#define FEATURES_ALONE                                                                     \
     "SELECT f.statement, f.article, f.speaker, coalesce(f.cluster, f.statement), coalesce(f.day, -1)," \
     " f.kind, f.rank, f.language, f.words, f.numbers, f.names, 0"                             \
-    " FROM statement_features f INDEXED BY statement_features_near"
+    " FROM statement_features f"
+#define CANDIDATE_COLUMNS FEATURES_ALONE " INDEXED BY statement_features_near"
 
 /*
  * Reads one features row.  When its words were never stored they are
@@ -1024,7 +1025,7 @@ static int prepare_queries(sqlite3_stmt **mine, candidate_queries *q, dossier_db
                                " WHERE f.speaker = ?1 AND f.day IS NULL"
                                " ORDER BY f.statement DESC LIMIT " TEXT(CANDIDATES));
     if (!rc) /* undated: the speaker's latest statements, dated or not */
-        rc = dossier_db_cached(&q->latest, db, FEATURE_COLUMNS
+        rc = dossier_db_cached(&q->latest, db, FEATURES_ALONE
                                " WHERE f.statement IN (SELECT id FROM statements WHERE speaker = ?1"
                                "  ORDER BY id DESC LIMIT ?2)");
     return rc;
