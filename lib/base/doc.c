@@ -35,8 +35,10 @@ void dossier_doc_free(dossier_doc *d)
     VEC_FREE(&d->sentences);
     VEC_FREE(&d->tokens);
     VEC_FREE(&d->folds);
-    for (size_t i = 0; i < d->entities.n; i++)
+    for (size_t i = 0; i < d->entities.n; i++) {
         VEC_FREE(&d->entities.v[i].aliases);
+        VEC_FREE(&d->entities.v[i].alias_folds);
+    }
     VEC_FREE(&d->entities);
     VEC_FREE(&d->mentions);
     VEC_FREE(&d->roles);
@@ -69,26 +71,29 @@ const char *dossier_doc_strndup(dossier_doc *d, const char *s, size_t len)
     return dossier_arena_strndup(&d->arena, s, len);
 }
 
-/*
- * Non-zero when a folds to fb (b already folded, or NULL when it could not
- * be); `scratch` is the caller's buffer for folding a.
- */
-static int same_folded(dbuf *scratch, const char *a, const char *fb)
+/* Non-zero when folded forms fa and fb (each NULL when it could not be made) are equal. */
+static int same_folded(const char *fa, const char *fb)
 {
-    const char *fa = fb ? dossier_fold_into(scratch, a, strlen(a)) : NULL;
-    return fa && strcmp(fa, fb) == 0;
+    return fa && fb && strcmp(fa, fb) == 0;
+}
+
+/* s[0, len) folded, in the doc's arena; NULL when out of memory.  `fold` is the caller's scratch. */
+static const char *keep_folded(dossier_doc *d, dbuf *fold, const char *s, size_t len)
+{
+    const char *f = dossier_fold_into(fold, s, len);
+    return f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
 }
 
 /* See doc.h. */
 int dossier_doc_entity(dossier_doc *d, const char *name, size_t len, int kind,
                        const dossier_gaz_entry *gaz)
 {
-    dbuf fold = {0}, scratch = {0};
+    dbuf fold = {0}, other = {0};
     const char *f = dossier_fold_into(&fold, name, len);
     int idx = -1;
     for (size_t i = 0; idx < 0 && i < d->entities.n; i++) {
         dossier_entity *e = &d->entities.v[i];
-        if (gaz ? e->gaz == gaz : (e->kind == kind && !e->gaz && same_folded(&scratch, e->name, f)))
+        if (gaz ? e->gaz == gaz : (e->kind == kind && !e->gaz && same_folded(e->fold, f)))
             idx = (int)i;
     }
     if (idx < 0) {
@@ -96,15 +101,16 @@ int dossier_doc_entity(dossier_doc *d, const char *name, size_t len, int kind,
         e.name = gaz ? dossier_doc_strndup(d, gaz->name, strlen(gaz->name)) : dossier_doc_strndup(d, name, len);
         e.kind = gaz ? gaz->kind : kind;
         e.gaz = gaz;
+        e.fold = e.name ? keep_folded(d, &other, e.name, strlen(e.name)) : NULL;
         if (!e.name || VEC_PUSH(&d->entities, e))
             idx = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
         else
             idx = (int)d->entities.n - 1;
-        if (idx >= 0 && gaz && !same_folded(&scratch, e.name, f) && dossier_doc_alias(d, idx, name, len))
+        if (idx >= 0 && gaz && !same_folded(e.fold, f) && dossier_doc_alias(d, idx, name, len))
             idx = DOSSIER_ENOMEM;
     }
     dossier_buf_free(&fold);
-    dossier_buf_free(&scratch);
+    dossier_buf_free(&other);
     return idx;
 }
 
@@ -112,17 +118,17 @@ int dossier_doc_entity(dossier_doc *d, const char *name, size_t len, int kind,
 int dossier_doc_alias(dossier_doc *d, int e, const char *alias, size_t len)
 {
     dossier_entity *ent = &d->entities.v[e];
-    dbuf fold = {0}, scratch = {0};
+    dbuf fold = {0};
     const char *f = dossier_fold_into(&fold, alias, len);
-    int known = same_folded(&scratch, ent->name, f);
+    int known = same_folded(ent->fold, f);
     for (size_t i = 0; !known && i < ent->aliases.n; i++)
-        known = same_folded(&scratch, ent->aliases.v[i], f);
+        known = same_folded(ent->alias_folds.v[i], f);
+    const char *kept = !known && f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
     dossier_buf_free(&fold);
-    dossier_buf_free(&scratch);
     if (known)
         return DOSSIER_OK;
     const char *copy = dossier_doc_strndup(d, alias, len);
-    if (!copy || VEC_PUSH(&ent->aliases, copy))
+    if (!copy || VEC_PUSH(&ent->aliases, copy) || VEC_PUSH(&ent->alias_folds, kept))
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     return DOSSIER_OK;
 }

@@ -70,6 +70,8 @@ typedef struct {
     const dossier_gaz_entry *gaz;   /* the gazetteer entry, or NULL when found from text */
     VEC(const char *) aliases;      /* other surface forms seen (arena) */
     int nmentions;                  /* mentions outside boilerplate */
+    const char *fold;               /* name folded (arena), or NULL when out of memory */
+    VEC(const char *) alias_folds;  /* each alias folded (arena, or NULL), parallel to aliases */
 } dossier_entity;
 
 /* How a mention refers to its entity. */

@@ -230,15 +230,14 @@ static int run_end(const dossier_names *c, int i, int end)
 
 /*
  * The entity that has folded text f as an alias (an acronym seen in
- * parentheses), or -1; `other` is the caller's buffer for folding.
+ * parentheses), or -1.
  */
-static int entity_by_alias(const dossier_doc *d, const char *f, dbuf *other)
+static int entity_by_alias(const dossier_doc *d, const char *f)
 {
     int found = -1;
     for (size_t e = 0; found < 0 && e < d->entities.n; e++)
         for (size_t a = 0; found < 0 && a < d->entities.v[e].aliases.n; a++) {
-            const char *al = d->entities.v[e].aliases.v[a];
-            const char *g = dossier_fold_into(other, al, strlen(al));
+            const char *g = d->entities.v[e].alias_folds.v[a];
             if (g && strcmp(f, g) == 0)
                 found = (int)e;
         }
@@ -248,19 +247,18 @@ static int entity_by_alias(const dossier_doc *d, const char *f, dbuf *other)
 /* See finder.h. */
 int dossier_names_find(const dossier_doc *d, const char *text, size_t len)
 {
-    dbuf fold = {0}, other = {0};
+    dbuf fold = {0};
     const char *f = dossier_fold_into(&fold, text, len);
     int found = -1;
     for (size_t e = 0; f && found < 0 && e < d->entities.n; e++) {
         const dossier_entity *ent = &d->entities.v[e];
-        const char *g = ent->gaz ? NULL : dossier_fold_into(&other, ent->name, strlen(ent->name));
+        const char *g = ent->gaz ? NULL : ent->fold;
         if (g && strcmp(f, g) == 0)
             found = (int)e;
     }
     if (f && found < 0)
-        found = entity_by_alias(d, f, &other);
+        found = entity_by_alias(d, f);
     dossier_buf_free(&fold);
-    dossier_buf_free(&other);
     return found;
 }
 

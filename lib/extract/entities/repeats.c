@@ -395,9 +395,11 @@ static int merge_inflected(dossier_names *c)
             ent->nmentions = 0;
             if (strlen(ent->name) < strlen(to->name) && word_count(ent->name) == word_count(to->name)) {
                 /* The shorter form is the nominative: "Игорь Смирнов", not "Игоря Смирнова". */
-                const char *old = to->name;
+                const char *old = to->name, *old_fold = to->fold;
                 to->name = ent->name;
+                to->fold = ent->fold;
                 ent->name = old;
+                ent->fold = old_fold;
             }
             if (dossier_doc_alias(d, (int)f, ent->name, strlen(ent->name)))
                 return DOSSIER_ENOMEM;
