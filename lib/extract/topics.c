@@ -188,7 +188,10 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
         if (dossier_lexicon_match(d->lex, lang, "statement.program_words", w, (size_t)len, out) == (size_t)len)
             return len;
     }
-    /* an inflected single word: "станцию", "Stationen" (the answer remembered per word) */
+    /* an inflected single word: "станцию", "Stationen" (the answer remembered per word); in a
+       language without endings a word is only itself, which the first match tried */
+    if (t < end && !dossier_inflect_has_endings(d->lex, lang))
+        return 0;
     const dossier_phrase *const *list = NULL;
     size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
     int found = -1;
