@@ -191,6 +191,13 @@ typedef struct {
 
 #define NULL_DAY LLONG_MIN
 
+/* Five rows of the bands' INSERT: (?b, ?1, ?2) for the five band parameters b given. */
+#define BAND_ROW(b) "(?" #b ", ?1, ?2)"
+#define BAND_ROWS(a, b, c, d, e) BAND_ROW(a) "," BAND_ROW(b) "," BAND_ROW(c) "," BAND_ROW(d) "," BAND_ROW(e)
+#if DOSSIER_SHINGLES_BANDS != 20
+#error "store_signature() binds 20 bands"
+#endif
+
 /*
  * Works out and stores the signature and bands of an article, from `given`
  * when not NULL, else from its stored body; fills *a (no bands when the
@@ -236,16 +243,22 @@ static int store_signature(signed_article *a, dossier_db *db, long long article,
         rc = sqlite3_step(put) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_signatures");
         sqlite3_reset(put);
     }
+    /* the bands in one statement, in band order (?1 the article, ?2 its day) */
     if (!rc)
-        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands_recent(band, article, day) VALUES (?1, ?2, ?3)");
-    for (int b = 0; !rc && b < DOSSIER_SHINGLES_BANDS; b++) {
-        a->band[a->nbands++] = band_hash(a->sig, b, lang);
-        sqlite3_bind_int64(band, 1, a->band[b]);
-        sqlite3_bind_int64(band, 2, article);
+        rc = dossier_db_cached(&band, db, "INSERT INTO article_bands_recent(band, article, day) VALUES"
+                                          BAND_ROWS(3, 4, 5, 6, 7) "," BAND_ROWS(8, 9, 10, 11, 12) ","
+                                          BAND_ROWS(13, 14, 15, 16, 17) "," BAND_ROWS(18, 19, 20, 21, 22));
+    if (!rc) {
+        sqlite3_bind_int64(band, 1, article);
         if (dated)
-            sqlite3_bind_int64(band, 3, a->day);
+            sqlite3_bind_int64(band, 2, a->day);
+        for (int b = 0; b < DOSSIER_SHINGLES_BANDS; b++) {
+            a->band[a->nbands++] = band_hash(a->sig, b, lang);
+            sqlite3_bind_int64(band, 3 + b, a->band[b]);
+        }
         rc = sqlite3_step(band) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
         sqlite3_reset(band);
+        sqlite3_clear_bindings(band);
     }
     return rc ? rc : merge_when_full(db);
 }
