@@ -639,6 +639,8 @@ int dossier_speakernames_org_word(const stm_ctx *c, int t)
 {
     if (dossier_speakers_match(c, "statement.org_descriptions", t))
         return 1;
+    if (!dossier_inflect_has_endings(c->d->lex, c->lang))
+        return 0; /* a word is only itself, which the match tried */
     const dossier_phrase *const *orgs = NULL;
     size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.org_descriptions", &orgs);
     return dossier_inflect_in_list(c->d->lex, c->lang, c->d->folds.v[t], orgs, n) >= 0;
@@ -785,10 +787,12 @@ static int group_head(const stm_ctx *c, int t)
 {
     if (c->used[t] == 2 || (c->tok_mention[t] >= 0 && c->d->mentions.v[c->tok_mention[t]].how == DOSSIER_MENTION_NAME))
         return -1;
-    if (dossier_speakers_match(c, "statement.group_nouns", t) == 1)
+    int k = dossier_speakers_match(c, "statement.group_nouns", t);
+    if (k == 1)
         return DOSSIER_KIND_ORGANIZATION;
     const dossier_phrase *const *groups = NULL;   /* inflected: "по словам экспертов" */
-    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.group_nouns", &groups);
+    size_t n = k || dossier_inflect_has_endings(c->d->lex, c->lang)   /* else: a word is only itself, */
+                   ? dossier_lexicon_list(c->d->lex, c->lang, "statement.group_nouns", &groups) : 0; /* tried */
     if (dossier_inflect_in_list(c->d->lex, c->lang, c->d->folds.v[t], groups, n) >= 0)
         return DOSSIER_KIND_ORGANIZATION;
     if (dossier_speakers_match(c, "statement.source_nouns", t) == 1)

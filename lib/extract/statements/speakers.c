@@ -732,6 +732,8 @@ static int role_word(const stm_ctx *c, int t)
         t++;
     if (dossier_speakers_match(c, "statement.person_roles", t))
         return 1;
+    if (!dossier_inflect_has_endings(c->d->lex, c->lang))
+        return 0; /* a word is only itself, which the match tried */
     const dossier_phrase *const *roles = NULL;
     size_t n = dossier_lexicon_list(c->d->lex, c->lang, "statement.person_roles", &roles);
     return (size_t)t < c->d->tokens.n && dossier_inflect_in_list(c->d->lex, c->lang, c->d->folds.v[t], roles, n) >= 0;
