@@ -292,17 +292,24 @@ static long long alias_lookup(dossier_db *db, const char *name, int kind, int un
     char *f = dossier_fold(name, strlen(name));
     if (!f)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    /* the gazetteer's first, then the oldest: picked here from the few rows, without a sorter */
     if (dossier_db_cached(&st, db,
-            "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
-            " WHERE a.folded = ?1 AND e.kind = ?2 AND e.known <= ?3 ORDER BY e.known DESC, e.id LIMIT 1")) {
+            "SELECT e.id, e.known FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE a.folded = ?1 AND e.kind = ?2 AND e.known <= ?3")) {
         free(f);
         return DOSSIER_EDB;
     }
-    sqlite3_bind_text(st, 1, f, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, dossier_kind_name(kind), -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 3, unknown_only ? 0 : 1);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
+    long long known = -1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        long long e = sqlite3_column_int64(st, 0), k = sqlite3_column_int64(st, 1);
+        if (k > known || (k == known && e < id)) {
+            id = e;
+            known = k;
+        }
+    }
     sqlite3_reset(st);
     free(f);
     return id;
@@ -410,11 +417,12 @@ static long long lone_name(dossier_db *db, const char *w)
     long long id = 0;
     if (dossier_db_cached(&st, db,
             "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
-            " WHERE a.folded = ?1 AND e.kind = 'person' AND instr(e.name, ' ') = 0 ORDER BY e.id LIMIT 1"))
+            " WHERE a.folded = ?1 AND e.kind = 'person' AND instr(e.name, ' ') = 0"))
         return DOSSIER_EDB;
     sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0);
+    while (sqlite3_step(st) == SQLITE_ROW) /* the oldest, picked here without a sorter */
+        if (id == 0 || sqlite3_column_int64(st, 0) < id)
+            id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     return id;
 }
