@@ -193,6 +193,16 @@ typedef struct {
     } number[NUMBER_SLOTS];
 } fvec;
 
+/*
+ * The feature emitters are called some twenty times a token: inline, they
+ * save a call each (GCC and Clang; elsewhere the compiler chooses).
+ */
+#if defined(__GNUC__)
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define HOT_INLINE inline
+#endif
+
 /* Doubles the room of f (f->oom set when out of memory); kept out of emit()'s inline path. */
 static void grow(fvec *f)
 {
@@ -218,7 +228,7 @@ static inline void emit(fvec *f, uint32_t h)
 }
 
 /* The hash of "name=" (`name` a string literal, see fvec). */
-static uint32_t name_hash(fvec *f, const char *name)
+static HOT_INLINE uint32_t name_hash(fvec *f, const char *name)
 {
     size_t slot = ((uintptr_t)name >> 1) % NAME_SLOTS;
     if (f->name_key[slot] != name) {
@@ -230,7 +240,7 @@ static uint32_t name_hash(fvec *f, const char *name)
 }
 
 /* Emits feature name=value (value len bytes); `name` is a string literal (see fvec). */
-static void feat(fvec *f, const char *name, const char *value, size_t len)
+static HOT_INLINE void feat(fvec *f, const char *name, const char *value, size_t len)
 {
     emit(f, dossier_tagger_hash(name_hash(f, name), value, len));
 }
@@ -240,7 +250,7 @@ static void feat(fvec *f, const char *name, const char *value, size_t len)
  * numbers of each name (capital classes, word classes) come back at every
  * token: their hashes are remembered by name address and number.
  */
-static void featn(fvec *f, const char *name, unsigned v)
+static HOT_INLINE void featn(fvec *f, const char *name, unsigned v)
 {
     size_t slot = (((uintptr_t)name >> 1) * 31u + v) % NUMBER_SLOTS;
     if (f->number[slot].name != name || f->number[slot].v != v) {
@@ -259,7 +269,7 @@ static void featn(fvec *f, const char *name, unsigned v)
 }
 
 /* Emits feature name=a:b for two numbers. */
-static void featnn(fvec *f, const char *name, unsigned a, unsigned b)
+static HOT_INLINE void featnn(fvec *f, const char *name, unsigned a, unsigned b)
 {
     featn(f, name, a * 1000u + b);
 }
