@@ -20,9 +20,9 @@ int dossier_util_grow(void **v, size_t *cap, size_t need, size_t size);
 
 #define VEC_RESERVE(vec, need) \
     dossier_util_grow((void **)&(vec)->v, &(vec)->cap, (need), sizeof(*(vec)->v))
-/* Evaluates to 0 on success, DOSSIER_ENOMEM on failure. */
+/* Evaluates to 0 on success, DOSSIER_ENOMEM on failure (no call while there is room). */
 #define VEC_PUSH(vec, x) \
-    (VEC_RESERVE((vec), (vec)->n + 1) ? -2 : ((vec)->v[(vec)->n++] = (x), 0))
+    (((vec)->n < (vec)->cap || !VEC_RESERVE((vec), (vec)->n + 1)) ? ((vec)->v[(vec)->n++] = (x), 0) : -2)
 #define VEC_FREE(vec) do { free((vec)->v); (vec)->v = NULL; (vec)->n = (vec)->cap = 0; } while (0)
 
 /* A growable NUL-terminated byte string. */

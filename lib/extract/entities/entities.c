@@ -51,15 +51,6 @@ size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int
 }
 
 /* See finder.h. */
-int dossier_names_is_cap(const dossier_names *c, int i)
-{
-    if (i < 0 || i >= (int)c->d->tokens.n)
-        return 0;
-    unsigned f = c->d->tokens.v[i].flags;
-    return (f & DOSSIER_TOK_WORD) && (f & (DOSSIER_TOK_UPPER | DOSSIER_TOK_ALLCAPS));
-}
-
-/* See finder.h. */
 int dossier_names_sent_end(const dossier_names *c, int i)
 {
     const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[i].sentence];

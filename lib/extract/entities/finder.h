@@ -56,8 +56,18 @@ size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end
 /* The same over every language. */
 size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int end);
 
-/* Non-zero when token i is a word with a capital first letter (or all capitals). */
-int dossier_names_is_cap(const dossier_names *c, int i);
+/*
+ * Non-zero when token i is a word with a capital first letter (or all
+ * capitals).  Inline: it is asked some 600,000 times an ingest of forty
+ * articles.
+ */
+static inline int dossier_names_is_cap(const dossier_names *c, int i)
+{
+    if (i < 0 || i >= (int)c->d->tokens.n)
+        return 0;
+    unsigned f = c->d->tokens.v[i].flags;
+    return (f & DOSSIER_TOK_WORD) && (f & (DOSSIER_TOK_UPPER | DOSSIER_TOK_ALLCAPS));
+}
 /* The token index just past the sentence of token i. */
 int dossier_names_sent_end(const dossier_names *c, int i);
 /* Non-zero when token i opens its sentence (or a quotation, or follows a colon). */

@@ -588,7 +588,7 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     dm.wc = calloc(cap, sizeof *dm.wc);
     wm.mask = cap - 1;
     wm.tok = calloc(cap, sizeof *wm.tok);
-    ti = calloc(n ? n : 1, sizeof *ti);
+    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token */
     phrase = calloc(n ? n : 1, sizeof *phrase);
     out->start = malloc((n + 1) * sizeof *out->start);
     out->word = malloc((n ? n : 1) * sizeof *out->word);

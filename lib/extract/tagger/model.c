@@ -293,7 +293,7 @@ static void score_range(const memo_scorer *ms, const dossier_tagger_features *f,
  */
 static float *static_scores(const memo_scorer *ms, const dossier_tagger_features *f)
 {
-    float *base = calloc(f->ntokens * DOSSIER_TAG_COUNT + 1, sizeof *base);
+    float *base = malloc((f->ntokens * DOSSIER_TAG_COUNT + 1) * sizeof *base);
     float *word = malloc((f->ntokens * DOSSIER_TAG_COUNT + 1) * sizeof *word);
     for (size_t i = 0; base && word && i < f->ntokens; i++) {
         float *s = base + i * DOSSIER_TAG_COUNT;
@@ -301,6 +301,7 @@ static float *static_scores(const memo_scorer *ms, const dossier_tagger_features
         if (f->same[i] >= 0)
             memcpy(s, word + (size_t)f->same[i] * DOSSIER_TAG_COUNT, DOSSIER_TAG_COUNT * sizeof *s);
         else {
+            memset(s, 0, DOSSIER_TAG_COUNT * sizeof *s);
             score_range(ms, f, f->start[i], mid, s);
             memcpy(word + i * DOSSIER_TAG_COUNT, s, DOSSIER_TAG_COUNT * sizeof *s);
         }
