@@ -32,8 +32,12 @@ WITH r AS (SELECT x.statement, x.entity, count(*), a.published IS NULL, a.publis
 SELECT 'about', * FROM (SELECT * FROM r EXCEPT SELECT statement, entity, refs, undated, published, cluster FROM statement_entities)
 UNION ALL SELECT 'about+', * FROM (SELECT statement, entity, refs, undated, published, cluster FROM statement_entities EXCEPT SELECT * FROM r);
 WITH r AS (SELECT v.id, coalesce(v.date, a.published) IS NULL, coalesce(v.date, a.published) FROM events v JOIN articles a ON a.id = v.article)
-SELECT 'event', * FROM (SELECT * FROM r EXCEPT SELECT * FROM event_dates)
-UNION ALL SELECT 'event+', * FROM (SELECT * FROM event_dates EXCEPT SELECT * FROM r);
+SELECT 'event', * FROM (SELECT * FROM r EXCEPT SELECT event, undated, sort_date FROM event_dates)
+UNION ALL SELECT 'event+', * FROM (SELECT event, undated, sort_date FROM event_dates EXCEPT SELECT * FROM r);
 WITH r AS (SELECT p.event, p.entity, coalesce(v.date, a.published) IS NULL, coalesce(v.date, a.published) FROM event_participants p JOIN events v ON v.id = p.event JOIN articles a ON a.id = v.article)
-SELECT 'eed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM entity_event_dates)
-UNION ALL SELECT 'eed+', * FROM (SELECT * FROM entity_event_dates EXCEPT SELECT * FROM r);
+SELECT 'eed', * FROM (SELECT * FROM r EXCEPT SELECT event, entity, undated, sort_date FROM entity_event_dates)
+UNION ALL SELECT 'eed+', * FROM (SELECT event, entity, undated, sort_date FROM entity_event_dates EXCEPT SELECT * FROM r);
+-- (a row is in the recent part of its date index or in the old one: 022_recent_dates.sql)
+SELECT 'recent', 'entity_article_mentions', entity, article, recent FROM entity_article_mentions WHERE recent NOT IN (0, 1)
+UNION ALL SELECT 'recent', 'statement_entities', statement, entity, recent FROM statement_entities WHERE recent NOT IN (0, 1)
+UNION ALL SELECT 'recent', 'entity_event_dates', event, entity, recent FROM entity_event_dates WHERE recent NOT IN (0, 1);

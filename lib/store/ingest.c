@@ -51,6 +51,7 @@
 #include "store/cluster.h"
 #include "store/corrections.h"
 #include "store/db.h"
+#include "store/recent.h"
 #include "store/resolve.h"
 #include "store/store.h"
 #include "store/versions.h"
@@ -382,10 +383,12 @@ static void batch_lost(run *r, const char *why)
     forget_batch(r);
 }
 
-/* Commits the open batch (if any), its full-text entries first, and reports its articles. */
+/* Commits the open batch (if any), its full-text entries and a merge of the recent rows when
+ * due (recent.c) first, and reports its articles. */
 static void commit_batch(run *r)
 {
-    if (r->in_txn && (dossier_store_index_deferred(r->db) || dossier_db_exec(r->db, "COMMIT"))) {
+    if (r->in_txn && (dossier_store_index_deferred(r->db) || dossier_recent_merge_when_full(r->db) ||
+                      dossier_db_exec(r->db, "COMMIT"))) {
         char why[sizeof r->db->errmsg];
         snprintf(why, sizeof why, "%s", r->db->errmsg);
         sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);

@@ -3,7 +3,10 @@
  * query_article.c, schema/queries.yaml, schema/002_views.sql) on rows
  * inserted by hand: who said what about an entity named in any language,
  * clusters shown once, roles at the time, filters, profiles, the timeline,
- * suggestions for near misses, user query files and their errors.
+ * suggestions for near misses, user query files and their errors; an
+ * entity's rows read in date order from both parts of their index (the
+ * recent rows and the old ones, schema/022_recent_dates.sql) give the
+ * same answers wherever the rows are.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -11,6 +14,7 @@
 #include <unistd.h>
 
 #include "store/db.h"
+#include "store/recent.h"
 #include "testutil.h"
 #include "base/util.h"
 
@@ -635,6 +639,57 @@ START_TEST(test_role_at_the_time)
 }
 END_TEST
 
+/* The outputs of the queries that read an entity's rows in date order, with several limits, one after the other. */
+static char *date_ordered(dossier_db *db)
+{
+    static const char *const limits[] = {"1", "2", "3", "0"};
+    dbuf all = {0};
+    for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
+        const char *q[][2] = {{"who-said", "topic"}, {"timeline", "about"}, {"mentioned-in", "name"}};
+        const char *who[] = {"Tiangong", "Rogozin"};
+        for (size_t k = 0; k < 3; k++)
+            for (size_t w = 0; w < 2; w++) {
+                char *out = run(db, NULL, DOSSIER_FORMAT_JSON, q[k][0], q[k][1], who[w], "limit", limits[i], NULL, NULL);
+                ck_assert_int_eq(dossier_buf_printf(&all, "%s %s %s\n%s\n", q[k][0], who[w], limits[i], out), 0);
+                dossier_free(out);
+            }
+    }
+    return all.s;
+}
+
+START_TEST(test_recent_and_old_rows)
+{
+    dossier_db *db = kb();
+    char *v = sql_text(db, "SELECT (SELECT count(*) FROM entity_article_mentions WHERE recent = 1) > 0"
+                           " AND (SELECT count(*) FROM statement_entities WHERE recent = 1) > 0"
+                           " AND (SELECT count(*) FROM entity_event_dates WHERE recent = 1) > 0");
+    ck_assert_str_eq(v, "1"); /* new rows wait in the recent part */
+    free(v);
+    char *recent = date_ordered(db);
+    ck_assert_ptr_nonnull(strstr(recent, "Zhou Jianping"));
+    ck_assert_ptr_nonnull(strstr(recent, "China opens its station"));
+    /* half of the rows in each part, so that the first rows by date come from both */
+    exec(db, "UPDATE entity_article_mentions SET recent = article % 2; UPDATE statement_entities SET recent = statement % 2;"
+             " UPDATE entity_event_dates SET recent = event % 2");
+    char *mixed = date_ordered(db);
+    ck_assert_str_eq(mixed, recent);
+    exec(db, "UPDATE entity_article_mentions SET recent = 1; UPDATE statement_entities SET recent = 1;"
+             " UPDATE entity_event_dates SET recent = 1");
+    ck_assert_dossier_ok(db, dossier_recent_merge(db));
+    v = sql_text(db, "SELECT (SELECT count(*) FROM entity_article_mentions WHERE recent <> 0)"
+                     " + (SELECT count(*) FROM statement_entities WHERE recent <> 0)"
+                     " + (SELECT count(*) FROM entity_event_dates WHERE recent <> 0)");
+    ck_assert_str_eq(v, "0"); /* all merged */
+    free(v);
+    char *old = date_ordered(db);
+    ck_assert_str_eq(old, recent);
+    free(recent);
+    free(mixed);
+    free(old);
+    dossier_close(db);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *query_suite(void)
 {
@@ -656,6 +711,7 @@ static Suite *query_suite(void)
     tcase_add_test(tc, test_export_tables);
     tcase_add_test(tc, test_views_documented);
     tcase_add_test(tc, test_role_at_the_time);
+    tcase_add_test(tc, test_recent_and_old_rows);
     suite_add_tcase(s, tc);
     return s;
 }
