@@ -167,6 +167,7 @@ typedef struct dossier_doc {
     VEC(dossier_sentence) sentences;
     VEC(dossier_token) tokens;
     VEC(const char *) folds;    /* folded form of each token (arena), parallel to tokens */
+    VEC(uint64_t) fold_hashes;  /* dossier_lexicon_word_hash of each fold, parallel to folds */
 
     /* extract */
     VEC(dossier_entity) entities;
@@ -216,6 +217,18 @@ int dossier_doc_mention(dossier_doc *d, int entity, int how, int first_token, in
 
 /* The token index that contains byte `pos` of body, or -1. */
 int dossier_doc_token_at(const dossier_doc *d, size_t pos);
+
+/*
+ * dossier_lexlist_match of list l at token i of the doc's folds (n tokens
+ * at most), with the token's hash when segment made it.
+ */
+static inline size_t dossier_doc_match(const dossier_doc *d, const dossier_lexlist *l, size_t i, size_t n,
+                                       const dossier_phrase **out)
+{
+    const char *const *w = (const char *const *)d->folds.v + i;
+    return i < d->fold_hashes.n ? dossier_lexlist_match_hashed(l, w, n, d->fold_hashes.v[i], out)
+                                : dossier_lexlist_match(l, w, n, out);
+}
 
 /* The language list to try for lexicon lookups: the article's language first. */
 const char *dossier_doc_lang(const dossier_doc *d);

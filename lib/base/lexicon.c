@@ -749,10 +749,15 @@ static int may_start(const list *l, const char *word)
     return dossier_lexlist_may_start(&l->head, word);
 }
 
-/* The run of l's phrases whose first word is `word` (l frozen, may_start true), or NULL. */
-static const first_run *probe_run(const list *l, const char *word)
+/* See lexicon.h. */
+uint64_t dossier_lexicon_word_hash(const char *w)
 {
-    uint64_t h = word_hash(word);
+    return word_hash(w);
+}
+
+/* The run of l's phrases whose first word is `word`, of word_hash h (l frozen, may_start true), or NULL. */
+static const first_run *probe_hashed(const list *l, const char *word, uint64_t h)
+{
     size_t b = (size_t)(h >> 40) & l->seen_mask;
     if (!((l->seen[b / 64] >> (b % 64)) & 1))
         return NULL;
@@ -764,16 +769,23 @@ static const first_run *probe_run(const list *l, const char *word)
     return r->hash ? r : NULL;
 }
 
+/* probe_hashed, hashing the word. */
+static const first_run *probe_run(const list *l, const char *word)
+{
+    return probe_hashed(l, word, word_hash(word));
+}
+
 /* The run of l's phrases whose first word is `word` (l frozen), or NULL. */
 static const first_run *run_of(const list *l, const char *word)
 {
     return may_start(l, word) ? probe_run(l, word) : NULL;
 }
 
-/* match_list past its first test. */
-static NOINLINE size_t match_run(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
+/* match_run with words[0]'s word_hash h0. */
+static NOINLINE size_t match_run_hashed(const list *l, const char *const *words, size_t n, uint64_t h0,
+                                        const dossier_phrase **out)
 {
-    const first_run *r = probe_run(l, words[0]);
+    const first_run *r = probe_hashed(l, words[0], h0);
     if (!r)
         return 0;
     for (size_t i = r->lo; i < r->hi; i++) {
@@ -790,6 +802,12 @@ static NOINLINE size_t match_run(const list *l, const char *const *words, size_t
         }
     }
     return 0;
+}
+
+/* match_list past its first test. */
+static size_t match_run(const list *l, const char *const *words, size_t n, const dossier_phrase **out)
+{
+    return match_run_hashed(l, words, n, word_hash(words[0]), out);
 }
 
 /* The longest phrase of `l` matching words[0..n). */
@@ -820,6 +838,13 @@ size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *wo
                                  const dossier_phrase **out)
 {
     return match_run(l, words, n, out);
+}
+
+/* See lexicon.h. */
+size_t dossier_lexlist_match_run_hashed(const dossier_lexlist *l, const char *const *words, size_t n, uint64_t h0,
+                                        const dossier_phrase **out)
+{
+    return match_run_hashed(l, words, n, h0, out);
 }
 
 /* See lexicon.h. */

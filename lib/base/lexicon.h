@@ -155,6 +155,18 @@ static inline int dossier_lexlist_may_start(const struct dossier_lexlist_head *h
 size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *words, size_t n,
                                  const dossier_phrase **out);
 
+/*
+ * The hash a list's probe makes of folded word w.  A caller that probes
+ * many lists with the same word hashes it once (segment keeps it for each
+ * token: dossier_doc's fold_hashes) and passes it to
+ * dossier_lexlist_match_hashed.
+ */
+uint64_t dossier_lexicon_word_hash(const char *w);
+
+/* dossier_lexlist_match_run with h0 = dossier_lexicon_word_hash(words[0]). */
+size_t dossier_lexlist_match_run_hashed(const dossier_lexlist *l, const char *const *words, size_t n, uint64_t h0,
+                                        const dossier_phrase **out);
+
 /* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
 static inline size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
                                            const dossier_phrase **out)
@@ -163,6 +175,15 @@ static inline size_t dossier_lexlist_match(const dossier_lexlist *l, const char 
     if (!h || !n || !words[0] || !h->frozen || !dossier_lexlist_may_start(h, words[0]))
         return 0;
     return dossier_lexlist_match_run(l, words, n, out);
+}
+/* dossier_lexlist_match with h0 = dossier_lexicon_word_hash(words[0]) (when words[0] is not NULL). */
+static inline size_t dossier_lexlist_match_hashed(const dossier_lexlist *l, const char *const *words, size_t n,
+                                                  uint64_t h0, const dossier_phrase **out)
+{
+    const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
+    if (!h || !n || !words[0] || !h->frozen || !dossier_lexlist_may_start(h, words[0]))
+        return 0;
+    return dossier_lexlist_match_run_hashed(l, words, n, h0, out);
 }
 /* dossier_lexicon_list on a list found with dossier_lexicon_find. */
 size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *const **out);

@@ -150,7 +150,7 @@ done:
     return rc ? dossier_doc_fail(d, rc, "out of memory") : DOSSIER_OK;
 }
 
-/* Tokenizes the body and folds each token into the arena. */
+/* Tokenizes the body and folds each token into the arena (with the hash list look-ups make of it). */
 static int tokenize(dossier_doc *d)
 {
     size_t pos = 0, s, e;
@@ -161,7 +161,8 @@ static int tokenize(dossier_doc *d)
         dossier_token t = {{s, e}, flags, -1};
         const char *f = dossier_fold_into(&fold, d->body + s, e - s);
         const char *kept = f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
-        if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept))
+        if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept) ||
+            VEC_PUSH(&d->fold_hashes, dossier_lexicon_word_hash(kept)))
             rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     }
     dossier_buf_free(&fold);

@@ -37,7 +37,7 @@ size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end
         return 0;
     const dossier_lexlist *l = c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
                                         : dossier_lexicon_find(c->d->lex, c->lang, key);
-    return dossier_lexlist_match(l, (const char *const *)c->d->folds.v + i, (size_t)(end - i), NULL);
+    return dossier_doc_match(c->d, l, (size_t)i, (size_t)(end - i), NULL);
 }
 
 /* See finder.h. */
@@ -47,7 +47,7 @@ size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int
         return 0;
     const dossier_lexlist *l = c->lists_any ? dossier_lexicon_find_memo(c->d->lex, NULL, key, c->lists_any)
                                             : dossier_lexicon_find(c->d->lex, NULL, key);
-    return dossier_lexlist_match(l, (const char *const *)c->d->folds.v + i, (size_t)(end - i), NULL);
+    return dossier_doc_match(c->d, l, (size_t)i, (size_t)(end - i), NULL);
 }
 
 /* See finder.h. */

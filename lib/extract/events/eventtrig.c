@@ -82,7 +82,8 @@ size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, 
 {
     if (i >= lim)
         return 0;
-    return dossier_lexlist_match(list_of(c, key), c->w + i, lim - i, NULL);
+    return c->w == (const char *const *)c->d->folds.v ? dossier_doc_match(c->d, list_of(c, key), i, lim - i, NULL)
+                                                       : dossier_lexlist_match(list_of(c, key), c->w + i, lim - i, NULL);
 }
 
 /* See eventtrig.h. */
@@ -170,7 +171,8 @@ size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t 
 /* Kind k's longest trigger at token i of [i, lim) (cw: token i's facts), as dossier_evtrig_trigger_at. */
 static size_t kind_at(const dossier_ectx *c, size_t k, size_t i, size_t lim, compound_word *cw)
 {
-    size_t len = dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
+    size_t len = c->w == (const char *const *)c->d->folds.v ? dossier_doc_match(c->d, c->trig[k], i, lim - i, NULL)
+                                                            : dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
     if (!len && (c->nendings[k] || cw->tail[0]) && compound_at(c, (int)k, cw))
         len = 1;
     size_t st = c->stem[k] ? stem_at(c, (int)k, i, lim) : 0; /* most languages have no stems */

@@ -64,7 +64,7 @@ int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
         n = 8;
     const char *const *w = (const char *const *)&d->folds.v[tok];
     const dossier_lexlist *l = list_of(c, key);
-    size_t k = dossier_lexlist_match(l, w, n, NULL), elided = 0;
+    size_t k = dossier_doc_match(d, l, (size_t)tok, n, NULL), elided = 0;
     if (c->next_elided)
         elided = (size_t)c->next_elided[tok] < (size_t)tok + n;
     else
