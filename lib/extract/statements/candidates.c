@@ -54,7 +54,7 @@ static const dossier_lexlist *list_of(const stm_ctx *c, const char *key)
 }
 
 /* See candidates.h. */
-int dossier_speakers_match(const stm_ctx *c, const char *key, int tok)
+int dossier_speakers_match_full(const stm_ctx *c, const char *key, int tok)
 {
     const dossier_doc *d = c->d;
     if (tok < 0 || (size_t)tok >= d->tokens.n)
