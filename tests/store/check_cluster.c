@@ -6,7 +6,8 @@
  * within an article is the same utterance, as is a paraphrase with the
  * quotation right after it that gives its figures or tells its event.
  * Dated candidates come from the week around an article, with their
- * clusters as they are now, and words never worked out are worked out.
+ * clusters as they are now, and words never worked out are worked out;
+ * undated ones are the speaker's latest, read from an index.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -268,6 +269,34 @@ START_TEST(test_dated_candidates)
 }
 END_TEST
 
+/* Whether the plan of `sql` sorts rows in a temporary b-tree (reads them all before the first). */
+static int plan_sorts(dossier_db *db, const char *sql)
+{
+    char q[512];
+    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, q, -1, &st, NULL), SQLITE_OK);
+    int sorts = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        sorts |= strstr((const char *)sqlite3_column_text(st, 3), "TEMP B-TREE") != NULL;
+    sqlite3_finalize(st);
+    return sorts;
+}
+
+/* An undated article's candidates, its speaker's latest statements (the
+ * form of cluster.c's `latest` query), are read in id order from an index
+ * (023): no sort of all the speaker's statements, whose cost grows with
+ * the database. */
+START_TEST(test_latest_from_index)
+{
+    dossier_db *db = dossier_test_db();
+    ck_assert(!plan_sorts(db, "SELECT id FROM statements WHERE speaker = ?1 ORDER BY id DESC LIMIT ?2"));
+    run(db, "DROP INDEX statements_speaker_latest");
+    ck_assert(plan_sorts(db, "SELECT id FROM statements WHERE speaker = ?1 ORDER BY id DESC LIMIT ?2"));
+    dossier_close(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("cluster");
@@ -278,6 +307,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_paraphrase_figures);
     tcase_add_test(tc, test_paraphrase_event);
     tcase_add_test(tc, test_dated_candidates);
+    tcase_add_test(tc, test_latest_from_index);
     suite_add_tcase(s, tc);
     return s;
 }
