@@ -54,14 +54,9 @@ static const dossier_lexlist *list_of(const stm_ctx *c, const char *key)
 }
 
 /* See candidates.h. */
-int dossier_speakers_match_full(const stm_ctx *c, const char *key, int tok)
+int dossier_speakers_match_full(const stm_ctx *c, const char *key, int tok, size_t n)
 {
     const dossier_doc *d = c->d;
-    if (tok < 0 || (size_t)tok >= d->tokens.n)
-        return 0;
-    size_t n = d->tokens.n - (size_t)tok;
-    if (n > 8)
-        n = 8;
     const char *const *w = (const char *const *)&d->folds.v[tok];
     const dossier_lexlist *l = list_of(c, key);
     size_t k = dossier_doc_match(d, l, (size_t)tok, n, NULL), elided = 0;

@@ -51,8 +51,9 @@ typedef struct {
 /* Non-zero when a folded word is an elided one that runs into the next ("l'", "qu'"). */
 int dossier_speakers_elided(const char *fold);
 
-/* dossier_speakers_match in full: for elided words and for a context without its memo of lists. */
-int dossier_speakers_match_full(const stm_ctx *c, const char *key, int tok);
+/* dossier_speakers_match in full, over the n (1 to 8) words from token tok, which is in the document:
+ * for elided words and for a context without its memo of lists. */
+int dossier_speakers_match_full(const stm_ctx *c, const char *key, int tok, size_t n);
 
 /*
  * Folded word list `key` has a phrase starting at token `tok`: its length,
@@ -69,7 +70,7 @@ static inline int dossier_speakers_match(const stm_ctx *c, const char *key, int 
     if (n > 8)
         n = 8;
     if (!c->lists || !c->next_elided || (size_t)c->next_elided[tok] < (size_t)tok + n)
-        return dossier_speakers_match_full(c, key, tok);
+        return dossier_speakers_match_full(c, key, tok, n);
     return (int)dossier_doc_match(d, dossier_lexicon_find_memo(d->lex, c->lang, key, c->lists), (size_t)tok, n, NULL);
 }
 
