@@ -209,57 +209,102 @@ static size_t find_records(const dossier_tagger_model *m, uint32_t feat, size_t 
  * every document it tags with the same model (see thread_slots).  A slot holds the feature's weight for
  * every tag, 0 for the tags it has no record of: adding a zero leaves a
  * score as it is (no score is ever -0), so scores get the same sums as
- * from the records alone, and a hit is one add per tag.
+ * from the records alone, and a hit is one add per tag.  A slot is 32
+ * bytes, the seven weights then the hash, so that a hit adds all the
+ * weights at once (add_slot); an empty slot holds hash 0 and no weights,
+ * except slot 0, where hash 0 belongs, which holds 1 (memo_clear).
  */
 #define MEMO_SLOTS 16384
+_Static_assert(DOSSIER_TAG_COUNT == 7, "a memo slot and add_slot() hold seven tags and the hash");
 typedef struct {
-    uint32_t feat;
-    uint32_t used;
     float w[DOSSIER_TAG_COUNT];
+    uint32_t feat;
 } memo_slot;
+
+/* Empties n memo slots (see memo_slot). */
+static void memo_clear(memo_slot *slot, size_t n)
+{
+    memset(slot, 0, n * sizeof *slot);
+    slot[0].feat = 1;
+}
 
 typedef struct {
     const dossier_tagger_model *m;
     memo_slot *slot;     /* MEMO_SLOTS */
 } memo_scorer;
 
-/* scores[t] += w[t] for every tag, written out (a loop of seven is neither unrolled nor vectorised). */
-_Static_assert(DOSSIER_TAG_COUNT == 7, "add_tags() adds seven tags");
-static inline void add_tags(float *restrict scores, const float *restrict w)
+/* The memo slot of feature `feat`, filled from the model's records first when it held another feature. */
+static inline const memo_slot *memo_find(const memo_scorer *ms, uint32_t feat)
 {
-    scores[0] += w[0];
-    scores[1] += w[1];
-    scores[2] += w[2];
-    scores[3] += w[3];
-    scores[4] += w[4];
-    scores[5] += w[5];
-    scores[6] += w[6];
-}
-
-/*
- * The model's weights of one feature, added to scores: inline in
- * score_range, which asks for a million features an ingest of forty
- * articles (memo_score is the same for the decoder).
- */
-static inline void memo_add(const memo_scorer *ms, uint32_t feat, float *scores)
-{
-    const dossier_tagger_model *m = ms->m;
     memo_slot *sl = &ms->slot[(feat * 2654435761u) >> 18];
-    if (!sl->used || sl->feat != feat) {
+    if (sl->feat != feat) {
+        const dossier_tagger_model *m = ms->m;
         size_t first, n = find_records(m, feat, &first); /* one record per tag at most: order checked at open */
         sl->feat = feat;
-        sl->used = 1;
         memset(sl->w, 0, sizeof sl->w);
         for (size_t k = first; k < first + n; k++)
             sl->w[m->w[k * 8 + 4]] = m->wf[k];
     }
-    add_tags(scores, sl->w);
+    return sl;
 }
 
-/* memo_add as a dossier_tagger_scorer over a memo_scorer. */
+/*
+ * Eight running scores, the seven tags' and a spare one: a vector of
+ * eight floats where the compiler has vectors (GCC, Clang), each lane
+ * added as the float it holds, so that the sums are those of adding tag by
+ * tag.
+ */
+#if defined(__GNUC__)
+typedef float four_floats __attribute__((vector_size(16)));
+typedef uint32_t four_bits __attribute__((vector_size(16)));
+typedef struct {
+    four_floats lo, hi;
+} score_lanes;
+
+/* acc += the slot's weights (its eighth lane, the hash, masked to 0). */
+static inline void add_slot(score_lanes *acc, const memo_slot *sl)
+{
+    const four_bits weights = {~0u, ~0u, ~0u, 0};
+    four_floats lo;
+    four_bits hi;
+    memcpy(&lo, sl, sizeof lo);
+    memcpy(&hi, (const char *)sl + sizeof lo, sizeof hi);
+    acc->lo += lo;
+    acc->hi += (four_floats)(hi & weights);
+}
+#else
+typedef struct {
+    float v[8];
+} score_lanes;
+
+/* acc += the slot's weights. */
+static inline void add_slot(score_lanes *acc, const memo_slot *sl)
+{
+    for (int t = 0; t < DOSSIER_TAG_COUNT; t++)
+        acc->v[t] += sl->w[t];
+}
+#endif
+
+/* The seven scores into running lanes (the spare lane 0), and back. */
+static inline score_lanes lanes_of(const float *scores)
+{
+    score_lanes acc;
+    memset(&acc, 0, sizeof acc);
+    memcpy(&acc, scores, DOSSIER_TAG_COUNT * sizeof *scores);
+    return acc;
+}
+
+static inline void lanes_to(float *scores, const score_lanes *acc)
+{
+    memcpy(scores, acc, DOSSIER_TAG_COUNT * sizeof *scores);
+}
+
+/* The model's weights of one feature added to scores, for the decoder (a dossier_tagger_scorer over a memo_scorer). */
 static void memo_score(const void *ctx, uint32_t feat, float *scores)
 {
-    memo_add(ctx, feat, scores);
+    const memo_slot *sl = memo_find(ctx, feat);
+    for (int t = 0; t < DOSSIER_TAG_COUNT; t++)
+        scores[t] += sl->w[t];
 }
 
 /*
@@ -267,21 +312,28 @@ static void memo_score(const void *ctx, uint32_t feat, float *scores)
  * tables are larger than the caches, so each look-up would wait for
  * memory: the bucket of the feature PREFETCH_AHEAD * 2 ahead and the
  * records of the one PREFETCH_AHEAD ahead are asked for early, and the
- * waits overlap.
+ * waits overlap (but for the document's last features, which have none
+ * so far ahead).  The scores are kept in lanes meanwhile.
  */
 #define PREFETCH_AHEAD 8
 static void score_range(const memo_scorer *ms, const dossier_tagger_features *f, size_t from, size_t to,
                         float *scores)
 {
-    const dossier_tagger_model *m = ms->m;
+    const uint32_t *bucket = ms->m->bucket;
+    const unsigned char *w = ms->m->w;
+    const uint32_t *feats = f->feats;
     size_t total = f->start[f->ntokens];
-    for (size_t k = from; k < to; k++) {
-        if (k + 2 * PREFETCH_AHEAD < total)
-            dossier_tagger_prefetch(&m->bucket[f->feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
-        if (k + PREFETCH_AHEAD < total)
-            dossier_tagger_prefetch(m->w + (size_t)m->bucket[f->feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
-        memo_add(ms, f->feats[k], scores);
+    size_t ahead = total > 2 * PREFETCH_AHEAD ? total - 2 * PREFETCH_AHEAD : 0;
+    score_lanes acc = lanes_of(scores);
+    size_t k = from;
+    for (; k < to && k < ahead; k++) {
+        dossier_tagger_prefetch(&bucket[feats[k + 2 * PREFETCH_AHEAD] >> (32 - BUCKET_BITS)]);
+        dossier_tagger_prefetch(w + (size_t)bucket[feats[k + PREFETCH_AHEAD] >> (32 - BUCKET_BITS)] * 8);
+        add_slot(&acc, memo_find(ms, feats[k]));
     }
+    for (; k < to; k++)
+        add_slot(&acc, memo_find(ms, feats[k]));
+    lanes_to(scores, &acc);
 }
 
 /*
@@ -352,7 +404,7 @@ static memo_slot *thread_slots(const dossier_tagger_model *m)
         }
     }
     if (t->generation != m->generation) {
-        memset(t->slot, 0, sizeof t->slot);
+        memo_clear(t->slot, MEMO_SLOTS);
         t->generation = m->generation;
     }
     return t->slot;
@@ -369,7 +421,8 @@ int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_
     memo_slot *own = NULL;
     memo_scorer ms = {m, thread_slots(m)};
     if (!ms.slot)
-        ms.slot = own = calloc(MEMO_SLOTS, sizeof(memo_slot));
+        if ((ms.slot = own = malloc(MEMO_SLOTS * sizeof(memo_slot))))
+            memo_clear(own, MEMO_SLOTS);
     float *base = ms.slot ? static_scores(&ms, &f) : NULL;
     rc = base ? dossier_tagger_decode(tags, margin, NULL, &f, base, memo_score, &ms) : DOSSIER_ENOMEM;
     free(base);
