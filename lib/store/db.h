@@ -18,6 +18,7 @@ struct dossier_db {
     dossier_callback callback;
     void *userdata;
     int as_new;                       /* other bytes from a stored source: a new article, not a version */
+    int unchecked;                    /* CHECK constraints are off on this handle (ingest.c) */
     struct dossier_queries *queries;  /* canned queries, loaded on first use (query.c) */
     void (*free_queries)(struct dossier_queries *); /* set with queries, by the query layer above */
     struct {
