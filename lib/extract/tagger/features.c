@@ -70,14 +70,20 @@ typedef struct {
     size_t vlen;
     const char *fold;
     size_t flen;
+    size_t ncp;         /* code points of fold */
+    int ascii;          /* fold is ASCII: ncp is flen, and a code point a byte */
+    size_t slot;        /* its word's slot in the docmap */
     uint32_t fh;        /* dossier_tagger_hash of fold: its key in the word table and the docmap */
     int cc;             /* enum capclass */
     int first;          /* the sentence's first word */
     unsigned wc;        /* word-table classes */
+    long same;          /* an earlier token that is the same word (same_word), or -1 */
+    uint32_t shape_h[2];/* the hashes of sh-1=shape and sh+1=shape */
+    size_t shlen;
     char shape[16];
 } tokinfo;
 
-/* The capital class of a token as written. */
+/* The capital class of a token as written; ASCII bytes without a call. */
 static int cap_class(const char *s, size_t len)
 {
     size_t pos = 0;
@@ -89,6 +95,15 @@ static int cap_class(const char *s, size_t len)
         return CC_DIGIT;
     pos = 0;
     while (pos < len) {
+        unsigned char b = (unsigned char)s[pos];
+        if (b < 0x80) {
+            unsigned k = dossier_ascii_class[b];
+            pos++;
+            letters += (k & (DOSSIER_ASCII_UPPER | DOSSIER_ASCII_LOWER)) != 0;
+            upper += (k & DOSSIER_ASCII_UPPER) != 0;
+            lower += (k & DOSSIER_ASCII_LOWER) != 0;
+            continue;
+        }
         int32_t c = dossier_utf8_next(s, len, &pos);
         if (dossier_uc_is_letter(c)) {
             letters++;
@@ -109,33 +124,47 @@ static int cap_class(const char *s, size_t len)
     return CC_INIT;
 }
 
-/* The short shape of a token: X for capitals, x lower case, d digits, runs collapsed. */
-static void make_shape(char *out, size_t cap, const char *s, size_t len)
+/* The short shape of a token: X for capitals, x lower case, d digits, runs collapsed; returns its length. */
+static size_t make_shape(char *out, size_t cap, const char *s, size_t len)
 {
     size_t o = 0, pos = 0;
     while (pos < len && o + 1 < cap) {
-        int32_t c = dossier_utf8_next(s, len, &pos);
-        char k = dossier_uc_is_upper(c) ? 'X' : dossier_uc_is_lower(c) || dossier_uc_is_letter(c) ? 'x'
-                 : dossier_uc_is_digit(c) ? 'd' : c > 32 && c < 127 ? (char)c : 'o';
+        unsigned char b = (unsigned char)s[pos];
+        char k;
+        if (b < 0x80) {
+            unsigned a = dossier_ascii_class[b];
+            pos++;
+            k = a & DOSSIER_ASCII_UPPER ? 'X' : a & DOSSIER_ASCII_LOWER ? 'x' : a & DOSSIER_ASCII_DIGIT ? 'd'
+                : b > 32 && b < 127 ? (char)b : 'o';
+        } else {
+            int32_t c = dossier_utf8_next(s, len, &pos);
+            k = dossier_uc_is_upper(c) ? 'X' : dossier_uc_is_lower(c) || dossier_uc_is_letter(c) ? 'x'
+                : dossier_uc_is_digit(c) ? 'd' : c > 32 && c < 127 ? (char)c : 'o';
+        }
         if (o && out[o - 1] == k)
             continue;
         out[o++] = k;
     }
     out[o] = '\0';
+    return o;
 }
 
-/* Byte length of the first n code points of s (or all of s). */
-static size_t cp_prefix(const char *s, size_t len, int n)
+/* Byte length of the first n code points of s (or all of s); `ascii` when s is ASCII. */
+static size_t cp_prefix(const char *s, size_t len, int ascii, int n)
 {
+    if (ascii)
+        return (size_t)n < len ? (size_t)n : len;
     size_t pos = 0;
     while (n-- > 0 && pos < len)
         dossier_utf8_next(s, len, &pos);
     return pos;
 }
 
-/* Byte offset where the last n code points of s start (0 when s is shorter). */
-static size_t cp_suffix(const char *s, size_t len, int n)
+/* Byte offset where the last n code points of s start (0 when s is shorter); `ascii` as for cp_prefix. */
+static size_t cp_suffix(const char *s, size_t len, int ascii, int n)
 {
+    if (ascii)
+        return (size_t)n < len ? len - (size_t)n : 0;
     size_t pos = len;
     while (n-- > 0 && pos > 0)
         pos = dossier_utf8_prev(s, pos);
@@ -156,11 +185,16 @@ static size_t cp_count(const char *s, size_t len)
 /* Document evidence about a folded word. */
 enum { SEEN_LOWER = 1, SEEN_CAPMID = 2 };
 
+/* The hashes a word's fold takes in its neighbours' features, worked out once per word (see word_hashes). */
+enum { WH_L_M2, WH_L_M1, WH_L_P1, WH_L_P2, WH_PAIR_BEFORE, WH_PAIR_AFTER, WH_COUNT };
+
 typedef struct {
     uint32_t *key;      /* folded-word hash + 1 (0: empty) */
     unsigned char *flags;
     int *form;          /* a token that writes the word in normal case, or -1 */
     unsigned *wc;       /* the word table's classes of the word, looked up once per document */
+    uint32_t *wh;       /* WH_COUNT hashes per slot (see word_hashes), when whset is */
+    unsigned char *whset;
     size_t mask;
 } docmap;
 
@@ -177,13 +211,15 @@ static size_t docmap_slot(const docmap *m, uint32_t h)
  * Emitting features: a growable array of hashes.  Feature names are string
  * literals, so the hash of "name=" is remembered by the name's address
  * (the same address is the same text) instead of hashed for every token.
+ * Room for a token's features is made before them (make_room), so that
+ * emitting is a store.
  */
 #define NAME_SLOTS 128
 #define NUMBER_SLOTS 512
+#define TOKEN_FEATURES 256   /* more than the features of one token (word and context) */
 typedef struct {
     uint32_t *v;
     size_t n, cap;
-    int oom;
     const char *name_key[NAME_SLOTS];
     uint32_t name_hash[NAME_SLOTS];
     struct {                      /* the hashes of name=number features, by name address and number */
@@ -203,28 +239,32 @@ typedef struct {
 #define HOT_INLINE inline
 #endif
 
-/* Doubles the room of f (f->oom set when out of memory); kept out of emit()'s inline path. */
-static void grow(fvec *f)
+/* Makes room for TOKEN_FEATURES more features; DOSSIER_OK or DOSSIER_ENOMEM. */
+static int make_room(fvec *f)
 {
+    if (f->cap - f->n >= TOKEN_FEATURES)
+        return DOSSIER_OK;
     size_t cap = f->cap ? f->cap * 2 : 1024;
+    while (cap - f->n < TOKEN_FEATURES)
+        cap *= 2;
     uint32_t *v = realloc(f->v, cap * sizeof *v);
-    if (!v) {
-        f->oom = 1;
-        return;
-    }
+    if (!v)
+        return DOSSIER_ENOMEM;
     f->v = v;
     f->cap = cap;
+    return DOSSIER_OK;
 }
 
-/* Appends one feature hash (nothing when out of memory). */
-static inline void emit(fvec *f, uint32_t h)
+/* Appends one feature hash (make_room made room for it). */
+static HOT_INLINE void emit(fvec *f, uint32_t h)
 {
-    if (f->n == f->cap) {
-        grow(f);
-        if (f->n == f->cap)
-            return;
-    }
     f->v[f->n++] = h;
+}
+
+/* The hash of "name=" for any name. */
+static uint32_t name_hash_of(const char *name)
+{
+    return dossier_tagger_hash(dossier_tagger_hash(DOSSIER_TAGGER_HASH0, name, strlen(name)), "=", 1);
 }
 
 /* The hash of "name=" (`name` a string literal, see fvec). */
@@ -232,8 +272,7 @@ static HOT_INLINE uint32_t name_hash(fvec *f, const char *name)
 {
     size_t slot = ((uintptr_t)name >> 1) % NAME_SLOTS;
     if (f->name_key[slot] != name) {
-        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, name, strlen(name));
-        f->name_hash[slot] = dossier_tagger_hash(h, "=", 1);
+        f->name_hash[slot] = name_hash_of(name);
         f->name_key[slot] = name;
     }
     return f->name_hash[slot];
@@ -245,25 +284,30 @@ static HOT_INLINE void feat(fvec *f, const char *name, const char *value, size_t
     emit(f, dossier_tagger_hash(name_hash(f, name), value, len));
 }
 
+/* The hash of feature name=number: the number's digits, last first. */
+static uint32_t number_hash(const char *name, unsigned v)
+{
+    char b[16];
+    size_t n = 0;
+    do {
+        b[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && n < sizeof b);
+    return dossier_tagger_hash(name_hash_of(name), b, n);
+}
+
 /*
- * Emits feature name=number (the number's digits, last first).  The few
- * numbers of each name (capital classes, word classes) come back at every
- * token: their hashes are remembered by name address and number.
+ * Emits feature name=number.  The few numbers of each name (capital
+ * classes, word classes) come back at every token: their hashes are
+ * remembered by name address and number.
  */
 static HOT_INLINE void featn(fvec *f, const char *name, unsigned v)
 {
     size_t slot = (((uintptr_t)name >> 1) * 31u + v) % NUMBER_SLOTS;
     if (f->number[slot].name != name || f->number[slot].v != v) {
-        char b[16];
-        size_t n = 0;
-        unsigned x = v;
-        do {
-            b[n++] = (char)('0' + x % 10);
-            x /= 10;
-        } while (x && n < sizeof b);
         f->number[slot].name = name;
         f->number[slot].v = v;
-        f->number[slot].h = dossier_tagger_hash(name_hash(f, name), b, n);
+        f->number[slot].h = number_hash(name, v);
     }
     emit(f, f->number[slot].h);
 }
@@ -272,6 +316,59 @@ static HOT_INLINE void featn(fvec *f, const char *name, unsigned v)
 static HOT_INLINE void featnn(fvec *f, const char *name, unsigned a, unsigned b)
 {
     featn(f, name, a * 1000u + b);
+}
+
+/*
+ * The hashes of the context features whose values are small numbers, by
+ * number (what featn would give), worked out once per document: the
+ * context features of a token are mostly these and its neighbours' words.
+ */
+#define NCC (CC_MIXED + 1)
+typedef struct {
+    uint32_t cc[5][NCC];                        /* cc-2 .. cc+2 (index d + 2) of a capital class */
+    uint32_t k[5][DOSSIER_WC_NCLASSES];         /* k-1, k+1 (index d + 2) of a word class */
+    uint32_t g[DOSSIER_WC_NCLASSES][2];         /* g=k:inside */
+    uint32_t doc[4][2];                         /* doc=flags:first */
+    uint32_t cc_next[NCC][NCC], cc_prev[NCC][NCC]; /* cc|cc+1, cc-1|cc */
+    uint32_t edge[5];                           /* l-2 .. l+2 = ^$: past the sentence */
+    uint32_t name_l[5], name_sh[5];             /* "l-2=" .. and "sh-1=", "sh+1=" */
+    uint32_t pair_before, pair_after;           /* "l-1|l=", "l|l+1=" */
+} context_hashes;
+
+static const char *const ln[] = {"l-2", "l-1", "", "l+1", "l+2"};
+static const char *const cn[] = {"cc-2", "cc-1", "", "cc+1", "cc+2"};
+static const char *const hn[] = {"sh-2", "sh-1", "", "sh+1", "sh+2"};
+static const char *const kn[] = {"k-2", "k-1", "", "k+1", "k+2"};
+
+/* Fills *h. */
+static void context_hashes_make(context_hashes *h)
+{
+    memset(h, 0, sizeof *h);
+    for (int d = 0; d < 5; d++) {
+        if (d == 2)
+            continue;
+        for (unsigned c = 0; c < NCC; c++)
+            h->cc[d][c] = number_hash(cn[d], c);
+        if (d == 1 || d == 3)
+            for (unsigned k = 0; k < DOSSIER_WC_NCLASSES; k++)
+                h->k[d][k] = number_hash(kn[d], k);
+        h->name_l[d] = name_hash_of(ln[d]);
+        h->name_sh[d] = name_hash_of(hn[d]);
+        h->edge[d] = dossier_tagger_hash(h->name_l[d], "^$", 2);
+    }
+    for (unsigned k = 0; k < DOSSIER_WC_NCLASSES; k++)
+        for (unsigned in = 0; in < 2; in++)
+            h->g[k][in] = number_hash("g", k * 1000u + in);
+    for (unsigned fl = 0; fl < 4; fl++)
+        for (unsigned first = 0; first < 2; first++)
+            h->doc[fl][first] = number_hash("doc", fl * 1000u + first);
+    for (unsigned a = 0; a < NCC; a++)
+        for (unsigned b = 0; b < NCC; b++) {
+            h->cc_next[a][b] = number_hash("cc|cc+1", a * 1000u + b);
+            h->cc_prev[a][b] = number_hash("cc-1|cc", a * 1000u + b);
+        }
+    h->pair_before = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l-1|l=", 6);
+    h->pair_after = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l|l+1=", 6);
 }
 
 /* Non-zero when sentence [a, b) is written in capitals (a headline, a shouted line). */
@@ -301,9 +398,19 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
     size_t n = doc->ntokens;
     size_t need = 0;
     for (size_t i = 0; i < n; i++) {
-        ti[i].fold = doc->tokens[i].fold;
-        ti[i].flen = strlen(ti[i].fold);
-        ti[i].fh = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, ti[i].fold, ti[i].flen);
+        const char *fold = doc->tokens[i].fold;
+        uint32_t h = DOSSIER_TAGGER_HASH0;
+        unsigned char high = 0;
+        size_t len = 0;
+        for (; fold[len]; len++) {
+            high |= (unsigned char)fold[len];
+            h = (h ^ (unsigned char)fold[len]) * 16777619u; /* dossier_tagger_hash, byte by byte */
+        }
+        ti[i].fold = fold;
+        ti[i].flen = len;
+        ti[i].fh = h;
+        ti[i].ascii = high < 0x80;
+        ti[i].ncp = ti[i].ascii ? len : cp_count(fold, len);
     }
     for (size_t i = 0; i < n; i++) {
         const dossier_tagger_token *t = &doc->tokens[i];
@@ -323,6 +430,7 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
             dm->form[k] = -1;
             dm->wc[k] = class_of_hash(words, ti[i].fh);
         }
+        ti[i].slot = k;
         ti[i].wc = dm->wc[k];
         need += t->len + ti[i].flen + 8;
     }
@@ -347,7 +455,7 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
             loud[i] = (unsigned char)sh;
             if (sh || ti[i].cc == CC_OTHER || ti[i].cc == CC_DIGIT)
                 continue;
-            size_t k = docmap_slot(dm, ti[i].fh);
+            size_t k = ti[i].slot;
             if (ti[i].cc == CC_LOWER)
                 dm->flags[k] |= SEEN_LOWER;
             else if (ti[i].cc == CC_INIT && !ti[i].first)
@@ -360,7 +468,7 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
 
     for (size_t i = 0; i < n; i++) {
         if (loud[i] && (ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER)) {
-            size_t k = docmap_slot(dm, ti[i].fh);
+            size_t k = ti[i].slot;
             if (dm->form[k] >= 0) {
                 const dossier_tagger_token *t = &doc->tokens[dm->form[k]];
                 ti[i].view = t->text;
@@ -370,10 +478,10 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
                 ti[i].view = ti[i].fold;
                 ti[i].vlen = ti[i].flen;
                 ti[i].cc = CC_LOWER;
-            } else if (cp_count(ti[i].fold, ti[i].flen) > 3 || (ti[i].wc & NAMEISH)) {
+            } else if (ti[i].ncp > 3 || (ti[i].wc & NAMEISH)) {
                 /* Capitalised: the first letter as written, the rest folded. */
-                size_t first = cp_prefix(doc->tokens[i].text, doc->tokens[i].len, 1);
-                size_t rest = cp_prefix(ti[i].fold, ti[i].flen, 1);
+                size_t first = cp_prefix(doc->tokens[i].text, doc->tokens[i].len, 0, 1);
+                size_t rest = cp_prefix(ti[i].fold, ti[i].flen, ti[i].ascii, 1);
                 memcpy(sp, doc->tokens[i].text, first);
                 memcpy(sp + first, ti[i].fold + rest, ti[i].flen - rest);
                 ti[i].view = sp;
@@ -382,7 +490,7 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
                 ti[i].cc = CC_INIT;
             }
         }
-        make_shape(ti[i].shape, sizeof ti[i].shape, ti[i].view, ti[i].vlen);
+        ti[i].shlen = make_shape(ti[i].shape, sizeof ti[i].shape, ti[i].view, ti[i].vlen);
     }
     free(loud);
     return DOSSIER_OK;
@@ -403,24 +511,25 @@ static void word_features(fvec *f, const tokinfo *t)
     feat(f, "b", "", 0);
     feat(f, "w", t->view, t->vlen);
     feat(f, "l", t->fold, t->flen);
-    size_t ncp = cp_count(t->fold, t->flen);
+    size_t ncp = t->ncp;
     for (int k = 2; k <= 4; k++)
         if (ncp > (size_t)k) {
             static const char *const pn[] = {"", "", "p2", "p3", "p4"};
-            feat(f, pn[k], t->fold, cp_prefix(t->fold, t->flen, k));
+            feat(f, pn[k], t->fold, cp_prefix(t->fold, t->flen, t->ascii, k));
         }
     for (int k = 1; k <= 4; k++)
         if (ncp > (size_t)k) {
             static const char *const sn[] = {"", "s1", "s2", "s3", "s4"};
-            size_t at = cp_suffix(t->fold, t->flen, k);
+            size_t at = cp_suffix(t->fold, t->flen, t->ascii, k);
             feat(f, sn[k], t->fold + at, t->flen - at);
         }
-    feat(f, "sh", t->shape, strlen(t->shape));
+    feat(f, "sh", t->shape, t->shlen);
     featnn(f, "cc", (unsigned)t->cc, (unsigned)t->first);
     if (ncp > 12)
         feat(f, "long", "", 0);
-    for (int k = 0; k < DOSSIER_WC_NCLASSES; k++)
-        if (t->wc & (1u << k)) {
+    unsigned wc = t->wc & ((1u << DOSSIER_WC_NCLASSES) - 1);
+    for (int k = 0; wc; k++, wc >>= 1)
+        if (wc & 1) {
             feat(f, wcname[k], "", 0);
             featnn(f, wcname[k], (unsigned)t->cc, (unsigned)t->first);
         }
@@ -428,64 +537,72 @@ static void word_features(fvec *f, const tokinfo *t)
         featnn(f, "k:none", (unsigned)t->cc, (unsigned)t->first);
 }
 
+/*
+ * The hashes word w's fold takes in its neighbours' features (l-2=fold ..
+ * l+2=fold, and the start of the word pairs it opens, "l-1|l=fold|" and
+ * "l|l+1=fold|"), worked out the first time the word comes.
+ */
+static const uint32_t *word_hashes(docmap *dm, const context_hashes *ch, const tokinfo *w)
+{
+    uint32_t *wh = dm->wh + w->slot * WH_COUNT;
+    if (!dm->whset[w->slot]) {
+        static const int at[4] = {0, 1, 3, 4};
+        for (int d = 0; d < 4; d++)
+            wh[WH_L_M2 + d] = dossier_tagger_hash(ch->name_l[at[d]], w->fold, w->flen);
+        wh[WH_PAIR_BEFORE] = dossier_tagger_hash(dossier_tagger_hash(ch->pair_before, w->fold, w->flen), "|", 1);
+        wh[WH_PAIR_AFTER] = dossier_tagger_hash(dossier_tagger_hash(ch->pair_after, w->fold, w->flen), "|", 1);
+        dm->whset[w->slot] = 1;
+    }
+    return wh;
+}
+
 /* Emits the features of token i of sentence [a, b) that follow its word_features(). */
-static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, const docmap *dm,
-                             const unsigned *phrase)
+static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, docmap *dm,
+                             const unsigned *phrase, const context_hashes *ch)
 {
     const tokinfo *t = &ti[i];
 
     /* Phrases of the word table: class bits of the phrase that covers the token, B or I. */
-    for (int k = 0; k < DOSSIER_WC_NCLASSES; k++) {
-        unsigned ph = phrase[i];
-        if ((ph & 0xFFFF) & (1u << k))
-            featnn(f, "g", (unsigned)k, ph >> 16 ? 1u : 0u);
-    }
+    unsigned inside = phrase[i] >> 16 ? 1u : 0u;
+    unsigned ph = phrase[i] & ((1u << DOSSIER_WC_NCLASSES) - 1);
+    for (int k = 0; ph; k++, ph >>= 1)
+        if (ph & 1)
+            emit(f, ch->g[k][inside]);
 
     /* The document: the same word in lower case elsewhere, or capitalised inside a sentence. */
-    if (t->cc == CC_INIT || t->cc == CC_ALLCAPS || t->cc == CC_LETTER) {
-        unsigned fl = dm->flags[docmap_slot(dm, t->fh)];
-        featnn(f, "doc", fl, (unsigned)t->first);
-    }
+    if (t->cc == CC_INIT || t->cc == CC_ALLCAPS || t->cc == CC_LETTER)
+        emit(f, ch->doc[dm->flags[t->slot]][t->first]);
 
     /* The window. */
-    static const char *const ln[] = {"l-2", "l-1", "", "l+1", "l+2"};
-    static const char *const cn[] = {"cc-2", "cc-1", "", "cc+1", "cc+2"};
-    static const char *const hn[] = {"sh-2", "sh-1", "", "sh+1", "sh+2"};
-    static const char *const kn[] = {"k-2", "k-1", "", "k+1", "k+2"};
+    static const int wh_of[5] = {WH_L_M2, WH_L_M1, 0, WH_L_P1, WH_L_P2};
     for (int d = -2; d <= 2; d++) {
         if (!d)
             continue;
         long j = (long)i + d;
         if (j < (long)a || j >= (long)b) {
-            feat(f, ln[d + 2], "^$", 2);
+            emit(f, ch->edge[d + 2]);
             continue;
         }
         const tokinfo *u = &ti[j];
-        feat(f, ln[d + 2], u->fold, u->flen);
-        featn(f, cn[d + 2], (unsigned)u->cc);
+        emit(f, word_hashes(dm, ch, u)[wh_of[d + 2]]);
+        emit(f, ch->cc[d + 2][u->cc]);
         if (d == -1 || d == 1) {
-            feat(f, hn[d + 2], u->shape, strlen(u->shape));
-            for (int k = 0; k < DOSSIER_WC_NCLASSES; k++)
-                if (u->wc & (1u << k))
-                    featn(f, kn[d + 2], (unsigned)k);
+            emit(f, u->shape_h[d > 0]);
+            unsigned wc = u->wc & ((1u << DOSSIER_WC_NCLASSES) - 1);
+            for (int k = 0; wc; k++, wc >>= 1)
+                if (wc & 1)
+                    emit(f, ch->k[d + 2][k]);
         }
     }
     /* Word pairs. */
-    if (i > a) {
-        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l-1|l=", 6);
-        h = dossier_tagger_hash(h, ti[i - 1].fold, ti[i - 1].flen);
-        h = dossier_tagger_hash(h, "|", 1);
-        emit(f, dossier_tagger_hash(h, t->fold, t->flen));
-    }
+    if (i > a)
+        emit(f, dossier_tagger_hash(word_hashes(dm, ch, &ti[i - 1])[WH_PAIR_BEFORE], t->fold, t->flen));
     if (i + 1 < b) {
-        uint32_t h = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l|l+1=", 6);
-        h = dossier_tagger_hash(h, t->fold, t->flen);
-        h = dossier_tagger_hash(h, "|", 1);
-        emit(f, dossier_tagger_hash(h, ti[i + 1].fold, ti[i + 1].flen));
-        featnn(f, "cc|cc+1", (unsigned)t->cc, (unsigned)ti[i + 1].cc);
+        emit(f, dossier_tagger_hash(word_hashes(dm, ch, t)[WH_PAIR_AFTER], ti[i + 1].fold, ti[i + 1].flen));
+        emit(f, ch->cc_next[t->cc][ti[i + 1].cc]);
     }
     if (i > a)
-        featnn(f, "cc-1|cc", (unsigned)ti[i - 1].cc, (unsigned)t->cc);
+        emit(f, ch->cc_prev[ti[i - 1].cc][t->cc]);
 }
 
 /*
@@ -522,7 +639,7 @@ static long same_word(wordmap *wm, const tokinfo *ti, size_t i)
 /* Appends the n feature hashes at f->v[from ..) again. */
 static void repeat(fvec *f, size_t from, size_t n)
 {
-    for (size_t k = 0; k < n && !f->oom; k++)
+    for (size_t k = 0; k < n; k++)
         emit(f, f->v[from + k]);
 }
 
@@ -576,6 +693,7 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     docmap dm = {0};
     wordmap wm = {0};
     fvec f = {0};
+    context_hashes ch;
     memset(out, 0, sizeof *out);
 
     size_t cap = 16;
@@ -586,34 +704,54 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     dm.flags = calloc(cap, 1);
     dm.form = calloc(cap, sizeof *dm.form);
     dm.wc = calloc(cap, sizeof *dm.wc);
+    dm.wh = malloc(cap * WH_COUNT * sizeof *dm.wh); /* read only where whset says it is set */
+    dm.whset = calloc(cap, 1);
     wm.mask = cap - 1;
     wm.tok = calloc(cap, sizeof *wm.tok);
-    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token */
+    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token but same and shape_h, set below */
     phrase = calloc(n ? n : 1, sizeof *phrase);
     out->start = malloc((n + 1) * sizeof *out->start);
     out->word = malloc((n ? n : 1) * sizeof *out->word);
     out->cap = malloc(n ? n : 1);
     out->nword = malloc((n ? n : 1) * sizeof *out->nword);
     out->same = malloc((n ? n : 1) * sizeof *out->same);
-    if (!dm.key || !dm.flags || !dm.form || !dm.wc || !wm.tok || !ti || !phrase || !out->start || !out->word ||
-        !out->cap || !out->nword || !out->same)
+    if (!dm.key || !dm.flags || !dm.form || !dm.wc || !dm.wh || !dm.whset || !wm.tok || !ti || !phrase ||
+        !out->start || !out->word || !out->cap || !out->nword || !out->same)
         goto done;
     if ((rc = analyse(ti, &scratch, words, doc, &dm)))
         goto done;
     rc = DOSSIER_ENOMEM;
+    /* Some forty features a token: room for most documents at once. */
+    f.cap = n * 48 + TOKEN_FEATURES;
+    if (!(f.v = malloc(f.cap * sizeof *f.v)))
+        goto done;
+    context_hashes_make(&ch);
+    /* Each token's earlier twin, in token order as the features are emitted (the same word has the
+     * same view, so the same shape and the same hashes of it). */
+    for (size_t i = 0; i < n; i++) {
+        ti[i].same = same_word(&wm, ti, i);
+        if (ti[i].same >= 0) {
+            memcpy(ti[i].shape_h, ti[ti[i].same].shape_h, sizeof ti[i].shape_h);
+            continue;
+        }
+        ti[i].shape_h[0] = dossier_tagger_hash(ch.name_sh[1], ti[i].shape, ti[i].shlen);
+        ti[i].shape_h[1] = dossier_tagger_hash(ch.name_sh[3], ti[i].shape, ti[i].shlen);
+    }
     for (size_t s = 0; s < doc->nsentences; s++) {
         size_t a = doc->sentences[s], b = s + 1 < doc->nsentences ? doc->sentences[s + 1] : n;
         mark_phrases(phrase, ti, words, a, b, buf, sizeof buf);
         for (size_t i = a; i < b; i++) {
+            if (make_room(&f))
+                goto done;
             out->start[i] = f.n;
-            long j = same_word(&wm, ti, i);
+            long j = ti[i].same;
             if (j >= 0)
                 repeat(&f, out->start[j], out->nword[j]);
             else
                 word_features(&f, &ti[i]);
             out->same[i] = (int32_t)j;
             out->nword[i] = (uint32_t)(f.n - out->start[i]);
-            context_features(&f, ti, i, a, b, &dm, phrase);
+            context_features(&f, ti, i, a, b, &dm, phrase, &ch);
             out->word[i] = ti[i].fh;
             out->cap[i] = (unsigned char)((ti[i].cc == CC_INIT || ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER ||
                                            ti[i].cc == CC_MIXED) |
@@ -621,8 +759,6 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
         }
     }
     out->start[n] = f.n;
-    if (f.oom)
-        goto done;
     out->feats = f.v;
     f.v = NULL;
     out->ntokens = n;
@@ -633,6 +769,8 @@ done:
     free(dm.flags);
     free(dm.form);
     free(dm.wc);
+    free(dm.wh);
+    free(dm.whset);
     free(wm.tok);
     free(ti);
     free(phrase);
