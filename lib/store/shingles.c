@@ -62,12 +62,80 @@ static uint64_t next_word(const char *text, size_t len, size_t *i)
     return h | 1; /* never 0 */
 }
 
+/* The MinHash value of shingle hash s under seed: the low 32 bits of mix(s ^ seed). */
+static uint32_t minhash(uint64_t s, uint64_t seed)
+{
+    return (uint32_t)mix(s ^ seed);
+}
+
+/* min[k] = the smaller of min[k] and the values of the n shingle hashes s[] under seeds[k], one by one. */
+static void fold_in_plain(uint32_t *min, const uint64_t *seeds, const uint64_t *s, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        for (int k = 0; k < DOSSIER_SHINGLES_K; k++) {
+            uint32_t v = minhash(s[j], seeds[k]);
+            if (v < min[k])
+                min[k] = v;
+        }
+}
+
+/*
+ * fold_in_plain four seeds at a time in AVX2 vectors, where the processor
+ * has them (x86-64 with GCC or Clang): the same mix, lane by lane, and
+ * the same minima, for a third of the instructions.  Four minima stay in
+ * a vector while every shingle of the chunk goes by.
+ */
+#if defined(__GNUC__) && defined(__x86_64__) && DOSSIER_SHINGLES_K % 4 == 0
+#define HAVE_FOLD_IN_AVX2 1
+typedef unsigned long long u64x4 __attribute__((vector_size(32)));
+typedef long long i64x4 __attribute__((vector_size(32)));
+
+__attribute__((target("avx2"))) static void fold_in_avx2(uint32_t *min, const uint64_t *seeds, const uint64_t *s,
+                                                         size_t n)
+{
+    const u64x4 golden = {0x9e3779b97f4a7c15ULL, 0x9e3779b97f4a7c15ULL, 0x9e3779b97f4a7c15ULL, 0x9e3779b97f4a7c15ULL};
+    const u64x4 c1 = {0xbf58476d1ce4e5b9ULL, 0xbf58476d1ce4e5b9ULL, 0xbf58476d1ce4e5b9ULL, 0xbf58476d1ce4e5b9ULL};
+    const u64x4 c2 = {0x94d049bb133111ebULL, 0x94d049bb133111ebULL, 0x94d049bb133111ebULL, 0x94d049bb133111ebULL};
+    const u64x4 low = {0xffffffffULL, 0xffffffffULL, 0xffffffffULL, 0xffffffffULL};
+    for (int k = 0; k < DOSSIER_SHINGLES_K; k += 4) {
+        u64x4 seed, m = {min[k], min[k + 1], min[k + 2], min[k + 3]};
+        memcpy(&seed, seeds + k, sizeof seed);
+        for (size_t j = 0; j < n; j++) {
+            u64x4 x = (u64x4){s[j], s[j], s[j], s[j]} ^ seed;
+            x += golden;
+            x = (x ^ (x >> 30)) * c1;
+            x = (x ^ (x >> 27)) * c2;
+            x = (x ^ (x >> 31)) & low;
+            u64x4 smaller = (u64x4)((i64x4)x < (i64x4)m); /* both below 2^32: signed compares as unsigned */
+            m = (x & smaller) | (m & ~smaller);
+        }
+        for (int l = 0; l < 4; l++)
+            min[k + l] = (uint32_t)m[l];
+    }
+}
+#endif
+
+/* fold_in_plain, in vectors when the processor has them. */
+static void fold_in(uint32_t *min, const uint64_t *seeds, const uint64_t *s, size_t n)
+{
+#ifdef HAVE_FOLD_IN_AVX2
+    if (__builtin_cpu_supports("avx2")) {
+        fold_in_avx2(min, seeds, s, n);
+        return;
+    }
+#endif
+    fold_in_plain(min, seeds, s, n);
+}
+
+/* Shingle hashes gathered before they are folded into the minima. */
+#define CHUNK 128
+
 /* See shingles.h. */
 size_t dossier_shingles_signature(uint32_t sig[DOSSIER_SHINGLES_K], const char *text, size_t len)
 {
-    uint64_t win[WORDS] = {0}, seeds[DOSSIER_SHINGLES_K];
+    uint64_t win[WORDS] = {0}, seeds[DOSSIER_SHINGLES_K], chunk[CHUNK];
     uint32_t min[DOSSIER_SHINGLES_K];
-    size_t i = 0, words = 0, shingles = 0;
+    size_t i = 0, words = 0, shingles = 0, held = 0;
     for (int k = 0; k < DOSSIER_SHINGLES_K; k++) {
         seeds[k] = mix((uint64_t)k + 1);
         min[k] = UINT32_MAX;
@@ -79,13 +147,14 @@ size_t dossier_shingles_signature(uint32_t sig[DOSSIER_SHINGLES_K], const char *
         uint64_t s = 0;
         for (size_t j = 0; j < WORDS; j++) /* the window in text order, oldest first */
             s = mix(s ^ win[(words + j) % WORDS]);
-        for (int k = 0; k < DOSSIER_SHINGLES_K; k++) {
-            uint32_t v = (uint32_t)mix(s ^ seeds[k]);
-            if (v < min[k])
-                min[k] = v;
+        chunk[held++] = s;
+        if (held == CHUNK) {
+            fold_in(min, seeds, chunk, held);
+            held = 0;
         }
         shingles++;
     }
+    fold_in(min, seeds, chunk, held);
     if (shingles < MIN_SHINGLES)
         return 0;
     memcpy(sig, min, sizeof min);
