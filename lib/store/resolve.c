@@ -246,25 +246,54 @@ static int list_aliases(alias_list *l, const dossier_lexicon *lex, const dossier
 
 /*
  * Records the entity's names (list_aliases) as aliases of `id`, one
- * upsert for each folded form; a name already recorded, no smaller than
- * the row's, writes nothing.
+ * upsert for each folded form that changes something: a name not
+ * recorded yet, or recorded under a greater spelling.  The names a
+ * `fresh` entity (inserted just now) has are none, those of another are
+ * read once first: an upsert that writes nothing still costs a statement
+ * journal, and most names of a known entity are recorded already.
  */
-static int add_aliases(dossier_db *db, long long id, const dossier_entity *e)
+static int add_aliases(dossier_db *db, long long id, const dossier_entity *e, int fresh)
 {
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *has = NULL;
     alias_list l = {0};
+    VEC(const char *) had = {0}; /* folded, name, folded, name, ... of the names it has */
+    dossier_arena keep = {0};
     int rc = dossier_db_cached(&st, db, "INSERT INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)"
                                         " ON CONFLICT(entity, folded) DO UPDATE SET name = excluded.name"
                                         " WHERE excluded.name < name");
     if (!rc && list_aliases(&l, db->lex, e))
         rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    if (!rc && !fresh)
+        rc = dossier_db_cached(&has, db, "SELECT folded, name FROM aliases WHERE entity = ?1");
+    if (!rc && !fresh) {
+        sqlite3_bind_int64(has, 1, id);
+        int step = SQLITE_DONE;
+        while (!rc && (step = sqlite3_step(has)) == SQLITE_ROW) {
+            const char *f = dossier_arena_strndup(&keep, (const char *)sqlite3_column_text(has, 0),
+                                                  (size_t)sqlite3_column_bytes(has, 0));
+            const char *n = dossier_arena_strndup(&keep, (const char *)sqlite3_column_text(has, 1),
+                                                  (size_t)sqlite3_column_bytes(has, 1));
+            if (!f || !n || VEC_PUSH(&had, f) || VEC_PUSH(&had, n))
+                rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        }
+        if (!rc && step != SQLITE_DONE)
+            rc = dossier_db_sqlfail(db, "aliases");
+        sqlite3_reset(has);
+    }
     for (size_t i = 0; !rc && i < l.v.n; i++) {
+        size_t k = 0;
+        while (k < had.n && strcmp(had.v[k], l.v.v[i].folded) != 0)
+            k += 2;
+        if (k < had.n && strcmp(l.v.v[i].name, had.v[k + 1]) >= 0)
+            continue; /* recorded, under a spelling no greater: the upsert would write nothing */
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_text(st, 2, l.v.v[i].name, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, l.v.v[i].folded, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "aliases");
         sqlite3_reset(st);
     }
+    VEC_FREE(&had);
+    dossier_arena_free(&keep);
     alias_list_free(&l);
     return rc;
 }
@@ -621,6 +650,7 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
     const dossier_entity *ent = &d->entities.v[e];
     char initials[16] = "";
     long long id;
+    int fresh = 0;
     dossier_lexicon *lex = NULL;
     int lrc = dossier_db_lexicon(&lex, db);
     if (lrc)
@@ -655,6 +685,7 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
         if (rc)
             return rc;
         id = sqlite3_last_insert_rowid(db->sql);
+        fresh = 1;
     } else if (!ent->gaz) {
         int rc = prefer_name(db, id, ent->name);
         if (ent->kind == DOSSIER_KIND_ORGANIZATION && !initials[0])
@@ -665,7 +696,7 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
             return rc;
     }
     *out = id;
-    return add_aliases(db, id, ent);
+    return add_aliases(db, id, ent, fresh);
 }
 
 /* ---- stories ---- */
