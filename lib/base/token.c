@@ -163,6 +163,48 @@ static size_t word_end(const char *s, size_t len, size_t start)
     return pos;
 }
 
+/*
+ * The common token, a run of ASCII letters and digits that the end of the
+ * text or an ASCII character that cannot go on a word (none of - . ')
+ * ends, read in one pass: its end into *end and its flags (as word_end
+ * and word_flags give them), or 0 when the run goes on otherwise and the
+ * general path must read it.
+ */
+static unsigned ascii_word(const char *s, size_t len, size_t start, size_t *end)
+{
+    enum { LETTER = DOSSIER_ASCII_UPPER | DOSSIER_ASCII_LOWER, ALNUM = LETTER | DOSSIER_ASCII_DIGIT };
+    size_t pos = start;
+    unsigned first_letter = 0, letters = 0, lower = 0;
+    for (; pos < len; pos++) {
+        unsigned char b = (unsigned char)s[pos];
+        if (b >= 0x80)
+            return 0;
+        unsigned k = dossier_ascii_class[b];
+        if (!(k & ALNUM)) {
+            if (b == '-' || b == '.' || b == '\'')
+                return 0;
+            break;
+        }
+        if (k & LETTER) {
+            if (!first_letter)
+                first_letter = k;
+            letters++;
+            lower += (k & DOSSIER_ASCII_LOWER) != 0;
+        }
+    }
+    unsigned flags = 0;
+    if (dossier_ascii_class[(unsigned char)s[start]] & DOSSIER_ASCII_DIGIT)
+        flags |= DOSSIER_TOK_NUM;
+    if (letters)
+        flags |= DOSSIER_TOK_WORD;
+    if (first_letter & DOSSIER_ASCII_UPPER)
+        flags |= DOSSIER_TOK_UPPER;
+    if (letters >= 2 && lower == 0)
+        flags |= DOSSIER_TOK_ALLCAPS;
+    *end = pos;
+    return flags; /* not 0: the run starts with a digit or a letter */
+}
+
 /* See token.h. */
 unsigned dossier_token_next(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
 {
@@ -190,6 +232,13 @@ unsigned dossier_token_next(const char *s, size_t len, size_t *pos, size_t *star
         return 0;
     }
     *start = at;
+    if (c < 0x80 && (dossier_ascii_class[c] & (DOSSIER_ASCII_UPPER | DOSSIER_ASCII_LOWER | DOSSIER_ASCII_DIGIT))) {
+        unsigned flags = ascii_word(s, len, at, end);
+        if (flags) {
+            *pos = *end;
+            return flags;
+        }
+    }
     if (is_wordch(c)) {
         *end = word_end(s, len, at);
         *pos = *end;

@@ -280,8 +280,9 @@ static int32_t plain_char(int32_t c)
 /*
  * dossier_fold() for pure ASCII text, which most words are: lower-cased,
  * spaces collapsed, without utf8proc's decomposition, into out (len + 1
- * bytes); returns the folded length.  Same result as the general path on
- * ASCII input.
+ * bytes); returns the folded length, or (size_t)-1 at a byte past ASCII
+ * or a NUL, which the general path folds.  Same result as the general
+ * path on ASCII input.
  */
 static size_t fold_ascii(char *out, const char *s, size_t len)
 {
@@ -289,7 +290,9 @@ static size_t fold_ascii(char *out, const char *s, size_t len)
     int space = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        if ((unsigned char)(c - 1) >= 0x7F)
+            return (size_t)-1;
+        if (dossier_ascii_class[c] & A_SPACE) {
             space = 1;
             continue;
         }
@@ -351,24 +354,16 @@ static int fold_unicode(dbuf *b, const char *s, size_t len)
     return DOSSIER_OK;
 }
 
-/* Non-zero when s[0..len) is ASCII without a NUL. */
-static int all_ascii(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && (unsigned char)s[i] < 0x80 && s[i] != '\0')
-        i++;
-    return i == len;
-}
-
 /* See util.h. */
 const char *dossier_fold_into(dbuf *b, const char *s, size_t len)
 {
-    if (!all_ascii(s, len))
-        return fold_unicode(b, s, len) ? NULL : b->s;
     b->len = 0;
-    if (dossier_util_grow((void **)&b->s, &b->cap, len + 1, 1))
+    if (b->cap < len + 1 && dossier_util_grow((void **)&b->s, &b->cap, len + 1, 1))
         return NULL;
-    b->len = fold_ascii(b->s, s, len);
+    size_t n = fold_ascii(b->s, s, len);
+    if (n == (size_t)-1)
+        return fold_unicode(b, s, len) ? NULL : b->s;
+    b->len = n;
     return b->s;
 }
 
