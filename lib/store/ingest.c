@@ -425,9 +425,9 @@ static int store_version(run *r, article *a)
     if (old)
         rc = dossier_versions_remove(&version, db, old, 1);
     if (!rc)
-        rc = dossier_store_resolved(&a->id, db, &a->doc, a->hash, old, &a->sig);
+        rc = dossier_store_resolved(&a->id, db, &a->doc, a->hash, old, &a->sig, version + 1, a->path);
     if (!rc)
-        rc = dossier_versions_finish(db, a->id, version + 1, NULL, a->path);
+        rc = dossier_versions_prune(db);
     if (!rc)
         rc = dossier_corrections_apply(db, a->id);
     if (!rc)

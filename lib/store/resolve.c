@@ -754,9 +754,11 @@ static int add_story(dossier_ids *joined, long long *story, dossier_db *db, long
 /*
  * Puts the article in a story: its own, joined with the story of every
  * earlier article its links show it reports.  Sets *out to the story.
+ * `placed`: the article's row is stored in its own story already (its id),
+ * and is rewritten only to join another.
  */
 static int join_stories(long long *out, dossier_db *db, long long article, const dossier_links *links,
-                        const dossier_shingles_sig *sig)
+                        const dossier_shingles_sig *sig, int placed)
 {
     VEC(evidence) ev = {0};
     VEC(long long) seen = {0}; /* (mine, other article) pairs counted once */
@@ -796,7 +798,7 @@ static int join_stories(long long *out, dossier_db *db, long long article, const
     for (size_t k = 0; !rc && k < copies.n; k++)
         rc = add_story(&joined, &story, db, copies.v[k]);
     VEC_FREE(&copies);
-    if (!rc)
+    if (!rc && !(placed && story == article)) /* a row stored in its own story stays: no rewrite of the article */
         rc = move_story(db, article, story);
     for (size_t k = 0; !rc && k < joined.n; k++)
         if (joined.v[k] != story)
@@ -815,7 +817,7 @@ int dossier_resolve_article(dossier_db *db, long long article, const dossier_shi
     long long story = article;
     int rc = dossier_cluster_links(&links, db, article);
     if (!rc)
-        rc = join_stories(&story, db, article, &links, sig);
+        rc = join_stories(&story, db, article, &links, sig, 0);
     if (!rc)
         rc = dossier_cluster_apply(db, article, story, &links);
     VEC_FREE(&links);
@@ -831,7 +833,7 @@ int dossier_resolve_doc(dossier_cluster_plan **out, dossier_db *db, long long ar
     *out = NULL;
     int rc = dossier_cluster_links_doc(&links, db, article, d, stmt_ids, ids);
     if (!rc)
-        rc = join_stories(&story, db, article, &links, sig);
+        rc = join_stories(&story, db, article, &links, sig, 1);
     if (!rc)
         rc = dossier_cluster_plan_make(out, db, article, story, &links);
     VEC_FREE(&links);

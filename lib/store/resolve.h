@@ -47,7 +47,8 @@ int dossier_resolve_article(dossier_db *db, long long article, const dossier_shi
  * (dossier_cluster_links_doc; stmt_ids[i] the id statement i will take,
  * ids[e] the database id of doc entity e), the article joins its story,
  * and *out is set to the clusters its statements are to be stored in
- * (the caller frees it with dossier_cluster_plan_free).
+ * (the caller frees it with dossier_cluster_plan_free).  The article's
+ * row must be stored in a story of its own (story = its id).
  */
 int dossier_resolve_doc(dossier_cluster_plan **out, dossier_db *db, long long article, const dossier_doc *d,
                         const long long *stmt_ids, const long long *ids, const dossier_shingles_sig *sig);

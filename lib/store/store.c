@@ -27,6 +27,8 @@ static int step_reset(dossier_db *db, sqlite3_stmt *st)
     return rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "storing the article");
 }
 
+static int next_id(long long *out, dossier_db *db, const char *sql);
+
 /* Runs one SQL statement without parameters through the statement cache. */
 static int run_cached(dossier_db *db, const char *sql)
 {
@@ -44,13 +46,22 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
-/* Inserts the articles row, with id `id` (0: a new one) and the extractor's version. */
-static int store_article(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
+/*
+ * Inserts the articles row, with id `id` (0: a new one), the extractor's
+ * version, its own `version` and `path` (NULL: none), and with `own_story`
+ * in a story of its own (story = its id, as resolving leaves an article
+ * no other joins: dossier_resolve_doc then leaves the row alone).
+ */
+static int store_article(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id,
+                         int version, const char *path, int own_story)
 {
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_cached(&st, db,
-        "INSERT INTO articles(source, hash, original, body, title, outlet, language, published, url, id,"
-        " extracted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, 0), ?11)");
+    int rc = own_story && !id ? next_id(&id, db, "SELECT coalesce(max(id), 0) + 1 FROM articles") : DOSSIER_OK;
+    if (!rc)
+        rc = dossier_db_cached(&st, db,
+            "INSERT INTO articles(source, hash, original, body, title, outlet, language, published, url, id,"
+            " extracted_by, version, path, story) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif(?10, 0), ?11,"
+            " ?12, ?13, ?14)");
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, d->source, -1, SQLITE_STATIC);
@@ -64,6 +75,10 @@ static int store_article(long long *out, dossier_db *db, const dossier_doc *d, c
     bind_text(st, 9, d->url);
     sqlite3_bind_int64(st, 10, id);
     sqlite3_bind_text(st, 11, DOSSIER_VERSION, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 12, version > 0 ? version : 1);
+    bind_text(st, 13, path);
+    if (own_story)
+        sqlite3_bind_int64(st, 14, id);
     rc = step_reset(db, st);
     sqlite3_reset(st);
     *out = sqlite3_last_insert_rowid(db->sql);
@@ -569,7 +584,7 @@ int dossier_store_index_deferred(dossier_db *db)
  * them in their clusters.
  */
 static int store(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id, int resolve,
-                 const dossier_shingles_sig *sig)
+                 const dossier_shingles_sig *sig, int version, const char *path)
 {
     long long art = 0;
     dossier_cluster_plan *plan = NULL;
@@ -580,7 +595,7 @@ static int store(long long *out, dossier_db *db, const dossier_doc *d, const cha
         free(sids);
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     }
-    int rc = store_article(&art, db, d, hash, id);
+    int rc = store_article(&art, db, d, hash, id, version, path, resolve);
     if (!rc)
         rc = store_sentences(db, d, art);
     if (!rc)
@@ -609,15 +624,15 @@ static int store(long long *out, dossier_db *db, const dossier_doc *d, const cha
 /* See store.h. */
 int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
 {
-    return store(out, db, d, hash, id, 0, NULL);
+    return store(out, db, d, hash, id, 0, NULL, 1, NULL);
 }
 
 /* See store.h. */
 int dossier_store_resolved(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id,
-                           const dossier_shingles_sig *sig)
+                           const dossier_shingles_sig *sig, int version, const char *path)
 {
     if (dossier_cluster_worded(d))
-        return store(out, db, d, hash, id, 1, sig);
-    int rc = store(out, db, d, hash, id, 0, NULL);
+        return store(out, db, d, hash, id, 1, sig, version, path);
+    int rc = store(out, db, d, hash, id, 0, NULL, version, path);
     return rc ? rc : dossier_resolve_article(db, *out, sig);
 }
