@@ -1,56 +1,101 @@
 /*
- * recent.c — moving the rows of the latest articles from the recent part
- * of the date-ordered indexes to the old part (schema/022_recent_dates.sql).
+ * recent.c — moving the rows of the latest articles through the three
+ * parts of the date-ordered indexes (schema/022_recent_dates.sql and
+ * 024_middle_parts.sql).
  *
  * An index keyed by entity then date takes a new row on a random leaf
  * among the entity's; one leaf write per row once the index outgrows the
- * page cache.  A new row sorts first into the index's recent part (its
- * recent column defaults to 1), which is small and stays cached.  Setting
- * recent = 0 on all of them in one UPDATE visits them in index order
- * (recent, entity, date): each moves to the old part in key order, and
- * each leaf of the old part is read and written once for all the rows
- * that land on it.  The UPDATEs fire no trigger and are OR IGNORE, so
- * SQLite keeps no statement journal (a copy of every page they change).
+ * page cache.  A new row sorts first into the index's newest part (its
+ * recent column defaults to 1), which is small and stays cached.  When the
+ * newest part is full, setting recent = 2 on all of its rows in one UPDATE
+ * visits them in index order (recent, entity, date): each moves to the
+ * middle part in key order, and each leaf of the middle part is read and
+ * written once for all the rows that land on it.  When the middle part is
+ * full, recent = 0 moves its rows to the old part the same way.
+ *
+ * Two parts would not do at 100k articles: a merge into the old part
+ * writes nearly all of its leaves (the rows of some thousand articles land
+ * everywhere), so merging more often costs in proportion to the database,
+ * and merging less often makes the recent part, written at random, large.
+ * With a middle part, the frequent merges write the middle part's leaves
+ * only, and the old part is written once per some ten thousand articles.
+ * The UPDATEs fire no trigger and are OR IGNORE, so SQLite keeps no
+ * statement journal (a copy of every page they change).
  */
 #include "store/recent.h"
 
-/* Rows of entity_article_mentions (about 17 an article) that wait before a merge: see
- * merge_when_full.  The recent parts then hold some 3,000 articles' rows; the three indexes'
- * recent parts are a few hundred leaves. */
-#define RECENT_ROWS 49152
+/* Rows of entity_article_mentions (about 17 an article) in the newest part (recent = 1) that
+ * make it full: some 1,000 articles' rows; the three indexes' newest parts are a hundred
+ * leaves or so, which stay cached. */
+#define NEWEST_ROWS 16384
+/* Rows in the middle part (recent = 2) that make it full: some 15,000 articles' rows. */
+#define MIDDLE_ROWS 262144
 
-/* The tables of 022 and the statement that merges each. */
-static const char *const merges[] = {
-    "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 1",
-    "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 1",
-    "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 1",
+/* The tables of 022, in the order they are merged. */
+static const char *const tables[] = {"entity_article_mentions", "statement_entities", "entity_event_dates"};
+#define NTABLES (sizeof tables / sizeof *tables)
+
+/* The statement that moves a table's rows from one part to another: [table][0] newest to
+ * middle, [table][1] middle to old, [table][2] newest to old. */
+static const char *const moves[NTABLES][3] = {
+    {"UPDATE OR IGNORE entity_article_mentions SET recent = 2 WHERE recent = 1",
+     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 2",
+     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 1"},
+    {"UPDATE OR IGNORE statement_entities SET recent = 2 WHERE recent = 1",
+     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 2",
+     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 1"},
+    {"UPDATE OR IGNORE entity_event_dates SET recent = 2 WHERE recent = 1",
+     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 2",
+     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 1"},
 };
 
-/* See recent.h. */
-int dossier_recent_merge(dossier_db *db)
+/* Runs moves[t][which] for every table t. */
+static int move_all(dossier_db *db, int which)
 {
     int rc = DOSSIER_OK;
-    for (size_t i = 0; !rc && i < sizeof merges / sizeof *merges; i++) {
+    for (size_t t = 0; !rc && t < NTABLES; t++) {
         sqlite3_stmt *st = NULL;
-        rc = dossier_db_cached(&st, db, merges[i]);
+        rc = dossier_db_cached(&st, db, moves[t][which]);
         if (!rc) {
-            rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "recent rows");
+            rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, tables[t]);
             sqlite3_reset(st);
         }
     }
     return rc;
 }
 
-/* See recent.h: the recent rows of entity_article_mentions, the most numerous, are counted up
- * to RECENT_ROWS (a range of one index, the recent part itself). */
-int dossier_recent_merge_when_full(dossier_db *db)
+/* See recent.h. */
+int dossier_recent_merge(dossier_db *db)
+{
+    int rc = move_all(db, 1);
+    return rc ? rc : move_all(db, 2);
+}
+
+/* Non-zero when entity_article_mentions holds at least `rows` rows in part `part` (counted
+ * up to `rows` along the index: a range of it, the part itself). */
+static int part_full(dossier_db *db, int part, int rows, int *full)
 {
     sqlite3_stmt *st = NULL;
     if (dossier_db_cached(&st, db, "SELECT count(*) FROM (SELECT 1 FROM entity_article_mentions"
-                                   " INDEXED BY entity_article_mentions_date WHERE recent = 1 LIMIT ?1)"))
+                                   " INDEXED BY entity_article_mentions_date WHERE recent = ?1 LIMIT ?2)"))
         return DOSSIER_EDB;
-    sqlite3_bind_int(st, 1, RECENT_ROWS);
-    int full = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= RECENT_ROWS;
+    sqlite3_bind_int(st, 1, part);
+    sqlite3_bind_int(st, 2, rows);
+    *full = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= rows;
     sqlite3_reset(st);
-    return full ? dossier_recent_merge(db) : DOSSIER_OK;
+    return DOSSIER_OK;
+}
+
+/* See recent.h. */
+int dossier_recent_merge_when_full(dossier_db *db)
+{
+    int full = 0;
+    int rc = part_full(db, 1, NEWEST_ROWS, &full);
+    if (rc || !full)
+        return rc;
+    if ((rc = move_all(db, 0)))
+        return rc;
+    if ((rc = part_full(db, 2, MIDDLE_ROWS, &full)) || !full)
+        return rc;
+    return move_all(db, 1);
 }

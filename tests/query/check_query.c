@@ -4,9 +4,10 @@
  * inserted by hand: who said what about an entity named in any language,
  * clusters shown once, roles at the time, filters, profiles, the timeline,
  * suggestions for near misses, user query files and their errors; an
- * entity's rows read in date order from both parts of their index (the
- * recent rows and the old ones, schema/022_recent_dates.sql) give the
- * same answers wherever the rows are.
+ * entity's rows read in date order from the three parts of their index
+ * (the newest rows, the middle ones and the old ones,
+ * schema/022_recent_dates.sql and 024_middle_parts.sql) give the same
+ * answers wherever the rows are.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -668,13 +669,19 @@ START_TEST(test_recent_and_old_rows)
     char *recent = date_ordered(db);
     ck_assert_ptr_nonnull(strstr(recent, "Zhou Jianping"));
     ck_assert_ptr_nonnull(strstr(recent, "China opens its station"));
-    /* half of the rows in each part, so that the first rows by date come from both */
-    exec(db, "UPDATE entity_article_mentions SET recent = article % 2; UPDATE statement_entities SET recent = statement % 2;"
-             " UPDATE entity_event_dates SET recent = event % 2");
+    /* a third of the rows in each part, so that the first rows by date come from all three */
+    exec(db, "UPDATE entity_article_mentions SET recent = article % 3; UPDATE statement_entities SET recent = statement % 3;"
+             " UPDATE entity_event_dates SET recent = event % 3");
     char *mixed = date_ordered(db);
     ck_assert_str_eq(mixed, recent);
-    exec(db, "UPDATE entity_article_mentions SET recent = 1; UPDATE statement_entities SET recent = 1;"
-             " UPDATE entity_event_dates SET recent = 1");
+    /* all in the middle part */
+    exec(db, "UPDATE entity_article_mentions SET recent = 2; UPDATE statement_entities SET recent = 2;"
+             " UPDATE entity_event_dates SET recent = 2");
+    char *middle = date_ordered(db);
+    ck_assert_str_eq(middle, recent);
+    /* newest and middle rows both go to the old part */
+    exec(db, "UPDATE entity_article_mentions SET recent = 1 + article % 2; UPDATE statement_entities SET recent = 1 + statement % 2;"
+             " UPDATE entity_event_dates SET recent = 1 + event % 2");
     ck_assert_dossier_ok(db, dossier_recent_merge(db));
     v = sql_text(db, "SELECT (SELECT count(*) FROM entity_article_mentions WHERE recent <> 0)"
                      " + (SELECT count(*) FROM statement_entities WHERE recent <> 0)"
@@ -685,6 +692,7 @@ START_TEST(test_recent_and_old_rows)
     ck_assert_str_eq(old, recent);
     free(recent);
     free(mixed);
+    free(middle);
     free(old);
     dossier_close(db);
 }
