@@ -193,8 +193,9 @@ static void mark_used(unsigned char *used, const dossier_doc *d)
  * deferred_rows holds ('entities', N) and ('aliases', M)
  * (schema/021_entity_counts.sql), done at once for the entities above N
  * and the names above M: the same counts, and each new entity's row of
- * entity_tallies.  The first statement turns deferring on, the second
- * off; the others count.
+ * entity_tallies (new_entity_tallies, below, once the article's rows are
+ * in).  The first statement turns deferring on, the second off; the
+ * others count.
  */
 static const char *const entity_counts[] = {
     "INSERT INTO deferred_rows(tbl, id) VALUES ('entities', (SELECT coalesce(max(id), 0) FROM entities)),"
@@ -204,16 +205,25 @@ static const char *const entity_counts[] = {
     "UPDATE tallies SET n = n + (SELECT count(*) FROM aliases WHERE rowid > ?2) WHERE what = 'aliases'",
     "INSERT INTO value_tallies(what, value, n) SELECT 'kind', kind, count(*) FROM entities WHERE id > ?1 GROUP BY kind"
     " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n",
-    "INSERT OR REPLACE INTO entity_tallies(entity, kind, name, articles, statements)"
-    " SELECT e.id, e.kind, e.name, (SELECT count(*) FROM entity_article_mentions WHERE entity = e.id),"
-    " (SELECT count(*) FROM statements WHERE speaker = e.id) FROM entities e WHERE e.id > ?1",
 };
 
 /*
- * Turns deferring off (entity_counts[1]) and counts the entities and
- * names stored since it was turned on.
+ * The rows of entity_tallies of the entities above ?1, made once the
+ * article's mentions and statements are stored and counted (add_counts):
+ * they count them at once, where rows made before would each be updated
+ * for every article and speaker count the article adds.
  */
-static int count_entities(dossier_db *db)
+static const char new_entity_tallies[] =
+    "INSERT OR REPLACE INTO entity_tallies(entity, kind, name, articles, statements)"
+    " SELECT e.id, e.kind, e.name, (SELECT count(*) FROM entity_article_mentions WHERE entity = e.id),"
+    " (SELECT count(*) FROM statements WHERE speaker = e.id) FROM entities e WHERE e.id > ?1";
+
+/*
+ * Turns deferring off (entity_counts[1]) and counts the entities and
+ * names stored since it was turned on; sets *above to the largest entity
+ * id before them.
+ */
+static int count_entities(dossier_db *db, long long *above_out)
 {
     sqlite3_stmt *st = NULL;
     long long above[2] = {0, 0}; /* the largest entity id and alias rowid before */
@@ -233,15 +243,18 @@ static int count_entities(dossier_db *db)
             rc = step_reset(db, st);
         }
     }
+    *above_out = above[0];
     return rc;
 }
 
 /*
  * Maps every doc entity that a row refers to onto a database id; entities
  * nothing refers to (candidates a stage set aside) are not stored.  The
- * new entities and names are counted once all are stored (count_entities).
+ * new entities and names are counted once all are stored (count_entities);
+ * *above is set to the largest entity id before them, for their
+ * entity_tallies rows (new_entity_tallies).
  */
-static int store_entities(long long *ids, dossier_db *db, const dossier_doc *d)
+static int store_entities(long long *ids, long long *above, dossier_db *db, const dossier_doc *d)
 {
     unsigned char *used = calloc(d->entities.n + 1, 1);
     int rc = used ? run_cached(db, entity_counts[0]) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
@@ -251,7 +264,7 @@ static int store_entities(long long *ids, dossier_db *db, const dossier_doc *d)
         if (used[i])
             rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
     if (!rc)
-        rc = count_entities(db);
+        rc = count_entities(db, above);
     free(used);
     return rc;
 }
@@ -540,10 +553,11 @@ static int add_counts(dossier_db *db, long long art)
 /*
  * Inserts the mentions and the statements (in the clusters of `plan`,
  * when not NULL) with their topics, counted by article (add_counts)
- * instead of row by row; the caller rolls back on failure.
+ * instead of row by row, then the entity_tallies rows of the entities
+ * above `above` (new_entity_tallies); the caller rolls back on failure.
  */
 static int store_counted(dossier_db *db, const dossier_doc *d, long long art, const long long *ids,
-                         const long long *sids, dossier_cluster_plan *plan)
+                         const long long *sids, dossier_cluster_plan *plan, long long above)
 {
     int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts', 0)");
     if (!rc)
@@ -556,6 +570,14 @@ static int store_counted(dossier_db *db, const dossier_doc *d, long long art, co
         rc = run_cached(db, "DELETE FROM deferred_rows WHERE tbl = 'counts'");
     if (!rc)
         rc = add_counts(db, art);
+    if (!rc) {
+        sqlite3_stmt *st = NULL;
+        rc = dossier_db_cached(&st, db, new_entity_tallies);
+        if (!rc) {
+            sqlite3_bind_int64(st, 1, above);
+            rc = step_reset(db, st);
+        }
+    }
     return rc;
 }
 
@@ -586,7 +608,7 @@ int dossier_store_index_deferred(dossier_db *db)
 static int store(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id, int resolve,
                  const dossier_shingles_sig *sig, int version, const char *path)
 {
-    long long art = 0;
+    long long art = 0, above = 0;
     dossier_cluster_plan *plan = NULL;
     long long *ids = calloc(d->entities.n + 1, sizeof *ids);
     long long *sids = calloc(d->statements.n + 1, sizeof *sids);
@@ -599,13 +621,13 @@ static int store(long long *out, dossier_db *db, const dossier_doc *d, const cha
     if (!rc)
         rc = store_sentences(db, d, art);
     if (!rc)
-        rc = store_entities(ids, db, d);
+        rc = store_entities(ids, &above, db, d);
     if (!rc)
         rc = statement_ids(sids, db, d);
     if (!rc && resolve)
         rc = dossier_resolve_doc(&plan, db, art, d, sids, ids, sig);
     if (!rc)
-        rc = store_counted(db, d, art, ids, sids, plan);
+        rc = store_counted(db, d, art, ids, sids, plan, above);
     if (!rc)
         rc = store_features(db, d, art, ids, sids, plan);
     if (!rc && plan) /* earlier clusters that the new statements joined become one */
