@@ -12,9 +12,12 @@
  * the statement links of cluster.c.
  *
  * A new article's bands go to article_bands_recent, a small table whose
- * leaves stay in the page cache, and move into the big article_bands in
- * band order once RECENT_ROWS have gathered (migration 020): band hashes
- * are random, and one by one each would cost a leaf of the big index.
+ * leaves stay in the page cache, and move into article_bands_middle in
+ * band order once NEWEST_ROWS have gathered (migration 020), and from
+ * there into the big article_bands once MIDDLE_ROWS have (025): band
+ * hashes are random, and one by one each would cost a leaf of the big
+ * index, while a merge into it writes nearly all of its leaves, so merging
+ * the newest bands straight into it cost in proportion to the database.
  */
 #include "store/shingles.h"
 
@@ -29,8 +32,9 @@
 #define BAR 0.5               /* estimated likeness of near-duplicates */
 #define DAYS 7                /* dated copies of one story are published this close */
 #define CANDIDATES 100        /* at most this many candidates per article, and per band */
-#define RECENT_ROWS 65536     /* band rows (of about 3,000 articles) that wait in article_bands_recent */
-#define MERGE_PARTS 32        /* statements that move them into article_bands */
+#define NEWEST_ROWS 32768     /* band rows (of about 1,600 articles) that wait in article_bands_recent */
+#define MIDDLE_ROWS 262144    /* band rows (of about 13,000 articles) that wait in article_bands_middle */
+#define MERGE_PARTS 32        /* statements that move them on */
 
 /* A 64-bit mix (splitmix64's finaliser): spreads every input bit. */
 static uint64_t mix(uint64_t x)
@@ -201,18 +205,31 @@ static long long band_hash(const uint32_t *sig, int b, const char *lang)
     return (long long)(h >> 1);
 }
 
-/* See shingles.h. */
-int dossier_shingles_merge(dossier_db *db)
+/* The statements that move the bands of a table to the next ([0] newest to middle, [1]
+ * middle to old), a range of band hashes at a time: the INSERT, then the DELETE. */
+static const char *const moves[2][2] = {
+    {"INSERT INTO article_bands_middle(band, article, day)"
+     " SELECT band, article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
+     " WHERE band BETWEEN ?1 AND ?2 ORDER BY band, article",
+     "DELETE FROM article_bands_recent WHERE band BETWEEN ?1 AND ?2"},
+    {"INSERT INTO article_bands(band, article, day)"
+     " SELECT band, article, day FROM article_bands_middle INDEXED BY article_bands_middle_band"
+     " WHERE band BETWEEN ?1 AND ?2 ORDER BY band, article",
+     "DELETE FROM article_bands_middle WHERE band BETWEEN ?1 AND ?2"},
+};
+
+/*
+ * Moves every band of one table to the next (`which`: 0 the newest to the
+ * middle one, 1 the middle one to article_bands).
+ */
+static int move_bands(dossier_db *db, int which)
 {
-    /* In band order, so that each leaf of article_bands_band is read and written once for all
-     * the rows; and in MERGE_PARTS statements, each a range of band hashes, as SQLite keeps the
-     * pages a statement changes in memory until it ends (its statement journal): one statement
-     * for all would take some 50 MiB at 100k articles. */
+    /* In band order, so that each leaf of the next table's band index is read and written once
+     * for all the rows; and in MERGE_PARTS statements, each a range of band hashes, as SQLite
+     * keeps the pages a statement changes in memory until it ends (its statement journal): one
+     * statement for all would take some 50 MiB at 100k articles. */
     sqlite3_stmt *move = NULL, *drop = NULL;
-    if (dossier_db_cached(&move, db, "INSERT INTO article_bands(band, article, day)"
-                                     " SELECT band, article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
-                                     " WHERE band BETWEEN ?1 AND ?2 ORDER BY band, article") ||
-        dossier_db_cached(&drop, db, "DELETE FROM article_bands_recent WHERE band BETWEEN ?1 AND ?2"))
+    if (dossier_db_cached(&move, db, moves[which][0]) || dossier_db_cached(&drop, db, moves[which][1]))
         return DOSSIER_EDB;
     int rc = DOSSIER_OK;
     for (int part = 0; !rc && part < MERGE_PARTS; part++) {
@@ -231,16 +248,37 @@ int dossier_shingles_merge(dossier_db *db)
     return rc;
 }
 
-/* Moves the recent bands into article_bands once RECENT_ROWS have gathered
- * (the largest rowid counts them: the table is emptied whole, and rowids start again). */
-static int merge_when_full(dossier_db *db)
+/* See shingles.h. */
+int dossier_shingles_merge(dossier_db *db)
+{
+    int rc = move_bands(db, 0);
+    return rc ? rc : move_bands(db, 1);
+}
+
+/* Sets *full when band table `table`'s largest rowid is at least `rows` (it counts the rows:
+ * the table is emptied whole, and rowids start again). */
+static int table_full(dossier_db *db, int table, long long rows, int *full)
 {
     sqlite3_stmt *st = NULL;
-    if (dossier_db_cached(&st, db, "SELECT max(rowid) FROM article_bands_recent"))
+    if (dossier_db_cached(&st, db, table ? "SELECT max(rowid) FROM article_bands_middle"
+                                         : "SELECT max(rowid) FROM article_bands_recent"))
         return DOSSIER_EDB;
-    int full = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) >= RECENT_ROWS;
+    *full = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) >= rows;
     sqlite3_reset(st);
-    return full ? dossier_shingles_merge(db) : DOSSIER_OK;
+    return DOSSIER_OK;
+}
+
+/* Moves the newest bands into article_bands_middle once NEWEST_ROWS have gathered, and then
+ * the middle ones into article_bands once MIDDLE_ROWS have. */
+static int merge_when_full(dossier_db *db)
+{
+    int full = 0;
+    int rc = table_full(db, 0, NEWEST_ROWS, &full);
+    if (rc || !full || (rc = move_bands(db, 0)))
+        return rc;
+    if ((rc = table_full(db, 1, MIDDLE_ROWS, &full)) || !full)
+        return rc;
+    return move_bands(db, 1);
 }
 
 /* See shingles.h. */
@@ -337,6 +375,7 @@ static int stored_bands(signed_article *a, dossier_db *db, long long article)
 {
     sqlite3_stmt *own = NULL;
     int rc = dossier_db_cached(&own, db, "SELECT band, day FROM article_bands_recent WHERE article = ?1"
+                                         " UNION ALL SELECT band, day FROM article_bands_middle WHERE article = ?1"
                                          " UNION ALL SELECT band, day FROM article_bands WHERE article = ?1");
     if (rc)
         return rc;
@@ -396,37 +435,50 @@ static int next_candidate(candidate *c, sqlite3_stmt *st)
     return 1;
 }
 
+/* The band tables, newest first: the statement that reads a band's candidates from each. */
+static const char *const band_reads[] = {
+    "SELECT article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
+    " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3",
+    "SELECT article, day FROM article_bands_middle INDEXED BY article_bands_middle_band"
+    " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3",
+    "SELECT article, day FROM article_bands INDEXED BY article_bands_band"
+    " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3",
+};
+#define BAND_TABLES 3
+
 /*
  * Appends to *out the latest CANDIDATES rows of band `band` from articles
- * before `article`, from both band tables (the recent one and the big one,
- * each read latest first, merged).
+ * before `article`, from the three band tables (the newest, the middle and
+ * the big one, each read latest first, merged).
  */
 static int band_candidates(candidates *out, dossier_db *db, long long band, long long article)
 {
-    sqlite3_stmt *recent = NULL, *old = NULL;
-    if (dossier_db_cached(&recent, db, "SELECT article, day FROM article_bands_recent INDEXED BY article_bands_recent_band"
-                                       " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3") ||
-        dossier_db_cached(&old, db, "SELECT article, day FROM article_bands INDEXED BY article_bands_band"
-                                    " WHERE band = ?1 AND article < ?2 ORDER BY article DESC LIMIT ?3"))
-        return DOSSIER_EDB;
-    sqlite3_stmt *st[2] = {recent, old};
-    candidate head[2];
-    int have[2];
-    for (int t = 0; t < 2; t++) {
+    sqlite3_stmt *st[BAND_TABLES] = {NULL};
+    for (int t = 0; t < BAND_TABLES; t++)
+        if (dossier_db_cached(&st[t], db, band_reads[t]))
+            return DOSSIER_EDB;
+    candidate head[BAND_TABLES];
+    int have[BAND_TABLES];
+    for (int t = 0; t < BAND_TABLES; t++) {
         sqlite3_bind_int64(st[t], 1, band);
         sqlite3_bind_int64(st[t], 2, article);
         sqlite3_bind_int(st[t], 3, CANDIDATES);
         have[t] = next_candidate(&head[t], st[t]);
     }
     int rc = DOSSIER_OK;
-    for (int taken = 0; !rc && taken < CANDIDATES && (have[0] || have[1]); taken++) {
-        int t = !have[0] || (have[1] && head[1].article > head[0].article);
+    for (int taken = 0; !rc && taken < CANDIDATES; taken++) {
+        int t = -1; /* the table whose head is the latest article */
+        for (int k = 0; k < BAND_TABLES; k++)
+            if (have[k] && (t < 0 || head[k].article > head[t].article))
+                t = k;
+        if (t < 0)
+            break;
         if (VEC_PUSH(out, head[t]))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
         have[t] = next_candidate(&head[t], st[t]);
     }
-    sqlite3_reset(recent);
-    sqlite3_reset(old);
+    for (int t = 0; t < BAND_TABLES; t++)
+        sqlite3_reset(st[t]);
     return rc;
 }
 

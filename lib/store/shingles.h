@@ -54,9 +54,10 @@ typedef VEC(long long) dossier_ids;
 int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article, const dossier_shingles_sig *sig);
 
 /*
- * Moves the bands waiting in article_bands_recent into article_bands, in
- * band order (shingles.c does it once enough have gathered; tests call it
- * to have candidates in both tables).  0 or a negative DOSSIER_E... code.
+ * Moves the bands waiting in article_bands_recent and article_bands_middle
+ * into article_bands, in band order (shingles.c does it a table at a time
+ * once enough have gathered; tests call it to have candidates in several
+ * tables).  0 or a negative DOSSIER_E... code.
  */
 int dossier_shingles_merge(dossier_db *db);
 

@@ -115,7 +115,8 @@ static void near_reference(dossier_ids *out, dossier_db *db, long long article)
     sqlite3_stmt *st = NULL;
     uint32_t a[DOSSIER_SHINGLES_K], b[DOSSIER_SHINGLES_K];
     ck_assert_int_eq(sqlite3_prepare_v2(db->sql,
-        "WITH bands AS (SELECT band, article FROM article_bands UNION ALL SELECT band, article FROM article_bands_recent)"
+        "WITH bands AS (SELECT band, article FROM article_bands UNION ALL SELECT band, article FROM article_bands_recent"
+        " UNION ALL SELECT band, article FROM article_bands_middle)"
         " SELECT c.article, s.sig, m.sig FROM (SELECT DISTINCT o.article FROM bands m"
         "   JOIN bands o ON o.band = m.band AND o.article < m.article"
         "   WHERE m.article = ?1 ORDER BY o.article DESC LIMIT 100) c"
@@ -145,8 +146,12 @@ START_TEST(test_many_candidates)
         snprintf(source, sizeof source, "rewrite-%03d.txt", i);
         snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 21);
         ingest(db, source, "en", date, body);
-        if (i == 80) /* the bands of the first 81 in the big table, the others in the recent one */
+        if (i == 80) /* the bands of the first 81 in the big table, of the next 40 in the middle one, the others in the newest one */
             ck_assert_dossier_ok(db, dossier_shingles_merge(db));
+        if (i == 120)
+            ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO article_bands_middle(band, article, day)"
+                                                   " SELECT band, article, day FROM article_bands_recent;"
+                                                   " DELETE FROM article_bands_recent", NULL, NULL, NULL), SQLITE_OK);
     }
     for (long long article = 100; article <= 160; article++) {
         dossier_ids got = {0}, want = {0};
