@@ -1,4 +1,4 @@
--- 025_mention_trigger.sql: a new mention fires one trigger, not two.
+-- 026_mention_trigger.sql: a new mention fires one trigger, not two.
 --
 -- Each trigger a row fires is a program of its own that SQLite starts for
 -- the row, and each of the two below first asked deferred_rows whether
