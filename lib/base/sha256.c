@@ -20,22 +20,53 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-/* Mixes one 64-byte block into the state h. */
+#define BSIG0(x) (ROR(x, 2) ^ ROR(x, 13) ^ ROR(x, 22))
+#define BSIG1(x) (ROR(x, 6) ^ ROR(x, 11) ^ ROR(x, 25))
+#define SSIG0(x) (ROR(x, 7) ^ ROR(x, 18) ^ ((x) >> 3))
+#define SSIG1(x) (ROR(x, 17) ^ ROR(x, 19) ^ ((x) >> 10))
+
+/*
+ * One round with the working variables named where they stand, so that
+ * the eight are not moved down one place each round: eight rounds in a
+ * row (ROUNDS8) bring every name back to its place.  w[i] is the round's
+ * word of the message schedule.
+ */
+#define ROUND(a, b, c, d, e, f, g, h, i)                                        \
+    do {                                                                        \
+        uint32_t t1 = (h) + BSIG1(e) + ((g) ^ ((e) & ((f) ^ (g)))) + K[i] + w[(i) & 15];   \
+        uint32_t t2 = BSIG0(a) + (((a) & (b)) | ((c) & ((a) | (b))));            \
+        (d) += t1;                                                              \
+        (h) = t1 + t2;                                                          \
+    } while (0)
+#define ROUNDS8(i)                            \
+    do {                                      \
+        ROUND(a, b, c, d, e, f, g, k, i);     \
+        ROUND(k, a, b, c, d, e, f, g, i + 1); \
+        ROUND(g, k, a, b, c, d, e, f, i + 2); \
+        ROUND(f, g, k, a, b, c, d, e, i + 3); \
+        ROUND(e, f, g, k, a, b, c, d, i + 4); \
+        ROUND(d, e, f, g, k, a, b, c, i + 5); \
+        ROUND(c, d, e, f, g, k, a, b, i + 6); \
+        ROUND(b, c, d, e, f, g, k, a, i + 7); \
+    } while (0)
+
+/*
+ * Mixes one 64-byte block into the state h.  The message schedule is
+ * kept as its last sixteen words (w[i & 15]), each made just before the
+ * sixteen rounds that use it.
+ */
 static void block(uint32_t h[8], const unsigned char *p)
 {
-    uint32_t w[64], a, b, c, d, e, f, g, k;
+    uint32_t w[16], a, b, c, d, e, f, g, k;
     for (int i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
     a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    for (int i = 0; i < 64; i += 16) {
+        if (i)
+            for (int j = 0; j < 16; j++)
+                w[j] += SSIG0(w[(j + 1) & 15]) + w[(j + 9) & 15] + SSIG1(w[(j + 14) & 15]);
+        ROUNDS8(i);
+        ROUNDS8(i + 8);
     }
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
