@@ -150,20 +150,63 @@ done:
     return rc ? dossier_doc_fail(d, rc, "out of memory") : DOSSIER_OK;
 }
 
-/* Tokenizes the body and folds each token into the arena (with the hash list look-ups make of it). */
+/* Adds a token of the body (folded: `kept`, in the arena) with the hash list look-ups make of its fold. */
+static int add_token(dossier_doc *d, size_t s, size_t e, unsigned flags, const char *kept)
+{
+    dossier_token t = {{s, e}, flags, -1};
+    if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept) ||
+        VEC_PUSH(&d->fold_hashes, dossier_lexicon_word_hash(kept)))
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    return DOSSIER_OK;
+}
+
+/*
+ * Tokenizes body[a, e), a stretch that whitespace or the body's ends
+ * bound, folding each token into the arena: the tokens the whole body
+ * would give there.
+ */
+static int tokenize_range(dossier_doc *d, dbuf *fold, size_t a, size_t e)
+{
+    size_t pos = a, s, end;
+    unsigned flags;
+    while ((flags = dossier_token_next(d->body, d->body_len, &pos, &s, &end)) != 0 && s < e) {
+        const char *f = dossier_fold_into(fold, d->body + s, end - s);
+        int rc = add_token(d, s, end, flags, f ? dossier_doc_strndup(d, f, strlen(f)) : NULL);
+        if (rc)
+            return rc;
+    }
+    return DOSSIER_OK;
+}
+
+/*
+ * Tokenizes the body and folds each token into the arena, line by line
+ * as build_body laid them out.  The tokens of a line that clean read, at
+ * the span it still has, are taken from it (d->line_folds, ...): the
+ * tokenizer looks no further than the next space, so a line gives the
+ * tokens it gives in the body, but for a possessive "'s" that opens the
+ * text or the body, which is "'s" only past the start of its string (the
+ * line is then read again from the body).
+ */
 static int tokenize(dossier_doc *d)
 {
-    size_t pos = 0, s, e;
-    unsigned flags;
     dbuf fold = {0};
     int rc = DOSSIER_OK;
-    while (!rc && (flags = dossier_token_next(d->body, d->body_len, &pos, &s, &e)) != 0) {
-        dossier_token t = {{s, e}, flags, -1};
-        const char *f = dossier_fold_into(&fold, d->body + s, e - s);
-        const char *kept = f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
-        if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept) ||
-            VEC_PUSH(&d->fold_hashes, dossier_lexicon_word_hash(kept)))
-            rc = dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
+    if (d->title && *d->title && !has_title_line(d))
+        rc = tokenize_range(d, &fold, 0, strlen(d->title));
+    for (size_t i = 0; !rc && i < d->lines.n; i++) {
+        const dossier_line *l = &d->lines.v[i];
+        if (!in_body(l))
+            continue;
+        size_t len = l->span.end - l->span.start;
+        if (l->read.start != l->span.start || l->read.end != l->span.end || (l->span.start == 0) != (l->body_start == 0)) {
+            rc = tokenize_range(d, &fold, l->body_start, l->body_start + len);
+            continue;
+        }
+        for (size_t k = l->tok0; !rc && k < l->tok0 + l->ntok; k++) {
+            const dossier_span *sp = &d->line_spans.v[k];
+            rc = add_token(d, sp->start - l->span.start + l->body_start, sp->end - l->span.start + l->body_start,
+                           d->line_flags.v[k], d->line_folds.v[k]);
+        }
     }
     dossier_buf_free(&fold);
     return rc;
