@@ -19,6 +19,7 @@ struct dossier_db {
     void *userdata;
     int as_new;                       /* other bytes from a stored source: a new article, not a version */
     int unchecked;                    /* CHECK constraints are off on this handle (ingest.c) */
+    struct dossier_name_batch *names; /* aliases waiting to be written, or NULL (resolve.c) */
     struct dossier_queries *queries;  /* canned queries, loaded on first use (query.c) */
     void (*free_queries)(struct dossier_queries *); /* set with queries, by the query layer above */
     struct {
@@ -62,6 +63,17 @@ int dossier_db_lexicon(dossier_lexicon **out, dossier_db *db);
  * never finalize it.  For the statements run once per entity or row.
  */
 int dossier_db_cached(sqlite3_stmt **out, dossier_db *db, const char *sql);
+
+/*
+ * A multi-row INSERT of DOSSIER_DB_ROWS tuples: `into` is "INSERT INTO
+ * t(columns)", `tuple` one tuple of parameters ("(?,?)").  Tuples left
+ * unbound (NULL first value) insert nothing, so one prepared statement
+ * serves any number of rows (store.c).
+ */
+#define DOSSIER_DB_ROWS 32
+#define DOSSIER_DB_TUPLES4(t) t "," t "," t "," t
+#define DOSSIER_DB_TUPLES32(t) DOSSIER_DB_TUPLES4(DOSSIER_DB_TUPLES4(t)) "," DOSSIER_DB_TUPLES4(DOSSIER_DB_TUPLES4(t))
+#define DOSSIER_DB_MULTI_ROW(into, tuple) into " SELECT * FROM (VALUES " DOSSIER_DB_TUPLES32(tuple) ") WHERE column1 IS NOT NULL"
 
 /* Sends an event to the callback, if there is one. */
 void dossier_db_notify(dossier_db *db, const dossier_report *ev);

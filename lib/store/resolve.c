@@ -244,6 +244,113 @@ static int list_aliases(alias_list *l, const dossier_lexicon *lex, const dossier
     return rc;
 }
 
+/* ---- names waiting to be written ---- */
+
+/* One upsert of aliases waiting: a name of `entity` not recorded yet, or smaller than the one recorded. */
+typedef struct {
+    long long entity;
+    const char *name, *folded;    /* in the batch's arena */
+} waiting_name;
+
+/*
+ * The aliases of an article's entities, written in one multi-row upsert
+ * once they are all resolved (dossier_resolve_names_begin/end) instead of
+ * one upsert each: each of those cost a statement journal and the start
+ * of the aliases trigger.  They are written in the order the upserts
+ * were made, so the rows and their rowids are the same; a look-up that
+ * could meet one of them writes them all first (names_meet), so every
+ * look-up reads what it read before.
+ */
+struct dossier_name_batch {
+    VEC(waiting_name) v;
+    dossier_arena arena;
+};
+
+/* Writes the waiting names, in order, and empties the batch; DOSSIER_OK or DOSSIER_EDB. */
+static int names_write(dossier_db *db)
+{
+    struct dossier_name_batch *b = db->names;
+    sqlite3_stmt *st = NULL;
+    int rc = DOSSIER_OK;
+    for (size_t i = 0; !rc && i < b->v.n; i += DOSSIER_DB_ROWS) {
+        rc = dossier_db_cached(&st, db, DOSSIER_DB_MULTI_ROW("INSERT INTO aliases(entity, name, folded)", "(?,?,?)")
+                                        " ON CONFLICT(entity, folded) DO UPDATE SET name = excluded.name"
+                                        " WHERE excluded.name < name");
+        for (size_t k = 0; !rc && k < DOSSIER_DB_ROWS && i + k < b->v.n; k++) {
+            const waiting_name *w = &b->v.v[i + k];
+            sqlite3_bind_int64(st, (int)(3 * k + 1), w->entity);
+            sqlite3_bind_text(st, (int)(3 * k + 2), w->name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, (int)(3 * k + 3), w->folded, -1, SQLITE_STATIC);
+        }
+        if (!rc && sqlite3_step(st) != SQLITE_DONE)
+            rc = dossier_db_sqlfail(db, "aliases");
+        if (st)
+            sqlite3_reset(st);
+    }
+    b->v.n = 0;
+    dossier_arena_free(&b->arena);
+    return rc;
+}
+
+/*
+ * Before a look-up of aliases whose folded form lies in [lo, hi) (hi NULL:
+ * equal to lo): writes the waiting names when one of them does.
+ */
+static int names_meet(dossier_db *db, const char *lo, const char *hi)
+{
+    if (!db->names)
+        return DOSSIER_OK;
+    for (size_t i = 0; i < db->names->v.n; i++) {
+        const char *f = db->names->v.v[i].folded;
+        if (hi ? strcmp(f, lo) >= 0 && strcmp(f, hi) < 0 : strcmp(f, lo) == 0)
+            return names_write(db);
+    }
+    return DOSSIER_OK;
+}
+
+/* See resolve.h. */
+int dossier_resolve_names_begin(dossier_db *db)
+{
+    if (!db->names && !(db->names = calloc(1, sizeof *db->names)))
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    return DOSSIER_OK;
+}
+
+/* See resolve.h. */
+int dossier_resolve_names_end(dossier_db *db, int write)
+{
+    int rc = db->names && write ? names_write(db) : DOSSIER_OK;
+    if (db->names) {
+        VEC_FREE(&db->names->v);
+        dossier_arena_free(&db->names->arena);
+        free(db->names);
+        db->names = NULL;
+    }
+    return rc;
+}
+
+/*
+ * Queues the upsert of a name of `entity` (strings copied): over one
+ * queued for the same folded form, the smaller name, as a second upsert
+ * would leave it.
+ */
+static int names_queue(dossier_db *db, long long entity, const char *name, const char *folded)
+{
+    struct dossier_name_batch *b = db->names;
+    for (size_t i = 0; i < b->v.n; i++)
+        if (b->v.v[i].entity == entity && strcmp(b->v.v[i].folded, folded) == 0) {
+            if (strcmp(name, b->v.v[i].name) < 0 &&
+                !(b->v.v[i].name = dossier_arena_strndup(&b->arena, name, strlen(name))))
+                return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+            return DOSSIER_OK;
+        }
+    waiting_name w = {entity, dossier_arena_strndup(&b->arena, name, strlen(name)),
+                      dossier_arena_strndup(&b->arena, folded, strlen(folded))};
+    if (!w.name || !w.folded || VEC_PUSH(&b->v, w))
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    return DOSSIER_OK;
+}
+
 /*
  * Records the entity's names (list_aliases) as aliases of `id`, one
  * upsert for each folded form that changes something: a name not
@@ -280,12 +387,22 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e, in
             rc = dossier_db_sqlfail(db, "aliases");
         sqlite3_reset(has);
     }
+    for (size_t i = 0; !rc && !fresh && db->names && i < db->names->v.n; i++) {
+        const waiting_name *w = &db->names->v.v[i]; /* recorded too, once written; no greater than a row it updates */
+        if (w->entity == id && (VEC_PUSH(&had, w->folded) || VEC_PUSH(&had, w->name)))
+            rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    }
     for (size_t i = 0; !rc && i < l.v.n; i++) {
-        size_t k = 0;
-        while (k < had.n && strcmp(had.v[k], l.v.v[i].folded) != 0)
-            k += 2;
-        if (k < had.n && strcmp(l.v.v[i].name, had.v[k + 1]) >= 0)
-            continue; /* recorded, under a spelling no greater: the upsert would write nothing */
+        const char *name = l.v.v[i].name, *folded = l.v.v[i].folded;
+        int recorded = 0; /* under a spelling no greater: the upsert would write nothing */
+        for (size_t k = 0; !recorded && k < had.n; k += 2)
+            recorded = strcmp(had.v[k], folded) == 0 && strcmp(name, had.v[k + 1]) >= 0;
+        if (recorded)
+            continue;
+        if (db->names) {
+            rc = names_queue(db, id, name, folded);
+            continue;
+        }
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_text(st, 2, l.v.v[i].name, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, l.v.v[i].folded, -1, SQLITE_STATIC);
@@ -321,6 +438,11 @@ static long long alias_lookup(dossier_db *db, const char *name, int kind, int un
     char *f = dossier_fold(name, strlen(name));
     if (!f)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    int rc = names_meet(db, f, NULL);
+    if (rc) {
+        free(f);
+        return rc;
+    }
     /* the gazetteer's first, then the oldest: picked here from the few rows, without a sorter */
     if (dossier_db_cached(&st, db,
             "SELECT e.id, e.known FROM aliases a JOIN entities e ON e.id = a.entity"
@@ -444,6 +566,9 @@ static long long lone_name(dossier_db *db, const char *w)
 {
     sqlite3_stmt *st = NULL;
     long long id = 0;
+    int rc = names_meet(db, w, NULL);
+    if (rc)
+        return rc;
     if (dossier_db_cached(&st, db,
             "SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
             " WHERE a.folded = ?1 AND e.kind = 'person' AND instr(e.name, ' ') = 0"))
@@ -476,6 +601,9 @@ static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex,
     char lower[128], upper[128];
     snprintf(lower, sizeof lower, "%s ", first);  /* "first " */
     snprintf(upper, sizeof upper, "%s!", first);  /* "first!": just past every "first ..." */
+    int rc = names_meet(db, lower, upper);
+    if (rc)
+        return rc;
     sqlite3_bind_text(st, 1, lower, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
     while (id == 0 && sqlite3_step(st) == SQLITE_ROW) {
@@ -543,6 +671,9 @@ static long long find_by_initials(dossier_db *db, const dossier_entity *ent, cha
         initials_of(initials, size, ent->name);
         if (strlen(initials) < LONG_ACRONYM)
             return 0;
+        int rc = names_meet(db, initials, NULL);
+        if (rc)
+            return rc;
         if (dossier_db_cached(&st, db,
                 "SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity"
                 " WHERE a.folded = ?1 AND e.kind = 'organization' AND e.initials IS NULL LIMIT 2"))

@@ -19,6 +19,18 @@
 int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d, int e);
 
 /*
+ * From dossier_resolve_names_begin() to dossier_resolve_names_end(), the
+ * names dossier_resolve_entity() records wait, to be written together:
+ * the same rows as one upsert each, and every look-up of the entities
+ * reads what it would have (the names it could meet are written first).
+ * dossier_resolve_names_end() writes those still waiting when `write`,
+ * else drops them (the transaction is to be rolled back); it returns
+ * DOSSIER_OK or the failure, with the message set.
+ */
+int dossier_resolve_names_begin(dossier_db *db);
+int dossier_resolve_names_end(dossier_db *db, int write);
+
+/*
  * The first name of a person's name as resolution compares it: folded,
  * person prefixes and initials left out; "" when fewer than two such words
  * remain or the name is not written in Latin letters.

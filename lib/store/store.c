@@ -94,10 +94,7 @@ static int store_article(long long *out, dossier_db *db, const dossier_doc *d, c
  * in the order they are bound, so their rowids are those one INSERT per
  * row would have given them.
  */
-#define ROWS_PER_INSERT 32
-#define TUPLES4(t) t "," t "," t "," t
-#define TUPLES32(t) TUPLES4(TUPLES4(t)) "," TUPLES4(TUPLES4(t))
-#define MULTI_ROW(into, tuple) into " SELECT * FROM (VALUES " TUPLES32(tuple) ") WHERE column1 IS NOT NULL"
+#define ROWS_PER_INSERT DOSSIER_DB_ROWS
 
 /* A multi-row INSERT being filled: its statement, tuple width and the tuples bound so far. */
 typedef struct {
@@ -155,7 +152,7 @@ static int next_id(long long *out, dossier_db *db, const char *sql)
 static int store_sentences(dossier_db *db, const dossier_doc *d, long long art)
 {
     rows w;
-    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO sentences(article, paragraph, start, end)", "(?,?,?,?)"), 4);
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO sentences(article, paragraph, start, end)", "(?,?,?,?)"), 4);
     for (size_t i = 0; !rc && i < d->sentences.n; i++) {
         const dossier_sentence *s = &d->sentences.v[i];
         int p = rows_next(&w);
@@ -249,7 +246,9 @@ static int count_entities(dossier_db *db, long long *above_out)
 
 /*
  * Maps every doc entity that a row refers to onto a database id; entities
- * nothing refers to (candidates a stage set aside) are not stored.  The
+ * nothing refers to (candidates a stage set aside) are not stored.  Their
+ * names are written together once all are resolved
+ * (dossier_resolve_names_begin).  The
  * new entities and names are counted once all are stored (count_entities);
  * *above is set to the largest entity id before them, for their
  * entity_tallies rows (new_entity_tallies).
@@ -260,9 +259,14 @@ static int store_entities(long long *ids, long long *above, dossier_db *db, cons
     int rc = used ? run_cached(db, entity_counts[0]) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (used)
         mark_used(used, d);
+    if (!rc)
+        rc = dossier_resolve_names_begin(db);
     for (size_t i = 0; !rc && i < d->entities.n; i++)
         if (used[i])
             rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
+    int end = dossier_resolve_names_end(db, !rc); /* the names, written together */
+    if (!rc)
+        rc = end;
     if (!rc)
         rc = count_entities(db, above);
     free(used);
@@ -274,7 +278,7 @@ static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, c
 {
     static const char *const how[] = {"name", "short", "description", "pronoun"};
     rows w;
-    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO mentions(article, entity, how, start, end)", "(?,?,?,?,?)"), 5);
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO mentions(article, entity, how, start, end)", "(?,?,?,?,?)"), 5);
     for (size_t i = 0; !rc && i < d->mentions.n; i++) {
         const dossier_mention *m = &d->mentions.v[i];
         int p = rows_next(&w);
@@ -345,7 +349,7 @@ static int store_statements(dossier_db *db, const dossier_doc *d, long long art,
                             const long long *sids, dossier_cluster_plan *plan)
 {
     rows w, top;
-    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO statements(id, article, kind, text, cue, speaker, speaker_start,"
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO statements(id, article, kind, text, cue, speaker, speaker_start,"
                                          " speaker_end, start, end, cluster)", "(?,?,?,?,?,?,?,?,?,?,?)"), 11);
     for (size_t i = 0; !rc && i < d->statements.n; i++) {
         const dossier_statement *s = &d->statements.v[i];
@@ -373,7 +377,7 @@ static int store_statements(dossier_db *db, const dossier_doc *d, long long art,
     if (!rc)
         rc = rows_flush(&w);
     if (!rc)
-        rc = rows_open(&top, db, MULTI_ROW("INSERT OR IGNORE INTO statement_topics(statement, entity)", "(?,?)"), 2);
+        rc = rows_open(&top, db, DOSSIER_DB_MULTI_ROW("INSERT OR IGNORE INTO statement_topics(statement, entity)", "(?,?)"), 2);
     for (size_t i = 0; !rc && i < d->statements.n; i++)
         rc = add_links(&top, sids[i], d->statements.v[i].about.v, d->statements.v[i].about.n, ids);
     return rc ? rc : rows_flush(&top);
@@ -437,7 +441,7 @@ static int store_features(dossier_db *db, const dossier_doc *d, long long art, c
     long long *speakers = calloc(d->statements.n + 1, sizeof *speakers);
     int rc = speakers ? article_day(&day, db, art) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (!rc)
-        rc = rows_open(&w, db, MULTI_ROW("INSERT INTO statement_features(statement, speaker, article, day, language,"
+        rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO statement_features(statement, speaker, article, day, language,"
                                          " kind, rank, words, numbers, names, cluster)", "(?,?,?,?,?,?,?,?,?,?,?)"), 11);
     for (size_t i = 0; !rc && i < d->statements.n; i++)
         speakers[i] = d->statements.v[i].speaker >= 0 ? ids[d->statements.v[i].speaker] : 0;
@@ -461,7 +465,7 @@ static int store_dates(dossier_db *db, const dossier_doc *d, long long art)
 {
     static const char *const prec[] = {"none", "year", "month", "day"};
     rows w;
-    int rc = rows_open(&w, db, MULTI_ROW("INSERT INTO dates(article, value, precision, relative, start, end)",
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO dates(article, value, precision, relative, start, end)",
                                          "(?,?,?,?,?,?)"), 6);
     for (size_t i = 0; !rc && i < d->timexes.n; i++) {
         const dossier_timex *t = &d->timexes.v[i];
@@ -485,7 +489,7 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
     long long first = 0;
     int rc = next_id(&first, db, "SELECT coalesce(max(id), 0) + 1 FROM events");
     if (!rc)
-        rc = rows_open(&w, db, MULTI_ROW("INSERT INTO events(id, article, kind, trigger, date, start, end)",
+        rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO events(id, article, kind, trigger, date, start, end)",
                                          "(?,?,?,?,?,?,?)"), 7);
     for (size_t i = 0; !rc && i < d->events.n; i++) {
         const dossier_event *e = &d->events.v[i];
@@ -503,7 +507,7 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
     if (!rc)
         rc = rows_flush(&w);
     if (!rc)
-        rc = rows_open(&part, db, MULTI_ROW("INSERT OR IGNORE INTO event_participants(event, entity)", "(?,?)"), 2);
+        rc = rows_open(&part, db, DOSSIER_DB_MULTI_ROW("INSERT OR IGNORE INTO event_participants(event, entity)", "(?,?)"), 2);
     for (size_t i = 0; !rc && i < d->events.n; i++)
         rc = add_links(&part, first + (long long)i, d->events.v[i].participants.v, d->events.v[i].participants.n, ids);
     return rc ? rc : rows_flush(&part);
