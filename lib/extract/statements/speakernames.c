@@ -28,8 +28,13 @@
  */
 struct speakernames_index {
     int have_words;
-    dossier_strmap lower;       /* folded words written in lower case somewhere: value unused */
-    dossier_strmap where;       /* folded word -> its tokens, ascending */
+    /* the tokens by their folded word: a table of each word's first token + 1 (0: empty), and
+     * per token the next of the same word (-1: none), so a word's tokens ascend; and per slot,
+     * whether the word is written in lower case somewhere */
+    int *word_first;
+    int *word_next;
+    unsigned char *word_lower;
+    size_t word_mask;
     dossier_strmap by_word;     /* "l"/"f" + a name's last/first word, or a prefix of it -> entities */
     size_t nent;                /* entities filed so far */
     size_t *naliases;           /* per filed entity: aliases filed */
@@ -43,8 +48,9 @@ void dossier_speakernames_free(stm_ctx *c)
     struct speakernames_index *ix = c->names;
     if (!ix)
         return;
-    dossier_strmap_free(&ix->lower);
-    dossier_strmap_free(&ix->where);
+    free(ix->word_first);
+    free(ix->word_next);
+    free(ix->word_lower);
     dossier_strmap_free(&ix->by_word);
     free(ix->naliases);
     free(ix);
@@ -60,18 +66,55 @@ static struct speakernames_index *index_of(const stm_ctx *c)
     return mc->names && !mc->names->failed ? mc->names : NULL;
 }
 
-/* Files where each word stands and which words are written in lower case. */
+/* The hash token u's fold is filed under (the one segment worked out for look-ups). */
+static uint64_t fold_hash(const dossier_doc *d, size_t u)
+{
+    return u < d->fold_hashes.n ? d->fold_hashes.v[u] : dossier_lexicon_word_hash(d->folds.v[u]);
+}
+
+/* The slot of the word table that holds token u's word, or the empty one where it would go. */
+static size_t word_slot(const struct speakernames_index *ix, const dossier_doc *d, size_t u)
+{
+    uint64_t h = fold_hash(d, u);
+    size_t k = (size_t)(h ^ (h >> 29)) & ix->word_mask;
+    for (; ix->word_first[k]; k = (k + 1) & ix->word_mask) {
+        size_t f = (size_t)ix->word_first[k] - 1;
+        if (fold_hash(d, f) == h && strcmp(d->folds.v[f], d->folds.v[u]) == 0)
+            break;
+    }
+    return k;
+}
+
+/* Files where each word stands and which words are written in lower case; non-zero when out of memory. */
 static int index_words(const stm_ctx *c, struct speakernames_index *ix)
 {
     const dossier_doc *d = c->d;
-    for (size_t u = 0; !ix->have_words && u < d->tokens.n; u++) {
-        const char *w = d->folds.v[u];
-        size_t n = strlen(w);
-        if (dossier_strmap_add(&ix->where, w, n, (int)u) ||
-            ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER) &&
-             dossier_strmap_add(&ix->lower, w, n, 0)))
-            return ix->failed = 1;
+    if (ix->have_words)
+        return 0;
+    size_t n = d->tokens.n, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    int *last = calloc(cap, sizeof *last);   /* per slot: the word's last token so far */
+    ix->word_first = calloc(cap, sizeof *ix->word_first);
+    ix->word_next = malloc((n ? n : 1) * sizeof *ix->word_next);
+    ix->word_lower = calloc(cap, 1);
+    ix->word_mask = cap - 1;
+    if (!last || !ix->word_first || !ix->word_next || !ix->word_lower) {
+        free(last);
+        return ix->failed = 1;
     }
+    for (size_t u = 0; u < n; u++) {
+        size_t k = word_slot(ix, d, u);
+        ix->word_next[u] = -1;
+        if (!ix->word_first[k])
+            ix->word_first[k] = (int)u + 1;
+        else
+            ix->word_next[last[k]] = (int)u;
+        last[k] = (int)u;
+        if ((d->tokens.v[u].flags & DOSSIER_TOK_WORD) && !(d->tokens.v[u].flags & DOSSIER_TOK_UPPER))
+            ix->word_lower[k] = 1;
+    }
+    free(last);
     ix->have_words = 1;
     return 0;
 }
@@ -252,12 +295,10 @@ static int full_name_before(stm_ctx *c, int t)
 {
     dossier_doc *d = c->d;
     struct speakernames_index *ix = index_of(c);
-    size_t n = 0;
-    const int *at = NULL;
+    int u = -1;
     if (ix && !index_words(c, ix))
-        at = dossier_strmap_get(&ix->where, d->folds.v[t], strlen(d->folds.v[t]), &n);
-    for (size_t i = 0; i < n && at[i] < t; i++) {   /* the earlier tokens of the same word, in order */
-        int u = at[i];
+        u = ix->word_first[word_slot(ix, d, (size_t)t)] - 1;
+    for (; u >= 0 && u < t; u = ix->word_next[u]) {   /* the earlier tokens of the same word, in order */
         if (u < 1)
             continue;
         unsigned f = dossier_speakers_flags(c, u - 1);
@@ -289,9 +330,7 @@ static int proper_noun(const stm_ctx *c, int t)
     struct speakernames_index *ix = index_of(c);
     if (!ix || index_words(c, ix))
         return 1;
-    size_t n = 0;
-    dossier_strmap_get(&ix->lower, d->folds.v[t], strlen(d->folds.v[t]), &n);
-    return n == 0;
+    return !ix->word_lower[word_slot(ix, d, (size_t)t)];
 }
 
 /*
