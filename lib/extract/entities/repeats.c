@@ -346,24 +346,39 @@ static size_t without_initials(char **w, size_t n, const char **out, size_t *ini
 }
 
 /*
- * Non-zero when two full names are the same words, some in other Russian
- * cases ("Юрия Борисова"), or the same apart from middle initials that
- * only one of them gives ("Mara T. Quell", "Mara Quell").
+ * Non-zero when two full names, as their folded words (name_words), are
+ * the same words, some in other Russian cases ("Юрия Борисова"), or the
+ * same apart from middle initials that only one of them gives ("Mara T.
+ * Quell", "Mara Quell").
  */
-static int same_full_name(const char *a, const char *b)
+static int same_full_name(char **wa, size_t na, char **wb, size_t nb)
 {
-    char *wa[MAXW], *wb[MAXW];
     const char *ka[MAXW], *kb[MAXW];
-    size_t na = name_words(a, wa), nb = name_words(b, wb), ia = 0, ib = 0;
+    size_t ia = 0, ib = 0;
     size_t ma = without_initials(wa, na, ka, &ia), mb = without_initials(wb, nb, kb, &ib);
     int same = ma >= 2 && ma == mb && (na == nb || !ia || !ib);
     for (size_t k = 0; same && k < ma; k++)
         same = strcmp(ka[k], kb[k]) == 0 || same_stem(ka[k], kb[k]);
     for (size_t k = 0; same && na == nb && k < na; k++)
         same = strcmp(wa[k], wb[k]) == 0 || same_stem(wa[k], wb[k]);
-    free_words(wa, na);
-    free_words(wb, nb);
     return same;
+}
+
+/* An entity's name as its folded words, made the first time they are asked for. */
+typedef struct {
+    int made;
+    size_t n;
+    char *w[MAXW];
+} name_words_memo;
+
+/* The folded words of entity e's name into *m, unless they are there already; returns *m. */
+static name_words_memo *words_of(name_words_memo *m, const dossier_doc *d, size_t e)
+{
+    if (!m->made) {
+        m->n = name_words(d->entities.v[e].name, m->w);
+        m->made = 1;
+    }
+    return m;
 }
 
 /* The number of words of a name, as name_words() counts them. */
@@ -379,13 +394,21 @@ static size_t word_count(const char *name)
 static int merge_inflected(dossier_names *c)
 {
     dossier_doc *d = c->d;
-    for (size_t e = 0; e < d->entities.n; e++) {
+    int rc = DOSSIER_OK;
+    /* each person's words once, not once a pair (a name and its words trade places below) */
+    name_words_memo *memo = calloc(d->entities.n ? d->entities.n : 1, sizeof *memo);
+    if (!memo)
+        return DOSSIER_ENOMEM;
+    for (size_t e = 0; !rc && e < d->entities.n; e++) {
         dossier_entity *ent = &d->entities.v[e];
         if (ent->kind != DOSSIER_KIND_PERSON || ent->gaz || !ent->nmentions)
             continue;
         for (size_t f = 0; f < e; f++) {
             dossier_entity *to = &d->entities.v[f];
-            if (to->kind != DOSSIER_KIND_PERSON || !to->nmentions || !same_full_name(to->name, ent->name))
+            if (to->kind != DOSSIER_KIND_PERSON || !to->nmentions)
+                continue;
+            name_words_memo *a = words_of(&memo[f], d, f), *b = words_of(&memo[e], d, e);
+            if (!same_full_name(a->w, a->n, b->w, b->n))
                 continue;
             for (size_t m = 0; m < d->mentions.n; m++)
                 if (d->mentions.v[m].entity == (int)e) {
@@ -396,17 +419,23 @@ static int merge_inflected(dossier_names *c)
             if (strlen(ent->name) < strlen(to->name) && word_count(ent->name) == word_count(to->name)) {
                 /* The shorter form is the nominative: "Игорь Смирнов", not "Игоря Смирнова". */
                 const char *old = to->name, *old_fold = to->fold;
+                name_words_memo words = memo[f];
                 to->name = ent->name;
                 to->fold = ent->fold;
+                memo[f] = memo[e];
                 ent->name = old;
                 ent->fold = old_fold;
+                memo[e] = words;
             }
             if (dossier_doc_alias(d, (int)f, ent->name, strlen(ent->name)))
-                return DOSSIER_ENOMEM;
+                rc = DOSSIER_ENOMEM;
             break;
         }
     }
-    return DOSSIER_OK;
+    for (size_t e = 0; e < d->entities.n; e++)
+        free_words(memo[e].w, memo[e].n);
+    free(memo);
+    return rc;
 }
 
 /* One name to find again: an entity's name or one-word alias, as folded words. */
