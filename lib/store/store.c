@@ -191,13 +191,15 @@ static void mark_used(unsigned char *used, const dossier_doc *d)
  * (schema/021_entity_counts.sql), done at once for the entities above N
  * and the names above M: the same counts, and each new entity's row of
  * entity_tallies (new_entity_tallies, below, once the article's rows are
- * in).  The first statement turns deferring on, the second off; the
- * others count.
+ * in).  The first statement turns deferring on (N and M bound, as
+ * entity_limits reads them), the next two off; the others count.
  */
+static const char entity_limits[] =
+    "SELECT (SELECT coalesce(max(id), 0) FROM entities), (SELECT coalesce(max(rowid), 0) FROM aliases)";
 static const char *const entity_counts[] = {
-    "INSERT INTO deferred_rows(tbl, id) VALUES ('entities', (SELECT coalesce(max(id), 0) FROM entities)),"
-    " ('aliases', (SELECT coalesce(max(rowid), 0) FROM aliases))",
-    "DELETE FROM deferred_rows WHERE tbl = 'entities' OR tbl = 'aliases' RETURNING tbl, id",
+    "INSERT INTO deferred_rows(tbl, id) VALUES ('entities', ?1), ('aliases', ?2)",
+    "DELETE FROM deferred_rows WHERE tbl = 'entities'",
+    "DELETE FROM deferred_rows WHERE tbl = 'aliases'",
     "UPDATE tallies SET n = n + (SELECT count(*) FROM entities WHERE id > ?1) WHERE what = 'entities'",
     "UPDATE tallies SET n = n + (SELECT count(*) FROM aliases WHERE rowid > ?2) WHERE what = 'aliases'",
     "INSERT INTO value_tallies(what, value, n) SELECT 'kind', kind, count(*) FROM entities WHERE id > ?1 GROUP BY kind"
@@ -216,23 +218,44 @@ static const char new_entity_tallies[] =
     " (SELECT count(*) FROM statements WHERE speaker = e.id) FROM entities e WHERE e.id > ?1";
 
 /*
- * Turns deferring off (entity_counts[1]) and counts the entities and
- * names stored since it was turned on; sets *above to the largest entity
- * id before them.
+ * Turns deferring on (entity_counts[0]) above the largest entity id and
+ * alias rowid, which it sets in above[0] and above[1].
  */
-static int count_entities(dossier_db *db, long long *above_out)
+static int defer_entities(dossier_db *db, long long *above)
 {
     sqlite3_stmt *st = NULL;
-    long long above[2] = {0, 0}; /* the largest entity id and alias rowid before */
-    int rc = dossier_db_cached(&st, db, entity_counts[1]);
-    int step = SQLITE_DONE;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        above[strcmp((const char *)sqlite3_column_text(st, 0), "aliases") == 0] = sqlite3_column_int64(st, 1);
-    if (!rc && step != SQLITE_DONE)
+    int rc = dossier_db_cached(&st, db, entity_limits);
+    if (rc)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        above[0] = sqlite3_column_int64(st, 0);
+        above[1] = sqlite3_column_int64(st, 1);
+    } else {
         rc = dossier_db_sqlfail(db, "storing the article");
-    if (st)
-        sqlite3_reset(st);
-    for (size_t i = 2; !rc && i < sizeof entity_counts / sizeof *entity_counts; i++) {
+    }
+    sqlite3_reset(st);
+    if (!rc)
+        rc = dossier_db_cached(&st, db, entity_counts[0]);
+    if (!rc) {
+        sqlite3_bind_int64(st, 1, above[0]);
+        sqlite3_bind_int64(st, 2, above[1]);
+        rc = step_reset(db, st);
+    }
+    return rc;
+}
+
+/*
+ * Turns deferring off (entity_counts[1] and [2]) and counts the entities
+ * and names stored since defer_entities() turned it on above above[0] and
+ * above[1].
+ */
+static int count_entities(dossier_db *db, const long long *above)
+{
+    int rc = run_cached(db, entity_counts[1]);
+    if (!rc)
+        rc = run_cached(db, entity_counts[2]);
+    sqlite3_stmt *st = NULL;
+    for (size_t i = 3; !rc && i < sizeof entity_counts / sizeof *entity_counts; i++) {
         rc = dossier_db_cached(&st, db, entity_counts[i]);
         if (!rc) {
             sqlite3_bind_int64(st, 1, above[0]);
@@ -240,7 +263,6 @@ static int count_entities(dossier_db *db, long long *above_out)
             rc = step_reset(db, st);
         }
     }
-    *above_out = above[0];
     return rc;
 }
 
@@ -256,7 +278,8 @@ static int count_entities(dossier_db *db, long long *above_out)
 static int store_entities(long long *ids, long long *above, dossier_db *db, const dossier_doc *d)
 {
     unsigned char *used = calloc(d->entities.n + 1, 1);
-    int rc = used ? run_cached(db, entity_counts[0]) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    long long limits[2] = {0, 0};
+    int rc = used ? defer_entities(db, limits) : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (used)
         mark_used(used, d);
     if (!rc)
@@ -268,7 +291,8 @@ static int store_entities(long long *ids, long long *above, dossier_db *db, cons
     if (!rc)
         rc = end;
     if (!rc)
-        rc = count_entities(db, above);
+        rc = count_entities(db, limits);
+    *above = limits[0];
     free(used);
     return rc;
 }
