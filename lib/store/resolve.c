@@ -581,12 +581,28 @@ static long long lone_name(dossier_db *db, const char *w)
     return id;
 }
 
+/* Non-zero when alias `f` (folded) is a spelling of the parsed full name `p` that adds a last letter to its surname. */
+static int variant_of(const dossier_lexicon *lex, const person_name *p, const char *f)
+{
+    person_name q;
+    parse_person(&q, lex, f);
+    if (q.n < 2 || strcmp(q.w[0], p->w[0]) != 0 ||
+        (q.suffix ? !p->suffix || strcmp(q.suffix, p->suffix) : p->suffix != NULL))
+        return 0;
+    return adds_last_letter(q.w[q.n - 1], p->w[p->n - 1]);
+}
+
 /*
  * A person entity that the parsed full name `p` spells differently: the
  * same first name and suffix, and a surname that only adds a last letter
  * ("Gagarin", "Gagarine": transliterations into French).  A letter changed
  * or added inside is another name ("Johnson", "Johnston").  0 when none.
+ * Of the first VARIANTS names "first ..." of people (by entity id), the
+ * first that is one.  When there are no more than that, they are read
+ * unsorted and the smallest id that is one kept, which is the same entity;
+ * only past that are they read sorted.
  */
+#define VARIANTS 50
 static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex, const person_name *p)
 {
     const char *first = p->w[0], *last = p->w[p->n - 1];
@@ -594,28 +610,39 @@ static long long find_person_variant(dossier_db *db, const dossier_lexicon *lex,
     long long id = 0;
     if (strlen(last) < 4)
         return 0;
-    if (dossier_db_cached(&st, db,
-            "SELECT e.id, a.folded FROM aliases a JOIN entities e ON e.id = a.entity"
-            " WHERE e.kind = 'person' AND a.folded >= ?1 AND a.folded < ?2 ORDER BY e.id LIMIT 50"))
-        return DOSSIER_EDB;
     char lower[128], upper[128];
     snprintf(lower, sizeof lower, "%s ", first);  /* "first " */
     snprintf(upper, sizeof upper, "%s!", first);  /* "first!": just past every "first ..." */
     int rc = names_meet(db, lower, upper);
     if (rc)
         return rc;
+    if (dossier_db_cached(&st, db,
+            "SELECT e.id, a.folded FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE e.kind = 'person' AND a.folded >= ?1 AND a.folded < ?2"))
+        return DOSSIER_EDB;
+    sqlite3_bind_text(st, 1, lower, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+    int rows = 0;
+    while (rows <= VARIANTS && sqlite3_step(st) == SQLITE_ROW) {
+        const char *f = (const char *)sqlite3_column_text(st, 1);
+        long long e = sqlite3_column_int64(st, 0);
+        rows++;
+        if (f && (id == 0 || e < id) && variant_of(lex, p, f))
+            id = e;
+    }
+    sqlite3_reset(st);
+    if (rows <= VARIANTS)
+        return id;
+    id = 0;
+    if (dossier_db_cached(&st, db,
+            "SELECT e.id, a.folded FROM aliases a JOIN entities e ON e.id = a.entity"
+            " WHERE e.kind = 'person' AND a.folded >= ?1 AND a.folded < ?2 ORDER BY e.id LIMIT 50"))
+        return DOSSIER_EDB;
     sqlite3_bind_text(st, 1, lower, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
     while (id == 0 && sqlite3_step(st) == SQLITE_ROW) {
         const char *f = (const char *)sqlite3_column_text(st, 1);
-        if (!f)
-            continue;
-        person_name q;
-        parse_person(&q, lex, f);
-        if (q.n < 2 || strcmp(q.w[0], first) != 0 ||
-            (q.suffix ? !p->suffix || strcmp(q.suffix, p->suffix) : p->suffix != NULL))
-            continue;
-        if (adds_last_letter(q.w[q.n - 1], last))
+        if (f && variant_of(lex, p, f))
             id = sqlite3_column_int64(st, 0);
     }
     sqlite3_reset(st);
