@@ -98,6 +98,10 @@ static int scan(const char *s, size_t from, size_t to, quote *q, int max)
             ch = TWO_APOSTROPHES;
             pos++;
         }
+        if (ch < 0x80 && ch != '"')
+            continue;   /* no other ASCII character opens or closes (most of the text) */
+        if (op ? !closes(op, ch) : ch != 0x201D && !opener(ch))
+            continue;
         int32_t prev = before(s, from, here), next = at(s, to, pos);
         if (!op) {
             int french = ch == 0x00AB || ch == 0x2039;
