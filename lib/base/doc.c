@@ -36,6 +36,7 @@ void dossier_doc_free(dossier_doc *d)
     VEC_FREE(&d->tokens);
     VEC_FREE(&d->folds);
     VEC_FREE(&d->fold_hashes);
+    VEC_FREE(&d->fold_bits);
     for (size_t i = 0; i < d->entities.n; i++) {
         VEC_FREE(&d->entities.v[i].aliases);
         VEC_FREE(&d->entities.v[i].alias_folds);

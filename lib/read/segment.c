@@ -150,12 +150,13 @@ done:
     return rc ? dossier_doc_fail(d, rc, "out of memory") : DOSSIER_OK;
 }
 
-/* Adds a token of the body (folded: `kept`, in the arena) with the hash list look-ups make of its fold. */
+/* Adds a token of the body (folded: `kept`, in the arena) with the hash and prefix bit list look-ups make of its fold. */
 static int add_token(dossier_doc *d, size_t s, size_t e, unsigned flags, const char *kept)
 {
     dossier_token t = {{s, e}, flags, -1};
     if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept) ||
-        VEC_PUSH(&d->fold_hashes, dossier_lexicon_word_hash(kept)))
+        VEC_PUSH(&d->fold_hashes, dossier_lexicon_word_hash(kept)) ||
+        VEC_PUSH(&d->fold_bits, (uint16_t)dossier_lexicon_prefix_bit(kept)))
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     return DOSSIER_OK;
 }
