@@ -827,8 +827,13 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
     if (id < 0)
         return (int)id;
     if (id == 0) {
+        /* OR IGNORE: no statement journal (schema/027_entity_trigger.sql); no value is NULL, and the
+         * kind is checked here, as the schema's CHECK would have (ingest.c turns those off) */
         sqlite3_stmt *st = NULL;
-        int rc = dossier_db_cached(&st, db, "INSERT INTO entities(kind, name, known, initials) VALUES (?1, ?2, ?3, ?4)");
+        if (ent->kind < DOSSIER_KIND_PERSON || ent->kind > DOSSIER_KIND_PLACE)
+            return dossier_db_fail(db, DOSSIER_EDB, "entities: no kind %d", ent->kind);
+        int rc = dossier_db_cached(&st, db, "INSERT OR IGNORE INTO entities(kind, name, known, initials)"
+                                            " VALUES (?1, ?2, ?3, ?4)");
         if (rc)
             return rc;
         sqlite3_bind_text(st, 1, dossier_kind_name(ent->kind), -1, SQLITE_STATIC);
@@ -839,6 +844,8 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
         if (initials[0])
             sqlite3_bind_text(st, 4, initials, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "entities");
+        if (!rc && sqlite3_changes(db->sql) != 1)
+            rc = dossier_db_fail(db, DOSSIER_EDB, "entities: %s not stored", ent->name);
         sqlite3_reset(st);
         if (rc)
             return rc;
