@@ -933,8 +933,8 @@ int dossier_roles_head_of_state(const dossier_doc *d, int t, int *len)
     if (t < 0 || (size_t)t >= d->tokens.n)
         return -1;
     size_t n = d->tokens.n - (size_t)t;
-    size_t k = dossier_lexicon_match(d->lex, lang, "statement.head_of_state", (const char *const *)d->folds.v + t,
-                                     n > 8 ? 8 : n, NULL);
+    size_t k = dossier_doc_match(d, dossier_lexicon_find(d->lex, lang, "statement.head_of_state"), (size_t)t,
+                                 n > 8 ? 8 : n, NULL);
     if (!k)
         return -1;
     *len = (int)k;

@@ -39,6 +39,19 @@
  */
 static _Thread_local topic_index *ix_now;
 
+/*
+ * The lists this file asks for at many tokens, found once per article and
+ * remembered by the address of their key (string constants, the
+ * article's language): emptied by dossier_topics_run().
+ */
+static _Thread_local dossier_lexmemo lists_now[DOSSIER_LEXMEMO_SLOTS];
+
+/* List `key` (a string constant) of the article's language. */
+static const dossier_lexlist *list_now(const dossier_doc *d, const char *key)
+{
+    return dossier_lexicon_find_memo(d->lex, dossier_doc_lang(d), key, lists_now);
+}
+
 /* Remembered answers about one folded word (dossier_topicindex_recall). */
 enum { MEMO_PROGRAMME_WORD, MEMO_BODY_WORD };
 
@@ -168,7 +181,7 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
 {
     const char *lang = dossier_doc_lang(d);
     const char *const *fw = (const char *const *)d->folds.v;
-    size_t k = dossier_lexicon_match(d->lex, lang, "statement.program_words", fw + t, (size_t)(end - t), out);
+    size_t k = dossier_doc_match(d, list_now(d, "statement.program_words"), (size_t)t, (size_t)(end - t), out);
     if (k)
         return (int)k;
     char single[64];
@@ -185,7 +198,7 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
         memcpy(single, last, ll - 1);
         single[ll - 1] = '\0';
         w[len - 1] = single;
-        if (dossier_lexicon_match(d->lex, lang, "statement.program_words", w, (size_t)len, out) == (size_t)len)
+        if (dossier_lexlist_match(list_now(d, "statement.program_words"), w, (size_t)len, out) == (size_t)len)
             return len;
     }
     /* an inflected single word: "станцию", "Stationen" (the answer remembered per word); in a
@@ -193,7 +206,7 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
     if (t < end && !dossier_inflect_has_endings(d->lex, lang))
         return 0;
     const dossier_phrase *const *list = NULL;
-    size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
+    size_t nlist = dossier_lexlist_phrases(list_now(d, "statement.program_words"), &list);
     int found = -1;
     if (!dossier_topicindex_recall(ix_now, MEMO_PROGRAMME_WORD, fw[t], &found)) {
         found = (int)dossier_inflect_in_list(d->lex, lang, fw[t], list, nlist);
@@ -213,7 +226,6 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
  */
 static int place_programme(const dossier_doc *d, int t, int end, const dossier_gaz_entry **out)
 {
-    const char *lang = dossier_doc_lang(d);
     const dossier_gaz_entry *place = NULL;
     const char *const *fw = (const char *const *)d->folds.v;
     int after = t;
@@ -233,7 +245,7 @@ static int place_programme(const dossier_doc *d, int t, int end, const dossier_g
         return 0;
     /* the adjective with the word, or with another programme word of the same head ("space station") */
     const dossier_phrase *const *list = NULL;
-    size_t nlist = dossier_lexicon_list(d->lex, lang, "statement.program_words", &list);
+    size_t nlist = dossier_lexlist_phrases(list_now(d, "statement.program_words"), &list);
     const char *head = word->words[word->nwords - 1];
     for (size_t a = 0; a < place->nadjectives; a++) {
         const dossier_phrase *adj = place->adjectives[a];
@@ -368,13 +380,11 @@ static int inner_known(dossier_doc *d, const dossier_mention *mm)
 /* A place mention at token t after a locative preposition ("in Houston", "aus Köln"), an article between. */
 static int place_adjunct(const dossier_doc *d, int t, int first)
 {
-    const char *lang = dossier_doc_lang(d);
-    const char *const *fw = (const char *const *)d->folds.v;
     for (int k = t - 1; k >= first && k >= t - 2; k--) {
-        if (dossier_lexicon_match(d->lex, lang, "statement.place_adjuncts", fw + k, (size_t)(t - k), NULL) ==
+        if (dossier_doc_match(d, list_now(d, "statement.place_adjuncts"), (size_t)k, (size_t)(t - k), NULL) ==
             (size_t)(t - k))
             return 1;
-        if (!dossier_lexicon_has(d->lex, lang, "statement.articles", fw[k]))
+        if (dossier_doc_match(d, list_now(d, "statement.articles"), (size_t)k, 1, NULL) != 1)
             return 0;
     }
     return 0;
@@ -525,13 +535,12 @@ static int clause_object_topics(dossier_doc *d, dossier_statement *s)
  */
 static int we_topic(dossier_doc *d, dossier_statement *s)
 {
-    const char *lang = dossier_doc_lang(d);
     int first = tok_from(d, s->span.start), end = tok_from(d, s->span.end), we = 0;
     if (s->kind != DOSSIER_STATEMENT_DIRECT || s->speaker < 0 ||
         d->entities.v[s->speaker].kind != DOSSIER_KIND_PERSON)
         return DOSSIER_OK;
     for (int t = first; t < end && !we; t++)
-        we = dossier_lexicon_has(d->lex, lang, "statement.pronouns_we", d->folds.v[t]);
+        we = dossier_doc_match(d, list_now(d, "statement.pronouns_we"), (size_t)t, 1, NULL) == 1;
     for (size_t r = 0; we && r < d->roles.n; r++) {
         const dossier_role *ro = &d->roles.v[r];
         if (ro->person == s->speaker && ro->organization >= 0 &&
@@ -546,9 +555,9 @@ static int body_word_at(const dossier_doc *d, int t, int end)
 {
     const dossier_phrase *const *list = NULL;
     const char *lang = dossier_doc_lang(d);
-    size_t n = dossier_lexicon_list(d->lex, lang, "statement.body_words", &list);
-    size_t k = dossier_lexicon_match(d->lex, lang, "statement.body_words", (const char *const *)d->folds.v + t,
-                                     (size_t)(end - t), NULL);
+    const dossier_lexlist *body_words = list_now(d, "statement.body_words");
+    size_t n = dossier_lexlist_phrases(body_words, &list);
+    size_t k = dossier_doc_match(d, body_words, (size_t)t, (size_t)(end - t), NULL);
     if (k)
         return (int)k;
     int hit = -1;
@@ -649,12 +658,10 @@ static int article_subject(const dossier_doc *d)
  */
 static int pronoun_topic(dossier_doc *d, dossier_statement *s)
 {
-    const char *lang = dossier_doc_lang(d);
-    const char *const *fw = (const char *const *)d->folds.v;
     int first = tok_from(d, s->span.start), rc = DOSSIER_OK;
     if ((size_t)first >= d->tokens.n || has_programme(d, s) ||
-        (!dossier_lexicon_match(d->lex, lang, "statement.pronouns_clause", fw + first, 1, NULL) &&
-         !dossier_lexicon_match(d->lex, lang, "statement.pronouns_person", fw + first, 1, NULL)))
+        (!dossier_doc_match(d, list_now(d, "statement.pronouns_clause"), (size_t)first, 1, NULL) &&
+         !dossier_doc_match(d, list_now(d, "statement.pronouns_person"), (size_t)first, 1, NULL)))
         return DOSSIER_OK;
     int sent = d->tokens.v[first].sentence;
     if (sent == 0 || d->sentences.v[sent - 1].paragraph != d->sentences.v[sent].paragraph)
@@ -702,6 +709,7 @@ int dossier_topics_run(dossier_doc *d)
 {
     name_list names = {0};
     ix_now = dossier_topicindex_new(d);
+    memset(lists_now, 0, sizeof lists_now);
     if (!ix_now)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     int rc = collect_names(d, &names);
