@@ -77,15 +77,16 @@ typedef struct {
     dossier_doc *d;
     const char *lang;
     int *owner;          /* per token: the mention covering it, or -1 */
+    dossier_lexmemo *lists; /* DOSSIER_LEXMEMO_SLOTS: the lists lex() found, by key address */
 } roles_ctx;
 
-/* Length of a phrase of list `key` at tokens [i, end), or 0. */
+/* Length of a phrase of list `key` (a string constant) at tokens [i, end), or 0. */
 static int lex(const roles_ctx *c, const char *key, int i, int end)
 {
     if (i < 0 || i >= end)
         return 0;
-    return (int)dossier_lexicon_match(c->d->lex, c->lang, key, (const char *const *)c->d->folds.v + i,
-                                      (size_t)(end - i), NULL);
+    return (int)dossier_doc_match(c->d, dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists), (size_t)i,
+                                  (size_t)(end - i), NULL);
 }
 
 static const char *fold_at(const roles_ctx *c, int i)
@@ -882,7 +883,8 @@ static int founded_by(roles_ctx *c, int person, int a, int first)
 /* See roles.h. */
 int dossier_roles_run(dossier_doc *d)
 {
-    roles_ctx c = {d, dossier_doc_lang(d), NULL};
+    dossier_lexmemo lists[DOSSIER_LEXMEMO_SLOTS] = {{0}};
+    roles_ctx c = {d, dossier_doc_lang(d), NULL, lists};
     int rc = DOSSIER_OK;
     if (!d->tokens.n || !d->mentions.n)
         return DOSSIER_OK;

@@ -45,6 +45,8 @@ static _Thread_local topic_index *ix_now;
  * article's language): emptied by dossier_topics_run().
  */
 static _Thread_local dossier_lexmemo lists_now[DOSSIER_LEXMEMO_SLOTS];
+/* dossier_inflect_has_endings() of the article's language, worked out once per article. */
+static _Thread_local int endings_now;
 
 /* List `key` (a string constant) of the article's language. */
 static const dossier_lexlist *list_now(const dossier_doc *d, const char *key)
@@ -203,7 +205,7 @@ static int programme_word_at(const dossier_doc *d, int t, int end, const dossier
     }
     /* an inflected single word: "станцию", "Stationen" (the answer remembered per word); in a
        language without endings a word is only itself, which the first match tried */
-    if (t < end && !dossier_inflect_has_endings(d->lex, lang))
+    if (t < end && !endings_now)
         return 0;
     const dossier_phrase *const *list = NULL;
     size_t nlist = dossier_lexlist_phrases(list_now(d, "statement.program_words"), &list);
@@ -554,7 +556,6 @@ static int we_topic(dossier_doc *d, dossier_statement *s)
 static int body_word_at(const dossier_doc *d, int t, int end)
 {
     const dossier_phrase *const *list = NULL;
-    const char *lang = dossier_doc_lang(d);
     const dossier_lexlist *body_words = list_now(d, "statement.body_words");
     size_t n = dossier_lexlist_phrases(body_words, &list);
     size_t k = dossier_doc_match(d, body_words, (size_t)t, (size_t)(end - t), NULL);
@@ -563,7 +564,7 @@ static int body_word_at(const dossier_doc *d, int t, int end)
     int hit = -1;
     if (!dossier_topicindex_recall(ix_now, MEMO_BODY_WORD, d->folds.v[t], &hit)) {
         hit = 0;
-        int inflects = n ? dossier_inflect_has_endings(d->lex, lang) : 0;
+        int inflects = n ? endings_now : 0;
         for (size_t i = 0; !hit && i < n; i++)
             hit = list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0], inflects);
         dossier_topicindex_remember(ix_now, MEMO_BODY_WORD, d->folds.v[t], hit);
@@ -710,6 +711,7 @@ int dossier_topics_run(dossier_doc *d)
     name_list names = {0};
     ix_now = dossier_topicindex_new(d);
     memset(lists_now, 0, sizeof lists_now);
+    endings_now = dossier_inflect_has_endings(d->lex, dossier_doc_lang(d));
     if (!ix_now)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     int rc = collect_names(d, &names);

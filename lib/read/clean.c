@@ -51,18 +51,32 @@ typedef struct {
     unsigned f;
 } info;
 
+/*
+ * The lists clean asks for at every line (every language), found once per
+ * article and remembered by the address of their key (string constants):
+ * emptied by dossier_clean_run().  One thread cleans one article at a
+ * time, hence thread-local.
+ */
+static _Thread_local dossier_lexmemo lists_now[DOSSIER_LEXMEMO_SLOTS];
+
+/* List `key` (a string constant) of every language. */
+static const dossier_lexlist *list_now(const dossier_doc *d, const char *key)
+{
+    return dossier_lexicon_find_memo(d->lex, NULL, key, lists_now);
+}
+
 /* Matches list `key` (every language) at word i of line l; returns its length. */
 static size_t match_at(const dossier_doc *d, const info *l, const char *key, size_t i)
 {
     if (i >= l->nw)
         return 0;
-    return dossier_lexicon_match(d->lex, NULL, key, l->w + i, l->nw - i, NULL);
+    return dossier_lexlist_match(list_now(d, key), l->w + i, l->nw - i, NULL);
 }
 
 /* Non-zero when some phrase of `key` occurs anywhere in the line (the list found once, not at every word). */
 static int contains(const dossier_doc *d, const info *l, const char *key)
 {
-    const dossier_lexlist *list = dossier_lexicon_find(d->lex, NULL, key);
+    const dossier_lexlist *list = list_now(d, key);
     for (size_t i = 0; i < l->nw; i++)
         if (dossier_lexlist_match(list, l->w + i, l->nw - i, NULL))
             return 1;
@@ -391,6 +405,7 @@ int dossier_clean_run(dossier_doc *d)
 {
     dbuf fold = {0};
     info *in = NULL;
+    memset(lists_now, 0, sizeof lists_now);
     int rc = split_lines(d);
     if (rc)
         goto done;
