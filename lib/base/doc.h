@@ -238,6 +238,21 @@ static inline size_t dossier_doc_match(const dossier_doc *d, const dossier_lexli
     return dossier_lexlist_match_run_hashed(l, w, n, d->fold_hashes.v[i], out);
 }
 
+/*
+ * dossier_gazetteer_match at token i of the doc (n tokens at most) of the
+ * gazetteer list `gaz` (dossier_gazetteer_names or _adjectives), with the
+ * token's hash and prefix bit: returns the length and sets *out, or 0.
+ */
+static inline size_t dossier_doc_gazetteer(const dossier_doc *d, const dossier_lexlist *gaz, size_t i, size_t n,
+                                           const dossier_gaz_entry **out)
+{
+    const dossier_phrase *p = NULL;
+    size_t k = dossier_doc_match(d, gaz, i, n, &p);
+    if (k && out)
+        *out = dossier_gazetteer_entry(p);
+    return k;
+}
+
 /* The language list to try for lexicon lookups: the article's language first. */
 const char *dossier_doc_lang(const dossier_doc *d);
 

@@ -952,6 +952,24 @@ static size_t gaz_match(const list *l, const char *const *words, size_t n, const
 }
 
 /* See lexicon.h. */
+const dossier_lexlist *dossier_gazetteer_names(const dossier_lexicon *lx)
+{
+    return (const dossier_lexlist *)lx->gaz_names;
+}
+
+/* See lexicon.h. */
+const dossier_lexlist *dossier_gazetteer_adjectives(const dossier_lexicon *lx)
+{
+    return (const dossier_lexlist *)lx->gaz_adjectives;
+}
+
+/* See lexicon.h. */
+const dossier_gaz_entry *dossier_gazetteer_entry(const dossier_phrase *p)
+{
+    return ((const phrase *)p)->entry;
+}
+
+/* See lexicon.h. */
 size_t dossier_gazetteer_match(const dossier_lexicon *lx, const char *const *words, size_t n,
                                const dossier_gaz_entry **out)
 {

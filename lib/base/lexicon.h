@@ -251,6 +251,16 @@ size_t dossier_gazetteer_match(const dossier_lexicon *lx, const char *const *wor
                                const dossier_gaz_entry **out);
 
 /*
+ * The gazetteer's names and its demonyms as lists (NULL when there are
+ * none), for matching them as other lists (dossier_doc_match) at a
+ * document's token, and the gazetteer entry of one of their phrases:
+ * dossier_gazetteer_match is the match of the first, its phrase's entry.
+ */
+const dossier_lexlist *dossier_gazetteer_names(const dossier_lexicon *lx);
+const dossier_lexlist *dossier_gazetteer_adjectives(const dossier_lexicon *lx);
+const dossier_gaz_entry *dossier_gazetteer_entry(const dossier_phrase *p);
+
+/*
  * The longest demonym (adjective) of a gazetteer place at words[0..k);
  * returns k and sets *out to the place, or returns 0.
  */

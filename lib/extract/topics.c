@@ -97,7 +97,7 @@ static int gazetteer_at(const dossier_doc *d, int t, int end, const dossier_gaz_
 {
     const char *w[8];
     int n = end - t < 8 ? end - t : 8;
-    size_t k = dossier_gazetteer_match(d->lex, (const char *const *)&d->folds.v[t], (size_t)n, out);
+    size_t k = dossier_doc_gazetteer(d, dossier_gazetteer_names(d->lex), (size_t)t, (size_t)n, out);
     if (k && (*out)->kind != DOSSIER_KIND_PLACE)
         return (int)k;
     char single[64];
@@ -231,10 +231,11 @@ static int place_programme(const dossier_doc *d, int t, int end, const dossier_g
     const dossier_gaz_entry *place = NULL;
     const char *const *fw = (const char *const *)d->folds.v;
     int after = t;
-    size_t k = dossier_gazetteer_match_adjective(d->lex, fw + t, (size_t)(end - t), &place);
+    size_t k = dossier_doc_gazetteer(d, dossier_gazetteer_adjectives(d->lex), (size_t)t, (size_t)(end - t), &place);
     if (k) {
         after = t + (int)k;
-    } else if ((k = dossier_gazetteer_match(d->lex, fw + t, (size_t)(end - t), &place)) && place->kind == DOSSIER_KIND_PLACE) {
+    } else if ((k = dossier_doc_gazetteer(d, dossier_gazetteer_names(d->lex), (size_t)t, (size_t)(end - t), &place)) &&
+               place->kind == DOSSIER_KIND_PLACE) {
         after = t + (int)k;
         if (after < end && strcmp(fw[after], "'s") == 0)
             after++;

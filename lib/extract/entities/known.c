@@ -189,7 +189,7 @@ static int person_evidence(const dossier_names *c, int i, const dossier_gaz_entr
 /* See finder.h. */
 size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dossier_gaz_entry **out)
 {
-    size_t k = dossier_gazetteer_match(c->d->lex, (const char *const *)c->d->folds.v + i, (size_t)(end - i), out);
+    size_t k = dossier_doc_gazetteer(c->d, dossier_gazetteer_names(c->d->lex), (size_t)i, (size_t)(end - i), out);
     if (k) {
         int cap = 0;
         for (int t = i; t < i + (int)k; t++)
@@ -227,8 +227,7 @@ size_t dossier_names_gazetteer(const dossier_names *c, int i, int end, const dos
 size_t dossier_names_adjective(const dossier_names *c, int i, int end)
 {
     const dossier_gaz_entry *g = NULL;
-    size_t k = dossier_gazetteer_match_adjective(c->d->lex, (const char *const *)c->d->folds.v + i,
-                                                 (size_t)(end - i), &g);
+    size_t k = dossier_doc_gazetteer(c->d, dossier_gazetteer_adjectives(c->d->lex), (size_t)i, (size_t)(end - i), &g);
     if (k || i >= end)
         return k;
     const char *w = c->d->folds.v[i], *h = strchr(w, '-');
