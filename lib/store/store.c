@@ -612,7 +612,9 @@ static int store_counted(dossier_db *db, const dossier_doc *d, long long art, co
 /* See store.h. */
 int dossier_store_defer(dossier_db *db)
 {
-    return run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('', 0)");
+    return run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id)"
+                          " VALUES ('articles', (SELECT coalesce(max(id), 0) FROM articles)),"
+                          " ('statements', (SELECT coalesce(max(id), 0) FROM statements))");
 }
 
 /* See store.h. */
@@ -620,11 +622,11 @@ int dossier_store_index_deferred(dossier_db *db)
 {
     return dossier_db_exec(db,
         "INSERT INTO articles_fts(rowid, title, body)"
-        " SELECT a.id, a.title, a.body FROM deferred_rows d JOIN articles a ON a.id = d.id"
-        " WHERE d.tbl = 'articles';"
+        " SELECT a.id, a.title, a.body FROM articles a"
+        " WHERE a.id > (SELECT min(id) FROM deferred_rows WHERE tbl = 'articles');"
         "INSERT INTO statements_fts(rowid, text)"
-        " SELECT s.id, s.text FROM deferred_rows d JOIN statements s ON s.id = d.id"
-        " WHERE d.tbl = 'statements';"
+        " SELECT s.id, s.text FROM statements s"
+        " WHERE s.id > (SELECT min(id) FROM deferred_rows WHERE tbl = 'statements');"
         "DELETE FROM deferred_rows;");
 }
 

@@ -32,9 +32,10 @@ int dossier_store_resolved(long long *out, dossier_db *db, const dossier_doc *d,
 
 /*
  * Defers the full-text entries of the articles and statements stored
- * from now on in the open transaction (schema/015_deferred_index.sql):
- * they are listed in deferred_rows, and dossier_store_index_deferred()
- * must add them before the transaction commits.  A rollback forgets both.
+ * from now on in the open transaction (schema/028_deferred_ranges.sql):
+ * deferred_rows holds the largest ids so far, the rows above them are
+ * not indexed, and dossier_store_index_deferred() must add them before
+ * the transaction commits.  A rollback forgets both.
  * Returns DOSSIER_OK or DOSSIER_EDB with the message on the handle.
  */
 int dossier_store_defer(dossier_db *db);
