@@ -229,13 +229,8 @@ static inline size_t dossier_doc_match(const dossier_doc *d, const dossier_lexli
                                        const dossier_phrase **out)
 {
     const char *const *w = (const char *const *)d->folds.v + i;
-    if (i >= d->fold_bits.n)
-        return dossier_lexlist_match(l, w, n, out);
-    const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
-    unsigned bit = d->fold_bits.v[i];
-    if (!h || !n || !((h->starts[bit / 64] >> (bit % 64)) & 1) || !h->frozen)
-        return 0;
-    return dossier_lexlist_match_run_hashed(l, w, n, d->fold_hashes.v[i], out);
+    return i < d->fold_bits.n ? dossier_lexlist_match_at(l, w, n, d->fold_hashes.v[i], d->fold_bits.v[i], out)
+                              : dossier_lexlist_match(l, w, n, out);
 }
 
 /*

@@ -781,9 +781,9 @@ static const first_run *run_of(const list *l, const char *word)
     return may_start(l, word) ? probe_run(l, word) : NULL;
 }
 
-/* match_run with words[0]'s word_hash h0. */
-static NOINLINE size_t match_run_hashed(const list *l, const char *const *words, size_t n, uint64_t h0,
-                                        const dossier_phrase **out)
+/* match_run_hashed past the first test of the probe (the seen bit of h0 is set). */
+static NOINLINE size_t match_run_probe(const list *l, const char *const *words, size_t n, uint64_t h0,
+                                       const dossier_phrase **out)
 {
     const first_run *r = probe_hashed(l, words[0], h0);
     if (!r)
@@ -802,6 +802,20 @@ static NOINLINE size_t match_run_hashed(const list *l, const char *const *words,
         }
     }
     return 0;
+}
+
+/*
+ * match_run with words[0]'s word_hash h0.  Most words that pass the list's
+ * first test have no run of their own: the seen bit, tested here, ends
+ * those before match_run_probe saves the registers its loop needs.
+ */
+static size_t match_run_hashed(const list *l, const char *const *words, size_t n, uint64_t h0,
+                               const dossier_phrase **out)
+{
+    size_t b = (size_t)(h0 >> 40) & l->seen_mask;
+    if (!((l->seen[b / 64] >> (b % 64)) & 1))
+        return 0;
+    return match_run_probe(l, words, n, h0, out);
 }
 
 /* match_list past its first test. */

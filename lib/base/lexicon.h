@@ -185,6 +185,19 @@ static inline size_t dossier_lexlist_match_hashed(const dossier_lexlist *l, cons
         return 0;
     return dossier_lexlist_match_run_hashed(l, words, n, h0, out);
 }
+/*
+ * dossier_lexlist_match_hashed with words[0]'s prefix bit given too
+ * (dossier_lexicon_prefix_bit), for callers that keep both for each word
+ * they match many lists at (words[0] is not NULL).
+ */
+static inline size_t dossier_lexlist_match_at(const dossier_lexlist *l, const char *const *words, size_t n,
+                                              uint64_t h0, unsigned bit0, const dossier_phrase **out)
+{
+    const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
+    if (!h || !n || !((h->starts[bit0 / 64] >> (bit0 % 64)) & 1) || !h->frozen)
+        return 0;
+    return dossier_lexlist_match_run_hashed(l, words, n, h0, out);
+}
 /* dossier_lexicon_list on a list found with dossier_lexicon_find. */
 size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *const **out);
 /*

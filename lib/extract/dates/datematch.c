@@ -81,7 +81,8 @@ size_t dossier_datematch_phrase(const dossier_dtoks *tv, const char *key, size_t
         return 0;
     const dossier_lexlist *l = tv->memo ? dossier_lexicon_find_memo(tv->lx, tv->lang, key, tv->memo)
                                         : dossier_lexicon_find(tv->lx, tv->lang, key);
-    return dossier_lexlist_match(l, tv->w + i, lim - i, ph);
+    return tv->h ? dossier_lexlist_match_at(l, tv->w + i, lim - i, tv->h[i], tv->bits[i], ph)
+                 : dossier_lexlist_match(l, tv->w + i, lim - i, ph);
 }
 
 /* Number of code points of a UTF-8 string. */

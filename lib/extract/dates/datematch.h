@@ -18,6 +18,8 @@ typedef struct {
     const dossier_lexicon *lx;
     const char *lang;           /* lexicon language, or NULL for every language */
     const char *const *w;       /* folded words */
+    const uint64_t *h;          /* their dossier_lexicon_word_hash, or NULL */
+    const uint16_t *bits;       /* their dossier_lexicon_prefix_bit, when h is not NULL */
     const unsigned *fl;         /* token flags */
     size_t n;
     /* months.N, weekdays.N and date.number.N (lists[f][N - 1], f in that

@@ -414,7 +414,9 @@ int dossier_dates_run(dossier_doc *d)
     }
     for (size_t i = 0; i < d->tokens.n; i++)
         fl[i] = d->tokens.v[i].flags;
-    dossier_dtoks tv = {.lx = d->lex, .lang = month_lang(d->lex, dossier_doc_lang(d)), .w = d->folds.v, .fl = fl,
+    int hashed = d->fold_bits.n == d->tokens.n && d->fold_hashes.n == d->tokens.n;
+    dossier_dtoks tv = {.lx = d->lex, .lang = month_lang(d->lex, dossier_doc_lang(d)), .w = d->folds.v,
+                        .h = hashed ? d->fold_hashes.v : NULL, .bits = hashed ? d->fold_bits.v : NULL, .fl = fl,
                         .n = d->tokens.n, .memo = memo};
     dossier_datematch_lists(&tv);
     pubdate p;
