@@ -2,7 +2,8 @@
  * floor.c — the floor of ingest: what storing articles costs with nothing
  * extracted from them.  For each article file it reads the bytes, hashes
  * them (SHA-256, as dossier does), checks the hash against the database
- * and stores the article row with the same pragmas and the same FTS5
+ * and stores the article row with the same pragmas (and SQLite's memory
+ * statistics off, as the dossier CLI has them) and the same FTS5
  * index over title and body as dossier's schema; the body is the text
  * after the front matter, uncleaned.  bench/ingest.sh runs it beside
  * `dossier ingest` on the same articles and prints the ratio.
@@ -144,6 +145,8 @@ int main(int argc, char **argv)
         fputs("usage: floor [--batch N] DB PATH...\n", stderr);
         return 2;
     }
+    /* the process-wide setting dossier's CLI makes (dossier_process_setup): no memory statistics */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     sqlite3 *db = NULL;
     if (sqlite3_open(argv[i], &db) != SQLITE_OK) {
         fprintf(stderr, "floor: %s: %s\n", argv[i], sqlite3_errmsg(db));

@@ -235,6 +235,7 @@ static int finish(int status)
 
 int main(int argc, char **argv)
 {
+    dossier_process_setup(); /* before any SQLite: a failure only means slower allocation */
     cli_globals g;
     memset(&g, 0, sizeof g);
     g.db_path = getenv("DOSSIER_DB") && *getenv("DOSSIER_DB") ? getenv("DOSSIER_DB") : "dossier.db";

@@ -157,6 +157,12 @@ int dossier_schema_version(void)
     return v;
 }
 
+/* See dossier.h. */
+int dossier_process_setup(void)
+{
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? DOSSIER_OK : DOSSIER_EDB;
+}
+
 /* The schema version of the database (PRAGMA user_version) into *out. */
 static int schema_version(int *out, dossier_db *db)
 {

@@ -1,6 +1,6 @@
 /*
- * check_db.c — opening databases, schema migration, options and the error
- * convention (lib/db.c).
+ * check_db.c — opening databases, schema migration, options, the error
+ * convention and the process setup (lib/store/db.c).
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -59,6 +59,23 @@ START_TEST(test_open_migrates)
 }
 END_TEST
 
+START_TEST(test_process_setup)
+{
+    /* first in the process (a forked test): it may set SQLite up; once SQLite is in use it
+     * refuses, and either way databases work */
+    int first = dossier_process_setup();
+    ck_assert(first == DOSSIER_OK || first == DOSSIER_EDB);
+    dossier_db *db = NULL;
+    ck_assert_dossier_ok(db, dossier_open(&db, ":memory:", NULL));
+    ck_assert_int_eq(dossier_process_setup(), DOSSIER_EDB);
+    ck_assert_dossier_ok(db, dossier_ingest_buffer(db, "note.txt", "Mara Velden said the pier was closed.", 37, NULL));
+    char *out = NULL;
+    ck_assert_dossier_ok(db, dossier_entity_lookup(&out, db, "Mara Velden"));
+    dossier_free(out);
+    dossier_close(db);
+}
+END_TEST
+
 START_TEST(test_open_failures)
 {
     dossier_db *db = NULL;
@@ -84,6 +101,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_open_migrates);
     tcase_add_test(tc, test_open_failures);
+    tcase_add_test(tc, test_process_setup);
     suite_add_tcase(s, tc);
     return s;
 }
