@@ -79,6 +79,7 @@ typedef struct {
     unsigned wc;        /* word-table classes */
     long same;          /* an earlier token that is the same word (same_word), or -1 */
     uint32_t shape_h[2];/* the hashes of sh-1=shape and sh+1=shape */
+    const uint32_t *wh; /* its word's hashes in its neighbours' features (word_hashes) */
     size_t shlen;
     char shape[16];
 } tokinfo;
@@ -557,7 +558,7 @@ static const uint32_t *word_hashes(docmap *dm, const context_hashes *ch, const t
 }
 
 /* Emits the features of token i of sentence [a, b) that follow its word_features(). */
-static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, docmap *dm,
+static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, size_t b, const docmap *dm,
                              const unsigned *phrase, const context_hashes *ch)
 {
     const tokinfo *t = &ti[i];
@@ -584,7 +585,7 @@ static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, siz
             continue;
         }
         const tokinfo *u = &ti[j];
-        emit(f, word_hashes(dm, ch, u)[wh_of[d + 2]]);
+        emit(f, u->wh[wh_of[d + 2]]);
         emit(f, ch->cc[d + 2][u->cc]);
         if (d == -1 || d == 1) {
             emit(f, u->shape_h[d > 0]);
@@ -596,9 +597,9 @@ static void context_features(fvec *f, const tokinfo *ti, size_t i, size_t a, siz
     }
     /* Word pairs. */
     if (i > a)
-        emit(f, dossier_tagger_hash(word_hashes(dm, ch, &ti[i - 1])[WH_PAIR_BEFORE], t->fold, t->flen));
+        emit(f, dossier_tagger_hash(ti[i - 1].wh[WH_PAIR_BEFORE], t->fold, t->flen));
     if (i + 1 < b) {
-        emit(f, dossier_tagger_hash(word_hashes(dm, ch, t)[WH_PAIR_AFTER], ti[i + 1].fold, ti[i + 1].flen));
+        emit(f, dossier_tagger_hash(t->wh[WH_PAIR_AFTER], ti[i + 1].fold, ti[i + 1].flen));
         emit(f, ch->cc_next[t->cc][ti[i + 1].cc]);
     }
     if (i > a)
@@ -708,7 +709,7 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     dm.whset = calloc(cap, 1);
     wm.mask = cap - 1;
     wm.tok = calloc(cap, sizeof *wm.tok);
-    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token but same and shape_h, set below */
+    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token but same, shape_h and wh, set below */
     phrase = calloc(n ? n : 1, sizeof *phrase);
     out->start = malloc((n + 1) * sizeof *out->start);
     out->word = malloc((n ? n : 1) * sizeof *out->word);
@@ -726,9 +727,10 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     if (!(f.v = malloc(f.cap * sizeof *f.v)))
         goto done;
     context_hashes_make(&ch);
-    /* Each token's earlier twin, in token order as the features are emitted (the same word has the
-     * same view, so the same shape and the same hashes of it). */
+    /* Each token's word hashes, and its earlier twin, in token order as the features are emitted
+     * (the same word has the same view, so the same shape and the same hashes of it). */
     for (size_t i = 0; i < n; i++) {
+        ti[i].wh = word_hashes(&dm, &ch, &ti[i]);
         ti[i].same = same_word(&wm, ti, i);
         if (ti[i].same >= 0) {
             memcpy(ti[i].shape_h, ti[ti[i].same].shape_h, sizeof ti[i].shape_h);
