@@ -137,6 +137,11 @@ static int separators(const char *s, size_t a, size_t b)
     size_t p = a;
     while (p < b) {
         size_t at = p;
+        unsigned char byte = (unsigned char)s[p];
+        if (byte < 0x80 && byte != '|' && byte != '>') {
+            p++;    /* most of the line: no ASCII character but these two separates */
+            continue;
+        }
         int32_t c = dossier_utf8_next(s, b, &p);
         if (at == a)
             continue;
@@ -260,7 +265,8 @@ static int read_words(dossier_doc *d, dbuf *fold, info *l, size_t i)
             continue;
         }
         if (l->nw == cap) {
-            cap = cap ? cap * 2 : 16;
+            /* a word is some five bytes with its space: room for most lines at once */
+            cap = cap ? cap * 2 : (b - line->span.start) / 4 + 16;
             const char **w = realloc(l->w, cap * sizeof *w);
             unsigned char *c = w ? realloc(l->colon, cap) : NULL;
             unsigned *wf = c ? realloc(l->wflags, cap * sizeof *wf) : NULL;
@@ -286,9 +292,8 @@ static int split_lines(dossier_doc *d)
 {
     size_t pos = 0;
     for (;;) {
-        size_t e = pos;
-        while (e < d->text_len && d->text[e] != '\n')
-            e++;
+        const char *nl = memchr(d->text + pos, '\n', d->text_len - pos);
+        size_t e = nl ? (size_t)(nl - d->text) : d->text_len;
         dossier_line l = {{pos, e}, DOSSIER_LINE_BLANK, 0, {0, 0}, 0, 0};
         while (l.span.start < e && (d->text[l.span.start] == ' ' || d->text[l.span.start] == '\t'))
             l.span.start++;
@@ -410,7 +415,10 @@ int dossier_clean_run(dossier_doc *d)
     if (rc)
         goto done;
     in = calloc(d->lines.n ? d->lines.n : 1, sizeof *in);
-    if (!in) {
+    /* a token is some four bytes with its space: room for most texts' tokens at once */
+    size_t guess = d->text_len / 4 + 16;
+    if (!in || VEC_RESERVE(&d->line_folds, guess) || VEC_RESERVE(&d->line_flags, guess) ||
+        VEC_RESERVE(&d->line_spans, guess)) {
         rc = DOSSIER_ENOMEM;
         goto done;
     }

@@ -192,6 +192,10 @@ static int tokenize(dossier_doc *d)
 {
     dbuf fold = {0};
     int rc = DOSSIER_OK;
+    size_t guess = d->line_folds.n + 64;   /* the lines' tokens, and a title's */
+    if (VEC_RESERVE(&d->tokens, guess) || VEC_RESERVE(&d->folds, guess) || VEC_RESERVE(&d->fold_hashes, guess) ||
+        VEC_RESERVE(&d->fold_bits, guess))
+        return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     if (d->title && *d->title && !has_title_line(d))
         rc = tokenize_range(d, &fold, 0, strlen(d->title));
     for (size_t i = 0; !rc && i < d->lines.n; i++) {
