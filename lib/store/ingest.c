@@ -72,6 +72,7 @@ typedef struct {
     dossier_doc doc;
     int analysed;                 /* doc holds an analysed article to store */
     dossier_shingles_sig sig;     /* the signature of its body, worked out with the analysis */
+    dossier_doc_names *names;     /* the names of its entities, likewise (owned) */
     char hash[65];
     char *path;                   /* the file's absolute path (realpath), or NULL (owned) */
     dossier_ingest_status status; /* FAILED until known otherwise */
@@ -275,6 +276,8 @@ static void analyse(run *r, article *a, const char *bytes, size_t len, sqlite3_s
         return;
     }
     dossier_shingles_sign(&a->sig, a->doc.body, a->doc.body_len); /* what finds its near-duplicates, likewise */
+    if (dossier_resolve_doc_names(&a->names, r->lex, &a->doc)) /* the names its entities are recorded under, likewise */
+        a->names = NULL; /* worked out by the writer */
     a->analysed = 1;
 }
 
@@ -429,7 +432,7 @@ static int store_version(run *r, article *a)
     if (old)
         rc = dossier_versions_remove(&version, db, old, 1);
     if (!rc)
-        rc = dossier_store_resolved(&a->id, db, &a->doc, a->hash, old, &a->sig, version + 1, a->path);
+        rc = dossier_store_resolved(&a->id, db, &a->doc, a->hash, old, &a->sig, version + 1, a->path, a->names);
     if (!rc)
         rc = dossier_versions_prune(db);
     if (!rc)
@@ -464,6 +467,7 @@ static int redo(run *r, const kept *k)
     int rc = t.analysed ? store_version(r, &t) : dossier_db_fail(r->db, t.rc ? t.rc : DOSSIER_ERROR, "%s", t.msg);
     if (!rc && (!stored(t.status) || t.id != k->id))
         rc = dossier_db_fail(r->db, DOSSIER_ERROR, "%s: not stored again as it was", k->source);
+    dossier_resolve_doc_names_free(t.names);
     dossier_doc_free(&t.doc);
     return rc;
 }
@@ -571,6 +575,8 @@ static void write_one(run *r, article *a)
     queue_report(r, a);
     if (r->in_txn && stored(a->status))
         keep(r, a);
+    dossier_resolve_doc_names_free(a->names);
+    a->names = NULL;
     dossier_doc_free(&a->doc);
     free(a->path);
     a->path = NULL;
@@ -709,6 +715,7 @@ static int run_parallel(run *r, int jobs)
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     for (size_t i = r->written; i < r->claimed; i++) {
+        dossier_resolve_doc_names_free(r->slots[i % r->nslots].names);
         dossier_doc_free(&r->slots[i % r->nslots].doc);
         free(r->slots[i % r->nslots].path);
     }

@@ -244,6 +244,40 @@ static int list_aliases(alias_list *l, const dossier_lexicon *lex, const dossier
     return rc;
 }
 
+/* The alias lists of a doc's entities (list_aliases), one per entity, worked out outside the writer. */
+struct dossier_doc_names {
+    alias_list *lists;
+    size_t n;
+};
+
+/* See resolve.h. */
+int dossier_resolve_doc_names(dossier_doc_names **out, const dossier_lexicon *lex, const dossier_doc *d)
+{
+    dossier_doc_names *names = calloc(1, sizeof *names);
+    int rc = names && (names->lists = calloc(d->entities.n + 1, sizeof *names->lists)) ? DOSSIER_OK : DOSSIER_ENOMEM;
+    if (!rc)
+        names->n = d->entities.n;
+    for (size_t i = 0; !rc && i < d->entities.n; i++)
+        rc = list_aliases(&names->lists[i], lex, &d->entities.v[i]);
+    if (rc) {
+        dossier_resolve_doc_names_free(names);
+        names = NULL;
+    }
+    *out = names;
+    return rc;
+}
+
+/* See resolve.h. */
+void dossier_resolve_doc_names_free(dossier_doc_names *names)
+{
+    if (!names)
+        return;
+    for (size_t i = 0; names->lists && i < names->n; i++)
+        alias_list_free(&names->lists[i]);
+    free(names->lists);
+    free(names);
+}
+
 /* ---- names waiting to be written ---- */
 
 /* One upsert of aliases waiting: a name of `entity` not recorded yet, or smaller than the one recorded. */
@@ -264,6 +298,7 @@ typedef struct {
 struct dossier_name_batch {
     VEC(waiting_name) v;
     dossier_arena arena;
+    const dossier_doc_names *pre; /* the alias lists of the doc's entities, or NULL */
 };
 
 /* Writes the waiting names, in order, and empties the batch; DOSSIER_OK or DOSSIER_EDB. */
@@ -309,10 +344,11 @@ static int names_meet(dossier_db *db, const char *lo, const char *hi)
 }
 
 /* See resolve.h. */
-int dossier_resolve_names_begin(dossier_db *db)
+int dossier_resolve_names_begin(dossier_db *db, const dossier_doc_names *pre)
 {
     if (!db->names && !(db->names = calloc(1, sizeof *db->names)))
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    db->names->pre = pre;
     return DOSSIER_OK;
 }
 
@@ -359,16 +395,17 @@ static int names_queue(dossier_db *db, long long entity, const char *name, const
  * read once first: an upsert that writes nothing still costs a statement
  * journal, and most names of a known entity are recorded already.
  */
-static int add_aliases(dossier_db *db, long long id, const dossier_entity *e, int fresh)
+static int add_aliases(dossier_db *db, long long id, const dossier_entity *e, int fresh, const alias_list *pre)
 {
     sqlite3_stmt *st = NULL, *has = NULL;
-    alias_list l = {0};
+    alias_list own = {0};
+    const alias_list *l = pre ? pre : &own;
     VEC(const char *) had = {0}; /* folded, name, folded, name, ... of the names it has */
     dossier_arena keep = {0};
     int rc = dossier_db_cached(&st, db, "INSERT INTO aliases(entity, name, folded) VALUES (?1, ?2, ?3)"
                                         " ON CONFLICT(entity, folded) DO UPDATE SET name = excluded.name"
                                         " WHERE excluded.name < name");
-    if (!rc && list_aliases(&l, db->lex, e))
+    if (!rc && !pre && list_aliases(&own, db->lex, e))
         rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     if (!rc && !fresh)
         rc = dossier_db_cached(&has, db, "SELECT folded, name FROM aliases WHERE entity = ?1");
@@ -392,8 +429,8 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e, in
         if (w->entity == id && (VEC_PUSH(&had, w->folded) || VEC_PUSH(&had, w->name)))
             rc = dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; !rc && i < l.v.n; i++) {
-        const char *name = l.v.v[i].name, *folded = l.v.v[i].folded;
+    for (size_t i = 0; !rc && i < l->v.n; i++) {
+        const char *name = l->v.v[i].name, *folded = l->v.v[i].folded;
         int recorded = 0; /* under a spelling no greater: the upsert would write nothing */
         for (size_t k = 0; !recorded && k < had.n; k += 2)
             recorded = strcmp(had.v[k], folded) == 0 && strcmp(name, had.v[k + 1]) >= 0;
@@ -404,14 +441,14 @@ static int add_aliases(dossier_db *db, long long id, const dossier_entity *e, in
             continue;
         }
         sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, l.v.v[i].name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, l.v.v[i].folded, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, l->v.v[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, l->v.v[i].folded, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "aliases");
         sqlite3_reset(st);
     }
     VEC_FREE(&had);
     dossier_arena_free(&keep);
-    alias_list_free(&l);
+    alias_list_free(&own);
     return rc;
 }
 
@@ -861,7 +898,8 @@ int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d,
             return rc;
     }
     *out = id;
-    return add_aliases(db, id, ent, fresh);
+    const dossier_doc_names *pre = db->names ? db->names->pre : NULL;
+    return add_aliases(db, id, ent, fresh, pre && (size_t)e < pre->n ? &pre->lists[e] : NULL);
 }
 
 /* ---- stories ---- */

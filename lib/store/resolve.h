@@ -19,15 +19,29 @@
 int dossier_resolve_entity(long long *out, dossier_db *db, const dossier_doc *d, int e);
 
 /*
+ * The names each entity of doc `d` is to be recorded under, worked out
+ * from the doc alone (a pure function of it and the lexicon), so that
+ * ingest works them out with the analysis, outside the writer.  Returns
+ * DOSSIER_OK or DOSSIER_ENOMEM; the caller frees *out with
+ * dossier_resolve_doc_names_free() (NULL is accepted), after the doc's
+ * last use of them: they point into the doc's strings.
+ */
+typedef struct dossier_doc_names dossier_doc_names;
+int dossier_resolve_doc_names(dossier_doc_names **out, const dossier_lexicon *lex, const dossier_doc *d);
+void dossier_resolve_doc_names_free(dossier_doc_names *names);
+
+/*
  * From dossier_resolve_names_begin() to dossier_resolve_names_end(), the
  * names dossier_resolve_entity() records wait, to be written together:
  * the same rows as one upsert each, and every look-up of the entities
  * reads what it would have (the names it could meet are written first).
+ * `pre`, when not NULL, holds the names of the doc's entities
+ * (dossier_resolve_doc_names of the doc dossier_resolve_entity is given).
  * dossier_resolve_names_end() writes those still waiting when `write`,
  * else drops them (the transaction is to be rolled back); it returns
  * DOSSIER_OK or the failure, with the message set.
  */
-int dossier_resolve_names_begin(dossier_db *db);
+int dossier_resolve_names_begin(dossier_db *db, const dossier_doc_names *pre);
 int dossier_resolve_names_end(dossier_db *db, int write);
 
 /*

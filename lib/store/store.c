@@ -275,7 +275,8 @@ static int count_entities(dossier_db *db, const long long *above)
  * *above is set to the largest entity id before them, for their
  * entity_tallies rows (new_entity_tallies).
  */
-static int store_entities(long long *ids, long long *above, dossier_db *db, const dossier_doc *d)
+static int store_entities(long long *ids, long long *above, dossier_db *db, const dossier_doc *d,
+                          const dossier_doc_names *names)
 {
     unsigned char *used = calloc(d->entities.n + 1, 1);
     long long limits[2] = {0, 0};
@@ -283,7 +284,7 @@ static int store_entities(long long *ids, long long *above, dossier_db *db, cons
     if (used)
         mark_used(used, d);
     if (!rc)
-        rc = dossier_resolve_names_begin(db);
+        rc = dossier_resolve_names_begin(db, names);
     for (size_t i = 0; !rc && i < d->entities.n; i++)
         if (used[i])
             rc = dossier_resolve_entity(&ids[i], db, d, (int)i);
@@ -636,7 +637,7 @@ int dossier_store_index_deferred(dossier_db *db)
  * them in their clusters.
  */
 static int store(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id, int resolve,
-                 const dossier_shingles_sig *sig, int version, const char *path)
+                 const dossier_shingles_sig *sig, int version, const char *path, const dossier_doc_names *names)
 {
     long long art = 0, above = 0;
     dossier_cluster_plan *plan = NULL;
@@ -651,7 +652,7 @@ static int store(long long *out, dossier_db *db, const dossier_doc *d, const cha
     if (!rc)
         rc = store_sentences(db, d, art);
     if (!rc)
-        rc = store_entities(ids, &above, db, d);
+        rc = store_entities(ids, &above, db, d, names);
     if (!rc)
         rc = statement_ids(sids, db, d);
     if (!rc && resolve)
@@ -676,15 +677,16 @@ static int store(long long *out, dossier_db *db, const dossier_doc *d, const cha
 /* See store.h. */
 int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id)
 {
-    return store(out, db, d, hash, id, 0, NULL, 1, NULL);
+    return store(out, db, d, hash, id, 0, NULL, 1, NULL, NULL);
 }
 
 /* See store.h. */
 int dossier_store_resolved(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id,
-                           const dossier_shingles_sig *sig, int version, const char *path)
+                           const dossier_shingles_sig *sig, int version, const char *path,
+                           const dossier_doc_names *names)
 {
     if (dossier_cluster_worded(d))
-        return store(out, db, d, hash, id, 1, sig, version, path);
-    int rc = store(out, db, d, hash, id, 0, NULL, version, path);
+        return store(out, db, d, hash, id, 1, sig, version, path, names);
+    int rc = store(out, db, d, hash, id, 0, NULL, version, path, names);
     return rc ? rc : dossier_resolve_article(db, *out, sig);
 }

@@ -18,17 +18,22 @@
  */
 int dossier_store_doc(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id);
 
+struct dossier_doc_names; /* resolve.h */
+
 /*
  * dossier_store_doc, then the article resolved against the articles
  * stored before it (dossier_resolve_article): the same rows, but the
  * statements are compared from the doc before they are stored, and
  * stored with their clusters.  `sig` is the signature of the doc's body,
  * or NULL.  The article row takes `version` and `path` (NULL: none) at
- * once, as dossier_versions_finish() would set them.  Runs inside the
- * caller's transaction; sets *out to the article id.
+ * once, as dossier_versions_finish() would set them.  `names` holds the
+ * names of the doc's entities (dossier_resolve_doc_names), or NULL: they
+ * are worked out here.  Runs inside the caller's transaction; sets *out
+ * to the article id.
  */
 int dossier_store_resolved(long long *out, dossier_db *db, const dossier_doc *d, const char *hash, long long id,
-                           const dossier_shingles_sig *sig, int version, const char *path);
+                           const dossier_shingles_sig *sig, int version, const char *path,
+                           const struct dossier_doc_names *names);
 
 /*
  * Defers the full-text entries of the articles and statements stored
