@@ -57,14 +57,22 @@ void dossier_evtrig_kinds(dossier_ectx *c)
         if (!strchr(found[k] + 6, '.') && found[k][6])
             add_kind(c, found[k] + 6, found[k]); /* "event.cue.told", "event.stem.launch" are no kinds */
     memset(c->starts, 0, sizeof c->starts);
+    memset(c->kinds_at, 0, sizeof c->kinds_at);
     c->ninner = 0;
     for (size_t k = 0; k < c->nkinds; k++) {
         c->trig[k] = dossier_lexicon_find(c->d->lex, c->lang, c->keys[k]);
         c->stem[k] = dossier_lexicon_find(c->d->lex, c->lang, c->stems[k]);
         c->nendings[k] = dossier_lexlist_starting(c->trig[k], "-", &c->endings[k]);
         const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)c->trig[k];
-        for (size_t b = 0; h && h->frozen && b < 8; b++)
+        for (size_t b = 0; h && h->frozen && b < 8; b++) {
             c->starts[b] |= h->starts[b];
+            for (uint64_t bits = h->starts[b]; bits; bits &= bits - 1) {
+                unsigned at = 0;
+                while (!((bits >> at) & 1))
+                    at++;
+                c->kinds_at[b * 64 + at] |= 1ull << k;
+            }
+        }
         if (c->nendings[k] || c->stem[k])
             c->inner[c->ninner++] = (unsigned char)k;
     }
@@ -168,11 +176,17 @@ size_t dossier_evtrig_trigger_at(const dossier_ectx *c, int k, size_t i, size_t 
     return st > len ? st : len;
 }
 
-/* Kind k's longest trigger at token i of [i, lim) (cw: token i's facts), as dossier_evtrig_trigger_at. */
-static size_t kind_at(const dossier_ectx *c, size_t k, size_t i, size_t lim, compound_word *cw)
+/*
+ * Kind k's longest trigger at token i of [i, lim) (cw: token i's facts), as
+ * dossier_evtrig_trigger_at; `starts` is zero when no phrase of the kind's
+ * list starts with the token's first-word bit (c->kinds_at), so that the
+ * list is not asked.
+ */
+static size_t kind_at(const dossier_ectx *c, size_t k, size_t i, size_t lim, compound_word *cw, int starts)
 {
-    size_t len = c->w == (const char *const *)c->d->folds.v ? dossier_doc_match(c->d, c->trig[k], i, lim - i, NULL)
-                                                            : dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
+    size_t len = !starts ? 0
+                 : c->w == (const char *const *)c->d->folds.v ? dossier_doc_match(c->d, c->trig[k], i, lim - i, NULL)
+                                                              : dossier_lexlist_match(c->trig[k], c->w + i, lim - i, NULL);
     if (!len && (c->nendings[k] || cw->tail[0]) && compound_at(c, (int)k, cw))
         len = 1;
     size_t st = c->stem[k] ? stem_at(c, (int)k, i, lim) : 0; /* most languages have no stems */
@@ -193,9 +207,10 @@ size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *
     compound_word_of(c, i, &cw);
     size_t best = 0;
     unsigned bit = dossier_lexicon_prefix_bit(cw.w);
+    uint64_t kinds = c->kinds_at[bit];
     if (cw.w && !cw.tail[0] && !((c->starts[bit / 64] >> (bit % 64)) & 1)) {
         for (size_t n = 0; n < c->ninner; n++) {
-            size_t len = kind_at(c, c->inner[n], i, lim, &cw);
+            size_t len = kind_at(c, c->inner[n], i, lim, &cw, 0);
             if (len > best) {
                 best = len;
                 *kind = (int)c->inner[n];
@@ -204,7 +219,7 @@ size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *
         return best;
     }
     for (size_t k = 0; k < c->nkinds; k++) {
-        size_t len = kind_at(c, k, i, lim, &cw);
+        size_t len = kind_at(c, k, i, lim, &cw, (kinds >> k) & 1);
         if (len > best) {
             best = len;
             *kind = (int)k;

@@ -41,6 +41,8 @@ typedef struct {
     /* every kind's trigger list's first-word bits (dossier_lexicon_prefix_bit), or-ed: a word
      * whose bit is not set starts no trigger phrase of any kind */
     uint64_t starts[8];
+    /* per first-word bit: the kinds (bit k for kind k) whose trigger list has a phrase starting so */
+    uint64_t kinds_at[512];
     /* the kinds a word may be a trigger of without starting a phrase: those with endings or stems */
     unsigned char inner[DOSSIER_EVTRIG_MAX_KINDS];
     size_t ninner;
