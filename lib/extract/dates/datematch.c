@@ -224,7 +224,7 @@ static const dossier_lexlist *family_list(const dossier_dtoks *tv, const char *f
 static int weekday_compound(const dossier_dtoks *tv, size_t i, size_t *k, const dossier_phrase **ph)
 {
     const dossier_phrase *const *parts;
-    size_t n = dossier_lexicon_list(tv->lx, tv->lang, "date.day_part", &parts);
+    size_t n = dossier_lexlist_phrases(tv->day_parts, &parts); /* date.day_part, found once */
     const char *w = tv->w[i];
     size_t wl = strlen(w);
     for (size_t p = 0; p < n; p++) {
@@ -258,7 +258,10 @@ static int name_at(const dossier_dtoks *tv, const char *fam, int count, size_t i
     *k = 0;
     for (int v = 1; v <= count; v++) {
         const dossier_phrase *p = NULL;
-        size_t len = i < lim ? dossier_lexlist_match(family_list(tv, fam, v), tv->w + i, lim - i, &p) : 0;
+        const dossier_lexlist *l = family_list(tv, fam, v);
+        size_t len = i >= lim ? 0
+                     : tv->h ? dossier_lexlist_match_at(l, tv->w + i, lim - i, tv->h[i], tv->bits[i], &p)
+                             : dossier_lexlist_match(l, tv->w + i, lim - i, &p);
         if (len > *k) {
             *k = len;
             best = v;
