@@ -751,7 +751,7 @@ static int small_word(const dossier_names *c, int i, const dossier_sentence *s)
 /* See finder.h. */
 int dossier_names_title_case(const dossier_names *c, const dossier_sentence *s)
 {
-    int words = 0, caps = 0, allcaps = 0, small = 0, numbers = 0;
+    int words = 0, caps = 0, allcaps = 0, numbers = 0;
     for (int i = s->first_token; i < s->first_token + s->ntokens; i++) {
         numbers += (c->d->tokens.v[i].flags & DOSSIER_TOK_NUM) != 0;
         if (!(c->d->tokens.v[i].flags & DOSSIER_TOK_WORD))
@@ -759,11 +759,15 @@ int dossier_names_title_case(const dossier_names *c, const dossier_sentence *s)
         words++;
         caps += dossier_names_is_cap(c, i);
         allcaps += (c->d->tokens.v[i].flags & DOSSIER_TOK_ALLCAPS) != 0;
-        small += small_word(c, i, s);
     }
     /* a line of results ("A. Dale 69, The Oval 12") has numbers; a headline one at most */
-    return strcmp(c->lang, "de") != 0 && words >= 5 && caps * 10 >= words * 7 && allcaps * 2 < words && small > 0 &&
-           numbers <= 1;
+    if (strcmp(c->lang, "de") == 0 || words < 5 || caps * 10 < words * 7 || allcaps * 2 >= words || numbers > 1)
+        return 0;
+    /* and a capitalised small word, looked for only in a sentence that is otherwise in title case */
+    for (int i = s->first_token; i < s->first_token + s->ntokens; i++)
+        if ((c->d->tokens.v[i].flags & DOSSIER_TOK_WORD) && small_word(c, i, s))
+            return 1;
+    return 0;
 }
 
 /* See finder.h. */
