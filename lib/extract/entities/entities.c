@@ -131,11 +131,33 @@ static int months_capitalised(const char *lang)
     return strcmp(lang, "en") == 0 || strcmp(lang, "de") == 0;
 }
 
+/* Sets c->calendar from the month and weekday lists of c->lang (c->lists set). */
+static void calendar_bits(dossier_names *c)
+{
+    memset(c->calendar, 0, sizeof c->calendar);
+    for (int m = 1; m <= 12; m++)
+        for (int k = 0; k < (m <= 7 ? 2 : 1); k++) {
+            const char *key = k ? dossier_lexicon_weekday_key(m) : dossier_lexicon_month_key(m);
+            const struct dossier_lexlist_head *h =
+                (const struct dossier_lexlist_head *)(const void *)dossier_lexicon_find_memo(c->d->lex, c->lang, key,
+                                                                                             c->lists);
+            for (int b = 0; h && h->frozen && b < 8; b++)
+                c->calendar[b] |= h->starts[b];
+        }
+    c->have_calendar = 1;
+}
+
 /* See names.h: a month or weekday name that names no entity. */
 int dossier_names_is_calendar(const dossier_names *c, int i)
 {
     if (!months_capitalised(c->lang) && !dossier_names_sent_first(c, i))
         return 0;
+    /* No list has a name starting with the token's first-word bit: none of the lookups below matches. */
+    if (c->have_calendar && (size_t)i < c->d->fold_bits.n) {
+        unsigned bit = c->d->fold_bits.v[i];
+        if (!((c->calendar[bit / 64] >> (bit % 64)) & 1))
+            return 0;
+    }
     /* The keys are constants: found through the finder's memo of lists. */
     for (int m = 1; m <= 12; m++) {
         if (dossier_names_lex(c, dossier_lexicon_month_key(m), i, i + 1) == 1)
@@ -880,6 +902,8 @@ int dossier_entities_run(dossier_doc *d)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     }
     c.lists_any = c.lists + DOSSIER_LEXMEMO_SLOTS;
+    if (d->lex)
+        calendar_bits(&c);
     for (size_t i = 0; i < d->tokens.n; i++) {
         c.owner[i] = -1;
         c.titles[i].end = -1;
@@ -909,27 +933,27 @@ int dossier_entities_run(dossier_doc *d)
 /* See entities.h. */
 int dossier_entities_is_head(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
     return dossier_names_is_head(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_lex_stem(const dossier_doc *d, const char *lang, const char *key, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
     return dossier_names_lex_stem(&c, key, i);
 }
 
 /* See entities.h. */
 int dossier_entities_tail_title(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
     return dossier_names_tail_title(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_field_list(const dossier_doc *d, const char *lang, int *owner, int i, int end, int need_comma)
 {
-    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
     return dossier_names_field_list(&c, i, end, need_comma);
 }

@@ -41,6 +41,8 @@ typedef struct {
     struct dossier_names_title_memo {
         int end, len;    /* dossier_names_title(c, i, end) is len; end -1: not asked yet */
     } *titles;           /* per token (a run asks about the same words again and again), or NULL */
+    int have_calendar;   /* calendar is set: */
+    uint64_t calendar[8]; /* the first-word bits of the month and weekday names (dossier_names_is_calendar) */
 } dossier_names;
 
 /*
