@@ -212,9 +212,13 @@ static size_t find_records(const dossier_tagger_model *m, uint32_t feat, size_t 
  * from the records alone, and a hit is one add per tag.  A slot is 32
  * bytes, the seven weights then the hash, so that a hit adds all the
  * weights at once (add_slot); an empty slot holds hash 0 and no weights,
- * except slot 0, where hash 0 belongs, which holds 1 (memo_clear).
+ * except slot 0, where hash 0 belongs, which holds 1 (memo_clear).  Of
+ * 2^15 slots (1 MiB, within a core's second-level cache): with 2^14, one
+ * look-up in six missed, many of them for a feature another had pushed
+ * out of its slot.
  */
-#define MEMO_SLOTS 16384
+#define MEMO_BITS 15
+#define MEMO_SLOTS (1u << MEMO_BITS)
 _Static_assert(DOSSIER_TAG_COUNT == 7, "a memo slot and add_slot() hold seven tags and the hash");
 typedef struct {
     float w[DOSSIER_TAG_COUNT];
@@ -236,7 +240,7 @@ typedef struct {
 /* The memo slot of feature `feat`, filled from the model's records first when it held another feature. */
 static inline const memo_slot *memo_find(const memo_scorer *ms, uint32_t feat)
 {
-    memo_slot *sl = &ms->slot[(feat * 2654435761u) >> 18];
+    memo_slot *sl = &ms->slot[(feat * 2654435761u) >> (32 - MEMO_BITS)];
     if (sl->feat != feat) {
         const dossier_tagger_model *m = ms->m;
         size_t first, n = find_records(m, feat, &first); /* one record per tag at most: order checked at open */
