@@ -97,8 +97,8 @@ START_TEST(test_table_wraps_to_width)
 {
     static const char *const names[] = {"speaker", "statement"};
     static const char *const cells[] = {
-        "Dmitry Rogozin", "the Russian Federation and China could discuss the construction of joint modules "
-                          "for the Chinese orbital station, he told the channel in an interview",
+        "Dmitry Rogozin", ("the Russian Federation and China could discuss the construction of joint modules "
+                           "for the Chinese orbital station, he told the channel in an interview"),
         "王文斌", "中国政府邀请其他国家的宇航员参加中国空间站的项目，空间站将于今年年底正常运行。"};
     dossier_rows r;
     build(&r, 2, names, cells, 4);
