@@ -202,9 +202,60 @@ static const char *const entity_counts[] = {
     "DELETE FROM deferred_rows WHERE tbl = 'aliases'",
     "UPDATE tallies SET n = n + (SELECT count(*) FROM entities WHERE id > ?1) WHERE what = 'entities'",
     "UPDATE tallies SET n = n + (SELECT count(*) FROM aliases WHERE rowid > ?2) WHERE what = 'aliases'",
-    "INSERT INTO value_tallies(what, value, n) SELECT 'kind', kind, count(*) FROM entities WHERE id > ?1 GROUP BY kind"
-    " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n",
 };
+
+/*
+ * The new entities' kinds (read), and their counts added to value_tallies
+ * (one tuple for each of the four kinds; those none has are left NULL).
+ */
+static const char new_kinds[] = "SELECT kind FROM entities WHERE id > ?1";
+static const char count_kinds[] =
+    "INSERT INTO value_tallies(what, value, n) SELECT * FROM (VALUES (?1, ?2, ?3), (?4, ?5, ?6), (?7, ?8, ?9),"
+    " (?10, ?11, ?12)) WHERE column1 IS NOT NULL ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n";
+
+/*
+ * Adds the kinds of the entities above `above` to value_tallies: counted
+ * here, in the order a GROUP BY kind gives them, instead of by a sorter.
+ */
+static int add_kinds(dossier_db *db, long long above)
+{
+    static const char *const kinds[] = {"organization", "person", "place", "program"}; /* in byte order */
+    long long n[4] = {0, 0, 0, 0};
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, db, new_kinds), step = SQLITE_DONE, any = 0;
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, above);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        size_t i = 0;
+        while (i < 4 && (!k || strcmp(k, kinds[i]) != 0))
+            i++;
+        if (i == 4) { /* a kind the schema does not have: counted as SQL would, out of this shortcut */
+            step = SQLITE_MISUSE;
+            break;
+        }
+        n[i]++;
+        any = 1;
+    }
+    sqlite3_reset(st);
+    if (step == SQLITE_MISUSE)
+        return dossier_db_fail(db, DOSSIER_EDB, "entities: a kind none of %s, %s, %s, %s", kinds[0], kinds[1],
+                               kinds[2], kinds[3]);
+    if (step != SQLITE_DONE)
+        return dossier_db_sqlfail(db, "storing the article");
+    if (!any)
+        return DOSSIER_OK;
+    rc = dossier_db_cached(&st, db, count_kinds);
+    for (int i = 0, p = 0; !rc && i < 4; i++)
+        if (n[i]) {
+            sqlite3_bind_text(st, 3 * p + 1, "kind", -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3 * p + 2, kinds[i], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 3 * p + 3, n[i]);
+            p++;
+        }
+    return rc ? rc : step_reset(db, st);
+}
 
 /*
  * The rows of entity_tallies of the entities above ?1, made once the
@@ -263,7 +314,7 @@ static int count_entities(dossier_db *db, const long long *above)
             rc = step_reset(db, st);
         }
     }
-    return rc;
+    return rc ? rc : add_kinds(db, above[0]);
 }
 
 /*
@@ -298,8 +349,8 @@ static int store_entities(long long *ids, long long *above, dossier_db *db, cons
     return rc;
 }
 
-/* Inserts the mentions. */
-static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+/* Inserts the mentions; sets *first to the id of the first (mention i has id *first + i). */
+static int store_mentions(long long *first, dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
     static const char *const how[] = {"name", "short", "description", "pronoun"};
     rows w;
@@ -315,7 +366,11 @@ static int store_mentions(dossier_db *db, const dossier_doc *d, long long art, c
         sqlite3_bind_int64(w.st, p + 4, (long long)m->span.start);
         sqlite3_bind_int64(w.st, p + 5, (long long)m->span.end);
     }
-    return rc ? rc : rows_flush(&w);
+    if (!rc)
+        rc = rows_flush(&w);
+    /* the rowids SQLite gave them, one past the largest in turn: the last one's, counted back */
+    *first = sqlite3_last_insert_rowid(db->sql) - (long long)d->mentions.n + 1;
+    return rc;
 }
 
 /* Inserts the roles, once per (person, title, organisation). */
@@ -545,34 +600,175 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
  * statements each mention lies inside.
  */
 static const char *const article_counts[] = {
-    "UPDATE tallies SET n = n + (SELECT count(*) FROM mentions WHERE article = ?1) WHERE what = 'mentions'",
-    "INSERT INTO entity_article_mentions(entity, article, published, mentions)"
-    " SELECT entity, article, (SELECT published FROM articles INDEXED BY articles_meta WHERE id = ?1), count(*)"
-    " FROM mentions WHERE article = ?1 GROUP BY entity"
-    " ON CONFLICT(entity, article) DO UPDATE SET mentions = mentions + excluded.mentions",
-    "UPDATE tallies SET n = n + (SELECT count(*) FROM statements WHERE article = ?1) WHERE what = 'statements'",
-    "UPDATE tallies SET n = n + (SELECT count(*) FROM statements WHERE article = ?1 AND cluster IS NULL)"
-    " WHERE what = 'unclustered'",
-    "INSERT INTO value_tallies(what, value, n)"
-    " SELECT 'cluster', cluster, count(*) FROM statements WHERE article = ?1 AND cluster IS NOT NULL GROUP BY cluster"
-    " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n",
-    "UPDATE entity_tallies SET statements = statements + c.n"
-    " FROM (SELECT speaker, count(*) AS n FROM statements WHERE article = ?1 AND speaker IS NOT NULL GROUP BY speaker) AS c"
-    " WHERE entity_tallies.entity = c.speaker",
-    "INSERT INTO mention_statements(mention, statement, entity)"
-    " SELECT m.id, s.id, m.entity FROM statements s JOIN mentions m ON m.article = s.article"
-    " AND m.start >= s.start AND m.start <= s.\"end\" AND m.\"end\" <= s.\"end\" WHERE s.article = ?1",
+    "UPDATE tallies SET n = n + ?2 WHERE what = 'mentions'",
+    "UPDATE tallies SET n = n + ?3 WHERE what = 'statements'",
+    "UPDATE tallies SET n = n + ?4 WHERE what = 'unclustered'",
 };
 
-/* Runs the article_counts statements for article `art`. */
-static int add_counts(dossier_db *db, long long art)
+/* Orders database ids, for qsort. */
+static int cmp_id(const void *pa, const void *pb)
 {
-    int rc = DOSSIER_OK;
+    long long a = *(const long long *)pa, b = *(const long long *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/*
+ * The article's rows of entity_article_mentions, counted from the doc's
+ * mentions (all its rows) instead of from the stored ones grouped by
+ * entity; the article's date as store_article() stored it.
+ */
+static int add_entity_mentions(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
+{
+    rows w;
+    size_t n = d->mentions.n;
+    long long *v = malloc((n + 1) * sizeof *v); /* the mentions' entities, sorted: an entity's mentions in a run */
+    if (!v)
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        v[i] = ids[d->mentions.v[i].entity];
+    qsort(v, n, sizeof *v, cmp_id);
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO entity_article_mentions(entity, article, published, mentions)",
+                                                "(?,?,?,?)")
+                           " ON CONFLICT(entity, article) DO UPDATE SET mentions = mentions + excluded.mentions", 4);
+    for (size_t i = 0, j; !rc && i < n; i = j) {
+        for (j = i + 1; j < n && v[j] == v[i]; j++)
+            ;
+        int p = rows_next(&w);
+        if (p < 0) {
+            rc = p;
+            break;
+        }
+        sqlite3_bind_int64(w.st, p + 1, v[i]);
+        sqlite3_bind_int64(w.st, p + 2, art);
+        bind_text(w.st, p + 3, d->published);
+        sqlite3_bind_int64(w.st, p + 4, (long long)(j - i));
+    }
+    if (!rc)
+        rc = rows_flush(&w);
+    free(v);
+    return rc;
+}
+
+/*
+ * The article's counts of each cluster in value_tallies, from the
+ * clusters of `plan` its statements (ids sids) were stored in; none
+ * without a plan (they are stored unclustered).
+ */
+static int add_cluster_counts(dossier_db *db, const dossier_doc *d, const long long *sids, dossier_cluster_plan *plan)
+{
+    rows w;
+    size_t n = plan ? d->statements.n : 0;
+    long long *v = malloc((n + 1) * sizeof *v); /* the statements' clusters, sorted */
+    if (!v)
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        v[i] = dossier_cluster_plan_of(plan, sids[i]);
+    qsort(v, n, sizeof *v, cmp_id);
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO value_tallies(what, value, n)", "(?,?,?)")
+                               " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n", 3);
+    for (size_t i = 0, j; !rc && i < n; i = j) {
+        for (j = i + 1; j < n && v[j] == v[i]; j++)
+            ;
+        int p = rows_next(&w);
+        if (p < 0) {
+            rc = p;
+            break;
+        }
+        sqlite3_bind_text(w.st, p + 1, "cluster", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(w.st, p + 2, v[i]);
+        sqlite3_bind_int64(w.st, p + 3, (long long)(j - i));
+    }
+    if (!rc)
+        rc = rows_flush(&w);
+    free(v);
+    return rc;
+}
+
+/*
+ * The rows of mention_statements of the article: each mention (ids from
+ * `first` in order) inside each statement (ids sids), by their spans in
+ * the doc, which are the stored ones.
+ */
+static int add_mention_statements(dossier_db *db, const dossier_doc *d, long long first, const long long *ids,
+                                  const long long *sids)
+{
+    rows w;
+    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO mention_statements(mention, statement, entity)",
+                                                    "(?,?,?)"), 3);
+    for (size_t i = 0; !rc && i < d->statements.n; i++) {
+        dossier_span s = d->statements.v[i].span;
+        for (size_t j = 0; !rc && j < d->mentions.n; j++) {
+            const dossier_mention *m = &d->mentions.v[j];
+            if (m->span.start < s.start || m->span.start > s.end || m->span.end > s.end)
+                continue;
+            int p = rows_next(&w);
+            if (p < 0) {
+                rc = p;
+                break;
+            }
+            sqlite3_bind_int64(w.st, p + 1, first + (long long)j);
+            sqlite3_bind_int64(w.st, p + 2, sids[i]);
+            sqlite3_bind_int64(w.st, p + 3, ids[m->entity]);
+        }
+    }
+    return rc ? rc : rows_flush(&w);
+}
+
+/* Adds to entity_tallies the article's statements of each speaker, counted from the doc's statements. */
+static int add_speaker_counts(dossier_db *db, const dossier_doc *d, const long long *ids)
+{
+    long long *v = malloc((d->statements.n + 1) * sizeof *v);
+    size_t n = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = v ? dossier_db_cached(&st, db, "UPDATE entity_tallies SET statements = statements + ?2 WHERE entity = ?1")
+               : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < d->statements.n; i++)
+        if (d->statements.v[i].speaker >= 0)
+            v[n++] = ids[d->statements.v[i].speaker];
+    if (!rc)
+        qsort(v, n, sizeof *v, cmp_id);
+    for (size_t i = 0, j; !rc && i < n; i = j) {
+        for (j = i + 1; j < n && v[j] == v[i]; j++)
+            ;
+        sqlite3_bind_int64(st, 1, v[i]);
+        sqlite3_bind_int64(st, 2, (long long)(j - i));
+        rc = step_reset(db, st);
+    }
+    free(v);
+    return rc;
+}
+
+/*
+ * Runs the article_counts statements for article `art` of doc `d`, whose
+ * mentions (ids from `first_mention`) and statements (ids sids, in the
+ * clusters of `plan` or in none) are all its rows: a new article, or a
+ * new version of one whose rows are gone.  What they count is worked out
+ * from the doc, not read back (?2 mentions, ?3 statements, ?4 statements
+ * without a cluster; add_entity_mentions, add_speaker_counts,
+ * add_cluster_counts, add_mention_statements).
+ */
+static int add_counts(dossier_db *db, long long art, const dossier_doc *d, const long long *ids, long long first_mention,
+                      const long long *sids, dossier_cluster_plan *plan)
+{
+    int rc = add_entity_mentions(db, d, art, ids);
+    if (!rc)
+        rc = add_speaker_counts(db, d, ids);
+    if (!rc)
+        rc = add_cluster_counts(db, d, sids, plan);
+    if (!rc)
+        rc = add_mention_statements(db, d, first_mention, ids, sids);
     for (size_t i = 0; !rc && i < sizeof article_counts / sizeof *article_counts; i++) {
         sqlite3_stmt *st = NULL;
         rc = dossier_db_cached(&st, db, article_counts[i]);
         if (!rc) {
+            int params = sqlite3_bind_parameter_count(st);
             sqlite3_bind_int64(st, 1, art);
+            if (params >= 2)
+                sqlite3_bind_int64(st, 2, (long long)d->mentions.n);
+            if (params >= 3)
+                sqlite3_bind_int64(st, 3, (long long)d->statements.n);
+            if (params >= 4)
+                sqlite3_bind_int64(st, 4, plan ? 0 : (long long)d->statements.n);
             rc = step_reset(db, st);
         }
     }
@@ -588,9 +784,10 @@ static int add_counts(dossier_db *db, long long art)
 static int store_counted(dossier_db *db, const dossier_doc *d, long long art, const long long *ids,
                          const long long *sids, dossier_cluster_plan *plan, long long above)
 {
+    long long first_mention = 0;
     int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts', 0)");
     if (!rc)
-        rc = store_mentions(db, d, art, ids);
+        rc = store_mentions(&first_mention, db, d, art, ids);
     if (!rc)
         rc = store_roles(db, d, art, ids);
     if (!rc)
@@ -598,7 +795,7 @@ static int store_counted(dossier_db *db, const dossier_doc *d, long long art, co
     if (!rc)
         rc = run_cached(db, "DELETE FROM deferred_rows WHERE tbl = 'counts'");
     if (!rc)
-        rc = add_counts(db, art);
+        rc = add_counts(db, art, d, ids, first_mention, sids, plan);
     if (!rc) {
         sqlite3_stmt *st = NULL;
         rc = dossier_db_cached(&st, db, new_entity_tallies);
