@@ -46,6 +46,8 @@ typedef struct {
                                    NULL: found each time */
     VEC(stm_cand) cands;
     struct speakernames_index *names;  /* speakernames.c's look-ups, made on first use */
+    int have_cue_starts;        /* cue_starts is set (reported.c, on first use): */
+    uint64_t cue_starts[8];     /* the first-word bits of the lists of reported.c's cue chain, or-ed */
 } stm_ctx;
 
 /* Non-zero when a folded word is an elided one that runs into the next ("l'", "qu'"). */

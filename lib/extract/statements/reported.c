@@ -1260,12 +1260,51 @@ static int resumed_subject(const stm_ctx *c, const sentence *s, int comma, int *
     return 0;
 }
 
+/* The lists sentence_cues() matches at its token t, in its chain of cues (MATCH(key, t) there). */
+static const char *const cue_keys[] = {
+    "statement.according_self", "statement.according", "statement.according_after",
+    "statement.according_person", "statement.as_cues", "statement.intent_cues", "statement.object_cues",
+    "statement.document_verbs", "statement.verbs", "statement.verbs_that",
+};
+
+/* Sets c->cue_starts: the first-word bits of the cue_keys lists (as MATCH finds them), or-ed. */
+static void cue_starts(stm_ctx *c)
+{
+    memset(c->cue_starts, 0, sizeof c->cue_starts);
+    for (size_t k = 0; c->lists && c->d->lex && k < sizeof cue_keys / sizeof *cue_keys; k++) {
+        const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)
+            dossier_lexicon_find_memo(c->d->lex, c->lang, cue_keys[k], c->lists);
+        for (int b = 0; h && h->frozen && b < 8; b++)
+            c->cue_starts[b] |= h->starts[b];
+    }
+    c->have_cue_starts = 1;
+}
+
+/*
+ * Zero when no list of the cue chain can match at token t: MATCH takes its
+ * quick way there (no elided word ahead, the memo of lists, the token's
+ * bit), and no list has a phrase starting with the token's first-word bit.
+ */
+static int may_cue(const stm_ctx *c, int t)
+{
+    const dossier_doc *d = c->d;
+    size_t n = d->tokens.n - (size_t)t;
+    if (n > 8)
+        n = 8;
+    if (!c->lists || !c->next_elided || (size_t)c->next_elided[t] < (size_t)t + n || (size_t)t >= d->fold_bits.n)
+        return 1;
+    unsigned bit = d->fold_bits.v[t];
+    return (c->cue_starts[bit / 64] >> (bit % 64)) & 1;
+}
+
 /* Looks for cues in one sentence; returns 0 or a negative code. */
 static int sentence_cues(stm_ctx *c, const sentence *s)
 {
     int rc = DOSSIER_OK;
+    if (!c->have_cue_starts)
+        cue_starts(c);
     for (int t = s->first; t < s->trim && !rc; t++) {
-        if (c->used[t])
+        if (c->used[t] || !may_cue(c, t))
             continue;
         int len, noun_end;
         if ((len = MATCH("statement.according_self", t)) > 0) {
