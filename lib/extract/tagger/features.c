@@ -84,9 +84,41 @@ typedef struct {
     char shape[16];
 } tokinfo;
 
-/* The capital class of a token as written; ASCII bytes without a call. */
+/*
+ * The capital class of an ASCII token (len > 0) from the class table, as
+ * cap_class gives it; -1 when the token has a byte past ASCII.
+ */
+static int ascii_cap_class(const char *s, size_t len)
+{
+    unsigned upper = 0, lower = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x80)
+            return -1;
+        unsigned k = dossier_ascii_class[b];
+        upper += (k & DOSSIER_ASCII_UPPER) != 0;
+        lower += (k & DOSSIER_ASCII_LOWER) != 0;
+    }
+    unsigned k0 = dossier_ascii_class[(unsigned char)s[0]], letters = upper + lower;
+    if (k0 & DOSSIER_ASCII_DIGIT)
+        return CC_DIGIT;
+    if (!letters)
+        return CC_OTHER;
+    if (k0 & DOSSIER_ASCII_LOWER)
+        return upper ? CC_MIXED : CC_LOWER;
+    if (!(k0 & DOSSIER_ASCII_UPPER))
+        return CC_OTHER;
+    if (!lower)
+        return letters >= 2 ? CC_ALLCAPS : CC_LETTER;
+    return CC_INIT;
+}
+
+/* The capital class of a token as written; ASCII tokens without decoding (ascii_cap_class). */
 static int cap_class(const char *s, size_t len)
 {
+    int ascii = len ? ascii_cap_class(s, len) : -1;
+    if (ascii >= 0)
+        return ascii;
     size_t pos = 0;
     int letters = 0, upper = 0, lower = 0;
     int32_t c0 = dossier_utf8_next(s, len, &pos);
