@@ -176,12 +176,20 @@ typedef struct {
     const char *name, *folded;
 } alias;
 
-/* The names an entity is to go by, each folded form once; the strings are in the arena. */
+/* The names an entity is to go by, each folded form once; the strings are in its own arena, or
+ * in the arena the lists of a doc share (dossier_doc_names). */
 typedef struct {
     VEC(alias) v;
-    dossier_arena arena;
+    dossier_arena own;      /* the strings, when `shared` is NULL */
+    dossier_arena *shared;  /* else the arena of a doc's lists, which their owner frees */
     dbuf fold;
 } alias_list;
+
+/* The arena a list's strings go to. */
+static dossier_arena *arena_of(alias_list *l)
+{
+    return l->shared ? l->shared : &l->own;
+}
 
 /*
  * Adds a name to the list (a copy of it when `copy`): of the spellings
@@ -195,20 +203,20 @@ static int alias_add(alias_list *l, const char *name, int copy)
         return DOSSIER_ENOMEM;
     for (size_t i = 0; i < l->v.n; i++)
         if (strcmp(l->v.v[i].folded, f) == 0) {
-            if (strcmp(name, l->v.v[i].name) < 0 && !(l->v.v[i].name = copy ? dossier_arena_strndup(&l->arena, name, strlen(name)) : name))
+            if (strcmp(name, l->v.v[i].name) < 0 && !(l->v.v[i].name = copy ? dossier_arena_strndup(arena_of(l), name, strlen(name)) : name))
                 return DOSSIER_ENOMEM;
             return DOSSIER_OK;
         }
-    alias a = {copy ? dossier_arena_strndup(&l->arena, name, strlen(name)) : name,
-               dossier_arena_strndup(&l->arena, f, strlen(f))};
+    alias a = {copy ? dossier_arena_strndup(arena_of(l), name, strlen(name)) : name,
+               dossier_arena_strndup(arena_of(l), f, strlen(f))};
     return !a.name || !a.folded || VEC_PUSH(&l->v, a) ? DOSSIER_ENOMEM : DOSSIER_OK;
 }
 
-/* Frees the list and its strings. */
+/* Frees the list and its strings (those of a shared arena are its owner's to free). */
 static void alias_list_free(alias_list *l)
 {
     VEC_FREE(&l->v);
-    dossier_arena_free(&l->arena);
+    dossier_arena_free(&l->own);
     dossier_buf_free(&l->fold);
 }
 
@@ -244,10 +252,16 @@ static int list_aliases(alias_list *l, const dossier_lexicon *lex, const dossier
     return rc;
 }
 
-/* The alias lists of a doc's entities (list_aliases), one per entity, worked out outside the writer. */
+/*
+ * The alias lists of a doc's entities (list_aliases), one per entity,
+ * worked out outside the writer.  Their strings share one arena: a doc
+ * waits in the ingest ring with its lists, and an arena block of its own
+ * for each entity took some ten megabytes with two analysing threads.
+ */
 struct dossier_doc_names {
     alias_list *lists;
     size_t n;
+    dossier_arena arena;
 };
 
 /* See resolve.h. */
@@ -257,8 +271,11 @@ int dossier_resolve_doc_names(dossier_doc_names **out, const dossier_lexicon *le
     int rc = names && (names->lists = calloc(d->entities.n + 1, sizeof *names->lists)) ? DOSSIER_OK : DOSSIER_ENOMEM;
     if (!rc)
         names->n = d->entities.n;
-    for (size_t i = 0; !rc && i < d->entities.n; i++)
+    for (size_t i = 0; !rc && i < d->entities.n; i++) {
+        names->lists[i].shared = &names->arena;
         rc = list_aliases(&names->lists[i], lex, &d->entities.v[i]);
+        dossier_buf_free(&names->lists[i].fold); /* scratch, done with */
+    }
     if (rc) {
         dossier_resolve_doc_names_free(names);
         names = NULL;
@@ -275,6 +292,7 @@ void dossier_resolve_doc_names_free(dossier_doc_names *names)
     for (size_t i = 0; names->lists && i < names->n; i++)
         alias_list_free(&names->lists[i]);
     free(names->lists);
+    dossier_arena_free(&names->arena);
     free(names);
 }
 
