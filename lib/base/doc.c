@@ -22,6 +22,18 @@ void dossier_doc_init(dossier_doc *d, const dossier_lexicon *lex, const char *so
 }
 
 /* See doc.h. */
+void dossier_doc_shed(dossier_doc *d)
+{
+    VEC_FREE(&d->line_folds);
+    VEC_FREE(&d->line_flags);
+    VEC_FREE(&d->line_spans);
+    VEC_FREE(&d->tokens);
+    VEC_FREE(&d->folds);
+    VEC_FREE(&d->fold_hashes);
+    VEC_FREE(&d->fold_bits);
+}
+
+/* See doc.h. */
 void dossier_doc_free(dossier_doc *d)
 {
     free(d->raw);

@@ -187,6 +187,16 @@ typedef struct dossier_doc {
 /* Initialises an empty doc that will use `lex`. */
 void dossier_doc_init(dossier_doc *d, const dossier_lexicon *lex, const char *source);
 
+/*
+ * Frees what only analysis reads, once it is done: the tokens of the lines
+ * and of the body, their folds, hashes and prefix bits (left empty).  The
+ * doc keeps its text, body, lines, paragraphs, sentences and all it
+ * extracted, which is what storing it reads; the fold strings stay in the
+ * arena until dossier_doc_free().  An analysed article waiting for the
+ * writer (lib/store/ingest.c) holds a quarter of the memory.
+ */
+void dossier_doc_shed(dossier_doc *d);
+
 /* Frees everything the doc holds (not the doc struct itself). */
 void dossier_doc_free(dossier_doc *d);
 
