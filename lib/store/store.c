@@ -612,6 +612,59 @@ static int cmp_id(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
+/* Binds the columns of row p of a multi-row statement for `count` equal ids `id`. */
+typedef void run_binder(sqlite3_stmt *st, int p, long long id, long long count, const void *ctx);
+
+/*
+ * Sorts the n ids of v, adds a row to w for each run of equal ids (bind
+ * fills it in, with ctx), and flushes w; frees v either way.  0 or a
+ * negative DOSSIER_E... code.
+ */
+static int put_runs(rows *w, long long *v, size_t n, run_binder *bind, const void *ctx)
+{
+    int rc = DOSSIER_OK;
+    qsort(v, n, sizeof *v, cmp_id);
+    for (size_t i = 0, j; !rc && i < n; i = j) {
+        for (j = i + 1; j < n && v[j] == v[i]; j++)
+            ;
+        int p = rows_next(w);
+        if (p < 0) {
+            rc = p;
+            break;
+        }
+        bind(w->st, p, v[i], (long long)(j - i), ctx);
+    }
+    if (!rc)
+        rc = rows_flush(w);
+    free(v);
+    return rc;
+}
+
+/* The article and its date, for mention_row(). */
+typedef struct {
+    long long art;
+    const char *published;
+} article_of_rows;
+
+/* Binds a row of entity_article_mentions: an entity's mentions in the article. */
+static void mention_row(sqlite3_stmt *st, int p, long long entity, long long count, const void *ctx)
+{
+    const article_of_rows *a = ctx;
+    sqlite3_bind_int64(st, p + 1, entity);
+    sqlite3_bind_int64(st, p + 2, a->art);
+    bind_text(st, p + 3, a->published);
+    sqlite3_bind_int64(st, p + 4, count);
+}
+
+/* Binds a row of value_tallies: a cluster's statements in the article. */
+static void cluster_row(sqlite3_stmt *st, int p, long long cluster, long long count, const void *ctx)
+{
+    (void)ctx;
+    sqlite3_bind_text(st, p + 1, "cluster", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, p + 2, cluster);
+    sqlite3_bind_int64(st, p + 3, count);
+}
+
 /*
  * The article's rows of entity_article_mentions, counted from the doc's
  * mentions (all its rows) instead of from the stored ones grouped by
@@ -626,27 +679,15 @@ static int add_entity_mentions(dossier_db *db, const dossier_doc *d, long long a
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         v[i] = ids[d->mentions.v[i].entity];
-    qsort(v, n, sizeof *v, cmp_id);
     int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO entity_article_mentions(entity, article, published, mentions)",
                                                 "(?,?,?,?)")
                            " ON CONFLICT(entity, article) DO UPDATE SET mentions = mentions + excluded.mentions", 4);
-    for (size_t i = 0, j; !rc && i < n; i = j) {
-        for (j = i + 1; j < n && v[j] == v[i]; j++)
-            ;
-        int p = rows_next(&w);
-        if (p < 0) {
-            rc = p;
-            break;
-        }
-        sqlite3_bind_int64(w.st, p + 1, v[i]);
-        sqlite3_bind_int64(w.st, p + 2, art);
-        bind_text(w.st, p + 3, d->published);
-        sqlite3_bind_int64(w.st, p + 4, (long long)(j - i));
+    if (rc) {
+        free(v);
+        return rc;
     }
-    if (!rc)
-        rc = rows_flush(&w);
-    free(v);
-    return rc;
+    article_of_rows a = {art, d->published};
+    return put_runs(&w, v, n, mention_row, &a);
 }
 
 /*
@@ -663,25 +704,13 @@ static int add_cluster_counts(dossier_db *db, const dossier_doc *d, const long l
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         v[i] = dossier_cluster_plan_of(plan, sids[i]);
-    qsort(v, n, sizeof *v, cmp_id);
     int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO value_tallies(what, value, n)", "(?,?,?)")
                                " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n", 3);
-    for (size_t i = 0, j; !rc && i < n; i = j) {
-        for (j = i + 1; j < n && v[j] == v[i]; j++)
-            ;
-        int p = rows_next(&w);
-        if (p < 0) {
-            rc = p;
-            break;
-        }
-        sqlite3_bind_text(w.st, p + 1, "cluster", -1, SQLITE_STATIC);
-        sqlite3_bind_int64(w.st, p + 2, v[i]);
-        sqlite3_bind_int64(w.st, p + 3, (long long)(j - i));
+    if (rc) {
+        free(v);
+        return rc;
     }
-    if (!rc)
-        rc = rows_flush(&w);
-    free(v);
-    return rc;
+    return put_runs(&w, v, n, cluster_row, NULL);
 }
 
 /*
