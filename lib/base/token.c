@@ -232,7 +232,7 @@ unsigned dossier_token_next(const char *s, size_t len, size_t *pos, size_t *star
         return 0;
     }
     *start = at;
-    if (c < 0x80 && (dossier_ascii_class[c] & (DOSSIER_ASCII_UPPER | DOSSIER_ASCII_LOWER | DOSSIER_ASCII_DIGIT))) {
+    if ((uint32_t)c < 0x80 && (dossier_ascii_class[c] & (DOSSIER_ASCII_UPPER | DOSSIER_ASCII_LOWER | DOSSIER_ASCII_DIGIT))) {
         unsigned flags = ascii_word(s, len, at, end);
         if (flags) {
             *pos = *end;
