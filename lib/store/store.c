@@ -231,7 +231,7 @@ static int add_kinds(dossier_db *db, long long above)
         size_t i = 0;
         while (i < 4 && (!k || strcmp(k, kinds[i]) != 0))
             i++;
-        if (i == 4) { /* a kind the schema does not have: counted as SQL would, out of this shortcut */
+        if (i == 4) { /* a kind the schema does not have (its CHECK is off in ingest): refused */
             step = SQLITE_MISUSE;
             break;
         }
@@ -596,14 +596,13 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
 /*
  * What the row triggers of mentions and statements leave undone while
  * deferred_rows holds ('counts', 0) (schema/016_article_counts.sql),
- * done for all of article `art`'s rows at once: the same counts, and the
+ * done for all of an article's rows at once: the same counts (?1
+ * mentions, ?2 statements, ?3 statements without a cluster), and the
  * statements each mention lies inside.
  */
-static const char *const article_counts[] = {
-    "UPDATE tallies SET n = n + ?2 WHERE what = 'mentions'",
-    "UPDATE tallies SET n = n + ?3 WHERE what = 'statements'",
-    "UPDATE tallies SET n = n + ?4 WHERE what = 'unclustered'",
-};
+static const char article_counts[] =
+    "UPDATE tallies SET n = n + CASE what WHEN 'mentions' THEN ?1 WHEN 'statements' THEN ?2 ELSE ?3 END"
+    " WHERE what IN ('mentions', 'statements', 'unclustered')";
 
 /* Orders database ids, for qsort. */
 static int cmp_id(const void *pa, const void *pb)
@@ -612,57 +611,69 @@ static int cmp_id(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-/* Binds the columns of row p of a multi-row statement for `count` equal ids `id`. */
-typedef void run_binder(sqlite3_stmt *st, int p, long long id, long long count, const void *ctx);
+/* What each_run() does with a run of `count` equal ids `id`: 0 or a negative DOSSIER_E... code. */
+typedef int run_fn(void *ctx, long long id, long long count);
 
-/*
- * Sorts the n ids of v, adds a row to w for each run of equal ids (bind
- * fills it in, with ctx), and flushes w; frees v either way.  0 or a
- * negative DOSSIER_E... code.
- */
-static int put_runs(rows *w, long long *v, size_t n, run_binder *bind, const void *ctx)
+/* Sorts the n ids of v and calls fn for each run of equal ids, in id order, until one fails. */
+static int each_run(long long *v, size_t n, run_fn *fn, void *ctx)
 {
     int rc = DOSSIER_OK;
     qsort(v, n, sizeof *v, cmp_id);
     for (size_t i = 0, j; !rc && i < n; i = j) {
         for (j = i + 1; j < n && v[j] == v[i]; j++)
             ;
-        int p = rows_next(w);
-        if (p < 0) {
-            rc = p;
-            break;
-        }
-        bind(w->st, p, v[i], (long long)(j - i), ctx);
+        rc = fn(ctx, v[i], (long long)(j - i));
     }
-    if (!rc)
-        rc = rows_flush(w);
-    free(v);
     return rc;
 }
 
-/* The article and its date, for mention_row(). */
+/* A multi-row statement being filled by each_run(), and the article its rows are of. */
 typedef struct {
+    rows w;
     long long art;
     const char *published;
-} article_of_rows;
+} run_rows;
 
-/* Binds a row of entity_article_mentions: an entity's mentions in the article. */
-static void mention_row(sqlite3_stmt *st, int p, long long entity, long long count, const void *ctx)
+/* A row of entity_article_mentions: an entity's mentions in the article (a run_fn over a run_rows). */
+static int mention_row(void *ctx, long long entity, long long count)
 {
-    const article_of_rows *a = ctx;
-    sqlite3_bind_int64(st, p + 1, entity);
-    sqlite3_bind_int64(st, p + 2, a->art);
-    bind_text(st, p + 3, a->published);
-    sqlite3_bind_int64(st, p + 4, count);
+    run_rows *r = ctx;
+    int p = rows_next(&r->w);
+    if (p < 0)
+        return p;
+    sqlite3_bind_int64(r->w.st, p + 1, entity);
+    sqlite3_bind_int64(r->w.st, p + 2, r->art);
+    bind_text(r->w.st, p + 3, r->published);
+    sqlite3_bind_int64(r->w.st, p + 4, count);
+    return DOSSIER_OK;
 }
 
-/* Binds a row of value_tallies: a cluster's statements in the article. */
-static void cluster_row(sqlite3_stmt *st, int p, long long cluster, long long count, const void *ctx)
+/* A row of value_tallies: a cluster's statements in the article (a run_fn over a run_rows). */
+static int cluster_row(void *ctx, long long cluster, long long count)
 {
-    (void)ctx;
-    sqlite3_bind_text(st, p + 1, "cluster", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, p + 2, cluster);
-    sqlite3_bind_int64(st, p + 3, count);
+    run_rows *r = ctx;
+    int p = rows_next(&r->w);
+    if (p < 0)
+        return p;
+    sqlite3_bind_text(r->w.st, p + 1, "cluster", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(r->w.st, p + 2, cluster);
+    sqlite3_bind_int64(r->w.st, p + 3, count);
+    return DOSSIER_OK;
+}
+
+/*
+ * Opens the multi-row statement `sql` (tuples of `width`) and writes a row
+ * with fn for each run of the n ids of v (each_run); frees v.
+ */
+static int put_runs(dossier_db *db, const char *sql, int width, run_rows *r, long long *v, size_t n, run_fn *fn)
+{
+    int rc = rows_open(&r->w, db, sql, width);
+    if (!rc)
+        rc = each_run(v, n, fn, r);
+    if (!rc)
+        rc = rows_flush(&r->w);
+    free(v);
+    return rc;
 }
 
 /*
@@ -672,22 +683,17 @@ static void cluster_row(sqlite3_stmt *st, int p, long long cluster, long long co
  */
 static int add_entity_mentions(dossier_db *db, const dossier_doc *d, long long art, const long long *ids)
 {
-    rows w;
     size_t n = d->mentions.n;
-    long long *v = malloc((n + 1) * sizeof *v); /* the mentions' entities, sorted: an entity's mentions in a run */
+    long long *v = malloc((n + 1) * sizeof *v); /* the mentions' entities: an entity's mentions in a run */
     if (!v)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         v[i] = ids[d->mentions.v[i].entity];
-    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO entity_article_mentions(entity, article, published, mentions)",
-                                                "(?,?,?,?)")
-                           " ON CONFLICT(entity, article) DO UPDATE SET mentions = mentions + excluded.mentions", 4);
-    if (rc) {
-        free(v);
-        return rc;
-    }
-    article_of_rows a = {art, d->published};
-    return put_runs(&w, v, n, mention_row, &a);
+    run_rows r = {.art = art, .published = d->published};
+    return put_runs(db, DOSSIER_DB_MULTI_ROW("INSERT INTO entity_article_mentions(entity, article, published, mentions)",
+                                             "(?,?,?,?)")
+                    " ON CONFLICT(entity, article) DO UPDATE SET mentions = mentions + excluded.mentions",
+                    4, &r, v, n, mention_row);
 }
 
 /*
@@ -697,20 +703,16 @@ static int add_entity_mentions(dossier_db *db, const dossier_doc *d, long long a
  */
 static int add_cluster_counts(dossier_db *db, const dossier_doc *d, const long long *sids, dossier_cluster_plan *plan)
 {
-    rows w;
     size_t n = plan ? d->statements.n : 0;
-    long long *v = malloc((n + 1) * sizeof *v); /* the statements' clusters, sorted */
+    long long *v = malloc((n + 1) * sizeof *v); /* the statements' clusters */
     if (!v)
         return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++)
         v[i] = dossier_cluster_plan_of(plan, sids[i]);
-    int rc = rows_open(&w, db, DOSSIER_DB_MULTI_ROW("INSERT INTO value_tallies(what, value, n)", "(?,?,?)")
-                               " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n", 3);
-    if (rc) {
-        free(v);
-        return rc;
-    }
-    return put_runs(&w, v, n, cluster_row, NULL);
+    run_rows r = {0};
+    return put_runs(db, DOSSIER_DB_MULTI_ROW("INSERT INTO value_tallies(what, value, n)", "(?,?,?)")
+                    " ON CONFLICT(what, value) DO UPDATE SET n = n + excluded.n",
+                    3, &r, v, n, cluster_row);
 }
 
 /*
@@ -743,42 +745,50 @@ static int add_mention_statements(dossier_db *db, const dossier_doc *d, long lon
     return rc ? rc : rows_flush(&w);
 }
 
+/* The speaker-count update and its handle, for speaker_row(). */
+typedef struct {
+    dossier_db *db;
+    sqlite3_stmt *st;
+} speaker_update;
+
+/* Adds a speaker's statements in the article to its entity_tallies row (a run_fn over a speaker_update). */
+static int speaker_row(void *ctx, long long speaker, long long count)
+{
+    speaker_update *u = ctx;
+    sqlite3_bind_int64(u->st, 1, speaker);
+    sqlite3_bind_int64(u->st, 2, count);
+    return step_reset(u->db, u->st);
+}
+
 /* Adds to entity_tallies the article's statements of each speaker, counted from the doc's statements. */
 static int add_speaker_counts(dossier_db *db, const dossier_doc *d, const long long *ids)
 {
     long long *v = malloc((d->statements.n + 1) * sizeof *v);
     size_t n = 0;
-    sqlite3_stmt *st = NULL;
-    int rc = v ? dossier_db_cached(&st, db, "UPDATE entity_tallies SET statements = statements + ?2 WHERE entity = ?1")
+    speaker_update u = {db, NULL};
+    int rc = v ? dossier_db_cached(&u.st, db, "UPDATE entity_tallies SET statements = statements + ?2 WHERE entity = ?1")
                : dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
     for (size_t i = 0; !rc && i < d->statements.n; i++)
         if (d->statements.v[i].speaker >= 0)
             v[n++] = ids[d->statements.v[i].speaker];
     if (!rc)
-        qsort(v, n, sizeof *v, cmp_id);
-    for (size_t i = 0, j; !rc && i < n; i = j) {
-        for (j = i + 1; j < n && v[j] == v[i]; j++)
-            ;
-        sqlite3_bind_int64(st, 1, v[i]);
-        sqlite3_bind_int64(st, 2, (long long)(j - i));
-        rc = step_reset(db, st);
-    }
+        rc = each_run(v, n, speaker_row, &u);
     free(v);
     return rc;
 }
 
 /*
- * Runs the article_counts statements for article `art` of doc `d`, whose
- * mentions (ids from `first_mention`) and statements (ids sids, in the
- * clusters of `plan` or in none) are all its rows: a new article, or a
- * new version of one whose rows are gone.  What they count is worked out
- * from the doc, not read back (?2 mentions, ?3 statements, ?4 statements
- * without a cluster; add_entity_mentions, add_speaker_counts,
+ * The counts of article `art` of doc `d`, whose mentions (ids from
+ * `first_mention`) and statements (ids sids, in the clusters of `plan` or
+ * in none) are all its rows: a new article, or a new version of one whose
+ * rows are gone.  What they count is worked out from the doc, not read
+ * back (article_counts, add_entity_mentions, add_speaker_counts,
  * add_cluster_counts, add_mention_statements).
  */
 static int add_counts(dossier_db *db, long long art, const dossier_doc *d, const long long *ids, long long first_mention,
                       const long long *sids, dossier_cluster_plan *plan)
 {
+    sqlite3_stmt *st = NULL;
     int rc = add_entity_mentions(db, d, art, ids);
     if (!rc)
         rc = add_speaker_counts(db, d, ids);
@@ -786,20 +796,13 @@ static int add_counts(dossier_db *db, long long art, const dossier_doc *d, const
         rc = add_cluster_counts(db, d, sids, plan);
     if (!rc)
         rc = add_mention_statements(db, d, first_mention, ids, sids);
-    for (size_t i = 0; !rc && i < sizeof article_counts / sizeof *article_counts; i++) {
-        sqlite3_stmt *st = NULL;
-        rc = dossier_db_cached(&st, db, article_counts[i]);
-        if (!rc) {
-            int params = sqlite3_bind_parameter_count(st);
-            sqlite3_bind_int64(st, 1, art);
-            if (params >= 2)
-                sqlite3_bind_int64(st, 2, (long long)d->mentions.n);
-            if (params >= 3)
-                sqlite3_bind_int64(st, 3, (long long)d->statements.n);
-            if (params >= 4)
-                sqlite3_bind_int64(st, 4, plan ? 0 : (long long)d->statements.n);
-            rc = step_reset(db, st);
-        }
+    if (!rc)
+        rc = dossier_db_cached(&st, db, article_counts);
+    if (!rc) {
+        sqlite3_bind_int64(st, 1, (long long)d->mentions.n);
+        sqlite3_bind_int64(st, 2, (long long)d->statements.n);
+        sqlite3_bind_int64(st, 3, plan ? 0 : (long long)d->statements.n);
+        rc = step_reset(db, st);
     }
     return rc;
 }
