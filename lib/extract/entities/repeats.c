@@ -5,7 +5,7 @@
  * - A person known by a surname alone ("Mr Gagarin", "Titov said")
  *   joins the person of the same article whose full name ends (or, for
  *   family-name-first names, begins) with it; Russian case forms of the
- *   surname ("Борисова") count too.
+ *   surname ("Седова") count too.
  * - A name found once with a cue is found again without one, and so is a
  *   surname alone or an acronym recorded as an alias.
  * - An organisation named by a word in capitals ("NBC") is the one
@@ -347,9 +347,9 @@ static size_t without_initials(char **w, size_t n, const char **out, size_t *ini
 
 /*
  * Non-zero when two full names, as their folded words (name_words), are
- * the same words, some in other Russian cases ("Юрия Борисова"), or the
- * same apart from middle initials that only one of them gives ("Mara T.
- * Quell", "Mara Quell").
+ * the same words, some in other Russian cases ("Павла Седова" for
+ * "Павел Седов"), or the same apart from middle initials that only one
+ * of them gives ("Mara T. Quell", "Mara Quell").
  */
 static int same_full_name(char **wa, size_t na, char **wb, size_t nb)
 {
