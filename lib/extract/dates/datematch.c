@@ -139,24 +139,44 @@ static const char *family_key(const char *fam, int v)
     return "";
 }
 
-/* The bit of tv->starts for a folded word (FNV-1a): equal words, equal bits. */
-static unsigned start_bit(const char *w)
+/* The FNV-1a hash of a folded word, which the bits of tv->starts, ones and pairs are taken from. */
+static uint32_t start_hash(const char *w)
 {
     uint32_t h = 2166136261u;
     for (; *w; w++)
         h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+/* The bit of tv->starts and tv->ones for a word of start_hash h: equal words, equal bits. */
+static unsigned start_bit(uint32_t h)
+{
     return (h ^ (h >> 16)) & 4095u;
 }
 
-/* Sets the bits of the first words of list l's phrases. */
+/* The bit of tv->pairs for two words of start_hashes h0, h1 in this order. */
+static unsigned pair_bit(uint32_t h0, uint32_t h1)
+{
+    uint32_t h = (h0 * 2654435761u) ^ h1;
+    return (h ^ (h >> 16)) & 4095u;
+}
+
+/* Sets the bits of the first words (and first two words) of list l's phrases. */
 static void add_starts(dossier_dtoks *tv, const dossier_lexlist *l)
 {
     const dossier_phrase *const *ph;
     size_t n = dossier_lexlist_phrases(l, &ph);
     for (size_t i = 0; i < n; i++) {
-        if (ph[i]->nwords) {
-            unsigned b = start_bit(ph[i]->words[0]);
-            tv->starts[b / 64] |= 1ull << (b % 64);
+        if (!ph[i]->nwords)
+            continue;
+        uint32_t h = start_hash(ph[i]->words[0]);
+        unsigned b = start_bit(h);
+        tv->starts[b / 64] |= 1ull << (b % 64);
+        if (ph[i]->nwords == 1) {
+            tv->ones[b / 64] |= 1ull << (b % 64);
+        } else {
+            unsigned p = pair_bit(h, start_hash(ph[i]->words[1]));
+            tv->pairs[p / 64] |= 1ull << (p % 64);
         }
     }
 }
@@ -170,6 +190,8 @@ void dossier_datematch_lists(dossier_dtoks *tv)
     static const char *const first[] = {"date.day_before", "date.day_after", "date.ago_before",
         "date.later_before", "date.few", "date.last", "date.next", "date.this"};
     memset(tv->starts, 0, sizeof tv->starts);
+    memset(tv->ones, 0, sizeof tv->ones);
+    memset(tv->pairs, 0, sizeof tv->pairs);
     for (int f = 0; f < 3; f++) {
         for (int v = 1; v <= 12; v++) {
             tv->lists[f][v - 1] = v <= counts[f] ? dossier_lexicon_find(tv->lx, tv->lang, family_key(fams[f], v)) : NULL;
@@ -187,20 +209,32 @@ void dossier_datematch_lists(dossier_dtoks *tv)
 }
 
 /*
- * Non-zero when a date expression may start at token i: a word that
- * begins with a digit or a sign (numbers, days, years, "22.04.2022"),
- * holds a hyphen ("mid-July"), may end in a part of the day
- * ("Dienstagabend"), or starts a phrase of a list the patterns try first.
- * A zero answer is sure; a non-zero one is checked by the patterns.
+ * Non-zero when a date expression may start at token i of a sentence
+ * ending at lim: a word that begins with a digit or a sign (numbers, days,
+ * years, "22.04.2022"), holds a hyphen ("mid-July"), may end in a part of
+ * the day ("Dienstagabend"), or starts a phrase of a list the patterns try
+ * first, with the phrase's second word next when it has one (the many
+ * "the" and "a" of a text are refused unless "day before" or "few"
+ * follows).  A zero answer is sure; a non-zero one is checked by the
+ * patterns.
  */
-static int may_start(const dossier_dtoks *tv, size_t i)
+static int may_start(const dossier_dtoks *tv, size_t i, size_t lim)
 {
     const char *w = tv->w[i];
     if (!w || (*w >= '0' && *w <= '9') || *w == '+' || *w == '-' || strchr(w, '-'))
         return 1;
-    unsigned b = start_bit(w);
-    if (tv->starts[b / 64] & (1ull << (b % 64)))
-        return 1;
+    uint32_t h = start_hash(w);
+    unsigned b = start_bit(h);
+    if (tv->starts[b / 64] & (1ull << (b % 64))) {
+        if (tv->ones[b / 64] & (1ull << (b % 64)))
+            return 1;
+        /* a phrase of two words or more matches only within the sentence, its second word next */
+        if (i + 1 < lim && tv->w[i + 1]) {
+            unsigned p = pair_bit(h, start_hash(tv->w[i + 1]));
+            if (tv->pairs[p / 64] & (1ull << (p % 64)))
+                return 1;
+        }
+    }
     const dossier_phrase *const *parts;
     size_t n = dossier_lexlist_phrases(tv->day_parts, &parts), wl = strlen(w);
     for (size_t p = 0; p < n; p++) {
@@ -644,7 +678,7 @@ int dossier_datematch_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t s
 {
     memset(m, 0, sizeof *m);
     m->start = i;
-    if (!may_start(tv, i))
+    if (!may_start(tv, i, lim))
         return 0;
     if (match_relative(tv, i, lim, m) || match_offset(tv, i, lim, m))
         return 1;

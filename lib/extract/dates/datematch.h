@@ -26,8 +26,10 @@ typedef struct {
      * order) of lang, found once by dossier_datematch_lists */
     const dossier_lexlist *lists[3][12];
     /* a bit per hash of each word a phrase of a date list starts with, so
-     * that most tokens are refused at one probe (dossier_datematch_lists) */
-    uint64_t starts[64];
+     * that most tokens are refused at one probe (dossier_datematch_lists);
+     * in `ones` for the phrases of one word, in `pairs` the bit of the first
+     * two words' hashes for the others */
+    uint64_t starts[64], ones[64], pairs[64];
     const dossier_lexlist *day_parts; /* date.day_part of lang ("Dienstagabend"), or NULL */
     dossier_lexmemo *memo;      /* DOSSIER_LEXMEMO_SLOTS: the lists of constant keys
                                    dossier_datematch_phrase found; NULL: found each time */
