@@ -59,6 +59,7 @@ void dossier_evtrig_kinds(dossier_ectx *c)
     memset(c->starts, 0, sizeof c->starts);
     memset(c->kinds_at, 0, sizeof c->kinds_at);
     c->ninner = 0;
+    c->inner_kinds = 0;
     for (size_t k = 0; k < c->nkinds; k++) {
         c->trig[k] = dossier_lexicon_find(c->d->lex, c->lang, c->keys[k]);
         c->stem[k] = dossier_lexicon_find(c->d->lex, c->lang, c->stems[k]);
@@ -73,8 +74,10 @@ void dossier_evtrig_kinds(dossier_ectx *c)
                 c->kinds_at[b * 64 + at] |= 1ull << k;
             }
         }
-        if (c->nendings[k] || c->stem[k])
+        if (c->nendings[k] || c->stem[k]) {
             c->inner[c->ninner++] = (unsigned char)k;
+            c->inner_kinds |= 1ull << k;
+        }
     }
 }
 
@@ -193,10 +196,27 @@ static size_t kind_at(const dossier_ectx *c, size_t k, size_t i, size_t lim, com
     return st > len ? st : len;
 }
 
+/* The lowest set bit of m (not 0). */
+static unsigned lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned k = 0;
+    while (!((m >> k) & 1))
+        k++;
+    return k;
+#endif
+}
+
 /*
  * See eventtrig.h.  Most words start no trigger phrase of any kind (their
  * first-word bit is in no list): for them only the kinds with endings or
- * stems are tried, which is what trying every kind gives.
+ * stems are tried, which is what trying every kind gives.  The others are
+ * tried with the kinds whose list has a phrase starting with their bit and
+ * those with endings or stems, in kind order, which is again what trying
+ * every kind gives (kind_at finds nothing for the rest); a word with a
+ * hyphenated tail is tried with every kind.
  */
 size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *kind)
 {
@@ -218,7 +238,10 @@ size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *
         }
         return best;
     }
-    for (size_t k = 0; k < c->nkinds; k++) {
+    uint64_t all = c->nkinds >= 64 ? ~0ull : (1ull << c->nkinds) - 1;
+    uint64_t tried = cw.w && !cw.tail[0] ? (kinds | c->inner_kinds) & all : all;
+    for (; tried; tried &= tried - 1) {
+        unsigned k = lowest_bit(tried);
         size_t len = kind_at(c, k, i, lim, &cw, (kinds >> k) & 1);
         if (len > best) {
             best = len;

@@ -46,6 +46,7 @@ typedef struct {
     /* the kinds a word may be a trigger of without starting a phrase: those with endings or stems */
     unsigned char inner[DOSSIER_EVTRIG_MAX_KINDS];
     size_t ninner;
+    uint64_t inner_kinds;       /* the same kinds as bits (bit k for kind k) */
     /* DOSSIER_LEXMEMO_SLOTS: the lists of constant keys list_at and word_in found; NULL: found each time */
     dossier_lexmemo *lists;
 } dossier_ectx;
