@@ -140,20 +140,12 @@ static int put_sorted(dbuf *b, char **v, size_t n)
     return DOSSIER_OK;
 }
 
-/* Non-zero when a folded word says nothing of the content: a stop word or a speech verb. */
-static int is_stop(const dossier_lexicon *lex, const char *w)
-{
-    static const char *const lists[] = {"meta.stopwords", "entity.stopwords", "statement.verbs",
+/* The lists of words that say nothing of the content: stop words and speech verbs, in every language. */
+static const char *const stop_keys[] = {"meta.stopwords", "entity.stopwords", "statement.verbs",
                                         "statement.verbs_that", "statement.aux", "statement.passive_aux",
                                         "statement.prepositions", "statement.articles", "statement.relatives",
                                         "statement.pronouns_clause"};
-    if (strlen(w) < 3)
-        return 1;
-    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-        if (dossier_lexicon_has(lex, NULL, lists[i], w))
-            return 1;
-    return 0;
-}
+#define STOP_LISTS (sizeof stop_keys / sizeof *stop_keys)
 
 typedef VEC(char *) strings;
 
@@ -215,30 +207,54 @@ static int fold_all(folded_words *f, const char *text, size_t len)
     return DOSSIER_OK;
 }
 
-/* The trigger lists of every event kind of one language, found once for many statements. */
+/*
+ * The lists describe() tests every word at, found once for many
+ * statements: the trigger lists of every event kind of one language, with
+ * the first-word bits of all of them together (a word no phrase of any
+ * starts with skips them all), and the stop lists (stop_keys).
+ */
 typedef struct {
     char lang[8];
     size_t n;
     const char *kind[64];
     const dossier_lexlist *list[64];
+    uint64_t starts[8];
+    const dossier_lexlist *stop[STOP_LISTS];
 } event_lists;
 
-/* Finds the event trigger lists of `lang` ("event.<kind>"; "event.cue.told" and the like are no kinds). */
+/* Finds the event trigger lists of `lang` ("event.<kind>"; "event.cue.told" and the like are no kinds), and the stop lists. */
 static void event_lists_find(event_lists *ev, const dossier_lexicon *lex, const char *lang)
 {
     const char *keys[128];
     size_t nkeys = dossier_lexicon_keys(lex, "event.", keys, sizeof keys / sizeof *keys);
     snprintf(ev->lang, sizeof ev->lang, "%s", lang);
     ev->n = 0;
+    memset(ev->starts, 0, sizeof ev->starts);
     for (size_t k = 0; k < nkeys && ev->n < sizeof ev->list / sizeof *ev->list; k++) {
         if (!keys[k][6] || strchr(keys[k] + 6, '.'))
             continue;
         const dossier_lexlist *l = dossier_lexicon_find(lex, lang, keys[k]);
         if (l) {
+            const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
+            for (size_t b = 0; b < 8; b++)
+                ev->starts[b] |= h->starts[b];
             ev->kind[ev->n] = keys[k] + 6;
             ev->list[ev->n++] = l;
         }
     }
+    for (size_t i = 0; i < STOP_LISTS; i++)
+        ev->stop[i] = dossier_lexicon_find(lex, NULL, stop_keys[i]);
+}
+
+/* Non-zero when a folded word says nothing of the content: a stop word or a speech verb (ev's stop lists). */
+static int is_stop(const event_lists *ev, const char *w)
+{
+    if (strlen(w) < 3)
+        return 1;
+    for (size_t i = 0; i < STOP_LISTS; i++)
+        if (dossier_lexlist_match(ev->stop[i], &w, 1, NULL) == 1)
+            return 1;
+    return 0;
 }
 
 /*
@@ -252,7 +268,10 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
                         const spans *names)
 {
     int rc = DOSSIER_OK;
-    for (size_t i = 0; !rc && i < f->w.n; i++)
+    for (size_t i = 0; !rc && i < f->w.n; i++) {
+        unsigned bit = dossier_lexicon_prefix_bit(f->w.v[i]);
+        if (!((ev->starts[bit / 64] >> (bit % 64)) & 1))
+            continue; /* no kind's phrase starts so */
         for (size_t k = 0; k < ev->n; k++) {
             size_t m = dossier_lexlist_match(ev->list[k], (const char *const *)f->w.v + i, f->w.n - i, NULL);
             if (!m || in_name(names, f->at.v[i].start, f->at.v[i + m - 1].end))
@@ -270,6 +289,7 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
             i += m - 1;
             break;
         }
+    }
     return rc;
 }
 
@@ -279,7 +299,7 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
  * into text) and the entity ids `ids` named in it.  Sets *out to
  * "words\nnumbers\nnames"; the caller frees it.
  */
-static int describe(char **out, const dossier_lexicon *lex, const event_lists *ev, const char *text, size_t len,
+static int describe(char **out, const event_lists *ev, const char *text, size_t len,
                     const spans *names, strings *ids)
 {
     strings words = {0}, numbers = {0};
@@ -312,7 +332,7 @@ static int describe(char **out, const dossier_lexicon *lex, const event_lists *e
         char *apo = strrchr(w, '\''); /* "l'appareil": the word after an elision */
         if (apo && apo[1])
             memmove(w, apo + 1, strlen(apo + 1) + 1);
-        if (is_stop(lex, w) || strchr(w, ' ') || VEC_PUSH(&words, w))
+        if (is_stop(ev, w) || strchr(w, ' ') || VEC_PUSH(&words, w))
             free(w);
     }
     folded_free(&f);
@@ -386,7 +406,7 @@ static int fill_words(char **out, dossier_db *db, long long id, const char *lang
         const char *t = (const char *)sqlite3_column_text(st, 0);
         if (strcmp(ev->lang, lang) != 0 || !ev->lang[0])
             event_lists_find(ev, lex, lang);
-        rc = describe(&text, lex, ev, t ? t : "", (size_t)sqlite3_column_bytes(st, 0), &names, &ids);
+        rc = describe(&text, ev, t ? t : "", (size_t)sqlite3_column_bytes(st, 0), &names, &ids);
     }
     if (rc)
         goto done;
@@ -444,7 +464,7 @@ int dossier_cluster_wording(dossier_doc *d)
                 rc = DOSSIER_ENOMEM;
         }
         if (!rc)
-            rc = describe(&text, d->lex, &ev, d->body + s->span.start, s->span.end - s->span.start, &names, &none);
+            rc = describe(&text, &ev, d->body + s->span.start, s->span.end - s->span.start, &names, &none);
         if (!rc && !(s->wording = dossier_arena_strndup(&d->arena, text, strlen(text))))
             rc = DOSSIER_ENOMEM;
         free(text);
