@@ -18,6 +18,7 @@
  */
 #include "extract/tagger/tagger.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -404,6 +405,22 @@ static void context_hashes_make(context_hashes *h)
     h->pair_after = dossier_tagger_hash(DOSSIER_TAGGER_HASH0, "l|l+1=", 6);
 }
 
+static context_hashes shared_hashes;
+static pthread_once_t shared_hashes_once = PTHREAD_ONCE_INIT;
+
+/* Fills shared_hashes (pthread_once). */
+static void make_shared_hashes(void)
+{
+    context_hashes_make(&shared_hashes);
+}
+
+/* The context hashes, the same for every document: made once per process. */
+static const context_hashes *shared_context_hashes(void)
+{
+    pthread_once(&shared_hashes_once, make_shared_hashes);
+    return &shared_hashes;
+}
+
 /* Non-zero when sentence [a, b) is written in capitals (a headline, a shouted line). */
 static int shouted(const tokinfo *ti, size_t a, size_t b)
 {
@@ -726,7 +743,6 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     docmap dm = {0};
     wordmap wm = {0};
     fvec f = {0};
-    context_hashes ch;
     memset(out, 0, sizeof *out);
 
     size_t cap = 16;
@@ -758,18 +774,18 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     f.cap = n * 48 + TOKEN_FEATURES;
     if (!(f.v = malloc(f.cap * sizeof *f.v)))
         goto done;
-    context_hashes_make(&ch);
+    const context_hashes *ch = shared_context_hashes();
     /* Each token's word hashes, and its earlier twin, in token order as the features are emitted
      * (the same word has the same view, so the same shape and the same hashes of it). */
     for (size_t i = 0; i < n; i++) {
-        ti[i].wh = word_hashes(&dm, &ch, &ti[i]);
+        ti[i].wh = word_hashes(&dm, ch, &ti[i]);
         ti[i].same = same_word(&wm, ti, i);
         if (ti[i].same >= 0) {
             memcpy(ti[i].shape_h, ti[ti[i].same].shape_h, sizeof ti[i].shape_h);
             continue;
         }
-        ti[i].shape_h[0] = dossier_tagger_hash(ch.name_sh[1], ti[i].shape, ti[i].shlen);
-        ti[i].shape_h[1] = dossier_tagger_hash(ch.name_sh[3], ti[i].shape, ti[i].shlen);
+        ti[i].shape_h[0] = dossier_tagger_hash(ch->name_sh[1], ti[i].shape, ti[i].shlen);
+        ti[i].shape_h[1] = dossier_tagger_hash(ch->name_sh[3], ti[i].shape, ti[i].shlen);
     }
     for (size_t s = 0; s < doc->nsentences; s++) {
         size_t a = doc->sentences[s], b = s + 1 < doc->nsentences ? doc->sentences[s + 1] : n;
@@ -785,7 +801,7 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
                 word_features(&f, &ti[i]);
             out->same[i] = (int32_t)j;
             out->nword[i] = (uint32_t)(f.n - out->start[i]);
-            context_features(&f, ti, i, a, b, &dm, phrase, &ch);
+            context_features(&f, ti, i, a, b, &dm, phrase, ch);
             out->word[i] = ti[i].fh;
             out->cap[i] = (unsigned char)((ti[i].cc == CC_INIT || ti[i].cc == CC_ALLCAPS || ti[i].cc == CC_LETTER ||
                                            ti[i].cc == CC_MIXED) |
