@@ -118,15 +118,6 @@ unsigned dossier_speakers_flags(const stm_ctx *c, int tok)
     return c->d->tokens.v[tok].flags;
 }
 
-/* See candidates.h. */
-int dossier_speakers_is(const stm_ctx *c, int tok, const char *ch)
-{
-    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
-        return 0;
-    const dossier_span *s = &c->d->tokens.v[tok].span;
-    size_t n = strlen(ch);
-    return s->end - s->start == n && memcmp(c->d->body + s->start, ch, n) == 0;
-}
 
 /* See candidates.h. */
 int dossier_speakers_words(const stm_ctx *c, int first, int end)
