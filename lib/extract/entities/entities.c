@@ -31,26 +31,6 @@
 #include "extract/entities/finder.h"
 
 /* See finder.h. */
-size_t dossier_names_lex(const dossier_names *c, const char *key, int i, int end)
-{
-    if (i < 0 || i >= end)
-        return 0;
-    const dossier_lexlist *l = c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
-                                        : dossier_lexicon_find(c->d->lex, c->lang, key);
-    return dossier_doc_match(c->d, l, (size_t)i, (size_t)(end - i), NULL);
-}
-
-/* See finder.h. */
-size_t dossier_names_lex_any(const dossier_names *c, const char *key, int i, int end)
-{
-    if (i < 0 || i >= end)
-        return 0;
-    const dossier_lexlist *l = c->lists_any ? dossier_lexicon_find_memo(c->d->lex, NULL, key, c->lists_any)
-                                            : dossier_lexicon_find(c->d->lex, NULL, key);
-    return dossier_doc_match(c->d, l, (size_t)i, (size_t)(end - i), NULL);
-}
-
-/* See finder.h. */
 int dossier_names_sent_end(const dossier_names *c, int i)
 {
     const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[i].sentence];
