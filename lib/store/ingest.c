@@ -130,6 +130,7 @@ typedef struct {
     VEC(kept) batch;              /* those articles, in order */
     struct timespec batch_start;
     VEC(pending) reports;
+    int refs_off;                 /* foreign keys are off on the handle for this run (check_refs) */
     int fatal;                    /* a failure that stops the run (out of memory) */
     int last_rc;                  /* the code of the last article reported */
     dossier_ingest_status last_status; /* and its status */
@@ -419,6 +420,52 @@ static void commit_batch(run *r)
  * correction forgot its bytes or its source.  Returns DOSSIER_OK or the
  * failure with the message on the handle.
  */
+/*
+ * Turns the handle's foreign keys (the checks of every reference, the
+ * cascades of a delete) on or off.  sqlite3_db_config may do so inside a
+ * transaction, where the pragma does nothing; every prepared statement
+ * is prepared again on its next step.  Returns DOSSIER_OK or DOSSIER_EDB.
+ */
+static int set_foreign_keys(dossier_db *db, int on)
+{
+    int now = -1;
+    if (sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_FKEY, on, &now) != SQLITE_OK || now != on)
+        return dossier_db_fail(db, DOSSIER_EDB, "cannot turn foreign keys %s", on ? "on" : "off");
+    return DOSSIER_OK;
+}
+
+/*
+ * Foreign keys, off for a run of several new articles: the writer's rows
+ * refer to rows it has just stored or looked up, so checking each
+ * reference (a look-up of every mention's article and entity, and so on,
+ * a twentieth of the writer's work) finds nothing, and a new article
+ * deletes no article, entity, statement or event, whose cascades need
+ * them.  What does delete has them on: a new version removing the old
+ * one (versions.c) and the corrections' merges (corrections.c).  So the
+ * run keeps them on when the database holds corrections, and turns them
+ * back on for good at its first new version (switching prepares every
+ * statement again: not once per article); the run's end turns them on.
+ */
+static int check_refs(run *r)
+{
+    if (r->n < 2)
+        return DOSSIER_OK; /* one article: switching twice would cost more than the checks */
+    sqlite3_stmt *st = NULL;
+    int rc = dossier_db_cached(&st, r->db, "SELECT 1 FROM corrections LIMIT 1");
+    if (rc)
+        return rc;
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step == SQLITE_ROW)
+        return DOSSIER_OK;
+    if (step != SQLITE_DONE)
+        return dossier_db_sqlfail(r->db, "corrections");
+    rc = set_foreign_keys(r->db, 0);
+    if (!rc)
+        r->refs_off = 1;
+    return rc;
+}
+
 static int store_version(run *r, article *a)
 {
     dossier_db *db = r->db;
@@ -434,7 +481,11 @@ static int store_version(run *r, article *a)
         a->status = DOSSIER_INGEST_FORGOTTEN;
         return DOSSIER_OK;
     }
-    if (old)
+    if (old && r->refs_off) { /* its removal cascades (check_refs) */
+        rc = set_foreign_keys(db, 1);
+        r->refs_off = 0;
+    }
+    if (old && !rc)
         rc = dossier_versions_remove(&version, db, old, 1);
     if (!rc)
         rc = dossier_store_resolved(&a->id, db, &a->doc, a->hash, old, &a->sig, version + 1, a->path, a->names);
@@ -758,6 +809,9 @@ static int ingest_run(run *r, int jobs, const char *buffer_source)
      * prepared statement.  Other handles and tools check as before. */
     if (!r->db->unchecked && sqlite3_exec(r->db->sql, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL) == SQLITE_OK)
         r->db->unchecked = 1;
+    rc = check_refs(r);
+    if (rc)
+        return rc;
     if (jobs <= 0)
         jobs = processors();
     if ((size_t)jobs > r->n)
@@ -795,6 +849,12 @@ static int ingest_run(run *r, int jobs, const char *buffer_source)
     commit_batch(r);
     rc = r->fatal;
 done:
+    if (r->refs_off) {
+        int on = set_foreign_keys(r->db, 1);
+        if (!rc)
+            rc = on;
+        r->refs_off = 0;
+    }
     for (size_t i = 0; i < r->reports.n; i++) {
         free(r->reports.v[i].msg);
         free(r->reports.v[i].warning);
