@@ -277,12 +277,46 @@ static int32_t plain_char(int32_t c)
     }
 }
 
+/* What the general path of dossier_fold() makes of a punctuation character (typo_char). */
+enum { TYPO_OTHER, TYPO_SPACE, TYPO_GONE, TYPO_DASH, TYPO_QUOTE, TYPO_SAME };
+
+/*
+ * The kind of the character at s[i] (a byte past ASCII) when it is one of
+ * the punctuation characters of the general punctuation block (U+2000 to
+ * U+203F) or a no-break space, as the general path folds it: utf8proc
+ * leaves them as they are (no decomposition, case or mark) but for the
+ * ignorable ones it drops (TYPO_GONE), dossier_uc_is_space takes the
+ * spaces, plain_char makes the dashes and single quotes ASCII, and the
+ * rest stay (TYPO_SAME: "“", "…").  TYPO_OTHER for any other character.
+ */
+static int typo_char(const char *s, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)s[i], d = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+    if (c == 0xC2)
+        return d == 0xA0 ? TYPO_SPACE : TYPO_OTHER;
+    if (c != 0xE2 || d != 0x80 || i + 2 >= len)
+        return TYPO_OTHER;
+    unsigned char e = (unsigned char)s[i + 2];
+    if (e < 0x80 || e > 0xBF)
+        return TYPO_OTHER;
+    if (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF)
+        return TYPO_SPACE;
+    if (e <= 0x8F || (e >= 0xAA && e <= 0xAE))
+        return TYPO_GONE;
+    if (e <= 0x94)
+        return TYPO_DASH;
+    if (e == 0x98 || e == 0x99)
+        return TYPO_QUOTE;
+    return TYPO_SAME;
+}
+
 /*
  * dossier_fold() for pure ASCII text, which most words are: lower-cased,
  * spaces collapsed, without utf8proc's decomposition, into out (len + 1
- * bytes); returns the folded length, or (size_t)-1 at a byte past ASCII
- * or a NUL, which the general path folds.  Same result as the general
- * path on ASCII input.
+ * bytes); returns the folded length, or (size_t)-1 at a NUL or a byte past
+ * ASCII, which the general path folds, but for the typographic quotes,
+ * dashes and spaces of typo_char ("don’t", "“", "—"), taken as it takes
+ * them.  Same result as the general path on such input.
  */
 static size_t fold_ascii(char *out, const char *s, size_t len)
 {
@@ -290,8 +324,29 @@ static size_t fold_ascii(char *out, const char *s, size_t len)
     int space = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((unsigned char)(c - 1) >= 0x7F)
-            return (size_t)-1;
+        if ((unsigned char)(c - 1) >= 0x7F) {
+            int k = c ? typo_char(s, i, len) : TYPO_OTHER;
+            if (k == TYPO_OTHER)
+                return (size_t)-1;
+            size_t n = c == 0xC2 ? 2 : 3;
+            if (k == TYPO_SPACE)
+                space = 1;
+            if (k == TYPO_SPACE || k == TYPO_GONE) {
+                i += n - 1;
+                continue;
+            }
+            if (space && o > 0)
+                out[o++] = ' ';
+            space = 0;
+            if (k == TYPO_SAME) {
+                memcpy(out + o, s + i, n);
+                o += n;
+            } else {
+                out[o++] = k == TYPO_DASH ? '-' : '\'';
+            }
+            i += n - 1;
+            continue;
+        }
         if (dossier_ascii_class[c] & A_SPACE) {
             space = 1;
             continue;

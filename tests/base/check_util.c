@@ -19,6 +19,10 @@ START_TEST(test_fold)
         {"", ""},
         {" Hello\tWORLD `x`\n", "hello world 'x'"},   /* the ASCII fast path */
         {"Hello\tWÖRLD `x`", "hello world 'x'"},      /* the same through utf8proc */
+        /* typographic punctuation by the fast path, as utf8proc takes it: spaces (no-break, thin),
+         * an ignorable zero-width space, dashes and single quotes made ASCII, the rest kept */
+        {"\xc2\xa0“Don’t”\xe2\x80\x89—\xe2\x80\x8bsaid…\xe2\x80\xaf", "“don't” -said…"},
+        {"‘A’ ― b", "'a' ― b"},
     };
     dbuf b = {0};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
