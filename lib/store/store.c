@@ -595,7 +595,8 @@ static int store_events(dossier_db *db, const dossier_doc *d, long long art, con
 
 /*
  * What the row triggers of mentions and statements leave undone while
- * deferred_rows holds ('counts', 0) (schema/016_article_counts.sql),
+ * deferred_rows holds ('counts', S) (schema/016_article_counts.sql, and
+ * S for 029: see store_counted),
  * done for all of an article's rows at once: the same counts (?1
  * mentions, ?2 statements, ?3 statements without a cluster), and the
  * statements each mention lies inside.
@@ -817,7 +818,10 @@ static int store_counted(dossier_db *db, const dossier_doc *d, long long art, co
                          const long long *sids, dossier_cluster_plan *plan, long long above)
 {
     long long first_mention = 0;
-    int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts', 0)");
+    /* S, the statements' full-text limit (dossier_store_defer; the largest id when none): the
+     * statements above it need nothing of their trigger (schema/029_statement_trigger.sql) */
+    int rc = run_cached(db, "INSERT OR IGNORE INTO deferred_rows(tbl, id) VALUES ('counts',"
+                            " (SELECT coalesce(min(id), 9223372036854775807) FROM deferred_rows WHERE tbl = 'statements'))");
     if (!rc)
         rc = store_mentions(&first_mention, db, d, art, ids);
     if (!rc)
