@@ -304,6 +304,8 @@ static int freeze_list(list *l)
     l->nfirsts = size;
     l->seen = seen;
     l->seen_mask = bits - 1;
+    l->head.seen = seen;
+    l->head.seen_mask = bits - 1;
     l->head.frozen = 1;
     return DOSSIER_OK;
 }
@@ -855,10 +857,10 @@ size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *wo
 }
 
 /* See lexicon.h. */
-size_t dossier_lexlist_match_run_hashed(const dossier_lexlist *l, const char *const *words, size_t n, uint64_t h0,
-                                        const dossier_phrase **out)
+size_t dossier_lexlist_match_probe(const dossier_lexlist *l, const char *const *words, size_t n, uint64_t h0,
+                                   const dossier_phrase **out)
 {
-    return match_run_hashed(l, words, n, h0, out);
+    return match_run_probe(l, words, n, h0, out);
 }
 
 /* See lexicon.h. */

@@ -135,7 +135,29 @@ static inline const dossier_lexlist *dossier_lexicon_find_memo(const dossier_lex
 struct dossier_lexlist_head {
     uint64_t starts[8];
     int frozen;
+    /* once frozen: bit (h >> 40) & seen_mask set for the dossier_lexicon_word_hash h of each
+       first word, the second test (dossier_lexlist_seen) */
+    const uint64_t *seen;
+    size_t seen_mask;
 };
+
+/*
+ * Non-zero when a phrase of the frozen list may start with the word of
+ * dossier_lexicon_word_hash h0: no phrase does when its seen bit is not set.
+ * Inline, as the second test ends most look-ups the first lets through.
+ */
+static inline int dossier_lexlist_seen(const struct dossier_lexlist_head *h, uint64_t h0)
+{
+    size_t b = (size_t)(h0 >> 40) & h->seen_mask;
+    return (h->seen[b / 64] >> (b % 64)) & 1;
+}
+
+/*
+ * dossier_lexlist_match_run with h0 = dossier_lexicon_word_hash(words[0]), past both tests
+ * (l frozen, words[0] may start a phrase, its seen bit set).
+ */
+size_t dossier_lexlist_match_probe(const dossier_lexlist *l, const char *const *words, size_t n, uint64_t h0,
+                                   const dossier_phrase **out);
 
 /* A bit (0-511) for the first two bytes of a folded word. */
 static inline unsigned dossier_lexicon_prefix_bit(const char *w)
@@ -163,10 +185,6 @@ size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *wo
  */
 uint64_t dossier_lexicon_word_hash(const char *w);
 
-/* dossier_lexlist_match_run with h0 = dossier_lexicon_word_hash(words[0]). */
-size_t dossier_lexlist_match_run_hashed(const dossier_lexlist *l, const char *const *words, size_t n, uint64_t h0,
-                                        const dossier_phrase **out);
-
 /* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
 static inline size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,
                                            const dossier_phrase **out)
@@ -181,9 +199,9 @@ static inline size_t dossier_lexlist_match_hashed(const dossier_lexlist *l, cons
                                                   uint64_t h0, const dossier_phrase **out)
 {
     const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
-    if (!h || !n || !words[0] || !h->frozen || !dossier_lexlist_may_start(h, words[0]))
+    if (!h || !n || !words[0] || !h->frozen || !dossier_lexlist_may_start(h, words[0]) || !dossier_lexlist_seen(h, h0))
         return 0;
-    return dossier_lexlist_match_run_hashed(l, words, n, h0, out);
+    return dossier_lexlist_match_probe(l, words, n, h0, out);
 }
 /*
  * dossier_lexlist_match_hashed with words[0]'s prefix bit given too
@@ -194,9 +212,9 @@ static inline size_t dossier_lexlist_match_at(const dossier_lexlist *l, const ch
                                               uint64_t h0, unsigned bit0, const dossier_phrase **out)
 {
     const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
-    if (!h || !n || !((h->starts[bit0 / 64] >> (bit0 % 64)) & 1) || !h->frozen)
+    if (!h || !n || !((h->starts[bit0 / 64] >> (bit0 % 64)) & 1) || !h->frozen || !dossier_lexlist_seen(h, h0))
         return 0;
-    return dossier_lexlist_match_run_hashed(l, words, n, h0, out);
+    return dossier_lexlist_match_probe(l, words, n, h0, out);
 }
 /* dossier_lexicon_list on a list found with dossier_lexicon_find. */
 size_t dossier_lexlist_phrases(const dossier_lexlist *l, const dossier_phrase *const **out);
