@@ -284,10 +284,26 @@ static int detect_language(dossier_doc *d)
         ltoks t;
         int rc = ltoks_line(&t, d, l);
         seen += t.n;
-        for (size_t k = 0; !rc && k < t.n; k++)
-            for (size_t g = 0; g < nl; g++)
-                if (!(t.fl[k] & DOSSIER_TOK_PUNCT) && dossier_lexlist_match(stop[g], (const char *const *)&t.f[k], 1, NULL) == 1)
+        for (size_t k = 0; !rc && k < t.n; k++) {
+            if (t.fl[k] & DOSSIER_TOK_PUNCT)
+                continue;
+            /* the word's hash made once for every language's list, and only when some list may hold it */
+            const char *const *w = (const char *const *)&t.f[k];
+            unsigned bit = dossier_lexicon_prefix_bit(w[0]);
+            uint64_t h = 0;
+            int hashed = 0;
+            for (size_t g = 0; g < nl; g++) {
+                const struct dossier_lexlist_head *hd = (const struct dossier_lexlist_head *)(const void *)stop[g];
+                if (!hd || !hd->frozen || !((hd->starts[bit / 64] >> (bit % 64)) & 1))
+                    continue;
+                if (!hashed) {
+                    h = dossier_lexicon_word_hash(w[0]);
+                    hashed = 1;
+                }
+                if (dossier_lexlist_match_at(stop[g], w, 1, h, bit, NULL) == 1)
                     votes[g]++;
+            }
+        }
         ltoks_free(&t);
         if (rc)
             return dossier_doc_fail(d, rc, "out of memory");
