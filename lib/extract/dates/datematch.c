@@ -73,17 +73,6 @@ static int year_word(const char *w)
     return strlen(w) == 4 && v >= 1900 && v <= 2100 ? v : -1;
 }
 
-/* See datematch.h. */
-size_t dossier_datematch_phrase(const dossier_dtoks *tv, const char *key, size_t i, size_t lim,
-                                const dossier_phrase **ph)
-{
-    if (i >= lim)
-        return 0;
-    const dossier_lexlist *l = tv->memo ? dossier_lexicon_find_memo(tv->lx, tv->lang, key, tv->memo)
-                                        : dossier_lexicon_find(tv->lx, tv->lang, key);
-    return tv->h ? dossier_lexlist_match_at(l, tv->w + i, lim - i, tv->h[i], tv->bits[i], ph)
-                 : dossier_lexlist_match(l, tv->w + i, lim - i, ph);
-}
 
 /* Number of code points of a UTF-8 string. */
 static size_t cp_len(const char *s)

@@ -75,8 +75,20 @@ void dossier_datematch_lists(dossier_dtoks *tv);
  */
 int dossier_datematch_at(const dossier_dtoks *tv, size_t i, size_t lim, size_t s0, dossier_dmatch *m);
 
-/* The longest phrase of list `key` at token i (not past lim); 0 when none. */
-size_t dossier_datematch_phrase(const dossier_dtoks *tv, const char *key, size_t i, size_t lim,
-                                const dossier_phrase **ph);
+/*
+ * The longest phrase of list `key` at token i (not past lim); 0 when none.
+ * Inline: the patterns ask a dozen lists at each token that may start a
+ * date, and the lists' first tests end most look-ups.
+ */
+static inline size_t dossier_datematch_phrase(const dossier_dtoks *tv, const char *key, size_t i, size_t lim,
+                                              const dossier_phrase **ph)
+{
+    if (i >= lim)
+        return 0;
+    const dossier_lexlist *l = tv->memo ? dossier_lexicon_find_memo(tv->lx, tv->lang, key, tv->memo)
+                                        : dossier_lexicon_find(tv->lx, tv->lang, key);
+    return tv->h ? dossier_lexlist_match_at(l, tv->w + i, lim - i, tv->h[i], tv->bits[i], ph)
+                 : dossier_lexlist_match(l, tv->w + i, lim - i, ph);
+}
 
 #endif /* DOSSIER_DATEMATCH_H */

@@ -81,27 +81,12 @@ void dossier_evtrig_kinds(dossier_ectx *c)
     }
 }
 
-/* The list `key` (a string constant) of c->lang, through c's memo when it has one. */
-static const dossier_lexlist *list_of(const dossier_ectx *c, const char *key)
-{
-    return c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
-                    : dossier_lexicon_find(c->d->lex, c->lang, key);
-}
-
-/* See eventtrig.h. */
-size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim)
-{
-    if (i >= lim)
-        return 0;
-    return c->w == (const char *const *)c->d->folds.v ? dossier_doc_match(c->d, list_of(c, key), i, lim - i, NULL)
-                                                       : dossier_lexlist_match(list_of(c, key), c->w + i, lim - i, NULL);
-}
 
 /* See eventtrig.h. */
 int dossier_evtrig_word_in(const dossier_ectx *c, const char *key, const char *w)
 {
     const char *one[1] = {w};
-    return dossier_lexlist_match(list_of(c, key), one, 1, NULL) == 1;
+    return dossier_lexlist_match(dossier_evtrig_list(c, key), one, 1, NULL) == 1;
 }
 
 /* What compound_at needs of a token, worked out once for every kind. */

@@ -67,8 +67,24 @@ void dossier_evtrig_kinds(dossier_ectx *c);
  */
 size_t dossier_evtrig_best_at(const dossier_ectx *c, size_t i, size_t lim, int *kind);
 
-/* The longest phrase of list `key` at token i of [i, lim), or 0. */
-size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim);
+/* The list `key` (a string constant) of c->lang, through c's memo when it has one. */
+static inline const dossier_lexlist *dossier_evtrig_list(const dossier_ectx *c, const char *key)
+{
+    return c->lists ? dossier_lexicon_find_memo(c->d->lex, c->lang, key, c->lists)
+                    : dossier_lexicon_find(c->d->lex, c->lang, key);
+}
+
+/*
+ * The longest phrase of list `key` at token i of [i, lim), or 0.  Inline:
+ * asked at every token, where the list's first tests end most look-ups.
+ */
+static inline size_t dossier_evtrig_list_at(const dossier_ectx *c, const char *key, size_t i, size_t lim)
+{
+    if (i >= lim)
+        return 0;
+    return c->w == (const char *const *)c->d->folds.v ? dossier_doc_match(c->d, dossier_evtrig_list(c, key), i, lim - i, NULL)
+                                                       : dossier_lexlist_match(dossier_evtrig_list(c, key), c->w + i, lim - i, NULL);
+}
 
 /* Non-zero when the one folded word w is a one-word phrase of `key`. */
 int dossier_evtrig_word_in(const dossier_ectx *c, const char *key, const char *w);
