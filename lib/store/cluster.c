@@ -209,18 +209,30 @@ static int fold_all(folded_words *f, const char *text, size_t len)
 
 /*
  * The lists describe() tests every word at, found once for many
- * statements: the trigger lists of every event kind of one language, with
- * the first-word bits of all of them together (a word no phrase of any
- * starts with skips them all), and the stop lists (stop_keys).
+ * statements: the trigger lists of every event kind of one language and
+ * the stop lists (stop_keys).  For each first-word bit of the lexicon
+ * (dossier_lexicon_prefix_bit), the kinds and the stop lists some phrase
+ * of which starts with a word of that bit: a word is tried with those
+ * alone, in their order, as the others would match nothing.
  */
 typedef struct {
     char lang[8];
     size_t n;
     const char *kind[64];
     const dossier_lexlist *list[64];
-    uint64_t starts[8];
+    uint64_t kinds_at[512];       /* bit k: list[k] has a phrase starting so */
     const dossier_lexlist *stop[STOP_LISTS];
+    uint64_t stops_at[512];       /* bit i: stop[i] has a phrase starting so */
 } event_lists;
+
+/* Sets bit `which` of kinds[b] for every first-word bit b that a phrase of list l (may be NULL) starts with. */
+static void mark_starts(uint64_t *kinds, const dossier_lexlist *l, uint64_t which)
+{
+    const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
+    for (unsigned w = 0; h && w < 8; w++)
+        for (uint64_t bits = h->starts[w]; bits; bits &= bits - 1)
+            kinds[w * 64 + (unsigned)__builtin_ctzll(bits)] |= which;
+}
 
 /* Finds the event trigger lists of `lang` ("event.<kind>"; "event.cue.told" and the like are no kinds), and the stop lists. */
 static void event_lists_find(event_lists *ev, const dossier_lexicon *lex, const char *lang)
@@ -229,21 +241,22 @@ static void event_lists_find(event_lists *ev, const dossier_lexicon *lex, const 
     size_t nkeys = dossier_lexicon_keys(lex, "event.", keys, sizeof keys / sizeof *keys);
     snprintf(ev->lang, sizeof ev->lang, "%s", lang);
     ev->n = 0;
-    memset(ev->starts, 0, sizeof ev->starts);
+    memset(ev->kinds_at, 0, sizeof ev->kinds_at);
+    memset(ev->stops_at, 0, sizeof ev->stops_at);
     for (size_t k = 0; k < nkeys && ev->n < sizeof ev->list / sizeof *ev->list; k++) {
         if (!keys[k][6] || strchr(keys[k] + 6, '.'))
             continue;
         const dossier_lexlist *l = dossier_lexicon_find(lex, lang, keys[k]);
         if (l) {
-            const struct dossier_lexlist_head *h = (const struct dossier_lexlist_head *)(const void *)l;
-            for (size_t b = 0; b < 8; b++)
-                ev->starts[b] |= h->starts[b];
+            mark_starts(ev->kinds_at, l, (uint64_t)1 << ev->n);
             ev->kind[ev->n] = keys[k] + 6;
             ev->list[ev->n++] = l;
         }
     }
-    for (size_t i = 0; i < STOP_LISTS; i++)
+    for (size_t i = 0; i < STOP_LISTS; i++) {
         ev->stop[i] = dossier_lexicon_find(lex, NULL, stop_keys[i]);
+        mark_starts(ev->stops_at, ev->stop[i], (uint64_t)1 << i);
+    }
 }
 
 /* Non-zero when a folded word says nothing of the content: a stop word or a speech verb (ev's stop lists). */
@@ -251,8 +264,8 @@ static int is_stop(const event_lists *ev, const char *w)
 {
     if (strlen(w) < 3)
         return 1;
-    for (size_t i = 0; i < STOP_LISTS; i++)
-        if (dossier_lexlist_match(ev->stop[i], &w, 1, NULL) == 1)
+    for (uint64_t m = ev->stops_at[dossier_lexicon_prefix_bit(w)]; m; m &= m - 1)
+        if (dossier_lexlist_match(ev->stop[__builtin_ctzll(m)], &w, 1, NULL) == 1)
             return 1;
     return 0;
 }
@@ -269,10 +282,9 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
 {
     int rc = DOSSIER_OK;
     for (size_t i = 0; !rc && i < f->w.n; i++) {
-        unsigned bit = dossier_lexicon_prefix_bit(f->w.v[i]);
-        if (!((ev->starts[bit / 64] >> (bit % 64)) & 1))
-            continue; /* no kind's phrase starts so */
-        for (size_t k = 0; k < ev->n; k++) {
+        /* the kinds a phrase of which may start here, in kind order */
+        for (uint64_t ks = ev->kinds_at[dossier_lexicon_prefix_bit(f->w.v[i])]; ks; ks &= ks - 1) {
+            size_t k = (size_t)__builtin_ctzll(ks);
             size_t m = dossier_lexlist_match(ev->list[k], (const char *const *)f->w.v + i, f->w.n - i, NULL);
             if (!m || in_name(names, f->at.v[i].start, f->at.v[i + m - 1].end))
                 continue; /* "Congress" names a body, no congress */
@@ -449,7 +461,7 @@ static int names_inside(const dossier_mention *m, const dossier_statement *s)
 /* See cluster.h. */
 int dossier_cluster_wording(dossier_doc *d)
 {
-    event_lists ev = {0};
+    event_lists ev; /* some kilobytes: found below, not zeroed first */
     int rc = DOSSIER_OK;
     event_lists_find(&ev, d->lex, dossier_doc_lang(d));
     for (size_t i = 0; !rc && i < d->statements.n; i++) {
@@ -912,7 +924,8 @@ static void feature_list_free(feature_list *v)
 static int read_candidates(feature_list *out, dossier_db *db, sqlite3_stmt *cand, long long article, size_t own,
                            long long day)
 {
-    event_lists ev = {0};
+    event_lists ev; /* found by fill_words when first needed (no language yet), not zeroed: some kilobytes */
+    ev.lang[0] = '\0';
     size_t first = out->n, places = 0;
     int rc = DOSSIER_OK, placed = own == 0;
     while (!rc && sqlite3_step(cand) == SQLITE_ROW) {
@@ -1233,7 +1246,8 @@ int dossier_cluster_links(dossier_links *out, dossier_db *db, long long article)
     sqlite3_stmt *mine = NULL;
     candidate_queries q = {0};
     feature_list me = {0};
-    event_lists ev = {0};
+    event_lists ev; /* found by fill_words when first needed (no language yet), not zeroed: some kilobytes */
+    ev.lang[0] = '\0';
     int rc = add_feature_rows(db, article);
     if (!rc)
         rc = prepare_queries(&mine, &q, db);
