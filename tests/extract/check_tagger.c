@@ -152,6 +152,52 @@ START_TEST(deterministic)
 }
 END_TEST
 
+/* Tags a sentence of space-separated tokens; its margins into margin[] (64 at most), their count returned. */
+static size_t tag_margins(const dossier_tagger_model *m, const char *sentence, float *margin)
+{
+    dossier_tagger_token toks[64];
+    char *folds[64];
+    char *copy = strdup(sentence);
+    size_t n = 0, starts[1] = {0};
+    for (char *w = strtok(copy, " "); w && n < 64; w = strtok(NULL, " ")) {
+        folds[n] = dossier_fold(w, strlen(w));
+        toks[n] = (dossier_tagger_token){w, strlen(w), folds[n]};
+        n++;
+    }
+    unsigned char tags[64];
+    dossier_tagger_doc doc = {toks, n, starts, 1};
+    ck_assert_int_eq(dossier_tagger_tag(tags, margin, m, &doc), DOSSIER_OK);
+    for (size_t i = 0; i < n; i++)
+        free(folds[i]);
+    free(copy);
+    return n;
+}
+
+/*
+ * A word's features are summed once per thread and model (the thread's
+ * word memo): a sentence tagged again after others that share its words,
+ * in other places and capitals, has the same margins to the bit.
+ */
+START_TEST(word_memo_same_scores)
+{
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    train_tiny(&bytes, &len);
+    dossier_tagger_model *m = NULL;
+    char err[256];
+    ck_assert_int_eq(dossier_tagger_model_open(&m, bytes, len, err, sizeof err), DOSSIER_OK);
+    const char *s = "Kiro Almeda met Orin Salgado in Velmark .";
+    float first[64], again[64], other[64];
+    size_t n = tag_margins(m, s, first);
+    tag_margins(m, "Velmark met KIRO almeda in Salgado .", other);
+    tag_margins(m, "In Velmark Kiro met Orin Almeda .", other);
+    ck_assert_uint_eq(tag_margins(m, s, again), n);
+    ck_assert(memcmp(first, again, n * sizeof *first) == 0);
+    dossier_tagger_model_close(m);
+    free(bytes);
+}
+END_TEST
+
 /* Opens `len` bytes as a model and returns the error message (empty when it opened). */
 static const char *open_error(const unsigned char *bytes, size_t len)
 {
@@ -347,6 +393,7 @@ static Suite *tagger_suite(void)
     TCase *tc = tcase_create("tagger");
     tcase_add_test(tc, learns_invented_names);
     tcase_add_test(tc, deterministic);
+    tcase_add_test(tc, word_memo_same_scores);
     tcase_add_test(tc, damaged_models);
     tcase_add_test(tc, bad_training_file);
     tcase_add_test(tc, builtin_models);

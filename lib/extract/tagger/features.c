@@ -734,6 +734,13 @@ static void mark_phrases(unsigned *phrase, const tokinfo *ti, const dossier_tagg
 int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tagger_words *words,
                                  const dossier_tagger_doc *doc)
 {
+    return dossier_tagger_features_memo(out, words, doc, NULL, NULL);
+}
+
+/* See tagger.h. */
+int dossier_tagger_features_memo(dossier_tagger_features *out, const dossier_tagger_words *words,
+                                 const dossier_tagger_doc *doc, dossier_tagger_word_memo memo, void *ctx)
+{
     int rc = DOSSIER_ENOMEM;
     size_t n = doc->ntokens;
     tokinfo *ti = NULL;
@@ -764,8 +771,12 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
     out->cap = malloc(n ? n : 1);
     out->nword = malloc((n ? n : 1) * sizeof *out->nword);
     out->same = malloc((n ? n : 1) * sizeof *out->same);
+    if (memo) {
+        out->memo = malloc((n ? n : 1) * sizeof *out->memo);
+        out->fill = malloc(n ? n : 1);
+    }
     if (!dm.key || !dm.flags || !dm.form || !dm.wc || !dm.wh || !dm.whset || !wm.tok || !ti || !phrase ||
-        !out->start || !out->word || !out->cap || !out->nword || !out->same)
+        !out->start || !out->word || !out->cap || !out->nword || !out->same || (memo && (!out->memo || !out->fill)))
         goto done;
     if ((rc = analyse(ti, &scratch, words, doc, &dm)))
         goto done;
@@ -795,9 +806,16 @@ int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tag
                 goto done;
             out->start[i] = f.n;
             long j = ti[i].same;
+            if (memo) {
+                int fill = 0;
+                out->memo[i] = j < 0 ? memo(ctx, ti[i].view, ti[i].vlen, ti[i].fold, ti[i].flen, ti[i].fh, ti[i].cc,
+                                            ti[i].first, &fill)
+                                     : NULL;
+                out->fill[i] = (unsigned char)fill;
+            }
             if (j >= 0)
                 repeat(&f, out->start[j], out->nword[j]);
-            else
+            else if (!memo || !out->memo[i] || out->fill[i])
                 word_features(&f, &ti[i]);
             out->same[i] = (int32_t)j;
             out->nword[i] = (uint32_t)(f.n - out->start[i]);
@@ -839,5 +857,7 @@ void dossier_tagger_features_free(dossier_tagger_features *f)
     free(f->cap);
     free(f->nword);
     free(f->same);
+    free(f->memo);
+    free(f->fill);
     memset(f, 0, sizeof *f);
 }

@@ -206,7 +206,7 @@ static size_t find_records(const dossier_tagger_model *m, uint32_t feat, size_t 
  * wins): documents ask for the same features again and again (the bias,
  * the capital classes, the common words, suffixes and tag pairs), and each
  * look-up is a wait for memory.  The table is the thread's own and serves
- * every document it tags with the same model (see thread_slots).  A slot holds the feature's weight for
+ * every document it tags with the same model (see thread_memo_of).  A slot holds the feature's weight for
  * every tag, 0 for the tags it has no record of: adding a zero leaves a
  * score as it is (no score is ever -0), so scores get the same sums as
  * from the records alone, and a hit is one add per tag.  A slot is 32
@@ -341,11 +341,36 @@ static void score_range(const memo_scorer *ms, const dossier_tagger_features *f,
 }
 
 /*
+ * A thread's memo of word sums: what the word features of a word add up
+ * to with the model (the sum static_scores starts a token from), by
+ * everything they depend on (the word as the tagger sees it, its fold,
+ * capital class and place in the sentence), so that a word met in an
+ * earlier document is neither given its word features nor scored on them
+ * again (dossier_tagger_features_memo).  One slot per key hash, the last
+ * word wins, but for a slot a document has asked for already: it stays
+ * the other word's until the document's sums are in (word_memo).  Words
+ * whose two forms are longer than WORD_KEY bytes are not remembered.
+ */
+#define WORD_BITS 13
+#define WORD_SLOTS (1u << WORD_BITS)
+#define WORD_KEY 48
+typedef struct {
+    float sum[DOSSIER_TAG_COUNT];
+    uint32_t doc;               /* the document that last asked for it (thread_memo's doc) */
+    unsigned char valid;        /* sum is the key's */
+    unsigned char cc, first, vlen, flen;
+    char key[WORD_KEY];         /* the word as seen, then its fold */
+} word_slot;
+
+/*
  * The scores of every token from its static features, for the decoder's
  * `base` (the caller frees it), or NULL when out of memory.  A token's
  * first features are its word's (f->nword); a token whose word came
  * before (f->same) starts from that token's sum of them, which is the
- * same sum of the same weights in the same order.
+ * same sum of the same weights in the same order, and so does a token
+ * whose word the thread's word memo holds (f->memo, f->fill 0: its word
+ * features were left out); a word the memo waits for (f->fill 1) is
+ * given its sum.
  */
 static float *static_scores(const memo_scorer *ms, const dossier_tagger_features *f)
 {
@@ -354,12 +379,20 @@ static float *static_scores(const memo_scorer *ms, const dossier_tagger_features
     for (size_t i = 0; base && word && i < f->ntokens; i++) {
         float *s = base + i * DOSSIER_TAG_COUNT;
         size_t mid = f->start[i] + f->nword[i];
-        if (f->same[i] >= 0)
+        word_slot *known = f->memo ? f->memo[i] : NULL;
+        if (f->same[i] >= 0) {
             memcpy(s, word + (size_t)f->same[i] * DOSSIER_TAG_COUNT, DOSSIER_TAG_COUNT * sizeof *s);
-        else {
+        } else if (known && !f->fill[i]) {
+            memcpy(s, known->sum, DOSSIER_TAG_COUNT * sizeof *s);
+            memcpy(word + i * DOSSIER_TAG_COUNT, s, DOSSIER_TAG_COUNT * sizeof *s);
+        } else {
             memset(s, 0, DOSSIER_TAG_COUNT * sizeof *s);
             score_range(ms, f, f->start[i], mid, s);
             memcpy(word + i * DOSSIER_TAG_COUNT, s, DOSSIER_TAG_COUNT * sizeof *s);
+            if (known) {
+                memcpy(known->sum, s, DOSSIER_TAG_COUNT * sizeof *s);
+                known->valid = 1;
+            }
         }
         score_range(ms, f, mid, f->start[i + 1], s);
     }
@@ -371,11 +404,52 @@ static float *static_scores(const memo_scorer *ms, const dossier_tagger_features
     return base;
 }
 
-/* A thread's memo: the generation of the model its slots hold weights of (0: none yet), and the slots. */
+/*
+ * A thread's memo: the generation of the model its slots hold weights of
+ * (0: none yet), the slots, and the word sums with that model (doc: the
+ * number of the document being tagged, from 1).
+ */
 typedef struct {
     uint64_t generation;
     memo_slot slot[MEMO_SLOTS];
+    uint32_t doc;
+    word_slot words[WORD_SLOTS];
 } thread_memo;
+
+/*
+ * The thread memo's entry for a word (a dossier_tagger_word_memo over a
+ * thread_memo): the slot that holds its sum (*fill 0), or a slot made its
+ * own, its sum to come (*fill 1); NULL when its slot is another word's of
+ * the same document, or the word too long.
+ */
+static void *word_memo(void *ctx, const char *view, size_t vlen, const char *fold, size_t flen, uint32_t fold_hash,
+                       int cc, int first, int *fill)
+{
+    thread_memo *t = ctx;
+    *fill = 0;
+    if (vlen + flen > WORD_KEY)
+        return NULL;
+    uint32_t h = (fold_hash ^ (uint32_t)vlen * 0x9E3779B1u ^ (uint32_t)(cc * 2 + first) * 0x85EBCA77u) * 2654435761u;
+    word_slot *w = &t->words[h >> (32 - WORD_BITS)];
+    int same = w->vlen == vlen && w->flen == flen && w->cc == cc && w->first == first &&
+               memcmp(w->key, view, vlen) == 0 && memcmp(w->key + vlen, fold, flen) == 0;
+    if (same && w->valid) {
+        w->doc = t->doc;
+        return w;
+    }
+    if (w->doc == t->doc)
+        return NULL;
+    memcpy(w->key, view, vlen);
+    memcpy(w->key + vlen, fold, flen);
+    w->vlen = (unsigned char)vlen;
+    w->flen = (unsigned char)flen;
+    w->cc = (unsigned char)cc;
+    w->first = (unsigned char)first;
+    w->valid = 0;
+    w->doc = t->doc;
+    *fill = 1;
+    return w;
+}
 
 static pthread_key_t memo_key;        /* the calling thread's thread_memo, freed when the thread ends */
 static int memo_key_made;
@@ -388,12 +462,12 @@ static void make_memo_key(void)
 }
 
 /*
- * The calling thread's memo slots for model m, emptied when they last
- * served another model; NULL when there is no thread memo (out of memory),
- * and the caller uses slots of its own.  The memo is freed with its
- * thread (the main thread's with the process).
+ * The calling thread's memo for model m, emptied when it last served
+ * another model; NULL when there is no thread memo (out of memory), and
+ * the caller uses slots of its own.  The memo is freed with its thread
+ * (the main thread's with the process).
  */
-static memo_slot *thread_slots(const dossier_tagger_model *m)
+static thread_memo *thread_memo_of(const dossier_tagger_model *m)
 {
     pthread_once(&memo_once, make_memo_key);
     if (!memo_key_made)
@@ -409,9 +483,11 @@ static memo_slot *thread_slots(const dossier_tagger_model *m)
     }
     if (t->generation != m->generation) {
         memo_clear(t->slot, MEMO_SLOTS);
+        memset(t->words, 0, sizeof t->words);
+        t->doc = 0;
         t->generation = m->generation;
     }
-    return t->slot;
+    return t;
 }
 
 /* See tagger.h. */
@@ -419,11 +495,17 @@ int dossier_tagger_tag(unsigned char *tags, float *margin, const dossier_tagger_
                        const dossier_tagger_doc *doc)
 {
     dossier_tagger_features f;
-    int rc = dossier_tagger_features_make(&f, &m->words, doc);
+    thread_memo *t = thread_memo_of(m);
+    if (t && ++t->doc == 0) { /* a word slot's doc never equals a later document's by wrapping round */
+        memset(t->words, 0, sizeof t->words);
+        t->doc = 1;
+    }
+    int rc = t ? dossier_tagger_features_memo(&f, &m->words, doc, word_memo, t)
+               : dossier_tagger_features_make(&f, &m->words, doc);
     if (rc)
         return rc;
     memo_slot *own = NULL;
-    memo_scorer ms = {m, thread_slots(m)};
+    memo_scorer ms = {m, t ? t->slot : NULL};
     if (!ms.slot)
         if ((ms.slot = own = malloc(MEMO_SLOTS * sizeof(memo_slot))))
             memo_clear(own, MEMO_SLOTS);

@@ -115,6 +115,12 @@ typedef struct {
     unsigned char *cap;  /* per token: non-zero when capitalised (case restored) */
     uint32_t *nword;     /* per token: its first nword features are those of its word alone */
     int32_t *same;       /* per token: an earlier token whose nword first features are the same, or -1 */
+    /* with a word memo (dossier_tagger_features_memo), per token: what the memo answered for a
+       token whose word comes first in the document (NULL: no entry), and whether the entry
+       waits for the sum of the token's word features (1) or holds it, the features left out
+       (nword 0) (0); both NULL without a memo */
+    void **memo;
+    unsigned char *fill;
     size_t ntokens;
 } dossier_tagger_features;
 
@@ -124,6 +130,23 @@ typedef struct {
  */
 int dossier_tagger_features_make(dossier_tagger_features *out, const dossier_tagger_words *words,
                                  const dossier_tagger_doc *doc);
+
+/*
+ * A memo of what a word's features add up to, asked by
+ * dossier_tagger_features_memo for each token whose word comes first in
+ * its document, with everything its word features depend on: the token
+ * as the tagger sees it (case restored), its folded form and their
+ * hashes' base (the fold's dossier_tagger_hash), its capital class and
+ * whether it opens its sentence.  Returns the memo's entry for them, NULL
+ * for none, and sets *fill: 0 when the entry holds their sum (the token's
+ * word features are then left out), 1 when the caller is to store it.
+ */
+typedef void *(*dossier_tagger_word_memo)(void *ctx, const char *view, size_t vlen, const char *fold, size_t flen,
+                                          uint32_t fold_hash, int cc, int first, int *fill);
+
+/* dossier_tagger_features_make, asking `memo` (with ctx) about each word that comes first (see above). */
+int dossier_tagger_features_memo(dossier_tagger_features *out, const dossier_tagger_words *words,
+                                 const dossier_tagger_doc *doc, dossier_tagger_word_memo memo, void *ctx);
 void dossier_tagger_features_free(dossier_tagger_features *f);
 
 /*
