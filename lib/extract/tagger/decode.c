@@ -50,8 +50,7 @@ int dossier_tagger_decode(unsigned char *tags, float *margin, uint32_t *extra, c
         if (base)
             memcpy(s, base + i * DOSSIER_TAG_COUNT, sizeof s);
         else
-            for (size_t k = f->start[i]; k < f->start[i + 1]; k++)
-                score(ctx, f->feats[k], s);
+            score(ctx, f->feats + f->start[i], f->start[i + 1] - f->start[i], s);
         size_t slot = (f->word[i] * 2654435761u) & (cap - 1);
         while (hkey[slot] && hkey[slot] != f->word[i] + 1)
             slot = (slot + 1) & (cap - 1);
@@ -62,8 +61,7 @@ int dossier_tagger_decode(unsigned char *tags, float *margin, uint32_t *extra, c
             mix(mix(base_tw, (uint32_t)p1), f->word[i]),
             mix(base_hist, hist + ((f->cap[i] & 1) ? 8u : 0u)),
         };
-        for (int k = 0; k < DOSSIER_TAGGER_NEXTRA; k++)
-            score(ctx, x[k], s);
+        score(ctx, x, DOSSIER_TAGGER_NEXTRA, s);
         int best = DOSSIER_TAG_O;
         for (int t = 1; t < DOSSIER_TAG_COUNT; t++) {
             if (DOSSIER_TAG_INSIDE(t) && (p1 == DOSSIER_TAG_COUNT || DOSSIER_TAG_KIND(p1) != DOSSIER_TAG_KIND(t)))

@@ -303,12 +303,18 @@ static inline void lanes_to(float *scores, const score_lanes *acc)
     memcpy(scores, acc, DOSSIER_TAG_COUNT * sizeof *scores);
 }
 
-/* The model's weights of one feature added to scores, for the decoder (a dossier_tagger_scorer over a memo_scorer). */
-static void memo_score(const void *ctx, uint32_t feat, float *scores)
+
+/*
+ * The model's weights of n features added to scores, in their order, for
+ * the decoder (a dossier_tagger_scorer over a memo_scorer): in lanes, as
+ * score_range adds them.
+ */
+static void memo_score(const void *ctx, const uint32_t *feats, size_t n, float *scores)
 {
-    const memo_slot *sl = memo_find(ctx, feat);
-    for (int t = 0; t < DOSSIER_TAG_COUNT; t++)
-        scores[t] += sl->w[t];
+    score_lanes acc = lanes_of(scores);
+    for (size_t k = 0; k < n; k++)
+        add_slot(&acc, memo_find(ctx, feats[k]));
+    lanes_to(scores, &acc);
 }
 
 /*

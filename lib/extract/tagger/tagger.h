@@ -150,11 +150,13 @@ int dossier_tagger_features_memo(dossier_tagger_features *out, const dossier_tag
 void dossier_tagger_features_free(dossier_tagger_features *f);
 
 /*
- * Adds the weights of feature `feat` to scores[DOSSIER_TAG_COUNT].  The
+ * Adds the weights of the n features feats[0 .. n) to
+ * scores[DOSSIER_TAG_COUNT], feature by feature in their order.  The
  * decoder calls it through a pointer, so training (live weights) and
- * tagging (a model) share one decoder.
+ * tagging (a model) share one decoder; a call scores a token's features at
+ * once.
  */
-typedef void (*dossier_tagger_scorer)(const void *ctx, uint32_t feat, float *scores);
+typedef void (*dossier_tagger_scorer)(const void *ctx, const uint32_t *feats, size_t n, float *scores);
 
 /*
  * Tags a document: tags[i] for each of the features' tokens (an enum

@@ -349,15 +349,17 @@ static size_t wrow(const weights *W, uint32_t h)
     return (size_t)-1;
 }
 
-/* The live weights of one feature added to scores (a dossier_tagger_scorer). */
-static void live_score(const void *ctx, uint32_t feat, float *scores)
+/* The live weights of n features added to scores, in their order (a dossier_tagger_scorer). */
+static void live_score(const void *ctx, const uint32_t *feats, size_t n, float *scores)
 {
     const weights *W = ctx;
-    size_t r = wrow(W, feat);
-    if (r == (size_t)-1)
-        return;
-    for (int t = 0; t < DOSSIER_TAG_COUNT; t++)
-        scores[t] += (float)W->w[r * DOSSIER_TAG_COUNT + t];
+    for (size_t k = 0; k < n; k++) {
+        size_t r = wrow(W, feats[k]);
+        if (r == (size_t)-1)
+            continue;
+        for (int t = 0; t < DOSSIER_TAG_COUNT; t++)
+            scores[t] += (float)W->w[r * DOSSIER_TAG_COUNT + t];
+    }
 }
 
 /* Grows the table of rows when full. */
