@@ -1462,12 +1462,14 @@ static int join(merge_set *m, long long a, long long b)
     return VEC_PUSH(&m->list, x) || id_put(&m->to, x.from, 0, x.to) ? DOSSIER_ENOMEM : DOSSIER_OK;
 }
 
-/* The story of an article (its id when it has none). */
-static long long story_of(dossier_db *db, long long article)
+/* See cluster.h.  The story is read from the index articles_story_of (030):
+ * in an articles row it comes after the body and its overflow pages. */
+long long dossier_cluster_story_of(dossier_db *db, long long article)
 {
     sqlite3_stmt *st = NULL;
     long long story = article;
-    if (dossier_db_cached(&st, db, "SELECT coalesce(story, id) FROM articles WHERE id = ?1"))
+    if (dossier_db_cached(&st, db, "SELECT coalesce(story, id) FROM articles INDEXED BY articles_story_of"
+                                   " WHERE id = ?1"))
         return DOSSIER_EDB;
     sqlite3_bind_int64(st, 1, article);
     if (sqlite3_step(st) == SQLITE_ROW)
@@ -1494,7 +1496,7 @@ int dossier_cluster_plan_make(dossier_cluster_plan **out, dossier_db *db, long l
         dossier_link *l = &links->v[i];
         long long mine_article = article;
         if (l->level < DOSSIER_LINK_COPY) {
-            long long s = story_of(db, l->other_article);
+            long long s = dossier_cluster_story_of(db, l->other_article);
             if (s < 0) {
                 rc = (int)s;
                 break;
@@ -1590,7 +1592,7 @@ int dossier_cluster_article(dossier_db *db, long long article)
 {
     dossier_links links = {0};
     int rc = dossier_cluster_links(&links, db, article);
-    long long story = rc ? 0 : story_of(db, article);
+    long long story = rc ? 0 : dossier_cluster_story_of(db, article);
     if (!rc && story < 0)
         rc = (int)story;
     if (!rc)

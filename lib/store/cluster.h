@@ -118,4 +118,8 @@ double dossier_cluster_overlap(const char *a, const char *b, int other_language)
 /* Both steps, for an article whose story is set (tests, and `resolve`). */
 int dossier_cluster_article(dossier_db *db, long long article);
 
+/* The story of stored article `article` (its id when it has none, or when
+ * there is no such article); negative (DOSSIER_EDB) on error. */
+long long dossier_cluster_story_of(dossier_db *db, long long article);
+
 #endif /* DOSSIER_CLUSTER_H */

@@ -945,24 +945,10 @@ static int move_story(dossier_db *db, long long from, long long to)
     return rc;
 }
 
-/* The story of an article (its id when it has none), negative on error. */
-static long long story_of(dossier_db *db, long long article)
-{
-    sqlite3_stmt *st = NULL;
-    long long story = article;
-    if (dossier_db_cached(&st, db, "SELECT coalesce(story, id) FROM articles WHERE id = ?1"))
-        return DOSSIER_EDB;
-    sqlite3_bind_int64(st, 1, article);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        story = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return story;
-}
-
 /* Notes the story of `other` in *joined and keeps the smallest story in *story. */
 static int add_story(dossier_ids *joined, long long *story, dossier_db *db, long long other)
 {
-    long long s = story_of(db, other);
+    long long s = dossier_cluster_story_of(db, other);
     if (s < 0)
         return (int)s;
     if (VEC_PUSH(joined, s))

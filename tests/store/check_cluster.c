@@ -303,6 +303,26 @@ START_TEST(test_latest_from_index)
 }
 END_TEST
 
+/* An article's story is read by its id from the index articles_story_of (030),
+ * not from its row, where it comes after the body's overflow pages: the
+ * plan covers the read, and the answer follows the story as it changes. */
+START_TEST(test_story_from_index)
+{
+    dossier_db *db = dossier_test_db();
+    ck_assert(plan_has(db, "SELECT coalesce(story, id) FROM articles INDEXED BY articles_story_of WHERE id = ?1",
+                       "COVERING INDEX articles_story_of"));
+    article(db, 1, 1, "en");
+    article(db, 2, 1, "en");
+    run(db, "INSERT INTO articles(id, source, hash, original, body, language) VALUES (3, 'a3', 'h3', x'00', 'b', 'en')");
+    ck_assert_int_eq(dossier_cluster_story_of(db, 2), 1);
+    ck_assert_int_eq(dossier_cluster_story_of(db, 3), 3); /* none: its own id */
+    ck_assert_int_eq(dossier_cluster_story_of(db, 9), 9); /* no such article */
+    run(db, "UPDATE articles SET story = 3 WHERE story = 1");
+    ck_assert_int_eq(dossier_cluster_story_of(db, 2), 3);
+    dossier_close(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("cluster");
@@ -314,6 +334,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_paraphrase_event);
     tcase_add_test(tc, test_dated_candidates);
     tcase_add_test(tc, test_latest_from_index);
+    tcase_add_test(tc, test_story_from_index);
     suite_add_tcase(s, tc);
     return s;
 }
