@@ -438,6 +438,8 @@ void dossier_close(dossier_db *db)
         sqlite3_finalize(db->cache[i].st);
     if (db->free_queries)
         db->free_queries(db->queries);
+    for (int i = 0; i < 2; i++)
+        free(db->band_filters[i].bits);
     dossier_lexicon_free(db->lex);
     sqlite3_close(db->sql);
     free(db);

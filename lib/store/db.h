@@ -7,9 +7,22 @@
 #define DOSSIER_DB_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "dossier.h"
 #include "base/lexicon.h"
+
+/*
+ * A Bloom filter of the bands of one of the older band tables, as stored in
+ * article_bands_filters (migration 032, shingles.c): a band whose bits are
+ * not all set is not in the table.  The handle owns `bits`.
+ */
+struct dossier_band_filter {
+    long long token;                  /* the stored filter's token when loaded; 0: not loaded */
+    long long rows;                   /* bands set in it */
+    uint64_t mask;                    /* its size in bits, less one */
+    unsigned char *bits;              /* NULL: the table has no filter, every band may be there */
+};
 
 struct dossier_db {
     sqlite3 *sql;
@@ -20,6 +33,7 @@ struct dossier_db {
     int as_new;                       /* other bytes from a stored source: a new article, not a version */
     int unchecked;                    /* CHECK constraints are off on this handle (ingest.c) */
     struct dossier_name_batch *names; /* aliases waiting to be written, or NULL (resolve.c) */
+    struct dossier_band_filter band_filters[2]; /* of article_bands_middle and article_bands (shingles.c) */
     struct dossier_queries *queries;  /* canned queries, loaded on first use (query.c) */
     void (*free_queries)(struct dossier_queries *); /* set with queries, by the query layer above */
     struct {

@@ -18,6 +18,8 @@
  * hashes are random, and one by one each would cost a leaf of the big
  * index, while a merge into it writes nearly all of its leaves, so merging
  * the newest bands straight into it cost in proportion to the database.
+ * The middle and the big table each have a Bloom filter of their bands
+ * (migration 032), so that a band in neither is not looked up in them.
  */
 #include "store/shingles.h"
 
@@ -205,6 +207,226 @@ static long long band_hash(const uint32_t *sig, int b, const char *lang)
     return (long long)(h >> 1);
 }
 
+/* ---- Bloom filters of the older band tables ----
+ *
+ * Most bands of a new article are in no other article, and looking one up
+ * in article_bands reads a random leaf of an index of twenty rows per
+ * article: onto 100k articles 18 reads per article of pages outside the
+ * cache, and 8 more in article_bands_middle.  article_bands_filters holds
+ * a Bloom filter of each of the two tables' bands (`part` 1 the middle
+ * table, 2 the big one), set as bands move in (move_bands); a band with a
+ * bit unset is in no row of the table, and is not looked up there.  Rows
+ * that leave a table (an article deleted, `dossier resolve`) leave their
+ * bits set: a filter may only say "maybe" more often.  A table with rows
+ * and no filter (a database from before 032, or a filter row deleted) gets
+ * one, from a scan of its bands, when the next article is compared; an
+ * empty one is looked up (a few pages) until bands move in.  The handle keeps
+ * the filters it read (db->band_filters, slot part - 1) and compares their
+ * tokens with the stored ones once per article: a filter written by
+ * another writer, or by a merge rolled back since, is read again.
+ */
+#define FILTER_PROBES 4                     /* bits a band sets */
+#define FILTER_BITS_PER_ROW 8               /* at least, until the largest size: about 2.4 % false "maybe" */
+#define FILTER_MIN_BITS (1ULL << 16)
+#define FILTER_MAX_BITS (1ULL << 23)        /* 1 MiB: memory is short; 1.8M bands (100k articles) give 10 % false "maybe" */
+
+/* Bit i of a band's FILTER_PROBES in a filter of mask + 1 bits (double hashing of a 64-bit mix). */
+static uint64_t filter_bit(uint64_t h, int i, uint64_t mask)
+{
+    return ((h & 0xffffffffULL) + (uint64_t)i * ((h >> 32) | 1)) & mask;
+}
+
+/* Non-zero when band may be in the filter's table: always when there is no filter. */
+static int filter_may_have(const struct dossier_band_filter *f, long long band)
+{
+    if (!f->bits)
+        return 1;
+    uint64_t h = mix((uint64_t)band);
+    for (int i = 0; i < FILTER_PROBES; i++) {
+        uint64_t b = filter_bit(h, i, f->mask);
+        if (!(f->bits[b >> 3] & (1u << (b & 7))))
+            return 0;
+    }
+    return 1;
+}
+
+/* Sets the bits of a band in a filter. */
+static void filter_add(struct dossier_band_filter *f, long long band)
+{
+    uint64_t h = mix((uint64_t)band);
+    for (int i = 0; i < FILTER_PROBES; i++) {
+        uint64_t b = filter_bit(h, i, f->mask);
+        f->bits[b >> 3] |= (unsigned char)(1u << (b & 7));
+    }
+    f->rows++;
+}
+
+/* Forgets a filter the handle holds: its table is looked up for every band until one is read. */
+static void filter_forget(struct dossier_band_filter *f)
+{
+    free(f->bits);
+    *f = (struct dossier_band_filter){0};
+}
+
+/* Reads the stored filter of `part` (token `token`) into the handle; without memory, or when the
+ * stored bits are not a power of two of bytes, the table is left without a filter. */
+static int filter_read(dossier_db *db, int part, long long token)
+{
+    struct dossier_band_filter *f = &db->band_filters[part - 1];
+    sqlite3_stmt *st = NULL;
+    filter_forget(f);
+    if (dossier_db_cached(&st, db, "SELECT rows, bits FROM article_bands_filters WHERE part = ?1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int(st, 1, part);
+    int rc = sqlite3_step(st);
+    size_t n = rc == SQLITE_ROW ? (size_t)sqlite3_column_bytes(st, 1) : 0;
+    if (n >= 8 && (n & (n - 1)) == 0 && (f->bits = malloc(n))) {
+        memcpy(f->bits, sqlite3_column_blob(st, 1), n);
+        f->rows = sqlite3_column_int64(st, 0);
+        f->mask = (uint64_t)n * 8 - 1;
+        f->token = token;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands_filters");
+}
+
+/* Stores the handle's filter of `part` under a new token. */
+static int filter_write(dossier_db *db, int part)
+{
+    struct dossier_band_filter *f = &db->band_filters[part - 1];
+    sqlite3_stmt *st = NULL;
+    long long token = 0;
+    while (token == 0)
+        sqlite3_randomness(sizeof token, &token);
+    if (dossier_db_cached(&st, db, "INSERT OR REPLACE INTO article_bands_filters(part, token, rows, bits)"
+                                   " VALUES (?1, ?2, ?3, ?4)"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int(st, 1, part);
+    sqlite3_bind_int64(st, 2, token);
+    sqlite3_bind_int64(st, 3, f->rows);
+    sqlite3_bind_blob64(st, 4, f->bits, (f->mask + 1) / 8, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands_filters");
+    sqlite3_reset(st);
+    if (!rc)
+        f->token = token;
+    return rc;
+}
+
+/* Drops the filter of `part`: its table is looked up for every band until its next merge. */
+static int filter_drop(dossier_db *db, int part)
+{
+    sqlite3_stmt *st = NULL;
+    filter_forget(&db->band_filters[part - 1]);
+    if (dossier_db_cached(&st, db, "DELETE FROM article_bands_filters WHERE part = ?1"))
+        return DOSSIER_EDB;
+    sqlite3_bind_int(st, 1, part);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands_filters");
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* The bands of each band table (0 the newest, 1 the middle one, 2 the big one), and their count
+ * bound: the largest rowid (rows are only appended, and a table emptied whole starts again). */
+static const char *const band_scans[3] = {"SELECT band FROM article_bands_recent",
+                                          "SELECT band FROM article_bands_middle", "SELECT band FROM article_bands"};
+static const char *const band_counts[3] = {"SELECT max(rowid) FROM article_bands_recent",
+                                           "SELECT max(rowid) FROM article_bands_middle",
+                                           "SELECT max(rowid) FROM article_bands"};
+
+/* The largest rowid of band table `table` (0 when empty) into *rows. */
+static int band_rows(dossier_db *db, int table, long long *rows)
+{
+    sqlite3_stmt *st = NULL;
+    if (dossier_db_cached(&st, db, band_counts[table]))
+        return DOSSIER_EDB;
+    int rc = sqlite3_step(st);
+    *rows = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
+}
+
+/* Sets the bits of every band of band table `table` in the handle's filter of `part`. */
+static int filter_add_table(dossier_db *db, int part, int table)
+{
+    sqlite3_stmt *st = NULL;
+    struct dossier_band_filter *f = &db->band_filters[part - 1];
+    if (dossier_db_cached(&st, db, band_scans[table]))
+        return DOSSIER_EDB;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        filter_add(f, sqlite3_column_int64(st, 0));
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, "article_bands");
+}
+
+/* Makes the filter of band table `part` anew from its bands, with room for as many again, and stores it. */
+static int filter_build(dossier_db *db, int part)
+{
+    struct dossier_band_filter *f = &db->band_filters[part - 1];
+    long long rows = 0;
+    int rc = band_rows(db, part, &rows);
+    if (rc)
+        return rc;
+    uint64_t bits = FILTER_MIN_BITS;
+    while (bits < FILTER_MAX_BITS && bits < (uint64_t)rows * 2 * FILTER_BITS_PER_ROW)
+        bits *= 2;
+    filter_forget(f);
+    if (!(f->bits = calloc(bits / 8, 1)))
+        return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+    f->mask = bits - 1;
+    rc = filter_add_table(db, part, part);
+    return rc ? rc : filter_write(db, part);
+}
+
+/* Brings the handle's filters in line with the stored ones, by their tokens; makes the filter of
+ * a table that has rows and none. */
+static int filters_check(dossier_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    long long token[2] = {0, 0};
+    if (dossier_db_cached(&st, db, "SELECT part, token FROM article_bands_filters"))
+        return DOSSIER_EDB;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int part = sqlite3_column_int(st, 0);
+        if (part == 1 || part == 2)
+            token[part - 1] = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return dossier_db_sqlfail(db, "article_bands_filters");
+    rc = DOSSIER_OK;
+    for (int part = 1; !rc && part <= 2; part++) {
+        struct dossier_band_filter *f = &db->band_filters[part - 1];
+        long long rows = 0;
+        if (token[part - 1] && (f->token != token[part - 1] || !f->bits))
+            rc = filter_read(db, part, token[part - 1]);
+        else if (!token[part - 1] && !(rc = band_rows(db, part, &rows)) && rows > 0)
+            rc = filter_build(db, part); /* a table with rows and no filter (migration 032) gets one once */
+        else if (!token[part - 1])
+            filter_forget(f);
+    }
+    return rc;
+}
+
+/*
+ * Keeps the filter of the table that band table `from`'s rows move into
+ * (`from` + 1) true to its rows, before the move: sets their bits when
+ * the filter has room for them, else leaves *build set for a filter made
+ * anew after the move.
+ */
+static int filter_before_move(dossier_db *db, int from, int *build)
+{
+    struct dossier_band_filter *f = &db->band_filters[from];
+    long long moving = 0;
+    int rc = filters_check(db);
+    if (!rc)
+        rc = band_rows(db, from, &moving);
+    *build = rc || !f->bits ||
+             ((uint64_t)(f->rows + moving) * FILTER_BITS_PER_ROW > f->mask + 1 && f->mask + 1 < FILTER_MAX_BITS);
+    return rc || *build ? rc : filter_add_table(db, from + 1, from);
+}
+
 /* The statements that move the bands of a table to the next ([0] newest to middle, [1]
  * middle to old), a range of band hashes at a time: the INSERT, then the DELETE. */
 static const char *const moves[2][2] = {
@@ -229,9 +451,10 @@ static int move_bands(dossier_db *db, int which)
      * keeps the pages a statement changes in memory until it ends (its statement journal): one
      * statement for all would take some 50 MiB at 100k articles. */
     sqlite3_stmt *move = NULL, *drop = NULL;
-    if (dossier_db_cached(&move, db, moves[which][0]) || dossier_db_cached(&drop, db, moves[which][1]))
-        return DOSSIER_EDB;
-    int rc = DOSSIER_OK;
+    int build = 0;
+    int rc = filter_before_move(db, which, &build);
+    if (!rc && (dossier_db_cached(&move, db, moves[which][0]) || dossier_db_cached(&drop, db, moves[which][1])))
+        rc = DOSSIER_EDB;
     for (int part = 0; !rc && part < MERGE_PARTS; part++) {
         /* band hashes are 63-bit (band_hash): part k holds [k, k + 1) * 2^63 / MERGE_PARTS; the
          * first part reaches down to the smallest integer, so that every row goes */
@@ -245,27 +468,28 @@ static int move_bands(dossier_db *db, int which)
             sqlite3_reset(st[k]);
         }
     }
+    /* the filter of the table moved into, and none for the middle table emptied */
+    if (!rc)
+        rc = build ? filter_build(db, which + 1) : filter_write(db, which + 1);
+    if (!rc && which == 1)
+        rc = filter_drop(db, 1);
     return rc;
 }
 
 /* See shingles.h. */
-int dossier_shingles_merge(dossier_db *db)
+int dossier_shingles_merge(dossier_db *db, int tables)
 {
     int rc = move_bands(db, 0);
-    return rc ? rc : move_bands(db, 1);
+    return rc || tables < 2 ? rc : move_bands(db, 1);
 }
 
-/* Sets *full when band table `table`'s largest rowid is at least `rows` (it counts the rows:
- * the table is emptied whole, and rowids start again). */
+/* Sets *full when band table `table` (0 the newest, 1 the middle one) has at least `rows` rows. */
 static int table_full(dossier_db *db, int table, long long rows, int *full)
 {
-    sqlite3_stmt *st = NULL;
-    if (dossier_db_cached(&st, db, table ? "SELECT max(rowid) FROM article_bands_middle"
-                                         : "SELECT max(rowid) FROM article_bands_recent"))
-        return DOSSIER_EDB;
-    *full = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) >= rows;
-    sqlite3_reset(st);
-    return DOSSIER_OK;
+    long long have = 0;
+    int rc = band_rows(db, table, &have);
+    *full = !rc && have >= rows;
+    return rc;
 }
 
 /* Moves the newest bands into article_bands_middle once NEWEST_ROWS have gathered, and then
@@ -460,6 +684,9 @@ static int band_candidates(candidates *out, dossier_db *db, long long band, long
     candidate head[BAND_TABLES];
     int have[BAND_TABLES];
     for (int t = 0; t < BAND_TABLES; t++) {
+        have[t] = 0;
+        if (t > 0 && !filter_may_have(&db->band_filters[t - 1], band))
+            continue; /* in none of the table's rows */
         sqlite3_bind_int64(st[t], 1, band);
         sqlite3_bind_int64(st[t], 2, article);
         sqlite3_bind_int(st[t], 3, CANDIDATES);
@@ -519,7 +746,9 @@ int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article, c
      * latest CANDIDATES of all bands either), so a band common to many articles costs no more
      * as the database grows; the days come with the bands (migration 018), so the candidates
      * are a few leaves of each band index, and only those within the days are read a signature for. */
-    rc = article_candidates(&cands, db, &me, article);
+    rc = filters_check(db);
+    if (!rc)
+        rc = article_candidates(&cands, db, &me, article);
     if (!rc)
         rc = dossier_db_cached(&st, db, "SELECT sig FROM article_signatures WHERE article = ?1");
     for (size_t k = cands.n; !rc && k-- > 0;) { /* the earliest first */

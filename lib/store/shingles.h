@@ -54,11 +54,12 @@ typedef VEC(long long) dossier_ids;
 int dossier_shingles_near(dossier_ids *out, dossier_db *db, long long article, const dossier_shingles_sig *sig);
 
 /*
- * Moves the bands waiting in article_bands_recent and article_bands_middle
- * into article_bands, in band order (shingles.c does it a table at a time
- * once enough have gathered; tests call it to have candidates in several
- * tables).  0 or a negative DOSSIER_E... code.
+ * Moves the bands waiting in article_bands_recent into article_bands_middle,
+ * and when `tables` is 2 those of article_bands_middle into article_bands,
+ * in band order, keeping the tables' filters (shingles.c does it a table
+ * at a time once enough have gathered; tests call it to have candidates
+ * in several tables).  0 or a negative DOSSIER_E... code.
  */
-int dossier_shingles_merge(dossier_db *db);
+int dossier_shingles_merge(dossier_db *db, int tables);
 
 #endif /* DOSSIER_SHINGLES_H */

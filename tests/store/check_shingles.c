@@ -44,6 +44,14 @@ static const char other[] =
     "Members will also collect signatures at the market on Saturday, and a delegation will travel to the "
     "capital to meet the ministry of the sea before the hearing. Organisers said about two hundred people came.";
 
+static const char other_copy[] =
+    "Fishermen in Port Verrel held a meeting on Sunday evening to discuss the harbour board's dredging plan. "
+    "Several speakers described the decline of the oyster harvest since the last works in the channel, and "
+    "the association's treasurer presented figures on the catch of the past twenty years. The meeting agreed "
+    "to hire a lawyer and to ask the regional court to suspend the project until a second study is done. "
+    "Members will also collect signatures at the market on Saturday, and a delegation will travel to the "
+    "capital to meet the ministry of the sea before the hearing. Reporting by the coastal desk.";
+
 /* The story of the article ingested from `source`. */
 static long long story(dossier_db *db, const char *source)
 {
@@ -134,26 +142,21 @@ static void near_reference(dossier_ids *out, dossier_db *db, long long article)
     sqlite3_finalize(st);
 }
 
-START_TEST(test_many_candidates)
+/* Ingests rewrite i of the original text: its own sentence, published on one of 21 days of March. */
+static void rewrite(dossier_db *db, int i)
 {
-    /* 160 rewrites of one text, each with its own sentence, over three weeks: more articles share
-     * bands than the 100 candidates read, and each band gives only its latest ones */
-    dossier_db *db = dossier_test_db();
-    for (int i = 0; i < 160; i++) {
-        char body[2048], source[32], date[16];
-        snprintf(body, sizeof body, "%.*s Harbour clerk number %d filed report %d of %d on pier %d.", 620 + i % 7 * 40,
-                 original, i, i * 7, i % 5, i % 13);
-        snprintf(source, sizeof source, "rewrite-%03d.txt", i);
-        snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 21);
-        ingest(db, source, "en", date, body);
-        if (i == 80) /* the bands of the first 81 in the big table, of the next 40 in the middle one, the others in the newest one */
-            ck_assert_dossier_ok(db, dossier_shingles_merge(db));
-        if (i == 120)
-            ck_assert_int_eq(sqlite3_exec(db->sql, "INSERT INTO article_bands_middle(band, article, day)"
-                                                   " SELECT band, article, day FROM article_bands_recent;"
-                                                   " DELETE FROM article_bands_recent", NULL, NULL, NULL), SQLITE_OK);
-    }
-    for (long long article = 100; article <= 160; article++) {
+    char body[2048], source[32], date[16];
+    snprintf(body, sizeof body, "%.*s Harbour clerk number %d filed report %d of %d on pier %d.", 620 + i % 7 * 40,
+             original, i, i * 7, i % 5, i % 13);
+    snprintf(source, sizeof source, "rewrite-%03d.txt", i);
+    snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 21);
+    ingest(db, source, "en", date, body);
+}
+
+/* Checks that the near-duplicates of articles from..to are those the unbounded query finds. */
+static void check_near(dossier_db *db, long long from, long long to)
+{
+    for (long long article = from; article <= to; article++) {
         dossier_ids got = {0}, want = {0};
         ck_assert_dossier_ok(db, dossier_shingles_near(&got, db, article, NULL));
         near_reference(&want, db, article);
@@ -163,6 +166,83 @@ START_TEST(test_many_candidates)
         VEC_FREE(&got);
         VEC_FREE(&want);
     }
+}
+
+/* Runs SQL that must succeed. */
+static void run(dossier_db *db, const char *sql)
+{
+    char *err = NULL;
+    ck_assert_msg(sqlite3_exec(db->sql, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
+}
+
+START_TEST(test_many_candidates)
+{
+    /* 160 rewrites of one text, each with its own sentence, over three weeks: more articles share
+     * bands than the 100 candidates read, and each band gives only its latest ones */
+    dossier_db *db = dossier_test_db();
+    for (int i = 0; i < 160; i++) {
+        rewrite(db, i);
+        if (i == 80) /* the bands of the first 81 in the big table, of the next 40 in the middle one, the others in the newest one */
+            ck_assert_dossier_ok(db, dossier_shingles_merge(db, 2));
+        if (i == 120) /* by hand: the middle table has no filter (its merge into the big one dropped it) */
+            run(db, "INSERT INTO article_bands_middle(band, article, day) SELECT band, article, day FROM article_bands_recent;"
+                    " DELETE FROM article_bands_recent");
+    }
+    check_near(db, 100, 160);
+    dossier_close(db);
+}
+END_TEST
+
+/* Whether `other` is among the near-duplicates of `article`. */
+static int is_near(dossier_db *db, long long article, long long other)
+{
+    dossier_ids got = {0};
+    ck_assert_dossier_ok(db, dossier_shingles_near(&got, db, article, NULL));
+    int found = 0;
+    for (size_t k = 0; k < got.n; k++)
+        found |= got.v[k] == other;
+    VEC_FREE(&got);
+    return found;
+}
+
+/* The Bloom filters of the middle and the big band tables (032): made as
+ * bands move in, they hide no candidate; a merge rolled back, or bands
+ * moved by another writer that dropped the filters, are seen by the
+ * handle's next article, which reads the stored filters again.  The
+ * other text's bands are in no rewrite: only its copy finds it. */
+START_TEST(test_band_filters)
+{
+    dossier_db *db = dossier_test_db();
+    for (int i = 0; i < 40; i++) /* articles 1-40, into the big table */
+        rewrite(db, i);
+    ck_assert_dossier_ok(db, dossier_shingles_merge(db, 2));
+    ingest(db, "other.txt", "en", "2024-03-05", other); /* 41 */
+    for (int i = 40; i < 65; i++)                             /* 42-66: with 41 into the middle table */
+        rewrite(db, i);
+    ck_assert_dossier_ok(db, dossier_shingles_merge(db, 1));
+    ingest(db, "other-copy.txt", "en", "2024-03-06", other_copy); /* 67, and 68-92 stay in the newest table */
+    for (int i = 65; i < 90; i++)
+        rewrite(db, i);
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT group_concat(part) FROM"
+                                        " (SELECT part FROM article_bands_filters ORDER BY part)", -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "1,2");
+    sqlite3_finalize(st);
+    ck_assert(is_near(db, 67, 41));
+    check_near(db, 30, 92);
+    run(db, "SAVEPOINT moved"); /* another writer's move, by hand */
+    run(db, "INSERT INTO article_bands(band, article, day) SELECT band, article, day FROM article_bands_middle;"
+            " DELETE FROM article_bands_middle; DELETE FROM article_bands_filters");
+    ck_assert(is_near(db, 67, 41));
+    check_near(db, 30, 92);
+    run(db, "ROLLBACK TO moved; RELEASE moved");
+    ck_assert(is_near(db, 67, 41));
+    run(db, "SAVEPOINT undone"); /* a merge rolled back */
+    ck_assert_dossier_ok(db, dossier_shingles_merge(db, 2));
+    run(db, "ROLLBACK TO undone; RELEASE undone");
+    ck_assert(is_near(db, 67, 41));
+    check_near(db, 30, 92);
     dossier_close(db);
 }
 END_TEST
@@ -175,6 +255,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_signatures);
     tcase_add_test(tc, test_copies_join_one_story);
     tcase_add_test(tc, test_many_candidates);
+    tcase_add_test(tc, test_band_filters);
     suite_add_tcase(s, tc);
     return s;
 }
