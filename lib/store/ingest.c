@@ -568,7 +568,9 @@ static void store(run *r, article *a)
     if (!r->in_txn) {
         if (writer_exec(r, a, "BEGIN IMMEDIATE"))
             return;
-        if (dossier_store_defer(r->db)) {
+        /* the temporary tables first: made after the first article, they
+         * would have every statement prepared again (versions.h) */
+        if (dossier_versions_begin(r->db) || dossier_store_defer(r->db)) {
             article_fail(a, DOSSIER_EDB, "%s: %s", a->source, r->db->errmsg);
             sqlite3_exec(r->db->sql, "ROLLBACK", NULL, NULL, NULL);
             return;

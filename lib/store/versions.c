@@ -74,6 +74,13 @@ static int keep_version(int *out, dossier_db *db, long long article)
 }
 
 /* See versions.h. */
+int dossier_versions_begin(dossier_db *db)
+{
+    return dossier_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dossier_touched(entity INTEGER PRIMARY KEY);"
+                               " CREATE TEMP TABLE IF NOT EXISTS dossier_renamed(old INTEGER PRIMARY KEY, new INTEGER)");
+}
+
+/* See versions.h. */
 int dossier_versions_remove(int *out_version, dossier_db *db, long long article, int keep_history)
 {
     static const char *const steps[] = {
@@ -104,8 +111,7 @@ int dossier_versions_remove(int *out_version, dossier_db *db, long long article,
         "DELETE FROM articles WHERE id = ?1",
     };
     int version = 0;
-    int rc = dossier_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dossier_touched(entity INTEGER PRIMARY KEY);"
-                                 " CREATE TEMP TABLE IF NOT EXISTS dossier_renamed(old INTEGER PRIMARY KEY, new INTEGER)");
+    int rc = dossier_versions_begin(db);
     if (!rc && keep_history)
         rc = keep_version(&version, db, article);
     for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++)
@@ -142,7 +148,7 @@ int dossier_versions_prune(dossier_db *db)
     static const char head[] = "DELETE FROM entities WHERE id IN (SELECT entity FROM temp.dossier_touched)";
     dbuf sql = {0};
     sqlite3_stmt *st = NULL;
-    int rc = dossier_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dossier_touched(entity INTEGER PRIMARY KEY)");
+    int rc = dossier_versions_begin(db);
     if (!rc)
         rc = dossier_db_cached(&st, db, "SELECT EXISTS (SELECT 1 FROM temp.dossier_touched)");
     if (rc)

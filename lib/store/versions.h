@@ -17,6 +17,15 @@
 long long dossier_versions_find(dossier_db *db, const char *source, const char *path);
 
 /*
+ * Makes the temporary tables that dossier_versions_remove() and
+ * dossier_versions_prune() keep their work in, unless the handle has them.
+ * Making one changes the schema, so that every statement prepared on the
+ * handle is prepared again at its next step: a writer makes them before it
+ * prepares its statements (ingest.c), not after its first article.
+ */
+int dossier_versions_begin(dossier_db *db);
+
+/*
  * Removes article `article` and every row extracted from it, inside the
  * caller's transaction.  Statements of other articles in a cluster named
  * by one of its statements, and articles in its story, are renamed to
