@@ -422,6 +422,22 @@ const char *dossier_fold_into(dbuf *b, const char *s, size_t len)
     return b->s;
 }
 
+/* See util.h: the fast path folds into the arena's room for len + 1 bytes, of which it keeps what it used. */
+const char *dossier_arena_fold(dossier_arena *a, dbuf *scratch, const char *s, size_t len)
+{
+    struct arena_block *b = a->head;
+    if (b && b->size - b->used >= len + 1) {
+        char *p = b->data + b->used;
+        size_t n = fold_ascii(p, s, len);
+        if (n != (size_t)-1) {
+            b->used += n + 1;
+            return p;
+        }
+    }
+    const char *f = dossier_fold_into(scratch, s, len);
+    return f ? dossier_arena_strndup(a, f, scratch->len) : NULL;
+}
+
 /* See util.h. */
 char *dossier_fold(const char *s, size_t len)
 {

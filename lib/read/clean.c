@@ -253,8 +253,7 @@ static int read_words(dossier_doc *d, dbuf *fold, info *l, size_t i)
     unsigned fl;
     line->tok0 = d->line_folds.n;
     while ((fl = dossier_token_next(s, b, &pos, &ts, &te)) != 0) {
-        const char *f = dossier_fold_into(fold, s + ts, te - ts);
-        const char *kept = f ? dossier_doc_strndup(d, f, strlen(f)) : NULL;
+        const char *kept = dossier_arena_fold(&d->arena, fold, s + ts, te - ts);
         if (!kept || VEC_PUSH(&d->line_folds, kept) || VEC_PUSH(&d->line_flags, fl) ||
             VEC_PUSH(&d->line_spans, ((dossier_span){ts, te})))
             return DOSSIER_ENOMEM;
