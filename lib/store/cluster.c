@@ -173,17 +173,23 @@ static int in_name(const spans *names, size_t start, size_t end)
     return 0;
 }
 
-/* The words and numbers of a text, folded once, each with its span and token flags: all owned. */
+/*
+ * The words and numbers of a text, folded once, each with its span and
+ * token flags.  The folded words lie one after another in `text` (each
+ * NUL-terminated; owned), w[i] points at word i once all are folded.
+ */
 typedef struct {
-    strings w;
+    dbuf text;
+    strings w;                    /* into text: not owned */
     spans at;
     VEC(unsigned) flags;
 } folded_words;
 
-/* Frees a folded_words (words taken from it are NULL). */
+/* Frees a folded_words. */
 static void folded_free(folded_words *f)
 {
-    strings_free(&f->w);
+    dossier_buf_free(&f->text);
+    VEC_FREE(&f->w);
     VEC_FREE(&f->at);
     VEC_FREE(&f->flags);
 }
@@ -193,18 +199,23 @@ static int fold_all(folded_words *f, const char *text, size_t len)
 {
     size_t pos = 0, start, end;
     unsigned flags;
-    while ((flags = dossier_token_next(text, len, &pos, &start, &end))) {
+    dbuf one = {0};
+    VEC(size_t) off = {0};        /* where each word starts in f->text */
+    int rc = DOSSIER_OK;
+    while (!rc && (flags = dossier_token_next(text, len, &pos, &start, &end))) {
         if (!(flags & (DOSSIER_TOK_WORD | DOSSIER_TOK_NUM)))
             continue;
-        char *w = dossier_fold(text + start, end - start);
-        if (!w || VEC_PUSH(&f->w, w)) {
-            free(w);
-            return DOSSIER_ENOMEM;
-        }
-        if (VEC_PUSH(&f->at, ((span){start, end})) || VEC_PUSH(&f->flags, flags))
-            return DOSSIER_ENOMEM;
+        const char *w = dossier_fold_into(&one, text + start, end - start);
+        if (!w || VEC_PUSH(&off, f->text.len) || dossier_buf_add(&f->text, w, strlen(w) + 1) ||
+            VEC_PUSH(&f->at, ((span){start, end})) || VEC_PUSH(&f->flags, flags))
+            rc = DOSSIER_ENOMEM;
     }
-    return DOSSIER_OK;
+    for (size_t i = 0; !rc && i < off.n; i++)
+        if (VEC_PUSH(&f->w, f->text.s + off.v[i]))
+            rc = DOSSIER_ENOMEM;
+    dossier_buf_free(&one);
+    VEC_FREE(&off);
+    return rc;
 }
 
 /*
@@ -219,6 +230,7 @@ typedef struct {
     char lang[8];
     size_t n;
     const char *kind[64];
+    char item[64][48];            /* "#kind", the word describe() puts for kind k */
     const dossier_lexlist *list[64];
     uint64_t kinds_at[512];       /* bit k: list[k] has a phrase starting so */
     const dossier_lexlist *stop[STOP_LISTS];
@@ -250,6 +262,7 @@ static void event_lists_find(event_lists *ev, const dossier_lexicon *lex, const 
         if (l) {
             mark_starts(ev->kinds_at, l, (uint64_t)1 << ev->n);
             ev->kind[ev->n] = keys[k] + 6;
+            snprintf(ev->item[ev->n], sizeof ev->item[ev->n], "#%s", ev->kind[ev->n]);
             ev->list[ev->n++] = l;
         }
     }
@@ -271,7 +284,7 @@ static int is_stop(const event_lists *ev, const char *w)
 }
 
 /*
- * Adds to *words one item "#kind" for each event the text names through
+ * Adds to *words (not owning them) one item "#kind" for each event the text names through
  * the language's trigger lists ("crashed", "s'est écrasée": #landing), so
  * that a claim reported in other words or another language still meets
  * its like; adds the spans of those phrases to *covered, so that their
@@ -288,16 +301,9 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
             size_t m = dossier_lexlist_match(ev->list[k], (const char *const *)f->w.v + i, f->w.n - i, NULL);
             if (!m || in_name(names, f->at.v[i].start, f->at.v[i + m - 1].end))
                 continue; /* "Congress" names a body, no congress */
-            char item[48];
-            snprintf(item, sizeof item, "#%s", ev->kind[k]);
-            char *d = dossier_strdup(item);
             span sp = {f->at.v[i].start, f->at.v[i + m - 1].end};
-            if (!d || VEC_PUSH(words, d)) {
-                free(d);
+            if (VEC_PUSH(words, (char *)ev->item[k]) || VEC_PUSH(covered, sp))
                 rc = DOSSIER_ENOMEM;
-            } else if (VEC_PUSH(covered, sp)) {
-                rc = DOSSIER_ENOMEM;
-            }
             i += m - 1;
             break;
         }
@@ -314,7 +320,7 @@ static int add_concepts(strings *words, spans *covered, const event_lists *ev, c
 static int describe(char **out, const event_lists *ev, const char *text, size_t len,
                     const spans *names, strings *ids)
 {
-    strings words = {0}, numbers = {0};
+    strings words = {0}, numbers = {0}; /* words: in f's text or ev's items, not owned */
     dbuf b = {0};
     spans covered = {0};
     folded_words f = {0};
@@ -339,15 +345,13 @@ static int describe(char **out, const event_lists *ev, const char *text, size_t 
             }
             continue;
         }
-        char *w = f.w.v[i]; /* taken from f */
-        f.w.v[i] = NULL;
+        char *w = f.w.v[i];
         char *apo = strrchr(w, '\''); /* "l'appareil": the word after an elision */
         if (apo && apo[1])
-            memmove(w, apo + 1, strlen(apo + 1) + 1);
-        if (is_stop(ev, w) || strchr(w, ' ') || VEC_PUSH(&words, w))
-            free(w);
+            w = apo + 1;
+        if (!is_stop(ev, w) && !strchr(w, ' ') && VEC_PUSH(&words, w))
+            rc = DOSSIER_ENOMEM;
     }
-    folded_free(&f);
     if (!rc)
         rc = put_sorted(&b, words.v, words.n);
     if (!rc)
@@ -358,7 +362,8 @@ static int describe(char **out, const event_lists *ev, const char *text, size_t 
         rc = dossier_buf_puts(&b, "\n");
     if (!rc)
         rc = put_sorted(&b, ids->v, ids->n);
-    strings_free(&words);
+    folded_free(&f); /* the words' text */
+    VEC_FREE(&words);
     strings_free(&numbers);
     VEC_FREE(&covered);
     if (rc) {
