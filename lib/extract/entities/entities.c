@@ -71,6 +71,37 @@ static int german_title_compound(const dossier_names *c, int i)
     return 0;
 }
 
+/* Sets c->plural_last from the plural endings of c->lang (d->lex set). */
+static void plural_bits(dossier_names *c)
+{
+    const dossier_phrase *const *ends = NULL;
+    size_t n = dossier_lexicon_list(c->d->lex, c->lang, "entity.plural_endings", &ends);
+    memset(c->plural_last, 0, sizeof c->plural_last);
+    for (size_t k = 0; k < n; k++) {
+        size_t le = ends[k]->nwords == 1 ? strlen(ends[k]->words[0]) : 0;
+        if (le) {
+            unsigned char b = (unsigned char)ends[k]->words[0][le - 1];
+            c->plural_last[b / 64] |= 1ull << (b % 64);
+        }
+    }
+    c->have_plural = 1;
+}
+
+/*
+ * Zero when token i cannot be a plural of dossier_inflect_plural_in: no
+ * plural ending of the language ends with its last byte (none at all in
+ * German or Russian).
+ */
+static int may_be_plural(const dossier_names *c, int i)
+{
+    if (!c->have_plural)
+        return 1;
+    const char *w = c->d->folds.v[i];
+    size_t lw = strlen(w);
+    unsigned char b = lw ? (unsigned char)w[lw - 1] : 0;
+    return lw && ((c->plural_last[b / 64] >> (b % 64)) & 1);
+}
+
 /* dossier_names_title without its memo. */
 static size_t title_at(const dossier_names *c, int i, int end)
 {
@@ -78,7 +109,8 @@ static size_t title_at(const dossier_names *c, int i, int end)
     size_t b = dossier_names_lex(c, "entity.occupations", i, end);
     if (!a && !b && strcmp(c->lang, "de") == 0 && i < end && german_title_compound(c, i))
         return 1;
-    if (!a && !b && i + 1 < end && dossier_names_first_name(c, i + 1) &&
+    /* the plural's test first: most words end so that no plural ending can, and the first name's costs more */
+    if (!a && !b && i + 1 < end && may_be_plural(c, i) && dossier_names_first_name(c, i + 1) &&
         dossier_inflect_plural_in(c->d->lex, c->lang, "entity.titles", c->d->folds.v[i]))
         return 1;   /* "Senators Anna A and B": a plural title before a first name ("Board of Governors" is none) */
     return a > b ? a : b;
@@ -882,8 +914,10 @@ int dossier_entities_run(dossier_doc *d)
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     }
     c.lists_any = c.lists + DOSSIER_LEXMEMO_SLOTS;
-    if (d->lex)
+    if (d->lex) {
         calendar_bits(&c);
+        plural_bits(&c);
+    }
     for (size_t i = 0; i < d->tokens.n; i++) {
         c.owner[i] = -1;
         c.titles[i].end = -1;
@@ -913,27 +947,27 @@ int dossier_entities_run(dossier_doc *d)
 /* See entities.h. */
 int dossier_entities_is_head(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}, 0, {0}};
     return dossier_names_is_head(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_lex_stem(const dossier_doc *d, const char *lang, const char *key, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}, 0, {0}};
     return dossier_names_lex_stem(&c, key, i);
 }
 
 /* See entities.h. */
 int dossier_entities_tail_title(const dossier_doc *d, const char *lang, int i)
 {
-    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
+    dossier_names c = {(dossier_doc *)d, lang, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}, 0, {0}};
     return dossier_names_tail_title(&c, i);
 }
 
 /* See entities.h. */
 int dossier_entities_field_list(const dossier_doc *d, const char *lang, int *owner, int i, int end, int need_comma)
 {
-    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}};
+    dossier_names c = {(dossier_doc *)d, lang, owner, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, {0}, 0, {0}};
     return dossier_names_field_list(&c, i, end, need_comma);
 }

@@ -43,6 +43,8 @@ typedef struct {
     } *titles;           /* per token (a run asks about the same words again and again), or NULL */
     int have_calendar;   /* calendar is set: */
     uint64_t calendar[8]; /* the first-word bits of the month and weekday names (dossier_names_is_calendar) */
+    int have_plural;     /* plural_last is set: */
+    uint64_t plural_last[4]; /* the last bytes of the plural endings of c->lang (entity.plural_endings) */
 } dossier_names;
 
 /*
