@@ -19,6 +19,7 @@
 #include "read/source.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,66 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 }
 
 /*
+ * Runs of ASCII, eight bytes at a time: most of a text is ASCII, which the
+ * byte loops below would read one byte at a time.  Each tells how many
+ * bytes from s on (n at most, a multiple of eight but for none) are of its
+ * kind; the caller's byte loop reads on from there.
+ */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Non-zero when some byte of w is below b (b <= 128). */
+static int has_below(uint64_t w, unsigned b)
+{
+    return ((w - ONES * b) & ~w & HIGHS) != 0;
+}
+
+/* Non-zero when some byte of w is above b (b < 128). */
+static int has_above(uint64_t w, unsigned b)
+{
+    return (((w + ONES * (127 - b)) | w) & HIGHS) != 0;
+}
+
+/* Bytes 0x01 to 0x7F: neither NUL nor part of a multi-byte character. */
+static size_t ascii_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if ((w & HIGHS) || has_below(w, 1))
+            break;
+    }
+    return i;
+}
+
+/* Bytes below 0x80. */
+static size_t seven_bit_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & HIGHS)
+            break;
+    }
+    return i;
+}
+
+/* Printable ASCII, 0x20 to 0x7E. */
+static size_t printable_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (has_below(w, 0x20) || has_above(w, 0x7E))
+            break;
+    }
+    return i;
+}
+
+/*
  * Refuses input that is not UTF-8 text; records the reason on the doc and
  * returns DOSSIER_EINPUT, or returns DOSSIER_OK.
  */
@@ -80,6 +141,12 @@ static int check_bytes(dossier_doc *d, const unsigned char *s, size_t len, size_
                                 max_bytes);
     size_t marks = 0, run_start = 0;
     for (size_t i = 0; i < len;) {
+        size_t run = ascii_run(s + i, len - i);
+        if (run) { /* single-byte characters: no NUL, no mark */
+            marks = 0;
+            i += run;
+            continue;
+        }
         if (s[i] == 0)
             return dossier_doc_fail(d, DOSSIER_EINPUT, "NUL byte at byte %zu", i);
         size_t k = utf8_seq(s + i, len - i);
@@ -136,7 +203,7 @@ static int nfc_into(dbuf *b, const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        size_t j = i;
+        size_t j = i + seven_bit_run((const unsigned char *)s + i, len - i);
         while (j < len && (unsigned char)s[j] < 0x80)
             j++;
         size_t from = j > i && j < len ? j - 1 : j; /* the ASCII character before the stretch goes with it */
@@ -184,6 +251,13 @@ static int normalise(char **out, size_t *out_len, const char *s, size_t len)
     }
     size_t o = 0, pos = 0;
     while (pos < n) {
+        size_t run = printable_run((const unsigned char *)nfc + pos, n - pos);
+        if (run) { /* printable ASCII stays as it is */
+            memcpy(t + o, nfc + pos, run);
+            o += run;
+            pos += run;
+            continue;
+        }
         unsigned char a = (unsigned char)nfc[pos];
         if (a >= 0x20 && a < 0x7F) { /* printable ASCII stays as it is */
             t[o++] = (char)a;
