@@ -24,6 +24,7 @@
  */
 #include "read/clean.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,27 @@ static unsigned shape(const char *s, size_t a, size_t b)
     return f;
 }
 
+/*
+ * The number of bytes from s on (n at most) before the first that may
+ * begin an item separator: a byte past ASCII, '|' or '>'; read eight at a
+ * time, the rest left to the caller's byte loop.
+ */
+static size_t plain_run(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    uint64_t w, bar, gt;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        bar = w ^ (ones * '|');
+        gt = w ^ (ones * '>');
+        /* a zero byte in bar or gt is a '|' or a '>' */
+        if ((w & highs) || ((bar - ones) & ~bar & highs) || ((gt - ones) & ~gt & highs))
+            break;
+    }
+    return i;
+}
+
 /* Number of item separators inside line text s[a..b): | · • anywhere but
  * at the start, and breadcrumb marks › » > between spaces. */
 static int separators(const char *s, size_t a, size_t b)
@@ -136,6 +158,9 @@ static int separators(const char *s, size_t a, size_t b)
     int n = 0;
     size_t p = a;
     while (p < b) {
+        p += plain_run(s + p, b - p);
+        if (p >= b)
+            break;
         size_t at = p;
         unsigned char byte = (unsigned char)s[p];
         if (byte < 0x80 && byte != '|' && byte != '>') {
@@ -156,8 +181,8 @@ static int separators(const char *s, size_t a, size_t b)
 /* Non-zero when line text s[a..b) holds a copyright sign. */
 static int has_copyright(const char *s, size_t a, size_t b)
 {
-    for (size_t i = a; i + 1 < b; i++)
-        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+    for (const char *p = s + a; b > a + 1 && (p = memchr(p, 0xC2, (size_t)(s + b - 1 - p))) != NULL; p++)
+        if ((unsigned char)p[1] == 0xA9)
             return 1;
     return 0;
 }
