@@ -91,6 +91,9 @@ struct dossier_lexicon {
     list *gaz_names, *gaz_adjectives; /* the gazetteer's two lists (or NULL), found at each freeze */
     dbuf fold;                    /* loading's scratch: a word being folded */
     VEC(const char *) words;      /* and a phrase's words */
+    /* loading's last lists: add_phrase's (lang, key) and ("*", key) for the next phrase of the same key */
+    char last_lang[16], last_key[200];
+    list *last_a, *last_b;
 };
 
 /*
@@ -389,6 +392,16 @@ static int add_phrase(dossier_lexicon *lx, const char *lang, const char *key, co
     if (!p)
         return DOSSIER_OK; /* an empty phrase; out of memory shows up below */
     p->entry = entry;
+    /* the phrases of a list come one after another: its lists are those of the phrase before */
+    if (lx->last_a && strcmp(key, lx->last_key) == 0 && strcmp(lang, lx->last_lang) == 0) {
+        list *a = lx->last_a, *b = lx->last_b;
+        if (VEC_PUSH(&a->items, &p->pub) || (a != b && VEC_PUSH(&b->items, &p->pub)))
+            return DOSSIER_ENOMEM;
+        a->head.frozen = b->head.frozen = 0;
+        if (out)
+            *out = &p->pub;
+        return DOSSIER_OK;
+    }
     /* Every key has a "*" list: a key without one is new, and the list made first is its first. */
     int new_key = !lookup_list(lx, "*", key);
     list *a = get_list(lx, lang, key);
@@ -397,6 +410,13 @@ static int add_phrase(dossier_lexicon *lx, const char *lang, const char *key, co
         return DOSSIER_ENOMEM;
     if (new_key && VEC_PUSH(&lx->keys, (const char *)a->id + strlen(lang) + 1))
         return DOSSIER_ENOMEM;
+    lx->last_a = NULL;
+    if (strlen(lang) < sizeof lx->last_lang && strlen(key) < sizeof lx->last_key) {
+        strcpy(lx->last_lang, lang);
+        strcpy(lx->last_key, key);
+        lx->last_a = a;
+        lx->last_b = b;
+    }
     a->head.frozen = b->head.frozen = 0;
     if (out)
         *out = &p->pub;
