@@ -363,8 +363,7 @@ static phrase *make_phrase(dossier_lexicon *lx, const char *text, size_t len)
     size_t pos = 0, start, end;
     lx->words.n = 0;
     while (dossier_token_next(text, len, &pos, &start, &end)) {
-        const char *f = dossier_fold_into(&lx->fold, text + start, end - start);
-        const char *w = f ? dossier_arena_strndup(&lx->arena, f, strlen(f)) : NULL;
+        const char *w = dossier_arena_fold(&lx->arena, &lx->fold, text + start, end - start);
         if (!w || VEC_PUSH(&lx->words, w))
             return NULL;
     }
