@@ -4,6 +4,7 @@
  */
 #include "base/util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,21 +311,76 @@ static int typo_char(const char *s, size_t i, size_t len)
     return TYPO_SAME;
 }
 
+static int fold_unicode(dbuf *b, const char *s, size_t len);
+
+/*
+ * What the general path makes of each letter of Latin-1, the Latin
+ * extensions, Greek and Cyrillic (U+00C0 to U+024F, U+0370 to U+052F: two
+ * bytes each) standing alone, when that is one or two bytes with no space
+ * (len 0: a character left to the general path).  Folding such a letter
+ * depends on no other: case and decomposition are the letter's own, its
+ * marks are stripped, and no letter of these blocks composes with another
+ * (what follows a letter and may compose with it, a combining mark, sends
+ * the word to the general path).  Made once per process by asking the
+ * general path about each (pthread_once).
+ */
+#define TWO_FIRST 0xC0
+#define TWO_LAST 0x52F
+static struct {
+    unsigned char len;
+    char s[2];
+} two_fold[TWO_LAST - TWO_FIRST + 1];
+static pthread_once_t two_fold_once = PTHREAD_ONCE_INIT;
+
+/* Fills two_fold (pthread_once); a letter the general path cannot fold (out of memory) stays out. */
+static void make_two_fold(void)
+{
+    dbuf b = {0};
+    for (unsigned cp = TWO_FIRST; cp <= TWO_LAST; cp++) {
+        if (cp >= 0x250 && cp < 0x370)
+            continue; /* phonetic letters, modifiers and combining marks */
+        char in[2] = {(char)(0xC0 | cp >> 6), (char)(0x80 | (cp & 0x3F))};
+        if (fold_unicode(&b, in, 2) == DOSSIER_OK && b.len >= 1 && b.len <= 2 && !memchr(b.s, ' ', b.len)) {
+            two_fold[cp - TWO_FIRST].len = (unsigned char)b.len;
+            memcpy(two_fold[cp - TWO_FIRST].s, b.s, b.len);
+        }
+    }
+    dossier_buf_free(&b);
+}
+
 /*
  * dossier_fold() for pure ASCII text, which most words are: lower-cased,
  * spaces collapsed, without utf8proc's decomposition, into out (len + 1
  * bytes); returns the folded length, or (size_t)-1 at a NUL or a byte past
  * ASCII, which the general path folds, but for the typographic quotes,
- * dashes and spaces of typo_char ("don’t", "“", "—"), taken as it takes
- * them.  Same result as the general path on such input.
+ * dashes and spaces of typo_char ("don’t", "“", "—") and the letters of
+ * two_fold ("é", "ß", "Ж"), taken as it takes them.  Same result as the
+ * general path on such input.
  */
 static size_t fold_ascii(char *out, const char *s, size_t len)
 {
     size_t o = 0;
-    int space = 0;
+    int space = 0, letters = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((unsigned char)(c - 1) >= 0x7F) {
+            unsigned char d = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+            if (c >= 0xC3 && c <= 0xD4 && (d & 0xC0) == 0x80) {
+                if (!letters) {
+                    pthread_once(&two_fold_once, make_two_fold);
+                    letters = 1;
+                }
+                unsigned cp = (unsigned)(c & 0x1F) << 6 | (d & 0x3F);
+                if (cp < TWO_FIRST || cp > TWO_LAST || !two_fold[cp - TWO_FIRST].len)
+                    return (size_t)-1;
+                if (space && o > 0)
+                    out[o++] = ' ';
+                space = 0;
+                memcpy(out + o, two_fold[cp - TWO_FIRST].s, two_fold[cp - TWO_FIRST].len);
+                o += two_fold[cp - TWO_FIRST].len;
+                i++;
+                continue;
+            }
             int k = c ? typo_char(s, i, len) : TYPO_OTHER;
             if (k == TYPO_OTHER)
                 return (size_t)-1;
