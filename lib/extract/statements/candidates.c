@@ -91,35 +91,6 @@ int dossier_speakers_participle(const stm_ctx *c, int tok)
 }
 
 /* See candidates.h. */
-int dossier_speakers_sent_first(const stm_ctx *c, int tok)
-{
-    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
-    return s->first_token;
-}
-
-/* See candidates.h. */
-int dossier_speakers_sent_end(const stm_ctx *c, int tok)
-{
-    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
-    return s->first_token + s->ntokens;
-}
-
-/* See candidates.h. */
-int dossier_speakers_para(const stm_ctx *c, int tok)
-{
-    return c->d->sentences.v[c->d->tokens.v[tok].sentence].paragraph;
-}
-
-/* See candidates.h. */
-unsigned dossier_speakers_flags(const stm_ctx *c, int tok)
-{
-    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
-        return 0;
-    return c->d->tokens.v[tok].flags;
-}
-
-
-/* See candidates.h. */
 int dossier_speakers_words(const stm_ctx *c, int first, int end)
 {
     int n = 0;

@@ -90,15 +90,36 @@ int dossier_speakers_hyphen_adjective(const stm_ctx *c, int tok);
  * (statement.participle_endings) after at least three other characters. */
 int dossier_speakers_participle(const stm_ctx *c, int tok);
 
+/*
+ * The token helpers below are inline: the cue and speaker tests ask them
+ * some 150,000 times on forty articles, and each is a load or two.
+ */
+
 /* First and end token of the sentence that holds token `tok`. */
-int dossier_speakers_sent_first(const stm_ctx *c, int tok);
-int dossier_speakers_sent_end(const stm_ctx *c, int tok);
+static inline int dossier_speakers_sent_first(const stm_ctx *c, int tok)
+{
+    return c->d->sentences.v[c->d->tokens.v[tok].sentence].first_token;
+}
+
+static inline int dossier_speakers_sent_end(const stm_ctx *c, int tok)
+{
+    const dossier_sentence *s = &c->d->sentences.v[c->d->tokens.v[tok].sentence];
+    return s->first_token + s->ntokens;
+}
 
 /* Paragraph of token `tok`. */
-int dossier_speakers_para(const stm_ctx *c, int tok);
+static inline int dossier_speakers_para(const stm_ctx *c, int tok)
+{
+    return c->d->sentences.v[c->d->tokens.v[tok].sentence].paragraph;
+}
 
 /* Token flags, or 0 out of range. */
-unsigned dossier_speakers_flags(const stm_ctx *c, int tok);
+static inline unsigned dossier_speakers_flags(const stm_ctx *c, int tok)
+{
+    if (tok < 0 || (size_t)tok >= c->d->tokens.n)
+        return 0;
+    return c->d->tokens.v[tok].flags;
+}
 
 /*
  * Non-zero when token `tok` is the one-character punctuation `ch`.  Inline:
