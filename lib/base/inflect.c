@@ -106,9 +106,9 @@ long dossier_inflect_in_list(const dossier_lexicon *lx, const char *lang, const 
 int dossier_inflect_compound(const char *w, const char *tail)
 {
     size_t lw = strlen(w), lt = strlen(tail);
-    if (lt < 4 || lw < lt + 3)
+    if (lt < DOSSIER_INFLECT_COMPOUND_TAIL || lw < lt + DOSSIER_INFLECT_COMPOUND_HEAD)
         return 0;
-    return memcmp(w + lw - lt, tail, lt) == 0 && letters(w, lw - lt) >= 3;
+    return memcmp(w + lw - lt, tail, lt) == 0 && letters(w, lw - lt) >= DOSSIER_INFLECT_COMPOUND_HEAD;
 }
 
 /* See inflect.h. */

@@ -43,6 +43,10 @@ size_t dossier_inflect_stems(const dossier_lexicon *lx, const char *lang, const 
 
 /* Non-zero when folded word `w` ends with the folded word `tail` as a compound part ("raumstation", "station"). */
 int dossier_inflect_compound(const char *w, const char *tail);
+/* The fewest bytes of a word that dossier_inflect_compound() finds a compound: a tail of four, three before. */
+#define DOSSIER_INFLECT_COMPOUND_TAIL 4
+#define DOSSIER_INFLECT_COMPOUND_HEAD 3
+#define DOSSIER_INFLECT_COMPOUND_MIN (DOSSIER_INFLECT_COMPOUND_TAIL + DOSSIER_INFLECT_COMPOUND_HEAD)
 
 /* Like dossier_inflect_compound(), for `w` or `w` without a case ending ("bundesministeriums", "ministerium"). */
 int dossier_inflect_compound_of(const dossier_lexicon *lx, const char *lang, const char *w, const char *tail);

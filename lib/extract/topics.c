@@ -563,9 +563,13 @@ static int body_word_at(const dossier_doc *d, int t, int end)
     if (k)
         return (int)k;
     int hit = -1;
+    int inflects = n ? endings_now : 0;
+    /* where a word is only itself, the list match just tried it: only a compound of a body word is left
+       ("Marsmond"), and a word too short for one is none */
+    if (!inflects && strlen(d->folds.v[t]) < DOSSIER_INFLECT_COMPOUND_MIN)
+        return 0;
     if (!dossier_topicindex_recall(ix_now, MEMO_BODY_WORD, d->folds.v[t], &hit)) {
         hit = 0;
-        int inflects = n ? endings_now : 0;
         for (size_t i = 0; !hit && i < n; i++)
             hit = list[i]->nwords == 1 && same_word(d, d->folds.v[t], list[i]->words[0], inflects);
         dossier_topicindex_remember(ix_now, MEMO_BODY_WORD, d->folds.v[t], hit);
