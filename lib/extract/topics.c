@@ -493,7 +493,12 @@ static int own_topics(dossier_doc *d, dossier_statement *s, const name_list *nam
             t += k - 1;
             continue;
         }
-        int head = dossier_roles_head_of_state(d, t, &k);   /* "глава государства лично следил" */
+        /* "глава государства лично следил"; most words start no phrase of the list, which is asked
+           here through the article's memo rather than found again by dossier_roles_head_of_state */
+        size_t left = d->tokens.n - (size_t)t;
+        int head = dossier_doc_match(d, list_now(d, "statement.head_of_state"), (size_t)t, left > 8 ? 8 : left, NULL)
+                       ? dossier_roles_head_of_state(d, t, &k)
+                       : -1;
         if (head >= 0) {
             rc = add_topic(d, s, head);
             t += k - 1;
