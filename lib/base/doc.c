@@ -27,6 +27,7 @@ void dossier_doc_shed(dossier_doc *d)
     VEC_FREE(&d->line_folds);
     VEC_FREE(&d->line_flags);
     VEC_FREE(&d->line_spans);
+    VEC_FREE(&d->line_hashes);
     VEC_FREE(&d->tokens);
     VEC_FREE(&d->folds);
     VEC_FREE(&d->fold_hashes);
@@ -43,6 +44,7 @@ void dossier_doc_free(dossier_doc *d)
     VEC_FREE(&d->line_folds);
     VEC_FREE(&d->line_flags);
     VEC_FREE(&d->line_spans);
+    VEC_FREE(&d->line_hashes);
     VEC_FREE(&d->paragraphs);
     VEC_FREE(&d->sentences);
     VEC_FREE(&d->tokens);

@@ -154,6 +154,7 @@ typedef struct dossier_doc {
     VEC(const char *) line_folds; /* every token of the lines clean read, folded (arena): meta reads */
     VEC(unsigned) line_flags;     /* them again instead of tokenizing again; their token flags */
     VEC(dossier_span) line_spans; /* and spans into text */
+    VEC(uint64_t) line_hashes;    /* and the dossier_lexicon_word_hash of each fold (meta's and segment's) */
     char *body;                 /* the article body: title and body lines, paragraphs split by "\n\n" */
     size_t body_len;
 

@@ -363,7 +363,8 @@ static phrase *make_phrase(dossier_lexicon *lx, const char *text, size_t len)
     size_t pos = 0, start, end;
     lx->words.n = 0;
     while (dossier_token_next(text, len, &pos, &start, &end)) {
-        const char *w = dossier_arena_fold(&lx->arena, &lx->fold, text + start, end - start);
+        size_t wl;
+        const char *w = dossier_arena_fold(&lx->arena, &lx->fold, text + start, end - start, &wl);
         if (!w || VEC_PUSH(&lx->words, w))
             return NULL;
     }
@@ -774,6 +775,13 @@ static int may_start(const list *l, const char *word)
 uint64_t dossier_lexicon_word_hash(const char *w)
 {
     return word_hash(w);
+}
+
+/* See lexicon.h. */
+uint64_t dossier_lexicon_word_hash_len(const char *w, size_t len)
+{
+    uint64_t h = mix_bytes(0, w, len);
+    return h ? h : 1;
 }
 
 /* The run of l's phrases whose first word is `word`, of word_hash h (l frozen, may_start true), or NULL. */

@@ -184,6 +184,8 @@ size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *wo
  * dossier_lexlist_match_hashed.
  */
 uint64_t dossier_lexicon_word_hash(const char *w);
+/* dossier_lexicon_word_hash of w, whose length len is known. */
+uint64_t dossier_lexicon_word_hash_len(const char *w, size_t len);
 
 /* dossier_lexicon_match on a list found with dossier_lexicon_find (NULL matches nothing). */
 static inline size_t dossier_lexlist_match(const dossier_lexlist *l, const char *const *words, size_t n,

@@ -479,7 +479,7 @@ const char *dossier_fold_into(dbuf *b, const char *s, size_t len)
 }
 
 /* See util.h: the fast path folds into the arena's room for len + 1 bytes, of which it keeps what it used. */
-const char *dossier_arena_fold(dossier_arena *a, dbuf *scratch, const char *s, size_t len)
+const char *dossier_arena_fold(dossier_arena *a, dbuf *scratch, const char *s, size_t len, size_t *out_len)
 {
     struct arena_block *b = a->head;
     if (b && b->size - b->used >= len + 1) {
@@ -487,10 +487,12 @@ const char *dossier_arena_fold(dossier_arena *a, dbuf *scratch, const char *s, s
         size_t n = fold_ascii(p, s, len);
         if (n != (size_t)-1) {
             b->used += n + 1;
+            *out_len = n;
             return p;
         }
     }
     const char *f = dossier_fold_into(scratch, s, len);
+    *out_len = f ? scratch->len : 0;
     return f ? dossier_arena_strndup(a, f, scratch->len) : NULL;
 }
 

@@ -150,10 +150,10 @@ const char *dossier_fold_into(dbuf *b, const char *s, size_t len);
 /*
  * dossier_fold() into arena a: the folded text, kept with the arena's
  * strings (written there at once by the fast path; `scratch`, the
- * caller's, kept from call to call, serves the general path).  Returns it,
- * or NULL when out of memory.
+ * caller's, kept from call to call, serves the general path).  Returns it
+ * and sets *out_len to its length, or returns NULL when out of memory.
  */
-const char *dossier_arena_fold(dossier_arena *a, dbuf *scratch, const char *s, size_t len);
+const char *dossier_arena_fold(dossier_arena *a, dbuf *scratch, const char *s, size_t len, size_t *out_len);
 
 /*
  * A name (a file name, a path) as text: NULL when it is valid UTF-8 without

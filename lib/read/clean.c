@@ -265,8 +265,8 @@ static unsigned by_itself(const dossier_doc *d, const info *l, const char *s, si
 }
 
 /*
- * Reads line i of the text: every token into d->line_folds, line_flags and
- * line_spans (folded into the doc's arena through `fold`, the caller's,
+ * Reads line i of the text: every token into d->line_folds, line_flags,
+ * line_spans and line_hashes (folded into the doc's arena through `fold`, the caller's,
  * kept from line to line: no malloc a word), where meta reads them again,
  * and its words into *l.
  */
@@ -278,9 +278,11 @@ static int read_words(dossier_doc *d, dbuf *fold, info *l, size_t i)
     unsigned fl;
     line->tok0 = d->line_folds.n;
     while ((fl = dossier_token_next(s, b, &pos, &ts, &te)) != 0) {
-        const char *kept = dossier_arena_fold(&d->arena, fold, s + ts, te - ts);
+        size_t kl;
+        const char *kept = dossier_arena_fold(&d->arena, fold, s + ts, te - ts, &kl);
         if (!kept || VEC_PUSH(&d->line_folds, kept) || VEC_PUSH(&d->line_flags, fl) ||
-            VEC_PUSH(&d->line_spans, ((dossier_span){ts, te})))
+            VEC_PUSH(&d->line_spans, ((dossier_span){ts, te})) ||
+            VEC_PUSH(&d->line_hashes, dossier_lexicon_word_hash_len(kept, kl)))
             return DOSSIER_ENOMEM;
         line->ntok++;
         if (fl & DOSSIER_TOK_PUNCT) {
@@ -442,7 +444,7 @@ int dossier_clean_run(dossier_doc *d)
     /* a token is some four bytes with its space: room for most texts' tokens at once */
     size_t guess = d->text_len / 4 + 16;
     if (!in || VEC_RESERVE(&d->line_folds, guess) || VEC_RESERVE(&d->line_flags, guess) ||
-        VEC_RESERVE(&d->line_spans, guess)) {
+        VEC_RESERVE(&d->line_spans, guess) || VEC_RESERVE(&d->line_hashes, guess)) {
         rc = DOSSIER_ENOMEM;
         goto done;
     }

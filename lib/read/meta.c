@@ -42,6 +42,7 @@ typedef struct {
     char *block;        /* every folded form of the line, one after another */
     unsigned *fl;       /* token flags */
     dossier_span *sp;   /* byte spans into the text */
+    const uint64_t *h;  /* the folds' dossier_lexicon_word_hash (the doc's), or NULL */
     int view;           /* the arrays are the doc's (ltoks_line), not the reader's */
 } ltoks;
 
@@ -121,6 +122,7 @@ static int ltoks_line(ltoks *t, const dossier_doc *d, const dossier_line *l)
     t->f = (char **)(uintptr_t)(d->line_folds.v + l->tok0);
     t->fl = d->line_flags.v + l->tok0;
     t->sp = d->line_spans.v + l->tok0;
+    t->h = d->line_hashes.n == d->line_folds.n ? d->line_hashes.v + l->tok0 : NULL;
     for (size_t k = 0; k < t->n; k++)
         if (!(t->fl[k] & DOSSIER_TOK_PUNCT))
             t->nwords++;
@@ -297,7 +299,7 @@ static int detect_language(dossier_doc *d)
                 if (!hd || !hd->frozen || !((hd->starts[bit / 64] >> (bit % 64)) & 1))
                     continue;
                 if (!hashed) {
-                    h = dossier_lexicon_word_hash(w[0]);
+                    h = t.h ? t.h[k] : dossier_lexicon_word_hash(w[0]);
                     hashed = 1;
                 }
                 if (dossier_lexlist_match_at(stop[g], w, 1, h, bit, NULL) == 1)

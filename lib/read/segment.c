@@ -150,12 +150,16 @@ done:
     return rc ? dossier_doc_fail(d, rc, "out of memory") : DOSSIER_OK;
 }
 
-/* Adds a token of the body (folded: `kept`, in the arena) with the hash and prefix bit list look-ups make of its fold. */
-static int add_token(dossier_doc *d, size_t s, size_t e, unsigned flags, const char *kept)
+/*
+ * Adds a token of the body (folded: `kept`, in the arena) with the hash
+ * and prefix bit list look-ups make of its fold (the hash h given, or 0 to
+ * make it).
+ */
+static int add_token(dossier_doc *d, size_t s, size_t e, unsigned flags, const char *kept, uint64_t h)
 {
     dossier_token t = {{s, e}, flags, -1};
     if (!kept || VEC_PUSH(&d->tokens, t) || VEC_PUSH(&d->folds, kept) ||
-        VEC_PUSH(&d->fold_hashes, dossier_lexicon_word_hash(kept)) ||
+        VEC_PUSH(&d->fold_hashes, h ? h : dossier_lexicon_word_hash(kept)) ||
         VEC_PUSH(&d->fold_bits, (uint16_t)dossier_lexicon_prefix_bit(kept)))
         return dossier_doc_fail(d, DOSSIER_ENOMEM, "out of memory");
     return DOSSIER_OK;
@@ -172,7 +176,7 @@ static int tokenize_range(dossier_doc *d, dbuf *fold, size_t a, size_t e)
     unsigned flags;
     while ((flags = dossier_token_next(d->body, d->body_len, &pos, &s, &end)) != 0 && s < e) {
         const char *f = dossier_fold_into(fold, d->body + s, end - s);
-        int rc = add_token(d, s, end, flags, f ? dossier_doc_strndup(d, f, strlen(f)) : NULL);
+        int rc = add_token(d, s, end, flags, f ? dossier_doc_strndup(d, f, strlen(f)) : NULL, 0);
         if (rc)
             return rc;
     }
@@ -210,7 +214,7 @@ static int tokenize(dossier_doc *d)
         for (size_t k = l->tok0; !rc && k < l->tok0 + l->ntok; k++) {
             const dossier_span *sp = &d->line_spans.v[k];
             rc = add_token(d, sp->start - l->span.start + l->body_start, sp->end - l->span.start + l->body_start,
-                           d->line_flags.v[k], d->line_folds.v[k]);
+                           d->line_flags.v[k], d->line_folds.v[k], k < d->line_hashes.n ? d->line_hashes.v[k] : 0);
         }
     }
     dossier_buf_free(&fold);
