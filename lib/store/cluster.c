@@ -557,7 +557,10 @@ static int read_features(features *f, dossier_db *db, sqlite3_stmt *st, event_li
     f->rank = sqlite3_column_int(st, 6);
     f->start = sqlite3_column_int64(st, 11);
     const char *lang = (const char *)sqlite3_column_text(st, 7);
-    snprintf(f->lang, sizeof f->lang, "%s", lang ? lang : "");
+    size_t k = 0;
+    for (; lang && lang[k] && k + 1 < sizeof f->lang; k++) /* as snprintf would cut it */
+        f->lang[k] = lang[k];
+    f->lang[k] = '\0';
     if (sqlite3_column_type(st, 8) == SQLITE_NULL && !fill) {
         f->unfilled = 1;
         return DOSSIER_OK;
@@ -566,16 +569,22 @@ static int read_features(features *f, dossier_db *db, sqlite3_stmt *st, event_li
         int rc = fill_words(&f->text, db, f->id, f->lang, ev);
         if (rc)
             return rc;
-    } else {
-        dbuf b = {0};
-        for (int c = 8; c <= 10; c++) {
-            const char *t = (const char *)sqlite3_column_text(st, c);
-            if ((c > 8 && dossier_buf_puts(&b, "\n")) || dossier_buf_puts(&b, t ? t : "")) {
-                dossier_buf_free(&b);
-                return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
-            }
+    } else { /* words "\n" numbers "\n" names, in one allocation */
+        const char *t[3];
+        size_t n[3], len = 0;
+        for (int c = 0; c < 3; c++) {
+            t[c] = (const char *)sqlite3_column_text(st, 8 + c);
+            n[c] = t[c] ? strlen(t[c]) : 0; /* as far as the text goes, as a C string */
+            len += n[c] + 1;
         }
-        f->text = dossier_buf_take(&b);
+        if (!(f->text = malloc(len)))
+            return dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory");
+        char *w = f->text;
+        for (int c = 0; c < 3; c++) {
+            memcpy(w, t[c] ? t[c] : "", n[c]);
+            w += n[c];
+            *w++ = c < 2 ? '\n' : '\0';
+        }
     }
     return parse(f) ? dossier_db_fail(db, DOSSIER_ENOMEM, "out of memory") : DOSSIER_OK;
 }
