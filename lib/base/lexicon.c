@@ -778,6 +778,12 @@ uint64_t dossier_lexicon_word_hash(const char *w)
 }
 
 /* See lexicon.h. */
+uint64_t dossier_lexicon_generation(const dossier_lexicon *lx)
+{
+    return lx->generation;
+}
+
+/* See lexicon.h. */
 uint64_t dossier_lexicon_word_hash_len(const char *w, size_t len)
 {
     uint64_t h = mix_bytes(0, w, len);

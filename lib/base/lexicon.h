@@ -184,6 +184,13 @@ size_t dossier_lexlist_match_run(const dossier_lexlist *l, const char *const *wo
  * dossier_lexlist_match_hashed.
  */
 uint64_t dossier_lexicon_word_hash(const char *w);
+/*
+ * A number unique to this lexicon as it now is (a lexicon loaded later, or
+ * this one after more files, has another): what a thread may key what it
+ * worked out from the lexicon on.
+ */
+uint64_t dossier_lexicon_generation(const dossier_lexicon *lx);
+
 /* dossier_lexicon_word_hash of w, whose length len is known. */
 uint64_t dossier_lexicon_word_hash_len(const char *w, size_t len);
 

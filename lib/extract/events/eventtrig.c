@@ -16,6 +16,7 @@
  */
 #include "extract/events/eventtrig.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,8 +39,44 @@ static void add_kind(dossier_ectx *c, const char *name, const char *key)
     c->nkinds++;
 }
 
-/* See eventtrig.h. */
+/*
+ * What dossier_evtrig_kinds worked out last in this thread: the fields of
+ * a dossier_ectx from nkinds up to lists, for the lexicon generation and
+ * language they were made with (generation 0: none).  Every article of an
+ * ingest asks again with the same lexicon and mostly the same language.
+ */
+#define KINDS_FROM offsetof(dossier_ectx, nkinds)
+#define KINDS_SIZE (offsetof(dossier_ectx, lists) - offsetof(dossier_ectx, nkinds))
+static _Thread_local struct {
+    uint64_t generation;
+    int any_lang;       /* made for c->lang NULL */
+    char lang[16];
+    unsigned char fields[KINDS_SIZE];
+} kinds_memo;
+
+static void kinds_make(dossier_ectx *c);
+
+/* See eventtrig.h: from the thread's memo when it was made with the same lexicon and language. */
 void dossier_evtrig_kinds(dossier_ectx *c)
+{
+    uint64_t gen = c->d->lex ? dossier_lexicon_generation(c->d->lex) : 0;
+    if (gen && kinds_memo.generation == gen &&
+        (c->lang ? !kinds_memo.any_lang && strcmp(kinds_memo.lang, c->lang) == 0 : kinds_memo.any_lang)) {
+        memcpy((char *)c + KINDS_FROM, kinds_memo.fields, KINDS_SIZE);
+        return;
+    }
+    kinds_make(c);
+    kinds_memo.generation = 0;
+    if (gen && (!c->lang || strlen(c->lang) < sizeof kinds_memo.lang)) {
+        kinds_memo.any_lang = !c->lang;
+        snprintf(kinds_memo.lang, sizeof kinds_memo.lang, "%s", c->lang ? c->lang : "");
+        memcpy(kinds_memo.fields, (const char *)c + KINDS_FROM, KINDS_SIZE);
+        kinds_memo.generation = gen;
+    }
+}
+
+/* dossier_evtrig_kinds past its memo. */
+static void kinds_make(dossier_ectx *c)
 {
     static const char *const keys[] = {
         "event.interview", "event.visit", "event.meeting", "event.agreement", "event.launch",

@@ -28,7 +28,9 @@ typedef struct {
     /* per sentence s: its mentions ment[ment_at[s] .. ment_at[s+1]) and its
      * timexes tmx[tmx_at[s] .. tmx_at[s+1]), each in index order */
     int *ment, *ment_at, *tmx, *tmx_at;
-    /* the event kinds (dossier_evtrig_kinds): their names, list keys "event.<kind>" and stem keys */
+    /* the event kinds (dossier_evtrig_kinds): their names, list keys "event.<kind>" and stem keys;
+     * the fields from nkinds up to lists are what dossier_evtrig_kinds sets (its thread memo copies
+     * them as one block) */
     size_t nkinds;
     const char *kinds[DOSSIER_EVTRIG_MAX_KINDS];
     const char *keys[DOSSIER_EVTRIG_MAX_KINDS];
