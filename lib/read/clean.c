@@ -48,6 +48,7 @@ typedef struct {
     const char **w;     /* folded words (punctuation left out), in the doc's arena */
     unsigned char *colon; /* colon[i]: 1 when a ':' follows word i, 2 for a '/' */
     unsigned *wflags;   /* token flags of each word */
+    uint64_t *wh;       /* the dossier_lexicon_word_hash of each word (its line token's) */
     size_t nw;
     unsigned f;
 } info;
@@ -71,7 +72,8 @@ static size_t match_at(const dossier_doc *d, const info *l, const char *key, siz
 {
     if (i >= l->nw)
         return 0;
-    return dossier_lexlist_match(list_now(d, key), l->w + i, l->nw - i, NULL);
+    return dossier_lexlist_match_at(list_now(d, key), l->w + i, l->nw - i, l->wh[i], dossier_lexicon_prefix_bit(l->w[i]),
+                                    NULL);
 }
 
 /* Non-zero when some phrase of `key` occurs anywhere in the line (the list found once, not at every word). */
@@ -79,7 +81,7 @@ static int contains(const dossier_doc *d, const info *l, const char *key)
 {
     const dossier_lexlist *list = list_now(d, key);
     for (size_t i = 0; i < l->nw; i++)
-        if (dossier_lexlist_match(list, l->w + i, l->nw - i, NULL))
+        if (dossier_lexlist_match_at(list, l->w + i, l->nw - i, l->wh[i], dossier_lexicon_prefix_bit(l->w[i]), NULL))
             return 1;
     return 0;
 }
@@ -296,14 +298,18 @@ static int read_words(dossier_doc *d, dbuf *fold, info *l, size_t i)
             const char **w = realloc(l->w, cap * sizeof *w);
             unsigned char *c = w ? realloc(l->colon, cap) : NULL;
             unsigned *wf = c ? realloc(l->wflags, cap * sizeof *wf) : NULL;
+            uint64_t *wh = wf ? realloc(l->wh, cap * sizeof *wh) : NULL;
             if (w)
                 l->w = w;
             if (c)
                 l->colon = c;
-            if (!wf)
+            if (wf)
+                l->wflags = wf;
+            if (!wh)
                 return DOSSIER_ENOMEM;
-            l->wflags = wf;
+            l->wh = wh;
         }
+        l->wh[l->nw] = d->line_hashes.v[d->line_hashes.n - 1];
         l->w[l->nw] = kept;
         l->colon[l->nw] = 0;
         l->wflags[l->nw] = fl;
@@ -467,6 +473,7 @@ done:
         free(in[i].w);
         free(in[i].colon);
         free(in[i].wflags);
+        free(in[i].wh);
     }
     free(in);
     dossier_buf_free(&fold);
