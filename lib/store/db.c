@@ -40,8 +40,11 @@
  * the WAL in the middle of the batch and reads them back to change them
  * again: 600 articles onto 100k cost 262k pread and pwrite calls with 16 MiB,
  * 208-228k with 24 MiB, 188k with 32 MiB (on 5k articles 73k, 78k, 79k).
- * 24 MiB keeps an ingest's peak memory (--jobs 2) under 64 MB. */
-#define DOSSIER_DB_CACHE_KIB "-24576"
+ * 22 MiB keeps an ingest's peak memory (--jobs 2) under 64 MB beside the
+ * band filters of shingles.c and the analysing threads' memos; with the
+ * filters, 2,000 articles onto 100k read fewer pages than 24 MiB did
+ * without them. */
+#define DOSSIER_DB_CACHE_KIB "-22528"
 /* A writer copies the WAL into the database (a checkpoint) once it holds
  * 16,384 pages (64 MiB), not SQLite's 1,000: a batch of articles writes
  * some thousand pages, so the default checkpointed after every commit,

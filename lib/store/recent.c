@@ -24,6 +24,8 @@
  */
 #include "store/recent.h"
 
+#include <limits.h>
+
 /* Rows of entity_article_mentions (about 17 an article) in the newest part (recent = 1) that
  * make it full: some 1,000 articles' rows; the three indexes' newest parts are a hundred
  * leaves or so, which stay cached. */
@@ -35,28 +37,57 @@
 static const char *const tables[] = {"entity_article_mentions", "statement_entities", "entity_event_dates"};
 #define NTABLES (sizeof tables / sizeof *tables)
 
-/* The statement that moves a table's rows from one part to another: [table][0] newest to
- * middle, [table][1] middle to old, [table][2] newest to old. */
+/* The statement that moves a table's rows of entities ?1 to ?2 from one part to another:
+ * [table][0] newest to middle, [table][1] middle to old, [table][2] newest to old. */
+#define RANGE " AND entity BETWEEN ?1 AND ?2"
 static const char *const moves[NTABLES][3] = {
-    {"UPDATE OR IGNORE entity_article_mentions SET recent = 2 WHERE recent = 1",
-     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 2",
-     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 1"},
-    {"UPDATE OR IGNORE statement_entities SET recent = 2 WHERE recent = 1",
-     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 2",
-     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 1"},
-    {"UPDATE OR IGNORE entity_event_dates SET recent = 2 WHERE recent = 1",
-     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 2",
-     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 1"},
+    {"UPDATE OR IGNORE entity_article_mentions SET recent = 2 WHERE recent = 1" RANGE,
+     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 2" RANGE,
+     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 1" RANGE},
+    {"UPDATE OR IGNORE statement_entities SET recent = 2 WHERE recent = 1" RANGE,
+     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 2" RANGE,
+     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 1" RANGE},
+    {"UPDATE OR IGNORE entity_event_dates SET recent = 2 WHERE recent = 1" RANGE,
+     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 2" RANGE,
+     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 1" RANGE},
 };
 
-/* Runs moves[t][which] for every table t. */
+/* The largest entity of a table's part ?1 (from the index that leads with the part). */
+static const char *const last_entity[NTABLES] = {
+    "SELECT max(entity) FROM entity_article_mentions WHERE recent = ?1",
+    "SELECT max(entity) FROM statement_entities WHERE recent = ?1",
+    "SELECT max(entity) FROM entity_event_dates WHERE recent = ?1",
+};
+
+/* The part that moves[t][which] moves rows from. */
+static const int from_part[3] = {1, 2, 1};
+
+/* Ranges of entity ids a move is cut into.  An UPDATE that changes the
+ * index it reads first gathers the keys of all its rows in memory: a
+ * middle part of 262,144 rows took 3-4 MiB at once, on top of the cache. */
+#define MOVE_RANGES 16
+
+/* Runs moves[t][which] for every table t, a range of entities at a time. */
 static int move_all(dossier_db *db, int which)
 {
     int rc = DOSSIER_OK;
     for (size_t t = 0; !rc && t < NTABLES; t++) {
-        sqlite3_stmt *st = NULL;
-        rc = dossier_db_cached(&st, db, moves[t][which]);
+        sqlite3_stmt *last = NULL, *st = NULL;
+        long long top = 0;
+        rc = dossier_db_cached(&last, db, last_entity[t]);
         if (!rc) {
+            sqlite3_bind_int(last, 1, from_part[which]);
+            int step = sqlite3_step(last);
+            top = step == SQLITE_ROW ? sqlite3_column_int64(last, 0) : 0;
+            rc = step == SQLITE_ROW ? DOSSIER_OK : dossier_db_sqlfail(db, tables[t]);
+            sqlite3_reset(last);
+        }
+        if (!rc)
+            rc = dossier_db_cached(&st, db, moves[t][which]);
+        long long width = top / MOVE_RANGES + 1; /* entity ids are positive; the last range reaches top */
+        for (long long lo = LLONG_MIN, hi = width; !rc && lo <= top; lo = hi + 1, hi += width) {
+            sqlite3_bind_int64(st, 1, lo);
+            sqlite3_bind_int64(st, 2, hi);
             rc = sqlite3_step(st) == SQLITE_DONE ? DOSSIER_OK : dossier_db_sqlfail(db, tables[t]);
             sqlite3_reset(st);
         }

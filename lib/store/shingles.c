@@ -36,7 +36,7 @@
 #define CANDIDATES 100        /* at most this many candidates per article, and per band */
 #define NEWEST_ROWS 32768     /* band rows (of about 1,600 articles) that wait in article_bands_recent */
 #define MIDDLE_ROWS 262144    /* band rows (of about 13,000 articles) that wait in article_bands_middle */
-#define MERGE_PARTS 32        /* statements that move them on */
+#define MERGE_PARTS 64        /* statements that move them on (each one's journal is held in memory) */
 
 /* A 64-bit mix (splitmix64's finaliser): spreads every input bit. */
 static uint64_t mix(uint64_t x)
