@@ -357,60 +357,77 @@ static void make_two_fold(void)
  * two_fold ("é", "ß", "Ж"), taken as it takes them.  Same result as the
  * general path on such input.
  */
+/*
+ * What fold_ascii makes of an ASCII byte: a capital lower-cased, a
+ * backquote an apostrophe, any other byte itself; 0 for a space (the
+ * bytes dossier_ascii_class calls spaces) and for NUL.
+ */
+static const unsigned char fold_byte[128] = {
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0e, 0x0f,
+    0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
+    0x00, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+    0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
+    0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+    0x27, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f,
+};
+
 static size_t fold_ascii(char *out, const char *s, size_t len)
 {
     size_t o = 0;
     int space = 0, letters = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((unsigned char)(c - 1) >= 0x7F) {
-            unsigned char d = i + 1 < len ? (unsigned char)s[i + 1] : 0;
-            if (c >= 0xC3 && c <= 0xD4 && (d & 0xC0) == 0x80) {
-                if (!letters) {
-                    pthread_once(&two_fold_once, make_two_fold);
-                    letters = 1;
-                }
-                unsigned cp = (unsigned)(c & 0x1F) << 6 | (d & 0x3F);
-                if (cp < TWO_FIRST || cp > TWO_LAST || !two_fold[cp - TWO_FIRST].len)
-                    return (size_t)-1;
-                if (space && o > 0)
-                    out[o++] = ' ';
-                space = 0;
-                memcpy(out + o, two_fold[cp - TWO_FIRST].s, two_fold[cp - TWO_FIRST].len);
-                o += two_fold[cp - TWO_FIRST].len;
-                i++;
-                continue;
-            }
-            int k = c ? typo_char(s, i, len) : TYPO_OTHER;
-            if (k == TYPO_OTHER)
-                return (size_t)-1;
-            size_t n = c == 0xC2 ? 2 : 3;
-            if (k == TYPO_SPACE)
-                space = 1;
-            if (k == TYPO_SPACE || k == TYPO_GONE) {
-                i += n - 1;
-                continue;
-            }
+        if (c < 0x80 && fold_byte[c]) {
             if (space && o > 0)
                 out[o++] = ' ';
             space = 0;
-            if (k == TYPO_SAME) {
-                memcpy(out + o, s + i, n);
-                o += n;
-            } else {
-                out[o++] = k == TYPO_DASH ? '-' : '\'';
-            }
-            i += n - 1;
+            out[o++] = (char)fold_byte[c];
             continue;
         }
-        if (dossier_ascii_class[c] & A_SPACE) {
+        if (c < 0x80 && c) { /* a space (fold_byte 0) */
             space = 1;
+            continue;
+        }
+        /* NUL or a byte past ASCII */
+        unsigned char d = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if (c >= 0xC3 && c <= 0xD4 && (d & 0xC0) == 0x80) {
+            if (!letters) {
+                pthread_once(&two_fold_once, make_two_fold);
+                letters = 1;
+            }
+            unsigned cp = (unsigned)(c & 0x1F) << 6 | (d & 0x3F);
+            if (cp < TWO_FIRST || cp > TWO_LAST || !two_fold[cp - TWO_FIRST].len)
+                return (size_t)-1;
+            if (space && o > 0)
+                out[o++] = ' ';
+            space = 0;
+            memcpy(out + o, two_fold[cp - TWO_FIRST].s, two_fold[cp - TWO_FIRST].len);
+            o += two_fold[cp - TWO_FIRST].len;
+            i++;
+            continue;
+        }
+        int k = c ? typo_char(s, i, len) : TYPO_OTHER;
+        if (k == TYPO_OTHER)
+            return (size_t)-1;
+        size_t n = c == 0xC2 ? 2 : 3;
+        if (k == TYPO_SPACE)
+            space = 1;
+        if (k == TYPO_SPACE || k == TYPO_GONE) {
+            i += n - 1;
             continue;
         }
         if (space && o > 0)
             out[o++] = ' ';
         space = 0;
-        out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+        if (k == TYPO_SAME) {
+            memcpy(out + o, s + i, n);
+            o += n;
+        } else {
+            out[o++] = k == TYPO_DASH ? '-' : '\'';
+        }
+        i += n - 1;
     }
     out[o] = '\0';
     return o;
