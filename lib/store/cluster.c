@@ -61,7 +61,13 @@ typedef struct {
     uint64_t key;             /* the hash of its stem, or of all of it when it has none */
 } item;
 
-typedef VEC(item) items;
+/* A list of items, and a mask of their keys (bit key % 64 of each): an
+ * item whose key's bit is not in another list's mask has no equal there. */
+typedef struct {
+    item *v;
+    size_t n, cap;
+    uint64_t keys;
+} items;
 
 /* A statement as compared: its features row. */
 typedef struct {
@@ -99,8 +105,10 @@ static const char *split(items *out, const char *s, int *rc)
         while (*e && *e != ' ' && *e != '\n')
             e++;
         size_t n = (size_t)(e - s), stem = stem_len(s, n);
-        if (VEC_PUSH(out, ((item){s, n, stem, dossier_hash(s, stem ? stem : n)})))
+        uint64_t key = dossier_hash(s, stem ? stem : n);
+        if (VEC_PUSH(out, ((item){s, n, stem, key})))
             *rc = DOSSIER_ENOMEM;
+        out->keys |= 1ULL << (key & 63);
         s = e;
     }
     return *s == '\n' ? s + 1 : s;
@@ -112,6 +120,7 @@ static int parse(features *f)
     int rc = DOSSIER_OK;
     const char *p = f->text ? f->text : "";
     f->words.n = f->numbers.n = f->names.n = 0;
+    f->words.keys = f->numbers.keys = f->names.keys = 0;
     p = split(&f->words, p, &rc);
     p = split(&f->numbers, p, &rc);
     split(&f->names, p, &rc);
@@ -641,13 +650,20 @@ static int same_word(const item *a, const item *b, int languages_differ)
     return (double)lcs(a, b) >= COGNATE * (double)longer;
 }
 
-/* How many items of a find a different partner in b (each used once). */
+/*
+ * How many items of a find a different partner in b (each used once).
+ * Partners of one language have equal keys (same_word), so an item of a
+ * whose key is not among b's (b->keys) is passed over.
+ */
 static size_t shared_items(const items *a, const items *b, int words, int languages_differ)
 {
-    unsigned char used[512] = {0};
-    size_t n = 0;
-    for (size_t i = 0; i < a->n; i++)
-        for (size_t j = 0; j < b->n && j < sizeof used; j++) {
+    unsigned char used[512];
+    size_t n = 0, nb = b->n < sizeof used ? b->n : sizeof used;
+    memset(used, 0, nb);
+    for (size_t i = 0; i < a->n; i++) {
+        if (!languages_differ && !(b->keys & (1ULL << (a->v[i].key & 63))))
+            continue;
+        for (size_t j = 0; j < nb; j++) {
             if (used[j])
                 continue;
             int same = words ? same_word(&a->v[i], &b->v[j], languages_differ)
@@ -659,6 +675,7 @@ static size_t shared_items(const items *a, const items *b, int words, int langua
                 break;
             }
         }
+    }
     return n;
 }
 
