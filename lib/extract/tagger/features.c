@@ -441,7 +441,7 @@ static int shouted(const tokinfo *ti, size_t a, size_t b)
 /* How many tokens ahead analyse() asks for word-table records (their buckets twice as far). */
 #define WORD_AHEAD 4
 
-/* Fills the per-token facts: classes, capitals, restored case, shape. */
+/* Fills the per-token facts: classes, capitals, restored case (the shape comes with the word hashes, below). */
 static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *words, const dossier_tagger_doc *doc,
                    docmap *dm)
 {
@@ -540,7 +540,6 @@ static int analyse(tokinfo *ti, char **scratch, const dossier_tagger_words *word
                 ti[i].cc = CC_INIT;
             }
         }
-        ti[i].shlen = make_shape(ti[i].shape, sizeof ti[i].shape, ti[i].view, ti[i].vlen);
     }
     free(loud);
     return DOSSIER_OK;
@@ -764,7 +763,7 @@ int dossier_tagger_features_memo(dossier_tagger_features *out, const dossier_tag
     dm.whset = calloc(cap, 1);
     wm.mask = cap - 1;
     wm.tok = calloc(cap, sizeof *wm.tok);
-    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token but same, shape_h and wh, set below */
+    ti = malloc((n ? n : 1) * sizeof *ti); /* analyse() sets every field of every token but same, shape_h, wh and (a word's first token only) shape, set below */
     phrase = calloc(n ? n : 1, sizeof *phrase);
     out->start = malloc((n + 1) * sizeof *out->start);
     out->word = malloc((n ? n : 1) * sizeof *out->word);
@@ -795,6 +794,7 @@ int dossier_tagger_features_memo(dossier_tagger_features *out, const dossier_tag
             memcpy(ti[i].shape_h, ti[ti[i].same].shape_h, sizeof ti[i].shape_h);
             continue;
         }
+        ti[i].shlen = make_shape(ti[i].shape, sizeof ti[i].shape, ti[i].view, ti[i].vlen);
         ti[i].shape_h[0] = dossier_tagger_hash(ch->name_sh[1], ti[i].shape, ti[i].shlen);
         ti[i].shape_h[1] = dossier_tagger_hash(ch->name_sh[3], ti[i].shape, ti[i].shlen);
     }
