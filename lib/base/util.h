@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A growable array of T: VEC(int) v = {0}; VEC_PUSH(&v, 3). */
 #define VEC(T) struct { T *v; size_t n, cap; }
@@ -166,5 +167,27 @@ char *dossier_escape_name(const char *s);
 
 /* FNV-1a hash of `len` bytes. */
 uint64_t dossier_hash(const char *s, size_t len);
+
+/*
+ * The number of bytes from s on (n at most) before the first that is past
+ * ASCII or is `a` or `b`, read eight at a time: a multiple of eight, the
+ * rest left to the caller's byte loop.  Inline: the scans that use it
+ * (quotation marks, item separators) step over most of a text with it.
+ */
+static inline size_t dossier_ascii_run_without(const char *s, size_t n, char a, char b)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, x, y;
+        memcpy(&w, s + i, 8);
+        x = w ^ (ones * (unsigned char)a);
+        y = w ^ (ones * (unsigned char)b);
+        /* a zero byte in x or y is an `a` or a `b` */
+        if ((w & highs) || ((x - ones) & ~x & highs) || ((y - ones) & ~y & highs))
+            break;
+    }
+    return i;
+}
 
 #endif /* DOSSIER_UTIL_H */

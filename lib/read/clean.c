@@ -30,6 +30,7 @@
 
 #include "dossier.h"
 #include "base/token.h"
+#include "base/util.h"
 
 /* Below this many words a line is short: a teaser, a header, a caption. */
 #define REAL_PARAGRAPH_WORDS 12
@@ -132,27 +133,6 @@ static unsigned shape(const char *s, size_t a, size_t b)
     return f;
 }
 
-/*
- * The number of bytes from s on (n at most) before the first that may
- * begin an item separator: a byte past ASCII, '|' or '>'; read eight at a
- * time, the rest left to the caller's byte loop.
- */
-static size_t plain_run(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t i = 0;
-    uint64_t w, bar, gt;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        bar = w ^ (ones * '|');
-        gt = w ^ (ones * '>');
-        /* a zero byte in bar or gt is a '|' or a '>' */
-        if ((w & highs) || ((bar - ones) & ~bar & highs) || ((gt - ones) & ~gt & highs))
-            break;
-    }
-    return i;
-}
-
 /* Number of item separators inside line text s[a..b): | · • anywhere but
  * at the start, and breadcrumb marks › » > between spaces. */
 static int separators(const char *s, size_t a, size_t b)
@@ -160,7 +140,7 @@ static int separators(const char *s, size_t a, size_t b)
     int n = 0;
     size_t p = a;
     while (p < b) {
-        p += plain_run(s + p, b - p);
+        p += dossier_ascii_run_without(s + p, b - p, '|', '>'); /* no separator begins in ASCII but '|' and '>' */
         if (p >= b)
             break;
         size_t at = p;

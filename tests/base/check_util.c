@@ -116,6 +116,27 @@ START_TEST(test_escape_name)
 }
 END_TEST
 
+/* The ASCII run before a stop byte: a multiple of eight, never past a stop
+ * byte or a byte past ASCII, and every stop byte at every place is seen. */
+START_TEST(test_ascii_run_without)
+{
+    char s[40];
+    memset(s, 'a', sizeof s);
+    ck_assert_uint_eq(dossier_ascii_run_without(s, sizeof s, '|', '>'), 40);
+    ck_assert_uint_eq(dossier_ascii_run_without(s, 13, '|', '>'), 8); /* the last 5 bytes are the caller's */
+    for (size_t at = 0; at < sizeof s; at++)
+        for (int k = 0; k < 3; k++) {
+            memset(s, 'a', sizeof s);
+            s[at] = k == 0 ? '|' : k == 1 ? '>' : (char)0xC3;
+            size_t run = dossier_ascii_run_without(s, sizeof s, '|', '>');
+            ck_assert_uint_eq(run, at / 8 * 8);
+        }
+    memset(s, '"', sizeof s); /* a byte that is neither stop is passed over */
+    ck_assert_uint_eq(dossier_ascii_run_without(s, sizeof s, '|', '>'), 40);
+    ck_assert_uint_eq(dossier_ascii_run_without(s, sizeof s, '\'', '"'), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("util");
@@ -125,6 +146,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_arena);
     tcase_add_test(tc, test_utf8);
     tcase_add_test(tc, test_escape_name);
+    tcase_add_test(tc, test_ascii_run_without);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "dossier.h"
+#include "base/util.h"
 
 /* One quotation of a paragraph, in bytes. */
 typedef struct {
@@ -86,27 +87,6 @@ static int wordch(int32_t ch)
     return dossier_uc_is_letter(ch) || dossier_uc_is_digit(ch);
 }
 
-/*
- * The number of bytes from s on (n at most) before the first that may
- * begin a quotation mark: a byte past ASCII, '"' or '\'' (two make one);
- * read eight at a time, the rest left to the caller's byte loop.
- */
-static size_t unquoted_run(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t i = 0;
-    uint64_t w, dq, ap;
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        dq = w ^ (ones * '"');
-        ap = w ^ (ones * '\'');
-        /* a zero byte in dq or ap is a '"' or a '\'' */
-        if ((w & highs) || ((dq - ones) & ~dq & highs) || ((ap - ones) & ~ap & highs))
-            break;
-    }
-    return i;
-}
-
 /* Finds the quotations of body[from, to); returns how many went into q (at most max). */
 static int scan(const char *s, size_t from, size_t to, quote *q, int max)
 {
@@ -114,7 +94,7 @@ static int scan(const char *s, size_t from, size_t to, quote *q, int max)
     int32_t op = 0;
     size_t pos = from;
     while (pos < to && n < max) {
-        pos += unquoted_run(s + pos, to - pos); /* ASCII but '"' and '\'' neither opens nor closes */
+        pos += dossier_ascii_run_without(s + pos, to - pos, '"', '\''); /* ASCII but '"' and '\'' neither opens nor closes */
         if (pos >= to)
             break;
         size_t here = pos;
