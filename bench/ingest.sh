@@ -11,6 +11,7 @@
 #
 # Usage: bench/ingest.sh [N] [WORKDIR]      (defaults: 2000, /tmp/dossier-ingest)
 # Environment: BUILD        the CMake build directory (default: build; use a Release build)
+#              REPEAT       runs of each command, of which the median times are printed (default 1)
 #              COPIES       copies of each real article (default 20: 1,680 articles)
 #              DOSSIER_DATA where get-data.sh put the public sets (default /tmp/dossier-data)
 set -eu
@@ -75,11 +76,13 @@ def timed(cmd, db):
             os.remove(db + suffix)
     return json.loads(r.stdout)
 
+repeat = max(1, int(os.environ.get("REPEAT", "1")))
 for entry in sets:
     name, src = entry.split(":", 1)
     files = [f for f in os.listdir(src) if f.endswith((".txt", ".md"))]
     count, size = len(files), sum(os.path.getsize(os.path.join(src, f)) for f in files) / 1e6
-    print(f"\n{name}: {count} articles, {size:.1f} MB of text ({src})")
+    of = f"; medians of {repeat} runs" if repeat > 1 else ""
+    print(f"\n{name}: {count} articles, {size:.1f} MB of text ({src}){of}")
     runs = [("floor, 1 article/transaction", [f"{build}/bench/floor", "DB", src]),
             ("floor, 100 articles/transaction", [f"{build}/bench/floor", "--batch", "100", "DB", src]),
             ("dossier --jobs 1", [f"{build}/dossier", "--db", "DB", "ingest", "--quiet", "--jobs", "1", src]),
@@ -88,7 +91,10 @@ for entry in sets:
           f" {'x floor wall':>12} {'x floor CPU':>11} {'max RSS':>8}")
     res = {}
     for label, cmd in runs:
-        wall, cpu, rss, last = timed(cmd, os.path.join(work, f"bench-{name}.db"))
+        # each run REPEAT times: the median wall and CPU times, the largest RSS
+        tries = [timed(cmd, os.path.join(work, f"bench-{name}.db")) for _ in range(repeat)]
+        wall, cpu = (sorted(t[k] for t in tries)[len(tries) // 2] for k in (0, 1))
+        rss, last = max(t[2] for t in tries), tries[-1][3]
         res[label] = (wall, cpu)
         fw, fc = res["floor, 1 article/transaction"]
         print(f"{label:32} {wall:7.2f} {cpu:7.2f} {count / wall:6.0f} {size / wall:6.2f} {1e3 * cpu / count:10.2f}"
