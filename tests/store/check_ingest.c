@@ -450,6 +450,53 @@ START_TEST(test_candidates_count_own)
 }
 END_TEST
 
+/*
+ * A run of several new articles stores them with foreign keys off
+ * (ingest.c, check_refs); a new version among them turns them on before
+ * its old version is removed, whose rows go by cascade; the handle has
+ * them on again after the run.  Fails when the removal runs without them:
+ * the old version's rows stay beside the new one's, under the same id.
+ */
+START_TEST(test_version_amid_new_articles)
+{
+    char dir[] = "/tmp/check_ingest_XXXXXX", path[4200], files[3][4096];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/versions.db", dir);
+    dossier_db *db = NULL;
+    ck_assert_dossier_ok(db, dossier_open(&db, path, NULL));
+    snprintf(files[0], sizeof files[0], "%s", put_file(dir, "a-story.txt", story_en));
+    snprintf(files[1], sizeof files[1], "%s", put_file(dir, "b-bureau.txt", poisoned));
+    const char *two[] = {files[0], files[1]}; /* new articles alone: back on after the run */
+    ck_assert_dossier_ok(db, dossier_ingest_files(db, two, 2, 1));
+    ck_assert_int_eq(count(db, "PRAGMA foreign_keys"), 1);
+    char edited[sizeof story_en + 64];
+    snprintf(edited, sizeof edited, "%sFirefly added that the first crew would land in two years.\n", story_en);
+    snprintf(files[0], sizeof files[0], "%s", put_file(dir, "a-story.txt", edited));
+    snprintf(files[1], sizeof files[1], "%s", put_file(dir, "c-french.txt", story_fr));
+    snprintf(files[2], sizeof files[2], "%s", put_file(dir, "d-french-again.txt", story_fr));
+    const char *three[] = {files[1], files[0], files[2]}; /* new, a new version, unchanged */
+    ck_assert_dossier_ok(db, dossier_ingest_files(db, three, 3, 1));
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM articles"), 3);
+    ck_assert_int_eq(count(db, "SELECT version FROM articles WHERE body LIKE '%first crew%'"), 2);
+    ck_assert_int_eq(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    /* the new version under the old id, with its rows and none of the old one's: as if ingested alone */
+    dossier_db *alone = dossier_test_db();
+    dossier_ingest_status status;
+    ck_assert_dossier_ok(alone, dossier_ingest_buffer(alone, "edited.txt", edited, strlen(edited), &status));
+    const char *rows = "SELECT (SELECT count(*) FROM mentions WHERE article = a.id) * 1000"
+                       " + (SELECT count(*) FROM sentences WHERE article = a.id)"
+                       " FROM articles a WHERE body LIKE '%first crew%'";
+    ck_assert_int_gt(count(alone, rows), 1000);
+    ck_assert_int_eq(count(db, rows), count(alone, rows));
+    dossier_close(alone);
+    ck_assert_int_eq(count(db, "PRAGMA foreign_keys"), 1);
+    dossier_close(db);
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -463,6 +510,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_files_memory_db);
     tcase_add_test(tc, test_failure_mid_batch_redone);
     tcase_add_test(tc, test_first_fails_long_alone);
+    tcase_add_test(tc, test_version_amid_new_articles);
     tcase_add_loop_test(tc, test_candidates_count_own, 0, 2);
     suite_add_tcase(s, tc);
     return s;
