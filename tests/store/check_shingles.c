@@ -208,8 +208,9 @@ static int is_near(dossier_db *db, long long article, long long other)
 /* The Bloom filters of the middle and the big band tables (032): made as
  * bands move in, they hide no candidate; a merge rolled back, or bands
  * moved by another writer that dropped the filters, are seen by the
- * handle's next article, which reads the stored filters again.  The
- * other text's bands are in no rewrite: only its copy finds it. */
+ * handle's next article, which reads the stored filters again; a stored
+ * filter of the wrong size is taken as none.  The other text's bands are
+ * in no rewrite: only its copy finds it. */
 START_TEST(test_band_filters)
 {
     dossier_db *db = dossier_test_db();
@@ -241,6 +242,10 @@ START_TEST(test_band_filters)
     run(db, "SAVEPOINT undone"); /* a merge rolled back */
     ck_assert_dossier_ok(db, dossier_shingles_merge(db, 2));
     run(db, "ROLLBACK TO undone; RELEASE undone");
+    ck_assert(is_near(db, 67, 41));
+    check_near(db, 30, 92);
+    /* stored filters that are no filters (not a power of two of bytes): both tables looked up */
+    run(db, "UPDATE article_bands_filters SET bits = x'00', token = token + 1");
     ck_assert(is_near(db, 67, 41));
     check_near(db, 30, 92);
     dossier_close(db);
