@@ -34,30 +34,22 @@
 #define MIDDLE_ROWS 262144
 
 /* The tables of 022, in the order they are merged. */
-static const char *const tables[] = {"entity_article_mentions", "statement_entities", "entity_event_dates"};
+#define TABLE_1 "entity_article_mentions"
+#define TABLE_2 "statement_entities"
+#define TABLE_3 "entity_event_dates"
+static const char *const tables[] = {TABLE_1, TABLE_2, TABLE_3};
 #define NTABLES (sizeof tables / sizeof *tables)
 
-/* The statement that moves a table's rows of entities ?1 to ?2 from one part to another:
- * [table][0] newest to middle, [table][1] middle to old, [table][2] newest to old. */
-#define RANGE " AND entity BETWEEN ?1 AND ?2"
-static const char *const moves[NTABLES][3] = {
-    {"UPDATE OR IGNORE entity_article_mentions SET recent = 2 WHERE recent = 1" RANGE,
-     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 2" RANGE,
-     "UPDATE OR IGNORE entity_article_mentions SET recent = 0 WHERE recent = 1" RANGE},
-    {"UPDATE OR IGNORE statement_entities SET recent = 2 WHERE recent = 1" RANGE,
-     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 2" RANGE,
-     "UPDATE OR IGNORE statement_entities SET recent = 0 WHERE recent = 1" RANGE},
-    {"UPDATE OR IGNORE entity_event_dates SET recent = 2 WHERE recent = 1" RANGE,
-     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 2" RANGE,
-     "UPDATE OR IGNORE entity_event_dates SET recent = 0 WHERE recent = 1" RANGE},
-};
+/* The statement that moves a table's rows of entities ?1 to ?2 from part `from` to part `to`,
+ * and a table's three: [0] newest to middle, [1] middle to old, [2] newest to old. */
+#define MOVE(table, to, from) \
+    "UPDATE OR IGNORE " table " SET recent = " #to " WHERE recent = " #from " AND entity BETWEEN ?1 AND ?2"
+#define MOVES(table) {MOVE(table, 2, 1), MOVE(table, 0, 2), MOVE(table, 0, 1)}
+static const char *const moves[NTABLES][3] = {MOVES(TABLE_1), MOVES(TABLE_2), MOVES(TABLE_3)};
 
 /* The largest entity of a table's part ?1 (from the index that leads with the part). */
-static const char *const last_entity[NTABLES] = {
-    "SELECT max(entity) FROM entity_article_mentions WHERE recent = ?1",
-    "SELECT max(entity) FROM statement_entities WHERE recent = ?1",
-    "SELECT max(entity) FROM entity_event_dates WHERE recent = ?1",
-};
+#define LAST_ENTITY(table) "SELECT max(entity) FROM " table " WHERE recent = ?1"
+static const char *const last_entity[NTABLES] = {LAST_ENTITY(TABLE_1), LAST_ENTITY(TABLE_2), LAST_ENTITY(TABLE_3)};
 
 /* The part that moves[t][which] moves rows from. */
 static const int from_part[3] = {1, 2, 1};
